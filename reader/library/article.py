@@ -1,0 +1,133 @@
+"""Article: one article's metadata and body text, the single string every offset indexes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .frontmatter import KNOWN_KEYS, parse_front_matter
+from .infer import infer_title, is_headline, strip_date_marker
+
+PARAGRAPH_SEPARATOR = "\n\n"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WORD = re.compile(r"\w+(?:[-’']\w+)*")
+_GERMAN_HINTS = {"der", "die", "das", "und", "nicht", "ist", "mit", "sich", "auf", "für", "dem", "ein", "eine"}
+_ENGLISH_HINTS = {"the", "and", "of", "to", "is", "that", "with", "for", "was", "on", "are", "this"}
+
+
+def article_version(body: str) -> str:
+    """A short content hash: equal bodies have equal versions, any edit changes it."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def guess_language(body: str) -> str:
+    """'de' or 'en' by function-word counts in the first few thousand characters, else ''."""
+    words = [w.lower() for w in _WORD.findall(body[:4000])]
+    german = sum(w in _GERMAN_HINTS for w in words)
+    english = sum(w in _ENGLISH_HINTS for w in words)
+    if max(german, english) < 3:
+        return ""
+    return "de" if german >= english else "en"
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: Path
+    body: str
+    title: str = ""
+    source: str = ""
+    date: str = ""
+    url: str = ""
+    language: str = ""
+    author: str = ""
+    warnings: tuple[str, ...] = ()
+    version: str = field(init=False)
+    words: int = field(init=False)
+    paragraphs: tuple[tuple[int, int], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "version", article_version(self.body))
+        object.__setattr__(self, "words", count_words(self.body))
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for paragraph in self.body.split(PARAGRAPH_SEPARATOR) if self.body else []:
+            spans.append((start, start + len(paragraph)))
+            start += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+        object.__setattr__(self, "paragraphs", tuple(spans))
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.id
+
+    def summary(self) -> dict[str, object]:
+        """The fields `reader list --json` prints (a contract for scripts)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "date": self.date,
+            "words": self.words,
+            "path": str(self.path),
+            "version": self.version,
+        }
+
+
+def source_from_url(url: str) -> str:
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def parse_article(text: str, path: Path, article_id: str) -> Article:
+    """Build an Article from a file's decoded text (front matter, then inference for the rest).
+
+    Raises FrontMatterError when the file opens a front-matter block that cannot be read.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    front = parse_front_matter(text)
+    meta = front.fields
+    warnings: list[str] = []
+    unknown = sorted(set(meta) - set(KNOWN_KEYS))
+    if unknown:
+        warnings.append(f"front matter keys not used: {', '.join(unknown)}")
+
+    paragraphs = [line.strip() for line in text[front.body_start:].split("\n") if line.strip()]
+    date = meta.get("date", "")
+    if date and not _ISO_DATE.match(date[:10]):
+        warnings.append(f"date {date!r} is not YYYY-MM-DD; ignored")
+        date = ""
+    date = date[:10]
+    if not date and paragraphs:
+        date, rest = strip_date_marker(paragraphs[0])
+        if date:
+            paragraphs[0] = rest.strip()
+            if not paragraphs[0]:
+                paragraphs.pop(0)
+
+    title = meta.get("title", "")
+    if not title and len(paragraphs) > 1 and is_headline(paragraphs[0]):
+        title = paragraphs.pop(0)
+    if not title:
+        title = infer_title(paragraphs)
+
+    body = PARAGRAPH_SEPARATOR.join(paragraphs)
+    url = meta.get("url", "")
+    return Article(
+        id=article_id,
+        path=path,
+        body=body,
+        title=title,
+        source=meta.get("source", "") or source_from_url(url),
+        date=date,
+        url=url,
+        language=meta.get("language", "") or guess_language(body),
+        author=meta.get("author", ""),
+        warnings=tuple(warnings),
+    )
