@@ -43,7 +43,8 @@ class ReaderApp(App[None]):
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         self.scan = message.scan
-        self.library_screen.show_scan(message.scan, str(self.library.root))
+        # After a refresh: a DataTable filled before its first layout measures its columns wrong.
+        self.library_screen.call_after_refresh(self.library_screen.show_scan, message.scan, str(self.library.root))
 
     def action_reload_library(self) -> None:
         self.load_library()

@@ -122,7 +122,7 @@ class LibraryScreen(Screen[None]):
             mark = Text(f"{self.marked.index(article.id) + 1}", style="bold green") if article.id in self.marked else Text(" ")
             table.add_row(
                 mark,
-                Text(safe_display(article.display_title), no_wrap=True, overflow="ellipsis"),
+                Text(safe_display(article.display_title)),
                 Text(safe_display(article.source) or "—"),
                 Text(safe_display(article.date) or "—"),
                 Text(f"{article.words:,}", justify="right"),
