@@ -31,19 +31,26 @@ class WrappedLines:
         self.starts.append(start)
         self.ends.append(end)
 
+    def extend(self, other: WrappedLines) -> None:
+        self.starts.extend(other.starts)
+        self.ends.extend(other.ends)
+
     def line_of(self, offset: int) -> int:
         """Index of the display line holding offset (the last line for offsets past the end)."""
         return max(0, bisect_right(self.starts, offset) - 1)
 
 
-def wrap(text: str, width: int) -> WrappedLines:
-    """Greedy word wrap by terminal cells; words wider than the line are split."""
+def wrap(text: str, width: int, start: int = 0, end: int | None = None) -> WrappedLines:
+    """Greedy word wrap of text[start:end] by terminal cells; words wider than the line are split.
+
+    Offsets are absolute, so a long text can be wrapped in pieces split at line breaks.
+    """
     width = max(1, width)
     lines = WrappedLines(width)
-    position = 0
-    length = len(text)
+    position = start
+    length = len(text) if end is None else end
     while position <= length:
-        newline = text.find("\n", position)
+        newline = text.find("\n", position, length)
         line_end = length if newline < 0 else newline
         _wrap_line(text, position, line_end, width, lines)
         if newline < 0:

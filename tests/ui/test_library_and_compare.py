@@ -178,3 +178,29 @@ async def test_article_text_is_never_markup_and_never_escapes(make_app, tmp_path
         shown = rendered + str(header) + title_cell
         for unsafe in ("\x1b", "\x07", "\x01", "\x08", "\u202e"):
             assert unsafe not in shown
+
+
+async def test_a_long_text_opens_at_once_and_finishes_wrapping_in_the_background(make_app, tmp_path: Path, monkeypatch) -> None:
+    from reader.tui.widgets import reading_view
+
+    monkeypatch.setattr(reading_view, "SYNC_WRAP_CHARS", 5_000)
+    library = tmp_path / "long-library"
+    (library / "articles").mkdir(parents=True)
+    paragraph = "Ein Satz über Anchorage und die Folgen des Gipfels. " * 12
+    (library / "articles" / "lang.txt").write_text("Langer Text\n" + f"{paragraph}\n" * 400, encoding="utf-8")
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_library(pilot, rows=1)
+        await pilot.press("enter")
+        view = app.screen.columns[0].view
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if view.wrap_complete:
+                break
+        assert view.wrap_complete
+        lines = view._lines
+        assert lines.starts[0] == 0 and lines.ends[-1] == len(view.text)
+        assert all(a <= b for a, b in zip(lines.starts, lines.starts[1:]))
+        assert view.line_count > 400 * 6
+        await pilot.press("G")
+        assert view.scroll_offset.y == view.max_scroll_y > 0

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -30,6 +30,7 @@ from ..safe_text import safe_display
 
 GUTTER = 2
 RIGHT_MARGIN = 1
+SYNC_WRAP_CHARS = 300_000  # wrap this much at once; the rest of a longer text wraps in a thread
 LAYER_ORDER = ("structure", "entity", "quote", "annotation", "focus", "search")
 
 
@@ -123,6 +124,8 @@ class ReadingView(ScrollView, can_focus=True):
         self._sentences: list[Span] | None = None
         self._paragraphs: list[Span] | None = None
         self._dragging = False
+        self._wrap_token = 0
+        self._wrap_complete = False
 
     # ----- layout -------------------------------------------------------------------------
 
@@ -139,10 +142,38 @@ class ReadingView(ScrollView, can_focus=True):
         if width == self._lines.width and len(self._lines):
             return
         top_offset = self._lines.starts[self.scroll_offset.y] if len(self._lines) > self.scroll_offset.y else 0
-        self._lines = wrap(self._display, width)
+        self._wrap_token += 1
+        cut = len(self._display)
+        if cut > SYNC_WRAP_CHARS:
+            newline = self._display.find("\n", max(SYNC_WRAP_CHARS, top_offset))
+            cut = cut if newline < 0 else newline
+        self._lines = wrap(self._display, width, 0, cut)
+        self._wrap_complete = cut == len(self._display)
+        if not self._wrap_complete:
+            self._wrap_rest(self._wrap_token, width, cut + 1)
+        self._lines_changed()
+        self.scroll_to(y=self._lines.line_of(top_offset), animate=False, immediate=True)
+
+    def _lines_changed(self) -> None:
         self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines))
-        self.scroll_to(y=self._lines.line_of(top_offset), animate=False, immediate=True)
+        self.refresh()
+
+    @work(thread=True, exclusive=True, group="wrap")
+    def _wrap_rest(self, token: int, width: int, start: int) -> None:
+        rest = wrap(self._display, width, start)
+        self.app.call_from_thread(self._append_lines, token, rest)
+
+    def _append_lines(self, token: int, rest: WrappedLines) -> None:
+        if token != self._wrap_token:
+            return  # the view was re-wrapped at another width meanwhile
+        self._lines.extend(rest)
+        self._wrap_complete = True
+        self._lines_changed()
+
+    @property
+    def wrap_complete(self) -> bool:
+        return self._wrap_complete
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
@@ -351,6 +382,8 @@ class ReadingView(ScrollView, can_focus=True):
         if not self._dragging:
             return
         self._dragging = False
+        self._wrap_token = 0
+        self._wrap_complete = False
         self.release_mouse()
         if self.selection_anchor == self.cursor:
             self.selection_anchor = None
