@@ -38,7 +38,8 @@ TEXT_SUFFIXES = ARTICLE_SUFFIXES
 NEW_FILE_SUFFIX = ".txt"
 SAME_URL = "same URL"
 SAME_TEXT = "same text"
-_LOOKS_LIKE_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?:/|$)")
+# "www.…", or a dotted host name followed by a path: a web address without its scheme.
+_LOOKS_LIKE_ADDRESS = re.compile(r"^(?:www\.[\w.-]+|[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}/)")
 
 Progress = Callable[[str], None]
 

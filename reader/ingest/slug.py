@@ -17,8 +17,8 @@ def slugify(text: str, max_chars: int = SLUG_MAX_CHARS) -> str:
     that is not a letter or digit separates words. Shortened at a word boundary; a single word
     longer than the limit is cut. Empty when the text has no Latin letters or digits.
     """
-    ascii_text = unicodedata.normalize("NFKD", text.lower().translate(_GERMAN))
-    words = _WORD.findall(ascii_text.encode("ascii", "ignore").decode("ascii"))
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_GERMAN))
+    words = _WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
