@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 from .. import __version__
 from .decoding import binary_kind
@@ -44,7 +44,7 @@ _TYPE_NAMES = {
 class Page:
     """A fetched response body and what the server said about it."""
 
-    url: str  # the address after redirects
+    url: str  # the address after redirects, without fragment
     media_type: str  # e.g. 'text/html', lowercase, without parameters; '' if the server gave none
     charset: str | None  # from the Content-Type header
     data: bytes
@@ -88,7 +88,7 @@ def fetch_page(
     report(f"Fetching {url}")
     try:
         with opener.open(request, timeout=timeout) as response:
-            final_url = response.geturl()
+            final_url = urldefrag(response.geturl()).url
             headers: Message = response.headers
             media_type = headers.get_content_type() if headers.get("Content-Type") else ""
             if media_type not in HTML_TYPES | TEXT_TYPES | UNTYPED:

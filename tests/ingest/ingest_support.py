@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.library import Library
@@ -40,3 +42,12 @@ def articles_in(library: Library) -> list[str]:
     if not library.articles_dir.exists():
         return []
     return sorted(path.name for path in library.articles_dir.iterdir())
+
+
+@dataclass
+class LocalServer:
+    base: str
+    hits: Counter[str] = field(default_factory=Counter)
+
+    def url(self, path: str) -> str:
+        return self.base + path
