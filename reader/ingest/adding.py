@@ -86,6 +86,9 @@ def add_source(
     the caller's thread. Raises AddError with a one-line reason; then nothing was written.
     """
     report = progress or _ignore
+    source = source.strip()  # an address pasted with a line break or spaces around it
+    if not library.root.is_dir():
+        raise AddError(f"cannot be saved: the library folder {library.root} does not exist")
     if source == STDIN:
         draft = _draft_from_stdin(stdin, report)
     elif is_web_url(source):
@@ -121,9 +124,6 @@ def _save(library: Library, draft: _Draft, report: Progress) -> AddResult:
     same_text = find_same_text(articles, article.version)
     if same_text is not None:
         return AddResult(same_text, SAME_TEXT)
-    if not library.root.is_dir():
-        raise AddError(f"cannot be saved: the library folder {library.root} does not exist")
-    library.articles_dir.mkdir(exist_ok=True)
     taken = {path.stem for path in library.article_paths()}
     path = write_new_file(library.articles_dir, draft.stem, draft.suffix, draft.text, taken)
     report(f"Saved {path.relative_to(library.root)}")

@@ -63,7 +63,8 @@ def extract_article(html: str, url: str = "") -> ExtractedArticle:
     if not isinstance(document, Document):  # None: the extractor found nothing worth keeping
         raise AddError(NO_TEXT)
     paragraphs = _paragraphs(document.text or "")
-    title = _one_line(document.title or "")
+    source = _one_line(document.sitename or "")
+    title = strip_site_name(_one_line(document.title or ""), source)
     if paragraphs and paragraphs[0] == title:
         paragraphs.pop(0)
     lead = recover_lead(tree, document.description, paragraphs)
@@ -78,7 +79,7 @@ def extract_article(html: str, url: str = "") -> ExtractedArticle:
     return ExtractedArticle(
         paragraphs=tuple(paragraphs),
         title=title or infer_title(paragraphs),
-        source=_one_line(document.sitename or "") or source_from_url(page_url),
+        source=source or source_from_url(page_url),
         date=date if _ISO_DATE.match(date) else "",
         url=page_url,
         language=page_language(tree),
@@ -111,6 +112,14 @@ def recover_lead(tree: HtmlElement, description: str | None, paragraphs: list[st
         if text == wanted or (truncated and text.startswith(wanted) and len(text) > len(wanted)):
             return text
     return ""
+
+
+def strip_site_name(title: str, site_name: str) -> str:
+    """'Gipfel in Alaska | Tagesblick' → 'Gipfel in Alaska' when the site is 'Tagesblick'."""
+    if not site_name:
+        return title
+    match = re.match(rf"^(.+?)\s*[|\-–—·:»/]\s*{re.escape(site_name)}$", title, re.IGNORECASE)
+    return match.group(1) if match else title
 
 
 def page_language(tree: HtmlElement) -> str:

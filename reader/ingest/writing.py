@@ -18,12 +18,17 @@ def article_text(fields: Mapping[str, str], paragraphs: Sequence[str]) -> str:
 
 
 def write_new_file(directory: Path, stem: str, suffix: str, text: str, taken: Collection[str] = ()) -> Path:
-    """Write text as UTF-8 to the first free `<stem>[-N]<suffix>` in directory and return its path.
+    """Write text as UTF-8 to the first free `<stem>[-N]<suffix>` in directory (created if need
+    be) and return its path.
 
     A name is free if no file has it and it is not in `taken` (the library's article ids, which
     are file stems across all suffixes and subfolders). Files are created exclusively, so an
     existing file is never overwritten, even by a concurrent writer; a failed write leaves no file.
     """
+    try:
+        directory.mkdir(exist_ok=True)
+    except OSError as error:
+        raise AddError(f"cannot be saved: {directory} cannot be created ({error.strerror or error})") from None
     stem = stem or FALLBACK_STEM
     number = 1
     while True:

@@ -107,3 +107,10 @@ def test_a_page_without_a_title_gets_one_from_its_first_sentence() -> None:
     extracted = extract_article(html)
     assert extracted.title.startswith("Satz 1: Die Delegationen verhandelten")
     assert extracted.source == "" and extracted.url == "" and extracted.date == ""
+
+
+@pytest.mark.parametrize("suffix", [" - Tagesblick", " | TAGESBLICK", " – Tagesblick"])
+def test_a_site_name_appended_to_the_title_is_removed(suffix: str) -> None:
+    title = "Gipfel in Anchorage: Viel Symbolik, wenig Substanz"
+    html = news_html().replace(f'<meta property="og:title" content="{title}">', f'<meta property="og:title" content="{title}{suffix}">')
+    assert extract_article(html).title == title

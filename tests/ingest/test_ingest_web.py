@@ -138,3 +138,13 @@ def test_requests_say_who_asks_and_what_is_wanted(server: LocalServer) -> None:
     assert (page.media_type, page.charset, page.url) == ("text/html", "utf-8", server.url(NEWS))
     assert page.data.decode("utf-8") == news_html()
     assert USER_AGENT.startswith("Mozilla/5.0 (compatible; reader/")
+
+
+def test_a_pasted_address_with_surrounding_whitespace_is_accepted(library: Library, server: LocalServer) -> None:
+    assert add_source(library, f"  {server.url(NEWS)}\n").added
+
+
+def test_a_missing_library_folder_is_reported_before_anything_is_fetched(tmp_path, server: LocalServer) -> None:
+    with pytest.raises(AddError, match="the library folder .* does not exist"):
+        add_source(Library(tmp_path / "fehlt"), server.url(NEWS))
+    assert server.hits[NEWS] == 0
