@@ -29,7 +29,7 @@ from .errors import AddError
 from .extract import ExtractedArticle, extract_article
 from .fetch import DEFAULT_TIMEOUT, TEXT_TYPES, UNTYPED, fetch_page
 from .slug import slugify
-from .urls import clean_url, is_web_url, url_key
+from .urls import clean_url, has_web_scheme, is_web_url, url_key
 from .writing import article_text, write_new_file
 
 STDIN = "-"
@@ -91,7 +91,9 @@ def add_source(
         raise AddError(f"cannot be saved: the library folder {library.root} does not exist")
     if source == STDIN:
         draft = _draft_from_stdin(stdin, report)
-    elif is_web_url(source):
+    elif has_web_scheme(source):
+        if not is_web_url(source):
+            raise AddError("is not a valid web address")
         existing = find_same_url(library.articles(), [source])
         if existing is not None:
             return AddResult(existing, SAME_URL)

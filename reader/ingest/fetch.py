@@ -40,6 +40,12 @@ _TYPE_NAMES = {
 }
 
 
+# Refusals a browser may not get (bot blocking, paywalls, rate limits): the saved page still works.
+_BLOCKED_STATUSES = frozenset({401, 403, 429, 451})
+_BLOCKED_HINT = "; if the page opens in your browser, save it there and add the .html file"
+_MAJOR_TYPE_NAMES = {"image": "an image", "audio": "an audio file", "video": "a video", "font": "a font"}
+
+
 @dataclass(frozen=True)
 class Page:
     """A fetched response body and what the server said about it."""
@@ -53,10 +59,8 @@ class Page:
 def describe_media_type(media_type: str) -> str:
     if media_type in _TYPE_NAMES:
         return _TYPE_NAMES[media_type]
-    major = media_type.partition("/")[0]
-    if major in ("image", "audio", "video", "font"):
-        return f"{'an' if major in ('image', 'audio') else 'a'} {major} ({media_type})"
-    return media_type
+    noun = _MAJOR_TYPE_NAMES.get(media_type.partition("/")[0])
+    return f"{noun} ({media_type})" if noun else media_type
 
 
 def fetch_page(
@@ -95,21 +99,26 @@ def fetch_page(
                 raise AddError(f"is {describe_media_type(media_type)}, not a web page")
             length = headers.get("Content-Length", "")
             if length.isdigit() and int(length) > max_bytes:
-                raise AddError(f"is too large ({int(length) // (1024 * 1024)} MB; the limit is {max_bytes // (1024 * 1024)} MB)")
+                raise AddError(f"is too large ({_megabytes(int(length))}; the limit is {_megabytes(max_bytes)})")
             raw = _read_capped(response, max_bytes, deadline, timeout)
             data = _decompress(raw, headers.get("Content-Encoding", ""), max_bytes)
     except urllib.error.HTTPError as error:
         if 300 <= error.code < 400:
             raise AddError(f"redirects too often or in a loop (HTTP {error.code})") from None
-        raise AddError(f"answered HTTP {error.code} ({' '.join(str(error.reason).split())})") from None
+        hint = _BLOCKED_HINT if error.code in _BLOCKED_STATUSES else ""
+        raise AddError(f"answered HTTP {error.code} ({' '.join(str(error.reason).split())}){hint}") from None
     except urllib.error.URLError as error:
         raise AddError(_network_reason(error.reason, url, timeout)) from None
     except TimeoutError:
         raise AddError(_timed_out(timeout)) from None
+    except http.client.InvalidURL as error:
+        raise AddError(f"is not a valid web address ({error})") from None
     except http.client.HTTPException as error:
         raise AddError(f"broke off the connection ({type(error).__name__})") from None
     except OSError as error:
         raise AddError(_network_reason(error, url, timeout)) from None
+    except ValueError as error:  # http.client.InvalidURL: a malformed address, e.g. in a redirect
+        raise AddError(f"is not a valid web address ({error})") from None
     if media_type in UNTYPED:
         kind = binary_kind(data)
         if kind:
@@ -124,7 +133,7 @@ def _read_capped(response: http.client.HTTPResponse, max_bytes: int, deadline: f
     while chunk := response.read1(_CHUNK):
         size += len(chunk)
         if size > max_bytes:
-            raise AddError(f"is too large (over {max_bytes // (1024 * 1024)} MB)")
+            raise AddError(f"is too large (over {_megabytes(max_bytes)})")
         if time.monotonic() > deadline:
             raise AddError(_timed_out(timeout))
         chunks.append(chunk)
@@ -145,9 +154,13 @@ def _decompress(raw: bytes, encoding: str, max_bytes: int) -> bytes:
         except zlib.error:
             continue
         if len(data) > max_bytes:
-            raise AddError(f"is too large (over {max_bytes // (1024 * 1024)} MB uncompressed)")
+            raise AddError(f"is too large (over {_megabytes(max_bytes)} uncompressed)")
         return data
     raise AddError(f"came {encoding}-compressed but does not decompress")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def _timed_out(timeout: float) -> str:

@@ -15,13 +15,24 @@ TRACKING_PARAMS = frozenset({
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+def has_web_scheme(text: str) -> bool:
+    """True when the text starts like a web address ('http://', 'https://'), valid or not."""
+    return text.strip().lower().startswith(tuple(f"{scheme}://" for scheme in WEB_SCHEMES))
+
+
 def is_web_url(text: str) -> bool:
-    """True for an absolute http(s) address with a host."""
+    """True for a well-formed absolute http(s) address: a host without spaces, a valid port."""
     try:
         parts = urlsplit(text.strip())
+        port = parts.port  # ValueError unless a number from 0 to 65535
     except ValueError:
         return False
-    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
+    return (
+        parts.scheme.lower() in WEB_SCHEMES
+        and bool(parts.hostname)
+        and port != 0
+        and not any(c.isspace() for c in parts.netloc)
+    )
 
 
 def is_tracking_param(name: str) -> bool:

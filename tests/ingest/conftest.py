@@ -31,8 +31,12 @@ def _routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
         "/politik/gipfel-anchorage.html": (200, html_utf8, news),
         "/kopie/gipfel.html": (200, html_utf8, news_html_without_canonical().encode("utf-8")),
         "/umleitung": (302, {"Location": "/politik/gipfel-anchorage.html"}, b""),
+        "/umleitung-kaputt": (302, {"Location": "http://exa mple.de/x"}, b""),
         "/schleife": (302, {"Location": "/schleife"}, b""),
         "/fehlt": (404, {"Content-Type": "text/html"}, b"<html><body><h1>Nicht gefunden</h1></body></html>"),
+        # Announces 12 MB and sends nothing more: the client must refuse it from the header alone.
+        "/riesig": (200, {"Content-Type": "text/html", "Content-Length": str(12 * 1024 * 1024)}, b""),
+        "/gesperrt": (403, {"Content-Type": "text/html"}, b"<html><body>Zugriff verweigert</body></html>"),
         "/kaputt": (500, {"Content-Type": "text/html"}, b"<html><body>Fehler</body></html>"),
         "/dokument.pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
         "/bild.png": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
@@ -72,7 +76,8 @@ def server() -> Iterator[LocalServer]:
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
+                if "Content-Length" not in headers:
+                    self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):

@@ -51,8 +51,8 @@ def _single_line(text: str) -> str:
 
 
 _any_line = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60)
-# Mostly quotes, colons and hashes: the characters quoting is about.
-_punctuated_line = st.text(alphabet="ab :#\"'„“[", min_size=1, max_size=12)
+# Mostly quotes, colons and hashes (what quoting is about) and characters Python splits lines at.
+_punctuated_line = st.text(alphabet="ab :#\"'„“[\u2028\x85\x1c\x0c\t", min_size=1, max_size=12)
 _line = (
     st.one_of(_any_line, _punctuated_line)
     .map(_single_line)

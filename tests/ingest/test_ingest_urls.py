@@ -14,6 +14,8 @@ def test_web_urls_are_http_or_https_with_a_host() -> None:
     assert not is_web_url("https://")
     assert not is_web_url("articles/gipfel.txt")
     assert not is_web_url("http://[::1")  # malformed: no exception, just not a URL
+    assert not is_web_url("http://exa mple.de/")
+    assert not is_web_url("http://x.de:99999/")
 
 
 def test_clean_url_drops_tracking_and_fragment_and_keeps_the_rest_as_written() -> None:

@@ -88,6 +88,7 @@ def test_a_plain_text_page_is_kept_as_text_with_its_address(library: Library, se
     ("path", "reason"),
     [
         ("/fehlt", r"^answered HTTP 404 \(Not Found\)$"),
+        ("/gesperrt", r"^answered HTTP 403 \(Forbidden\); if the page opens in your browser, save it there and add the .html file$"),
         ("/kaputt", r"^answered HTTP 500 \(Internal Server Error\)$"),
         ("/dokument.pdf", "^is a PDF document, not a web page$"),
         ("/ohne-typ.pdf", "^is a PDF document, not a web page$"),
@@ -118,6 +119,17 @@ def test_a_trickling_download_is_cut_off_at_the_timeout(server: LocalServer) -> 
     assert time.monotonic() - started < 2  # the server would take 4 s; each read alone is quick
 
 
+@pytest.mark.parametrize("url", ["http://exa mple.de/artikel", "http://127.0.0.1:99999/artikel", "https://", "http://:80/"])
+def test_a_malformed_address_is_explained(library: Library, url: str) -> None:
+    with pytest.raises(AddError, match="^is not a valid web address$"):
+        add_source(library, url)
+
+
+def test_a_malformed_address_in_a_redirect_is_explained(server: LocalServer) -> None:
+    with pytest.raises(AddError, match="^is not a valid web address"):
+        fetch_page(server.url("/umleitung-kaputt"))
+
+
 def test_a_refused_connection_is_explained(library: Library) -> None:
     with socket.socket() as probe:  # a port that was just free: nothing listens there
         probe.bind(("127.0.0.1", 0))
@@ -127,10 +139,13 @@ def test_a_refused_connection_is_explained(library: Library) -> None:
 
 
 def test_pages_over_the_size_cap_are_refused(server: LocalServer) -> None:
-    with pytest.raises(AddError, match=r"^is too large \(0 MB; the limit is 0 MB\)$"):
+    with pytest.raises(AddError, match=r"^is too large \(0.0 MB; the limit is 0.0 MB\)$"):
         fetch_page(server.url(NEWS), max_bytes=1000)
-    with pytest.raises(AddError, match=r"^is too large \(over 0 MB uncompressed\)$"):
+    with pytest.raises(AddError, match=r"^is too large \(over 0.0 MB uncompressed\)$"):
         fetch_page(server.url("/gzip"), max_bytes=len(news_html()) // 2)
+    with pytest.raises(AddError, match=r"^is too large \(12.0 MB; the limit is 10.0 MB\)$"):
+        fetch_page(server.url("/riesig"))
+    assert server.hits["/riesig"] == 1
 
 
 def test_requests_say_who_asks_and_what_is_wanted(server: LocalServer) -> None:
