@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.ingest.decoding import binary_kind, codec_for, decode_page, looks_like_html, meta_charset
 
@@ -80,3 +82,13 @@ def test_well_known_binary_formats_are_named() -> None:
     assert binary_kind(b"\x89PNG\r\n\x1a\n....") == "a PNG image"
     assert binary_kind(b"PK\x03\x04....") == "a ZIP archive or office document"
     assert binary_kind(b"Gipfel") is None
+
+
+@given(st.binary(max_size=300), st.one_of(st.none(), st.sampled_from(["utf-8", "iso-8859-1", "utf-16", "koi8-r", "x-unknown", ""])))
+def test_decoding_never_fails(data: bytes, header: str | None) -> None:
+    assert isinstance(decode_page(data, header), str)
+
+
+@given(st.text(max_size=200))
+def test_utf8_text_without_declarations_decodes_to_itself(text: str) -> None:
+    assert decode_page(text.encode("utf-8")) == text.removeprefix("\ufeff")  # a leading BOM is not text
