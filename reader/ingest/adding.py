@@ -172,17 +172,7 @@ def _draft_from_file(source: str, report: Progress) -> _Draft:
         data = path.read_bytes()
     except OSError as error:
         raise AddError(f"cannot be read: {error.strerror or error}") from None
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        return _text_draft(_decode_text(data), slugify(path.stem), suffix)
-    if not data.strip():
-        raise AddError("is empty")
-    kind = binary_kind(data)
-    if kind:
-        raise AddError(f"is {kind}, not an article text or web page")
-    if suffix in HTML_SUFFIXES or _sniff_html(data):
-        return _draft_from_html(decode_page(data), "", (), report)
-    return _text_draft(_decode_text(data), slugify(path.stem), NEW_FILE_SUFFIX)
+    return _draft_from_bytes(data, path.suffix.lower(), slugify(path.stem), report)
 
 
 def _draft_from_stdin(stdin: TextIO | BinaryIO | None, report: Progress) -> _Draft:
@@ -193,14 +183,22 @@ def _draft_from_stdin(stdin: TextIO | BinaryIO | None, report: Progress) -> _Dra
     data = content.encode("utf-8") if isinstance(content, str) else content
     if len(data) > MAX_ARTICLE_BYTES:
         raise AddError(f"is too large (over {MAX_ARTICLE_BYTES // (1024 * 1024)} MB)")
+    return _draft_from_bytes(data, "", "", report)
+
+
+def _draft_from_bytes(data: bytes, suffix: str, stem: str, report: Progress) -> _Draft:
+    """A file's or stdin's content: .txt/.md by the library's rules; else HTML by suffix or by
+    its look, else plain text."""
+    if suffix in TEXT_SUFFIXES:
+        return _text_draft(_decode_text(data), stem, suffix)
     if not data.strip():
         raise AddError("is empty")
     kind = binary_kind(data)
     if kind:
         raise AddError(f"is {kind}, not an article text or web page")
-    if _sniff_html(data):
+    if suffix in HTML_SUFFIXES or _sniff_html(data):
         return _draft_from_html(decode_page(data), "", (), report)
-    return _text_draft(_decode_text(data), "", NEW_FILE_SUFFIX)
+    return _text_draft(_decode_text(data), stem, NEW_FILE_SUFFIX)
 
 
 def _draft_from_html(html: str, url: str, urls: tuple[str, ...], report: Progress) -> _Draft:
