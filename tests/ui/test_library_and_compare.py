@@ -11,6 +11,7 @@ from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.picker import ArticlePicker
 from reader.tui.widgets.reading_view import ReadingView
 
+from ..conftest import BUNDLED_ARTICLES
 from .conftest import wait_for_library
 
 
@@ -204,3 +205,34 @@ async def test_a_long_text_opens_at_once_and_finishes_wrapping_in_the_background
         assert view.line_count > 400 * 6
         await pilot.press("G")
         assert view.scroll_offset.y == view.max_scroll_y > 0
+
+
+async def test_add_an_article_from_the_library_screen(make_app, library_dir: Path) -> None:
+    from reader.tui.screens.add_article import AddArticleDialog
+
+    page = Path(__file__).resolve().parent.parent / "ingest" / "pages" / "news.html"
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_library(pilot, rows=5)
+        await pilot.press("a")
+        assert isinstance(app.screen, AddArticleDialog)
+        await pilot.press(*"/nowhere/missing.html", "enter")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if not app.screen.busy:
+                break
+        assert isinstance(app.screen, AddArticleDialog)  # the error keeps the dialog open
+        assert "missing.html" in str(app.screen.query_one("#progress").render())
+        box = app.screen.query_one("#source")
+        box.value = str(page)
+        await pilot.press("enter")
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if not isinstance(app.screen, AddArticleDialog) and app.library_screen.table.row_count == 6:
+                break
+        table = app.library_screen.table
+        assert table.row_count == 6
+        added = {p.name for p in (library_dir / "articles").iterdir()} - {p.name for p in BUNDLED_ARTICLES.iterdir()}
+        assert len(added) == 1
+        current = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        assert current == Path(added.pop()).stem  # the new article is selected

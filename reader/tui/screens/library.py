@@ -49,6 +49,7 @@ class LibraryScreen(Screen[None]):
         Binding("s", "cycle_sort", "Sort"),
         Binding("S", "reverse_sort", "Reverse sort", show=False),
         Binding("p", "show_problems", "Skipped files", show=False),
+        Binding("a", "add_article", "Add article"),
         Binding("r", "reload", "Reload"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("q", "app.quit", "Quit"),
@@ -72,6 +73,7 @@ class LibraryScreen(Screen[None]):
         self.sort_reverse = True
         self.counts: dict[str, int] = {}
         self.root = ""
+        self.select_after_load: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text("reader — loading the library …"), id="library-title")
@@ -128,8 +130,10 @@ class LibraryScreen(Screen[None]):
                 Text(f"{article.words:,}", justify="right"),
                 key=article.id,
             )
-        if current is not None and current in table.rows:
-            table.move_cursor(row=table.get_row_index(current), animate=False)
+        wanted = self.select_after_load or current
+        if wanted is not None and wanted in table.rows:
+            table.move_cursor(row=table.get_row_index(wanted), animate=False)
+            self.select_after_load = None
         self._update_title(table.row_count)
 
     def _update_title(self, shown: int) -> None:
@@ -218,3 +222,13 @@ class LibraryScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.app.action_reload_library()  # type: ignore[attr-defined]
+
+    def action_add_article(self) -> None:
+        from .add_article import AddArticleDialog
+
+        self.app.push_screen(AddArticleDialog(self.app.library), self._added)  # type: ignore[attr-defined]
+
+    def _added(self, article_id: str | None) -> None:
+        if article_id:
+            self.select_after_load = article_id
+            self.app.action_reload_library()  # type: ignore[attr-defined]

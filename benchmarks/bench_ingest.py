@@ -2,7 +2,7 @@
 the `reader add` process as a user starts it, and adding into a large library.
 
 Prints one JSON object per line: {"metric", "value", "unit", "n"}; each value is the median of n runs.
-Run: .venv/bin/python benchmarks/ingest.py
+Run: .venv/bin/python benchmarks/bench_ingest.py (or make bench)
 """
 
 from __future__ import annotations
