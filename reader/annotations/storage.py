@@ -14,7 +14,7 @@ import errno
 import json
 import os
 import secrets
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,9 @@ SCHEMA_VERSION = 1
 META_TABLE = "_meta"
 ANNOTATIONS_TABLE = "annotations"
 TEMP_SUFFIX = ".tmp"
+
+Record = dict[str, Any]
+Change = Record | None | Callable[[Record], Record]
 
 
 class StoreError(Exception):
@@ -156,26 +159,27 @@ class AnnotationTable(Table):
 
     document_id_class = str  # type: ignore[assignment]
 
-    def apply(
-        self, changes: Mapping[str, Mapping[str, Any] | None], must_exist: Collection[str] = ()
-    ) -> dict[str, dict[str, Any]]:
-        """Put (record) or remove (None) documents by id in one read-modify-write.
+    def apply(self, changes: Mapping[str, Change]) -> dict[str, dict[str, Any]]:
+        """Apply changes by id in one read-modify-write of the file as it is on disk now.
 
-        Ids in `must_exist` must be in the table as it is on disk (an edit must not bring back an
-        annotation another process deleted): otherwise `RecordGone` and nothing is written.
-        Returns the whole table as written, which includes what other processes had written.
+        A change is a record (put), None (remove) or a function from the stored record to the new
+        one (edit on top of what is there; if the document is gone, `RecordGone` and nothing is
+        written, so an edit never brings back an annotation another process deleted).
+        Returns the whole table as written, including what other processes had written.
         """
         written: dict[str, dict[str, Any]] = {}
 
         def updater(table: dict[str, Any]) -> None:
-            gone = [doc_id for doc_id in must_exist if doc_id not in table]
-            if gone:
-                raise RecordGone(gone[0])
-            for doc_id, record in changes.items():
-                if record is None:
+            for doc_id, change in changes.items():
+                if callable(change) and doc_id not in table:
+                    raise RecordGone(doc_id)
+            for doc_id, change in changes.items():
+                if change is None:
                     table.pop(doc_id, None)
+                elif callable(change):
+                    table[doc_id] = change(table[doc_id])
                 else:
-                    table[doc_id] = dict(record)
+                    table[doc_id] = dict(change)
             written.update(table)
 
         self._update_table(updater)  # type: ignore[arg-type]

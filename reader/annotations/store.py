@@ -22,7 +22,7 @@ import hashlib
 import os
 import secrets
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -46,6 +46,9 @@ from .model import (
 )
 from .storage import (
     ANNOTATIONS_TABLE,
+    Change,
+    Record,
+    RecordGone,
     TEMP_SUFFIX,
     StoreError,
     StoreUnreadable,
@@ -223,7 +226,7 @@ class AnnotationStore:
             created=now,
             updated=now,
         )
-        self._commit([annotation], [])
+        self._commit([(annotation, annotation.to_record())])
         return annotation
 
     def update(
@@ -252,26 +255,30 @@ class AnnotationStore:
             changes["quote"] = quote_at(article.body, start, end)
         if all(getattr(current, name) == value for name, value in changes.items()):
             return current
-        edited = current.edited(**changes)
-        self._commit([edited], [], must_exist=[annotation_id])
-        return edited
+        now = utc_now()
+
+        def edit(record: Record) -> Record:  # applied to the record on disk, under the lock
+            return replace(Annotation.from_record(annotation_id, record), updated=now, **changes).to_record()
+
+        self._commit([(current, edit)])
+        return self.get(annotation_id)
 
     def delete(self, annotation_id: str) -> Annotation:
         """Remove an annotation; returns it (so it can be restored with `put`)."""
         current = self.get(annotation_id)
-        self._commit([], [current])
+        self._commit([(current, None)])
         return current
 
     def put(self, annotation: Annotation) -> Annotation:
         """Store an annotation exactly as given (same id): undo, redo and import use this."""
-        self._commit([annotation], [])
+        self._commit([(annotation, annotation.to_record())])
         return annotation
 
     def put_many(self, annotations: Iterable[Annotation]) -> int:
         """Store many annotations with one write per shard file; returns how many."""
-        batch = list(annotations)
+        batch = [(annotation, annotation.to_record()) for annotation in annotations]
         if batch:
-            self._commit(batch, [])
+            self._commit(batch)
         return len(batch)
 
     def reanchor(self, article: Article) -> list[AnchoredAnnotation]:
@@ -283,17 +290,17 @@ class AnnotationStore:
         moved = [hit for hit in self.for_article(article) if hit.state is AnchorState.REANCHORED]
         if not moved:
             return []
-        updated = [
-            replace(
-                hit.annotation,
-                article_version=article.version,
-                position=TextPosition(hit.anchor.start, hit.anchor.end),  # type: ignore[arg-type]
-                quote=quote_at(article.body, hit.anchor.start, hit.anchor.end),  # type: ignore[arg-type]
-            )
-            for hit in moved
-        ]
-        self._commit(updated, [], must_exist=[annotation.id for annotation in updated])
-        return self.for_article(article)
+
+        def move_to(start: int, end: int) -> Callable[[Record], Record]:
+            def move(record: Record) -> Record:  # keeps tags and note as they are on disk
+                stored = Annotation.from_record("", record)
+                position, quote = TextPosition(start, end), quote_at(article.body, start, end)
+                return replace(stored, article_version=article.version, position=position, quote=quote).to_record()
+
+            return move
+
+        self._commit([(hit.annotation, move_to(hit.anchor.start, hit.anchor.end)) for hit in moved])  # type: ignore[arg-type]
+        return [hit for hit in self.for_article(article) if hit.annotation.id in {m.annotation.id for m in moved}]
 
     def reload_if_changed(self) -> bool:
         """Pick up what other processes saved since we last looked; True when anything changed."""
@@ -349,26 +356,28 @@ class AnnotationStore:
     def _shard_relative(self, annotation: Annotation) -> str:
         return f"{SHARDS_DIRNAME}/{article_dirname(annotation.article_id)}/{shard_name(annotation.id)}"
 
-    def _commit(self, puts: list[Annotation], removes: list[Annotation], must_exist: Iterable[str] = ()) -> None:
+    def _commit(self, changes: list[tuple[Annotation, Change]]) -> None:
+        """Save changes (each for the shard of its annotation), shard by shard, under the lock."""
         if self.problems:
             raise StoreUnreadable(self.problems[0])
-        by_shard: dict[str, dict[str, dict[str, Any] | None]] = {}
-        for annotation in removes:
-            by_shard.setdefault(self._shard_relative(annotation), {})[annotation.id] = None
-        for annotation in puts:
-            by_shard.setdefault(self._shard_relative(annotation), {})[annotation.id] = annotation.to_record()
-        required = set(must_exist)
+        by_shard: dict[str, dict[str, Change]] = {}
+        for annotation, change in changes:
+            by_shard.setdefault(self._shard_relative(annotation), {})[annotation.id] = change
         with self._locked():
             written: list[str] = []
             try:
-                for relative, changes in by_shard.items():
+                for relative, shard_changes in by_shard.items():
                     path = self.root / relative
                     try:
                         path.parent.mkdir(parents=True, exist_ok=True)
                     except OSError as error:
                         raise StoreError(describe_os_error(error, path)) from None
                     table = open_shard(path, relative).table(ANNOTATIONS_TABLE)
-                    records = table.apply(changes, must_exist=[i for i in changes if i in required])  # type: ignore[attr-defined]
+                    try:
+                        records = table.apply(shard_changes)  # type: ignore[attr-defined]
+                    except RecordGone:
+                        self._replace_shard(relative, read_shard(path, relative))  # learn the deletion
+                        raise
                     self._replace_shard(relative, records)
                     written.append(relative)
             finally:
