@@ -3,7 +3,16 @@ edits of the text, kept in a crash-safe TinyDB store shared by processes. No UI 
 
 from .anchoring import Anchor, AnchoredAnnotation, AnchorState, locate
 from .history import Change, History, UndoConflict
-from .model import Annotation, AnnotationError, TextPosition, TextQuote, new_annotation_id, quote_at, utc_now
+from .model import (
+    Annotation,
+    AnnotationError,
+    TextPosition,
+    TextQuote,
+    find_passage,
+    new_annotation_id,
+    quote_at,
+    utc_now,
+)
 from .storage import SCHEMA_VERSION, RecordGone, StoreError, StoreUnreadable
 from .store import AnnotationNotFound, AnnotationStore
 from .tags import PALETTE, TagError, clean_tag, clean_tags, tag_colour, tag_key
@@ -29,6 +38,7 @@ __all__ = [
     "UndoConflict",
     "clean_tag",
     "clean_tags",
+    "find_passage",
     "locate",
     "new_annotation_id",
     "quote_at",

@@ -127,3 +127,20 @@ class Annotation:
             created=str(record["created"]),
             updated=str(record["updated"]),
         )
+
+
+def find_passage(body: str, text: str, occurrence: int = 1) -> tuple[int, int]:
+    """(start, end) of the n-th (1-based) occurrence of `text` in body; AnnotationError if none."""
+    if not text:
+        raise AnnotationError("the passage to find is empty")
+    if occurrence < 1:
+        raise AnnotationError(f"occurrence {occurrence} is not 1 or more")
+    at, count = -1, 0
+    while count < occurrence:
+        at = body.find(text, at + 1)
+        if at == -1:
+            if count == 0:
+                raise AnnotationError(f"{text[:40]!r} does not occur in the article text")
+            raise AnnotationError(f"{text[:40]!r} occurs {count} time{'s' if count != 1 else ''}; there is no occurrence {occurrence}")
+        count += 1
+    return at, at + len(text)

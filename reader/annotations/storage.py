@@ -47,7 +47,7 @@ class RecordGone(StoreError):
         self.annotation_id = annotation_id
 
 
-def describe_os_error(error: OSError, path: Path) -> str:
+def describe_os_error(error: OSError, path: Path, what: str = "annotations") -> str:
     """One line for a failed disk operation, naming the folder and the cause."""
     reasons = {
         errno.ENOSPC: "the disk is full",
@@ -57,7 +57,7 @@ def describe_os_error(error: OSError, path: Path) -> str:
         errno.EPERM: "permission denied",
     }
     reason = reasons.get(error.errno or 0, error.strerror or str(error))
-    return f"cannot save annotations in {path.parent}: {reason}; nothing was changed"
+    return f"cannot save {what} in {path.parent}: {reason}; nothing was changed"
 
 
 def temp_path_for(path: Path) -> Path:
@@ -65,7 +65,7 @@ def temp_path_for(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, what: str = "annotations") -> None:
     """Replace `path` with `data` so that a crash leaves the old or the new file, nothing else.
 
     On failure the temp file is removed and StoreError says why in one line.
@@ -89,7 +89,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.unlink(temp)
         except OSError:
             pass
-        raise StoreError(describe_os_error(error, path)) from None
+        raise StoreError(describe_os_error(error, path, what)) from None
 
 
 def check_schema(data: Any, label: str) -> dict[str, Any]:
