@@ -8,15 +8,17 @@ The schema is in schema/reader-annotations.schema.json.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..annotations import Annotation, TextPosition, TextQuote, clean_tags
+from ..annotations import Annotation, TagError, TextPosition, TextQuote, clean_tags
 from .fields import ImportRefused, Incoming, need_int, need_list, need_object, need_str, need_str_list, need_time
 from .items import ExportItem
 
 FORMAT_NAME = "reader-annotations"
 FORMAT_VERSION = 1
+SCHEMA_PATH = Path(__file__).with_name("schema") / "reader-annotations.schema.json"
 
 
 def item_record(item: ExportItem) -> dict[str, Any]:
@@ -101,9 +103,10 @@ def _parse_item(value: Any, where: str) -> Incoming:
     if not annotation_id.strip():
         raise ImportRefused(f"{where}.id: empty")
     article_id = need_str(article, "id", f"{where}.article")
+    raw_tags = need_str_list(item, "tags", where)
     try:
-        tags = clean_tags(need_str_list(item, "tags", where))
-    except ValueError as error:
+        tags = clean_tags(raw_tags)
+    except TagError as error:
         raise ImportRefused(f"{where}.tags: {error}") from None
     return Incoming(
         Annotation(

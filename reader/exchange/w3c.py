@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from .. import __version__
-from ..annotations import Annotation, TextPosition, TextQuote, clean_tags, utc_now
+from ..annotations import Annotation, TagError, TextPosition, TextQuote, clean_tags, utc_now
 from .fields import ImportRefused, Incoming, need_int, need_list, need_object, need_str, need_time, type_name
 from .items import ExportItem
 
@@ -174,7 +174,7 @@ def _parse_annotation(value: Any, where: str) -> Incoming:
     created = need_time(web, "created", where, "") or utc_now()
     try:
         cleaned_tags = clean_tags(tags)
-    except ValueError as error:
+    except TagError as error:
         raise ImportRefused(f"{where}.body: {error}") from None
     return Incoming(
         Annotation(
