@@ -56,7 +56,7 @@ from .storage import (
     open_shard,
     read_shard,
 )
-from .tags import clean_tags, complete_tag, tag_key
+from .tags import TagIndex, clean_tag, clean_tags, complete_tag
 
 SHARDS_DIRNAME = "by-article"
 EXPORTS_DIRNAME = "exports"
@@ -105,7 +105,7 @@ class AnnotationStore:
         self._by_article: dict[str, dict[str, Annotation]] = {}
         self._shard_members: dict[str, set[str]] = {}
         self._anchor_cache: dict[str, tuple[str, dict[str, AnchoredAnnotation]]] = {}
-        self._tag_index: dict[str, tuple[str, int]] | None = None
+        self._tag_index = TagIndex()
         self._log_epoch = b""
         self._log_offset = 0
 
@@ -184,12 +184,11 @@ class AnnotationStore:
 
         A tag is shown in the spelling of its earliest annotation.
         """
-        return sorted(self._tags().values(), key=lambda item: (-item[1], item[0].casefold()))
+        return self._tag_index.counts()
 
     def display_tag(self, tag: str) -> str:
         """The spelling the store shows for a tag (its first-seen spelling), or the tag cleaned."""
-        known = self._tags().get(tag_key(tag))
-        return known[0] if known else " ".join(tag.split())
+        return self._tag_index.spelling(tag) or clean_tag(tag)
 
     def complete_tag(self, prefix: str, limit: int = 10) -> list[str]:
         return complete_tag(prefix, self.tags(), limit)
@@ -335,23 +334,8 @@ class AnnotationStore:
 
     # ---- internals -----------------------------------------------------------------------
 
-    def _tags(self) -> dict[str, tuple[str, int]]:
-        if self._tag_index is None:
-            spelling: dict[str, tuple[str, str]] = {}  # key -> (created, spelling) of the earliest use
-            counts: dict[str, int] = {}
-            for annotation in self._annotations.values():
-                for tag in annotation.tags:
-                    key = tag_key(tag)
-                    counts[key] = counts.get(key, 0) + 1
-                    seen = spelling.get(key)
-                    if seen is None or (annotation.created, tag) < seen:
-                        spelling[key] = (annotation.created, tag)
-            self._tag_index = {key: (spelling[key][1], count) for key, count in counts.items()}
-        return self._tag_index
-
     def _canonical_tags(self, tags: Iterable[str]) -> tuple[str, ...]:
-        known = self._tags()
-        return tuple(known[tag.casefold()][0] if tag.casefold() in known else tag for tag in clean_tags(tags))
+        return tuple(self._tag_index.spelling(tag) or tag for tag in clean_tags(tags))
 
     def _shard_relative(self, annotation: Annotation) -> str:
         return f"{SHARDS_DIRNAME}/{article_dirname(annotation.article_id)}/{shard_name(annotation.id)}"
@@ -426,21 +410,22 @@ class AnnotationStore:
             old = self._annotations.pop(annotation_id, None)
             if old is not None:
                 self._by_article.get(old.article_id, {}).pop(annotation_id, None)
+                self._tag_index.remove(old.id, old.tags)
         members = set()
         for annotation in annotations:
             self._annotations[annotation.id] = annotation
             self._by_article.setdefault(annotation.article_id, {})[annotation.id] = annotation
+            self._tag_index.add(annotation.id, annotation.created, annotation.tags)
             members.add(annotation.id)
         if members:
             self._shard_members[relative] = members
-        self._tag_index = None
 
     def _load_all(self) -> None:
         self._annotations.clear()
         self._by_article.clear()
         self._shard_members.clear()
         self._anchor_cache.clear()
-        self._tag_index = None
+        self._tag_index.clear()
         self._log_epoch, self._log_offset = self._log_position()
         problems: list[str] = []
         shards = self.root / SHARDS_DIRNAME

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 MAX_TAG_CHARS = 80
 
@@ -40,6 +41,7 @@ def clean_tag(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+@lru_cache(maxsize=4096)
 def tag_key(tag: str) -> str:
     """What makes two tags the same tag: the cleaned text, case-folded."""
     return clean_tag(tag).casefold()
@@ -62,6 +64,7 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(result)
 
 
+@lru_cache(maxsize=4096)
 def tag_colour(tag: str | None) -> str:
     """A stable palette colour for a tag: the same tag (by key) always gets the same colour."""
     if not tag:
@@ -85,3 +88,50 @@ def complete_tag(prefix: str, tag_counts: Iterable[tuple[str, int]], limit: int 
         elif wanted in key:
             contains.append((-count, key, tag))
     return [tag for _, _, tag in sorted(starts) + sorted(contains)][:limit]
+
+
+class TagIndex:
+    """Usage counts and first-seen spellings of the tags in use, kept up to date per annotation.
+
+    Adding or removing an annotation costs O(its tags): the store updates this on every save, so
+    nothing here may scan all annotations (except when the earliest use of a tag is removed).
+    """
+
+    def __init__(self) -> None:
+        self._uses: dict[str, dict[str, tuple[str, str]]] = {}  # key -> annotation id -> (created, spelling)
+        self._first: dict[str, tuple[str, str]] = {}  # key -> earliest (created, spelling)
+
+    def add(self, annotation_id: str, created: str, tags: Iterable[str]) -> None:
+        for tag in tags:
+            key = tag_key(tag)
+            self._uses.setdefault(key, {})[annotation_id] = (created, tag)
+            first = self._first.get(key)
+            if first is None or (created, tag) < first:
+                self._first[key] = (created, tag)
+
+    def remove(self, annotation_id: str, tags: Iterable[str]) -> None:
+        for tag in tags:
+            key = tag_key(tag)
+            uses = self._uses.get(key, {})
+            removed = uses.pop(annotation_id, None)
+            if not uses:
+                self._uses.pop(key, None)
+                self._first.pop(key, None)
+            elif removed == self._first.get(key):
+                self._first[key] = min(uses.values())
+
+    def clear(self) -> None:
+        self._uses.clear()
+        self._first.clear()
+
+    def spelling(self, tag: str) -> str | None:
+        """The first-seen spelling of this tag, or None when no annotation uses it."""
+        first = self._first.get(tag_key(tag))
+        return first[1] if first else None
+
+    def counts(self) -> list[tuple[str, int]]:
+        """(first-seen spelling, number of annotations) per tag, most used first."""
+        return sorted(
+            ((self._first[key][1], len(uses)) for key, uses in self._uses.items()),
+            key=lambda item: (-item[1], item[0].casefold()),
+        )

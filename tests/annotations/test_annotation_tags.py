@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from reader.annotations.tags import (
     MAX_TAG_CHARS,
+    TagIndex,
     PALETTE,
     UNTAGGED_COLOUR,
     TagError,
@@ -66,3 +67,17 @@ def test_completion_prefers_prefix_then_usage() -> None:
     assert complete_tag("f", counts) == ["Faktencheck", "Framing", "Reframing"]
     assert complete_tag("FRAM", counts) == ["Framing", "Reframing"]
     assert complete_tag("", counts, limit=2) == ["Reframing", "Faktencheck"]
+
+
+def test_tag_index_counts_and_keeps_the_earliest_spelling_through_removals() -> None:
+    index = TagIndex()
+    index.add("b", "2025-08-16T10:00:00.000Z", ["framing"])
+    index.add("a", "2025-08-15T10:00:00.000Z", ["Framing", "Faktencheck"])
+    index.add("c", "2025-08-17T10:00:00.000Z", ["FRAMING "])
+    assert index.counts() == [("Framing", 3), ("Faktencheck", 1)]
+    index.remove("a", ["Framing", "Faktencheck"])
+    assert index.counts() == [("framing", 2)]  # the next-earliest use now gives the spelling
+    assert index.spelling("FRAMING") == "framing" and index.spelling("Faktencheck") is None
+    index.remove("b", ["framing"])
+    index.remove("c", ["FRAMING "])
+    assert index.counts() == []
