@@ -405,20 +405,28 @@ class AnnotationStore:
             self._log_epoch, self._log_offset = epoch, size + len(lines)
 
     def _replace_shard(self, relative: str, records: dict[str, dict[str, Any]]) -> None:
-        annotations = _records_to_annotations(records, relative)
-        for annotation_id in self._shard_members.pop(relative, set()):
-            old = self._annotations.pop(annotation_id, None)
-            if old is not None:
-                self._by_article.get(old.article_id, {}).pop(annotation_id, None)
-                self._tag_index.remove(old.id, old.tags)
-        members = set()
-        for annotation in annotations:
+        """Make the index hold exactly `records` for this shard file (as read or just written).
+
+        Records whose revision is unchanged are skipped, so a save costs O(changed records) in
+        memory, not O(records in the shard).
+        """
+        before = self._shard_members.pop(relative, set())
+        changed = {
+            annotation_id: record
+            for annotation_id, record in records.items()
+            if annotation_id not in before or not _same_revision(self._annotations[annotation_id], record)
+        }
+        fresh = _records_to_annotations(changed, relative)  # may raise: the index is not touched yet
+        for annotation_id in (before - records.keys()) | (before & changed.keys()):
+            old = self._annotations.pop(annotation_id)
+            self._by_article.get(old.article_id, {}).pop(annotation_id, None)
+            self._tag_index.remove(old.id, old.tags)
+        for annotation in fresh:
             self._annotations[annotation.id] = annotation
             self._by_article.setdefault(annotation.article_id, {})[annotation.id] = annotation
             self._tag_index.add(annotation.id, annotation.created, annotation.tags)
-            members.add(annotation.id)
-        if members:
-            self._shard_members[relative] = members
+        if records:
+            self._shard_members[relative] = set(records)
 
     def _load_all(self) -> None:
         self._annotations.clear()
@@ -472,6 +480,20 @@ class AnnotationStore:
                         continue
         except (StoreError, OSError):
             pass  # a read-only store cannot be tidied; reading it still works
+
+
+def _same_revision(annotation: Annotation, record: dict[str, Any]) -> bool:
+    """Whether a stored record is the revision already indexed.
+
+    Every write bumps `updated`, except re-anchoring, which changes position and version; so
+    these four fields tell revisions apart without converting the whole record.
+    """
+    return (
+        annotation.updated == record.get("updated")
+        and annotation.start == record.get("start")
+        and annotation.end == record.get("end")
+        and annotation.article_version == record.get("article_version")
+    )
 
 
 def _reading_order(hit: AnchoredAnnotation) -> tuple[int, int, int, str]:
