@@ -11,13 +11,13 @@ never overwritten.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import secrets
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
@@ -116,10 +116,8 @@ def check_schema(data: Any, label: str) -> dict[str, Any]:
 
 def parse_store_bytes(raw: bytes, label: str) -> dict[str, Any]:
     try:
-        data = json.loads(raw)
-    except UnicodeDecodeError:
-        raise StoreUnreadable(f"{label} is not UTF-8 text; it was left as it is and nothing will be written") from None
-    except json.JSONDecodeError as error:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
         raise StoreUnreadable(
             f"{label} is not valid JSON ({error.msg}, line {error.lineno} column {error.colno}); "
             "it was left as it is and nothing will be written"
@@ -128,8 +126,7 @@ def parse_store_bytes(raw: bytes, label: str) -> dict[str, Any]:
 
 
 def dump_store_bytes(tables: Mapping[str, Any]) -> bytes:
-    document = {META_TABLE: {"1": {"schema": SCHEMA_VERSION}}, **tables}
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return orjson.dumps({META_TABLE: {"1": {"schema": SCHEMA_VERSION}}, **tables})
 
 
 class ShardStorage(Storage):

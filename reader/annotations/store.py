@@ -94,7 +94,11 @@ def _records_to_annotations(records: dict[str, dict[str, Any]], label: str) -> l
 
 
 class AnnotationStore:
-    """All annotations of one library, indexed in memory; every change is saved before it returns."""
+    """All annotations of one library, indexed in memory; every change is saved before it returns.
+
+    One store object belongs to one thread at a time (the app's main thread, or one worker);
+    other processes and other store objects are safe at any time (file lock + merge on write).
+    """
 
     def __init__(self, root: Path, author: str) -> None:
         self.root = Path(root)

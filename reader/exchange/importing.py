@@ -9,11 +9,12 @@ replaced only when the file's copy was updated later than the local one.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
+
+import orjson
 
 from ..annotations import AnchorState, Annotation, AnnotationStore, TextPosition, locate, quote_at
 from ..library import Article
@@ -52,12 +53,12 @@ def read_import_file(path: Path) -> tuple[str, list[Incoming]]:
     except OSError as error:
         raise ImportRefused(f"cannot be read: {error.strerror or error}") from None
     try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
+        raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ImportRefused(f"is not UTF-8 text (byte {error.start})") from None
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
+        document = orjson.loads(raw.removeprefix(b"\xef\xbb\xbf"))
+    except orjson.JSONDecodeError as error:
         raise ImportRefused(f"is not JSON ({error.msg} at line {error.lineno} column {error.colno})") from None
     if reader_json.is_reader_json(document):
         return "json", reader_json.parse(document)

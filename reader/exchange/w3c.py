@@ -15,6 +15,8 @@ import uuid
 from typing import Any
 from urllib.parse import quote, unquote
 
+import orjson
+
 from .. import __version__
 from ..annotations import Annotation, TagError, TextPosition, TextQuote, clean_tags, utc_now
 from .fields import ImportRefused, Incoming, need_int, need_list, need_object, need_str, need_time, type_name
@@ -88,8 +90,7 @@ def dumps(items: list[ExportItem], exported: str) -> str:
         "generator": {"type": "Software", "name": f"reader {__version__}"},
         "generated": exported,
     }
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    lines = ",\n".join(encode(to_web_annotation(item)) for item in items)
+    lines = b",\n".join(orjson.dumps(to_web_annotation(item)) for item in items).decode("utf-8")
     page = f'{{"type": "AnnotationPage", "startIndex": 0, "items": [{f"{chr(10)}{lines}{chr(10)}" if lines else ""}]}}'
     return f"{json.dumps(head, ensure_ascii=False)[:-1]}, \"first\": {page}}}\n"
 
