@@ -193,5 +193,10 @@ def open_shard(path: Path, label: str) -> ShardDB:
 
 
 def read_shard(path: Path, label: str) -> dict[str, dict[str, Any]]:
-    """All annotation records of one shard file, by id (empty when the file does not exist)."""
-    return {str(doc.doc_id): doc for doc in open_shard(path, label).table(ANNOTATIONS_TABLE).all()}
+    """All annotation records of one shard file, by id (empty when the file does not exist).
+
+    Reads through the storage directly: TinyDB's Table.all() would wrap every record in a
+    Document, which costs a second when opening 100,000 annotations.
+    """
+    tables = ShardStorage(path, label).read() or {}
+    return dict(tables.get(ANNOTATIONS_TABLE, {}))

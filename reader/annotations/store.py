@@ -156,7 +156,7 @@ class AnnotationStore:
         fresh: dict[str, AnchoredAnnotation] = {}
         for annotation in self._by_article.get(article.id, {}).values():
             hit = cached.get(annotation.id)
-            if hit is None or hit.annotation != annotation:
+            if hit is None or hit.annotation is not annotation:  # a changed annotation is a new object
                 hit = AnchoredAnnotation(annotation, locate(article.body, article.version, annotation))
             fresh[annotation.id] = hit
         self._anchor_cache[article.id] = (article.version, fresh)
@@ -303,7 +303,8 @@ class AnnotationStore:
             return move
 
         self._commit([(hit.annotation, move_to(hit.anchor.start, hit.anchor.end)) for hit in moved])  # type: ignore[arg-type]
-        return [hit for hit in self.for_article(article) if hit.annotation.id in {m.annotation.id for m in moved}]
+        moved_ids = {hit.annotation.id for hit in moved}
+        return [hit for hit in self.for_article(article) if hit.annotation.id in moved_ids]
 
     def reload_if_changed(self) -> bool:
         """Pick up what other processes saved since we last looked; True when anything changed."""
@@ -319,9 +320,7 @@ class AnnotationStore:
                     return False
                 log.seek(self._log_offset)
                 chunk = log.read(size - self._log_offset)
-        except FileNotFoundError:
-            return False
-        except OSError:
+        except OSError:  # no log yet (nothing written), or unreadable: nothing to pick up
             return False
         complete = chunk[: chunk.rfind(b"\n") + 1]
         self._log_offset += len(complete)
@@ -332,7 +331,7 @@ class AnnotationStore:
                 continue
             try:
                 self._replace_shard(relative, read_shard(path, relative))
-            except StoreUnreadable as problem:
+            except StoreError as problem:
                 self.problems = (*self.problems, str(problem))
         return bool(relatives)
 
