@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
 from . import __version__
-from .library import Library
+from .annotations import AnnotationError, AnnotationStore, StoreError, find_passage
+from .exchange import ImportRefused, collect_items, export_text, import_file, write_file
+from .exchange.reader_json import item_record
+from .library import ArticleFileError, ArticleNotFound, Library
 from .settings import Settings
 
 
@@ -94,3 +98,123 @@ def add(settings: Settings, sources: tuple[str, ...], timeout: float, as_json: b
         sys.stdout.write("\n")
     if failed:
         sys.exit(1)
+
+
+# ---- annotations: annotate, annotations, export, import ---------------------------------------
+
+EXPORT_FORMATS = ("json", "w3c", "markdown", "csv")
+
+
+def _open_store(settings: Settings) -> tuple[Library, AnnotationStore]:
+    library = Library(settings.library)
+    store = AnnotationStore.open(library, author=settings.author)
+    for problem in store.problems:
+        click.echo(f"annotations: {problem}", err=True)
+    return library, store
+
+
+def _known_article_ids(library: Library, store: AnnotationStore, wanted: tuple[str, ...]) -> None:
+    """Refuse an --article that names neither a library article nor annotated (orphaned) ones."""
+    known = {article.id for article in library.articles()} | set(store.counts_by_article())
+    for article_id in wanted:
+        if article_id not in known:
+            raise click.ClickException(f"no article {article_id!r} in the library and no annotations for it")
+
+
+@main.command("annotate")
+@click.argument("article_ref", metavar="ARTICLE")
+@click.option("--exact", "exact", help="The passage, as it appears in the article text.")
+@click.option("--occurrence", type=int, default=1, show_default=True, help="Which occurrence of --exact (1 = first).")
+@click.option("--start", type=int, help="Start offset into the article body (with --end).")
+@click.option("--end", type=int, help="End offset into the article body (exclusive).")
+@click.option("--tag", "tags", multiple=True, help="A tag; repeat for several.")
+@click.option("--note", default="", help="A note; '-' reads it from standard input.")
+@click.pass_obj
+def annotate(
+    settings: Settings,
+    article_ref: str,
+    exact: str | None,
+    occurrence: int,
+    start: int | None,
+    end: int | None,
+    tags: tuple[str, ...],
+    note: str,
+) -> None:
+    """Annotate a passage of ARTICLE (an id or a file path); prints the new annotation's id."""
+    if (exact is None) == (start is None and end is None) or (exact is None and (start is None or end is None)):
+        raise click.ClickException("give either --exact TEXT or both --start and --end")
+    library, store = _open_store(settings)
+    try:
+        article = library.resolve(article_ref)
+        if exact is not None:
+            start, end = find_passage(article.body, exact, occurrence)
+        assert start is not None and end is not None
+        added = store.add(article, start, end, tags, sys.stdin.read() if note == "-" else note)
+    except (ArticleNotFound, ArticleFileError, AnnotationError, StoreError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(added.id)
+
+
+@main.command("annotations")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: the records of `export --format json`.")
+@click.option("--article", "article_ids", multiple=True, help="Only this article's annotations; repeatable.")
+@click.option("--tag", "tags", multiple=True, help="Only annotations with this tag; repeatable (any of them).")
+@click.pass_obj
+def list_annotations(settings: Settings, as_json: bool, article_ids: tuple[str, ...], tags: tuple[str, ...]) -> None:
+    """List annotations with their anchoring state; orphans (passage not found) are marked."""
+    library, store = _open_store(settings)
+    _known_article_ids(library, store, article_ids)
+    scan = library.scan()
+    _echo_problems(scan.problems)
+    items = collect_items(store, scan.articles, article_ids, tags)
+    if as_json:
+        json.dump([item_record(item) for item in items], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    for item in items:
+        annotation = item.annotation
+        passage = " ".join(annotation.exact.split())
+        passage = passage if len(passage) <= 48 else passage[:47] + "…"
+        state = "ORPHANED" if item.anchor.state.value == "orphaned" else item.anchor.state.value
+        details = ", ".join(annotation.tags)
+        if annotation.note:
+            note = " ".join(annotation.note.split())
+            details += (" — " if details else "") + (note if len(note) <= 40 else note[:39] + "…")
+        click.echo(f"{annotation.id[:8]}  {annotation.article_id:32.32}  {state:11}  “{passage}”  {details}")
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True)
+@click.option("--article", "article_ids", multiple=True, help="Only this article's annotations; repeatable.")
+@click.option("--tag", "tags", multiple=True, help="Only annotations with this tag; repeatable (any of them).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of standard output.")
+@click.pass_obj
+def export(settings: Settings, fmt: str, article_ids: tuple[str, ...], tags: tuple[str, ...], output: str | None) -> None:
+    """Export annotations as JSON (default), W3C Web Annotation, Markdown or CSV."""
+    library, store = _open_store(settings)
+    _known_article_ids(library, store, article_ids)
+    text = export_text(store, library, fmt, article_ids, tags)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_file(Path(output), text)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"wrote {output}", err=True)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check the file and report what would change; write nothing.")
+@click.pass_obj
+def import_annotations(settings: Settings, file: str, dry_run: bool) -> None:
+    """Import a `json` or `w3c` export: validated first, merged by annotation id."""
+    library, store = _open_store(settings)
+    try:
+        report = import_file(store, library.articles(), Path(file), dry_run=dry_run)
+    except ImportRefused as error:
+        raise click.ClickException(f"{Path(file).name}: {error}; nothing was imported") from None
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(report.summary())

@@ -1,0 +1,66 @@
+"""Exporting and importing 100,000 annotations (spread over the five sample articles).
+
+Prints one JSON object per line: {"metric", "value", "unit", "n"}, each the median of n runs.
+Target: export_json_100k_s <= 2 s. The *_cpu_s figures are this process's CPU time, which other
+load on a shared machine inflates far less than wall time.
+
+    python benchmarks/bench_export.py [--count 100000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench_store import emit, populate, sample_library  # noqa: E402
+
+from reader.annotations import AnnotationStore  # noqa: E402
+from reader.exchange import FORMATS, export_text, import_file  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    label = f"{args.count // 1000}k"
+    with tempfile.TemporaryDirectory(dir=os.environ.get("READER_BENCH_DIR")) as folder:
+        library = sample_library(Path(folder) / "source")
+        populate(AnnotationStore.open(library, author="bench"), list(library.articles()), args.count, random.Random(3))
+        store = AnnotationStore.open(library)
+        export_file = Path(folder) / "export.json"
+        began = time.perf_counter()
+        export_text(store, library, "json")  # a fresh process: anchoring not yet cached
+        emit(f"export_json_{label}_first_s", time.perf_counter() - began, "s", 1)
+        for fmt in FORMATS:
+            timings, cpu = [], []
+            for _ in range(args.runs):
+                began, began_cpu = time.perf_counter(), time.process_time()
+                text = export_text(store, library, fmt)
+                timings.append(time.perf_counter() - began)
+                cpu.append(time.process_time() - began_cpu)
+            if fmt == "json":
+                export_file.write_text(text, encoding="utf-8")
+            emit(f"export_{fmt}_{label}_s", statistics.median(timings), "s", args.runs)
+            emit(f"export_{fmt}_{label}_cpu_s", statistics.median(cpu), "s", args.runs)
+        timings = []
+        for run in range(args.runs):
+            target = sample_library(Path(folder) / f"target-{run}")
+            empty = AnnotationStore.open(target)
+            began = time.perf_counter()
+            report = import_file(empty, target.articles(), export_file)
+            timings.append(time.perf_counter() - began)
+            assert report.added == args.count
+        emit(f"import_json_{label}_s", statistics.median(timings), "s", args.runs)
+
+
+if __name__ == "__main__":
+    main()

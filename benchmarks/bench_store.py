@@ -1,0 +1,185 @@
+"""Saving one annotation with 1,000 / 10,000 / 100,000 stored: our store against stock TinyDB.
+
+Prints one JSON object per line: {"metric", "value", "unit", "n"} (n = timed saves behind the
+figure; p50 is their median). Targets: save p50 <= 10 ms at 10,000 and <= 50 ms at 100,000.
+
+    python benchmarks/bench_store.py                 # the save benchmark
+    python benchmarks/bench_store.py --sizes 1000    # quicker
+    python benchmarks/bench_store.py --soak 120      # SIGKILL writers for 120 s, then check
+
+Layouts measured: `save_annotation_*` puts every annotation in ONE article (the worst case: its
+shard files are the fullest); `save_annotation_spread_*` spreads them over the five sample
+articles. Stock TinyDB (`*_stock_*`) keeps them all in one JSONStorage file, as TinyDB does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import random
+import shutil
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tinydb import TinyDB
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reader.annotations import Annotation, AnnotationStore, TextPosition, new_annotation_id, quote_at, utc_now  # noqa: E402
+from reader.library import Article, Library  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+TAGS = ["Framing", "Zitat verkürzt", "Faktencheck", "Quelle fehlt", "Einordnung"]
+
+
+def emit(metric: str, value: float, unit: str, n: int) -> None:
+    print(json.dumps({"metric": metric, "value": round(value, 3), "unit": unit, "n": n}), flush=True)
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def sample_library(folder: Path) -> Library:
+    shutil.copytree(REPO / "articles", folder / "articles")
+    return Library(folder)
+
+
+def synthetic(article: Article, rng: random.Random) -> Annotation:
+    start = rng.randrange(len(article.body) - 200)
+    end = start + rng.randint(10, 200)
+    now = utc_now()
+    return Annotation(
+        id=new_annotation_id(),
+        article_id=article.id,
+        article_version=article.version,
+        position=TextPosition(start, end),
+        quote=quote_at(article.body, start, end),
+        tags=tuple(rng.sample(TAGS, rng.randint(1, 2))),
+        note=rng.choice(["", "Kurze Notiz.", "Längere Notiz\nmit zwei Zeilen und etwas mehr Text darin."]),
+        author="bench",
+        created=now,
+        updated=now,
+    )
+
+
+def populate(store: AnnotationStore, articles: list[Article], count: int, rng: random.Random) -> None:
+    batch = [synthetic(articles[index % len(articles)], rng) for index in range(count)]
+    store.put_many(batch)
+
+
+def time_our_saves(root: Path, articles: list[Article], stored: int, saves: int, rng: random.Random) -> list[float]:
+    library = sample_library(root)
+    articles = [library.get(article.id) for article in articles]
+    populate(AnnotationStore.open(library, author="bench"), articles, stored, rng)
+    store = AnnotationStore.open(library, author="bench")  # a fresh process's view of a full store
+    timings = []
+    for _ in range(saves):
+        article = rng.choice(articles)
+        start = rng.randrange(len(article.body) - 100)
+        began = time.perf_counter()
+        store.add(article, start, start + 40, ["Framing"], "Notiz")
+        timings.append((time.perf_counter() - began) * 1000)
+    return timings
+
+
+def time_stock_saves(root: Path, articles: list[Article], stored: int, saves: int, rng: random.Random) -> list[float]:
+    root.mkdir(parents=True)
+    database = TinyDB(root / "stock.json")
+    database.insert_multiple(synthetic(articles[i % len(articles)], rng).to_record() for i in range(stored))
+    timings = []
+    for _ in range(saves):
+        record = synthetic(rng.choice(articles), rng).to_record()
+        began = time.perf_counter()
+        database.insert(record)
+        timings.append((time.perf_counter() - began) * 1000)
+    database.close()
+    return timings
+
+
+def bench_saves(sizes: list[int], saves: int) -> None:
+    rng = random.Random(1)
+    with tempfile.TemporaryDirectory(dir=os.environ.get("READER_BENCH_DIR")) as folder:
+        articles = list(sample_library(Path(folder) / "articles-source").articles())
+        one = [article for article in articles if article.id == "treffen-trump-putin-no-deal"]
+        for size in sizes:
+            timings = time_our_saves(Path(folder) / f"one-{size}", one, size, saves, rng)
+            emit(f"save_annotation_p50_ms_{size}", statistics.median(timings), "ms", len(timings))
+            emit(f"save_annotation_p95_ms_{size}", percentile(timings, 0.95), "ms", len(timings))
+            timings = time_our_saves(Path(folder) / f"spread-{size}", articles, size, saves, rng)
+            emit(f"save_annotation_spread_p50_ms_{size}", statistics.median(timings), "ms", len(timings))
+            emit(f"save_annotation_spread_p95_ms_{size}", percentile(timings, 0.95), "ms", len(timings))
+            began = time.perf_counter()
+            store = AnnotationStore.open(Library(Path(folder) / f"spread-{size}"))
+            emit(f"open_store_ms_{size}", (time.perf_counter() - began) * 1000, "ms", 1)
+            assert len(store) == size + saves
+            stock_saves = saves if size <= 10_000 else max(5, saves // 6)
+            timings = time_stock_saves(Path(folder) / f"stock-{size}", articles, size, stock_saves, rng)
+            emit(f"save_annotation_stock_p50_ms_{size}", statistics.median(timings), "ms", len(timings))
+            emit(f"save_annotation_stock_p95_ms_{size}", percentile(timings, 0.95), "ms", len(timings))
+
+
+def _soak_writer(library: Library, article: Article, report: multiprocessing.connection.Connection, seed: int) -> None:
+    rng = random.Random(seed)
+    store = AnnotationStore.open(library, author=f"soak-{seed}")
+    while True:
+        start = rng.randrange(len(article.body) - 50)
+        added = store.add(article, start, start + rng.randint(1, 50), [f"t{rng.randint(0, 9)}"])
+        report.send(added.id)
+
+
+def soak(seconds: float) -> None:
+    """Kill writers at random moments for `seconds`; then every reported save must be there."""
+    fork = multiprocessing.get_context("fork")
+    rng = random.Random(2)
+    with tempfile.TemporaryDirectory(dir=os.environ.get("READER_BENCH_DIR")) as folder:
+        library = sample_library(Path(folder))
+        article = library.get("treffen-trump-putin-no-deal")
+        reported: set[str] = set()
+        kills = 0
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            receive, send = fork.Pipe(duplex=False)
+            writer = fork.Process(target=_soak_writer, args=(library, article, send, kills))
+            writer.start()
+            send.close()
+            time.sleep(rng.uniform(0.0, 0.06))
+            os.kill(writer.pid, signal.SIGKILL)  # type: ignore[arg-type]
+            writer.join()
+            kills += 1
+            while receive.poll():
+                try:
+                    reported.add(receive.recv())
+                except EOFError:
+                    break
+            receive.close()
+        store = AnnotationStore.open(library)
+        present = {annotation.id for annotation in store.all()}
+        emit("soak_writers_killed", kills, "kills", kills)
+        emit("soak_saves_reported", len(reported), "saves", kills)
+        emit("soak_saves_lost", len(reported - present), "saves", kills)
+        emit("soak_unreadable_files", len(store.problems), "files", kills)
+        emit("soak_temp_files_left", len(list(library.annotations_dir.rglob("*.tmp"))), "files", kills)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--saves", type=int, default=40, help="timed saves per size (p50/p95 over them)")
+    parser.add_argument("--soak", type=float, metavar="SECONDS", help="run the kill soak instead")
+    args = parser.parse_args()
+    if args.soak:
+        soak(args.soak)
+    else:
+        bench_saves(args.sizes, args.saves)
+
+
+if __name__ == "__main__":
+    main()

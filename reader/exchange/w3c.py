@@ -1,0 +1,222 @@
+"""W3C Web Annotation (JSON-LD): an AnnotationCollection with one embedded AnnotationPage.
+
+Each annotation has its tags as TextualBody bodies with purpose "tagging", its note as a
+TextualBody with purpose "commenting", and a target whose source is the article — its URL when the
+article has one, else `urn:reader:article:<id>` — with a TextQuoteSelector and a
+TextPositionSelector. Reading accepts a collection, a page, one annotation or a list of them,
+as other tools (e.g. Hypothesis exports, annotation servers) produce.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from typing import Any
+from urllib.parse import quote, unquote
+
+import orjson
+
+from .. import __version__
+from ..annotations import Annotation, TagError, TextPosition, TextQuote, clean_tags, utc_now
+from .fields import ImportRefused, Incoming, need_int, need_list, need_object, need_str, need_time, type_name
+from .items import ExportItem
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+ARTICLE_URN = "urn:reader:article:"
+_UUID_URN = re.compile(r"^urn:uuid:([0-9a-fA-F-]{36})$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def article_iri(article_id: str, url: str = "") -> str:
+    return url or ARTICLE_URN + quote(article_id, safe="")
+
+
+def article_id_from_iri(iri: str) -> str | None:
+    """The article id in a urn:reader:article: IRI, else None (it may be a URL)."""
+    return unquote(iri[len(ARTICLE_URN) :]) if iri.startswith(ARTICLE_URN) else None
+
+
+def annotation_iri(annotation_id: str) -> str:
+    return f"urn:uuid:{annotation_id}" if _UUID.match(annotation_id) else annotation_id
+
+
+def annotation_id_from_iri(iri: str) -> str:
+    match = _UUID_URN.match(iri)
+    return match.group(1).lower() if match else iri
+
+
+def to_web_annotation(item: ExportItem) -> dict[str, Any]:
+    annotation, article = item.annotation, item.article
+    bodies: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in annotation.tags]
+    if annotation.note:
+        note: dict[str, Any] = {"type": "TextualBody", "purpose": "commenting", "value": annotation.note, "format": "text/plain"}
+        if article and article.language:
+            note["language"] = article.language
+        bodies.append(note)
+    web: dict[str, Any] = {
+        "id": annotation_iri(annotation.id),
+        "type": "Annotation",
+        "motivation": "commenting" if annotation.note else "tagging" if annotation.tags else "highlighting",
+        "created": annotation.created,
+        "modified": annotation.updated,
+    }
+    if annotation.author:
+        web["creator"] = {"type": "Person", "name": annotation.author}
+    if bodies:
+        web["body"] = bodies
+    web["target"] = {
+        "source": article_iri(annotation.article_id, article.url if article else ""),
+        "selector": [
+            {
+                "type": "TextQuoteSelector",
+                "exact": annotation.exact,
+                "prefix": annotation.quote.prefix,
+                "suffix": annotation.quote.suffix,
+            },
+            {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
+        ],
+    }
+    return web
+
+
+def dumps(items: list[ExportItem], exported: str) -> str:
+    head = {
+        "@context": CONTEXT,
+        "id": f"urn:uuid:{uuid.uuid4()}",
+        "type": "AnnotationCollection",
+        "label": "reader annotations",
+        "total": len(items),
+        "generator": {"type": "Software", "name": f"reader {__version__}"},
+        "generated": exported,
+    }
+    lines = b",\n".join(orjson.dumps(to_web_annotation(item)) for item in items).decode("utf-8")
+    page = f'{{"type": "AnnotationPage", "startIndex": 0, "items": [{f"{chr(10)}{lines}{chr(10)}" if lines else ""}]}}'
+    return f"{json.dumps(head, ensure_ascii=False)[:-1]}, \"first\": {page}}}\n"
+
+
+def _types(value: dict[str, Any]) -> set[str]:
+    kind = value.get("type", value.get("@type"))
+    return set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
+
+
+def is_w3c(document: Any) -> bool:
+    if isinstance(document, list):
+        return all(isinstance(item, dict) and "Annotation" in _types(item) for item in document) and bool(document)
+    if not isinstance(document, dict):
+        return False
+    context = document.get("@context")
+    contexts = context if isinstance(context, list) else [context]
+    return CONTEXT in contexts or bool(_types(document) & {"Annotation", "AnnotationCollection", "AnnotationPage"})
+
+
+def parse(document: Any) -> list[Incoming]:
+    """Annotations of a W3C document; ImportRefused names the first problem and where it is."""
+    if isinstance(document, list):
+        return [_parse_annotation(value, f"[{index}]") for index, value in enumerate(document)]
+    types = _types(document)
+    if "AnnotationCollection" in types:
+        first = document.get("first")
+        if isinstance(first, str):
+            raise ImportRefused("first: the collection links to its pages instead of embedding them; export it with items embedded")
+        page = need_object(first, "first")
+        return _parse_page(page, "first")
+    if "AnnotationPage" in types:
+        return _parse_page(document, "")
+    if "Annotation" in types:
+        return [_parse_annotation(document, "annotation")]
+    raise ImportRefused("type: not an Annotation, AnnotationPage or AnnotationCollection")
+
+
+def _parse_page(page: dict[str, Any], where: str) -> list[Incoming]:
+    prefix = f"{where}." if where else ""
+    items = need_list(page.get("items"), f"{prefix}items")
+    return [_parse_annotation(value, f"{prefix}items[{index}]") for index, value in enumerate(items)]
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
+def _parse_annotation(value: Any, where: str) -> Incoming:
+    web = need_object(value, where)
+    annotation_id = annotation_id_from_iri(need_str(web, "id", where))
+    tags: list[str] = []
+    notes: list[str] = []
+    if isinstance(web.get("bodyValue"), str):
+        notes.append(web["bodyValue"])
+    for index, body in enumerate(_as_list(web.get("body"))):
+        here = f"{where}.body[{index}]" if isinstance(web.get("body"), list) else f"{where}.body"
+        body = need_object(body, here)
+        if "TextualBody" not in _types(body) and "value" not in body:
+            raise ImportRefused(f"{here}: only TextualBody bodies (tags and notes) can be imported")
+        text = need_str(body, "value", here)
+        purposes = set(_as_list(body.get("purpose")))
+        (tags if "tagging" in purposes else notes).append(text)
+    target = _pick_target(web.get("target"), f"{where}.target")
+    source = need_str(target, "source", f"{where}.target")
+    quote_selector, position_selector = _selectors(target, f"{where}.target")
+    exact = prefix = suffix = ""
+    if quote_selector is not None:
+        exact = need_str(quote_selector, "exact", f"{where}.target.selector")
+        prefix = need_str(quote_selector, "prefix", f"{where}.target.selector", "")
+        suffix = need_str(quote_selector, "suffix", f"{where}.target.selector", "")
+    if position_selector is not None:
+        start = need_int(position_selector, "start", f"{where}.target.selector")
+        end = need_int(position_selector, "end", f"{where}.target.selector")
+        if end <= start:
+            raise ImportRefused(f"{where}.target.selector: end {end} is not after start {start}")
+    else:
+        start, end = 0, len(exact)  # no position: the quote is searched for in the whole text
+    creator = web.get("creator")
+    author = creator if isinstance(creator, str) else ""
+    if isinstance(creator, dict):
+        author = str(creator.get("name") or creator.get("nickname") or creator.get("id") or "")
+    created = need_time(web, "created", where, "") or utc_now()
+    try:
+        cleaned_tags = clean_tags(tags)
+    except TagError as error:
+        raise ImportRefused(f"{where}.body: {error}") from None
+    return Incoming(
+        Annotation(
+            id=annotation_id,
+            article_id=article_id_from_iri(source) or "",
+            article_version="",  # W3C carries no text version: the importer anchors by quote
+            position=TextPosition(start, end),
+            quote=TextQuote(exact, prefix, suffix),
+            tags=cleaned_tags,
+            note="\n\n".join(notes),
+            author=author,
+            created=created,
+            updated=need_time(web, "modified", where, "") or created,
+        ),
+        where,
+        f"{where}.target.selector",
+        f"{where}.target.selector",
+        source,
+    )
+
+
+def _pick_target(value: Any, where: str) -> dict[str, Any]:
+    if isinstance(value, str):
+        raise ImportRefused(f"{where}: names only a resource, with no selector saying which passage")
+    targets = value if isinstance(value, list) else [value]
+    for target in targets:
+        if isinstance(target, dict) and "selector" in target:
+            return target
+    raise ImportRefused(f"{where}: no target with a selector (found {type_name(value)})")
+
+
+def _selectors(target: dict[str, Any], where: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    quote_selector = position_selector = None
+    for selector in _as_list(target.get("selector")):
+        if not isinstance(selector, dict):
+            continue
+        kinds = _types(selector)
+        if "TextQuoteSelector" in kinds and quote_selector is None:
+            quote_selector = selector
+        elif "TextPositionSelector" in kinds and position_selector is None:
+            position_selector = selector
+    if quote_selector is None and position_selector is None:
+        raise ImportRefused(f"{where}.selector: needs a TextQuoteSelector or a TextPositionSelector")
+    return quote_selector, position_selector

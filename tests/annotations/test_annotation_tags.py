@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.annotations.tags import (
+    MAX_TAG_CHARS,
+    TagIndex,
+    PALETTE,
+    UNTAGGED_COLOUR,
+    TagError,
+    clean_tag,
+    clean_tags,
+    complete_tag,
+    tag_colour,
+    tag_key,
+)
+
+
+def test_spacing_and_case_variants_are_one_tag() -> None:
+    assert clean_tags(["Framing", "framing ", "  FRAMING", "Zitat   verkürzt", "zitat verkürzt\t"]) == (
+        "Framing",
+        "Zitat verkürzt",
+    )
+
+
+def test_empty_tags_are_dropped_and_order_is_kept() -> None:
+    assert clean_tags(["", "  ", "b", "a", "B"]) == ("b", "a")
+
+
+def test_unicode_composed_and_decomposed_umlauts_are_one_tag() -> None:
+    composed, decomposed = "verkürzt", "verku\u0308rzt"
+    assert tag_key(composed) == tag_key(decomposed)
+    assert clean_tag(decomposed) == composed
+
+
+def test_overlong_tag_is_refused_in_one_line() -> None:
+    with pytest.raises(TagError) as error:
+        clean_tags(["x" * (MAX_TAG_CHARS + 1)])
+    assert "\n" not in str(error.value)
+
+
+@given(st.text(min_size=1, max_size=30).filter(lambda t: clean_tag(t)))
+def test_colour_is_stable_and_ignores_case_and_spacing(tag: str) -> None:
+    colour = tag_colour(tag)
+    assert colour in PALETTE
+    assert tag_colour(f"  {tag.upper()} ") == tag_colour(tag.upper())
+    assert tag_colour(" ".join(tag.split()).casefold()) == tag_colour(" ".join(tag.split()))
+
+
+def test_untagged_passage_has_the_neutral_colour() -> None:
+    assert tag_colour(None) == UNTAGGED_COLOUR
+    assert UNTAGGED_COLOUR not in PALETTE
+
+
+def test_palette_colours_are_distinct_and_readable_on_dark_background() -> None:
+    assert len(set(PALETTE)) == len(PALETTE)
+    for colour in PALETTE:
+        r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+        assert luminance > 0.3, colour  # bright enough against a near-black background
+
+
+def test_completion_prefers_prefix_then_usage() -> None:
+    counts = [("Framing", 3), ("Faktencheck", 7), ("Reframing", 9), ("Zitat verkürzt", 1)]
+    assert complete_tag("f", counts) == ["Faktencheck", "Framing", "Reframing"]
+    assert complete_tag("FRAM", counts) == ["Framing", "Reframing"]
+    assert complete_tag("", counts, limit=2) == ["Reframing", "Faktencheck"]
+
+
+def test_tag_index_counts_and_keeps_the_earliest_spelling_through_removals() -> None:
+    index = TagIndex()
+    index.add("b", "2025-08-16T10:00:00.000Z", ["framing"])
+    index.add("a", "2025-08-15T10:00:00.000Z", ["Framing", "Faktencheck"])
+    index.add("c", "2025-08-17T10:00:00.000Z", ["FRAMING "])
+    assert index.counts() == [("Framing", 3), ("Faktencheck", 1)]
+    index.remove("a", ["Framing", "Faktencheck"])
+    assert index.counts() == [("framing", 2)]  # the next-earliest use now gives the spelling
+    assert index.spelling("FRAMING") == "framing" and index.spelling("Faktencheck") is None
+    index.remove("b", ["framing"])
+    index.remove("c", ["FRAMING "])
+    assert index.counts() == []

@@ -1,0 +1,235 @@
+"""Import: every malformed kind is refused with where and what, and nothing is written."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from reader.annotations import AnchorState, AnnotationStore
+from reader.exchange import ImportRefused, export_text, import_file
+from reader.library import Article, Library
+
+ARTICLE_ID = "treffen-trump-putin-no-deal"
+
+
+def files_under(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()} if root.exists() else {}
+
+
+@pytest.fixture
+def exported(store: AnnotationStore, library: Library, tmp_path: Path) -> dict[str, Any]:
+    article = library.get(ARTICLE_ID)
+    start = article.body.index("Keine Einigung")
+    store.add(article, start, start + 29, ["Framing"], "Kernaussage")
+    store.add(article, 0, 36, ["Zitat verkürzt"])
+    store.add(library.get("gipfel-der-leere-inszenierung"), 10, 60, note="zweiter Artikel")
+    return json.loads(export_text(store, library, "json"))
+
+
+def write(tmp_path: Path, document: Any, name: str = "import.json") -> Path:
+    path = tmp_path / name
+    path.write_text(document if isinstance(document, str) else json.dumps(document), encoding="utf-8")
+    return path
+
+
+def refused(empty_library: Library, path: Path) -> str:
+    store = AnnotationStore.open(empty_library)
+    before = files_under(empty_library.annotations_dir)
+    with pytest.raises(ImportRefused) as error:
+        import_file(store, empty_library.articles(), path)
+    assert len(store) == 0 and files_under(empty_library.annotations_dir) == before
+    message = str(error.value)
+    assert "\n" not in message
+    return message
+
+
+def mutate(document: dict[str, Any], change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    copy = json.loads(json.dumps(document))
+    change(copy)
+    return copy
+
+
+def test_not_json(empty_library: Library, tmp_path: Path) -> None:
+    message = refused(empty_library, write(tmp_path, '{"format": "reader-annotations", "annotations": [}'))
+    assert message.startswith("is not JSON") and "line 1 column" in message
+
+
+def test_not_utf8(empty_library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.json"
+    path.write_bytes('{"note": "Gr\u00fc\u00dfe"}'.encode("latin-1"))
+    assert refused(empty_library, path).startswith("is not UTF-8")
+
+
+def test_neither_format(empty_library: Library, tmp_path: Path) -> None:
+    assert "neither a reader annotations export" in refused(empty_library, write(tmp_path, {"hello": 1}))
+
+
+def test_schema_from_the_future(empty_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
+    document = mutate(exported, lambda d: d.update(schema=2))
+    assert refused(empty_library, write(tmp_path, document)) == "schema: version 2 is newer than this reader understands (1); update reader"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d["annotations"][1].pop("selectors"), "annotations[1].selectors: expected an object, found null"),
+        (lambda d: d["annotations"][2]["selectors"]["quote"].pop("exact"), "annotations[2].selectors.quote.exact: missing"),
+        (lambda d: d["annotations"][0].pop("id"), "annotations[0].id: missing"),
+        (lambda d: d["annotations"][0].pop("created"), "annotations[0].created: missing"),
+        (lambda d: d["annotations"][0].update(created="gestern"), "annotations[0].created: 'gestern' is not an ISO 8601 time"),
+        (lambda d: d["annotations"][0].update(tags="Framing"), "annotations[0].tags: expected a list, found text"),
+        (lambda d: d["annotations"][0]["selectors"]["position"].update(start="5"), "annotations[0].selectors.position.start: expected a whole number, found text"),
+        (lambda d: d.pop("annotations"), "annotations: missing"),
+    ],
+)
+def test_missing_or_mistyped_fields(
+    empty_library: Library, exported: dict[str, Any], tmp_path: Path, change: Callable[[dict[str, Any]], None], expected: str
+) -> None:
+    assert refused(empty_library, write(tmp_path, mutate(exported, change))) == expected
+
+
+def test_unknown_article(empty_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
+    document = mutate(exported, lambda d: d["annotations"][2]["article"].update(id="gibt-es-nicht"))
+    assert refused(empty_library, write(tmp_path, document)) == "annotations[2].article.id: no article 'gibt-es-nicht' in the library"
+
+
+def test_offsets_beyond_the_text(empty_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
+    length = len(empty_library.get(exported["annotations"][1]["article"]["id"]).body)
+
+    def stretch(document: dict[str, Any]) -> None:
+        item = document["annotations"][1]
+        item["selectors"]["position"] = {"start": 9000 - len(item["selectors"]["quote"]["exact"]), "end": 9000}
+
+    message = refused(empty_library, write(tmp_path, mutate(exported, stretch)))
+    assert message == f"annotations[1].selectors.position.end: 9,000 is beyond the article's {length:,} characters"
+
+
+def test_quote_that_does_not_match_the_claimed_version(empty_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
+    def shift(document: dict[str, Any]) -> None:
+        position = document["annotations"][0]["selectors"]["position"]
+        position["start"] += 1
+        position["end"] += 1
+
+    assert "annotations[0].selectors.quote.exact: does not match the article text" in refused(
+        empty_library, write(tmp_path, mutate(exported, shift))
+    )
+
+
+def test_duplicate_ids_in_one_file(empty_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
+    document = mutate(exported, lambda d: d["annotations"].append(d["annotations"][0]))
+    assert refused(empty_library, write(tmp_path, document)).startswith("annotations[3].id: ")
+
+
+def test_later_problem_means_earlier_valid_annotations_are_not_written_either(
+    empty_library: Library, exported: dict[str, Any], tmp_path: Path
+) -> None:
+    document = mutate(exported, lambda d: d["annotations"][-1]["selectors"]["position"].update(start=-3))
+    assert refused(empty_library, write(tmp_path, document)) == "annotations[2].selectors.position.start: -3 is negative"
+
+
+def test_merge_by_id_newer_wins_older_is_kept(
+    store: AnnotationStore, library: Library, exported: dict[str, Any], tmp_path: Path
+) -> None:
+    first = exported["annotations"][0]
+
+    def edit(document: dict[str, Any]) -> None:
+        document["annotations"][0]["note"] = "neuer aus der Datei"
+        document["annotations"][0]["updated"] = "2999-01-01T00:00:00.000Z"
+        document["annotations"][1]["note"] = "älter aus der Datei"
+        document["annotations"][1]["updated"] = "2000-01-01T00:00:00.000Z"
+
+    second = exported["annotations"][1]
+    path = write(tmp_path, mutate(exported, edit))
+    dry = import_file(store, library.articles(), path, dry_run=True)
+    assert (dry.added, dry.updated, dry.unchanged, dry.kept_local) == (0, 1, 2, 1)
+    assert store.get(first["id"]).note == first["note"]  # dry run wrote nothing
+    report = import_file(store, library.articles(), path)
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 2)
+    reopened = AnnotationStore.open(library)
+    assert reopened.get(first["id"]).note == "neuer aus der Datei"
+    assert reopened.get(second["id"]).note == second["note"]
+    assert "1 updated" in report.summary() and "kept" in report.summary()
+
+
+def test_import_reanchors_in_edited_text_and_keeps_orphans(
+    empty_library: Library, exported: dict[str, Any], tmp_path: Path
+) -> None:
+    article = empty_library.get(ARTICLE_ID)
+    text = article.path.read_text(encoding="utf-8")
+    opening = article.body[:36]
+    article.path.write_text(text.replace("Keine Einigung", "Vorab: Keine Einigung").replace(opening, "Ganz anders."), encoding="utf-8")
+    edited = empty_library.get(ARTICLE_ID)
+    store = AnnotationStore.open(empty_library)
+    report = import_file(store, empty_library.articles(), write(tmp_path, exported))
+    assert (report.added, report.orphaned) == (3, 1)
+    states = {hit.annotation.note or hit.annotation.tags[0]: hit for hit in store.for_article(edited)}
+    moved = states["Kernaussage"]
+    assert moved.state is AnchorState.ANCHORED  # saved at its new place, on the current version
+    assert edited.body[moved.start : moved.end] == "Keine Einigung, kein Abkommen"
+    assert states["Zitat verkürzt"].state is AnchorState.ORPHANED
+
+
+def test_w3c_from_other_tools(empty_library: Library, tmp_path: Path) -> None:
+    article: Article = empty_library.get(ARTICLE_ID)
+    start = article.body.index("Keine Einigung")
+    single = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "https://example.org/anno/17",
+        "type": "Annotation",
+        "bodyValue": "Nur eine Notiz",
+        "target": {
+            "source": f"urn:reader:article:{ARTICLE_ID}",
+            "selector": {"type": "TextQuoteSelector", "exact": "Keine Einigung, kein Abkommen"},
+        },
+    }
+    position_only = {
+        "id": "urn:uuid:7f9c2f8e-8a43-4a6e-9c1d-0a7e1b2c3d4e",
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "purpose": "tagging", "value": "Framing"},
+        "creator": {"type": "Person", "nickname": "jo"},
+        "created": "2025-08-16T10:00:00+02:00",
+        "target": [{"source": f"urn:reader:article:{ARTICLE_ID}", "selector": [{"type": "TextPositionSelector", "start": 0, "end": 5}]}],
+    }
+    store = AnnotationStore.open(empty_library)
+    assert import_file(store, empty_library.articles(), write(tmp_path, single)).added == 1
+    assert import_file(store, empty_library.articles(), write(tmp_path, [position_only], "list.json")).added == 1
+    note = store.get("https://example.org/anno/17")
+    assert (note.note, note.start, note.end) == ("Nur eine Notiz", start, start + 29)
+    tagged = store.get("7f9c2f8e-8a43-4a6e-9c1d-0a7e1b2c3d4e")
+    assert (tagged.tags, tagged.exact, tagged.author) == (("Framing",), article.body[:5], "jo")
+
+
+def test_w3c_target_without_selector_is_refused(empty_library: Library, tmp_path: Path) -> None:
+    document = [{"id": "x", "type": "Annotation", "target": f"urn:reader:article:{ARTICLE_ID}"}]
+    assert refused(empty_library, write(tmp_path, document)) == "[0].target: names only a resource, with no selector saying which passage"
+
+
+def test_w3c_unknown_url_is_refused(empty_library: Library, tmp_path: Path) -> None:
+    document = {
+        "type": "AnnotationPage",
+        "items": [{"id": "x", "type": "Annotation", "target": {"source": "https://example.org/x", "selector": {"type": "TextPositionSelector", "start": 0, "end": 3}}}],
+    }
+    assert refused(empty_library, write(tmp_path, document)) == (
+        "items[0].target.source: no article in the library with the URL 'https://example.org/x'"
+    )
+
+
+def test_every_json_export_is_valid_against_the_schema(
+    store: AnnotationStore, library: Library, exported: dict[str, Any], schema_validator: jsonschema.protocols.Validator
+) -> None:
+    schema_validator.validate(exported)
+    article = library.get(ARTICLE_ID)
+    article.path.write_text("Ganz neuer Text ohne die alten Stellen.\n", encoding="utf-8")
+    with_orphans = json.loads(export_text(store, library, "json"))
+    schema_validator.validate(with_orphans)
+    assert {item["anchor"]["state"] for item in with_orphans["annotations"]} == {"orphaned", "anchored"}
+    library.get("gipfel-der-leere-inszenierung").path.unlink()
+    without_article = json.loads(export_text(store, library, "json"))
+    schema_validator.validate(without_article)
+    assert any(item["anchor"]["version"] is None for item in without_article["annotations"])
+    schema_validator.validate(json.loads(export_text(AnnotationStore.open(library.root / "nothing"), library, "json")))
