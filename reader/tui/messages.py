@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from ..annotations import AnnotationStore
 from ..library import LibraryScan
 
 
@@ -18,6 +19,23 @@ class OpenArticles(Message):
 
 @dataclass
 class LibraryLoaded(Message):
-    """A library scan finished in a worker."""
+    """A library scan finished in a worker; the first one also opened the annotation store."""
 
     scan: LibraryScan
+    store: AnnotationStore | None = None
+
+
+@dataclass
+class JumpTo(Message):
+    """Show this passage of this article: focus its column (opening it if needed) and select it."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class TagChosen(Message):
+    """Filter the annotations panel by this tag ('' clears the filter)."""
+
+    tag: str

@@ -21,16 +21,18 @@ MAX_COLUMNS = 4
 @dataclass(frozen=True)
 class SortKey:
     label: str
-    key: Callable[[Article], object]
+    key: Callable[[Article, dict[str, int]], object]  # (article, annotation counts) → sort key
 
 
 SORT_KEYS = (
-    SortKey("date", lambda a: a.date),
-    SortKey("title", lambda a: a.display_title.casefold()),
-    SortKey("source", lambda a: a.source.casefold()),
-    SortKey("words", lambda a: a.words),
+    SortKey("date", lambda a, counts: a.date),
+    SortKey("title", lambda a, counts: a.display_title.casefold()),
+    SortKey("source", lambda a, counts: a.source.casefold()),
+    SortKey("words", lambda a, counts: a.words),
+    SortKey("notes", lambda a, counts: counts.get(a.id, 0)),
 )
-COLUMNS = (("mark", ""), ("title", "Title"), ("source", "Source"), ("date", "Date"), ("words", "Words"))
+
+COLUMNS = (("mark", ""), ("title", "Title"), ("source", "Source"), ("date", "Date"), ("words", "Words"), ("notes", "Notes"))
 
 
 def matches(article: Article, query: str) -> bool:
@@ -106,15 +108,18 @@ class LibraryScreen(Screen[None]):
             status.remove_class("problems")
             status.update(Text("space marks · enter opens the marked articles side by side · / filters · s sorts"))
 
-    def show_counts(self, counts: dict[str, int]) -> None:
-        """Annotation counts per article id, shown in their own column."""
-        self.counts = counts
-        self._populate()
+    def on_screen_resume(self) -> None:
+        """Back from the comparison: annotation counts may have changed."""
+        store = getattr(self.app, "store", None)
+        if store is not None and self.scan.articles:
+            self.counts = store.counts_by_article()
+            self._populate()
 
     def visible_articles(self) -> list[Article]:
         articles = [a for a in self.scan.articles if not self.query_text or matches(a, self.query_text)]
         articles.sort(key=lambda a: a.display_title.casefold())  # ties keep title order
-        return sorted(articles, key=SORT_KEYS[self.sort_index].key, reverse=self.sort_reverse)
+        sort = SORT_KEYS[self.sort_index]
+        return sorted(articles, key=lambda a: sort.key(a, self.counts), reverse=self.sort_reverse)
 
     def _populate(self) -> None:
         table = self.table
@@ -128,6 +133,7 @@ class LibraryScreen(Screen[None]):
                 Text(safe_display(article.source) or "—"),
                 Text(safe_display(article.date) or "—"),
                 Text(f"{article.words:,}", justify="right"),
+                Text(str(self.counts.get(article.id, "")), justify="right", style="bold"),
                 key=article.id,
             )
         wanted = self.select_after_load or current
@@ -195,7 +201,7 @@ class LibraryScreen(Screen[None]):
         self.action_open()
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        by_column = {"title": 1, "source": 2, "date": 0, "words": 3}
+        by_column = {"title": 1, "source": 2, "date": 0, "words": 3, "notes": 4}
         index = by_column.get(str(event.column_key.value))
         if index is None:
             return
