@@ -1,0 +1,121 @@
+"""Analyse one article: spaCy gives sentences and entity spans; the rules do the rest."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .attribution import Attributor
+from .marks import find_quote_spans
+from .mentions import MentionFinder
+from .names import NameSpan, canonical_names, clean_name, name_key
+from .records import ArticleAnalysis, Entity, Quote, Sentence
+from .words import Words, blank_spans
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..library import Article
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'“”»«’]?\s+(?=[\"'„“»«‚A-ZÄÖÜ0-9(])")
+
+
+def analyze_article(article: Article, nlp: Language, pipeline_fingerprint: str) -> ArticleAnalysis:
+    """Run the pipeline over the article's body and derive entities, sentences and quotations."""
+    doc = nlp(article.body)
+    entity_spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+    if doc.has_annotation("SENT_START"):
+        sentence_spans = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    else:
+        sentence_spans = rule_sentences(article.body)
+    return analyze_spans(article.id, article.version, pipeline_fingerprint, article.body, entity_spans, sentence_spans)
+
+
+def analyze_spans(
+    article_id: str,
+    version: str,
+    fingerprint: str,
+    text: str,
+    entity_spans: Iterable[tuple[int, int, str]],
+    sentence_spans: Iterable[tuple[int, int]],
+) -> ArticleAnalysis:
+    """The rule part of the analysis, from the pipeline's spans (pure: no spaCy in here)."""
+    sentences = split_at_paragraphs(text, sentence_spans)
+    entities = canonical_entities(text, entity_spans)
+    spans = find_quote_spans(text)
+    outer = [(span.start, span.end) for span in spans if span.depth == 0]
+    words = Words(blank_spans(text, outer))
+    narration_entities = [e for e in entities if not any(start <= e.start < end for start, end in outer)]
+    finder = MentionFinder(words, narration_entities, sentences)
+    appositions = finder.learn_roles()
+    mentions = finder.resolve(finder.find(finder.role_table(appositions)))
+    roles = appositions + finder.anaphors
+    if finder.anaphors:  # a role the article ties to someone only by anaphors: resolve again
+        mentions = finder.resolve(finder.find(finder.role_table(roles)))
+    quotes = Attributor(text, words, sentences, spans, mentions).quotes()
+    return ArticleAnalysis(
+        article_id=article_id,
+        version=version,
+        fingerprint=fingerprint,
+        sentences=tuple(sentences),
+        entities=tuple(entities),
+        quotes=tuple(_clear_unknown(q) for q in quotes),
+        roles=tuple(roles),
+    )
+
+
+def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) -> list[Entity]:
+    """Entities with canonical names; spans are trimmed of stray quote marks and punctuation."""
+    spans: list[NameSpan] = []
+    for start, end, label in sorted(entity_spans):
+        raw = text[start:end]
+        cleaned = clean_name(raw)
+        if not cleaned:
+            continue
+        offset = raw.find(cleaned)
+        if offset >= 0:
+            start, end = start + offset, start + offset + len(cleaned)
+        spans.append(NameSpan(start, end, label, text[start:end]))
+    canonical = canonical_names(spans)
+    return [
+        Entity(span.start, span.end, span.label, span.text, name_key(canonical[clean_name(span.text)]), canonical[clean_name(span.text)])
+        for span in spans
+    ]
+
+
+def split_at_paragraphs(text: str, sentence_spans: Iterable[tuple[int, int]]) -> list[Sentence]:
+    """Sentences trimmed of whitespace and never crossing a paragraph (line) break."""
+    sentences: list[Sentence] = []
+    for start, end in sentence_spans:
+        for line in _PARAGRAPH.finditer(text, start, end):
+            piece_start, piece_end = line.start(), line.end()
+            while piece_start < piece_end and text[piece_start].isspace():
+                piece_start += 1
+            while piece_end > piece_start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            if piece_start < piece_end:
+                sentences.append(Sentence(piece_start, piece_end))
+    sentences.sort(key=lambda s: s.start)
+    return sentences
+
+
+def rule_sentences(text: str) -> list[tuple[int, int]]:
+    """A punctuation splitter for pipelines without a sentence component."""
+    spans = []
+    for paragraph in _PARAGRAPH.finditer(text):
+        start = paragraph.start()
+        for boundary in _SENTENCE_END.finditer(text, paragraph.start(), paragraph.end()):
+            spans.append((start, boundary.start()))
+            start = boundary.end()
+        spans.append((start, paragraph.end()))
+    return spans
+
+
+def _clear_unknown(quote: Quote) -> Quote:
+    """No speaker and no role left to resolve: the mention offsets go too (speaker is null)."""
+    if quote.speaker is None and quote.speaker_role is None:
+        return replace(quote, speaker_start=None, speaker_end=None, speaker_via="" if quote.speaker_via != "continuation" else quote.speaker_via)
+    return quote
