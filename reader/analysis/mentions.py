@@ -346,18 +346,20 @@ def role_owners(links: list[RoleLink]) -> dict[str, tuple[str, str]]:
     """Role key → (person key, name). An apposition decides alone; a role two appositions tie to
     two people is ambiguous and dropped. A role with no apposition is decided by anaphor votes:
     at least two, and two thirds of them, for one person."""
-    appositions: dict[str, set[tuple[str, str]]] = {}
-    votes: dict[str, Counter[tuple[str, str]]] = {}
+    appositions: dict[str, set[str]] = {}
+    votes: dict[str, Counter[str]] = {}
+    names: dict[str, Counter[str]] = {}
     for link in links:
+        names.setdefault(link.key, Counter())[link.name] += 1
         if link.kind == "apposition":
-            appositions.setdefault(link.role, set()).add((link.key, link.name))
+            appositions.setdefault(link.role, set()).add(link.key)
         else:
-            votes.setdefault(link.role, Counter())[(link.key, link.name)] += 1
-    owners = {role: next(iter(people)) for role, people in appositions.items() if len(people) == 1}
+            votes.setdefault(link.role, Counter())[link.key] += 1
+    owners = {role: next(iter(keys)) for role, keys in appositions.items() if len(keys) == 1}
     for role, counter in votes.items():
         if role in appositions:
             continue
-        (person, count), total = counter.most_common(1)[0], sum(counter.values())
+        (key, count), total = counter.most_common(1)[0], sum(counter.values())
         if count >= ANAPHOR_MIN_VOTES and count >= ANAPHOR_MIN_SHARE * total:
-            owners[role] = person
-    return owners
+            owners[role] = key
+    return {role: (key, names[key].most_common(1)[0][0]) for role, key in owners.items()}
