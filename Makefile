@@ -23,5 +23,8 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2
 
+bench: $(STAMP)
+	@for script in benchmarks/bench_*.py; do PYTHONPATH=benchmarks $(BIN)/python $$script || exit 1; done
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

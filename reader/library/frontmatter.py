@@ -35,18 +35,16 @@ def parse_front_matter(text: str) -> FrontMatter:
     if not (text.startswith("---\n") or text.startswith("---\r\n")):
         return FrontMatter()
     lines = text.splitlines(keepends=True)
+    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "...")), None)
+    if closing is None:
+        raise FrontMatterError("front matter opened by '---' on line 1 is never closed")
     fields: dict[str, str] = {}
-    offset = len(lines[0])
-    for number, line in enumerate(lines[1:], start=2):
-        offset += len(line)
+    for number, line in enumerate(lines[1:closing], start=2):
         stripped = line.strip()
-        if stripped in ("---", "..."):
-            return FrontMatter(fields, offset)
         if not stripped or stripped.startswith("#"):
             continue
         match = _LINE.match(stripped)
         if match is None:
             raise FrontMatterError(f"front matter line {number} is not 'key: value': {stripped[:40]!r}")
-        key = match.group(1).lower()
-        fields[key] = _unquote(match.group(2))
-    raise FrontMatterError("front matter opened by '---' on line 1 is never closed")
+        fields[match.group(1).lower()] = _unquote(match.group(2))
+    return FrontMatter(fields, sum(len(line) for line in lines[: closing + 1]))
