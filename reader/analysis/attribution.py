@@ -139,6 +139,8 @@ class Attributor:
                 if mention is not None:
                     return Attribution(Cue(word.start, word.end, word.text, "so"), mention, True)
                 continue
+            if word.lower in {"heißt", "hieß"} and position + 1 < len(region) and region[position + 1].lower == "es":
+                return Attribution(Cue(word.start, region[position + 1].end, f"{word.text} es", "verb"), None, position <= 3)
             if self._is_speech_verb(region, position):
                 mention = self._speaker_after(region, position) or self._speaker_before(word, frame_start)
                 adjacent = position <= 3
@@ -249,7 +251,7 @@ class Attributor:
             return TERM
         if len(before) >= 2 and before[-2].lower in {"sogenannte", "sogenannten", "sogenannter", "sogenanntes"}:
             return TERM
-        if before and before[-1].is_word and before[-1].capitalized and not speech_verb and self._names_apposition(before[-1]):
+        if before and before[-1].is_word and before[-1].capitalized and attribution is None and not self._reported(span) and self._names_apposition(before[-1]):
             return TERM  # Präsidentenlimousine „The Beast“, Slogan „Pursuing Peace“
         if attribution is not None and attribution.adjacent:
             return SPEECH

@@ -184,7 +184,7 @@ class MentionFinder:
             if entity is not None:
                 if entity.label in SPEAKER_LABELS:
                     genitive = _is_genitive(entity)
-                    case = "gen" if genitive else self._case_before(i)
+                    case = "gen" if genitive else self._case_before(i, end=entity.end)
                     referent = Referent(
                         entity.key, entity.name, label=entity.label,
                         gender=self.gender(entity.key, entity.name) if entity.label == "PER" else "",
@@ -234,7 +234,7 @@ class MentionFinder:
         items = self.words.items
         return i + 1 < len(items) and items[i + 1].start in self._entity_at and self._entity_at[items[i + 1].start].label == "PER"
 
-    def _case_before(self, i: int, determiner: str = "") -> str:
+    def _case_before(self, i: int, determiner: str = "", end: int | None = None) -> str:
         """Case from the words before a mention: a preposition or dative article makes it oblique."""
         items = self.words.items
         j = i - 1
@@ -257,7 +257,7 @@ class MentionFinder:
             if items[j].lower == "von" and j > 0 and items[j - 1].lower == "angaben":
                 return "src"
             return "obl"
-        k = self.words.index_at(items[i].end) if i < len(items) else len(items)
+        k = self.words.index_at(end if end is not None else items[i].end)
         if k < len(items) and items[k].lower == "zufolge":
             return "src"
         return "nom"
