@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from .records import SPEECH, Quote
 
-OVERLAP_THRESHOLD = 0.6  # share of the shorter quotation's content words found in the other
+OVERLAP_THRESHOLD = 0.8  # share of the shorter quotation's content words found in the other
 WORD_SIMILARITY = 82.0  # two words match despite inflection ("produktives" / "produktive")
 MIN_SHARED_WORDS = 2
 _WORD = re.compile(r"\w+")
