@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .attribution import Attributor
 from .marks import find_quote_spans
-from .mentions import MentionFinder
+from .mentions import MentionFinder, is_role_noun, role_noun_base
 from .names import NameSpan, canonical_names, clean_name, name_key
 from .records import ArticleAnalysis, Entity, Quote, Sentence
 from .words import Words, blank_spans
@@ -78,12 +78,26 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
         offset = raw.find(cleaned)
         if offset >= 0:
             start, end = start + offset, start + offset + len(cleaned)
+        if label == "PER":
+            start = _after_role_words(text, start, end)
         spans.append(NameSpan(start, end, label, text[start:end]))
     canonical = canonical_names(spans)
     return [
         Entity(span.start, span.end, span.label, span.text, name_key(canonical[clean_name(span.text)]), canonical[clean_name(span.text)])
         for span in spans
     ]
+
+
+def _after_role_words(text: str, start: int, end: int) -> int:
+    """Where a person's name begins inside a span that opens with a role ("US-Präsident Donald Trump")."""
+    while True:
+        space = text.find(" ", start, end)
+        if space < 0:
+            return start
+        first = text[start:space]
+        if first[:1].isupper() and not is_role_noun(role_noun_base(first.lower().split("-")[-1])):
+            return start
+        start = space + 1
 
 
 def split_at_paragraphs(text: str, sentence_spans: Iterable[tuple[int, int]]) -> list[Sentence]:

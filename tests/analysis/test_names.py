@@ -77,3 +77,13 @@ def test_hyphenated_compound_keeps_its_own_key(nlp) -> None:
     text = "Olaf Scholz sprach. Das Scholz-Lager jubelte."
     analysis = analyze_spans("c", "v", "f", text, [(0, 11, "PER"), (24, 36, "MISC")], [(0, 19), (20, len(text))])
     assert [(e.text, e.key) for e in analysis.entities] == [("Olaf Scholz", "olaf scholz"), ("Scholz-Lager", "scholz-lager")]
+
+
+def test_role_words_inside_a_person_span_are_not_the_name() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "Bundeskanzler Olaf Scholz kam. Der frühere Minister Boris Pistorius auch."
+    second = text.index("frühere")
+    spans = [(0, 25, "PER"), (second, text.index(" auch"), "PER")]
+    analysis = analyze_spans("r", "v", "f", text, spans, [(0, 30), (31, len(text))])
+    assert [e.text for e in analysis.entities] == ["Olaf Scholz", "Boris Pistorius"]

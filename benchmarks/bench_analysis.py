@@ -1,0 +1,66 @@
+"""Analysis speed: opening a cached analysis, the whole pipeline's throughput, the library view.
+
+Run with `make bench` (PYTHONPATH=benchmarks). `--model=PATH` measures another pipeline;
+`--runs=N` sets the number of runs each median is taken over.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import REPO, emit, runs_from_argv
+
+from reader.analysis import AnalysisCache, LibraryAnalysis, analyze_article, analyze_cached
+from reader.library import Library
+from reader.nlp.pipeline import load_pipeline
+
+
+def model_from_argv() -> str | None:
+    for arg in sys.argv[1:]:
+        if arg.startswith("--model="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main() -> None:
+    runs = runs_from_argv(5)
+    articles = Library(REPO).articles()
+    largest = max(articles, key=lambda a: a.words)
+    pipeline = load_pipeline(model_from_argv())
+    fingerprint = pipeline.info.fingerprint
+    words = sum(article.words for article in articles)
+
+    throughput = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        for article in articles:
+            analyze_article(article, pipeline.nlp, fingerprint)
+        throughput.append(words / (time.perf_counter() - began))
+    emit("pipeline_words_per_s", throughput, "words/s", articles=len(articles), words=words, pipeline=pipeline.info.name)
+
+    with tempfile.TemporaryDirectory() as folder:
+        cache = AnalysisCache(Path(folder))
+        for article in articles:
+            analyze_cached(article, pipeline, cache)
+        opened = []
+        for _ in range(max(runs, 20)):
+            began = time.perf_counter()
+            hit = cache.get(largest, fingerprint)
+            opened.append(time.perf_counter() - began)
+            assert hit is not None
+        emit("open_analysed_article_cached_s", opened, "s", article=largest.id, words=largest.words)
+
+        library = []
+        for _ in range(runs):
+            began = time.perf_counter()
+            cached = [cache.get(article, fingerprint) for article in articles]
+            LibraryAnalysis(analysis for analysis in cached if analysis is not None)
+            library.append(time.perf_counter() - began)
+        emit("library_view_from_cache_s", library, "s", articles=len(articles))
+
+
+if __name__ == "__main__":
+    main()
