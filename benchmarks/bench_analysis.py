@@ -12,10 +12,15 @@ import time
 from pathlib import Path
 
 from _common import REPO, emit, runs_from_argv
-
-from reader.analysis import AnalysisCache, LibraryAnalysis, analyze_article, analyze_cached
-from reader.library import Library
 from reader.nlp.pipeline import load_pipeline
+
+from reader.analysis import (
+    AnalysisCache,
+    LibraryAnalysis,
+    analyze_article,
+    analyze_cached,
+)
+from reader.library import Library
 
 
 def model_from_argv() -> str | None:

@@ -43,7 +43,7 @@ def analyze_spans(
     sentence_spans: Iterable[tuple[int, int]],
 ) -> ArticleAnalysis:
     """The rule part of the analysis, from the pipeline's spans (pure: no spaCy in here)."""
-    sentences = split_at_paragraphs(text, sentence_spans)
+    sentences = split_at_paragraphs(text, sentence_spans) or split_at_paragraphs(text, rule_sentences(text))
     entities = canonical_entities(text, entity_spans)
     spans = find_quote_spans(text)
     outer = [(span.start, span.end) for span in spans if span.depth == 0]

@@ -69,7 +69,7 @@ class Attributor:
         quotes: list[Quote] = []
         attributions: list[Attribution | None] = []
         for index, span in enumerate(self.spans):
-            previous = self._previous_outer(index, quotes)
+            previous = self._previous_outer(index)
             translation_of = previous if previous is not None and self._is_translation(self.spans[previous], span) else None
             attribution = self._attribute(span) if span.depth == 0 else None
             if translation_of is not None:
@@ -272,7 +272,7 @@ class Attributor:
         return any(w.lower in lexicon.SUBJUNCTIVE for w in self.words.between(start, end))
 
     # ---- continuation -------------------------------------------------------------------
-    def _previous_outer(self, index: int, quotes: list[Quote]) -> int | None:
+    def _previous_outer(self, index: int) -> int | None:
         for previous in range(index - 1, -1, -1):
             if self.spans[previous].depth == 0:
                 return previous

@@ -81,7 +81,7 @@ SPEECH_NOUNS = frozenset({
 SUBJUNCTIVE = frozenset({
     "sei", "seien", "habe", "müsse", "müssten", "werde", "könne", "solle", "wolle", "dürfe",
     "gebe", "komme", "gehe", "stehe", "liege", "bleibe", "wisse", "brauche", "hätte", "hätten",
-    "wären", "gelte", "halte", "trage", "wolle", "sollten", "mache",
+    "wären", "gelte", "halte", "trage", "sollten", "mache",
 })
 
 # Words before a quotation that say it is a name, label or mere mention, not speech.
@@ -130,8 +130,3 @@ POSSESSIVES_MALE = frozenset({"sein", "seine", "seinem", "seinen", "seiner", "se
 
 # Indefinite speakers: the text says someone spoke but not who ("eine Reporterin", "Experten").
 INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "mehrere", "viele", "manche", "einige"})
-
-# Words that open a continuation of the previous speaker's statement.
-CONTINUATION_OPENERS = ("und weiter", "weiter", "außerdem", "zudem", "ferner", "und")
-
-FEMININE_ENDINGS = ("in", "innen")

@@ -267,14 +267,13 @@ class MentionFinder:
         """Give each pronoun and possessive the topic person it most likely refers to."""
         topics: list[Referent | None] = []  # per sentence: its first nominative person
         fallbacks: list[Referent | None] = []  # per sentence: its first named person in any case
-        by_sentence: list[list[int]] = [[] for _ in self.sentences]
-        starts = [s.start for s in self.sentences]
+        by_sentence: list[list[int]] = [[] for _ in self.sentences] or [[]]
+        starts = [sentence.start for sentence in self.sentences]
         for index, mention in enumerate(mentions):
-            s = max(0, bisect_right(starts, mention.start) - 1)
-            by_sentence[s].append(index)
+            by_sentence[max(0, bisect_right(starts, mention.start) - 1)].append(index)
         out: list[Mention] = list(mentions)
         self.anaphors = []
-        for s, indices in enumerate(by_sentence):
+        for indices in by_sentence:
             topic: Referent | None = None
             fallback: Referent | None = None
             for index in indices:

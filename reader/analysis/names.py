@@ -164,6 +164,3 @@ class LibraryNames:
             if library == key and local == key:
                 variants.update(self._display[local])
         return display_form(variants) if variants else key
-
-    def keys(self) -> set[str]:
-        return set(self._map.values())
