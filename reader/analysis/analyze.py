@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .attribution import Attributor
 from .marks import find_quote_spans
-from .mentions import MentionFinder, is_role_noun, role_noun_base
+from .mentions import FUNCTION_WORDS, MentionFinder, is_role_noun, role_noun_base
 from .names import NameSpan, canonical_names, clean_name, name_key
 from .records import ArticleAnalysis, Entity, Quote, Sentence
 from .words import Words, blank_spans
@@ -68,7 +69,11 @@ def analyze_spans(
 
 
 def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) -> list[Entity]:
-    """Entities with canonical names; spans are trimmed of stray quote marks and punctuation."""
+    """Entities with canonical names; spans are trimmed of stray quote marks and punctuation.
+
+    All spans of one referent get one label, the majority's (the canonical spelling counts
+    double): a pipeline that labels "Selenskyj" LOC once and PER twice means one person.
+    """
     spans: list[NameSpan] = []
     for start, end, label in sorted(entity_spans):
         raw = text[start:end]
@@ -78,24 +83,31 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
         offset = raw.find(cleaned)
         if offset >= 0:
             start, end = start + offset, start + offset + len(cleaned)
-        if label == "PER":
-            start = _after_role_words(text, start, end)
+        if label in {"PER", "ORG"}:
+            start = _after_role_words(text, start, end, strip_function_words=label == "PER")
         spans.append(NameSpan(start, end, label, text[start:end]))
     canonical = canonical_names(spans)
+    keyed = [(span, canonical[clean_name(span.text)]) for span in spans]
+    labels: dict[str, Counter[str]] = {}
+    for span, name in keyed:
+        labels.setdefault(name_key(name), Counter())[span.label] += 2 if clean_name(span.text) == name else 1
     return [
-        Entity(span.start, span.end, span.label, span.text, name_key(canonical[clean_name(span.text)]), canonical[clean_name(span.text)])
-        for span in spans
+        Entity(span.start, span.end, labels[name_key(name)].most_common(1)[0][0], span.text, name_key(name), name)
+        for span, name in keyed
     ]
 
 
-def _after_role_words(text: str, start: int, end: int) -> int:
-    """Where a person's name begins inside a span that opens with a role ("US-Präsident Donald Trump")."""
+def _after_role_words(text: str, start: int, end: int, *, strip_function_words: bool) -> int:
+    """Where a name begins inside a span that opens with a role ("US-Präsident Donald Trump") or,
+    for a person, with a function word a sentence start capitalised ("Statt Putin")."""
     while True:
         space = text.find(" ", start, end)
         if space < 0:
             return start
         first = text[start:space]
-        if first[:1].isupper() and not is_role_noun(role_noun_base(first.lower().split("-")[-1])):
+        role = is_role_noun(role_noun_base(first.lower().split("-")[-1]))
+        function_word = strip_function_words and first.lower() in FUNCTION_WORDS
+        if first[:1].isupper() and not role and not function_word:
             return start
         start = space + 1
 

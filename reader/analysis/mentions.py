@@ -24,9 +24,10 @@ ANAPHOR_LOOKBACK_SENTENCES = 2
 ANAPHOR_MIN_VOTES = 2
 ANAPHOR_MIN_SHARE = 2 / 3
 _ADJECTIVE = re.compile(r"^(?:\d+-)?[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em)$")
-_FUNCTION_WORDS = lexicon.ARTICLES | lexicon.PREPOSITIONS | {
+FUNCTION_WORDS = lexicon.ARTICLES | lexicon.PREPOSITIONS | {
     "und", "oder", "aber", "doch", "denn", "als", "wie", "wenn", "dass", "ob", "weil", "auch",
     "nur", "noch", "schon", "nicht", "so", "da", "dann", "nun", "jetzt", "hier", "dort",
+    "statt", "anstatt", "während", "laut", "selbst", "sogar", "etwa",
 }
 
 
@@ -86,7 +87,7 @@ def is_role_noun(word: str) -> bool:
 
 
 def _looks_role(word: Word) -> bool:
-    if not (word.is_word and word.capitalized) or word.lower in _FUNCTION_WORDS:
+    if not (word.is_word and word.capitalized) or word.lower in FUNCTION_WORDS:
         return False
     return is_role_noun(role_noun_base(word.lower.split("-")[-1]))
 
@@ -147,7 +148,7 @@ class MentionFinder:
         items = self.words.items
         first = noun_index
         adjectives: list[str] = []
-        while first > 0 and _ADJECTIVE.match(items[first - 1].text) and items[first - 1].lower not in _FUNCTION_WORDS:
+        while first > 0 and _ADJECTIVE.match(items[first - 1].text) and items[first - 1].lower not in FUNCTION_WORDS:
             first -= 1
             adjectives.insert(0, items[first].text)
         if first > 0 and items[first - 1].lower in lexicon.ARTICLES:
@@ -241,12 +242,12 @@ class MentionFinder:
         if determiner:
             if determiner in lexicon.OBLIQUE_ARTICLES:
                 return "gen" if determiner in {"des", "eines"} else "obl"
-        while j >= 0 and (_ADJECTIVE.match(items[j].text) or _looks_role(items[j])) and items[j].lower not in _FUNCTION_WORDS:
+        while j >= 0 and (_ADJECTIVE.match(items[j].text) or _looks_role(items[j])) and items[j].lower not in FUNCTION_WORDS:
             j -= 1
         if j >= 0 and items[j].lower in lexicon.ARTICLES:
             if items[j].lower in {"des", "eines"}:
                 return "gen"
-            if items[j].lower == "der" and j > 0 and items[j - 1].capitalized and items[j - 1].is_word and items[j - 1].lower not in _FUNCTION_WORDS:
+            if items[j].lower == "der" and j > 0 and items[j - 1].capitalized and items[j - 1].is_word and items[j - 1].lower not in FUNCTION_WORDS:
                 return "gen"  # "Direktor der Transatlantic Security Initiative"
             if items[j].lower in lexicon.OBLIQUE_ARTICLES:
                 return "src" if j > 0 and items[j - 1].lower in lexicon.SOURCE_PREPOSITIONS else "obl"

@@ -102,8 +102,8 @@ def canonical_names(spans: Iterable[NameSpan]) -> dict[str, str]:
         if key in full_by_key:
             canonical[text] = display_form(full_by_key[key])
             continue
-        is_person = labels[text].most_common(1)[0][0] == PERSON
-        owners = by_surname.get(key, set()) if is_person and " " not in base else set()
+        # a surname of a person the article names in full is that person, whatever its label
+        owners = by_surname.get(key, set()) if " " not in base else set()
         if len(owners) == 1:
             canonical[text] = display_form(full_by_key[next(iter(owners))])
         else:
