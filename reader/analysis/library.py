@@ -119,7 +119,7 @@ class LibraryAnalysis:
     def _resolve_quote(self, quote: Quote) -> Quote:
         if quote.speaker_key is not None:
             key = self.names.key(quote.speaker_key)
-            return replace(quote, speaker_key=key, speaker=self.names.name(key))
+            return replace(quote, speaker_key=key, speaker=self.names.name(key, quote.speaker))
         if quote.speaker_role is not None and quote.speaker_role in self.roles:
             key, name = self.roles[quote.speaker_role]
             return replace(quote, speaker_key=key, speaker=name)

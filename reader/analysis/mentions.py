@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import lexicon
+from .names import name_key
 from .records import Entity, RoleLink, Sentence
 from .words import Word, Words
 
@@ -90,6 +91,13 @@ def _looks_role(word: Word) -> bool:
     if not (word.is_word and word.capitalized) or word.lower in FUNCTION_WORDS:
         return False
     return is_role_noun(role_noun_base(word.lower.split("-")[-1]))
+
+
+def _name_word(word: Word) -> bool:
+    text = word.text
+    if not (word.is_word and word.capitalized) or word.lower in FUNCTION_WORDS or _looks_role(word):
+        return False
+    return bool(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?|[A-Z]\.", text))
 
 
 def _gender_of_role(noun: str) -> str:
@@ -213,11 +221,39 @@ class MentionFinder:
                 if determiner in lexicon.INDEFINITE_DETERMINERS or (not determiner and word.lower.endswith(("en", "innen")) and not adjectives):
                     referent = Referent(gender=_gender_of_role(word.text))
                     mentions.append(Mention(start, word.end, "indefinite", self._case_before(first, determiner), referent, self.words.text[start:word.end]))
+                elif determiner and (named := self._unrecognised_name_after(i)) is not None:
+                    name_start, name_end = named
+                    name = " ".join(w.text for w in items[name_start:name_end])
+                    referent = Referent(name_key(name), name, gender=_gender_of_role(word.text))
+                    case = self._case_before(first, determiner)
+                    mentions.append(Mention(items[name_start].start, items[name_end - 1].end, "name", case, referent, name))
+                    i = name_end
+                    continue
                 elif determiner:
                     referent = self._resolve_role(key, roles) or Referent(role=key, gender=_gender_of_role(word.text))
                     mentions.append(Mention(start, word.end, "role", self._case_before(first, determiner), referent, self.words.text[start:word.end]))
             i += 1
         return mentions
+
+    def _unrecognised_name_after(self, role_index: int) -> tuple[int, int] | None:
+        """Word indices of a name the pipeline missed right after a role noun: "der demokratische
+        Abgeordnete Gregory Meeks", "der frühere Botschafter in Moskau John Herbst". Two or three
+        capitalised words, none of them an entity, a role or a function word, ending the clause."""
+        items = self.words.items
+        i = role_index + 1
+        if i + 1 < len(items) and items[i].lower in {"in", "aus", "bei", "von"} and items[i + 1].capitalized:
+            i += 2
+        run = i
+        while run < len(items) and run - i < 3 and _name_word(items[run]) and not self._covered(items[run]):
+            run += 1
+        if run - i < 2:
+            return None
+        if run < len(items) and (items[run].capitalized and items[run].is_word):
+            return None
+        return i, run
+
+    def _covered(self, word: Word) -> bool:
+        return any(e.start <= word.start < e.end for e in self.entities)
 
     def _resolve_role(self, key: str, roles: dict[str, Referent]) -> Referent | None:
         """A role noun the article tied to one person; a bare head ("der Präsident") only when unique."""
@@ -344,8 +380,8 @@ def _is_genitive(entity: Entity) -> bool:
 
 def role_owners(links: list[RoleLink]) -> dict[str, tuple[str, str]]:
     """Role key → (person key, name). An apposition decides alone; a role two appositions tie to
-    two people is ambiguous and dropped. A role with no apposition is decided by anaphor votes:
-    at least two, and two thirds of them, for one person."""
+    two people is ambiguous and dropped. A role with no apposition is decided by anaphor votes
+    for people known by their full name: at least two, and two thirds of them, for one person."""
     appositions: dict[str, set[str]] = {}
     votes: dict[str, Counter[str]] = {}
     names: dict[str, Counter[str]] = {}
@@ -353,7 +389,7 @@ def role_owners(links: list[RoleLink]) -> dict[str, tuple[str, str]]:
         names.setdefault(link.key, Counter())[link.name] += 1
         if link.kind == "apposition":
             appositions.setdefault(link.role, set()).add(link.key)
-        else:
+        elif " " in link.key:  # anaphors vote only for people known by their full name
             votes.setdefault(link.role, Counter())[link.key] += 1
     owners = {role: next(iter(keys)) for role, keys in appositions.items() if len(keys) == 1}
     for role, counter in votes.items():

@@ -157,10 +157,11 @@ class LibraryNames:
         votes = self._labels.get(key)
         return votes.most_common(1)[0][0] if votes else ""
 
-    def name(self, key: str) -> str:
-        """Display name for a library key: the most used spelling among the keys mapped to it."""
+    def name(self, key: str, default: str | None = None) -> str:
+        """Display name for a library key: the most used spelling among the keys mapped to it
+        (`default`, else the key itself, for a key no entity has)."""
         variants: Counter[str] = Counter()
         for local, library in self._map.items():
             if library == key and local == key:
                 variants.update(self._display[local])
-        return display_form(variants) if variants else key
+        return display_form(variants) if variants else (default or key)

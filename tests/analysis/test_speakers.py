@@ -237,3 +237,15 @@ def test_possessive_with_an_utterance_noun(analyse) -> None:
 def test_pronoun_after_laut(analyse) -> None:
     text = "Auch Emmanuel Macron blieb vage. Laut ihm war das Treffen „ein Schritt nach vorn“."
     assert only_quote(analyse(text)).speaker == "Emmanuel Macron"
+
+
+def test_name_the_pipeline_missed_after_a_role_is_still_the_speaker(nlp) -> None:
+    from reader.analysis import LibraryAnalysis, analyze_spans
+
+    text = "„Das war ein beschämender Auftritt für alle“, sagte der grüne Abgeordnete Jonas Winter."
+    analysis = analyze_spans("m", "v", "f", text, [], [(0, len(text))])
+    quote = analysis.quotes[0]
+    assert (quote.speaker, text[quote.speaker_start : quote.speaker_end]) == ("Jonas Winter", "Jonas Winter")
+    assert LibraryAnalysis([analysis]).article("m").quotes[0].speaker == "Jonas Winter"
+    text = "„Das war ein beschämender Auftritt für alle“, sagte der frühere Botschafter in Moskau Jonas Winter."
+    assert analyze_spans("m", "v", "f", text, [], [(0, len(text))]).quotes[0].speaker == "Jonas Winter"
