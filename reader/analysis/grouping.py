@@ -22,6 +22,7 @@ from .records import SPEECH, Quote
 OVERLAP_THRESHOLD = 0.8  # share of the shorter quotation's content words found in the other
 WORD_SIMILARITY = 82.0  # two words match despite inflection ("produktives" / "produktive")
 MIN_SHARED_WORDS = 2
+BLOCKING_PREFIX = 4
 _WORD = re.compile(r"\w+")
 _STOPWORDS = frozenset("""
 aber alle allem allen aller alles als also am an andere anderen auch auf aus bei beim bin bis
@@ -84,11 +85,10 @@ def group_quotes(refs: Sequence[QuoteRef]) -> dict[str, tuple[QuoteRef, ...]]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(refs):
-        for j in range(i + 1, len(refs)):
-            b = refs[j]
-            if a.article_id != b.article_id and same_utterance(a.quote, b.quote):
-                parent[find(i)] = find(j)
+    for i, j in candidate_pairs(refs):
+        a, b = refs[i], refs[j]
+        if a.article_id != b.article_id and same_utterance(a.quote, b.quote):
+            parent[find(i)] = find(j)
     members: dict[int, list[QuoteRef]] = {}
     for i, ref in enumerate(refs):
         members.setdefault(find(i), []).append(ref)
@@ -99,6 +99,21 @@ def group_quotes(refs: Sequence[QuoteRef]) -> dict[str, tuple[QuoteRef, ...]]:
         ordered = tuple(sorted(group, key=lambda r: (r.article_id, r.quote.start)))
         groups[group_id(ordered)] = ordered
     return groups
+
+
+def candidate_pairs(refs: Sequence[QuoteRef]) -> set[tuple[int, int]]:
+    """Pairs sharing a word stem (its first letters): all others cannot be the same utterance,
+    so a large library is not compared pair by pair."""
+    by_stem: dict[str, list[int]] = {}
+    for index, ref in enumerate(refs):
+        words = content_words(ref.quote.text) if ref.quote.kind == SPEECH else [normalise(ref.quote.text)]
+        for stem in {word[:BLOCKING_PREFIX] for word in words if word}:
+            by_stem.setdefault(stem, []).append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_stem.values():
+        for position, i in enumerate(members):
+            pairs.update((i, j) for j in members[position + 1 :])
+    return pairs
 
 
 def group_id(members: Sequence[QuoteRef]) -> str:

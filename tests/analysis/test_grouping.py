@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from quote_pairs import DIFFERENT, SAME
 
 from reader.analysis import SPEECH, TERM, LibraryAnalysis, Quote
-from reader.analysis.grouping import QuoteRef, group_id, group_quotes, same_utterance
+from reader.analysis.grouping import QuoteRef, candidate_pairs, group_id, group_quotes, same_utterance
 from reader.analysis.names import name_key
 
 
@@ -65,3 +67,17 @@ def test_library_groups_the_same_quote_in_two_articles(analyse) -> None:
     assert library.group_of("three", 0) is None
     assert library.group(group).speaker == "Olaf Scholz"
     assert library.group(group).articles == ("one", "two")
+
+
+VOCABULARY = ["Gespräch", "Gespräche", "produktiv", "Einigung", "Frieden", "Tür", "offen", "bleibt", "bleibe", "Europa", "handeln", "wir", "und"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=6)), min_size=2, max_size=12))
+def test_blocking_finds_every_pair_a_full_comparison_finds(items) -> None:
+    refs = [QuoteRef(article, index, quote(" ".join(words))) for index, (article, words) in enumerate(items)]
+    candidates = candidate_pairs(refs)
+    for i, a in enumerate(refs):
+        for j in range(i + 1, len(refs)):
+            if same_utterance(a.quote, refs[j].quote):
+                assert (i, j) in candidates
