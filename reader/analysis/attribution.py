@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import lexicon
 from .marks import QuoteSpan
@@ -382,14 +382,10 @@ def _with_speaker(
     via: str,
     role: str | None,
 ) -> Quote:
-    from dataclasses import replace
-
     return replace(quote, speaker=speaker, speaker_key=key, speaker_start=start, speaker_end=end, speaker_via=via, speaker_role=role)
 
 
 def _attributed(span: QuoteSpan, text: str, attribution: Attribution, continues: int | None) -> Quote:
-    from dataclasses import replace
-
     quote = replace(
         _quote(span, text, SPEECH, continues=continues),
         cue=attribution.cue.text,

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -58,7 +59,7 @@ class AnalysisCache:
         if analysis.version != article.version or analysis.fingerprint != fingerprint:
             return None
         if analysis.article_id != article.id:  # same text under another id or path
-            analysis = _with_id(analysis, article.id)
+            analysis = replace(analysis, article_id=article.id)
         return analysis
 
     def put(self, analysis: ArticleAnalysis) -> Path:
@@ -89,9 +90,3 @@ def analyze_cached(article: Article, pipeline: PipelineLike, cache: AnalysisCach
     except OSError:
         pass  # a read-only or full cache folder costs speed, not the analysis
     return analysis
-
-
-def _with_id(analysis: ArticleAnalysis, article_id: str) -> ArticleAnalysis:
-    from dataclasses import replace
-
-    return replace(analysis, article_id=article_id)

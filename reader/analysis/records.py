@@ -6,6 +6,7 @@ can keep them, share them between threads and turn them into JSON without a seco
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -88,8 +89,6 @@ class ArticleAnalysis:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding `offset` (binary search: the TUI calls this on every move)."""
-        from bisect import bisect_right
-
         index = bisect_right(self._sentence_starts, offset) - 1
         if index < 0:
             return None
