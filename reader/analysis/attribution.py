@@ -302,12 +302,11 @@ class Attributor:
         gap = self.text[before.outer_end : span.outer_start]
         if gap.count("\n\n") > 1:
             return None
-        paragraph_start = self.text.rfind("\n", 0, span.open_at) + 1
-        opener = self.text[paragraph_start : span.open_at]
-        if _CONTINUATION_OPENER.match(opener):
-            return previous
         first = bisect_right(self._sentence_starts, before.close_at) - 1
         current = bisect_right(self._sentence_starts, span.open_at) - 1
+        opener = self.text[self.sentences[current].start : span.open_at]
+        if _CONTINUATION_OPENER.match(opener) and current - first <= CONTINUATION_MAX_SENTENCES:
+            return previous
         if current - first > CONTINUATION_MAX_SENTENCES:
             return None
         between = self.sentences[first + 1 : current]

@@ -249,3 +249,9 @@ def test_name_the_pipeline_missed_after_a_role_is_still_the_speaker(nlp) -> None
     assert LibraryAnalysis([analysis]).article("m").quotes[0].speaker == "Jonas Winter"
     text = "„Das war ein beschämender Auftritt für alle“, sagte der frühere Botschafter in Moskau Jonas Winter."
     assert analyze_spans("m", "v", "f", text, [], [(0, len(text))]).quotes[0].speaker == "Jonas Winter"
+
+
+def test_continuation_opener_in_the_same_paragraph(analyse) -> None:
+    text = "Emmanuel Macron schrieb auf X: «Europa steht zusammen.» Und weiter: «Wir lassen niemanden zurück.»"
+    first, second = analyse(text).quotes
+    assert (first.speaker, second.speaker, second.continues) == ("Emmanuel Macron", "Emmanuel Macron", 0)
