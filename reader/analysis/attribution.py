@@ -97,7 +97,7 @@ class Attributor:
         sentence_start, sentence_end = self._frame(span)
         right = _until_boundary(self.words.between(span.outer_end, sentence_end))
         left = self.words.between(sentence_start, span.outer_start)
-        left = _after_last_quote_or_hard_boundary(left, keep_colon=True)
+        left = _after_sentence_break(left)
         # 1. right after the quotation: „…“, sagte Trump / „…“, so Trump / „…“, hat er gesagt
         found = self._verb_in(right, sentence_start, adjacent_only=True)
         if found is not None:
@@ -114,9 +114,17 @@ class Attributor:
         # 4. laut X / X zufolge / nach Angaben von X
         for mention in self.mentions:
             if sentence_start <= mention.start < sentence_end and mention.case == "src" and not (span.outer_start <= mention.start < span.outer_end):
-                return Attribution(Cue(mention.start, mention.end, mention.text, "source"), mention, False)
+                return Attribution(self._source_cue(mention), mention, False)
         # 5. an utterance noun owned by someone: seine Drohung mit „…“
         return self._speech_noun(left)
+
+    def _source_cue(self, mention: Mention) -> Cue:
+        """The word that makes a mention a source: laut, zufolge, (nach) Angaben."""
+        after = self.words.between(mention.end, mention.end + 12)[:1]
+        for word in [*after, *reversed(self.words.before(mention.start, 4))]:
+            if word.lower in lexicon.SOURCE_PREPOSITIONS or word.lower == "angaben":
+                return Cue(word.start, word.end, word.text, "source")
+        return Cue(mention.start, mention.end, mention.text, "source")
 
     def _frame(self, span: QuoteSpan) -> tuple[int, int]:
         first = self.sentences[max(0, bisect_right(self._sentence_starts, span.open_at) - 1)]
@@ -302,6 +310,10 @@ class Attributor:
         gap = self.text[before.outer_end : span.outer_start]
         if gap.count("\n\n") > 1:
             return None
+        cue_start = quotes[previous].cue_start
+        for word in self.words.between(before.outer_end, span.outer_start):
+            if word.start != cue_start and lexicon.SPEECH_FORMS.get(word.lower) and word.text[:1].islower():
+                return None  # someone else's cue stands between them
         first = bisect_right(self._sentence_starts, before.close_at) - 1
         current = bisect_right(self._sentence_starts, span.open_at) - 1
         opener = self.text[self.sentences[current].start : span.open_at]
@@ -331,10 +343,10 @@ def _until_boundary(region: list[Word]) -> list[Word]:
     return region
 
 
-def _after_last_quote_or_hard_boundary(region: list[Word], *, keep_colon: bool) -> list[Word]:
-    """The words after the last sentence-internal break (a colon ends the region, it is kept)."""
+def _after_sentence_break(region: list[Word]) -> list[Word]:
+    """The words after the last sentence break (a colon is no break: "sagte er: X müsse „…“")."""
     cut = 0
-    for position, word in enumerate(region[:-1] if keep_colon else region):
+    for position, word in enumerate(region):
         if word.text in {".", "!", "?", ";"}:
             cut = position + 1
     return region[cut:]

@@ -255,3 +255,16 @@ def test_continuation_opener_in_the_same_paragraph(analyse) -> None:
     text = "Emmanuel Macron schrieb auf X: «Europa steht zusammen.» Und weiter: «Wir lassen niemanden zurück.»"
     first, second = analyse(text).quotes
     assert (first.speaker, second.speaker, second.continues) == ("Emmanuel Macron", "Emmanuel Macron", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Laut Olaf Scholz brauche es „mehr Tempo bei der Rente“.", "Laut"),
+        ("Olaf Scholz zufolge brauche es „mehr Tempo bei der Rente“.", "zufolge"),
+        ("Nach Angaben von Olaf Scholz brauche es „mehr Tempo bei der Rente“.", "Angaben"),
+    ],
+)
+def test_source_phrase_is_the_cue(analyse, text: str, cue: str) -> None:
+    quote = only_quote(analyse(text))
+    assert (quote.cue, text[quote.cue_start : quote.cue_end]) == (cue, cue)
