@@ -13,7 +13,7 @@ from .marks import find_quote_spans
 from .mentions import FUNCTION_WORDS, MentionFinder, is_role_noun, role_noun_base
 from .names import NameSpan, canonical_names, clean_name, name_key
 from .records import ArticleAnalysis, Entity, Quote, Sentence
-from .words import Words, blank_spans
+from .words import BLANK, Words, blank_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -49,7 +49,7 @@ def analyze_spans(
     spans = find_quote_spans(text)
     outer = [(span.start, span.end) for span in spans if span.depth == 0]
     words = Words(blank_spans(text, outer))
-    narration_entities = [e for e in entities if not any(start <= e.start < end for start, end in outer)]
+    narration_entities = [e for e in entities if words.text[e.start] != BLANK]
     finder = MentionFinder(words, narration_entities, sentences)
     appositions = finder.learn_roles()
     mentions = finder.resolve(finder.find(finder.role_table(appositions)))

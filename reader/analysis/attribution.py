@@ -12,7 +12,7 @@ translation in parentheses), else its speaker stays unknown: precision over reca
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from . import lexicon
@@ -62,7 +62,8 @@ class Attributor:
         self.sentences = sentences or [Sentence(0, len(text))]
         self._sentence_starts = [s.start for s in self.sentences]
         self.spans = spans
-        self.mentions = mentions
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._mention_starts = [m.start for m in self.mentions]
 
     # ---- public -------------------------------------------------------------------------
     def quotes(self) -> list[Quote]:
@@ -112,8 +113,8 @@ class Attributor:
         if found is not None:
             return found
         # 4. laut X / X zufolge / nach Angaben von X
-        for mention in self.mentions:
-            if sentence_start <= mention.start < sentence_end and mention.case == "src" and not (span.outer_start <= mention.start < span.outer_end):
+        for mention in self._mentions_in(sentence_start, sentence_end):
+            if mention.case == "src" and not (span.outer_start <= mention.start < span.outer_end):
                 return Attribution(self._source_cue(mention), mention, False)
         # 5. an utterance noun owned by someone: seine Drohung mit „…“
         return self._speech_noun(left)
@@ -192,12 +193,12 @@ class Attributor:
 
     # ---- speakers -----------------------------------------------------------------------
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start < end]
+        return self.mentions[bisect_left(self._mention_starts, start) : bisect_left(self._mention_starts, end)]
 
     def _mention_at(self, word: Word) -> Mention | None:
-        for mention in self.mentions:
-            if mention.start <= word.start < mention.end:
-                return mention
+        index = bisect_right(self._mention_starts, word.start) - 1
+        if index >= 0 and word.start < self.mentions[index].end:
+            return self.mentions[index]
         return None
 
     def _speaker_after(self, region: list[Word], position: int) -> Mention | None:

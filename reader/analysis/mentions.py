@@ -118,6 +118,7 @@ class MentionFinder:
         self.entities = sorted(entities, key=lambda e: e.start)
         self.sentences = sentences
         self._entity_at = {entity.start: entity for entity in self.entities}
+        self._entity_starts = [entity.start for entity in self.entities]
         self.roles: list[RoleLink] = []
         self.genders: dict[str, str] = {}
         self.apposition_words: set[int] = set()  # word starts already used by an apposition
@@ -185,7 +186,6 @@ class MentionFinder:
         """Every mention in reading order; role nouns resolved by `roles`, pronouns not yet."""
         items = self.words.items
         mentions: list[Mention] = []
-        entity_spans = [(e.start, e.end) for e in self.entities]
         i = 0
         while i < len(items):
             word = items[i]
@@ -201,7 +201,7 @@ class MentionFinder:
                     mentions.append(Mention(entity.start, entity.end, "name", case, referent, entity.text))
                 i = self.words.index_at(entity.end)
                 continue
-            if any(start <= word.start < end for start, end in entity_spans):
+            if self._covered(word):
                 i += 1
                 continue
             lower = word.lower
@@ -253,7 +253,9 @@ class MentionFinder:
         return i, run
 
     def _covered(self, word: Word) -> bool:
-        return any(e.start <= word.start < e.end for e in self.entities)
+        """Whether an entity span holds the word (entities are sorted and do not overlap)."""
+        index = bisect_right(self._entity_starts, word.start) - 1
+        return index >= 0 and word.start < self.entities[index].end
 
     def _resolve_role(self, key: str, roles: dict[str, Referent]) -> Referent | None:
         """A role noun the article tied to one person; a bare head ("der Präsident") only when unique."""
