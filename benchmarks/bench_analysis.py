@@ -6,6 +6,7 @@ Run with `make bench` (PYTHONPATH=benchmarks). `--model=PATH` measures another p
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +29,26 @@ def model_from_argv() -> str | None:
         if arg.startswith("--model="):
             return arg.split("=", 1)[1]
     return None
+
+
+FRESH_PROCESS = """
+import sys, time
+began = time.perf_counter()
+from pathlib import Path
+from reader.analysis import AnalysisCache
+from reader.library import Library
+article = Library(Path(sys.argv[1])).get(sys.argv[2])
+analysis = AnalysisCache(Path(sys.argv[3])).get(article, sys.argv[4])
+elapsed = time.perf_counter() - began
+assert analysis is not None and "spacy" not in sys.modules
+print(elapsed)
+"""
+
+
+def open_in_fresh_process(cache_dir: str, article_id: str, fingerprint: str) -> float:
+    """Seconds a new process needs to open one analysed article (its imports included)."""
+    args = [sys.executable, "-c", FRESH_PROCESS, str(REPO), article_id, cache_dir, fingerprint]
+    return float(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
 
 
 def main() -> None:
@@ -57,6 +78,9 @@ def main() -> None:
             opened.append(time.perf_counter() - began)
             assert hit is not None
         emit("open_analysed_article_cached_s", opened, "s", article=largest.id, words=largest.words)
+
+        cold = [open_in_fresh_process(folder, largest.id, fingerprint) for _ in range(runs)]
+        emit("open_analysed_article_fresh_process_s", cold, "s", article=largest.id, note="imports + read + cache hit; no spaCy")
 
         library = []
         for _ in range(runs):
