@@ -19,7 +19,9 @@ from .names import name_key
 from .records import Entity, RoleLink, Sentence
 from .words import Word, Words
 
-SPEAKER_LABELS = frozenset({"PER", "ORG"})
+# Who can speak: people, organisations and outlets ("CNN analysierte"), and places standing for
+# their governments ("Moskau erklärte"). MISC (events, works, slogans) never speaks.
+SPEAKER_LABELS = frozenset({"PER", "ORG", "LOC"})
 PRONOUN_LOOKBACK_SENTENCES = 3
 ANAPHOR_LOOKBACK_SENTENCES = 2
 ANAPHOR_MIN_VOTES = 2
@@ -323,7 +325,7 @@ class MentionFinder:
                     referent = self._antecedent(mention, topic, topics, fallbacks)
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
                     out[index] = mention
-                if mention.case == "nom" and mention.kind != "possessive" and topic is None:
+                if mention.case == "nom" and mention.kind != "possessive" and mention.referent.label == "PER" and topic is None:
                     topic = mention.referent
                 if mention.kind == "name" and mention.case != "gen" and fallback is None and mention.referent.label == "PER":
                     fallback = mention.referent

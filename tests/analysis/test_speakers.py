@@ -268,3 +268,13 @@ def test_continuation_opener_in_the_same_paragraph(analyse) -> None:
 def test_source_phrase_is_the_cue(analyse, text: str, cue: str) -> None:
     quote = only_quote(analyse(text))
     assert (quote.cue, text[quote.cue_start : quote.cue_end]) == (cue, cue)
+
+
+def test_a_place_standing_for_its_government_can_speak(analyse) -> None:
+    quote = only_quote(analyse("Moskau erklärte am Abend: „Die Gespräche sind beendet.“"))
+    assert quote.speaker == "Moskau"
+
+
+def test_a_place_is_no_antecedent_for_a_pronoun(analyse) -> None:
+    text = "Olaf Scholz reiste ab. In Berlin blieb Russland Thema. „Wir reden später weiter darüber“, sagte er."
+    assert only_quote(analyse(text)).speaker == "Olaf Scholz"
