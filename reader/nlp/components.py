@@ -100,7 +100,7 @@ def sentence_starts(
                     starts[k] = True
                 i = k
                 continue
-            if lowercase_continues and text == "." and nxt.text[:1].islower():
+            if lowercase_continues and nxt.text[:1].islower():
                 i = j
                 continue
             if nxt.text in (",", ";", ":") or (nxt.is_punct and nxt.text not in OPENING
