@@ -207,7 +207,7 @@ def score_spans(pairs, labels: list[str] | None = None) -> dict:
                 c[2] += 1
     order = [lab for lab in LABELS if lab in counts] + sorted(set(counts) - set(LABELS))
     if labels is not None:
-        order = [lab for lab in labels if lab in counts or True]
+        order = list(labels)
     per_label = {lab: prf(*counts.get(lab, [0, 0, 0])) for lab in order}
     total = [sum(counts.get(lab, [0, 0, 0])[k] for lab in order) for k in range(3)]
     return {"labels": per_label, "overall": prf(*total)}

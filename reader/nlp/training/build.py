@@ -133,7 +133,7 @@ def concat_train(corpora: list[str], out: Path) -> Path:
     return out
 
 
-def train(corpora: list[str], out: Path, overrides: dict | None = None) -> Path:
+def train(corpora: list[str], out: Path, overrides: dict | None = None, config: Path = CONFIG) -> Path:
     """Run spaCy's training on config.cfg with these corpora; return model-best."""
     import reader.nlp.components  # noqa: F401  (registers the factories)
     from spacy.cli.train import train as spacy_train
@@ -147,7 +147,7 @@ def train(corpora: list[str], out: Path, overrides: dict | None = None) -> Path:
     }
     all_overrides.update(overrides or {})
     log(f"training on {', '.join(corpora)} -> {out} {overrides or ''}")
-    spacy_train(CONFIG, out, use_gpu=-1, overrides=all_overrides)
+    spacy_train(config, out, use_gpu=-1, overrides=all_overrides)
     return out / "model-best"
 
 
@@ -408,6 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpora", default=None, help="train: comma-separated corpus names")
     parser.add_argument("--out", default=None, help="train: output folder")
     parser.add_argument("--max-steps", type=int, default=None, help="train/ablate: training steps")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="train: config file")
     parser.add_argument("--ablate", action="store_true", help="all: run the corpus ablation too")
     parser.add_argument("--ablate-steps", type=int, default=2500)
     args = parser.parse_args(argv)
@@ -420,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         overrides = {}
         if args.max_steps:
             overrides = {"training.max_steps": args.max_steps, "training.eval_frequency": max(200, args.max_steps // 8)}
-        train(corpora, Path(args.out or OUTPUT / "manual"), overrides)
+        train(corpora, Path(args.out or OUTPUT / "manual"), overrides, config=args.config)
     if args.step == "ablate" or (args.step == "all" and args.ablate):
         ablate(args.ablate_steps)
     if args.step in ("all", "final"):

@@ -186,7 +186,15 @@ def build_wordlists(
     dc = WordLists()
     dc.common_hashes = common_hashes
     dc.to_disk(out_dir / "doc_consistency")
+    # everything, for the lexical-class input feature of the NER
+    surnames = {n for n in _clean(gn["last"], stop_words=stop_words, common=common)} - loc - org
+    lf = WordLists()
+    lf.names = {"LOC": loc, "ORG": org, "PER": surnames}
+    lf.first_names = first
+    lf.common_hashes = common_hashes
+    lf.to_disk(out_dir / "lexical_features")
     stats = {f"gazetteer {k}": len(v) for k, v in names.items()}
+    stats["surnames (feature only)"] = len(surnames)
     stats["first names"] = len(first)
     stats["common-noun hashes"] = len(common_hashes)
     log(f"  word lists: {stats}")
