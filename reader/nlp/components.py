@@ -306,6 +306,46 @@ class Gazetteer(_ListComponent):
 
 
 # --------------------------------------------------------------------------
+# common-noun filter
+
+
+def noun_filter_keep(doc: Doc, lists: WordLists, labels: Iterable[str] = ("PER", "LOC", "ORG")) -> list[Span]:
+    """The doc's entities without single-word ones of ``labels`` that are German
+    common nouns ("Regierung", "Stolz", "Kameras"), unless a word list names them."""
+    keep_names = lists.names.get("KEEP", set())
+    labels = set(labels)
+    out = []
+    for ent in doc.ents:
+        if len(ent) == 1 and ent.label_ in labels:
+            text = ent.text
+            base = _genitive_base(text)
+            listed = text in keep_names or (base is not None and base in keep_names)
+            if not listed and (lists.is_common(text) or (base is not None and lists.is_common(base))):
+                if not (text.isupper() and len(text) > 1):
+                    continue
+        out.append(ent)
+    return out
+
+
+@Language.factory("reader_noun_filter", default_config={"labels": ["PER", "LOC", "ORG"]})
+def make_noun_filter(nlp: Language, name: str, labels: list[str]):
+    return NounFilter(labels=labels)
+
+
+class NounFilter(_ListComponent):
+    def __init__(self, *, labels: list[str]) -> None:
+        super().__init__()
+        self.labels = list(labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.ents:
+            kept = noun_filter_keep(doc, self.lists, self.labels)
+            if len(kept) != len(doc.ents):
+                doc.set_ents(kept, default="outside")
+        return doc
+
+
+# --------------------------------------------------------------------------
 # first name + surname
 
 

@@ -222,3 +222,19 @@ def test_evaluate_conll_file_and_label_filter(tmp_path, ruler_nlp):
     result = evaluate_file(path, ruler_nlp, labels=["LOC"])
     assert list(result["labels"]) == ["LOC"]
     assert (result["overall"]["tp"], result["overall"]["fp"], result["overall"]["fn"]) == (1, 0, 1)
+
+
+def test_evaluate_cli_prints_table_and_json(tmp_path, ruler_nlp, capsys):
+    from reader.nlp.evaluate import main
+
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(GERMEVAL, encoding="utf-8")
+    ruler_nlp.to_disk(tmp_path / "ruler")
+    assert main([str(gold), "--model", str(tmp_path / "ruler")]) == 0
+    table = capsys.readouterr().out
+    assert "overall" in table and "MISC" in table
+    assert main([str(gold), "--model", str(tmp_path / "ruler"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["labels"]["MISC"]["tp"] == 1
+    assert main([str(tmp_path / "missing.tsv"), "--model", str(tmp_path / "ruler")]) == 2
+    assert main([str(gold), "--model", str(tmp_path / "nope")]) == 2

@@ -155,7 +155,8 @@ def train(corpora: list[str], out: Path, overrides: dict | None = None, config: 
 # evaluation helpers
 
 
-RULES = ["gazetteer", "person_names", "doc_consistency"]
+RULES = ["noun_filter", "gazetteer", "person_names", "doc_consistency"]
+RULE_DATA = ["noun_filter", "gazetteer", "person_names", "doc_consistency"]
 
 
 def heldout_sets(part: str) -> dict[str, tuple[Path, list[str] | None]]:
@@ -237,7 +238,7 @@ ABLATION = [
 ]
 
 
-def ablate(max_steps: int, parallel: int = 2) -> list[dict]:
+def ablate(max_steps: int, parallel: int = 2, config: Path = CONFIG) -> list[dict]:
     """Short runs, one corpus added at a time; NER alone (rules off) on dev and test."""
     import spacy
 
@@ -255,7 +256,7 @@ def ablate(max_steps: int, parallel: int = 2) -> list[dict]:
             jobs.append((corpora, out, None))
             continue
         cmd = [sys.executable, "-m", "reader.nlp.training.build", "train", "--corpora", ",".join(corpora),
-               "--out", str(out), "--max-steps", str(max_steps)]
+               "--out", str(out), "--max-steps", str(max_steps), "--config", str(config)]
         jobs.append((corpora, out, cmd))
     running: list[subprocess.Popen] = []
     for corpora, out, cmd in jobs:
@@ -301,6 +302,11 @@ def assemble(best: Path) -> Path:
     import reader.nlp.components  # noqa: F401
 
     nlp = spacy.load(best)
+    # the rule components take the word lists of the last `convert` (rule code and
+    # lists can change without retraining the NER; the lexical-feature lists cannot)
+    for name in RULE_DATA:
+        if name in nlp.pipe_names:
+            nlp.get_pipe(name).initialize(data_path=str(WORK / "wordlists" / name))
     nlp.meta["name"] = MODEL_NAME
     nlp.meta["version"] = reader.__version__
     nlp.meta["description"] = "reader's German news pipeline: rule sentences, NER (PER LOC ORG MISC), gazetteer, doc consistency"
@@ -341,12 +347,15 @@ def report(model: Path = MODEL_DIR, data: Path | None = None) -> dict:
     nlp = spacy.load(model)
     result: dict = {"size_bytes": dir_size(model), "load_seconds": round(min(load_times), 2)}
     variants = {
-        "ner only": RULES,
-        "+ gazetteer": ["person_names", "doc_consistency"],
-        "+ person names": ["doc_consistency"],
-        "+ doc consistency (full)": [],
-        "full without gazetteer": ["gazetteer"],
-        "full without person names": ["person_names"],
+        "NER only": RULES,
+        "+ noun filter": RULES[1:],
+        "+ gazetteer": RULES[2:],
+        "+ person names": RULES[3:],
+        "+ doc consistency (= shipped)": [],
+        "shipped without noun filter": ["noun_filter"],
+        "shipped without gazetteer": ["gazetteer"],
+        "shipped without person names": ["person_names"],
+        "shipped without doc consistency": ["doc_consistency"],
     }
     result["rules"] = {}
     for label, disable in variants.items():
@@ -403,7 +412,7 @@ print(json.dumps({{"words": n_words, "words_per_second": round(best)}}))
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m reader.nlp.training.build")
-    parser.add_argument("step", choices=["all", "convert", "train", "ablate", "final", "report"])
+    parser.add_argument("step", choices=["all", "convert", "train", "ablate", "final", "assemble", "report"])
     parser.add_argument("--data", default=None, help="corpus folder (default ../shared/data or READER_TRAINING_DATA)")
     parser.add_argument("--corpora", default=None, help="train: comma-separated corpus names")
     parser.add_argument("--out", default=None, help="train: output folder")
@@ -423,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
             overrides = {"training.max_steps": args.max_steps, "training.eval_frequency": max(200, args.max_steps // 8)}
         train(corpora, Path(args.out or OUTPUT / "manual"), overrides, config=args.config)
     if args.step == "ablate" or (args.step == "all" and args.ablate):
-        ablate(args.ablate_steps)
+        ablate(args.ablate_steps, config=args.config)
     if args.step in ("all", "final"):
         settings = reader_settings()
         available = {p.name[: -len("-train.spacy")] for p in WORK.glob("*-train.spacy")}
@@ -434,7 +443,9 @@ def main(argv: list[str] | None = None) -> int:
         overrides = {"training.max_steps": args.max_steps} if args.max_steps else {}
         best = train(corpora, OUTPUT / "final", overrides)
         assemble(best)
-    if args.step in ("all", "final", "report"):
+    if args.step == "assemble":  # re-assemble the last final run (e.g. after changing rule code or lists)
+        assemble(OUTPUT / "final" / "model-best")
+    if args.step in ("all", "final", "assemble", "report"):
         report(MODEL_DIR, data_dir(args.data) if args.data else None)
         from reader.nlp.training.model_card import write_model_card
 

