@@ -290,17 +290,39 @@ class _ListComponent:
         return self
 
 
-@Language.factory("reader_gazetteer", default_config={"labels": ["LOC"]})
-def make_gazetteer(nlp: Language, name: str, labels: list[str]):
-    return Gazetteer(labels=labels)
+def gazetteer_relabel(doc: Doc, lists: WordLists, labels: Iterable[str], relabel_from: Iterable[str]) -> list[Span]:
+    """Entities whose whole text (or its genitive base) is a listed name of one of
+    ``labels`` but that carry a label in ``relabel_from`` take the listed label
+    ("Brisbane"/PER -> LOC)."""
+    relabel_from = set(relabel_from)
+    out = []
+    for ent in doc.ents:
+        new_label = None
+        if ent.label_ in relabel_from:
+            base = _genitive_base(ent.text)
+            for label in labels:
+                names = lists.names.get(label, ())
+                if ent.text in names or (base is not None and base in names):
+                    new_label = label
+                    break
+        out.append(Span(doc, ent.start, ent.end, label=new_label) if new_label and new_label != ent.label_ else ent)
+    return out
+
+
+@Language.factory("reader_gazetteer", default_config={"labels": ["LOC"], "relabel_from": []})
+def make_gazetteer(nlp: Language, name: str, labels: list[str], relabel_from: list[str]):
+    return Gazetteer(labels=labels, relabel_from=relabel_from)
 
 
 class Gazetteer(_ListComponent):
-    def __init__(self, *, labels: list[str]) -> None:
+    def __init__(self, *, labels: list[str], relabel_from: list[str] = ()) -> None:
         super().__init__()
         self.labels = list(labels)
+        self.relabel_from = list(relabel_from)
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.relabel_from and doc.ents:
+            doc.ents = gazetteer_relabel(doc, self.lists, self.labels, self.relabel_from)
         _set_ents(doc, gazetteer_matches(doc, self.lists, self.labels))
         return doc
 
@@ -316,6 +338,8 @@ def noun_filter_keep(doc: Doc, lists: WordLists, labels: Iterable[str] = ("PER",
     labels = set(labels)
     out = []
     for ent in doc.ents:
+        if len(ent) == 1 and ent.text.endswith(".") and len(ent.text) <= 6:
+            continue  # an abbreviation alone ("Chr.", "Abs.") is no name
         if len(ent) == 1 and ent.label_ in labels:
             text = ent.text
             base = _genitive_base(text)

@@ -301,12 +301,20 @@ def assemble(best: Path) -> Path:
     import reader
     import reader.nlp.components  # noqa: F401
 
+    from spacy.util import load_config
+
     nlp = spacy.load(best)
-    # the rule components take the word lists of the last `convert` (rule code and
-    # lists can change without retraining the NER; the lexical-feature lists cannot)
-    for name in RULE_DATA:
-        if name in nlp.pipe_names:
-            nlp.get_pipe(name).initialize(data_path=str(WORK / "wordlists" / name))
+    # The rule components take their settings from the current config.cfg and the
+    # word lists of the last `convert`: rules can change without retraining the
+    # NER (the lexical-feature lists cannot: the NER was trained on them).
+    components = load_config(CONFIG, interpolate=False)["components"]
+    for name in ["sentences"] + RULE_DATA:
+        if name in nlp.pipe_names and name in components:
+            block = dict(components[name])
+            factory = block.pop("factory")
+            nlp.replace_pipe(name, factory, config=block)
+            if name in RULE_DATA:
+                nlp.get_pipe(name).initialize(data_path=str(WORK / "wordlists" / name))
     nlp.meta["name"] = MODEL_NAME
     nlp.meta["version"] = reader.__version__
     nlp.meta["description"] = "reader's German news pipeline: rule sentences, NER (PER LOC ORG MISC), gazetteer, doc consistency"
