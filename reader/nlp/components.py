@@ -338,6 +338,19 @@ def noun_filter_keep(doc: Doc, lists: WordLists, labels: Iterable[str] = ("PER",
     labels = set(labels)
     out = []
     for ent in doc.ents:
+        if ent.label_ == "PER" and len(ent) > 1:
+            # trailing common nouns are not part of a person's name
+            # ("Selenskyjs Büro" -> "Selenskyjs"), unless right after a first name
+            end = ent.end
+            while (
+                end - ent.start > 1
+                and doc[end - 1].text not in keep_names
+                and lists.is_common(doc[end - 1].text)
+                and doc[end - 2].text not in keep_names
+            ):
+                end -= 1
+            if end != ent.end:
+                ent = Span(doc, ent.start, end, label=ent.label_)
         if len(ent) == 1 and ent.text.endswith(".") and len(ent.text) <= 6:
             continue  # an abbreviation alone ("Chr.", "Abs.") is no name
         if len(ent) == 1 and ent.label_ in labels:
@@ -464,10 +477,8 @@ def consistency_spans(
         label = counter.most_common(1)[0][0]
         known[text] = label
     for last, label in surname_of.items():
-        # a surname seen inside a full PER name is PER, unless labelled otherwise
-        # more often on its own
-        if last not in known or votes[last]["PER"] * 2 >= sum(votes[last].values()):
-            known[last] = label
+        # a surname seen inside a full PER name is PER where it stands alone
+        known[last] = label
     # add genitives / bases
     extra = {}
     for text, label in known.items():
@@ -490,15 +501,17 @@ def consistency_spans(
         usable[text] = label
     ents = list(doc.ents)
     if relabel:
-        ents = [
-            Span(doc, e.start, e.end, label=usable[e.text])
-            if e.text in usable and usable[e.text] != e.label_ and e.text in votes
-            and votes[e.text][usable[e.text]] > votes[e.text][e.label_]
-            or (e.text in surname_of and e.text in usable and e.label_ != "PER" and len(e) == 1
-                and usable[e.text] == "PER")
-            else e
-            for e in ents
-        ]
+        def relabelled(e: Span) -> Span:
+            target = usable.get(e.text)
+            if target is None or target == e.label_:
+                return e
+            if len(e) == 1 and e.text in surname_of:
+                return Span(doc, e.start, e.end, label="PER")
+            if e.text in votes and votes[e.text][target] > votes[e.text][e.label_]:
+                return Span(doc, e.start, e.end, label=target)
+            return e
+
+        ents = [relabelled(e) for e in ents]
     if not usable:
         return ents
     max_len = max(t.count(" ") + 1 for t in usable)
