@@ -309,20 +309,63 @@ def gazetteer_relabel(doc: Doc, lists: WordLists, labels: Iterable[str], relabel
     return out
 
 
-@Language.factory("reader_gazetteer", default_config={"labels": ["LOC"], "relabel_from": []})
-def make_gazetteer(nlp: Language, name: str, labels: list[str], relabel_from: list[str]):
-    return Gazetteer(labels=labels, relabel_from=relabel_from)
+def org_suffix_spans(doc: Doc, suffixes: frozenset[str], max_words: int = 3) -> list[Span]:
+    """'Audi AG', 'Google Inc.', 'Berger Projektentwicklung GmbH' -> ORG: a legal-form
+    word after capitalised words; an entity ending right before it is extended."""
+    ents = list(doc.ents)
+    by_end = {e.end: k for k, e in enumerate(ents)}
+    taken = _taken_mask(doc)
+    changed = False
+    by_last = {e.end - 1: k for k, e in enumerate(ents)}
+    for tok in doc:
+        if tok.text not in suffixes or tok.i == 0:
+            continue
+        if taken[tok.i]:
+            k = by_last.get(tok.i)
+            if k is not None and ents[k].label_ != "ORG" and len(ents[k]) > 1:
+                ents[k] = Span(doc, ents[k].start, ents[k].end, label="ORG")
+                changed = True
+            continue
+        k = by_end.get(tok.i)
+        if k is not None:
+            e = ents[k]
+            ents[k] = Span(doc, e.start, tok.i + 1, label="ORG")
+            changed = True
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and tok.i - start < max_words
+            and not taken[start - 1]
+            and doc[start - 1].text[:1].isupper()
+            and not doc[start - 1].is_sent_start
+        ):
+            start -= 1
+        if start < tok.i:
+            ents.append(Span(doc, start, tok.i + 1, label="ORG"))
+            changed = True
+    return filter_spans(ents) if changed else list(doc.ents)
+
+
+@Language.factory(
+    "reader_gazetteer", default_config={"labels": ["LOC"], "relabel_from": [], "org_suffixes": []}
+)
+def make_gazetteer(nlp: Language, name: str, labels: list[str], relabel_from: list[str], org_suffixes: list[str]):
+    return Gazetteer(labels=labels, relabel_from=relabel_from, org_suffixes=org_suffixes)
 
 
 class Gazetteer(_ListComponent):
-    def __init__(self, *, labels: list[str], relabel_from: list[str] = ()) -> None:
+    def __init__(self, *, labels: list[str], relabel_from: list[str] = (), org_suffixes: list[str] = ()) -> None:
         super().__init__()
         self.labels = list(labels)
         self.relabel_from = list(relabel_from)
+        self.org_suffixes = frozenset(org_suffixes)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.relabel_from and doc.ents:
             doc.ents = gazetteer_relabel(doc, self.lists, self.labels, self.relabel_from)
+        if self.org_suffixes:
+            doc.ents = org_suffix_spans(doc, self.org_suffixes)
         _set_ents(doc, gazetteer_matches(doc, self.lists, self.labels))
         return doc
 

@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from reader.nlp.components import consistency_spans, sentence_starts
+from reader.nlp.components import WordLists, consistency_spans, noun_filter_keep, org_suffix_spans, sentence_starts, word_hash
 from reader.nlp.evaluate import evaluate_file, read_gold
 from reader.nlp.pipeline import (
     LoadedPipeline,
@@ -122,6 +122,26 @@ def test_consistency_rule_on_preset_entities():
     # the surname and its genitive become PER; a common noun ("Bank") is not spread
     assert out == {(0, "Donald Trump", "PER"), (6, "Trump", "PER"), (8, "Trumps", "PER"),
                    (11, "Bank", "ORG"), (15, "Meyer", "ORG")}
+
+
+def test_legal_form_makes_an_organisation():
+    nlp = spacy.blank("de")
+    doc = Doc(nlp.vocab, words="Die Audi AG und Lidl Stiftung GmbH zahlen .".split())
+    doc.ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 4, 7, label="LOC")]
+    spans = org_suffix_spans(doc, frozenset({"AG", "GmbH"}))
+    assert {(s.text, s.label_) for s in spans} == {("Audi AG", "ORG"), ("Lidl Stiftung GmbH", "ORG")}
+
+
+def test_noun_filter_drops_common_nouns_and_trims_person_names():
+    nlp = spacy.blank("de")
+    lists = WordLists()
+    lists.common_hashes = {word_hash(w) for w in ("regierung", "büro", "müller")}
+    lists.names = {"KEEP": {"Thomas"}}
+    doc = Doc(nlp.vocab, words="Regierung und Selenskyjs Büro und Thomas Müller und Chr.".split())
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 2, 4, label="PER"), Span(doc, 5, 7, label="PER"),
+                Span(doc, 8, 9, label="PER")]
+    kept = {(s.text, s.label_) for s in noun_filter_keep(doc, lists)}
+    assert kept == {("Selenskyjs", "PER"), ("Thomas Müller", "PER")}
 
 
 # --- sentences --------------------------------------------------------------
