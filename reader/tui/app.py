@@ -14,7 +14,7 @@ from ..annotations import AnnotationStore, History, StoreError
 from ..library import Library, LibraryScan
 from ..settings import Settings
 from .commands import screen_commands
-from .messages import LibraryLoaded, OpenArticles
+from .messages import AnalysesReady, LibraryLoaded, OpenArticles, PipelineReady
 from .screens.compare import CompareScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
@@ -38,6 +38,10 @@ class ReaderApp(App[None]):
         self.library_screen = LibraryScreen()
         self.store: AnnotationStore | None = None
         self.history: History | None = None
+        self.pipeline = None  # reader.nlp.pipeline.LoadedPipeline, once loaded in a worker
+        self.analyses: dict[str, object] = {}  # article id → ArticleAnalysis of its current version
+        self.library_analysis = None  # reader.analysis.LibraryAnalysis over self.analyses
+        self.analysis_status = "loading the language pipeline …"
 
     def on_mount(self) -> None:
         self.push_screen(self.library_screen)
@@ -64,6 +68,83 @@ class ReaderApp(App[None]):
             self.library_screen.counts = self.store.counts_by_article()
         # After a refresh: a DataTable filled before its first layout measures its columns wrong.
         self.library_screen.call_after_refresh(self.library_screen.show_scan, message.scan, str(self.library.root))
+        if self.pipeline is None and message.store is not None:
+            self.load_pipeline()
+        elif self.pipeline is not None:
+            self.analyze(self.scan.articles)
+
+    # ----- the language pipeline and the analysis ---------------------------------------------
+
+    @work(thread=True, exclusive=True, group="pipeline")
+    def load_pipeline(self) -> None:
+        """spaCy loads off the UI thread: the library and the texts are usable meanwhile."""
+        from ..nlp.pipeline import ModelError, load_pipeline
+
+        try:
+            pipeline = load_pipeline(self.settings.model)
+        except ModelError as error:
+            self.post_message(PipelineReady(None, str(error)))
+            return
+        self.post_message(PipelineReady(pipeline))
+
+    def on_pipeline_ready(self, message: PipelineReady) -> None:
+        if message.pipeline is None:
+            self.analysis_status = "no language pipeline: " + message.error
+            self.notify(message.error, title="No analysis", severity="error", timeout=20, markup=False)
+            self._analysis_changed()
+            return
+        self.pipeline = message.pipeline
+        if self.pipeline.warning:
+            self.notify(self.pipeline.warning, severity="warning", timeout=15, markup=False)
+        self.analysis_status = f"pipeline {self.pipeline.info.name} {self.pipeline.info.version}"
+        open_first = sorted(self.scan.articles, key=lambda a: a.id not in self._open_ids())
+        self.analyze(open_first)
+
+    def _open_ids(self) -> set[str]:
+        screen = self.screen
+        return {a.id for a in screen.open_articles()} if isinstance(screen, CompareScreen) else set()
+
+    def analyze(self, articles) -> None:
+        """Analyse (or read from the cache) the articles not analysed in their current version."""
+        if self.pipeline is None:
+            return
+        pending = [a for a in articles if getattr(self.analyses.get(a.id), "version", None) != a.version]
+        if pending:
+            self.analysis_status = f"analysing {len(pending)} article{'s' if len(pending) > 1 else ''} …"
+            self._analysis_changed()
+            self._analyze_in_thread(pending)
+
+    @work(thread=True, group="analysis")
+    def _analyze_in_thread(self, articles) -> None:
+        from ..analysis import AnalysisCache, analyze_cached
+
+        cache = AnalysisCache(self.settings.cache_dir)
+        batch: dict = {}
+        for article in articles:
+            try:
+                batch[article.id] = analyze_cached(article, self.pipeline, cache)
+            except Exception as error:  # noqa: BLE001 - one bad article must not stop the others
+                self.call_from_thread(self.notify, f"{article.id}: analysis failed: {error}", severity="error", markup=False)
+            if len(batch) >= 4:
+                self.post_message(AnalysesReady(batch))
+                batch = {}
+        self.post_message(AnalysesReady(batch))
+
+    def on_analyses_ready(self, message: AnalysesReady) -> None:
+        from ..analysis import LibraryAnalysis
+
+        self.analyses.update(message.analyses)
+        current = {a.id: a.version for a in self.scan.articles}
+        usable = [a for article_id, a in self.analyses.items() if current.get(article_id, a.version) == a.version]
+        self.library_analysis = LibraryAnalysis(usable)
+        if self.pipeline is not None and all(getattr(self.analyses.get(i), "version", None) == v for i, v in current.items()):
+            self.analysis_status = f"pipeline {self.pipeline.info.name} {self.pipeline.info.version} · {len(usable)} analysed"
+        self._analysis_changed()
+
+    def _analysis_changed(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, CompareScreen):
+                screen.refresh_analysis()
 
     def action_reload_library(self) -> None:
         self.load_library()

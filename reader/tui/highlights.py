@@ -13,11 +13,17 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color
 
+from ..analysis import SPEECH, ArticleAnalysis, Entity, EntityEntry, LibraryAnalysis, Quote
 from ..annotations import AnchoredAnnotation, AnchorState
 from .safe_text import safe_display
 from .widgets.reading_view import Highlight
 
 READING_BACKGROUND = Color.parse("#1e1e1e")
+ENTITY_COLOURS = {"PER": "#f5a97f", "LOC": "#8bd5ca", "ORG": "#8aadf4", "MISC": "#c6a0f6"}
+ENTITY_NAMES = {"PER": "person", "LOC": "place", "ORG": "organisation", "MISC": "other name"}
+SPEECH_COLOUR = "#eed49f"
+TERM_COLOUR = "#a5adcb"
+FOCUS_STYLE = Style(bgcolor="#6b5a12", bold=True, underline=True)
 ANNOTATION_TINT = 0.30  # how much of the tag colour shows through behind annotated text
 
 
@@ -68,3 +74,97 @@ def annotation_highlights(anchored: Iterable[AnchoredAnnotation]) -> list[Highli
             )
         )
     return highlights
+
+
+@dataclass(frozen=True)
+class EntityMark:
+    entity: Entity
+    entry: EntityEntry | None
+
+    def describe(self) -> Text:
+        entity = self.entity
+        text = Text("● ", style=Style(color=ENTITY_COLOURS.get(entity.label, "#cccccc")))
+        text.append(one_line(entity.name or entity.text, 40), style="bold")
+        text.append(f" {ENTITY_NAMES.get(entity.label, entity.label)}", style="dim")
+        if self.entry is not None:
+            text.append(f" · {self.entry.count()}× in {len(self.entry.articles)} articles", style="dim")
+        return text
+
+
+@dataclass(frozen=True)
+class QuoteMark:
+    quote: Quote
+    article_id: str
+    index: int
+    group: str | None
+
+    def describe(self) -> Text:
+        quote = self.quote
+        colour = SPEECH_COLOUR if quote.kind == SPEECH else TERM_COLOUR
+        text = Text("❝ ", style=Style(color=colour, bold=True))
+        if quote.kind == SPEECH:
+            text.append(one_line(quote.speaker, 40) if quote.speaker else "speaker unknown", style="bold" if quote.speaker else "italic")
+            if quote.cue:
+                text.append(f" ({one_line(quote.cue, 20)})", style="dim")
+        else:
+            text.append("term, not speech", style="italic")
+        if self.group:
+            text.append(" · c: how other outlets worded it", style="dim")
+        return text
+
+
+def entity_highlights(analysis: ArticleAnalysis, library: LibraryAnalysis) -> list[Highlight]:
+    return [
+        Highlight(
+            entity.start,
+            entity.end,
+            Style(color=ENTITY_COLOURS.get(entity.label, "#cccccc")),
+            "entity",
+            EntityMark(entity, library.entity(entity.key)),
+        )
+        for entity in analysis.entities
+    ]
+
+
+def quote_highlights(analysis: ArticleAnalysis, library: LibraryAnalysis) -> list[Highlight]:
+    """Speech in warm italics with a gutter bar; terms (scare quotes, names, slogans) in cool italics."""
+    highlights = []
+    for index, quote in enumerate(analysis.quotes):
+        speech = quote.kind == SPEECH
+        colour = SPEECH_COLOUR if speech else TERM_COLOUR
+        highlights.append(
+            Highlight(
+                quote.start,
+                quote.end,
+                Style(color=colour, italic=True),
+                "quote",
+                QuoteMark(quote, analysis.article_id, index, library.group_of(analysis.article_id, index)),
+                gutter=Style(color=colour) if speech and quote.depth == 0 else None,
+            )
+        )
+    return highlights
+
+
+def focus_highlights(spans: Iterable[tuple[int, int]]) -> list[Highlight]:
+    """The mentions (or passage) the reader chose to follow, across every open column."""
+    return [Highlight(start, end, FOCUS_STYLE, "focus") for start, end in spans]
+
+
+def legend(layers: dict[str, bool], status: str) -> Text:
+    """One line: entity colours, quote styles, which layers are on, and the analysis status."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for label, colour in ENTITY_COLOURS.items():
+        text.append("■ ", style=Style(color=colour))
+        text.append(f"{ENTITY_NAMES[label]}  ", style="dim" if not layers["entity"] else "")
+    text.append("„speech“", style=Style(color=SPEECH_COLOUR, italic=True, dim=not layers["quote"]))
+    text.append(" ")
+    text.append("‚term‘", style=Style(color=TERM_COLOUR, italic=True, dim=not layers["quote"]))
+    text.append("  ▌note", style=Style(color="#b4a7f5", dim=not layers["annotation"]))
+    switches = "  │ " + " ".join(
+        f"{key}:{name}{'' if layers[layer] else ' off'}"
+        for key, name, layer in (("1", "names", "entity"), ("2", "quotes", "quote"), ("3", "notes", "annotation"))
+    )
+    text.append(switches, style="dim")
+    if status:
+        text.append("  │ " + status, style="dim italic")
+    return text

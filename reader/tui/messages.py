@@ -39,3 +39,32 @@ class TagChosen(Message):
     """Filter the annotations panel by this tag ('' clears the filter)."""
 
     tag: str
+
+
+@dataclass
+class EntityChosen(Message):
+    """Follow this entity (library key) across the open columns."""
+
+    key: str
+
+
+@dataclass
+class QuoteGroupChosen(Message):
+    """Show how each outlet worded this utterance."""
+
+    group_id: str
+
+
+@dataclass
+class PipelineReady(Message):
+    """The spaCy pipeline finished loading in a worker (or failed: `error` says why, in one line)."""
+
+    pipeline: object | None
+    error: str = ""
+
+
+@dataclass
+class AnalysesReady(Message):
+    """Analyses computed or read from the cache in a worker, by article id."""
+
+    analyses: dict

@@ -13,19 +13,30 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Tab, Tabs
+from textual.widgets import Footer, Static, Tab, Tabs
 
 from ...annotations import StoreError
 from ...library import Article
-from ..highlights import AnnotationMark, annotation_highlights
-from ..messages import JumpTo, TagChosen
+from ..highlights import (
+    AnnotationMark,
+    EntityMark,
+    QuoteMark,
+    annotation_highlights,
+    entity_highlights,
+    focus_highlights,
+    legend,
+    quote_highlights,
+)
+from ..messages import EntityChosen, JumpTo, QuoteGroupChosen, TagChosen
 from ..safe_text import safe_display
+from ..widgets.analysis_panel import EntitiesPane, QuotesPane
 from ..widgets.annotations_panel import AnnotationsPane, TagsPane
 from ..widgets.article_column import ArticleColumn
 from ..widgets.reading_view import ReadingView
 from ..widgets.side_panel import SidePanel
 from .annotation_editor import AnnotationDraft, AnnotationEditor, ConfirmDialog
 from .picker import ArticlePicker
+from .quote_group import QuoteGroupScreen
 
 MAX_COLUMNS = 4
 MIN_COLUMN_WIDTH = 44
@@ -37,8 +48,18 @@ class CompareScreen(Screen[None]):
         Binding("shift+tab", "cycle_column(-1)", "Previous column", show=False),
         Binding("o", "add_article", "Add article"),
         Binding("x", "close_column", "Close column"),
+        Binding("1", "toggle_layer('entity')", "Names on/off", show=False),
+        Binding("2", "toggle_layer('quote')", "Quotes on/off", show=False),
+        Binding("3", "toggle_layer('annotation')", "Notes on/off", show=False),
+        Binding("e", "panel('entities')", "Names"),
+        Binding("z", "panel('quotes')", "Quotes"),
+        Binding("n", "jump_focus(1)", "Next mention", show=False),
+        Binding("N", "jump_focus(-1)", "Previous mention", show=False),
+        Binding("c", "compare_quote", "Compare wording", show=False),
         Binding("a", "annotate('selection')", "Annotate"),
         Binding("s", "annotate('sentence')", "Annotate sentence", show=False),
+        Binding("E", "annotate('entity')", "Annotate name", show=False),
+        Binding("Z", "annotate('quote')", "Annotate quote", show=False),
         Binding("i", "edit_annotation", "Edit note", show=False),
         Binding("D", "delete_annotation", "Delete note", show=False),
         Binding("u", "undo", "Undo", show=False),
@@ -54,6 +75,7 @@ class CompareScreen(Screen[None]):
     CompareScreen > Tabs { display: none; }
     CompareScreen.narrow > Tabs { display: block; }
     CompareScreen > #columns { height: 1fr; }
+    CompareScreen > #legend { height: 1; padding: 0 1; background: $panel; }
     CompareScreen.narrow ArticleColumn { display: none; border-right: none; }
     CompareScreen.narrow ArticleColumn.active { display: block; }
     """
@@ -63,6 +85,8 @@ class CompareScreen(Screen[None]):
         self.initial = articles[:MAX_COLUMNS]
         self.library_articles = library_articles
         self._serial = 0
+        self.layer_switches = {"entity": True, "quote": True, "annotation": True}
+        self.followed: str | None = None  # the entity key whose mentions are in the focus layer
 
     def compose(self) -> ComposeResult:
         columns = [ArticleColumn(article, id=self._next_id()) for article in self.initial]
@@ -70,6 +94,7 @@ class CompareScreen(Screen[None]):
         yield SidePanel()
         with Horizontal(id="columns"):
             yield from columns
+        yield Static(Text(""), id="legend")
         yield Footer()
 
     def _next_id(self) -> str:
@@ -81,6 +106,104 @@ class CompareScreen(Screen[None]):
         if self.columns:
             self.columns[0].view.focus()
         self.refresh_annotations()
+        self.refresh_analysis()
+
+    # ----- analysis -----------------------------------------------------------------------
+
+    @property
+    def analysis(self):
+        return getattr(self.app, "library_analysis", None)
+
+    def refresh_analysis(self) -> None:
+        """Draw entity and quote layers from the library's analysis; the text was there already."""
+        library = self.analysis
+        for column in self.columns:
+            view = column.view
+            if library is not None and column.article.id in library.article_ids:
+                analysis = library.article(column.article.id)
+                if analysis.version == column.article.version:
+                    view.set_layer("entity", entity_highlights(analysis, library))
+                    view.set_layer("quote", quote_highlights(analysis, library))
+                    view.set_sentences([(s.start, s.end) for s in analysis.sentences])
+            column.set_status(column.describe_cursor())
+        self._refresh_focus()
+        open_ids = [a.id for a in self.open_articles()]
+        self.query_one(EntitiesPane).show(library, open_ids)
+        self.query_one(QuotesPane).show(library, self.library_articles, open_ids)
+        self.refresh_legend()
+
+    def refresh_legend(self) -> None:
+        status = getattr(self.app, "analysis_status", "")
+        self.query_one("#legend", Static).update(legend(self.layer_switches, status))
+
+    def _refresh_focus(self) -> None:
+        library = self.analysis
+        entry = library.entity(self.followed) if library is not None and self.followed else None
+        for column in self.columns:
+            spans = entry.mentions.get(column.article.id, ()) if entry is not None else ()
+            column.view.set_layer("focus", focus_highlights(spans))
+
+    def action_toggle_layer(self, layer: str) -> None:
+        self.layer_switches[layer] = not self.layer_switches[layer]
+        for column in self.columns:
+            column.view.set_layer_visible(layer, self.layer_switches[layer])
+        self.refresh_legend()
+
+    def on_entity_chosen(self, message: EntityChosen) -> None:
+        self.followed = None if self.followed == message.key else message.key
+        self._refresh_focus()
+        if self.followed is None:
+            self.notify("Stopped following.")
+            return
+        entry = self.analysis.entity(self.followed) if self.analysis else None
+        name = entry.name if entry else self.followed
+        counts = ", ".join(str(entry.count(c.article.id)) for c in self.columns) if entry else ""
+        self.notify(f"Following {name}: {counts} mentions by column; n / N jump", markup=False)
+        column = self.focused_column() or (self.columns[0] if self.columns else None)
+        if column is not None:
+            column.view.focus()
+            self.action_jump_focus(1)
+
+    def action_jump_focus(self, step: int) -> None:
+        column = self.focused_column()
+        if column is None:
+            return
+        starts = sorted({h.start for h in column.view.highlights("focus")})
+        if not starts:
+            self.notify("Choose a name in the names panel (e) to follow its mentions.", severity="warning")
+            return
+        cursor = column.view.cursor
+        after = [s for s in starts if s > cursor] if step > 0 else [s for s in starts if s < cursor]
+        target = (after[0] if step > 0 else after[-1]) if after else (starts[0] if step > 0 else starts[-1])
+        column.view.move_cursor(target)
+        column.view.scroll_to_offset(target)
+
+    def _marks_under_cursor(self, kind: type):
+        column = self.focused_column()
+        if column is None:
+            return None, []
+        view = column.view
+        return column, [h for h in view.highlights_at(view.cursor) if isinstance(h.data, kind)]
+
+    def action_compare_quote(self) -> None:
+        column, found = self._marks_under_cursor(QuoteMark)
+        groups = [h.data.group for h in found if h.data.group]
+        if not groups:
+            self.notify("The cursor is not on a quotation that other articles render too.", severity="warning")
+            return
+        self.post_message(QuoteGroupChosen(groups[-1]))
+
+    def on_quote_group_chosen(self, message: QuoteGroupChosen) -> None:
+        library = self.analysis
+        if library is None:
+            return
+        articles = {a.id: a for a in self.library_articles}
+
+        async def go(target: tuple[str, int, int] | None) -> None:
+            if target is not None:
+                await self.on_jump_to(JumpTo(*target))
+
+        self.app.push_screen(QuoteGroupScreen(library.group(message.group_id), articles), go)
 
     # ----- annotations --------------------------------------------------------------------
 
@@ -126,7 +249,16 @@ class CompareScreen(Screen[None]):
         if column is None or self._writable_store() is None:
             return
         view = column.view
-        span = view.selection if target == "selection" else None
+        span = None
+        if target in ("entity", "quote"):
+            kind = EntityMark if target == "entity" else QuoteMark
+            marks = [h for h in view.highlights_at(view.cursor) if isinstance(h.data, kind)]
+            if not marks:
+                self.notify(f"The cursor is not on a {'name' if target == 'entity' else 'quotation'}.", severity="warning")
+                return
+            span = (marks[-1].start, marks[-1].end)
+        elif target == "selection":
+            span = view.selection
         if span is None:
             span = view.current_span("sentence")
         if span is None:
@@ -216,8 +348,9 @@ class CompareScreen(Screen[None]):
         panel.open(pane)
         self._apply_width(self.size.width)
         self.refresh_annotations()
-        target = self.query_one(AnnotationsPane).query_one("#notes-list") if pane == "notes" else self.query_one(TagsPane).query_one("#tags-list")
-        target.focus()
+        self.refresh_analysis()
+        targets = {"notes": "#notes-list", "tags": "#tags-list", "entities": "#entities-list", "quotes": "#quotes-list"}
+        self.query_one(targets[pane]).focus()
 
     def action_close_panel(self) -> None:
         panel = self.query_one(SidePanel)
@@ -330,6 +463,8 @@ class CompareScreen(Screen[None]):
         self._apply_width(self.size.width)
         column.view.focus()
         self.refresh_annotations()
+        self.refresh_analysis()
+        self.app.analyze([article])
         return column
 
     async def action_close_column(self) -> None:

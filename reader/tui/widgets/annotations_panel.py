@@ -16,6 +16,7 @@ from ...annotations import AnchoredAnnotation, AnchorState
 from ...annotations.tags import tag_key
 from ...library import Article
 from ..highlights import one_line
+from .option_lists import highlight_first
 from ..messages import JumpTo, TagChosen
 from ..safe_text import safe_display
 
@@ -105,6 +106,7 @@ class AnnotationsPane(Vertical):
                 notes.highlighted = notes.get_option_index(highlighted)
             except Exception:  # the option is gone: leave the highlight where OptionList puts it
                 pass
+        highlight_first(notes)
         info = f"{len(chosen)} of {len(self.items)}"
         if self.tag:
             info += f" · tag “{safe_display(self.tag)}” (escape clears)"
@@ -163,6 +165,7 @@ class TagsPane(Vertical):
             label.append(safe_display(tag))
             label.append(f"  {count}", style="dim")
             tag_list.add_option(Option(label, id=tag))
+        highlight_first(tag_list)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

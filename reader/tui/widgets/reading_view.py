@@ -31,7 +31,7 @@ from ..safe_text import safe_display
 GUTTER = 2
 RIGHT_MARGIN = 1
 SYNC_WRAP_CHARS = 300_000  # wrap this much at once; the rest of a longer text wraps in a thread
-LAYER_ORDER = ("structure", "entity", "quote", "annotation", "focus", "search")
+LAYER_ORDER = ("structure", "quote", "entity", "annotation", "focus", "search")  # later layers win
 
 
 @dataclass(frozen=True)
@@ -177,6 +177,9 @@ class ReadingView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
+        # The scrollable region settles after this event when a neighbour (the side panel)
+        # appears or goes: check again once the layout is done.
+        self.call_after_refresh(self._rewrap)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
 
+from .analysis_panel import EntitiesPane, QuotesPane
 from .annotations_panel import AnnotationsPane, TagsPane
 
 
@@ -27,6 +28,10 @@ class SidePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="panel-tabs"):
+            with TabPane("Names", id="entities"):
+                yield EntitiesPane()
+            with TabPane("Quotes", id="quotes"):
+                yield QuotesPane()
             with TabPane("Notes", id="notes"):
                 yield AnnotationsPane()
             with TabPane("Tags", id="tags"):

@@ -1,0 +1,84 @@
+"""How each outlet worded one utterance: the members of a quote group side by side."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ...analysis import QuoteGroup
+from ...library import Article
+from ..highlights import SPEECH_COLOUR, one_line
+from ..safe_text import safe_display
+
+CONTEXT_CHARS = 160
+
+
+def member_text(article: Article | None, quote, source_label: str) -> Text:
+    """The outlet, the speaker and cue, then the quotation inside its sentence's context."""
+    text = Text()
+    text.append(safe_display(source_label) + "\n", style="bold")
+    speaker = quote.speaker or "speaker unknown"
+    text.append(safe_display(speaker), style="bold" if quote.speaker else "italic")
+    if quote.cue:
+        text.append(f" · {safe_display(quote.cue)}", style="dim")
+    text.append("\n\n")
+    if article is None:
+        text.append(f"„{safe_display(quote.text)}“", style=f"italic {SPEECH_COLOUR}")
+        return text
+    body = article.body
+    before_start = max(0, quote.start - CONTEXT_CHARS)
+    after_end = min(len(body), quote.end + CONTEXT_CHARS)
+    text.append(("…" if before_start else "") + safe_display(body[before_start : quote.start]), style="dim")
+    text.append(safe_display(body[quote.start : quote.end]), style=f"italic bold {SPEECH_COLOUR}")
+    text.append(safe_display(body[quote.end : after_end]) + ("…" if after_end < len(body) else ""), style="dim")
+    return text
+
+
+class QuoteGroupScreen(ModalScreen[tuple[str, int, int] | None]):
+    """Dismisses with (article id, start, end) of the member chosen by its number, or None."""
+
+    BINDINGS = [
+        Binding("escape,q,c", "dismiss_none", "Close"),
+        Binding("1", "choose(0)", "Go to 1", show=False),
+        Binding("2", "choose(1)", "Go to 2", show=False),
+        Binding("3", "choose(2)", "Go to 3", show=False),
+        Binding("4", "choose(3)", "Go to 4", show=False),
+        Binding("5", "choose(4)", "Go to 5", show=False),
+        Binding("6", "choose(5)", "Go to 6", show=False),
+    ]
+    DEFAULT_CSS = """
+    QuoteGroupScreen { align: center middle; }
+    QuoteGroupScreen > Vertical {
+        width: 95%; height: 85%; border: round $primary; background: $surface; padding: 0 1;
+    }
+    QuoteGroupScreen Horizontal { height: 1fr; }
+    QuoteGroupScreen VerticalScroll { width: 1fr; border-right: vkey $panel; padding: 0 1; }
+    """
+
+    def __init__(self, group: QuoteGroup, articles: dict[str, Article]) -> None:
+        super().__init__()
+        self.group = group
+        self.articles = articles
+
+    def compose(self) -> ComposeResult:
+        speaker = self.group.speaker or "unknown speaker"
+        with Vertical():
+            yield Static(Text(f"One utterance of {safe_display(speaker)}, as {len(self.group.articles)} articles render it — number keys go to it, escape closes", style="bold"))
+            with Horizontal():
+                for number, member in enumerate(self.group.members, start=1):
+                    article = self.articles.get(member.article_id)
+                    label = f"{number}  " + one_line(article.source or article.display_title, 50) if article else f"{number}  {member.article_id}"
+                    with VerticalScroll():
+                        yield Static(member_text(article, member.quote, label))
+
+    def action_choose(self, index: int) -> None:
+        if index < len(self.group.members):
+            member = self.group.members[index]
+            self.dismiss((member.article_id, member.quote.start, member.quote.end))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,119 @@
+"""Pilot tests of the analysis in the app with the real shipped pipeline: highlights arrive after the
+text, names are followed across columns, quotes are listed by speaker and compared across outlets."""
+
+from __future__ import annotations
+
+from reader.tui.highlights import EntityMark, QuoteMark
+from reader.tui.screens.compare import CompareScreen
+from reader.tui.screens.quote_group import QuoteGroupScreen
+
+from .conftest import wait_for_library
+
+
+async def open_two_analysed(pilot) -> CompareScreen:
+    app = pilot.app
+    await wait_for_library(pilot, rows=5)
+    await pilot.press("space", "space", "enter")
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    # the text is there at once, before any analysis
+    assert screen.columns[0].view.line_count > 0
+    for _ in range(600):
+        await pilot.pause(0.05)
+        analysis = app.library_analysis
+        if analysis is not None and len(analysis.article_ids) == 5:
+            break
+    assert app.library_analysis is not None and len(app.library_analysis.article_ids) == 5
+    await pilot.pause()
+    return screen
+
+
+async def test_names_are_highlighted_and_followed_across_columns(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(220, 50)) as pilot:
+        screen = await open_two_analysed(pilot)
+        first, second = screen.columns
+        entities = first.view.highlights("entity")
+        assert entities and all(isinstance(h.data, EntityMark) for h in entities)
+        putin = next(h for h in entities if first.article.body[h.start : h.end] == "Wladimir Putin")
+        assert putin.data.entity.label == "PER"
+
+        # the names panel counts mentions per column; following a name marks it in every column
+        await pilot.press("e")
+        names = screen.query_one("#entities-list")
+        keys = [names.get_option_at_index(i).id for i in range(names.option_count)]
+        key = putin.data.entity.key
+        names.highlighted = keys.index(key)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is first.view
+        entry = app.library_analysis.entity(key)
+        for column in (first, second):
+            focus = column.view.highlights("focus")
+            assert {(h.start, h.end) for h in focus} == set(entry.mentions.get(column.article.id, ()))
+        starts = sorted(h.start for h in first.view.highlights("focus"))
+        assert first.view.cursor == starts[0]
+        await pilot.press("n")
+        assert first.view.cursor == starts[1]
+        await pilot.press("N")
+        assert first.view.cursor == starts[0]
+        assert "Wladimir Putin" in str(first.query_one(".column-status").render())
+
+        # layer switches hide and show highlights
+        await pilot.press("1")
+        assert not first.view.layer_visible("entity") and not first.view.highlights_at(putin.start) or all(
+            not isinstance(h.data, EntityMark) for h in first.view.highlights_at(putin.start)
+        )
+        await pilot.press("1")
+        assert any(isinstance(h.data, EntityMark) for h in first.view.highlights_at(putin.start))
+
+
+async def test_quotes_by_speaker_and_the_same_quote_across_outlets(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(220, 50)) as pilot:
+        screen = await open_two_analysed(pilot)
+        view = screen.columns[0].view
+        quotes = [h for h in view.highlights("quote") if isinstance(h.data, QuoteMark)]
+        assert quotes
+        speech = [h for h in quotes if h.data.quote.kind == "speech" and h.data.quote.speaker]
+        assert speech, "some speech is attributed to a speaker"
+
+        await pilot.press("z")
+        listing = screen.query_one("#quotes-list")
+        labels = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert any(label.startswith(speech[0].data.quote.speaker) for label in labels)
+
+        grouped = next((h for h in quotes if h.data.group), None)
+        if grouped is None:  # the two open articles share no utterance: open a group from the list
+            ids = [listing.get_option_at_index(i).id or "" for i in range(listing.option_count)]
+            listing.highlighted = next(i for i, option_id in enumerate(ids) if option_id.startswith("group:"))
+            await pilot.press("enter")
+        else:
+            view.focus()
+            view.move_cursor(grouped.start)
+            await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, QuoteGroupScreen)
+        group = app.screen.group
+        assert len(group.members) >= 2 and len(group.articles) >= 2
+        await pilot.press("1")
+        await pilot.pause()
+        member = group.members[0]
+        column = next(c for c in screen.columns if c.article.id == member.article_id)
+        assert column.view.selection == (member.quote.start, member.quote.end)
+
+
+async def test_annotate_the_name_under_the_cursor(make_app, library_dir) -> None:
+    from reader.annotations import AnnotationStore
+    from reader.library import Library
+
+    app = make_app()
+    async with app.run_test(size=(220, 50)) as pilot:
+        screen = await open_two_analysed(pilot)
+        view = screen.columns[0].view
+        entity = view.highlights("entity")[0]
+        view.move_cursor(entity.start + 1)
+        await pilot.press("E", *"Person", "ctrl+s")
+        await pilot.pause()
+        [saved] = AnnotationStore.open(Library(library_dir)).all()
+        assert (saved.start, saved.end) == (entity.start, entity.end)
