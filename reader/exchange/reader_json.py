@@ -70,17 +70,16 @@ def dumps(items: list[ExportItem], exported: str) -> str:
         {"format": FORMAT_NAME, "schema": FORMAT_VERSION, "generator": f"reader {__version__}", "exported": exported},
         ensure_ascii=False,
     )
-    shared: dict[str, dict[str, Any]] = {}  # one article record per article, for annotations on its current version
-
-    def record(item: ExportItem) -> dict[str, Any]:
-        current = item.article
-        if current is None or item.annotation.article_version != current.version:
-            return item_record(item)
-        if current.id not in shared:
-            shared[current.id] = article_record(current.id, current, current.version)
-        return item_record(item, shared[current.id])
-
-    lines = b",\n".join(orjson.dumps(record(item)) for item in items).decode("utf-8")
+    # One article record per (article, current version), shared by the annotations made on it.
+    shared = {
+        (article.id, article.version): article_record(article.id, article, article.version)
+        for article in {item.article.id: item.article for item in items if item.article}.values()
+    }
+    encode = orjson.dumps
+    lines = b",\n".join(
+        encode(item_record(item, shared.get((item.annotation.article_id, item.annotation.article_version))))
+        for item in items
+    ).decode("utf-8")
     body = f"\n{lines}\n" if lines else ""
     return f'{head[:-1]}, "annotations": [{body}]}}\n'
 
