@@ -36,7 +36,7 @@ def _entry(item: ExportItem) -> str:
 
 
 def dumps(items: list[ExportItem], exported: str) -> str:
-    out = [f"# Annotations", "", f"Exported {exported} · {len(items)} annotation{'s' if len(items) != 1 else ''}", ""]
+    out = ["# Annotations", "", f"Exported {exported} · {len(items)} annotation{'s' if len(items) != 1 else ''}", ""]
     for article_id, group in groupby(items, key=lambda item: item.annotation.article_id):
         entries = list(group)
         article = entries[0].article
