@@ -64,7 +64,7 @@ def item_record(item: ExportItem, article: dict[str, Any] | None = None) -> dict
     }
 
 
-def dumps(items: list[ExportItem], exported: str) -> str:
+def dumps(items: list[ExportItem], exported: str) -> bytes:
     # One article record per (article, current version), shared by the annotations made on it.
     shared = {
         (article.id, article.version): article_record(article.id, article, article.version)
@@ -79,7 +79,7 @@ def dumps(items: list[ExportItem], exported: str) -> str:
             item_record(item, shared.get((item.annotation.article_id, item.annotation.article_version))) for item in items
         ],
     }
-    return (orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n").decode("utf-8")
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
 
 
 def is_reader_json(document: Any) -> bool:

@@ -79,7 +79,7 @@ def to_web_annotation(item: ExportItem) -> dict[str, Any]:
     return web
 
 
-def dumps(items: list[ExportItem], exported: str) -> str:
+def dumps(items: list[ExportItem], exported: str) -> bytes:
     collection = {
         "@context": CONTEXT,
         "id": f"urn:uuid:{uuid.uuid4()}",
@@ -90,7 +90,7 @@ def dumps(items: list[ExportItem], exported: str) -> str:
         "generated": exported,
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": [to_web_annotation(item) for item in items]},
     }
-    return (orjson.dumps(collection, option=orjson.OPT_INDENT_2) + b"\n").decode("utf-8")
+    return orjson.dumps(collection, option=orjson.OPT_INDENT_2) + b"\n"
 
 
 def _types(value: dict[str, Any]) -> set[str]:
