@@ -11,11 +11,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..annotations import AnnotationStore, utc_now
+from ..annotations.bulk import gc_paused
 from ..library import Library
 from . import csv_table, markdown, reader_json, w3c
 from .fields import ImportRefused
 from .importing import ImportReport, import_file, plan_import, read_import_file
-from .items import ExportItem, collect_items, gc_paused, write_file
+from .items import ExportItem, collect_items, write_file
 
 Writer = Callable[[list[ExportItem], str], bytes]  # items, export time -> UTF-8 file content
 

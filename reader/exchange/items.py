@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,22 +16,6 @@ class ExportItem:
     annotation: Annotation
     anchor: Anchor
     article: Article | None  # None when the article is no longer in the library
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cycle collector while building many small acyclic objects.
-
-    Building 100,000 export records otherwise triggers full collections that walk every object
-    of the store's index, which costs more than the building itself.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def collect_items(
