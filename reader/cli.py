@@ -54,6 +54,52 @@ def list_articles(settings: Settings, as_json: bool) -> None:
         click.echo(f"{article.id:40.40}  {article.date or '—':10}  {article.source or '—':16.16}  {article.words:>6}  {article.title}")
 
 
+@main.command("add")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True, help="Seconds to wait for a web page.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: per source its input, status (added/duplicate/failed), reason and the article's list fields.")
+@click.pass_obj
+def add(settings: Settings, sources: tuple[str, ...], timeout: float, as_json: bool) -> None:
+    """Add articles from web pages (http/https URLs), .html/.htm files, .txt/.md files or '-' (stdin).
+
+    One line per source; the exit status is 1 if any source failed. An article already in the
+    library (same URL or same text) is not added again.
+    """
+    from .ingest import STDIN, AddError, add_source
+
+    library = Library(settings.library)
+    stdin = click.get_binary_stream("stdin")
+    if STDIN in sources and stdin.isatty():
+        click.echo("Reading the article from standard input; end it with Ctrl-D.", err=True)
+    records: list[dict[str, object]] = []
+    failed = False
+    for source in sources:
+        label = "stdin" if source == STDIN else source
+        try:
+            result = add_source(library, source, stdin=stdin, timeout=timeout)
+        except AddError as error:
+            failed = True
+            records.append({"input": source, "status": "failed", "reason": str(error)})
+            if not as_json:
+                click.echo(f"skipped {label}: {error}", err=True)
+            continue
+        article = result.article
+        status = "added" if result.added else "duplicate"
+        records.append({"input": source, "status": status, "reason": result.duplicate_reason, **article.summary()})
+        if as_json:
+            continue
+        if result.added:
+            details = ", ".join(part for part in (article.source, article.date) if part)
+            click.echo(f"added {article.id}: {article.display_title}" + (f" ({details})" if details else ""))
+        else:
+            click.echo(f"skipped {label}: duplicate of {article.id} ({result.duplicate_reason})")
+    if as_json:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    if failed:
+        sys.exit(1)
+
+
 # ---- annotations: annotate, annotations, export, import ---------------------------------------
 
 EXPORT_FORMATS = ("json", "w3c", "markdown", "csv")
@@ -172,3 +218,66 @@ def import_annotations(settings: Settings, file: str, dry_run: bool) -> None:
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     click.echo(report.summary())
+
+
+@main.command("analyze")
+@click.argument("refs", nargs=-1, metavar="[ARTICLE_OR_FILE]...")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array: per article id, text, sentences, entities, quotes (with speakers and groups).")
+@click.pass_obj
+def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
+    """Find entities, quotations and speakers; fill the analysis cache.
+
+    Without arguments, the whole library. An argument is an article id or the path of any
+    UTF-8 text file. Names and speakers are resolved across the whole library.
+    """
+    from .analysis import AnalysisCache, LibraryAnalysis, analyze_cached
+    from .analysis.report import article_report
+    from .library import ArticleFileError, ArticleNotFound
+    from .nlp.pipeline import ModelError, load_pipeline
+
+    library = Library(settings.library)
+    scan = library.scan()
+    if not refs:
+        _echo_problems(scan.problems)
+    try:
+        targets = [library.resolve(ref) for ref in refs] if refs else list(scan.articles)
+    except (ArticleNotFound, ArticleFileError) as error:
+        raise click.ClickException(str(error).strip("'\"")) from None
+    if not targets:
+        raise click.ClickException(f"no articles to analyse in {library.articles_dir}")
+    articles = {article.id: article for article in scan.articles}
+    articles.update({article.id: article for article in targets})
+    try:
+        pipeline = load_pipeline(settings.model)
+    except ModelError as error:
+        raise click.ClickException(str(error)) from None
+    if pipeline.warning:
+        click.echo(pipeline.warning, err=True)
+    cache = AnalysisCache(settings.cache_dir)
+    fingerprint = pipeline.info.fingerprint
+    analyses = {}
+    pending = []
+    for article in articles.values():
+        cached = cache.get(article, fingerprint)
+        if cached is None:
+            pending.append(article)
+        else:
+            analyses[article.id] = cached
+    if pending:
+        with click.progressbar(pending, label="Analysing", file=sys.stderr, item_show_func=lambda a: a.id if a else "") as bar:
+            for article in bar:
+                analyses[article.id] = analyze_cached(article, pipeline, cache)
+    view = LibraryAnalysis(analyses.values())
+    if as_json:
+        json.dump([article_report(article, view) for article in targets], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    for article in targets:
+        analysis = view.article(article.id)
+        speech = sum(1 for quote in analysis.quotes if quote.kind == "speech")
+        attributed = sum(1 for quote in analysis.quotes if quote.kind == "speech" and quote.speaker)
+        state = "analysed" if article.id in {a.id for a in pending} else "cached"
+        click.echo(
+            f"{article.id:40.40}  {len(analysis.entities):>4} entities  {len(analysis.quotes):>3} quotes"
+            f"  {speech:>3} speech ({attributed} attributed)  {state}"
+        )

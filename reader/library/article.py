@@ -24,7 +24,8 @@ def article_version(body: str) -> str:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    """Whitespace-separated tokens, as `wc -w` counts them: cheap even for a 50 MB article."""
+    return len(text.split())
 
 
 def guess_language(body: str) -> str:

@@ -1,0 +1,95 @@
+"""Analysis speed: opening a cached analysis, the whole pipeline's throughput, the library view.
+
+Run with `make bench` (PYTHONPATH=benchmarks). `--model=PATH` measures another pipeline;
+`--runs=N` sets the number of runs each median is taken over.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import REPO, emit, runs_from_argv
+from reader.nlp.pipeline import load_pipeline
+
+from reader.analysis import (
+    AnalysisCache,
+    LibraryAnalysis,
+    analyze_article,
+    analyze_cached,
+)
+from reader.library import Library
+
+
+def model_from_argv() -> str | None:
+    for arg in sys.argv[1:]:
+        if arg.startswith("--model="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+FRESH_PROCESS = """
+import sys, time
+began = time.perf_counter()
+from pathlib import Path
+from reader.analysis import AnalysisCache
+from reader.library import Library
+article = Library(Path(sys.argv[1])).get(sys.argv[2])
+analysis = AnalysisCache(Path(sys.argv[3])).get(article, sys.argv[4])
+elapsed = time.perf_counter() - began
+assert analysis is not None and "spacy" not in sys.modules
+print(elapsed)
+"""
+
+
+def open_in_fresh_process(cache_dir: str, article_id: str, fingerprint: str) -> float:
+    """Seconds a new process needs to open one analysed article (its imports included)."""
+    args = [sys.executable, "-c", FRESH_PROCESS, str(REPO), article_id, cache_dir, fingerprint]
+    return float(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
+
+
+def main() -> None:
+    runs = runs_from_argv(5)
+    articles = Library(REPO).articles()
+    largest = max(articles, key=lambda a: a.words)
+    pipeline = load_pipeline(model_from_argv())
+    fingerprint = pipeline.info.fingerprint
+    words = sum(article.words for article in articles)
+
+    throughput = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        for article in articles:
+            analyze_article(article, pipeline.nlp, fingerprint)
+        throughput.append(words / (time.perf_counter() - began))
+    emit("pipeline_words_per_s", throughput, "words/s", articles=len(articles), words=words, pipeline=pipeline.info.name)
+
+    with tempfile.TemporaryDirectory() as folder:
+        cache = AnalysisCache(Path(folder))
+        for article in articles:
+            analyze_cached(article, pipeline, cache)
+        opened = []
+        for _ in range(max(runs, 20)):
+            began = time.perf_counter()
+            hit = cache.get(largest, fingerprint)
+            opened.append(time.perf_counter() - began)
+            assert hit is not None
+        emit("open_analysed_article_cached_s", opened, "s", article=largest.id, words=largest.words)
+
+        cold = [open_in_fresh_process(folder, largest.id, fingerprint) for _ in range(runs)]
+        emit("open_analysed_article_fresh_process_s", cold, "s", article=largest.id, note="imports + read + cache hit; no spaCy")
+
+        library = []
+        for _ in range(runs):
+            began = time.perf_counter()
+            cached = [cache.get(article, fingerprint) for article in articles]
+            LibraryAnalysis(analysis for analysis in cached if analysis is not None)
+            library.append(time.perf_counter() - began)
+        emit("library_view_from_cache_s", library, "s", articles=len(articles))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""App benchmarks: start-up until the library table shows, and opening a 50,000-word article.
+
+    python benchmarks/bench_app.py [--runs=N]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import ARTICLES, emit, long_article_text, runs_from_argv
+
+from reader.settings import Settings
+from reader.tui.app import ReaderApp
+from reader.tui.messages import OpenArticles
+
+
+def startup_to_library(library: Path, runs: int) -> list[float]:
+    probe = Path(__file__).with_name("_startup_probe.py")
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        output = subprocess.run([sys.executable, str(probe), str(library)], capture_output=True, text=True, check=True)
+        assert "ready" in output.stdout
+        times.append(time.perf_counter() - start)
+    return times
+
+
+async def open_long_article(library: Path, static: bool) -> float:
+    """Seconds from asking to open the article until it is shown and has scrolled a page."""
+    app = ReaderApp(Settings.resolve(library=library))
+    async with app.run_test(size=(160, 50)) as pilot:
+        while app.library_screen.table.row_count == 0:
+            await pilot.pause(0.001)
+        article = app.library.get("long")
+        start = time.perf_counter()
+        if static:
+            from textual.containers import VerticalScroll
+            from textual.screen import Screen
+            from textual.widgets import Static
+            from rich.text import Text
+
+            screen = Screen()
+            await app.push_screen(screen)
+            scroll = VerticalScroll()
+            await screen.mount(scroll)
+            await scroll.mount(Static(Text(article.body)))
+            await pilot.pause()
+            scroll.scroll_page_down(animate=False)
+            await pilot.pause()
+            assert scroll.scroll_offset.y > 0
+        else:
+            app.post_message(OpenArticles(["long"]))
+            while not hasattr(app.screen, "columns") or not app.screen.columns or not app.screen.columns[0].view.line_count:
+                await pilot.pause(0.001)
+            view = app.screen.columns[0].view
+            view.action_scroll_page(1)  # what pagedown runs, without the Pilot's key-press delays
+            await pilot.pause()
+            assert view.scroll_offset.y > 0
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    runs = runs_from_argv(5)
+    with tempfile.TemporaryDirectory() as tmp:
+        library = Path(tmp)
+        shutil.copytree(ARTICLES, library / "articles")
+        emit("startup_to_library_s", startup_to_library(library, runs), "s", articles=5)
+        (library / "articles" / "long.txt").write_text(long_article_text(50_000), encoding="utf-8")
+        lazy = [asyncio.run(open_long_article(library, static=False)) for _ in range(runs)]
+        emit("open_article_50k_words_s", lazy, "s", words=50_000)
+        baseline = [asyncio.run(open_long_article(library, static=True)) for _ in range(max(1, runs // 2))]
+        emit("open_article_50k_words_static_baseline_s", baseline, "s", words=50_000)
+
+
+if __name__ == "__main__":
+    main()

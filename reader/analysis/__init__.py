@@ -1,0 +1,30 @@
+"""Analysis: entities, sentences and quotations (with speakers) of articles, and the library's
+view across them (canonical names, role nouns, the same quotation in several outlets).
+
+No UI in here. Every offset indexes `article.body`.
+"""
+
+from .analyze import analyze_article, analyze_spans
+from .cache import RULES_VERSION, AnalysisCache, analyze_cached
+from .grouping import QuoteRef
+from .library import EntityEntry, LibraryAnalysis, QuoteGroup
+from .records import SPEECH, TERM, ArticleAnalysis, Entity, Quote, RoleLink, Sentence
+
+__all__ = [
+    "RULES_VERSION",
+    "SPEECH",
+    "TERM",
+    "AnalysisCache",
+    "ArticleAnalysis",
+    "Entity",
+    "EntityEntry",
+    "LibraryAnalysis",
+    "Quote",
+    "QuoteGroup",
+    "QuoteRef",
+    "RoleLink",
+    "Sentence",
+    "analyze_article",
+    "analyze_cached",
+    "analyze_spans",
+]

@@ -1,0 +1,147 @@
+"""Analyse one article: spaCy gives sentences and entity spans; the rules do the rest."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .attribution import Attributor
+from .marks import find_quote_spans
+from .mentions import FUNCTION_WORDS, MentionFinder, is_role_noun, role_noun_base
+from .names import NameSpan, canonical_names, clean_name, name_key
+from .records import ArticleAnalysis, Entity, Quote, Sentence
+from .words import BLANK, Words, blank_spans
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..library import Article
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'“”»«’]?\s+(?=[\"'„“»«‚A-ZÄÖÜ0-9(])")
+
+
+def analyze_article(article: Article, nlp: Language, pipeline_fingerprint: str) -> ArticleAnalysis:
+    """Run the pipeline over the article's body and derive entities, sentences and quotations."""
+    doc = nlp(article.body)
+    entity_spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+    if doc.has_annotation("SENT_START"):
+        sentence_spans = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    else:
+        sentence_spans = rule_sentences(article.body)
+    return analyze_spans(article.id, article.version, pipeline_fingerprint, article.body, entity_spans, sentence_spans)
+
+
+def analyze_spans(
+    article_id: str,
+    version: str,
+    fingerprint: str,
+    text: str,
+    entity_spans: Iterable[tuple[int, int, str]],
+    sentence_spans: Iterable[tuple[int, int]],
+) -> ArticleAnalysis:
+    """The rule part of the analysis, from the pipeline's spans (pure: no spaCy in here)."""
+    sentences = split_at_paragraphs(text, sentence_spans) or split_at_paragraphs(text, rule_sentences(text))
+    entities = canonical_entities(text, entity_spans)
+    spans = find_quote_spans(text)
+    outer = [(span.start, span.end) for span in spans if span.depth == 0]
+    words = Words(blank_spans(text, outer))
+    narration_entities = [e for e in entities if words.text[e.start] != BLANK]
+    finder = MentionFinder(words, narration_entities, sentences)
+    appositions = finder.learn_roles()
+    mentions = finder.resolve(finder.find(finder.role_table(appositions)))
+    roles = appositions + finder.anaphors
+    if finder.anaphors:  # a role the article ties to someone only by anaphors: resolve again
+        mentions = finder.resolve(finder.find(finder.role_table(roles)))
+    quotes = Attributor(text, words, sentences, spans, mentions).quotes()
+    return ArticleAnalysis(
+        article_id=article_id,
+        version=version,
+        fingerprint=fingerprint,
+        sentences=tuple(sentences),
+        entities=tuple(entities),
+        quotes=tuple(_clear_unknown(q) for q in quotes),
+        roles=tuple(roles),
+    )
+
+
+def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) -> list[Entity]:
+    """Entities with canonical names; spans are trimmed of stray quote marks and punctuation.
+
+    All spans of one referent get one label, the majority's (the canonical spelling counts
+    double): a pipeline that labels "Selenskyj" LOC once and PER twice means one person.
+    """
+    spans: list[NameSpan] = []
+    for start, end, label in sorted(entity_spans):
+        raw = text[start:end]
+        cleaned = clean_name(raw)
+        if not cleaned:
+            continue
+        offset = raw.find(cleaned)
+        if offset >= 0:
+            start, end = start + offset, start + offset + len(cleaned)
+        if label in {"PER", "ORG"}:
+            start = _after_role_words(text, start, end, strip_function_words=label == "PER")
+        spans.append(NameSpan(start, end, label, text[start:end]))
+    canonical = canonical_names(spans)
+    keyed = [(span, canonical[clean_name(span.text)]) for span in spans]
+    labels: dict[str, Counter[str]] = {}
+    for span, name in keyed:
+        labels.setdefault(name_key(name), Counter())[span.label] += 2 if clean_name(span.text) == name else 1
+    return [
+        Entity(span.start, span.end, labels[name_key(name)].most_common(1)[0][0], span.text, name_key(name), name)
+        for span, name in keyed
+    ]
+
+
+def _after_role_words(text: str, start: int, end: int, *, strip_function_words: bool) -> int:
+    """Where a name begins inside a span that opens with a role ("US-Präsident Donald Trump") or,
+    for a person, with a function word a sentence start capitalised ("Statt Putin")."""
+    while True:
+        space = text.find(" ", start, end)
+        if space < 0:
+            return start
+        first = text[start:space]
+        role = is_role_noun(role_noun_base(first.lower().split("-")[-1]))
+        function_word = strip_function_words and first.lower() in FUNCTION_WORDS
+        if first[:1].isupper() and not role and not function_word:
+            return start
+        start = space + 1
+
+
+def split_at_paragraphs(text: str, sentence_spans: Iterable[tuple[int, int]]) -> list[Sentence]:
+    """Sentences trimmed of whitespace and never crossing a paragraph (line) break."""
+    sentences: list[Sentence] = []
+    for start, end in sentence_spans:
+        for line in _PARAGRAPH.finditer(text, start, end):
+            piece_start, piece_end = line.start(), line.end()
+            while piece_start < piece_end and text[piece_start].isspace():
+                piece_start += 1
+            while piece_end > piece_start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            if piece_start < piece_end:
+                sentences.append(Sentence(piece_start, piece_end))
+    sentences.sort(key=lambda s: s.start)
+    return sentences
+
+
+def rule_sentences(text: str) -> list[tuple[int, int]]:
+    """A punctuation splitter for pipelines without a sentence component."""
+    spans = []
+    for paragraph in _PARAGRAPH.finditer(text):
+        start = paragraph.start()
+        for boundary in _SENTENCE_END.finditer(text, paragraph.start(), paragraph.end()):
+            spans.append((start, boundary.start()))
+            start = boundary.end()
+        spans.append((start, paragraph.end()))
+    return spans
+
+
+def _clear_unknown(quote: Quote) -> Quote:
+    """No speaker and no role left to resolve: the mention offsets go too (speaker is null)."""
+    if quote.speaker is None and quote.speaker_role is None:
+        return replace(quote, speaker_start=None, speaker_end=None, speaker_via="" if quote.speaker_via != "continuation" else quote.speaker_via)
+    return quote

@@ -1,0 +1,92 @@
+"""The analysis cache: one JSON file per (article version, pipeline fingerprint, rules version).
+
+Opening an analysed article reads one small file and runs no spaCy. Editing the text changes
+the version, another pipeline changes the fingerprint, a change to the rules bumps
+RULES_VERSION: each makes a new file name, so a stale analysis is never read. Writes go to a
+temporary file that replaces the target atomically; an unreadable or corrupt file counts as a
+miss and is recomputed, never a crash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from .analyze import analyze_article
+from .records import ArticleAnalysis
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..library import Article
+
+RULES_VERSION = 1  # bump when a rule change alters analyses, so cached ones are recomputed
+CACHE_SUBDIR = "analysis"
+
+
+class PipelineInfoLike(Protocol):
+    fingerprint: str
+
+
+class PipelineLike(Protocol):
+    """What `analyze_cached` needs of reader.nlp.pipeline.LoadedPipeline."""
+
+    nlp: Language
+    info: PipelineInfoLike
+
+
+class AnalysisCache:
+    def __init__(self, cache_dir: Path) -> None:
+        """`cache_dir` is the settings' cache folder; analyses live in its `analysis/` folder."""
+        self.root = Path(cache_dir) / CACHE_SUBDIR
+
+    def path_for(self, version: str, fingerprint: str) -> Path:
+        pipeline = hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()[:16]
+        return self.root / f"{version}-{pipeline}-r{RULES_VERSION}.json"
+
+    def get(self, article: Article, fingerprint: str) -> ArticleAnalysis | None:
+        """The cached analysis of this text under this pipeline, or None (missing or unreadable)."""
+        path = self.path_for(article.version, fingerprint)
+        try:
+            analysis = ArticleAnalysis.from_json(json.loads(path.read_bytes()))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        if analysis.version != article.version or analysis.fingerprint != fingerprint:
+            return None
+        if analysis.article_id != article.id:  # same text under another id or path
+            analysis = replace(analysis, article_id=article.id)
+        return analysis
+
+    def put(self, analysis: ArticleAnalysis) -> Path:
+        """Store atomically: a reader never sees a half-written file."""
+        path = self.path_for(analysis.version, analysis.fingerprint)
+        self.root.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(analysis.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        handle, temporary = tempfile.mkstemp(dir=self.root, prefix=path.stem, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return path
+
+
+def analyze_cached(article: Article, pipeline: PipelineLike, cache: AnalysisCache) -> ArticleAnalysis:
+    """The article's analysis from the cache, else computed with the pipeline and stored."""
+    fingerprint = pipeline.info.fingerprint
+    cached = cache.get(article, fingerprint)
+    if cached is not None:
+        return cached
+    analysis = analyze_article(article, pipeline.nlp, fingerprint)
+    try:
+        cache.put(analysis)
+    except OSError:
+        pass  # a read-only or full cache folder costs speed, not the analysis
+    return analysis

@@ -1,0 +1,122 @@
+"""The same quotation across outlets: group renderings of one utterance from different articles.
+
+Outlets quote the same words with other marks, another translation, or only a part of them.
+Two quotations from different articles are linked when their normalised texts are close
+(most content words of the shorter one occur in the other, so a partial quote joins the full
+one); speakers known on both sides must agree. Groups are the
+connected parts of that graph; a group's id is a hash of its members, so it is stable for the
+same members.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .records import SPEECH, Quote
+
+OVERLAP_THRESHOLD = 0.8  # share of the shorter quotation's content words found in the other
+WORD_SIMILARITY = 82.0  # two words match despite inflection ("produktives" / "produktive")
+MIN_SHARED_WORDS = 2
+BLOCKING_PREFIX = 4
+_WORD = re.compile(r"\w+")
+_STOPWORDS = frozenset("""
+aber alle allem allen aller alles als also am an andere anderen auch auf aus bei beim bin bis
+bist da dabei damit dann das dass dein deine dem den denn der des die dies diese diesem diesen
+dieser dieses doch dort du durch ein eine einem einen einer eines er es etwas euch euer für
+gegen hat hatte hatten habe haben hier ich ihr ihre ihm ihn im in ins ist ja jede jeder jetzt
+kann kein keine können man mein meine mit muss nach nicht noch nun nur ob oder ohne sehr sein
+seine sich sie sind so soll über um und uns unser unter viel vom von vor war waren was weil
+wenn wer wie wir wird wo zu zum zur
+""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """One quotation of one article: the article and the quotation's index in its analysis."""
+
+    article_id: str
+    index: int
+    quote: Quote
+
+
+def normalise(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def content_words(text: str) -> list[str]:
+    return [word for word in _WORD.findall(text.casefold()) if word not in _STOPWORDS]
+
+
+def similarity(a: Quote, b: Quote) -> float:
+    """0–1: the share of the shorter quotation's content words the other one has (fuzzily, so
+    inflection and spelling differ freely); 0 when known speakers differ. Terms match only
+    when their words are the same."""
+    if a.speaker_key and b.speaker_key and a.speaker_key != b.speaker_key:
+        return 0.0
+    if a.kind != SPEECH or b.kind != SPEECH:
+        return 1.0 if normalise(a.text) == normalise(b.text) and normalise(a.text) else 0.0
+    left, right = content_words(a.text), content_words(b.text)
+    if len(left) > len(right):
+        left, right = right, left
+    if not left:
+        return 0.0
+    shared = sum(1 for word in left if any(fuzz.ratio(word, other) >= WORD_SIMILARITY for other in right))
+    if shared < min(MIN_SHARED_WORDS, len(left)) or (len(left) == 1 and not (a.speaker_key and a.speaker_key == b.speaker_key and left == right)):
+        return 0.0
+    return shared / len(left)
+
+
+def same_utterance(a: Quote, b: Quote) -> bool:
+    return similarity(a, b) >= OVERLAP_THRESHOLD
+
+
+def group_quotes(refs: Sequence[QuoteRef]) -> dict[str, tuple[QuoteRef, ...]]:
+    """Group id → members (two or more, from at least two articles), in reading order."""
+    parent = list(range(len(refs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in candidate_pairs(refs):
+        a, b = refs[i], refs[j]
+        if a.article_id != b.article_id and same_utterance(a.quote, b.quote):
+            parent[find(i)] = find(j)
+    members: dict[int, list[QuoteRef]] = {}
+    for i, ref in enumerate(refs):
+        members.setdefault(find(i), []).append(ref)
+    groups: dict[str, tuple[QuoteRef, ...]] = {}
+    for group in members.values():
+        if len({ref.article_id for ref in group}) < 2:
+            continue
+        ordered = tuple(sorted(group, key=lambda r: (r.article_id, r.quote.start)))
+        groups[group_id(ordered)] = ordered
+    return groups
+
+
+def candidate_pairs(refs: Sequence[QuoteRef]) -> set[tuple[int, int]]:
+    """Pairs sharing a word stem (its first letters): all others cannot be the same utterance,
+    so a large library is not compared pair by pair."""
+    by_stem: dict[str, list[int]] = {}
+    for index, ref in enumerate(refs):
+        words = content_words(ref.quote.text) if ref.quote.kind == SPEECH else [normalise(ref.quote.text)]
+        for stem in {word[:BLOCKING_PREFIX] for word in words if word}:
+            by_stem.setdefault(stem, []).append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_stem.values():
+        for position, i in enumerate(members):
+            pairs.update((i, j) for j in members[position + 1 :])
+    return pairs
+
+
+def group_id(members: Sequence[QuoteRef]) -> str:
+    """Stable for the same members: the articles and the normalised quoted words, not offsets."""
+    identity = "\n".join(sorted(f"{ref.article_id}\t{normalise(ref.quote.text)}" for ref in members))
+    return "g" + hashlib.sha1(identity.encode("utf-8")).hexdigest()[:12]

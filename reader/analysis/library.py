@@ -1,0 +1,141 @@
+"""The library's view across articles, computed from per-article analyses (no spaCy).
+
+It resolves what one article cannot: a surname or genitive whose full name only another
+article gives, a role noun ("der US-Präsident") tied to a person by another article's
+apposition. It indexes every entity by key, every quotation by speaker, and groups renderings
+of one utterance across outlets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from .grouping import QuoteRef, group_quotes
+from .mentions import role_owners
+from .names import LibraryNames
+from .records import SPEECH, ArticleAnalysis, Entity, Quote
+
+
+@dataclass(frozen=True, slots=True)
+class EntityEntry:
+    """One referent across the library: where each article mentions it."""
+
+    key: str
+    label: str
+    name: str
+    mentions: Mapping[str, tuple[tuple[int, int], ...]]  # article id → (start, end) spans
+
+    def count(self, article_id: str | None = None) -> int:
+        if article_id is not None:
+            return len(self.mentions.get(article_id, ()))
+        return sum(len(spans) for spans in self.mentions.values())
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(self.mentions)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """Renderings of one utterance in two or more articles."""
+
+    id: str
+    members: tuple[QuoteRef, ...]
+
+    @property
+    def speaker(self) -> str | None:
+        names = {ref.quote.speaker for ref in self.members if ref.quote.speaker}
+        return names.pop() if len(names) == 1 else None
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(ref.article_id for ref in self.members))
+
+
+class LibraryAnalysis:
+    """Resolved analyses of several articles, with the indexes a reader follows across them."""
+
+    def __init__(self, analyses: Iterable[ArticleAnalysis]) -> None:
+        raw = {analysis.article_id: analysis for analysis in analyses}
+        self.names = LibraryNames(
+            (entity.key, entity.name, entity.label) for analysis in raw.values() for entity in analysis.entities
+        )
+        links = [replace(link, key=self.names.key(link.key)) for a in raw.values() for link in a.roles]
+        self.roles: Mapping[str, tuple[str, str]] = MappingProxyType(
+            {role: (key, self.names.name(key)) for role, (key, _) in role_owners(links).items()}
+        )
+        self._articles = {article_id: self._resolve(analysis) for article_id, analysis in raw.items()}
+        self.entity_index: Mapping[str, EntityEntry] = MappingProxyType(self._index())
+        refs = [
+            QuoteRef(article_id, index, quote)
+            for article_id, analysis in self._articles.items()
+            for index, quote in enumerate(analysis.quotes)
+            if quote.depth == 0
+        ]
+        self.quote_groups: Mapping[str, tuple[QuoteRef, ...]] = MappingProxyType(group_quotes(refs))
+        self._group_of = {
+            (ref.article_id, ref.index): group_id for group_id, members in self.quote_groups.items() for ref in members
+        }
+        speakers: dict[str, list[QuoteRef]] = {}
+        for ref in refs:
+            if ref.quote.kind == SPEECH and ref.quote.speaker:
+                speakers.setdefault(ref.quote.speaker, []).append(ref)
+        self.speakers: Mapping[str, tuple[QuoteRef, ...]] = MappingProxyType({k: tuple(v) for k, v in speakers.items()})
+
+    # ---- lookups ------------------------------------------------------------------------
+    def article(self, article_id: str) -> ArticleAnalysis:
+        """The article's analysis with library-wide keys, names and speakers (KeyError if absent)."""
+        return self._articles[article_id]
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(self._articles)
+
+    def group_of(self, article_id: str, quote_index: int) -> str | None:
+        return self._group_of.get((article_id, quote_index))
+
+    def group(self, group_id: str) -> QuoteGroup:
+        return QuoteGroup(group_id, self.quote_groups[group_id])
+
+    def groups(self) -> list[QuoteGroup]:
+        return [QuoteGroup(group_id, members) for group_id, members in self.quote_groups.items()]
+
+    def entity(self, key: str) -> EntityEntry | None:
+        return self.entity_index.get(self.names.key(key))
+
+    # ---- resolution ---------------------------------------------------------------------
+    def _resolve(self, analysis: ArticleAnalysis) -> ArticleAnalysis:
+        entities = tuple(self._resolve_entity(entity) for entity in analysis.entities)
+        quotes = tuple(self._resolve_quote(quote) for quote in analysis.quotes)
+        roles = tuple(replace(link, key=self.names.key(link.key), name=self.names.name(self.names.key(link.key))) for link in analysis.roles)
+        return replace(analysis, entities=entities, quotes=quotes, roles=roles)
+
+    def _resolve_entity(self, entity: Entity) -> Entity:
+        key = self.names.key(entity.key)
+        return replace(entity, key=key, name=self.names.name(key))
+
+    def _resolve_quote(self, quote: Quote) -> Quote:
+        if quote.speaker_key is not None:
+            key = self.names.key(quote.speaker_key)
+            return replace(quote, speaker_key=key, speaker=self.names.name(key, quote.speaker))
+        if quote.speaker_role is not None and quote.speaker_role in self.roles:
+            key, name = self.roles[quote.speaker_role]
+            return replace(quote, speaker_key=key, speaker=name)
+        return replace(quote, speaker_start=None, speaker_end=None) if quote.speaker is None else quote
+
+    def _index(self) -> dict[str, EntityEntry]:
+        spans: dict[str, dict[str, list[tuple[int, int]]]] = {}
+        for article_id, analysis in self._articles.items():
+            for entity in analysis.entities:
+                spans.setdefault(entity.key, {}).setdefault(article_id, []).append((entity.start, entity.end))
+        return {
+            key: EntityEntry(
+                key=key,
+                label=self.names.label(key),
+                name=self.names.name(key),
+                mentions=MappingProxyType({a: tuple(s) for a, s in by_article.items()}),
+            )
+            for key, by_article in spans.items()
+        }

@@ -1,0 +1,405 @@
+"""Who the narration talks about: names, role nouns and pronouns, each resolved to a person.
+
+Role nouns are learned from the article's own appositions ("Kremlchef Wladimir Putin",
+"Donald Trump, der amerikanische Präsident"); a role the article never ties to anyone stays
+unresolved (its key travels on, so the library can resolve it from another article). A pronoun
+goes to the topic (first nominative person) of its own sentence before it, else of the nearest
+earlier sentence that has one, with a compatible gender.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from . import lexicon
+from .names import name_key
+from .records import Entity, RoleLink, Sentence
+from .words import Word, Words
+
+# Who can speak: people, organisations and outlets ("CNN analysierte"), and places standing for
+# their governments ("Moskau erklärte"). MISC (events, works, slogans) never speaks.
+SPEAKER_LABELS = frozenset({"PER", "ORG", "LOC"})
+PRONOUN_LOOKBACK_SENTENCES = 3
+ANAPHOR_LOOKBACK_SENTENCES = 2
+ANAPHOR_MIN_VOTES = 2
+ANAPHOR_MIN_SHARE = 2 / 3
+_ADJECTIVE = re.compile(r"^(?:\d+-)?[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em)$")
+FUNCTION_WORDS = lexicon.ARTICLES | lexicon.PREPOSITIONS | {
+    "und", "oder", "aber", "doch", "denn", "als", "wie", "wenn", "dass", "ob", "weil", "auch",
+    "nur", "noch", "schon", "nicht", "so", "da", "dann", "nun", "jetzt", "hier", "dort",
+    "statt", "anstatt", "während", "laut", "selbst", "sogar", "etwa",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """Whom a mention means: a known person (key), an unresolved role, or nobody known."""
+
+    key: str | None = None
+    name: str | None = None
+    role: str | None = None
+    label: str = "PER"
+    gender: str = ""  # "m", "f" or "" when the text does not tell
+
+    @property
+    def known(self) -> bool:
+        return self.key is not None
+
+
+UNKNOWN = Referent()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: str  # name, role, pronoun, possessive, indefinite
+    case: str  # nom, gen, obl (after a preposition or dative/accusative article), src (laut X)
+    referent: Referent
+    text: str
+
+
+def role_key(adjectives: list[str], noun: str) -> str:
+    """A role noun with its meaningful adjectives, inflection removed: "russisch präsident"."""
+    parts: list[str] = []
+    for adjective in adjectives:
+        stem = re.sub(r"(?:en|em|er|es|e)$", "", adjective.lower())
+        if stem in lexicon.ROLE_NOISE_ADJECTIVES or re.match(r"^\d", stem):
+            continue
+        parts.append(lexicon.NATIONALITY_SYNONYMS.get(stem, stem))
+    for piece in noun.lower().split("-"):
+        parts.append(lexicon.NATIONALITY_SYNONYMS.get(piece, piece))
+    parts[-1] = role_noun_base(parts[-1])
+    return " ".join(part for part in parts if part)
+
+
+def role_noun_base(noun: str) -> str:
+    """Nominative singular of a role noun: "präsidenten" → "präsident", "botschafters" → "botschafter"."""
+    for ending in ("en", "n", "s", "es"):
+        if noun.endswith(ending) and is_role_noun(noun[: -len(ending)]):
+            return noun[: -len(ending)]
+    return noun
+
+
+def is_role_noun(word: str) -> bool:
+    word = word.lower()
+    return word.endswith(lexicon.ROLE_SUFFIXES)
+
+
+def _looks_role(word: Word) -> bool:
+    if not (word.is_word and word.capitalized) or word.lower in FUNCTION_WORDS:
+        return False
+    return is_role_noun(role_noun_base(word.lower.split("-")[-1]))
+
+
+def _name_word(word: Word) -> bool:
+    text = word.text
+    if not (word.is_word and word.capitalized) or word.lower in FUNCTION_WORDS or _looks_role(word):
+        return False
+    return bool(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?|[A-Z]\.", text))
+
+
+def _gender_of_role(noun: str) -> str:
+    base = role_noun_base(noun.lower())
+    return "f" if base.endswith("in") and base[:-2] and is_role_noun(base[:-2]) else "m"
+
+
+def _first_name_gender(name: str) -> str:
+    first = name.split(" ")[0]
+    return "f" if " " in name and first.endswith("a") else ""
+
+
+class MentionFinder:
+    """Find and resolve the person mentions of one article's narration."""
+
+    def __init__(self, words: Words, entities: list[Entity], sentences: list[Sentence]) -> None:
+        self.words = words
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self.sentences = sentences
+        self._entity_at = {entity.start: entity for entity in self.entities}
+        self._entity_starts = [entity.start for entity in self.entities]
+        self.roles: list[RoleLink] = []
+        self.genders: dict[str, str] = {}
+        self.apposition_words: set[int] = set()  # word starts already used by an apposition
+        self.anaphors: list[RoleLink] = []
+
+    # ---- roles learned from appositions -------------------------------------------------
+    def learn_roles(self) -> list[RoleLink]:
+        """Appositions tying a role noun to a named person, before or after the name."""
+        items = self.words.items
+        by_start = {word.start: i for i, word in enumerate(items)}
+        for entity in self.entities:
+            if entity.label != "PER" or entity.start not in by_start:
+                continue
+            i = by_start[entity.start]
+            # "[der] [adj…] Kremlchef Wladimir Putin"
+            if i > 0 and _looks_role(items[i - 1]) and items[i - 1].end < entity.start:
+                adjectives, first = self._adjectives_before(i - 1)
+                self._link(adjectives, items[i - 1], entity, items[first].start, entity.end)
+                self.apposition_words.update(items[j].start for j in range(first, i))
+            # "Wladimir Putin, der russische Präsident" / "Trump - der selbsterklärte Deal-Macher"
+            j = self.words.index_at(entity.end)
+            if j + 1 < len(items) and items[j].text in {",", "–", "—", "-"}:
+                k = j + 1
+                if items[k].lower in lexicon.ARTICLES:
+                    k += 1
+                adjectives = []
+                while k < len(items) and _ADJECTIVE.match(items[k].text) and not _looks_role(items[k]):
+                    adjectives.append(items[k].text)
+                    k += 1
+                if k < len(items) and _looks_role(items[k]):
+                    self._link(adjectives, items[k], entity, entity.start, items[k].end)
+                    self.apposition_words.update(items[m].start for m in range(j + 1, k + 1))
+        return self.roles
+
+    def _adjectives_before(self, noun_index: int) -> tuple[list[str], int]:
+        items = self.words.items
+        first = noun_index
+        adjectives: list[str] = []
+        while first > 0 and _ADJECTIVE.match(items[first - 1].text) and items[first - 1].lower not in FUNCTION_WORDS:
+            first -= 1
+            adjectives.insert(0, items[first].text)
+        if first > 0 and items[first - 1].lower in lexicon.ARTICLES:
+            first -= 1
+        return adjectives, first
+
+    def _link(self, adjectives: list[str], noun: Word, entity: Entity, start: int, end: int) -> None:
+        key = role_key(adjectives, noun.text)
+        self.roles.append(RoleLink(key, entity.key, entity.name, start, end))
+        gender = _gender_of_role(noun.text.split("-")[-1])
+        if self.genders.get(entity.key, gender) != gender:
+            gender = ""
+        self.genders[entity.key] = gender
+
+    def role_table(self, links: list[RoleLink]) -> dict[str, Referent]:
+        return {
+            role: Referent(key, name, gender=self.gender(key, name))
+            for role, (key, name) in role_owners(links).items()
+        }
+
+    def gender(self, key: str, name: str) -> str:
+        return self.genders.get(key) or _first_name_gender(name)
+
+    # ---- mentions -----------------------------------------------------------------------
+    def find(self, roles: dict[str, Referent]) -> list[Mention]:
+        """Every mention in reading order; role nouns resolved by `roles`, pronouns not yet."""
+        items = self.words.items
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(items):
+            word = items[i]
+            entity = self._entity_at.get(word.start)
+            if entity is not None:
+                if entity.label in SPEAKER_LABELS:
+                    genitive = _is_genitive(entity)
+                    case = "gen" if genitive else self._case_before(i, end=entity.end)
+                    referent = Referent(
+                        entity.key, entity.name, label=entity.label,
+                        gender=self.gender(entity.key, entity.name) if entity.label == "PER" else "",
+                    )
+                    mentions.append(Mention(entity.start, entity.end, "name", case, referent, entity.text))
+                i = self.words.index_at(entity.end)
+                continue
+            if self._covered(word):
+                i += 1
+                continue
+            lower = word.lower
+            if word.start in self.apposition_words:
+                i += 1
+                continue
+            if lower in lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE and word.text.rstrip(".") in (lower, lower.capitalize()):
+                case = "nom" if lower in {"er", "sie"} else self._case_before(i)
+                mentions.append(Mention(word.start, word.end, "pronoun", case, Referent(gender="f" if lower in lexicon.PRONOUNS_FEMALE else "m"), word.text))
+            elif lower in lexicon.POSSESSIVES_MALE:
+                mentions.append(Mention(word.start, word.end, "possessive", "gen", Referent(gender="m"), word.text))
+            elif _looks_role(word) and not self._precedes_name(i):
+                adjectives, first = self._adjectives_before(i)
+                determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
+                key = role_key(adjectives, word.text)
+                start = items[first].start
+                if determiner in lexicon.INDEFINITE_DETERMINERS or (not determiner and word.lower.endswith(("en", "innen")) and not adjectives):
+                    referent = Referent(gender=_gender_of_role(word.text))
+                    mentions.append(Mention(start, word.end, "indefinite", self._case_before(first, determiner), referent, self.words.text[start:word.end]))
+                elif determiner and (named := self._unrecognised_name_after(i)) is not None:
+                    name_start, name_end = named
+                    name = " ".join(w.text for w in items[name_start:name_end])
+                    referent = Referent(name_key(name), name, gender=_gender_of_role(word.text))
+                    case = self._case_before(first, determiner)
+                    mentions.append(Mention(items[name_start].start, items[name_end - 1].end, "name", case, referent, name))
+                    i = name_end
+                    continue
+                elif determiner:
+                    referent = self._resolve_role(key, roles) or Referent(role=key, gender=_gender_of_role(word.text))
+                    mentions.append(Mention(start, word.end, "role", self._case_before(first, determiner), referent, self.words.text[start:word.end]))
+            i += 1
+        return mentions
+
+    def _unrecognised_name_after(self, role_index: int) -> tuple[int, int] | None:
+        """Word indices of a name the pipeline missed right after a role noun: "der demokratische
+        Abgeordnete Gregory Meeks", "der frühere Botschafter in Moskau John Herbst". Two or three
+        capitalised words, none of them an entity, a role or a function word, ending the clause."""
+        items = self.words.items
+        i = role_index + 1
+        if i + 1 < len(items) and items[i].lower in {"in", "aus", "bei", "von"} and items[i + 1].capitalized:
+            i += 2
+        run = i
+        while run < len(items) and run - i < 3 and _name_word(items[run]) and not self._covered(items[run]):
+            run += 1
+        if run - i < 2:
+            return None
+        if run < len(items) and (items[run].capitalized and items[run].is_word):
+            return None
+        return i, run
+
+    def _covered(self, word: Word) -> bool:
+        """Whether an entity span holds the word (entities are sorted and do not overlap)."""
+        index = bisect_right(self._entity_starts, word.start) - 1
+        return index >= 0 and word.start < self.entities[index].end
+
+    def _resolve_role(self, key: str, roles: dict[str, Referent]) -> Referent | None:
+        """A role noun the article tied to one person; a bare head ("der Präsident") only when unique."""
+        if key in roles:
+            return roles[key]
+        head = key.split(" ")[-1]
+        if " " in key:
+            return None
+        matches = {(r.key, r.name) for role, r in roles.items() if role.split(" ")[-1] == head}
+        if len(matches) == 1:
+            return next(r for role, r in roles.items() if role.split(" ")[-1] == head)
+        return None
+
+    def _precedes_name(self, i: int) -> bool:
+        items = self.words.items
+        return i + 1 < len(items) and items[i + 1].start in self._entity_at and self._entity_at[items[i + 1].start].label == "PER"
+
+    def _case_before(self, i: int, determiner: str = "", end: int | None = None) -> str:
+        """Case from the words before a mention: a preposition or dative article makes it oblique."""
+        items = self.words.items
+        j = i - 1
+        if determiner:
+            if determiner in lexicon.OBLIQUE_ARTICLES:
+                return "gen" if determiner in {"des", "eines"} else "obl"
+        while j >= 0 and (_ADJECTIVE.match(items[j].text) or _looks_role(items[j])) and items[j].lower not in FUNCTION_WORDS:
+            j -= 1
+        if j >= 0 and items[j].lower in lexicon.ARTICLES:
+            if items[j].lower in {"des", "eines"}:
+                return "gen"
+            if items[j].lower == "der" and j > 0 and items[j - 1].capitalized and items[j - 1].is_word and items[j - 1].lower not in FUNCTION_WORDS:
+                return "gen"  # "Direktor der Transatlantic Security Initiative"
+            if items[j].lower in lexicon.OBLIQUE_ARTICLES:
+                return "src" if j > 0 and items[j - 1].lower in lexicon.SOURCE_PREPOSITIONS else "obl"
+            j -= 1
+        if j >= 0 and items[j].lower in lexicon.SOURCE_PREPOSITIONS:
+            return "src"
+        if j >= 0 and items[j].lower in lexicon.PREPOSITIONS:
+            if items[j].lower == "von" and j > 0 and items[j - 1].lower == "angaben":
+                return "src"
+            return "obl"
+        k = self.words.index_at(end if end is not None else items[i].end)
+        if k < len(items) and items[k].lower == "zufolge":
+            return "src"
+        return "nom"
+
+    # ---- resolution ---------------------------------------------------------------------
+    def resolve(self, mentions: list[Mention]) -> list[Mention]:
+        """Give each pronoun and possessive the topic person it most likely refers to."""
+        topics: list[Referent | None] = []  # per sentence: its first nominative person
+        fallbacks: list[Referent | None] = []  # per sentence: its first named person in any case
+        by_sentence: list[list[int]] = [[] for _ in self.sentences] or [[]]
+        starts = [sentence.start for sentence in self.sentences]
+        for index, mention in enumerate(mentions):
+            by_sentence[max(0, bisect_right(starts, mention.start) - 1)].append(index)
+        out: list[Mention] = list(mentions)
+        self.anaphors = []
+        for indices in by_sentence:
+            topic: Referent | None = None
+            fallback: Referent | None = None
+            for index in indices:
+                mention = out[index]
+                if mention.kind == "role" and mention.case == "nom" and not mention.referent.known and mention.referent.role:
+                    self._vote_anaphor(mention, topics)
+                if mention.kind in {"pronoun", "possessive"}:
+                    referent = self._antecedent(mention, topic, topics, fallbacks)
+                    mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
+                    out[index] = mention
+                if mention.case == "nom" and mention.kind != "possessive" and mention.referent.label == "PER" and topic is None:
+                    topic = mention.referent
+                if mention.kind == "name" and mention.case != "gen" and fallback is None and mention.referent.label == "PER":
+                    fallback = mention.referent
+            topics.append(topic)
+            fallbacks.append(fallback)
+        return out
+
+    def _vote_anaphor(self, mention: Mention, topics: list[Referent | None]) -> None:
+        """A definite role noun right after a sentence about a person may mean them ("Trump … Der
+        Republikaner …"). Only bare roles vote: a qualified one ("der russische Präsident") is how
+        a text brings in a second person, so it is learned from appositions alone."""
+        if " " in (mention.referent.role or " "):
+            return
+        for back in range(1, ANAPHOR_LOOKBACK_SENTENCES + 1):
+            if back > len(topics):
+                return
+            candidate = topics[-back]
+            if candidate is not None:
+                if candidate.known and _compatible(candidate, mention.referent.gender):
+                    self.anaphors.append(RoleLink(mention.referent.role or "", candidate.key or "", candidate.name or "", mention.start, mention.end, "anaphor"))
+                return
+
+    def _antecedent(
+        self,
+        pronoun: Mention,
+        topic: Referent | None,
+        topics: list[Referent | None],
+        fallbacks: list[Referent | None],
+    ) -> Referent:
+        want = pronoun.referent.gender
+        if topic is not None and _compatible(topic, want):
+            return topic
+        for back in range(1, PRONOUN_LOOKBACK_SENTENCES + 1):
+            if back > len(topics):
+                break
+            for candidate in (topics[-back], fallbacks[-back]):
+                if candidate is not None and _compatible(candidate, want):
+                    return candidate
+        return Referent(gender=want)
+
+
+def _compatible(referent: Referent, gender: str) -> bool:
+    if referent.label != "PER":
+        return False
+    if gender == "f":
+        return referent.gender == "f"
+    return referent.gender != "f"
+
+
+def _is_genitive(entity: Entity) -> bool:
+    """The span is a genitive form of its canonical name ("Putins", "Wladimir Putins")."""
+    text = entity.text.strip()
+    last = entity.name.split(" ")[-1]
+    return (text.endswith("s") and text[:-1].endswith(last)) or text.endswith(("'", "’"))
+
+
+def role_owners(links: list[RoleLink]) -> dict[str, tuple[str, str]]:
+    """Role key → (person key, name). An apposition decides alone; a role two appositions tie to
+    two people is ambiguous and dropped. A role with no apposition is decided by anaphor votes
+    for people known by their full name: at least two, and two thirds of them, for one person."""
+    appositions: dict[str, set[str]] = {}
+    votes: dict[str, Counter[str]] = {}
+    names: dict[str, Counter[str]] = {}
+    for link in links:
+        names.setdefault(link.key, Counter())[link.name] += 1
+        if link.kind == "apposition":
+            appositions.setdefault(link.role, set()).add(link.key)
+        elif " " in link.key:  # anaphors vote only for people known by their full name
+            votes.setdefault(link.role, Counter())[link.key] += 1
+    owners = {role: next(iter(keys)) for role, keys in appositions.items() if len(keys) == 1}
+    for role, counter in votes.items():
+        if role in appositions:
+            continue
+        (key, count), total = counter.most_common(1)[0], sum(counter.values())
+        if count >= ANAPHOR_MIN_VOTES and count >= ANAPHOR_MIN_SHARE * total:
+            owners[role] = key
+    return {role: (key, names[key].most_common(1)[0][0]) for role, key in owners.items()}

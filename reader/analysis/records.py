@@ -1,0 +1,137 @@
+"""The analysis of one article as plain records: what the views show, what the cache stores.
+
+Every offset indexes `article.body`. Records are frozen and hold only str/int/None, so a view
+can keep them, share them between threads and turn them into JSON without a second thought.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+SCHEMA_VERSION = 1
+SPEECH = "speech"
+TERM = "term"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A span the pipeline recognised, with the name it is known by across articles."""
+
+    start: int
+    end: int
+    label: str  # PER, LOC, ORG, MISC
+    text: str
+    key: str  # comparable across articles: "wladimir putin" for Putin, Putins, Wladimir Putin
+    name: str  # display form of the canonical name: "Wladimir Putin"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: the text inside its marks, what kind it is and, for speech, who said it."""
+
+    start: int  # first character inside the opening mark
+    end: int  # the closing mark's offset (or the paragraph's end when unclosed)
+    text: str
+    kind: str  # SPEECH or TERM
+    open_mark: str
+    close_mark: str  # "" when the quotation runs unclosed to the end of its paragraph
+    depth: int = 0  # 0 outermost, 1 inside another quotation, …
+    speaker: str | None = None  # canonical name; None when unknown
+    speaker_key: str | None = None
+    speaker_start: int | None = None  # the mention that names the speaker ("er", "Trump", …)
+    speaker_end: int | None = None
+    speaker_via: str = ""  # name, pronoun, role, continuation, translation
+    speaker_role: str | None = None  # role key still to resolve library-wide ("kremlchef")
+    cue: str | None = None  # "sagte", "so", ":", "laut", …
+    cue_start: int | None = None
+    cue_end: int | None = None
+    continues: int | None = None  # index of the quotation this one continues
+
+    @property
+    def closed(self) -> bool:
+        return bool(self.close_mark)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleLink:
+    """An apposition in the text tying a role noun to a person ("Kremlchef Wladimir Putin")."""
+
+    role: str  # normalised role key: "kremlchef", "us präsident", "russisch präsident"
+    key: str  # the person's entity key
+    name: str
+    start: int  # where the apposition (or the role mention) is
+    end: int
+    kind: str = "apposition"  # or "anaphor": a definite role noun right after the person's sentence
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    article_id: str
+    version: str  # the article's version the offsets belong to
+    fingerprint: str  # the pipeline's identity
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    roles: tuple[RoleLink, ...] = ()
+    schema: int = SCHEMA_VERSION
+    _sentence_starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding `offset` (binary search: the TUI calls this on every move)."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index < 0:
+            return None
+        sentence = self.sentences[index]
+        return sentence if offset < sentence.end else None
+
+    def entities_of(self, key: str) -> tuple[Entity, ...]:
+        return tuple(entity for entity in self.entities if entity.key == key)
+
+    def quotes_by(self, speaker_key: str) -> tuple[Quote, ...]:
+        return tuple(quote for quote in self.quotes if quote.speaker_key == speaker_key)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": self.schema,
+            "article_id": self.article_id,
+            "version": self.version,
+            "fingerprint": self.fingerprint,
+            "sentences": [[s.start, s.end] for s in self.sentences],
+            "entities": [asdict(entity) for entity in self.entities],
+            "quotes": [asdict(quote) for quote in self.quotes],
+            "roles": [asdict(role) for role in self.roles],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ArticleAnalysis:
+        """Rebuild from `to_json()`; raises ValueError (or KeyError/TypeError) on anything else."""
+        if data.get("schema") != SCHEMA_VERSION:
+            raise ValueError(f"analysis schema {data.get('schema')!r} is not {SCHEMA_VERSION}")
+        return cls(
+            article_id=str(data["article_id"]),
+            version=str(data["version"]),
+            fingerprint=str(data["fingerprint"]),
+            sentences=tuple(Sentence(int(start), int(end)) for start, end in data["sentences"]),
+            entities=tuple(_record(Entity, item) for item in data["entities"]),
+            quotes=tuple(_record(Quote, item) for item in data["quotes"]),
+            roles=tuple(_record(RoleLink, item) for item in data["roles"]),
+        )
+
+
+def _record(kind: type, item: dict[str, Any]) -> Any:
+    names = {f.name for f in fields(kind)}
+    unknown = set(item) - names
+    if unknown:
+        raise ValueError(f"unknown {kind.__name__} fields: {sorted(unknown)}")
+    return kind(**item)

@@ -1,0 +1,41 @@
+"""Messages the app's parts send each other, as small dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from ..annotations import AnnotationStore
+from ..library import LibraryScan
+
+
+@dataclass
+class OpenArticles(Message):
+    """Open these article ids side by side (from the library screen)."""
+
+    article_ids: list[str]
+
+
+@dataclass
+class LibraryLoaded(Message):
+    """A library scan finished in a worker; the first one also opened the annotation store."""
+
+    scan: LibraryScan
+    store: AnnotationStore | None = None
+
+
+@dataclass
+class JumpTo(Message):
+    """Show this passage of this article: focus its column (opening it if needed) and select it."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class TagChosen(Message):
+    """Filter the annotations panel by this tag ('' clears the filter)."""
+
+    tag: str

@@ -1,0 +1,1 @@
+"""Screens: the library table and the side-by-side comparison, plus their dialogs."""

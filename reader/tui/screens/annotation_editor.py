@@ -1,0 +1,146 @@
+"""The annotation dialog: the passage, tags (with completion from the tags already used) and a note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from ..safe_text import safe_display
+
+PASSAGE_PREVIEW_CHARS = 400
+
+
+@dataclass(frozen=True)
+class AnnotationDraft:
+    """What the reader entered; the store normalises the tags."""
+
+    tags: list[str]
+    note: str
+
+
+def split_tags(value: str) -> list[str]:
+    """Tags are comma-separated; empty pieces are dropped."""
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+class TagSuggester(Suggester):
+    """Completes the tag being typed (the part after the last comma) from the known tags."""
+
+    def __init__(self, known: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.known = known
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, current = value.rpartition(",")
+        typed = current.lstrip()
+        if not typed:
+            return None
+        already = {tag.casefold() for tag in split_tags(head)}
+        for tag in self.known:
+            if tag.casefold().startswith(typed.casefold()) and tag.casefold() not in already:
+                prefix = value[: len(value) - len(typed)]
+                return prefix + tag
+        return None
+
+
+class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
+    """Returns the draft on save (ctrl+s or the button), None on escape."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    DEFAULT_CSS = """
+    AnnotationEditor { align: center middle; }
+    AnnotationEditor > Vertical {
+        width: 90%; max-width: 100; height: auto; max-height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    AnnotationEditor .passage {
+        max-height: 8; color: $text-muted; border-left: thick $primary; padding: 0 1; margin: 1 0;
+    }
+    AnnotationEditor TextArea { height: 8; }
+    AnnotationEditor .buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    AnnotationEditor .hint { color: $text-muted; }
+    """
+
+    def __init__(self, passage: str, *, title: str = "Annotate", tags: list[str] | None = None, note: str = "", known_tags: list[str] | None = None) -> None:
+        super().__init__()
+        self.passage = passage
+        self.heading = title
+        self.initial_tags = tags or []
+        self.initial_note = note
+        self.known_tags = known_tags or []
+
+    def compose(self) -> ComposeResult:
+        preview = self.passage if len(self.passage) <= PASSAGE_PREVIEW_CHARS else self.passage[: PASSAGE_PREVIEW_CHARS - 1] + "…"
+        with Vertical():
+            yield Label(Text(self.heading, style="bold"))
+            yield Static(Text(safe_display(preview)), classes="passage")
+            yield Label("Tags (comma-separated; → accepts a suggestion)")
+            yield Input(
+                ", ".join(self.initial_tags),
+                placeholder="Framing, Zitat verkürzt, Faktencheck …",
+                suggester=TagSuggester(self.known_tags),
+                id="tags",
+            )
+            yield Label("Note")
+            yield TextArea(self.initial_note, id="note", soft_wrap=True, show_line_numbers=False)
+            with Horizontal(classes="buttons"):
+                yield Static(Text("ctrl+s saves · escape cancels", style="dim"), classes="hint")
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#tags", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#note", TextArea).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        tags = split_tags(self.query_one("#tags", Input).value)
+        note = self.query_one("#note", TextArea).text
+        self.dismiss(AnnotationDraft(tags, note))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question; y or enter confirms, n or escape declines."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+    DEFAULT_CSS = """
+    ConfirmDialog { align: center middle; }
+    ConfirmDialog > Vertical {
+        width: 70; height: auto; border: round $error; background: $surface; padding: 1 2;
+    }
+    """
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(safe_display(self.question)))
+            yield Static(Text("y / enter: yes · n / escape: no", style="dim"))
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

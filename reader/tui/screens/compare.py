@@ -1,0 +1,364 @@
+"""The compare screen: one to four articles side by side, each scrolling on its own.
+
+On a terminal too narrow for the columns, they become tabs: the columns stay mounted (keeping
+their scroll positions and cursors) and only the active one is displayed.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Tab, Tabs
+
+from ...annotations import StoreError
+from ...library import Article
+from ..highlights import AnnotationMark, annotation_highlights
+from ..messages import JumpTo, TagChosen
+from ..safe_text import safe_display
+from ..widgets.annotations_panel import AnnotationsPane, TagsPane
+from ..widgets.article_column import ArticleColumn
+from ..widgets.reading_view import ReadingView
+from ..widgets.side_panel import SidePanel
+from .annotation_editor import AnnotationDraft, AnnotationEditor, ConfirmDialog
+from .picker import ArticlePicker
+
+MAX_COLUMNS = 4
+MIN_COLUMN_WIDTH = 44
+
+
+class CompareScreen(Screen[None]):
+    BINDINGS = [
+        Binding("tab", "cycle_column(1)", "Next column"),
+        Binding("shift+tab", "cycle_column(-1)", "Previous column", show=False),
+        Binding("o", "add_article", "Add article"),
+        Binding("x", "close_column", "Close column"),
+        Binding("a", "annotate('selection')", "Annotate"),
+        Binding("s", "annotate('sentence')", "Annotate sentence", show=False),
+        Binding("i", "edit_annotation", "Edit note", show=False),
+        Binding("D", "delete_annotation", "Delete note", show=False),
+        Binding("u", "undo", "Undo", show=False),
+        Binding("U,ctrl+r", "redo", "Redo", show=False),
+        Binding("right_square_bracket", "jump_annotation(1)", "Next note", show=False),
+        Binding("left_square_bracket", "jump_annotation(-1)", "Previous note", show=False),
+        Binding("A", "panel('notes')", "Notes"),
+        Binding("T", "panel('tags')", "Tags", show=False),
+        Binding("q,escape", "back", "Back"),
+        Binding("question_mark", "app.help", "Help"),
+    ]
+    DEFAULT_CSS = """
+    CompareScreen > Tabs { display: none; }
+    CompareScreen.narrow > Tabs { display: block; }
+    CompareScreen > #columns { height: 1fr; }
+    CompareScreen.narrow ArticleColumn { display: none; border-right: none; }
+    CompareScreen.narrow ArticleColumn.active { display: block; }
+    """
+
+    def __init__(self, articles: list[Article], library_articles: list[Article]) -> None:
+        super().__init__()
+        self.initial = articles[:MAX_COLUMNS]
+        self.library_articles = library_articles
+        self._serial = 0
+
+    def compose(self) -> ComposeResult:
+        columns = [ArticleColumn(article, id=self._next_id()) for article in self.initial]
+        yield Tabs(*[_tab_for(column) for column in columns])
+        yield SidePanel()
+        with Horizontal(id="columns"):
+            yield from columns
+        yield Footer()
+
+    def _next_id(self) -> str:
+        self._serial += 1
+        return f"column-{self._serial}"
+
+    def on_mount(self) -> None:
+        self._apply_width(self.size.width)
+        if self.columns:
+            self.columns[0].view.focus()
+        self.refresh_annotations()
+
+    # ----- annotations --------------------------------------------------------------------
+
+    @property
+    def store(self):
+        return getattr(self.app, "store", None)
+
+    def refresh_annotations(self) -> None:
+        """Redraw every column's annotation layer and the notes and tags panes from the store."""
+        store = self.store
+        if store is None:
+            return
+        for column in self.columns:
+            column.view.set_layer("annotation", annotation_highlights(store.for_article(column.article)))
+            column.set_status(column.describe_cursor())
+        articles = list(self.library_articles)
+        self.query_one(AnnotationsPane).show(store.anchor_all(articles), articles, [a.id for a in self.open_articles()])
+        colours = {annotation.tags[0]: annotation.colour for annotation in store.all() if annotation.tags}
+        self.query_one(TagsPane).show(store.tags(), {tag: colours.get(tag, "#9aa5b1") for tag, _ in store.tags()})
+
+    def _writable_store(self):
+        store = self.store
+        if store is None:
+            self.notify("The annotation store is still loading.", severity="warning")
+            return None
+        if store.read_only:
+            self.notify(f"Annotations are read-only: {store.problems[0]}", severity="error", markup=False)
+            return None
+        return store
+
+    def _annotation_under_cursor(self) -> tuple[ArticleColumn, AnnotationMark] | None:
+        column = self.focused_column()
+        if column is None:
+            return None
+        marks = [h.data for h in column.view.highlights_at(column.view.cursor) if isinstance(h.data, AnnotationMark)]
+        if not marks:
+            self.notify("The cursor is not on an annotation.", severity="warning")
+            return None
+        return column, marks[-1]
+
+    def action_annotate(self, target: str) -> None:
+        column = self.focused_column()
+        if column is None or self._writable_store() is None:
+            return
+        view = column.view
+        span = view.selection if target == "selection" else None
+        if span is None:
+            span = view.current_span("sentence")
+        if span is None:
+            return
+        start, end = span
+        passage = column.article.body[start:end]
+        known = [tag for tag, _ in self.store.tags()]
+
+        def save(draft: AnnotationDraft | None) -> None:
+            if draft is None:
+                return
+            self._store_call(lambda: self.app.history.add(column.article, start, end, draft.tags, draft.note))
+            view.action_clear_selection()
+
+        self.app.push_screen(AnnotationEditor(passage, title=f"Annotate — {column.article.display_title}", known_tags=known), save)
+
+    def action_edit_annotation(self) -> None:
+        found = self._annotation_under_cursor()
+        if found is None or self._writable_store() is None:
+            return
+        column, mark = found
+        annotation = mark.anchored.annotation
+        known = [tag for tag, _ in self.store.tags()]
+
+        def save(draft: AnnotationDraft | None) -> None:
+            if draft is not None:
+                self._store_call(lambda: self.app.history.update(annotation.id, tags=draft.tags, note=draft.note))
+
+        editor = AnnotationEditor(annotation.exact, title="Edit annotation", tags=list(annotation.tags), note=annotation.note, known_tags=known)
+        self.app.push_screen(editor, save)
+
+    def action_delete_annotation(self) -> None:
+        found = self._annotation_under_cursor()
+        if found is None or self._writable_store() is None:
+            return
+        _, mark = found
+        annotation = mark.anchored.annotation
+        passage = " ".join(annotation.exact.split())
+        passage = passage if len(passage) <= 60 else passage[:59] + "…"
+
+        def answer(confirmed: bool | None) -> None:
+            if confirmed:
+                self._store_call(lambda: self.app.history.delete(annotation.id))
+
+        self.app.push_screen(ConfirmDialog(f"Delete the annotation on „{passage}“? (u undoes it)"), answer)
+
+    def action_undo(self) -> None:
+        if self._writable_store() is None:
+            return
+        change = self._store_call(self.app.history.undo)
+        self.notify(f"Undid {change.describe()}" if change else "Nothing to undo.", markup=False)
+
+    def action_redo(self) -> None:
+        if self._writable_store() is None:
+            return
+        change = self._store_call(self.app.history.redo)
+        self.notify(f"Redid {change.describe()}" if change else "Nothing to redo.", markup=False)
+
+    def _store_call(self, call):
+        """Run a store change; a store error becomes one line on screen, never a crash."""
+        try:
+            result = call()
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return None
+        self.refresh_annotations()
+        return result
+
+    def action_jump_annotation(self, step: int) -> None:
+        column = self.focused_column()
+        if column is None:
+            return
+        starts = sorted({h.start for h in column.view.highlights("annotation")})
+        if not starts:
+            self.notify("No annotations in this article.")
+            return
+        cursor = column.view.cursor
+        after = [s for s in starts if s > cursor] if step > 0 else [s for s in starts if s < cursor]
+        target = (after[0] if step > 0 else after[-1]) if after else (starts[0] if step > 0 else starts[-1])
+        column.view.move_cursor(target)
+
+    def action_panel(self, pane: str) -> None:
+        panel = self.query_one(SidePanel)
+        if panel.shown and panel.active == pane:
+            self.action_close_panel()
+            return
+        panel.open(pane)
+        self._apply_width(self.size.width)
+        self.refresh_annotations()
+        target = self.query_one(AnnotationsPane).query_one("#notes-list") if pane == "notes" else self.query_one(TagsPane).query_one("#tags-list")
+        target.focus()
+
+    def action_close_panel(self) -> None:
+        panel = self.query_one(SidePanel)
+        panel.close()
+        self._apply_width(self.size.width)
+        column = self.focused_column() or (self.columns[0] if self.columns else None)
+        if column:
+            column.view.focus()
+
+    async def on_jump_to(self, message: JumpTo) -> None:
+        column = next((c for c in self.columns if c.article.id == message.article_id), None)
+        if column is None:
+            article = next((a for a in self.library_articles if a.id == message.article_id), None)
+            if article is None:
+                return
+            if len(self.columns) >= MAX_COLUMNS:
+                self.notify(f"At most {MAX_COLUMNS} articles side by side; close one with x first.", severity="warning")
+                return
+            column = await self.add_column(article)
+            self.refresh_annotations()
+        column.view.focus()
+        column.view.select(message.start, message.end)
+        column.view.scroll_to_offset(message.start, center=True)
+
+    def on_tag_chosen(self, message: TagChosen) -> None:
+        self.query_one(AnnotationsPane).set_tag(message.tag)
+        self.action_panel("notes")
+
+    @property
+    def columns(self) -> list[ArticleColumn]:
+        return list(self.query(ArticleColumn))
+
+    def open_articles(self) -> list[Article]:
+        return [column.article for column in self.columns]
+
+    # ----- layout: columns or tabs ----------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        panel = self.query_one(SidePanel)
+        if panel.shown:
+            width -= panel.outer_size.width or 50
+        self.set_class(width < MIN_COLUMN_WIDTH * max(1, len(self.columns)) and len(self.columns) > 1, "narrow")
+
+
+    def focused_column(self) -> ArticleColumn | None:
+        """The column holding focus, or the last one that did while the side panel has it."""
+        focused = self.focused
+        for column in self.columns:
+            if focused is not None and (focused is column or column in focused.ancestors):
+                self._last_column = column
+                return column
+        last = getattr(self, "_last_column", None)
+        return last if last in self.columns else None
+
+    def _mark_active(self, active: ArticleColumn | None) -> None:
+        for column in self.columns:
+            column.set_class(column is active, "active")
+        if active is not None:
+            tabs = self.query_one(Tabs)
+            tab_id = f"tab-{active.id}"
+            if tabs.active != tab_id and tabs.query(f"#{tab_id}"):
+                tabs.active = tab_id
+
+    @on(Tabs.TabActivated)
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        if event.tab is None or event.tab.id is None:
+            return
+        column_id = event.tab.id.removeprefix("tab-")
+        for column in self.columns:
+            if column.id == column_id and self.focused_column() is not column:
+                column.view.focus()
+
+    def on_descendant_focus(self) -> None:
+        self._mark_active(self.focused_column())
+
+    # ----- actions ------------------------------------------------------------------------
+
+    def action_cycle_column(self, step: int) -> None:
+        columns = self.columns
+        if not columns:
+            return
+        current = self.focused_column()
+        index = columns.index(current) if current in columns else -1
+        columns[(index + step) % len(columns)].view.focus()
+
+    def action_add_article(self) -> None:
+        if len(self.columns) >= MAX_COLUMNS:
+            self.notify(f"At most {MAX_COLUMNS} articles side by side; close one with x first.", severity="warning")
+            return
+        open_ids = {a.id for a in self.open_articles()}
+        candidates = [a for a in self.library_articles if a.id not in open_ids]
+        if not candidates:
+            self.notify("Every article of the library is open already.")
+            return
+        self.app.push_screen(ArticlePicker(candidates), self._add_chosen)
+
+    async def _add_chosen(self, article_id: str | None) -> None:
+        article = next((a for a in self.library_articles if a.id == article_id), None)
+        if article is None:
+            return
+        await self.add_column(article)
+
+    async def add_column(self, article: Article) -> ArticleColumn:
+        column = ArticleColumn(article, id=self._next_id())
+        await self.query_one("#columns", Horizontal).mount(column)
+        await self.query_one(Tabs).add_tab(_tab_for(column))
+        self._apply_width(self.size.width)
+        column.view.focus()
+        self.refresh_annotations()
+        return column
+
+    async def action_close_column(self) -> None:
+        column = self.focused_column()
+        if column is None:
+            return
+        if len(self.columns) == 1:
+            self.app.pop_screen()
+            return
+        index = self.columns.index(column)
+        await self.query_one(Tabs).remove_tab(f"tab-{column.id}")
+        await column.remove()
+        self._apply_width(self.size.width)
+        remaining = self.columns
+        remaining[min(index, len(remaining) - 1)].view.focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def on_click(self, event) -> None:
+        for column in self.columns:
+            if event.widget is column or (event.widget is not None and column in event.widget.ancestors):
+                if not isinstance(event.widget, ReadingView):
+                    column.view.focus()
+
+
+def _tab_for(column: ArticleColumn) -> Tab:
+    return Tab(Text(_short(safe_display(column.article.display_title))), id=f"tab-{column.id}")
+
+
+def _short(title: str, limit: int = 28) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"

@@ -1,0 +1,240 @@
+"""The library screen: a sortable, filterable table of articles; mark several and open them side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from ...library import Article, LibraryScan
+from ..messages import OpenArticles
+from ..safe_text import safe_display
+
+MAX_COLUMNS = 4
+
+
+@dataclass(frozen=True)
+class SortKey:
+    label: str
+    key: Callable[[Article, dict[str, int]], object]  # (article, annotation counts) → sort key
+
+
+SORT_KEYS = (
+    SortKey("date", lambda a, counts: a.date),
+    SortKey("title", lambda a, counts: a.display_title.casefold()),
+    SortKey("source", lambda a, counts: a.source.casefold()),
+    SortKey("words", lambda a, counts: a.words),
+    SortKey("notes", lambda a, counts: counts.get(a.id, 0)),
+)
+
+COLUMNS = (("mark", ""), ("title", "Title"), ("source", "Source"), ("date", "Date"), ("words", "Words"), ("notes", "Notes"))
+
+
+def matches(article: Article, query: str) -> bool:
+    """Case-insensitive match on metadata and on the body text itself."""
+    query = query.casefold()
+    haystack = f"{article.title}\n{article.source}\n{article.date}\n{article.id}"
+    return query in haystack.casefold() or query in article.body.casefold()
+
+
+class LibraryScreen(Screen[None]):
+    AUTO_FOCUS = "#library-table"
+    BINDINGS = [
+        Binding("slash", "filter", "Filter"),
+        Binding("space", "toggle_mark", "Mark"),
+        Binding("enter", "open", "Open", priority=False),
+        Binding("s", "cycle_sort", "Sort"),
+        Binding("S", "reverse_sort", "Reverse sort", show=False),
+        Binding("p", "show_problems", "Skipped files", show=False),
+        Binding("a", "add_article", "Add article"),
+        Binding("r", "reload", "Reload"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("q", "app.quit", "Quit"),
+        Binding("question_mark", "app.help", "Help"),
+    ]
+    DEFAULT_CSS = """
+    LibraryScreen > #library-title { height: 1; padding: 0 1; background: $panel; }
+    LibraryScreen > Input { display: none; }
+    LibraryScreen > Input.visible { display: block; }
+    LibraryScreen > DataTable { height: 1fr; }
+    LibraryScreen > #library-status { height: 1; padding: 0 1; color: $text-muted; }
+    LibraryScreen > #library-status.problems { color: $warning; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scan = LibraryScan((), ())
+        self.marked: list[str] = []
+        self.query_text = ""
+        self.sort_index = 0
+        self.sort_reverse = True
+        self.counts: dict[str, int] = {}
+        self.root = ""
+        self.select_after_load: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("reader — loading the library …"), id="library-title")
+        yield Input(placeholder="Filter by title, source, date or text …", id="library-filter")
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
+        for key, label in COLUMNS:
+            table.add_column(label, key=key)
+        yield table
+        yield Static(Text(""), id="library-status")
+        yield Footer()
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#library-table", DataTable)
+
+    def show_scan(self, scan: LibraryScan, root: str) -> None:
+        """Called by the app when the library (re)loads."""
+        self.scan = scan
+        ids = {a.id for a in scan.articles}
+        self.marked = [i for i in self.marked if i in ids]
+        self.root = root
+        self._populate()
+        status = self.query_one("#library-status", Static)
+        if scan.problems:
+            status.add_class("problems")
+            first = str(scan.problems[0])
+            more = f" (+{len(scan.problems) - 1} more, press p)" if len(scan.problems) > 1 else " (press p)"
+            status.update(Text(safe_display(f"skipped {first}{more}"), no_wrap=True, overflow="ellipsis"))
+        else:
+            status.remove_class("problems")
+            status.update(Text("space marks · enter opens the marked articles side by side · / filters · s sorts"))
+
+    def on_screen_resume(self) -> None:
+        """Back from the comparison: annotation counts may have changed."""
+        store = getattr(self.app, "store", None)
+        if store is not None and self.scan.articles:
+            self.counts = store.counts_by_article()
+            self._populate()
+
+    def visible_articles(self) -> list[Article]:
+        articles = [a for a in self.scan.articles if not self.query_text or matches(a, self.query_text)]
+        articles.sort(key=lambda a: a.display_title.casefold())  # ties keep title order
+        sort = SORT_KEYS[self.sort_index]
+        return sorted(articles, key=lambda a: sort.key(a, self.counts), reverse=self.sort_reverse)
+
+    def _populate(self) -> None:
+        table = self.table
+        current = self._current_id()
+        table.clear()
+        for article in self.visible_articles():
+            mark = Text(f"{self.marked.index(article.id) + 1}", style="bold green") if article.id in self.marked else Text(" ")
+            table.add_row(
+                mark,
+                Text(safe_display(article.display_title)),
+                Text(safe_display(article.source) or "—"),
+                Text(safe_display(article.date) or "—"),
+                Text(f"{article.words:,}", justify="right"),
+                Text(str(self.counts.get(article.id, "")), justify="right", style="bold"),
+                key=article.id,
+            )
+        wanted = self.select_after_load or current
+        if wanted is not None and wanted in table.rows:
+            table.move_cursor(row=table.get_row_index(wanted), animate=False)
+            self.select_after_load = None
+        self._update_title(table.row_count)
+
+    def _update_title(self, shown: int) -> None:
+        total = len(self.scan.articles)
+        count = f"{shown} of {total} articles" if shown != total else f"{total} articles"
+        sort = f"sorted by {SORT_KEYS[self.sort_index].label} {'↓' if self.sort_reverse else '↑'}"
+        title = Text(f"reader — {self.root} — {count} — {sort}", no_wrap=True, overflow="ellipsis")
+        self.query_one("#library-title", Static).update(title)
+
+    def _current_id(self) -> str | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    # ----- actions ------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        box = self.query_one("#library-filter", Input)
+        box.add_class("visible")
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        self._populate()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.table.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#library-filter", Input)
+        box.value = ""
+        box.remove_class("visible")
+        self.query_text = ""
+        self._populate()
+        self.table.focus()
+
+    def action_toggle_mark(self) -> None:
+        article_id = self._current_id()
+        if article_id is None:
+            return
+        if article_id in self.marked:
+            self.marked.remove(article_id)
+        elif len(self.marked) >= MAX_COLUMNS:
+            self.notify(f"At most {MAX_COLUMNS} articles side by side.", severity="warning")
+            return
+        else:
+            self.marked.append(article_id)
+        row = self.table.cursor_row
+        self._populate()
+        self.table.move_cursor(row=min(row + 1, self.table.row_count - 1), animate=False)
+
+    def action_open(self) -> None:
+        ids = list(self.marked) or ([self._current_id()] if self._current_id() else [])
+        if ids:
+            self.post_message(OpenArticles(ids))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        by_column = {"title": 1, "source": 2, "date": 0, "words": 3, "notes": 4}
+        index = by_column.get(str(event.column_key.value))
+        if index is None:
+            return
+        if index == self.sort_index:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_index = index
+        self._populate()
+
+    def action_cycle_sort(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(SORT_KEYS)
+        self._populate()
+
+    def action_reverse_sort(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self._populate()
+
+    def action_show_problems(self) -> None:
+        if not self.scan.problems:
+            self.notify("No files were skipped.")
+            return
+        lines = safe_display("\n".join(str(p) for p in self.scan.problems))
+        self.notify(lines, title=f"{len(self.scan.problems)} skipped", severity="warning", timeout=15, markup=False)
+
+    def action_reload(self) -> None:
+        self.app.action_reload_library()  # type: ignore[attr-defined]
+
+    def action_add_article(self) -> None:
+        from .add_article import AddArticleDialog
+
+        self.app.push_screen(AddArticleDialog(self.app.library), self._added)  # type: ignore[attr-defined]
+
+    def _added(self, article_id: str | None) -> None:
+        if article_id:
+            self.select_after_load = article_id
+            self.app.action_reload_library()  # type: ignore[attr-defined]

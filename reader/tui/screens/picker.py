@@ -1,0 +1,71 @@
+"""Choose an article to open into the comparison: a filterable list of the library."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from ...library import Article
+from ..safe_text import safe_display
+
+
+def article_option_label(article: Article) -> Text:
+    label = Text(safe_display(article.display_title), style="bold")
+    details = " · ".join(safe_display(part) for part in (article.source, article.date) if part)
+    if details:
+        label.append(f"  {details}", style="dim")
+    return label
+
+
+class ArticlePicker(ModalScreen[str | None]):
+    """Returns the chosen article's id, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Cancel")]
+    DEFAULT_CSS = """
+    ArticlePicker { align: center middle; }
+    ArticlePicker > Vertical {
+        width: 80%; max-width: 110; height: 70%;
+        border: round $primary; background: $surface;
+    }
+    ArticlePicker OptionList { height: 1fr; }
+    """
+
+    def __init__(self, articles: list[Article]) -> None:
+        super().__init__()
+        self.articles = articles
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Input(placeholder="Filter articles …")
+            yield OptionList(*self._options(""))
+
+    def _options(self, query: str) -> list[Option]:
+        query = query.casefold()
+        return [
+            Option(article_option_label(article), id=article.id)
+            for article in self.articles
+            if not query or query in f"{article.title} {article.source} {article.id}".casefold()
+        ]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(self._options(event.value))
+        if options.option_count:
+            options.highlighted = 0
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)

@@ -1,0 +1,170 @@
+"""The side panel's annotation lists: all annotations (filterable, jump to one) and a tag browser."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...annotations import AnchoredAnnotation, AnchorState
+from ...annotations.tags import tag_key
+from ...library import Article
+from ..highlights import one_line
+from ..messages import JumpTo, TagChosen
+from ..safe_text import safe_display
+
+
+def annotation_label(item: AnchoredAnnotation) -> Text:
+    annotation = item.annotation
+    text = Text("▌", style=Style(color=annotation.colour))
+    tags = ", ".join(safe_display(tag) for tag in annotation.tags) or "(no tag)"
+    text.append(f"{tags}", style=Style(color=annotation.colour, bold=True))
+    if item.state is AnchorState.REANCHORED:
+        text.append(" ↻", style="italic")
+    text.append("\n  „" + one_line(annotation.exact, 70) + "“", style="italic")
+    if annotation.note:
+        text.append("\n  " + one_line(annotation.note, 70), style="dim")
+    if item.state is AnchorState.ORPHANED:
+        text.append("\n  orphaned: " + one_line(item.anchor.reason, 66), style="bold red")
+    return text
+
+
+def matches(item: AnchoredAnnotation, query: str, tag: str) -> bool:
+    annotation = item.annotation
+    if tag and tag_key(tag) not in {tag_key(t) for t in annotation.tags}:
+        return False
+    if not query:
+        return True
+    haystack = " ".join((annotation.exact, annotation.note, annotation.author, *annotation.tags)).casefold()
+    return query.casefold() in haystack
+
+
+class AnnotationsPane(Vertical):
+    """Annotations of the open articles first, then the rest of the library, then orphans."""
+
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter notes", show=False),
+        Binding("escape", "clear_filters", "Clear the filters", show=False),
+    ]
+    DEFAULT_CSS = """
+    AnnotationsPane { height: 1fr; }
+    AnnotationsPane > #notes-filter-info { height: auto; color: $text-muted; padding: 0 1; }
+    AnnotationsPane > OptionList { height: 1fr; border: none; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[AnchoredAnnotation] = []
+        self.titles: dict[str, str] = {}
+        self.open_ids: list[str] = []
+        self.tag = ""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter: text, note, tag, author", id="notes-filter")
+        yield Static(Text(""), id="notes-filter-info")
+        yield OptionList(id="notes-list")
+
+    def show(self, items: Sequence[AnchoredAnnotation], articles: Sequence[Article], open_ids: Sequence[str]) -> None:
+        self.items = list(items)
+        self.titles = {article.id: article.display_title for article in articles}
+        self.open_ids = list(open_ids)
+        self._fill()
+
+    def set_tag(self, tag: str) -> None:
+        self.tag = tag
+        self._fill()
+
+    def _fill(self) -> None:
+        query = self.query_one("#notes-filter", Input).value.strip()
+        chosen = [item for item in self.items if matches(item, query, self.tag)]
+        order = {article_id: index for index, article_id in enumerate(self.open_ids)}
+        chosen.sort(key=lambda i: (i.state is AnchorState.ORPHANED, order.get(i.annotation.article_id, len(order)), i.annotation.article_id, i.start or 0))
+        options: list[Option | None] = []
+        current_article = None
+        for item in chosen:
+            article_id = item.annotation.article_id
+            if article_id != current_article:
+                current_article = article_id
+                if options:
+                    options.append(None)
+                title = self.titles.get(article_id, f"{article_id} (not in the library)")
+                options.append(Option(Text(one_line(title, 60), style="bold"), disabled=True))
+            options.append(Option(annotation_label(item), id=item.annotation.id))
+        notes = self.query_one("#notes-list", OptionList)
+        highlighted = notes.highlighted_option.id if notes.highlighted_option else None
+        notes.clear_options()
+        notes.add_options(options)
+        if highlighted is not None:
+            try:
+                notes.highlighted = notes.get_option_index(highlighted)
+            except Exception:  # the option is gone: leave the highlight where OptionList puts it
+                pass
+        info = f"{len(chosen)} of {len(self.items)}"
+        if self.tag:
+            info += f" · tag “{safe_display(self.tag)}” (escape clears)"
+        self.query_one("#notes-filter-info", Static).update(Text(info))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#notes-list", OptionList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filters":
+            return bool(self.tag or self.query_one("#notes-filter", Input).value)
+        return True
+
+    def action_clear_filters(self) -> None:
+        self.tag = ""
+        self.query_one("#notes-filter", Input).value = ""
+        self._fill()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#notes-filter", Input).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = next((i for i in self.items if i.annotation.id == event.option.id), None)
+        if item is None:
+            return
+        if item.state is AnchorState.ORPHANED or item.start is None or item.end is None:
+            self.app.notify(f"Orphaned: {item.anchor.reason}", severity="warning", markup=False)
+            return
+        self.post_message(JumpTo(item.annotation.article_id, item.start, item.end))
+
+    def highlighted_annotation_id(self) -> str | None:
+        option = self.query_one("#notes-list", OptionList).highlighted_option
+        return option.id if option else None
+
+
+class TagsPane(Vertical):
+    """Every tag in use with how many annotations carry it; enter filters the notes by it."""
+
+    DEFAULT_CSS = """
+    TagsPane { height: 1fr; }
+    TagsPane > OptionList { height: 1fr; border: none; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="tags-list")
+
+    def show(self, tags: Sequence[tuple[str, int]], colours: dict[str, str]) -> None:
+        tag_list = self.query_one("#tags-list", OptionList)
+        tag_list.clear_options()
+        for tag, count in tags:
+            label = Text("● ", style=Style(color=colours.get(tag, "#9aa5b1")))
+            label.append(safe_display(tag))
+            label.append(f"  {count}", style="dim")
+            tag_list.add_option(Option(label, id=tag))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(TagChosen(event.option.id))

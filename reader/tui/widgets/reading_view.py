@@ -1,0 +1,450 @@
+"""The reading column: an article body rendered lazily, line by line, with layers of highlights.
+
+Textual's line API: only the visible lines are rendered, each from the body text plus the
+highlights that overlap it, and cached as Strips. A 50,000-word article opens at once because
+opening costs one word-wrap pass and nothing else. Text is never parsed as markup: segments are
+built from the (terminal-safe) characters themselves.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, work
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import var
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...textspans import Span, next_start, paragraph_spans, previous_start, sentence_spans, word_spans
+from ..layout import WrappedLines, wrap
+from ..safe_text import safe_display
+
+GUTTER = 2
+RIGHT_MARGIN = 1
+SYNC_WRAP_CHARS = 300_000  # wrap this much at once; the rest of a longer text wraps in a thread
+LAYER_ORDER = ("structure", "entity", "quote", "annotation", "focus", "search")
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A styled span of the body text on one layer; `data` links it back to what it marks."""
+
+    start: int
+    end: int
+    style: Style
+    layer: str
+    data: object = field(default=None, compare=False)
+    gutter: Style | None = None  # a mark in the left gutter for lines the span covers
+
+
+class _LayerIndex:
+    """Visible highlights sorted by start, for 'what overlaps [a, b)' queries in O(log n + k)."""
+
+    def __init__(self, highlights: Iterable[Highlight]) -> None:
+        rank = {name: order for order, name in enumerate(LAYER_ORDER)}
+        self.items = sorted(highlights, key=lambda h: (h.start, rank.get(h.layer, 99)))
+        self.starts = [h.start for h in self.items]
+        self.max_length = max((h.end - h.start for h in self.items), default=0)
+        self.rank = rank
+
+    def overlapping(self, start: int, end: int) -> list[Highlight]:
+        low = bisect_left(self.starts, start - self.max_length)
+        high = bisect_left(self.starts, max(end, start + 1))
+        found = [h for h in self.items[low:high] if h.end > start and h.start < max(end, start + 1)]
+        found.sort(key=lambda h: self.rank.get(h.layer, 99))
+        return found
+
+
+class ReadingView(ScrollView, can_focus=True):
+    """Scrollable, cursor-driven view of one article's body text."""
+
+    ALLOW_SELECT = False
+    DEFAULT_CSS = """
+    ReadingView {
+        height: 1fr;
+        overflow-y: scroll;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+        background: $surface;
+    }
+    """
+    BINDINGS: list[BindingType] = [
+        Binding("j,down", "scroll_lines(1)", "Scroll down", show=False),
+        Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False),
+        Binding("pagedown,space", "scroll_page(1)", "Page down", show=False),
+        Binding("pageup,b", "scroll_page(-1)", "Page up", show=False),
+        Binding("g,home", "scroll_edge(0)", "Top", show=False),
+        Binding("G,end", "scroll_edge(1)", "Bottom", show=False),
+        Binding("l,right", "move('char', 1)", "Cursor right", show=False),
+        Binding("h,left", "move('char', -1)", "Cursor left", show=False),
+        Binding("w", "move('word', 1)", "Next word", show=False),
+        Binding("W", "move('word', -1)", "Previous word", show=False),
+        Binding("right_parenthesis", "move('sentence', 1)", "Next sentence", show=False),
+        Binding("left_parenthesis", "move('sentence', -1)", "Previous sentence", show=False),
+        Binding("right_curly_bracket", "move('paragraph', 1)", "Next paragraph", show=False),
+        Binding("left_curly_bracket", "move('paragraph', -1)", "Previous paragraph", show=False),
+        Binding("v", "toggle_selection", "Select", show=False),
+        Binding("escape", "clear_selection", "Clear selection", show=False),
+    ]
+
+    cursor: var[int] = var(0, init=False)
+    selection_anchor: var[int | None] = var(None, init=False)
+
+    class CursorMoved(Message):
+        """The cursor or the selection changed; `view.cursor` and `view.selection` tell where."""
+
+        def __init__(self, view: ReadingView) -> None:
+            super().__init__()
+            self.view = view
+
+        @property
+        def control(self) -> ReadingView:
+            return self.view
+
+    def __init__(self, text: str, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.text = text
+        self._display = safe_display(text)
+        self._lines = WrappedLines(0)
+        self._layers: dict[str, tuple[Highlight, ...]] = {}
+        self._hidden_layers: set[str] = set()
+        self._index = _LayerIndex(())
+        self._generation = 0
+        self._strips: LRUCache[tuple, Strip] = LRUCache(2048)
+        self._words: list[Span] | None = None
+        self._sentences: list[Span] | None = None
+        self._paragraphs: list[Span] | None = None
+        self._dragging = False
+        self._wrap_token = 0
+        self._wrap_complete = False
+
+    # ----- layout -------------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        return max(1, self.scrollable_content_region.width - GUTTER - RIGHT_MARGIN)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    def _rewrap(self) -> None:
+        width = self.text_width
+        if width == self._lines.width and len(self._lines):
+            return
+        top_offset = self._lines.starts[self.scroll_offset.y] if len(self._lines) > self.scroll_offset.y else 0
+        self._wrap_token += 1
+        cut = len(self._display)
+        if cut > SYNC_WRAP_CHARS:
+            newline = self._display.find("\n", max(SYNC_WRAP_CHARS, top_offset))
+            cut = cut if newline < 0 else newline
+        self._lines = wrap(self._display, width, 0, cut)
+        self._wrap_complete = cut == len(self._display)
+        if not self._wrap_complete:
+            self._wrap_rest(self._wrap_token, width, cut + 1)
+        self._lines_changed()
+        self.scroll_to(y=self._lines.line_of(top_offset), animate=False, immediate=True)
+
+    def _lines_changed(self) -> None:
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines))
+        self.refresh()
+
+    @work(thread=True, exclusive=True, group="wrap")
+    def _wrap_rest(self, token: int, width: int, start: int) -> None:
+        rest = wrap(self._display, width, start)
+        self.app.call_from_thread(self._append_lines, token, rest)
+
+    def _append_lines(self, token: int, rest: WrappedLines) -> None:
+        if token != self._wrap_token:
+            return  # the view was re-wrapped at another width meanwhile
+        self._lines.extend(rest)
+        self._wrap_complete = True
+        self._lines_changed()
+
+    @property
+    def wrap_complete(self) -> bool:
+        return self._wrap_complete
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    # ----- layers -------------------------------------------------------------------------
+
+    def set_layer(self, layer: str, highlights: Sequence[Highlight]) -> None:
+        """Replace one layer's highlights (entities, quotes, annotations, focus, search …)."""
+        self._layers[layer] = tuple(highlights)
+        self._reindex()
+
+    def set_layer_visible(self, layer: str, visible: bool) -> None:
+        (self._hidden_layers.discard if visible else self._hidden_layers.add)(layer)
+        self._reindex()
+
+    def layer_visible(self, layer: str) -> bool:
+        return layer not in self._hidden_layers
+
+    def highlights(self, layer: str) -> tuple[Highlight, ...]:
+        return self._layers.get(layer, ())
+
+    def _reindex(self) -> None:
+        visible = (h for name, items in self._layers.items() if name not in self._hidden_layers for h in items)
+        self._index = _LayerIndex(visible)
+        self._generation += 1
+        self._strips.clear()
+        self.refresh()
+
+    def highlights_at(self, offset: int) -> list[Highlight]:
+        """Visible highlights covering offset, lowest layer first."""
+        return [h for h in self._index.overlapping(offset, offset + 1) if h.start <= offset < h.end]
+
+    # ----- spans the cursor moves by ----------------------------------------------------------
+
+    def set_sentences(self, spans: Sequence[Span]) -> None:
+        self._sentences = list(spans)
+
+    def _spans(self, unit: str) -> list[Span]:
+        if unit == "word":
+            if self._words is None:
+                self._words = word_spans(self.text)
+            return self._words
+        if unit == "sentence":
+            if self._sentences is None:
+                self._sentences = sentence_spans(self.text)
+            return self._sentences
+        if self._paragraphs is None:
+            self._paragraphs = paragraph_spans(self.text)
+        return self._paragraphs
+
+    def current_span(self, unit: str) -> Span | None:
+        """The word, sentence or paragraph holding the cursor (or the next one after it)."""
+        spans = self._spans(unit)
+        index = bisect_right(spans, (self.cursor, float("inf"))) - 1
+        if index >= 0 and spans[index][0] <= self.cursor < spans[index][1]:
+            return spans[index]
+        if index + 1 < len(spans):
+            return spans[index + 1]
+        return spans[index] if index >= 0 else None
+
+    # ----- cursor and selection -------------------------------------------------------------
+
+    @property
+    def selection(self) -> Span | None:
+        if self.selection_anchor is None or self.selection_anchor == self.cursor:
+            return None
+        low, high = sorted((self.selection_anchor, self.cursor))
+        return low, high
+
+    def move_cursor(self, offset: int, *, scroll: bool = True) -> None:
+        self.cursor = max(0, min(len(self.text), offset))
+        if scroll:
+            self.scroll_to_offset(self.cursor)
+
+    def select(self, start: int, end: int) -> None:
+        self.selection_anchor = start
+        self.move_cursor(end)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._refresh_offsets(old, new)
+        self.post_message(self.CursorMoved(self))
+
+    def watch_selection_anchor(self, old: int | None, new: int | None) -> None:
+        self._generation += 1
+        self.refresh()
+        self.post_message(self.CursorMoved(self))
+
+    def _refresh_offsets(self, *offsets: int) -> None:
+        if self.selection_anchor is not None:
+            self.refresh()
+            return
+        if not len(self._lines):
+            return
+        for offset in offsets:
+            self.refresh_line(self._lines.line_of(offset))
+
+    def scroll_to_offset(self, offset: int, *, center: bool = False) -> None:
+        if not len(self._lines):
+            return
+        line = self._lines.line_of(offset)
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if center:
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+        elif line < top:
+            self.scroll_to(y=line, animate=False, immediate=True)
+        elif line >= top + height:
+            self.scroll_to(y=line - height + 1, animate=False, immediate=True)
+
+    def _keep_cursor_in_view(self) -> None:
+        if not len(self._lines):
+            return
+        top = round(self.scroll_target_y)
+        bottom = min(len(self._lines), top + self.scrollable_content_region.height) - 1
+        line = self._lines.line_of(self.cursor)
+        if line < top:
+            self.cursor = self._lines.starts[top]
+        elif line > bottom >= 0:
+            self.cursor = self._lines.starts[bottom]
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if not self._dragging:
+            self._keep_cursor_in_view()
+
+    # ----- actions ------------------------------------------------------------------------
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self.scroll_to(y=self.scroll_offset.y + lines, animate=False, immediate=True)
+        self._keep_cursor_in_view()
+
+    def action_scroll_page(self, direction: int) -> None:
+        step = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_offset.y + direction * step, animate=False, immediate=True)
+        self._keep_cursor_in_view()
+
+    def action_scroll_edge(self, end: int) -> None:
+        self.scroll_to(y=self.max_scroll_y if end else 0, animate=False, immediate=True)
+        self.cursor = len(self.text) if end else 0
+
+    def action_move(self, unit: str, direction: int) -> None:
+        if unit == "char":
+            self.move_cursor(self.cursor + direction)
+            return
+        spans = self._spans(unit)
+        if direction > 0:
+            target = next_start(spans, self.cursor)
+        else:
+            target = previous_start(spans, self.cursor)
+            current = self.current_span(unit)
+            if current and current[0] < self.cursor:
+                target = current[0]
+        if target is not None:
+            self.move_cursor(target)
+
+    def action_toggle_selection(self) -> None:
+        self.selection_anchor = None if self.selection_anchor is not None else self.cursor
+
+    def action_clear_selection(self) -> None:
+        self.selection_anchor = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_selection":
+            return self.selection_anchor is not None
+        return True
+
+    # ----- mouse --------------------------------------------------------------------------
+
+    def offset_at(self, x: int, y: int) -> int:
+        """The body offset under a widget-relative cell position."""
+        if not len(self._lines):
+            return 0
+        line = min(len(self._lines) - 1, max(0, self.scroll_offset.y + y))
+        start, end = self._lines.starts[line], self._lines.ends[line]
+        column = x - GUTTER
+        position = start
+        while position < end and column > 0:
+            column -= cell_len(self._display[position])
+            position += 1
+        return position
+
+    async def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.button != 1:
+            return
+        self.focus()
+        offset = self.offset_at(event.x, event.y)
+        self._dragging = True
+        self.capture_mouse()
+        self.selection_anchor = offset
+        self.move_cursor(offset, scroll=False)
+
+    async def on_mouse_move(self, event: events.MouseMove) -> None:
+        if not self._dragging:
+            return
+        if event.y < 0:
+            self.scroll_to(y=self.scroll_offset.y - 1, animate=False, immediate=True)
+        elif event.y >= self.scrollable_content_region.height:
+            self.scroll_to(y=self.scroll_offset.y + 1, animate=False, immediate=True)
+        self.move_cursor(self.offset_at(event.x, event.y), scroll=False)
+
+    async def on_mouse_up(self, event: events.MouseUp) -> None:
+        if not self._dragging:
+            return
+        self._dragging = False
+        self._wrap_token = 0
+        self._wrap_complete = False
+        self.release_mouse()
+        if self.selection_anchor == self.cursor:
+            self.selection_anchor = None
+
+    def on_focus(self) -> None:
+        self._generation += 1
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._generation += 1
+        self.refresh()
+
+    # ----- rendering ----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines) or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        start, end = self._lines.starts[index], self._lines.ends[index]
+        cursor = self.cursor if self.has_focus and start <= self.cursor < max(end, start + 1) else None
+        if self.has_focus and self.cursor == len(self.text) and index == len(self._lines) - 1:
+            cursor = self.cursor
+        selection = self.selection
+        if selection is not None and (selection[1] <= start or selection[0] >= end):
+            selection = None
+        key = (index, width, self._generation, cursor, selection)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_text_line(start, end, width, cursor, selection)
+            self._strips[key] = strip
+        return strip
+
+    def _render_text_line(self, start: int, end: int, width: int, cursor: int | None, selection: Span | None) -> Strip:
+        base = self.rich_style
+        highlights = self._index.overlapping(start, end)
+        gutter_style = next((h.gutter for h in reversed(highlights) if h.gutter is not None), None)
+        segments = [Segment("▎ " if gutter_style else "  ", base + gutter_style if gutter_style else base)]
+        cuts = {start, end}
+        for h in highlights:
+            cuts.add(max(start, h.start))
+            cuts.add(min(end, h.end))
+        if selection:
+            cuts.update((max(start, selection[0]), min(end, selection[1])))
+        if cursor is not None and start <= cursor < end:
+            cuts.update((cursor, cursor + 1))
+        points = sorted(c for c in cuts if start <= c <= end)
+        selection_style = Style(reverse=True)
+        cursor_style = Style(reverse=True, underline=True, bold=True)
+        for low, high in zip(points, points[1:]):
+            if low >= high:
+                continue
+            style = base
+            for h in highlights:
+                if h.start < high and h.end > low:
+                    style += h.style
+            if selection and selection[0] <= low and high <= selection[1]:
+                style += selection_style
+            if cursor is not None and low == cursor:
+                style += cursor_style
+            segments.append(Segment(self._display[low:high], style))
+        if cursor is not None and cursor >= end:
+            segments.append(Segment(" ", base + cursor_style))
+        return Strip(segments).adjust_cell_length(width, base)

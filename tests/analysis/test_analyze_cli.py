@@ -1,0 +1,116 @@
+"""`reader analyze` as scripts use it: the JSON contract, ids and paths, the cache, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import build_test_pipeline
+
+from reader.cli import main
+
+pytest.importorskip("reader.nlp.pipeline", reason="the pipeline loader comes with the model branch")
+
+ONE = """---
+title: Erster Bericht
+source: example.org
+---
+Bundeskanzler Olaf Scholz reiste am Montag nach Paris.
+„Wir stehen fest an der Seite unserer Partner“, sagte Scholz nach dem Treffen.
+Der Slogan „Gemeinsam stark“ hing über der Bühne.
+"""
+TWO = """Scholz traf Emmanuel Macron.
+„Die Tür bleibt offen für alle“, sagte der Bundeskanzler. Macrons Antwort kam schnell.
+"""
+CONTRACT_ENTITY = {"start", "end", "label", "text", "key"}
+CONTRACT_QUOTE = {"start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end"}
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("model") / "test-pipeline"
+    build_test_pipeline().to_disk(path)
+    return path
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "eins.md").write_text(ONE, encoding="utf-8")
+    (tmp_path / "articles" / "zwei.txt").write_text(TWO, encoding="utf-8")
+    return tmp_path
+
+
+def run(library: Path, model_dir: Path, *args: str):
+    return CliRunner().invoke(main, ["--library", str(library), "--model", str(model_dir), "analyze", *args])
+
+
+def test_json_contract(library: Path, model_dir: Path) -> None:
+    result = run(library, model_dir, "--json", "zwei", "eins")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [row["id"] for row in rows] == ["zwei", "eins"]
+    for row in rows:
+        assert {"id", "text", "entities", "quotes"} <= set(row)
+        for entity in row["entities"]:
+            assert CONTRACT_ENTITY <= set(entity)
+            assert row["text"][entity["start"] : entity["end"]] == entity["text"]
+        for quote in row["quotes"]:
+            assert CONTRACT_QUOTE <= set(quote)
+            assert row["text"][quote["start"] : quote["end"]] == quote["text"]
+            if quote["speaker"] is None:
+                assert quote["speaker_start"] is None and quote["speaker_end"] is None
+    zwei, eins = rows
+    assert [(q["text"], q["kind"], q["speaker"]) for q in eins["quotes"]] == [
+        ("Wir stehen fest an der Seite unserer Partner", "speech", "Olaf Scholz"),
+        ("Gemeinsam stark", "term", None),
+    ]
+    quote = zwei["quotes"][0]
+    assert (quote["speaker"], zwei["text"][quote["speaker_start"] : quote["speaker_end"]]) == ("Olaf Scholz", "der Bundeskanzler")
+    assert {e["key"] for e in zwei["entities"] if e["label"] == "PER"} == {"olaf scholz", "emmanuel macron"}
+
+
+def test_a_file_path_works_like_an_id(library: Path, model_dir: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere" / "drei.txt"
+    outside.parent.mkdir()
+    outside.write_text("„Niemand will das so haben“, sagte Scholz am Abend.\n", encoding="utf-8")
+    result = run(library, model_dir, "--json", str(outside))
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)
+    assert row["id"] == "drei"
+    assert row["quotes"][0]["speaker"] == "Olaf Scholz", "names resolve against the library"
+
+
+def test_whole_library_fills_the_cache_then_reads_it(library: Path, model_dir: Path) -> None:
+    first = run(library, model_dir)
+    assert first.exit_code == 0, first.output
+    assert "Analysing" in first.stderr
+    assert [line.split()[0] for line in first.stdout.splitlines()] == ["eins", "zwei"]
+    assert all(line.endswith("analysed") for line in first.stdout.splitlines())
+    second = run(library, model_dir)
+    assert all(line.endswith("cached") for line in second.stdout.splitlines())
+    assert "Analysing" not in second.stderr
+
+
+def test_unknown_article_is_one_clear_line(library: Path, model_dir: Path) -> None:
+    result = run(library, model_dir, "--json", "gibt-es-nicht")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "Error: no article 'gibt-es-nicht' in the library, and no such file"
+    assert result.stdout == ""
+
+
+def test_unreadable_file_is_one_clear_line(library: Path, model_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Gr\xfc\xdfe".encode("latin-1"))
+    result = run(library, model_dir, "--json", str(bad))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: latin1.txt is not UTF-8")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_empty_library_is_an_error(tmp_path: Path, model_dir: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    result = run(tmp_path, model_dir)
+    assert result.exit_code == 1 and "no articles to analyse" in result.stderr

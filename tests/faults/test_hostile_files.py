@@ -1,0 +1,113 @@
+"""A corpus of hostile article files: the library loads the rest, reports each bad one in one line,
+nothing crashes, and no escape sequence reaches the terminal."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.library import Library, read_article_file
+from reader.library.loader import ArticleFileError
+from reader.tui.safe_text import safe_display
+
+from tests.ui.conftest import wait_for_library
+
+UNSAFE = ("\x1b", "\x07", "\x08", "\x9b", "\u202e", "\u2066", "\x00")
+
+
+def build_hostile_library(root: Path, *, huge: bool) -> dict[str, str | None]:
+    """Write the corpus; returns file name → expected reason fragment (None: must load)."""
+    articles = root / "articles"
+    articles.mkdir(parents=True)
+    expected: dict[str, str | None] = {}
+
+    def put(name: str, data: bytes | str, reason: str | None) -> None:
+        (articles / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        expected[name] = reason
+
+    put("empty.txt", b"", "is empty")
+    put("binary.txt", bytes(range(256)) * 4, "looks binary")
+    put("latin1.txt", "Über die Straße in Köln.".encode("latin-1"), "is not UTF-8")
+    put("utf16.txt", codecs.BOM_UTF16_LE + "Hallo Welt.".encode("utf-16-le"), "is UTF-16 text")
+    put("frontmatter-open.md", "---\ntitle: Kaputt\nText ohne Ende.\n", "never closed")
+    put("frontmatter-bad.md", "---\n[bold]: - x\n---\nText.\n", "is not 'key: value'")
+    put("markup.txt", "[bold red]Fett[/] und [link=http://x]Link[/link]. [/]\n", None)
+    put("ansi.txt", "Farbe \x1b[31mrot\x1b[0m, Titel \x1b]0;pwned\x07, Link \x1b]8;;http://evil\x1b\\klick\x1b]8;;\x1b\\.\n", None)
+    put("controls.txt", "Glocke \x07 Rücktaste \x08\x08 Seitenvorschub \x0c CSI \u009b31m.\n", None)
+    put("bidi.txt", "Rechnung \u202eexe.txt\u202c und \u2066isoliert\u2069.\n", None)
+    put("one-long-line.txt", ("Wort " * 200_000) + "\n", None)
+    if huge:
+        paragraph = "Ein Absatz über den Gipfel in Anchorage, der sich wiederholt. " * 30 + "\n"
+        with (articles / "huge.txt").open("w", encoding="utf-8") as handle:
+            while handle.tell() < 50 * 1024 * 1024:
+                handle.write(paragraph)
+        expected["huge.txt"] = None
+    put("normal.txt", "Ein ganz normaler Artikel über Alaska.\n", None)
+    return expected
+
+
+def test_library_loads_the_rest_and_reports_each_bad_file(tmp_path: Path) -> None:
+    expected = build_hostile_library(tmp_path, huge=True)
+    scan = Library(tmp_path).scan()
+    loaded = {article.path.name for article in scan.articles}
+    assert loaded == {name for name, reason in expected.items() if reason is None}
+    reasons = {problem.path.name: str(problem) for problem in scan.problems}
+    assert set(reasons) == {name for name, reason in expected.items() if reason is not None}
+    for name, line in reasons.items():
+        assert expected[name] in line
+        assert "\n" not in line and len(line) < 200
+        assert not any(char in line for char in UNSAFE)
+    huge = next(a for a in scan.articles if a.path.name == "huge.txt")
+    assert huge.words > 7_000_000
+
+
+async def test_app_shows_hostile_articles_without_leaking_escapes(tmp_path: Path, make_app) -> None:
+    expected = build_hostile_library(tmp_path, huge=False)
+    app = make_app(tmp_path)
+    loadable = sorted(name for name, reason in expected.items() if reason is None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_library(pilot, rows=len(loadable))
+        status = str(app.library_screen.query_one("#library-status").render())
+        assert "skipped" in status
+        table = app.library_screen.table
+        cells = " ".join(cell.plain for row in range(table.row_count) for cell in table.get_row_at(row))
+        assert not any(char in cells for char in UNSAFE)
+        for row in range(table.row_count):
+            table.move_cursor(row=row)
+            await pilot.press("enter")
+            await pilot.pause()
+            view = app.screen.columns[0].view
+            await pilot.press("G")
+            shown = "".join(view.render_line(y).text for y in range(view.scrollable_content_region.height))
+            header = str(app.screen.columns[0].query_one(".column-header").render())
+            assert not any(char in shown + header for char in UNSAFE)
+            await pilot.press("q")
+
+
+@pytest.fixture
+def make_app(tmp_path: Path):
+    from reader.settings import Settings
+    from reader.tui.app import ReaderApp
+
+    return lambda library: ReaderApp(Settings.resolve(library=library, author="tester"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=600) | st.text(max_size=600).map(lambda t: t.encode("utf-8")))
+def test_any_bytes_load_or_fail_with_one_line(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "x.txt"
+    path.write_bytes(data)
+    try:
+        article = read_article_file(path)
+    except ArticleFileError as error:
+        assert "\n" not in str(error)
+        return
+    assert article.body and "\n\n\n" not in article.body
+    for start, end in article.paragraphs:
+        paragraph = article.body[start:end]
+        assert paragraph and paragraph == paragraph.strip() and "\n" not in paragraph
+    assert len(safe_display(article.body)) == len(article.body)

@@ -1,0 +1,53 @@
+"""Test pages and helpers shared by the ingest tests (a uniquely named module, unlike conftest)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.library import Library
+
+PAGES = Path(__file__).parent / "pages"
+NEWS_CANONICAL = "https://www.tagesblick.de/politik/ausland/gipfel-anchorage-symbolik-100.html"
+
+
+def news_html() -> str:
+    return (PAGES / "news.html").read_text(encoding="utf-8")
+
+
+def news_html_without_canonical() -> str:
+    """The same article as a second site would serve it: no canonical address of its own."""
+    return news_html().replace(f'<link rel="canonical" href="{NEWS_CANONICAL}">', "")
+
+
+LATIN1_TEXT = (
+    "Die Bürgermeisterin von Anchorage äußerte sich überrascht über die Größe des Medienaufgebots. "
+    "Mehr als zweitausend Journalistinnen und Journalisten hätten sich akkreditiert, so viele wie nie "
+    "zuvor bei einem Ereignis in der Stadt. Straßen rund um den Stützpunkt blieben gesperrt."
+)
+
+
+def latin1_page(meta: bool) -> bytes:
+    charset = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">' if meta else ""
+    html = (
+        f'<!DOCTYPE html><html lang="de"><head>{charset}<title>Großer Andrang in Anchorage</title></head>'
+        f"<body><article><h1>Großer Andrang in Anchorage</h1><p>{LATIN1_TEXT}</p></article></body></html>"
+    )
+    return html.encode("latin-1")
+
+
+def articles_in(library: Library) -> list[str]:
+    """The file names in the library's articles folder (hidden ones too: nothing may be left over)."""
+    if not library.articles_dir.exists():
+        return []
+    return sorted(path.name for path in library.articles_dir.iterdir())
+
+
+@dataclass
+class LocalServer:
+    base: str
+    hits: Counter[str] = field(default_factory=Counter)
+
+    def url(self, path: str) -> str:
+        return self.base + path

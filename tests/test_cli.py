@@ -1,0 +1,42 @@
+"""The `reader` command as scripts use it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from reader import __version__
+from reader.cli import main
+
+
+def test_list_json_gives_the_contract_fields(library_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["--library", str(library_dir), "list", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert len(rows) == 5
+    for row in rows:
+        assert set(row) >= {"id", "title", "source", "date", "words", "path", "version"}
+        assert Path(row["path"]).is_file()
+    assert sorted(r["date"] for r in rows if r["date"]) == ["2025-08-16"]
+
+
+def test_list_reports_skipped_files_on_stderr(library_dir: Path) -> None:
+    (library_dir / "articles" / "kaputt.txt").write_bytes(b"\xff\xfe\x00\x00")
+    result = CliRunner().invoke(main, ["--library", str(library_dir), "list"])
+    assert result.exit_code == 0
+    assert result.stderr.startswith("skipped kaputt.txt: ")
+    assert len(result.stdout.strip().splitlines()) == 5
+
+
+def test_library_comes_from_the_environment(library_dir: Path, monkeypatch) -> None:
+    monkeypatch.setenv("READER_LIBRARY", str(library_dir))
+    result = CliRunner().invoke(main, ["list", "--json"])
+    assert len(json.loads(result.stdout)) == 5
+
+
+def test_version_and_help() -> None:
+    assert CliRunner().invoke(main, ["--version"]).output.strip() == f"reader, version {__version__}"
+    help_text = CliRunner().invoke(main, ["--help"]).output
+    assert "--library" in help_text and "list" in help_text

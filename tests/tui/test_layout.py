@@ -1,0 +1,45 @@
+"""Word wrap and terminal-safe text: pure functions the reading view relies on."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from reader.tui.layout import wrap
+from reader.tui.safe_text import safe_display
+
+texts = st.text(alphabet=st.sampled_from(list("ab cdé fgh\n\n  „“ 漢字 Ü-")), max_size=400)
+
+
+@given(texts, st.integers(min_value=1, max_value=40))
+def test_wrapped_lines_cover_the_text_in_order(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    position = 0
+    for start, end in zip(lines.starts, lines.ends):
+        assert start >= position
+        assert text[position:start].strip(" \n") == ""  # only line breaks between lines
+        position = end
+    assert text[position:].strip(" \n") == ""
+
+
+@given(texts, st.integers(min_value=2, max_value=40))
+def test_wrapped_lines_fit_the_width(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    for start, end in zip(lines.starts, lines.ends):
+        assert cell_len(text[start:end].rstrip(" ")) <= width
+
+
+def test_line_of_finds_the_display_line() -> None:
+    text = "eins zwei drei vier\n\nfünf"
+    lines = wrap(text, 9)
+    assert [text[s:e] for s, e in zip(lines.starts, lines.ends)] == ["eins zwei ", "drei vier", "", "fünf"]
+    assert [lines.line_of(offset) for offset in (0, 9, 10, 19, 20, 21, 24)] == [0, 0, 1, 1, 2, 3, 3]
+
+
+@given(st.text(max_size=200))
+def test_safe_display_keeps_length_and_removes_controls(text: str) -> None:
+    shown = safe_display(text)
+    assert len(shown) == len(text)
+    assert all(char == "\n" or (ord(char) >= 0x20 and not 0x7F <= ord(char) < 0xA0) for char in shown)
+    assert "\x1b" not in shown and "\u202e" not in shown

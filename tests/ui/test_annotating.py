@@ -1,0 +1,170 @@
+"""Pilot tests for the annotation flow, asserting on the store as it is on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.annotations import AnnotationStore
+from reader.library import Library
+from reader.tui.screens.annotation_editor import AnnotationEditor, ConfirmDialog
+from reader.tui.screens.compare import CompareScreen
+
+from .conftest import wait_for_library
+
+
+def on_disk(library_dir: Path) -> AnnotationStore:
+    """A second store object reading what the app saved (no shared memory with the app)."""
+    return AnnotationStore.open(Library(library_dir))
+
+
+async def open_one(pilot) -> CompareScreen:
+    await wait_for_library(pilot, rows=5)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CompareScreen)
+    return pilot.app.screen
+
+
+async def test_select_tag_note_edit_undo_delete(make_app, library_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_one(pilot)
+        column = screen.columns[0]
+        view, article = column.view, column.article
+
+        # select two words with the keyboard and annotate them
+        await pilot.press("w", "v", "w", "w")
+        start, end = view.selection
+        await pilot.press("a")
+        assert isinstance(app.screen, AnnotationEditor)
+        await pilot.press(*"Framing, Zitat verkürzt", "enter", *"Erste Notiz", "ctrl+s")
+        await pilot.pause()
+        [saved] = on_disk(library_dir).all()
+        assert (saved.start, saved.end, saved.exact) == (start, end, article.body[start:end])
+        assert saved.tags == ("Framing", "Zitat verkürzt") and saved.note == "Erste Notiz"
+        assert saved.author == "tester" and saved.article_version == article.version
+        assert view.selection is None
+
+        # the current sentence, with a tag typed in another case: one tag, first spelling kept
+        await pilot.press("right_parenthesis", "s")
+        await pilot.press(*"framing ", "ctrl+s")
+        await pilot.pause()
+        store = on_disk(library_dir)
+        assert len(store.all()) == 2
+        assert store.tags() == [("Framing", 2), ("Zitat verkürzt", 1)]
+
+        # edit the first: move onto it, change tags and note
+        view.move_cursor(start)
+        await pilot.press("i")
+        assert isinstance(app.screen, AnnotationEditor)
+        tags = app.screen.query_one("#tags")
+        tags.value = "Faktencheck"
+        note = app.screen.query_one("#note")
+        note.text = "Geänderte Notiz\nmit zweiter Zeile"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        edited = on_disk(library_dir).get(saved.id)
+        assert edited.tags == ("Faktencheck",) and edited.note == "Geänderte Notiz\nmit zweiter Zeile"
+
+        # undo the edit, redo it, undo again
+        await pilot.press("u")
+        assert on_disk(library_dir).get(saved.id).tags == ("Framing", "Zitat verkürzt")
+        await pilot.press("U")
+        assert on_disk(library_dir).get(saved.id).tags == ("Faktencheck",)
+        await pilot.press("u")
+
+        # delete with confirmation: n keeps it, y deletes it, u brings it back with the same id
+        view.move_cursor(start)
+        await pilot.press("D")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert saved.id in on_disk(library_dir)
+        await pilot.press("D", "y")
+        await pilot.pause()
+        assert saved.id not in on_disk(library_dir)
+        await pilot.press("u")
+        restored = on_disk(library_dir).get(saved.id)
+        assert restored.tags == ("Framing", "Zitat verkürzt")
+
+        # the highlight is drawn over the passage, and the status line names its tags
+        marks = [h for h in view.highlights("annotation") if h.start == start]
+        assert marks and marks[0].end == end
+        view.move_cursor(start)
+        await pilot.pause()
+        assert "Framing" in str(column.query_one(".column-status").render())
+
+        # escape cancels the editor without writing
+        await pilot.press("right_parenthesis", "right_parenthesis", "s", *"Verworfen", "escape")
+        assert len(on_disk(library_dir).all()) == 2
+
+
+async def test_notes_panel_lists_and_jumps_and_library_counts(make_app, library_dir: Path) -> None:
+    library = Library(library_dir)
+    store = AnnotationStore.open(library, author="someone")
+    first, second = library.articles()[:2]
+    store.add(first, 0, 20, ["Framing"], "im ersten Artikel")
+    store.add(second, 30, 60, ["Faktencheck"], "im zweiten")
+    app = make_app()
+    async with app.run_test(size=(180, 50)) as pilot:
+        await wait_for_library(pilot, rows=5)
+        table = app.library_screen.table
+        counts = {table.coordinate_to_cell_key((row, 0)).row_key.value: table.get_row_at(row)[5].plain for row in range(5)}
+        assert counts[first.id] == "1" and counts[second.id] == "1"
+        table.move_cursor(row=table.get_row_index(first.id))
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("A")
+        notes = screen.query_one("#notes-list")
+        assert app.focused is notes
+        ids = [notes.get_option_at_index(i).id for i in range(notes.option_count)]
+        assert [i for i in ids if i] == [a.id for a in sorted(store.all(), key=lambda a: a.article_id != first.id)]
+        # jump to the note of an article that is not open: it opens in a new column, passage selected
+        notes.highlighted = ids.index(next(a.id for a in store.all() if a.article_id == second.id))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [c.article.id for c in screen.columns] == [first.id, second.id]
+        view = screen.columns[1].view
+        assert app.focused is view and view.selection == (30, 60)
+        # the tag browser filters the notes
+        await pilot.press("T")
+        tags = screen.query_one("#tags-list")
+        tags.highlighted = [tags.get_option_at_index(i).id for i in range(tags.option_count)].index("Framing")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [notes.get_option_at_index(i).id for i in range(notes.option_count) if notes.get_option_at_index(i).id] == [
+            a.id for a in store.all() if a.tags == ("Framing",)
+        ]
+
+
+async def test_escape_in_the_panel_clears_filters_then_closes_it(make_app, library_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(180, 50)) as pilot:
+        screen = await open_one(pilot)
+        await pilot.press("A", "slash", *"xyz")
+        pane = screen.query_one("AnnotationsPane")
+        assert pane.query_one("#notes-filter").value == "xyz"
+        await pilot.press("escape")
+        assert pane.query_one("#notes-filter").value == ""
+        await pilot.press("escape")
+        assert not screen.query_one("SidePanel").shown
+        assert app.focused is screen.columns[0].view
+        assert isinstance(app.screen, CompareScreen)
+
+
+async def test_export_from_the_command_palette(make_app, library_dir: Path) -> None:
+    import json
+
+    library = Library(library_dir)
+    AnnotationStore.open(library).add(library.articles()[0], 0, 12, ["Framing"], "")
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_library(pilot, rows=5)
+        await pilot.press("ctrl+p", *"Export annotations as JSON")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        [exported] = list((library_dir / "annotations" / "exports").glob("*.json"))
+        document = json.loads(exported.read_text(encoding="utf-8"))
+        assert exported.name in " ".join(str(n.message) for n in app._notifications)
+        assert "Framing" in json.dumps(document)
