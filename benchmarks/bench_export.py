@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench_store import emit, populate, sample_library  # noqa: E402
 
 from reader.annotations import AnnotationStore  # noqa: E402
-from reader.exchange import FORMATS, export_text, import_file  # noqa: E402
+from reader.exchange import FORMATS, export_bytes, import_file  # noqa: E402
 
 
 def main() -> None:
@@ -38,17 +38,17 @@ def main() -> None:
         store = AnnotationStore.open(library)
         export_file = Path(folder) / "export.json"
         began = time.perf_counter()
-        export_text(store, library, "json")  # a fresh process: anchoring not yet cached
+        export_bytes(store, library, "json")  # a fresh process: anchoring not yet cached
         emit(f"export_json_{label}_first_s", time.perf_counter() - began, "s", 1)
         for fmt in FORMATS:
             timings, cpu = [], []
             for _ in range(args.runs):
                 began, began_cpu = time.perf_counter(), time.process_time()
-                text = export_text(store, library, fmt)
+                data = export_bytes(store, library, fmt)  # what `reader export` writes
                 timings.append(time.perf_counter() - began)
                 cpu.append(time.process_time() - began_cpu)
             if fmt == "json":
-                export_file.write_text(text, encoding="utf-8")
+                export_file.write_bytes(data)
             emit(f"export_{fmt}_{label}_s", statistics.median(timings), "s", args.runs)
             emit(f"export_{fmt}_{label}_cpu_s", statistics.median(cpu), "s", args.runs)
         timings = []

@@ -129,6 +129,7 @@ def bench_saves(sizes: list[int], saves: int) -> None:
 def _soak_writer(library: Library, article: Article, report: multiprocessing.connection.Connection, seed: int) -> None:
     rng = random.Random(seed)
     store = AnnotationStore.open(library, author=f"soak-{seed}")
+    report.send("")  # ready: from here on a kill lands among saves
     while True:
         start = rng.randrange(len(article.body) - 50)
         added = store.add(article, start, start + rng.randint(1, 50), [f"t{rng.randint(0, 9)}"])
@@ -150,6 +151,8 @@ def soak(seconds: float) -> None:
             writer = fork.Process(target=_soak_writer, args=(library, article, send, kills))
             writer.start()
             send.close()
+            if kills % 5:  # every fifth writer dies at any moment, even while opening the store
+                receive.poll(5)
             time.sleep(rng.uniform(0.0, 0.06))
             os.kill(writer.pid, signal.SIGKILL)  # type: ignore[arg-type]
             writer.join()
@@ -159,6 +162,7 @@ def soak(seconds: float) -> None:
                     reported.add(receive.recv())
                 except EOFError:
                     break
+            reported.discard("")
             receive.close()
         store = AnnotationStore.open(library)
         present = {annotation.id for annotation in store.all()}

@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .annotations import AnnotationError, AnnotationStore, StoreError, find_passage
-from .exchange import ImportRefused, collect_items, export_text, import_file, write_file
+from .exchange import ImportRefused, collect_items, export_bytes, import_file, write_file
 from .exchange.reader_json import item_record
 from .library import ArticleFileError, ArticleNotFound, Library
 from .settings import Settings
@@ -193,12 +193,12 @@ def export(settings: Settings, fmt: str, article_ids: tuple[str, ...], tags: tup
     """Export annotations as JSON (default), W3C Web Annotation, Markdown or CSV."""
     library, store = _open_store(settings)
     _known_article_ids(library, store, article_ids)
-    text = export_text(store, library, fmt, article_ids, tags)
+    data = export_bytes(store, library, fmt, article_ids, tags)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(data, nl=False)  # bytes go to the binary stream as they are
         return
     try:
-        write_file(Path(output), text)
+        write_file(Path(output), data)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"wrote {output}", err=True)

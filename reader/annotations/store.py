@@ -34,6 +34,7 @@ from filelock import FileLock, Timeout
 from ..library import Article, Library
 from ..settings import default_author
 from .anchoring import AnchoredAnnotation, AnchorState, locate, orphan
+from .bulk import gc_paused
 from .model import (
     Annotation,
     AnnotationError,
@@ -440,12 +441,13 @@ class AnnotationStore:
         self._log_epoch, self._log_offset = self._log_position()
         problems: list[str] = []
         shards = self.root / SHARDS_DIRNAME
-        for path in sorted(shards.glob("*/*.json")) if shards.is_dir() else []:
-            relative = path.relative_to(self.root).as_posix()
-            try:
-                self._replace_shard(relative, read_shard(path, relative))
-            except StoreError as problem:
-                problems.append(str(problem))
+        with gc_paused():
+            for path in sorted(shards.glob("*/*.json")) if shards.is_dir() else []:
+                relative = path.relative_to(self.root).as_posix()
+                try:
+                    self._replace_shard(relative, read_shard(path, relative))
+                except StoreError as problem:
+                    problems.append(str(problem))
         self.problems = tuple(problems)
 
     def _log_position(self) -> tuple[bytes, int]:

@@ -11,13 +11,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..annotations import AnnotationStore, utc_now
+from ..annotations.bulk import gc_paused
 from ..library import Library
 from . import csv_table, markdown, reader_json, w3c
 from .fields import ImportRefused
 from .importing import ImportReport, import_file, plan_import, read_import_file
 from .items import ExportItem, collect_items, write_file
 
-Writer = Callable[[list[ExportItem], str], str]
+Writer = Callable[[list[ExportItem], str], bytes]  # items, export time -> UTF-8 file content
 
 # format name -> (writer, file extension)
 FORMATS: dict[str, tuple[Writer, str]] = {
@@ -29,6 +30,19 @@ FORMATS: dict[str, tuple[Writer, str]] = {
 EXPORTS_DIRNAME = "exports"
 
 
+def export_bytes(
+    store: AnnotationStore,
+    library: Library,
+    fmt: str = "json",
+    article_ids: Iterable[str] = (),
+    tags: Iterable[str] = (),
+) -> bytes:
+    """The annotations (all, or of some articles, or with any of some tags) in one format, UTF-8."""
+    writer, _ = FORMATS[fmt]
+    with gc_paused():
+        return writer(collect_items(store, library.articles(), article_ids, tags), utc_now())
+
+
 def export_text(
     store: AnnotationStore,
     library: Library,
@@ -36,9 +50,8 @@ def export_text(
     article_ids: Iterable[str] = (),
     tags: Iterable[str] = (),
 ) -> str:
-    """The annotations (all, or of some articles, or with any of some tags) in one format."""
-    writer, _ = FORMATS[fmt]
-    return writer(collect_items(store, library.articles(), article_ids, tags), utc_now())
+    """Like export_bytes, as text (for showing an export in the app)."""
+    return export_bytes(store, library, fmt, article_ids, tags).decode("utf-8")
 
 
 def export_to_directory(store: AnnotationStore, library: Library, fmt: str = "json") -> Path:
@@ -51,7 +64,7 @@ def export_to_directory(store: AnnotationStore, library: Library, fmt: str = "js
     while path.exists():
         path = folder / f"{stamp}-{counter}.{extension}"
         counter += 1
-    write_file(path, export_text(store, library, fmt))
+    write_file(path, export_bytes(store, library, fmt))
     return path
 
 
@@ -61,6 +74,7 @@ __all__ = [
     "ImportRefused",
     "ImportReport",
     "collect_items",
+    "export_bytes",
     "export_text",
     "export_to_directory",
     "import_file",

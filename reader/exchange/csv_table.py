@@ -39,7 +39,7 @@ def _safe(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
-def dumps(items: list[ExportItem], exported: str) -> str:
+def dumps(items: list[ExportItem], exported: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
@@ -64,4 +64,4 @@ def dumps(items: list[ExportItem], exported: str) -> str:
                 annotation.colour,
             ]
         )
-    return "\ufeff" + buffer.getvalue()
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

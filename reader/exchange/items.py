@@ -42,11 +42,11 @@ def collect_items(
     return items
 
 
-def write_file(path: Path, text: str) -> None:
+def write_file(path: Path, data: bytes) -> None:
     """Write an export atomically: a reader of the file never sees half of it."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(describe_os_error(error, path, "the export")) from None
-    write_atomically(path, text.encode("utf-8"), "the export")
+    write_atomically(path, data, "the export")

@@ -35,8 +35,8 @@ def _entry(item: ExportItem) -> str:
     return "\n".join(lines)
 
 
-def dumps(items: list[ExportItem], exported: str) -> str:
-    out = [f"# Annotations", "", f"Exported {exported} · {len(items)} annotation{'s' if len(items) != 1 else ''}", ""]
+def dumps(items: list[ExportItem], exported: str) -> bytes:
+    out = ["# Annotations", "", f"Exported {exported} · {len(items)} annotation{'s' if len(items) != 1 else ''}", ""]
     for article_id, group in groupby(items, key=lambda item: item.annotation.article_id):
         entries = list(group)
         article = entries[0].article
@@ -53,4 +53,4 @@ def dumps(items: list[ExportItem], exported: str) -> str:
         if lost:
             out += ["### Not found in the current text", ""]
             out += [_entry(item) for item in lost]
-    return "\n".join(out).rstrip("\n") + "\n"
+    return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")

@@ -9,7 +9,6 @@ as other tools (e.g. Hypothesis exports, annotation servers) produce.
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from typing import Any
@@ -80,8 +79,8 @@ def to_web_annotation(item: ExportItem) -> dict[str, Any]:
     return web
 
 
-def dumps(items: list[ExportItem], exported: str) -> str:
-    head = {
+def dumps(items: list[ExportItem], exported: str) -> bytes:
+    collection = {
         "@context": CONTEXT,
         "id": f"urn:uuid:{uuid.uuid4()}",
         "type": "AnnotationCollection",
@@ -89,10 +88,9 @@ def dumps(items: list[ExportItem], exported: str) -> str:
         "total": len(items),
         "generator": {"type": "Software", "name": f"reader {__version__}"},
         "generated": exported,
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": [to_web_annotation(item) for item in items]},
     }
-    lines = b",\n".join(orjson.dumps(to_web_annotation(item)) for item in items).decode("utf-8")
-    page = f'{{"type": "AnnotationPage", "startIndex": 0, "items": [{f"{chr(10)}{lines}{chr(10)}" if lines else ""}]}}'
-    return f"{json.dumps(head, ensure_ascii=False)[:-1]}, \"first\": {page}}}\n"
+    return orjson.dumps(collection, option=orjson.OPT_INDENT_2) + b"\n"
 
 
 def _types(value: dict[str, Any]) -> set[str]:
