@@ -392,7 +392,9 @@ def report(model: Path = MODEL_DIR, data: Path | None = None) -> dict:
 
 
 def measure_speed(model: Path) -> dict:
-    """Words per second, one process pinned to one core, on the held-out text."""
+    """Words per second, one process pinned to one core, on the held-out text:
+    per CPU-second of the process (the machine is shared: wall-clock time depends
+    on other people's load) and per wall-clock second."""
     code = f"""
 import os, time, json
 try: os.sched_setaffinity(0, {{0}})
@@ -409,11 +411,13 @@ for p in sorted(Path({str(WORK)!r}).glob('*.tsv')):
 docs = [' '.join(texts[i:i+20]) for i in range(0, len(texts), 20)]
 n_words = sum(len(t.split()) for t in docs)
 list(nlp.pipe(docs[:5]))
-best = 0
-for _ in range(2):
-    t = time.perf_counter(); list(nlp.pipe(docs, batch_size=64)); dt = time.perf_counter() - t
-    best = max(best, n_words / dt)
-print(json.dumps({{"words": n_words, "words_per_second": round(best)}}))
+best = best_cpu = 0
+for _ in range(3):
+    t = time.perf_counter(); c = time.process_time()
+    list(nlp.pipe(docs, batch_size=64))
+    dt = time.perf_counter() - t; dc = time.process_time() - c
+    best = max(best, n_words / dt); best_cpu = max(best_cpu, n_words / dc)
+print(json.dumps({{"words": n_words, "words_per_second": round(best_cpu), "words_per_wall_second": round(best)}}))
 """
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)

@@ -118,6 +118,7 @@ def write_model_card(report_path: Path, manifest_path: Path, ablation_path: Path
         "{{SIZE_MB}}": f"{report['size_bytes'] / 1e6:.1f}",
         "{{LOAD_SECONDS}}": f"{report['load_seconds']:.2f}",
         "{{WPS}}": f"{report['speed']['words_per_second']:,}",
+        "{{WPS_WALL}}": f"{report['speed'].get('words_per_wall_second', 0):,}",
         "{{UNKNOWN}}": ", ".join(manifest.get("unknown_folders") or []) or "none",
         "{{WORDLISTS}}": ", ".join(f"{k}: {v:,}" for k, v in manifest.get("wordlists", {}).items()),
     }
