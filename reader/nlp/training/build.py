@@ -310,7 +310,11 @@ def assemble(best: Path) -> Path:
     # The rule components take their settings from the current config.cfg and the
     # word lists of the last `convert`: rules can change without retraining the
     # NER (the lexical-feature lists cannot: the NER was trained on them).
-    components = load_config(CONFIG, interpolate=False)["components"]
+    cfg = load_config(CONFIG, interpolate=False)
+    components = cfg["components"]
+    for name in RULE_DATA:  # rule steps dropped from the config since training
+        if name in nlp.pipe_names and name not in cfg["nlp"]["pipeline"]:
+            nlp.remove_pipe(name)
     for name in ["sentences"] + RULE_DATA:
         if name in nlp.pipe_names and name in components:
             block = dict(components[name])
@@ -318,6 +322,8 @@ def assemble(best: Path) -> Path:
             nlp.replace_pipe(name, factory, config=block)
             if name in RULE_DATA:
                 nlp.get_pipe(name).initialize(data_path=str(WORK / "wordlists" / name))
+    for key in ("train", "dev", "wordlists"):  # no build-machine paths in the shipped config
+        nlp.config["paths"][key] = None
     nlp.meta["name"] = MODEL_NAME
     nlp.meta["version"] = reader.__version__
     nlp.meta["description"] = "reader's German news pipeline: rule sentences, NER (PER LOC ORG MISC), gazetteer, doc consistency"
@@ -366,19 +372,18 @@ def report(model: Path = MODEL_DIR, data: Path | None = None) -> dict:
         "spacy_load_seconds": round(min(t[2] for t in load_times), 2),
         "spacy_load_cpu_seconds": round(min(t[3] for t in load_times), 2),
     }
-    variants = {
-        "NER only": RULES,
-        "+ noun filter": RULES[1:],
-        "+ gazetteer": RULES[2:],
-        "+ person names": RULES[3:],
-        "+ doc consistency (= shipped)": [],
-        "shipped without noun filter": ["noun_filter"],
-        "shipped without gazetteer": ["gazetteer"],
-        "shipped without person names": ["person_names"],
-        "shipped without doc consistency": ["doc_consistency"],
+    pretty = {"noun_filter": "noun filter", "gazetteer": "gazetteer", "person_names": "person names",
+              "doc_consistency": "doc consistency"}
+    rules = [r for r in RULES if r in nlp.pipe_names]
+    variants = {"NER only": rules}
+    for k, name in enumerate(rules):
+        label = f"+ {pretty[name]}" + (" (= shipped)" if k == len(rules) - 1 else "")
+        variants[label] = rules[k + 1 :]
+    for name in rules[:-1]:
+        variants[f"shipped without {pretty[name]}"] = [name]
+    if "doc_consistency" in rules:
         # what a foreign model gets: its NER plus the appended consistency step
-        "NER + doc consistency only": ["noun_filter", "gazetteer", "person_names"],
-    }
+        variants["NER + doc consistency only"] = [r for r in rules if r != "doc_consistency"]
     result["rules"] = {}
     for label, disable in variants.items():
         result["rules"][label] = {
