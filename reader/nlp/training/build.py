@@ -241,7 +241,7 @@ ABLATION = [
 ]
 
 
-def ablate(max_steps: int, parallel: int = 2, config: Path = CONFIG) -> list[dict]:
+def ablate(max_steps: int, parallel: int = 2, config: Path = CONFIG, eval_only: bool = False) -> list[dict]:
     """Short runs, one corpus added at a time; NER alone (rules off) on dev and test."""
     import spacy
 
@@ -255,7 +255,7 @@ def ablate(max_steps: int, parallel: int = 2, config: Path = CONFIG) -> list[dic
     jobs = []
     for i, corpora in enumerate(variants):
         out = OUTPUT / f"ablation-{i}"
-        if (out / "model-best").exists():
+        if (out / "model-best").exists() or eval_only:
             jobs.append((corpora, out, None))
             continue
         cmd = [sys.executable, "-m", "reader.nlp.training.build", "train", "--corpora", ",".join(corpora),
@@ -277,7 +277,7 @@ def ablate(max_steps: int, parallel: int = 2, config: Path = CONFIG) -> list[dic
     for corpora, out, _ in jobs:
         best = out / "model-best"
         if not best.exists():
-            log(f"  ! run {out.name} produced no model (see {out / 'train.log'})")
+            log(f"  ! run {out.name} ({'+'.join(corpora)}) has no model; left out of the table")
             continue
         nlp = spacy.load(best)
         dev = score_nlp(nlp, "dev", disable=RULES)
@@ -451,6 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=CONFIG, help="train: config file")
     parser.add_argument("--ablate", action="store_true", help="all: run the corpus ablation too")
     parser.add_argument("--ablate-steps", type=int, default=2500)
+    parser.add_argument("--eval-only", action="store_true", help="ablate: only score the runs already there")
     args = parser.parse_args(argv)
     os.chdir(REPO)
 
@@ -463,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
             overrides = {"training.max_steps": args.max_steps, "training.eval_frequency": max(200, args.max_steps // 8)}
         train(corpora, Path(args.out or OUTPUT / "manual"), overrides, config=args.config)
     if args.step == "ablate" or (args.step == "all" and args.ablate):
-        ablate(args.ablate_steps, config=args.config)
+        ablate(args.ablate_steps, config=args.config, eval_only=args.eval_only)
     if args.step in ("all", "final"):
         settings = reader_settings()
         available = {p.name[: -len("-train.spacy")] for p in WORK.glob("*-train.spacy")}
