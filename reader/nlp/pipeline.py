@@ -149,7 +149,12 @@ def _is_installed_package(name: str) -> bool:
         return False
 
 
+SHIPPED_NAME = "reader_de_news"
+
+
 def _load_requested(requested: str) -> Language:
+    if requested == SHIPPED_NAME:  # the shipped pipeline asked for by its name
+        return _load_shipped()
     candidate = Path(requested).expanduser()
     looks_like_path = candidate.exists() or "/" in requested or requested.startswith(".")
     if looks_like_path:

@@ -117,7 +117,11 @@ def write_model_card(report_path: Path, manifest_path: Path, ablation_path: Path
         "{{CORPUS_TABLE}}": corpus_table(manifest),
         "{{SIZE_MB}}": f"{report['size_bytes'] / 1e6:.1f}",
         "{{LOAD_SECONDS}}": f"{report['load_seconds']:.2f}",
+        "{{LOAD_CPU}}": f"{report.get('load_cpu_seconds', 0):.2f}",
+        "{{SPACY_LOAD}}": f"{report.get('spacy_load_seconds', 0):.2f}",
+        "{{SPACY_LOAD_CPU}}": f"{report.get('spacy_load_cpu_seconds', 0):.2f}",
         "{{WPS}}": f"{report['speed']['words_per_second']:,}",
+        "{{WPS_WALL}}": f"{report['speed'].get('words_per_wall_second', 0):,}",
         "{{UNKNOWN}}": ", ".join(manifest.get("unknown_folders") or []) or "none",
         "{{WORDLISTS}}": ", ".join(f"{k}: {v:,}" for k, v in manifest.get("wordlists", {}).items()),
     }
