@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from . import lexicon
 from .marks import QuoteSpan
-from .mentions import Mention
+from .mentions import UNKNOWN, Mention
 from .records import SPEECH, TERM, Quote, Sentence
 from .words import Word, Words
 
@@ -152,6 +152,8 @@ class Attributor:
                 return Attribution(Cue(word.start, region[position + 1].end, f"{word.text} es", "verb"), None, position <= 3)
             if self._is_speech_verb(region, position):
                 mention = self._speaker_after(region, position) or self._speaker_before(word, frame_start)
+                if mention is not None and mention.kind == "pronoun" and mention.text.lower() == "sie" and word.lower.endswith("en"):
+                    mention = Mention(mention.start, mention.end, "indefinite", mention.case, UNKNOWN, mention.text)  # sie sagten: plural
                 adjacent = position <= 3
                 return Attribution(Cue(word.start, word.end, word.text, "verb"), mention, adjacent)
         return None

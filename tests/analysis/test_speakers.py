@@ -307,3 +307,8 @@ def test_every_pattern_with_any_name_and_verb(nlp, template: str, name: str, ver
     (quote,) = analyze_article(make_article(text), nlp, "f").quotes
     assert (quote.kind, quote.speaker) == (SPEECH, name), text
     assert text[quote.speaker_start : quote.speaker_end] == name
+
+
+def test_plural_sie_is_not_a_woman(analyse) -> None:
+    text = "Annalena Baerbock und Olaf Scholz kamen zusammen. „Wir sind uns in allem einig“, sagten sie."
+    assert only_quote(analyse(text)).speaker is None
