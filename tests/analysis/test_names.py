@@ -87,3 +87,11 @@ def test_role_words_inside_a_person_span_are_not_the_name() -> None:
     spans = [(0, 25, "PER"), (second, text.index(" auch"), "PER")]
     analysis = analyze_spans("r", "v", "f", text, spans, [(0, 30), (31, len(text))])
     assert [e.text for e in analysis.entities] == ["Olaf Scholz", "Boris Pistorius"]
+
+
+def test_person_span_ending_in_a_middle_initial_takes_the_surname() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "John E. Herbst schrieb. Herbst blieb."
+    analysis = analyze_spans("i", "v", "f", text, [(0, 7, "PER"), (24, 30, "PER")], [(0, 23), (24, len(text))])
+    assert [(e.text, e.key) for e in analysis.entities] == [("John E. Herbst", "john herbst"), ("Herbst", "john herbst")]

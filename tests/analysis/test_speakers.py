@@ -312,3 +312,13 @@ def test_every_pattern_with_any_name_and_verb(nlp, template: str, name: str, ver
 def test_plural_sie_is_not_a_woman(analyse) -> None:
     text = "Annalena Baerbock und Olaf Scholz kamen zusammen. „Wir sind uns in allem einig“, sagten sie."
     assert only_quote(analyse(text)).speaker is None
+
+
+def test_role_then_a_noun_the_pipeline_took_for_a_name() -> None:
+    """Only a name right after the role (or after a short place phrase) replaces the role."""
+    from reader.analysis import analyze_spans
+
+    text = "Bundeskanzler Olaf Scholz kam. Dann wiederholte der Bundeskanzler seine Formel, die „Zeit“ sei „reif für Taten“."
+    spans = [(14, 25, "PER"), (text.index("Formel"), text.index("Formel") + 6, "PER")]
+    quotes = analyze_spans("r", "v", "f", text, spans, [(0, 30), (31, len(text))]).quotes
+    assert [q.speaker for q in quotes] == ["Olaf Scholz", "Olaf Scholz"]
