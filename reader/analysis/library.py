@@ -59,6 +59,7 @@ class LibraryAnalysis:
 
     def __init__(self, analyses: Iterable[ArticleAnalysis]) -> None:
         raw = {analysis.article_id: analysis for analysis in analyses}
+        self._labels: dict[str, str] = {}
         self.names = LibraryNames(
             (entity.key, entity.name, entity.label) for analysis in raw.values() for entity in analysis.entities
         )
@@ -114,8 +115,10 @@ class LibraryAnalysis:
         return replace(analysis, entities=entities, quotes=quotes, roles=roles)
 
     def _resolve_entity(self, entity: Entity) -> Entity:
+        """Library key and name; the label most of the referent's spans carry in the library
+        (a person a pipeline once took for a place is shown as a person everywhere)."""
         key = self.names.key(entity.key)
-        return replace(entity, key=key, name=self.names.name(key))
+        return replace(entity, key=key, name=self.names.name(key), label=self._labels.setdefault(key, self.names.label(key)) or entity.label)
 
     def _resolve_quote(self, quote: Quote, present: set[str]) -> Quote:
         """Library-wide names; a role another article ties to someone names the speaker only
