@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from ..library import Article
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+_INITIAL_AT_END = re.compile(r"\s[A-ZÄÖÜ]\.?$")
+_SURNAME_AFTER_INITIAL = re.compile(r"\.?\s[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'“”»«’]?\s+(?=[\"'„“»«‚A-ZÄÖÜ0-9(])")
 
 
@@ -85,6 +87,8 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
             start, end = start + offset, start + offset + len(cleaned)
         if label in {"PER", "ORG"}:
             start = _after_role_words(text, start, end, strip_function_words=label == "PER")
+        if label == "PER" and (surname := _SURNAME_AFTER_INITIAL.match(text, end)) and _INITIAL_AT_END.search(text, start, end):
+            end = surname.end()  # "John E." + "Herbst": a name does not end in a middle initial
         spans.append(NameSpan(start, end, label, text[start:end]))
     canonical = canonical_names(spans)
     keyed = [(span, canonical[clean_name(span.text)]) for span in spans]

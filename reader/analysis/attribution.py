@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from . import lexicon
 from .marks import QuoteSpan
-from .mentions import Mention
+from .mentions import UNKNOWN, Mention
 from .records import SPEECH, TERM, Quote, Sentence
 from .words import Word, Words
 
@@ -27,6 +27,7 @@ _TRANSLATION_GAP = re.compile(r"^\s*(?:,\s*)?(?:\(|also|auf (?:Deutsch|Englisch)
 _CONTINUATION_OPENER = re.compile(r"^\s*(?:und\s+)?(?:weiter|außerdem|zudem|ferner|dann)\s*:\s*$", re.IGNORECASE)
 _WORDS_IN_QUOTE = re.compile(r"\w+")
 _ATTRIBUTION_AFTER = re.compile(r"[ \t]*(?:,|[a-zäöü])")
+_APPOSITION_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "für", "am"})
 SPEECH_MIN_WORDS = 4
 CONTINUATION_MAX_SENTENCES = 2
 
@@ -152,6 +153,8 @@ class Attributor:
                 return Attribution(Cue(word.start, region[position + 1].end, f"{word.text} es", "verb"), None, position <= 3)
             if self._is_speech_verb(region, position):
                 mention = self._speaker_after(region, position) or self._speaker_before(word, frame_start)
+                if mention is not None and mention.kind == "pronoun" and mention.text.lower() == "sie" and word.lower.endswith("en"):
+                    mention = Mention(mention.start, mention.end, "indefinite", mention.case, UNKNOWN, mention.text)  # sie sagten: plural
                 adjacent = position <= 3
                 return Attribution(Cue(word.start, word.end, word.text, "verb"), mention, adjacent)
         return None
@@ -213,11 +216,12 @@ class Attributor:
             return None
         if candidates[0].kind == "pronoun" and self.words.index_at(candidates[0].start) == self.words.index_at(region[position].end):
             return candidates[0]
-        for kind in ("name", "role", "indefinite", "pronoun"):
-            for mention in candidates:
-                if mention.kind == kind:
-                    return mention
-        return None
+        first = candidates[0]
+        if first.kind in {"role", "indefinite"} and len(candidates) > 1 and candidates[1].kind == "name":
+            between = self.words.between(first.end, candidates[1].start)
+            if not between or (len(between) <= 3 and between[0].lower in _APPOSITION_PREPOSITIONS and all(w.capitalized for w in between[1:])):
+                return candidates[1]  # "der frühere Botschafter in Moskau John Herbst": the name, not the role
+        return first
 
     def _speaker_before(self, verb: Word, frame_start: int) -> Mention | None:
         """The nearest nominative subject before the verb in its sentence (Trump sagte …)."""

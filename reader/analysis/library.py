@@ -59,6 +59,7 @@ class LibraryAnalysis:
 
     def __init__(self, analyses: Iterable[ArticleAnalysis]) -> None:
         raw = {analysis.article_id: analysis for analysis in analyses}
+        self._labels: dict[str, str] = {}
         self.names = LibraryNames(
             (entity.key, entity.name, entity.label) for analysis in raw.values() for entity in analysis.entities
         )
@@ -108,21 +109,27 @@ class LibraryAnalysis:
     # ---- resolution ---------------------------------------------------------------------
     def _resolve(self, analysis: ArticleAnalysis) -> ArticleAnalysis:
         entities = tuple(self._resolve_entity(entity) for entity in analysis.entities)
-        quotes = tuple(self._resolve_quote(quote) for quote in analysis.quotes)
+        present = {entity.key for entity in entities}
+        quotes = tuple(self._resolve_quote(quote, present) for quote in analysis.quotes)
         roles = tuple(replace(link, key=self.names.key(link.key), name=self.names.name(self.names.key(link.key))) for link in analysis.roles)
         return replace(analysis, entities=entities, quotes=quotes, roles=roles)
 
     def _resolve_entity(self, entity: Entity) -> Entity:
+        """Library key and name; the label most of the referent's spans carry in the library
+        (a person a pipeline once took for a place is shown as a person everywhere)."""
         key = self.names.key(entity.key)
-        return replace(entity, key=key, name=self.names.name(key))
+        return replace(entity, key=key, name=self.names.name(key), label=self._labels.setdefault(key, self.names.label(key)) or entity.label)
 
-    def _resolve_quote(self, quote: Quote) -> Quote:
+    def _resolve_quote(self, quote: Quote, present: set[str]) -> Quote:
+        """Library-wide names; a role another article ties to someone names the speaker only
+        when that person is mentioned in this article too (a definite role noun refers back)."""
         if quote.speaker_key is not None:
             key = self.names.key(quote.speaker_key)
             return replace(quote, speaker_key=key, speaker=self.names.name(key, quote.speaker))
         if quote.speaker_role is not None and quote.speaker_role in self.roles:
             key, name = self.roles[quote.speaker_role]
-            return replace(quote, speaker_key=key, speaker=name)
+            if key in present:
+                return replace(quote, speaker_key=key, speaker=name)
         return replace(quote, speaker_start=None, speaker_end=None) if quote.speaker is None else quote
 
     def _index(self) -> dict[str, EntityEntry]:

@@ -128,7 +128,7 @@ class LibraryNames:
             label_votes.setdefault(key, Counter())[label] += 1
         self._display = display
         self._labels = label_votes
-        full_keys = {k for k in display if " " in k and self.label(k) == PERSON}
+        full_keys = {k for k in display if " " in k and label_votes[k][PERSON] > 0}  # any article calls it a person
         by_surname: dict[str, set[str]] = {}
         for key in full_keys:
             by_surname.setdefault(key.split(" ")[-1], set()).add(key)
@@ -142,7 +142,7 @@ class LibraryNames:
         candidates = [key] + [name_key(base) for base in genitive_bases(key)]
         for candidate in candidates:
             owners = by_surname.get(candidate, set())
-            if len(owners) == 1 and self.label(key) == PERSON:
+            if len(owners) == 1 and self._labels[key].most_common(1)[0][0] == PERSON:
                 return next(iter(owners))
         for candidate in candidates[1:]:
             if candidate in self._display:
@@ -154,7 +154,11 @@ class LibraryNames:
         return self._map.get(key, key)
 
     def label(self, key: str) -> str:
-        votes = self._labels.get(key)
+        """The label most spans of the referent carry, over every key that maps to it."""
+        votes: Counter[str] = Counter()
+        for local, library in self._map.items():
+            if library == key:
+                votes.update(self._labels[local])
         return votes.most_common(1)[0][0] if votes else ""
 
     def name(self, key: str, default: str | None = None) -> str:

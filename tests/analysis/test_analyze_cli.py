@@ -11,8 +11,6 @@ from conftest import build_test_pipeline
 
 from reader.cli import main
 
-pytest.importorskip("reader.nlp.pipeline", reason="the pipeline loader comes with the model branch")
-
 ONE = """---
 title: Erster Bericht
 source: example.org

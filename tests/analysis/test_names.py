@@ -87,3 +87,23 @@ def test_role_words_inside_a_person_span_are_not_the_name() -> None:
     spans = [(0, 25, "PER"), (second, text.index(" auch"), "PER")]
     analysis = analyze_spans("r", "v", "f", text, spans, [(0, 30), (31, len(text))])
     assert [e.text for e in analysis.entities] == ["Olaf Scholz", "Boris Pistorius"]
+
+
+def test_person_span_ending_in_a_middle_initial_takes_the_surname() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "John E. Herbst schrieb. Herbst blieb."
+    analysis = analyze_spans("i", "v", "f", text, [(0, 7, "PER"), (24, 30, "PER")], [(0, 23), (24, len(text))])
+    assert [(e.text, e.key) for e in analysis.entities] == [("John E. Herbst", "john herbst"), ("Herbst", "john herbst")]
+
+
+def test_one_label_per_referent_across_the_library() -> None:
+    from reader.analysis import analyze_spans
+
+    one_text = "Karin Keller-Sutter kam. Keller-Sutter sprach."
+    one = analyze_spans("one", "v", "f", one_text, [(0, 19, "PER"), (25, 38, "PER")], [(0, 24), (25, len(one_text))])
+    two_text = "Karin Keller-Sutter schwieg."
+    two = analyze_spans("two", "v", "f", two_text, [(0, 19, "LOC")], [(0, len(two_text))])
+    library = LibraryAnalysis([one, two])
+    assert [(e.key, e.label) for e in library.article("two").entities] == [("karin keller-sutter", "PER")]
+    assert library.entity_index["karin keller-sutter"].label == "PER"

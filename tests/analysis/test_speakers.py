@@ -6,6 +6,8 @@ All sentences are written for these tests; the entity ruler in conftest knows th
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.analysis import SPEECH
 
@@ -278,3 +280,45 @@ def test_a_place_standing_for_its_government_can_speak(analyse) -> None:
 def test_a_place_is_no_antecedent_for_a_pronoun(analyse) -> None:
     text = "Olaf Scholz reiste ab. In Berlin blieb Russland Thema. „Wir reden später weiter darüber“, sagte er."
     assert only_quote(analyse(text)).speaker == "Olaf Scholz"
+
+
+NAMES = ["Olaf Scholz", "Friedrich Merz", "Annalena Baerbock", "Emmanuel Macron", "Boris Pistorius", "Maria Lang"]
+VERBS = ["sagte", "erklärte", "betonte", "warnte", "schrieb", "kommentierte", "meinte", "bekräftigte", "ergänzte"]
+STATEMENTS = ["Wir bleiben bei unserer Linie", "Das ist ein guter Tag für alle", "Niemand hat damit gerechnet", "Die Lage bleibt sehr ernst"]
+TEMPLATES = [
+    "„{q}“, {v} {n}.",
+    "„{q}“, {v} {n} am Montag in Berlin.",
+    "{n} {v}: „{q}.“",
+    "Am Abend {v} {n}: „{q}.“",
+    "„{q}“, so {n}.",
+    "Laut {n} gilt: „{q}.“",
+    "„{q}“, hat {n} gesagt.",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(TEMPLATES), st.sampled_from(NAMES), st.sampled_from(VERBS), st.sampled_from(STATEMENTS))
+def test_every_pattern_with_any_name_and_verb(nlp, template: str, name: str, verb: str, statement: str) -> None:
+    from conftest import make_article
+
+    from reader.analysis import analyze_article
+
+    text = template.format(q=statement, v=verb, n=name)
+    (quote,) = analyze_article(make_article(text), nlp, "f").quotes
+    assert (quote.kind, quote.speaker) == (SPEECH, name), text
+    assert text[quote.speaker_start : quote.speaker_end] == name
+
+
+def test_plural_sie_is_not_a_woman(analyse) -> None:
+    text = "Annalena Baerbock und Olaf Scholz kamen zusammen. „Wir sind uns in allem einig“, sagten sie."
+    assert only_quote(analyse(text)).speaker is None
+
+
+def test_role_then_a_noun_the_pipeline_took_for_a_name() -> None:
+    """Only a name right after the role (or after a short place phrase) replaces the role."""
+    from reader.analysis import analyze_spans
+
+    text = "Bundeskanzler Olaf Scholz kam. Dann wiederholte der Bundeskanzler seine Formel, die „Zeit“ sei „reif für Taten“."
+    spans = [(14, 25, "PER"), (text.index("Formel"), text.index("Formel") + 6, "PER")]
+    quotes = analyze_spans("r", "v", "f", text, spans, [(0, 30), (31, len(text))]).quotes
+    assert [q.speaker for q in quotes] == ["Olaf Scholz", "Olaf Scholz"]
