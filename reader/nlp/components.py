@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -134,8 +135,12 @@ class SentenceRules:
         flags = sentence_starts(
             doc, split_on_newlines=self.split_on_newlines, lowercase_continues=self.lowercase_continues
         )
-        for tok, flag in zip(doc, flags):
-            tok.is_sent_start = flag
+        if len(doc):
+            # One array write: setting token.is_sent_start token by token re-checks the whole doc
+            # each time, which made a 20,000-token paragraph take seconds (quadratic).
+            values = np.where(np.asarray(flags, dtype=bool), 1, -1).astype(np.int64)
+            values[0] = 1
+            doc.from_array([SENT_START], values.astype(np.uint64).reshape(-1, 1))
         return doc
 
     def to_disk(self, path, exclude=()):  # settings live in the config

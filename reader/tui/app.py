@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from functools import partial
 
@@ -13,6 +14,7 @@ from textual.screen import Screen
 from ..annotations import AnnotationStore, History, StoreError
 from ..library import Library, LibraryScan
 from ..settings import Settings
+from .analysis_worker import AnalysisWorker
 from .commands import screen_commands
 from .messages import AnalysesReady, LibraryLoaded, OpenArticles, PipelineReady
 from .screens.compare import CompareScreen
@@ -20,6 +22,7 @@ from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
 
 
+AUTO_ANALYSE_WORDS = 100_000  # longer articles are analysed on request only (CLI), not on open
 EXPORT_LABELS = {"json": "JSON", "w3c": "W3C Web Annotations (JSON-LD)", "markdown": "Markdown", "csv": "CSV"}
 
 
@@ -42,6 +45,7 @@ class ReaderApp(App[None]):
         self.analyses: dict[str, object] = {}  # article id → ArticleAnalysis of its current version
         self.library_analysis = None  # reader.analysis.LibraryAnalysis over self.analyses
         self.analysis_status = "loading the language pipeline …"
+        self.analysis_worker: AnalysisWorker | None = None
 
     def on_mount(self) -> None:
         self.push_screen(self.library_screen)
@@ -75,17 +79,21 @@ class ReaderApp(App[None]):
 
     # ----- the language pipeline and the analysis ---------------------------------------------
 
-    @work(thread=True, exclusive=True, group="pipeline")
     def load_pipeline(self) -> None:
-        """spaCy loads off the UI thread: the library and the texts are usable meanwhile."""
+        """spaCy loads off the UI thread (a daemon thread, so quitting never waits for it)."""
+        threading.Thread(target=self._load_pipeline, name="reader-pipeline", daemon=True).start()
+
+    def _load_pipeline(self) -> None:
         from ..nlp.pipeline import ModelError, load_pipeline
 
         try:
-            pipeline = load_pipeline(self.settings.model)
+            ready = PipelineReady(load_pipeline(self.settings.model))
         except ModelError as error:
-            self.post_message(PipelineReady(None, str(error)))
-            return
-        self.post_message(PipelineReady(pipeline))
+            ready = PipelineReady(None, str(error))
+        try:
+            self.call_from_thread(self.post_message, ready)
+        except RuntimeError:  # the app quit while spaCy was loading
+            pass
 
     def on_pipeline_ready(self, message: PipelineReady) -> None:
         if message.pipeline is None:
@@ -105,39 +113,41 @@ class ReaderApp(App[None]):
         return {a.id for a in screen.open_articles()} if isinstance(screen, CompareScreen) else set()
 
     def analyze(self, articles) -> None:
-        """Analyse (or read from the cache) the articles not analysed in their current version."""
+        """Analyse (or read from the cache) the articles not analysed in their current version.
+
+        Articles longer than AUTO_ANALYSE_WORDS are left alone: the reader can still read them,
+        and the CLI (`reader analyze ID`) analyses them on request.
+        """
         if self.pipeline is None:
             return
+        if self.analysis_worker is None:
+            self.analysis_worker = AnalysisWorker(self.pipeline, self.settings.cache_dir, self._report_analyses)
         pending = [a for a in articles if getattr(self.analyses.get(a.id), "version", None) != a.version]
-        if pending:
-            self.analysis_status = f"analysing {len(pending)} article{'s' if len(pending) > 1 else ''} …"
+        too_long = [a for a in pending if a.words > AUTO_ANALYSE_WORDS]
+        for article in too_long:
+            self.notify(
+                f"{article.id}: {article.words:,} words — too long to analyse in the app; `reader analyze {article.id}` does it",
+                severity="warning",
+                markup=False,
+            )
+        if self.analysis_worker.submit([a for a in pending if a.words <= AUTO_ANALYSE_WORDS]):
+            self.analysis_status = "analysing …"
             self._analysis_changed()
-            self._analyze_in_thread(pending)
 
-    @work(thread=True, group="analysis")
-    def _analyze_in_thread(self, articles) -> None:
-        from ..analysis import AnalysisCache, analyze_cached
-
-        cache = AnalysisCache(self.settings.cache_dir)
-        batch: dict = {}
-        for article in articles:
-            try:
-                batch[article.id] = analyze_cached(article, self.pipeline, cache)
-            except Exception as error:  # noqa: BLE001 - one bad article must not stop the others
-                self.call_from_thread(self.notify, f"{article.id}: analysis failed: {error}", severity="error", markup=False)
-            if len(batch) >= 4:
-                self.post_message(AnalysesReady(batch))
-                batch = {}
-        self.post_message(AnalysesReady(batch))
+    def _report_analyses(self, batch: dict, failures: list[str]) -> None:
+        """Called in the analysis thread: hand the results to the app's thread."""
+        self.call_from_thread(self.post_message, AnalysesReady(batch, failures))
 
     def on_analyses_ready(self, message: AnalysesReady) -> None:
         from ..analysis import LibraryAnalysis
 
+        for failure in message.failures:
+            self.notify(failure, severity="error", markup=False)
         self.analyses.update(message.analyses)
         current = {a.id: a.version for a in self.scan.articles}
         usable = [a for article_id, a in self.analyses.items() if current.get(article_id, a.version) == a.version]
         self.library_analysis = LibraryAnalysis(usable)
-        if self.pipeline is not None and all(getattr(self.analyses.get(i), "version", None) == v for i, v in current.items()):
+        if self.pipeline is not None and self.analysis_worker is not None and not self.analysis_worker.busy:
             self.analysis_status = f"pipeline {self.pipeline.info.name} {self.pipeline.info.version} · {len(usable)} analysed"
         self._analysis_changed()
 

@@ -65,6 +65,7 @@ class PipelineReady(Message):
 
 @dataclass
 class AnalysesReady(Message):
-    """Analyses computed or read from the cache in a worker, by article id."""
+    """Analyses computed or read from the cache in a worker, by article id, and what failed."""
 
     analyses: dict
+    failures: list

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, Tab, Tabs
 
 from ...annotations import StoreError
+from ...annotations.tags import tag_colour
 from ...library import Article
 from ..highlights import (
     AnnotationMark,
@@ -221,8 +222,8 @@ class CompareScreen(Screen[None]):
             column.set_status(column.describe_cursor())
         articles = list(self.library_articles)
         self.query_one(AnnotationsPane).show(store.anchor_all(articles), articles, [a.id for a in self.open_articles()])
-        colours = {annotation.tags[0]: annotation.colour for annotation in store.all() if annotation.tags}
-        self.query_one(TagsPane).show(store.tags(), {tag: colours.get(tag, "#9aa5b1") for tag, _ in store.tags()})
+        tags = store.tags()
+        self.query_one(TagsPane).show(tags, {tag: tag_colour(tag) for tag, _ in tags})
 
     def _writable_store(self):
         store = self.store
