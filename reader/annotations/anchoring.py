@@ -146,7 +146,20 @@ def _align(needle: str, body: str, lo: int, hi: int) -> tuple[int, int, float] |
     return lo + result.dest_start, lo + result.dest_end, result.score
 
 
+def _prefer_in_place(needle: str, body: str, at: int, found: tuple[int, int, float] | None) -> tuple[int, int, float] | None:
+    """Where several windows align equally well (repetitive text), keep the one at `at`."""
+    if found is None or not 0 <= at <= len(body) - len(needle):
+        return found
+    in_place = fuzz.ratio(needle, body[at : at + len(needle)])
+    return (at, at + len(needle), in_place) if in_place >= found[2] else found
+
+
 def _align_near_then_anywhere(needle: str, body: str, near: int) -> tuple[int, int, float] | None:
+    """Closest first: in repetitive text several windows score alike, and the nearest is meant."""
+    tight = len(needle) // 2 + WINDOW_SLACK
+    found = _prefer_in_place(needle, body, near, _align(needle, body, near - tight, near + tight + len(needle)))
+    if found is not None and found[2] >= 90:
+        return found
     found = _align(needle, body, near - NEAR_CHARS, near + NEAR_CHARS + len(needle))
     if found is not None and found[2] >= 90:
         return found
@@ -193,8 +206,13 @@ def _fuzzy_match(body: str, position: TextPosition, quote: TextQuote) -> tuple[i
     start = head_lo + _map_start(head, text, len(quote.prefix))
 
     tail = exact[-edge:] + quote.suffix
-    reach = start + int(len(exact) * 1.5) + len(tail) + EDGE_CHARS
-    tail_found = _align(tail, body, start, reach)
+    expected = start + len(exact) - edge  # where the tail begins if the passage kept its length
+    tight = len(tail) // 2 + WINDOW_SLACK
+    tail_found = _align(tail, body, max(start, expected - tight), expected + tight + len(tail))
+    tail_found = _prefer_in_place(tail, body, expected, tail_found)
+    if tail_found is None or tail_found[2] < 90:
+        reach = start + int(len(exact) * 1.5) + len(tail) + EDGE_CHARS
+        tail_found = _align(tail, body, start, reach)
     if tail_found is None:
         return None
     tail_lo, text = _window(body, tail_found[0], tail_found[1])

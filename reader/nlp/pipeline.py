@@ -28,9 +28,9 @@ import spacy
 from spacy.language import Language
 
 import reader.nlp.components  # noqa: F401  (registers the custom factories before spacy.load)
+from reader.nlp.identity import SHIPPED_NAME, folder_fingerprint, shipped_model_path
 
 CONSISTENCY = "reader_doc_consistency"
-_SMALL_FILE = 32 * 1024 * 1024  # files up to this size are hashed whole
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,6 @@ class ModelError(Exception):
     """A pipeline could not be loaded; the message is one line."""
 
 
-def shipped_model_path() -> Path:
-    return Path(__file__).resolve().parent / "model"
-
-
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip()
     line = text.splitlines()[0].strip() if text else type(exc).__name__
@@ -71,36 +67,17 @@ def _pipeline_path(nlp: Language) -> Path | None:
     return Path(path) if path else None
 
 
-def _hash_file(h, path: Path) -> None:
-    size = path.stat().st_size
-    h.update(f"{size}\0".encode())
-    with open(path, "rb") as fh:
-        if size <= _SMALL_FILE:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-        else:  # huge vectors: head, tail and size identify it well enough
-            h.update(fh.read(1 << 20))
-            fh.seek(-(1 << 20), 2)
-            h.update(fh.read(1 << 20))
-
-
 def fingerprint(nlp: Language, path: Path | None = None) -> str:
     """Short hash of the pipeline's files (meta, config, weights) and of its
     component list; stable across processes and copies of the same files."""
-    h = hashlib.blake2b(digest_size=8)
     path = path or _pipeline_path(nlp)
     if path is not None and path.is_dir():
-        for file in sorted(p for p in path.rglob("*") if p.is_file()):
-            rel = file.relative_to(path).as_posix()
-            if rel == "README.md" or "__pycache__" in rel:
-                continue
-            h.update(rel.encode() + b"\0")
-            _hash_file(h, file)
-    else:  # built in memory: config and weights
-        h.update(nlp.config.to_str().encode())
-        h.update(nlp.to_bytes(exclude=["vocab"]))
-    h.update(json.dumps(nlp.pipe_names).encode())
-    return h.hexdigest()
+        return folder_fingerprint(path, list(nlp.pipe_names))
+    digest = hashlib.blake2b(digest_size=8)  # built in memory: config and weights
+    digest.update(nlp.config.to_str().encode())
+    digest.update(nlp.to_bytes(exclude=["vocab"]))
+    digest.update(json.dumps(nlp.pipe_names).encode())
+    return digest.hexdigest()
 
 
 _ENTITY_FACTORIES = {"ner", "beam_ner", "entity_ruler", "span_ruler", "reader_gazetteer", "reader_person_names"}
@@ -147,9 +124,6 @@ def _is_installed_package(name: str) -> bool:
         return spacy.util.is_package(name)
     except Exception:  # noqa: BLE001
         return False
-
-
-SHIPPED_NAME = "reader_de_news"
 
 
 def _load_requested(requested: str) -> Language:

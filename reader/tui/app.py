@@ -73,11 +73,28 @@ class ReaderApp(App[None]):
         # After a refresh: a DataTable filled before its first layout measures its columns wrong.
         self.library_screen.call_after_refresh(self.library_screen.show_scan, message.scan, str(self.library.root))
         if self.pipeline is None and message.store is not None:
+            threading.Thread(target=self._read_cached_analyses, args=(message.scan.articles,), daemon=True).start()
             self.load_pipeline()
         elif self.pipeline is not None:
             self.analyze(self.scan.articles)
 
     # ----- the language pipeline and the analysis ---------------------------------------------
+
+    def _read_cached_analyses(self, articles) -> None:
+        """Show what was analysed before at once: the cache needs no spaCy, only the fingerprint."""
+        from ..analysis import AnalysisCache
+        from ..nlp.identity import peek_fingerprint
+
+        fingerprint = peek_fingerprint(self.settings.model)
+        if fingerprint is None:
+            return
+        cache = AnalysisCache(self.settings.cache_dir)
+        found = {a.id: hit for a in articles if (hit := cache.get(a, fingerprint)) is not None}
+        if found:
+            try:
+                self.call_from_thread(self.post_message, AnalysesReady(found, []))
+            except RuntimeError:  # the app has quit
+                pass
 
     def load_pipeline(self) -> None:
         """spaCy loads off the UI thread (a daemon thread, so quitting never waits for it)."""
@@ -136,6 +153,8 @@ class ReaderApp(App[None]):
 
     def _report_analyses(self, batch: dict, failures: list[str]) -> None:
         """Called in the analysis thread: hand the results to the app's thread."""
+        if not self.is_running:
+            raise RuntimeError("the app has quit")
         self.call_from_thread(self.post_message, AnalysesReady(batch, failures))
 
     def on_analyses_ready(self, message: AnalysesReady) -> None:

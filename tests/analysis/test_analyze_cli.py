@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import build_test_pipeline
+from .conftest import build_test_pipeline
 
 from reader.cli import main
 

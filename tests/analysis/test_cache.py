@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import build_test_pipeline, make_article
+from .conftest import build_test_pipeline, make_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from quote_pairs import DIFFERENT, SAME
+from .quote_pairs import DIFFERENT, SAME
 
 from reader.analysis import SPEECH, TERM, LibraryAnalysis, Quote
 from reader.analysis.grouping import QuoteRef, candidate_pairs, group_id, group_quotes, same_utterance

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_article
+from .conftest import make_article
 
 from reader.analysis import SPEECH, TERM, analyze_article
 from reader.nlp.pipeline import load_pipeline

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from ingest_support import PAGES, LocalServer, latin1_page, news_html, news_html_without_canonical
+from .ingest_support import PAGES, LocalServer, latin1_page, news_html, news_html_without_canonical
 
 from reader.library import Library
 

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from ingest_support import LATIN1_TEXT, NEWS_CANONICAL, articles_in, latin1_page, news_html, news_html_without_canonical
+from .ingest_support import LATIN1_TEXT, NEWS_CANONICAL, articles_in, latin1_page, news_html, news_html_without_canonical
 
 from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
 from reader.library import Library, read_article_file

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ingest_support import NEWS_CANONICAL, LocalServer, articles_in, news_html
+from .ingest_support import NEWS_CANONICAL, LocalServer, articles_in, news_html
 
 from reader.library import Library
 

@@ -6,7 +6,7 @@ import socket
 import time
 
 import pytest
-from ingest_support import LATIN1_TEXT, NEWS_CANONICAL, LocalServer, articles_in, news_html
+from .ingest_support import LATIN1_TEXT, NEWS_CANONICAL, LocalServer, articles_in, news_html
 
 from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
 from reader.ingest.fetch import USER_AGENT, fetch_page

@@ -258,3 +258,11 @@ def test_evaluate_cli_prints_table_and_json(tmp_path, ruler_nlp, capsys):
     assert data["labels"]["MISC"]["tp"] == 1
     assert main([str(tmp_path / "missing.tsv"), "--model", str(tmp_path / "ruler")]) == 2
     assert main([str(gold), "--model", str(tmp_path / "nope")]) == 2
+
+
+def test_the_fingerprint_is_known_before_spacy_loads(shipped) -> None:
+    from reader.nlp.identity import peek_fingerprint
+
+    assert peek_fingerprint(None) == shipped.info.fingerprint
+    assert peek_fingerprint("reader_de_news") == shipped.info.fingerprint
+    assert peek_fingerprint("/some/other/pipeline") is None

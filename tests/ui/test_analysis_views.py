@@ -117,3 +117,30 @@ async def test_annotate_the_name_under_the_cursor(make_app, library_dir) -> None
         await pilot.pause()
         [saved] = AnnotationStore.open(Library(library_dir)).all()
         assert (saved.start, saved.end) == (entity.start, entity.end)
+
+
+async def test_cached_analyses_show_without_loading_spacy(make_app, library_dir, monkeypatch) -> None:
+    from reader.analysis import AnalysisCache, analyze_cached
+    from reader.library import Library
+    from reader.nlp.pipeline import load_pipeline
+    from reader.settings import Settings
+    from reader.tui.app import ReaderApp
+
+    settings = Settings.resolve(library=library_dir)
+    pipeline = load_pipeline()
+    cache = AnalysisCache(settings.cache_dir)
+    articles = Library(library_dir).articles()
+    for article in articles:
+        analyze_cached(article, pipeline, cache)
+    monkeypatch.setattr(ReaderApp, "load_pipeline", lambda self: None)  # spaCy never arrives
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_library(pilot, rows=5)
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.screen.columns[0].view.highlights("entity"):
+                break
+        assert app.pipeline is None
+        assert app.screen.columns[0].view.highlights("entity")
+        assert len(app.library_analysis.article_ids) == len(articles)
