@@ -281,3 +281,56 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
             f"{article.id:40.40}  {len(analysis.entities):>4} entities  {len(analysis.quotes):>3} quotes"
             f"  {speech:>3} speech ({attributed} attributed)  {state}"
         )
+
+
+# ---- the language pipeline: info, evaluate-model --------------------------------------------
+
+
+@main.command("info")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: name, version, path, labels, components, fingerprint, source.")
+@click.pass_obj
+def info(settings: Settings, as_json: bool) -> None:
+    """Show the spaCy pipeline in use (the --model / READER_MODEL one, else the shipped one)."""
+    from dataclasses import asdict
+
+    from .nlp.pipeline import ModelError, load_pipeline
+
+    try:
+        loaded = load_pipeline(settings.model)
+    except ModelError as error:  # even the shipped pipeline is missing or broken
+        raise click.ClickException(str(error)) from None
+    if loaded.warning:
+        click.echo(loaded.warning, err=True)
+    details = asdict(loaded.info)
+    if as_json:
+        json.dump(details, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    click.echo(f"{details['name']} {details['version']} ({details['source']}) at {details['path'] or 'memory'}")
+    click.echo(f"labels:      {', '.join(details['labels'])}")
+    click.echo(f"components:  {', '.join(details['components'])}")
+    click.echo(f"fingerprint: {details['fingerprint']}")
+
+
+@main.command("evaluate-model")
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@click.option("--labels", help="Comma-separated labels to score, e.g. PER,LOC,ORG for a corpus without MISC.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_obj
+def evaluate_model(settings: Settings, data: str, labels: str | None, as_json: bool) -> None:
+    """Precision, recall and F1 per label of the pipeline on a GermEval TSV or CoNLL/BIO file."""
+    from .nlp.evaluate import GoldFormatError, evaluate_file, format_table
+    from .nlp.pipeline import ModelError, load_pipeline
+
+    try:
+        loaded = load_pipeline(settings.model, fallback=False)
+        result = evaluate_file(Path(data), loaded.nlp, labels=labels.split(",") if labels else None)
+    except (ModelError, GoldFormatError, OSError, UnicodeDecodeError) as error:
+        raise click.ClickException(str(error).splitlines()[0] if str(error) else repr(error)) from None
+    result["model"] = loaded.info.name
+    if as_json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    click.echo(f"{data}: {result['sentences']} sentences, {result['tokens']} tokens ({result['format']}); model {loaded.info.name} {loaded.info.version}")
+    click.echo(format_table(result))
