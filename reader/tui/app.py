@@ -14,7 +14,7 @@ from textual.screen import Screen
 from ..annotations import AnnotationStore, History, StoreError
 from ..library import Library, LibraryScan
 from ..settings import Settings
-from .analysis_worker import AnalysisWorker
+from ..analysis.service import AnalysisProcess
 from .commands import screen_commands
 from .messages import AnalysesReady, LibraryLoaded, OpenArticles, PipelineReady
 from .screens.compare import CompareScreen
@@ -41,11 +41,11 @@ class ReaderApp(App[None]):
         self.library_screen = LibraryScreen()
         self.store: AnnotationStore | None = None
         self.history: History | None = None
-        self.pipeline = None  # reader.nlp.pipeline.LoadedPipeline, once loaded in a worker
+        self.pipeline_info: dict | None = None  # the pipeline the analysis process loaded
         self.analyses: dict[str, object] = {}  # article id → ArticleAnalysis of its current version
         self.library_analysis = None  # reader.analysis.LibraryAnalysis over self.analyses
         self.analysis_status = "loading the language pipeline …"
-        self.analysis_worker: AnalysisWorker | None = None
+        self.analysis_process: AnalysisProcess | None = None
 
     def on_mount(self) -> None:
         self.push_screen(self.library_screen)
@@ -72,10 +72,10 @@ class ReaderApp(App[None]):
             self.library_screen.counts = self.store.counts_by_article()
         # After a refresh: a DataTable filled before its first layout measures its columns wrong.
         self.library_screen.call_after_refresh(self.library_screen.show_scan, message.scan, str(self.library.root))
-        if self.pipeline is None and message.store is not None:
+        if message.store is not None:  # the first scan
             threading.Thread(target=self._read_cached_analyses, args=(message.scan.articles,), daemon=True).start()
-            self.load_pipeline()
-        elif self.pipeline is not None:
+            self.start_analysis()
+        else:
             self.analyze(self.scan.articles)
 
     # ----- the language pipeline and the analysis ---------------------------------------------
@@ -96,34 +96,33 @@ class ReaderApp(App[None]):
             except RuntimeError:  # the app has quit
                 pass
 
-    def load_pipeline(self) -> None:
-        """spaCy loads off the UI thread (a daemon thread, so quitting never waits for it)."""
-        threading.Thread(target=self._load_pipeline, name="reader-pipeline", daemon=True).start()
+    def start_analysis(self) -> None:
+        """spaCy loads and runs in its own process: the library and the texts stay responsive."""
+        self.analysis_process = AnalysisProcess(
+            self.settings.model, self.settings.cache_dir, self._pipeline_from_thread, self._report_analyses
+        )
 
-    def _load_pipeline(self) -> None:
-        from ..nlp.pipeline import ModelError, load_pipeline
-
-        try:
-            ready = PipelineReady(load_pipeline(self.settings.model))
-        except ModelError as error:
-            ready = PipelineReady(None, str(error))
-        try:
-            self.call_from_thread(self.post_message, ready)
-        except RuntimeError:  # the app quit while spaCy was loading
-            pass
+    def _pipeline_from_thread(self, info: dict | None, text: str | None) -> None:
+        if not self.is_running:
+            raise RuntimeError("the app has quit")
+        self.call_from_thread(self.post_message, PipelineReady(info, text or ""))
 
     def on_pipeline_ready(self, message: PipelineReady) -> None:
-        if message.pipeline is None:
-            self.analysis_status = "no language pipeline: " + message.error
-            self.notify(message.error, title="No analysis", severity="error", timeout=20, markup=False)
+        if message.info is None:
+            self.analysis_status = "no language pipeline: " + message.text
+            self.notify(message.text, title="No analysis", severity="error", timeout=20, markup=False)
             self._analysis_changed()
             return
-        self.pipeline = message.pipeline
-        if self.pipeline.warning:
-            self.notify(self.pipeline.warning, severity="warning", timeout=15, markup=False)
-        self.analysis_status = f"pipeline {self.pipeline.info.name} {self.pipeline.info.version}"
+        self.pipeline_info = message.info
+        if message.text:
+            self.notify(message.text, severity="warning", timeout=15, markup=False)
+        self.analysis_status = f"pipeline {message.info['name']} {message.info['version']}"
         open_first = sorted(self.scan.articles, key=lambda a: a.id not in self._open_ids())
         self.analyze(open_first)
+
+    def on_unmount(self) -> None:
+        if self.analysis_process is not None:
+            self.analysis_process.close()
 
     def _open_ids(self) -> set[str]:
         screen = self.screen
@@ -135,10 +134,8 @@ class ReaderApp(App[None]):
         Articles longer than AUTO_ANALYSE_WORDS are left alone: the reader can still read them,
         and the CLI (`reader analyze ID`) analyses them on request.
         """
-        if self.pipeline is None:
-            return
-        if self.analysis_worker is None:
-            self.analysis_worker = AnalysisWorker(self.pipeline, self.settings.cache_dir, self._report_analyses)
+        if self.pipeline_info is None or self.analysis_process is None:
+            return  # queued when the pipeline is ready
         pending = [a for a in articles if getattr(self.analyses.get(a.id), "version", None) != a.version]
         too_long = [a for a in pending if a.words > AUTO_ANALYSE_WORDS]
         for article in too_long:
@@ -147,7 +144,7 @@ class ReaderApp(App[None]):
                 severity="warning",
                 markup=False,
             )
-        if self.analysis_worker.submit([a for a in pending if a.words <= AUTO_ANALYSE_WORDS]):
+        if self.analysis_process.submit([a for a in pending if a.words <= AUTO_ANALYSE_WORDS]):
             self.analysis_status = "analysing …"
             self._analysis_changed()
 
@@ -166,8 +163,9 @@ class ReaderApp(App[None]):
         current = {a.id: a.version for a in self.scan.articles}
         usable = [a for article_id, a in self.analyses.items() if current.get(article_id, a.version) == a.version]
         self.library_analysis = LibraryAnalysis(usable)
-        if self.pipeline is not None and self.analysis_worker is not None and not self.analysis_worker.busy:
-            self.analysis_status = f"pipeline {self.pipeline.info.name} {self.pipeline.info.version} · {len(usable)} analysed"
+        info = self.pipeline_info
+        if info is not None and self.analysis_process is not None and not self.analysis_process.busy:
+            self.analysis_status = f"pipeline {info['name']} {info['version']} · {len(usable)} analysed"
         self._analysis_changed()
 
     def _analysis_changed(self) -> None:

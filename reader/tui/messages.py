@@ -57,10 +57,11 @@ class QuoteGroupChosen(Message):
 
 @dataclass
 class PipelineReady(Message):
-    """The spaCy pipeline finished loading in a worker (or failed: `error` says why, in one line)."""
+    """The analysis process loaded its pipeline (`info`, with a warning in `text` if it fell back
+    to the shipped one), or could not (`info` None, `text` says why in one line)."""
 
-    pipeline: object | None
-    error: str = ""
+    info: dict | None
+    text: str = ""
 
 
 @dataclass

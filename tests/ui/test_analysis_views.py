@@ -132,7 +132,7 @@ async def test_cached_analyses_show_without_loading_spacy(make_app, library_dir,
     articles = Library(library_dir).articles()
     for article in articles:
         analyze_cached(article, pipeline, cache)
-    monkeypatch.setattr(ReaderApp, "load_pipeline", lambda self: None)  # spaCy never arrives
+    monkeypatch.setattr(ReaderApp, "start_analysis", lambda self: None)  # spaCy never arrives
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:
         await wait_for_library(pilot, rows=5)
@@ -141,6 +141,6 @@ async def test_cached_analyses_show_without_loading_spacy(make_app, library_dir,
             await pilot.pause(0.02)
             if app.screen.columns[0].view.highlights("entity"):
                 break
-        assert app.pipeline is None
+        assert app.pipeline_info is None
         assert app.screen.columns[0].view.highlights("entity")
         assert len(app.library_analysis.article_ids) == len(articles)

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tab, Tabs
+from textual.widgets import Static, Tab, Tabs
 
 from ...annotations import StoreError
 from ...annotations.tags import tag_colour
@@ -30,6 +30,7 @@ from ..highlights import (
 )
 from ..messages import EntityChosen, JumpTo, QuoteGroupChosen, TagChosen
 from ..safe_text import safe_display
+from ..widgets.key_hints import KeyHints
 from ..widgets.analysis_panel import EntitiesPane, QuotesPane
 from ..widgets.annotations_panel import AnnotationsPane, TagsPane
 from ..widgets.article_column import ArticleColumn
@@ -41,6 +42,8 @@ from .quote_group import QuoteGroupScreen
 
 MAX_COLUMNS = 4
 MIN_COLUMN_WIDTH = 44
+PANEL_WIDTH = 50
+SAVE_FAILED = object()  # what _store_call answers when the store refused a change
 
 
 class CompareScreen(Screen[None]):
@@ -96,7 +99,7 @@ class CompareScreen(Screen[None]):
         with Horizontal(id="columns"):
             yield from columns
         yield Static(Text(""), id="legend")
-        yield Footer()
+        yield KeyHints()
 
     def _next_id(self) -> str:
         self._serial += 1
@@ -107,7 +110,7 @@ class CompareScreen(Screen[None]):
         if self.columns:
             self.columns[0].view.focus()
         self.refresh_annotations()
-        self.refresh_analysis()
+        self.call_after_refresh(self.refresh_analysis)  # the text first, its highlights right after
 
     # ----- analysis -----------------------------------------------------------------------
 
@@ -128,9 +131,10 @@ class CompareScreen(Screen[None]):
                     view.set_sentences([(s.start, s.end) for s in analysis.sentences])
             column.set_status(column.describe_cursor())
         self._refresh_focus()
-        open_ids = [a.id for a in self.open_articles()]
-        self.query_one(EntitiesPane).show(library, open_ids)
-        self.query_one(QuotesPane).show(library, self.library_articles, open_ids)
+        if self.query_one(SidePanel).shown:
+            open_ids = [a.id for a in self.open_articles()]
+            self.query_one(EntitiesPane).show(library, open_ids)
+            self.query_one(QuotesPane).show(library, self.library_articles, open_ids)
         self.refresh_legend()
 
     def refresh_legend(self) -> None:
@@ -220,6 +224,8 @@ class CompareScreen(Screen[None]):
         for column in self.columns:
             column.view.set_layer("annotation", annotation_highlights(store.for_article(column.article)))
             column.set_status(column.describe_cursor())
+        if not self.query_one(SidePanel).shown:
+            return
         articles = list(self.library_articles)
         self.query_one(AnnotationsPane).show(store.anchor_all(articles), articles, [a.id for a in self.open_articles()])
         tags = store.tags()
@@ -268,13 +274,17 @@ class CompareScreen(Screen[None]):
         passage = column.article.body[start:end]
         known = [tag for tag, _ in self.store.tags()]
 
+        title = f"Annotate — {column.article.display_title}"
+
         def save(draft: AnnotationDraft | None) -> None:
             if draft is None:
                 return
-            self._store_call(lambda: self.app.history.add(column.article, start, end, draft.tags, draft.note))
+            if self._store_call(lambda: self.app.history.add(column.article, start, end, draft.tags, draft.note)) is SAVE_FAILED:
+                self._reopen_unsaved(passage, title, draft, known, save)
+                return
             view.action_clear_selection()
 
-        self.app.push_screen(AnnotationEditor(passage, title=f"Annotate — {column.article.display_title}", known_tags=known), save)
+        self.app.push_screen(AnnotationEditor(passage, title=title, known_tags=known), save)
 
     def action_edit_annotation(self) -> None:
         found = self._annotation_under_cursor()
@@ -285,10 +295,18 @@ class CompareScreen(Screen[None]):
         known = [tag for tag, _ in self.store.tags()]
 
         def save(draft: AnnotationDraft | None) -> None:
-            if draft is not None:
-                self._store_call(lambda: self.app.history.update(annotation.id, tags=draft.tags, note=draft.note))
+            if draft is None:
+                return
+            if self._store_call(lambda: self.app.history.update(annotation.id, tags=draft.tags, note=draft.note)) is SAVE_FAILED:
+                self._reopen_unsaved(annotation.exact, "Edit annotation", draft, known, save)
 
         editor = AnnotationEditor(annotation.exact, title="Edit annotation", tags=list(annotation.tags), note=annotation.note, known_tags=known)
+        self.app.push_screen(editor, save)
+
+    def _reopen_unsaved(self, passage: str, title: str, draft: AnnotationDraft, known: list[str], save) -> None:
+        """A save the store refused must not lose what the reader typed: the editor comes back
+        holding it, to try again (ctrl+s) or copy it out."""
+        editor = AnnotationEditor(passage, title=f"{title} — NOT SAVED, see the message", tags=list(draft.tags), note=draft.note, known_tags=known)
         self.app.push_screen(editor, save)
 
     def action_delete_annotation(self) -> None:
@@ -310,21 +328,25 @@ class CompareScreen(Screen[None]):
         if self._writable_store() is None:
             return
         change = self._store_call(self.app.history.undo)
+        if change is SAVE_FAILED:
+            return
         self.notify(f"Undid {change.describe()}" if change else "Nothing to undo.", markup=False)
 
     def action_redo(self) -> None:
         if self._writable_store() is None:
             return
         change = self._store_call(self.app.history.redo)
+        if change is SAVE_FAILED:
+            return
         self.notify(f"Redid {change.describe()}" if change else "Nothing to redo.", markup=False)
 
     def _store_call(self, call):
-        """Run a store change; a store error becomes one line on screen, never a crash."""
+        """Run a store change; a store error becomes one line on screen (and SAVE_FAILED), never a crash."""
         try:
             result = call()
         except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return None
+            self.notify(str(error), severity="error", timeout=15, markup=False)
+            return SAVE_FAILED
         self.refresh_annotations()
         return result
 
@@ -341,12 +363,12 @@ class CompareScreen(Screen[None]):
         target = (after[0] if step > 0 else after[-1]) if after else (starts[0] if step > 0 else starts[-1])
         column.view.move_cursor(target)
 
-    def action_panel(self, pane: str) -> None:
+    async def action_panel(self, pane: str) -> None:
         panel = self.query_one(SidePanel)
         if panel.shown and panel.active == pane:
             self.action_close_panel()
             return
-        panel.open(pane)
+        await panel.open(pane)
         self._apply_width(self.size.width)
         self.refresh_annotations()
         self.refresh_analysis()
@@ -376,9 +398,9 @@ class CompareScreen(Screen[None]):
         column.view.select(message.start, message.end)
         column.view.scroll_to_offset(message.start, center=True)
 
-    def on_tag_chosen(self, message: TagChosen) -> None:
+    async def on_tag_chosen(self, message: TagChosen) -> None:
         self.query_one(AnnotationsPane).set_tag(message.tag)
-        self.action_panel("notes")
+        await self.action_panel("notes")
 
     @property
     def columns(self) -> list[ArticleColumn]:
@@ -395,7 +417,7 @@ class CompareScreen(Screen[None]):
     def _apply_width(self, width: int) -> None:
         panel = self.query_one(SidePanel)
         if panel.shown:
-            width -= panel.outer_size.width or 50
+            width -= panel.outer_size.width or PANEL_WIDTH
         self.set_class(width < MIN_COLUMN_WIDTH * max(1, len(self.columns)) and len(self.columns) > 1, "narrow")
 
 

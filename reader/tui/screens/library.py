@@ -9,10 +9,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from ...library import Article, LibraryScan
 from ..messages import OpenArticles
+from ..widgets.key_hints import KeyHints
 from ..safe_text import safe_display
 
 MAX_COLUMNS = 4
@@ -85,7 +86,7 @@ class LibraryScreen(Screen[None]):
             table.add_column(label, key=key)
         yield table
         yield Static(Text(""), id="library-status")
-        yield Footer()
+        yield KeyHints()
 
     @property
     def table(self) -> DataTable[Text]:

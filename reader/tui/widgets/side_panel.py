@@ -1,8 +1,11 @@
-"""The compare screen's side panel: tabs of lists that lead into the text (notes, tags, …)."""
+"""The compare screen's side panel: tabs of lists that lead into the text (names, quotes, notes, tags).
+
+Built on first use: the tabs and lists cost noticeable time to mount, and most openings of the
+compare screen never show them.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
@@ -26,16 +29,9 @@ class SidePanel(Vertical):
     SidePanel TabPane { padding: 0; }
     """
 
-    def compose(self) -> ComposeResult:
-        with TabbedContent(id="panel-tabs"):
-            with TabPane("Names", id="entities"):
-                yield EntitiesPane()
-            with TabPane("Quotes", id="quotes"):
-                yield QuotesPane()
-            with TabPane("Notes", id="notes"):
-                yield AnnotationsPane()
-            with TabPane("Tags", id="tags"):
-                yield TagsPane()
+    @property
+    def built(self) -> bool:
+        return bool(self.children)
 
     @property
     def shown(self) -> bool:
@@ -43,9 +39,19 @@ class SidePanel(Vertical):
 
     @property
     def active(self) -> str:
-        return self.query_one(TabbedContent).active
+        return self.query_one(TabbedContent).active if self.built else ""
 
-    def open(self, pane: str) -> None:
+    async def open(self, pane: str) -> None:
+        if not self.built:
+            tabs = TabbedContent(id="panel-tabs")
+            await self.mount(tabs)
+            for tab in (
+                TabPane("Names", EntitiesPane(), id="entities"),
+                TabPane("Quotes", QuotesPane(), id="quotes"),
+                TabPane("Notes", AnnotationsPane(), id="notes"),
+                TabPane("Tags", TagsPane(), id="tags"),
+            ):
+                await tabs.add_pane(tab)
         self.add_class("visible")
         self.query_one(TabbedContent).active = pane
 

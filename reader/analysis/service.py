@@ -1,0 +1,183 @@
+"""Analysis in a separate process: spaCy loads and runs there, never competing with a UI for the GIL.
+
+The parent submits articles and receives each article's analysis as it is done. The child loads
+the pipeline first and says which one it loaded (or why it could not). Messages are plain tuples
+of str/dict, so they cross the process boundary without pickling project classes.
+
+    child → parent: ("pipeline", info_dict, warning) | ("pipeline-failed", message)
+                    ("analysed", article_id, analysis_json) | ("failed", article_id, message)
+    parent → child: ("analyze", article_fields) | ("stop",)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import queue
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from ..library import Article
+from .records import ArticleAnalysis
+
+BATCH_SECONDS = 0.5  # report at least this often while a long queue is worked through
+ARTICLE_FIELDS = ("id", "body", "title", "source", "date", "url", "language", "author")
+
+
+def article_fields(article: Article) -> dict[str, str]:
+    fields = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+    fields["path"] = str(article.path)
+    return fields
+
+
+def serve(requested_model: str | None, cache_dir: str, requests: Any, results: Any) -> None:
+    """The child process: load the pipeline, then analyse (through the cache) until told to stop."""
+    from ..nlp.pipeline import ModelError, load_pipeline
+    from .cache import AnalysisCache, analyze_cached
+
+    try:
+        pipeline = load_pipeline(requested_model)
+    except ModelError as error:
+        results.put(("pipeline-failed", str(error)))
+        return
+    results.put(("pipeline", asdict(pipeline.info), pipeline.warning))
+    cache = AnalysisCache(Path(cache_dir))
+    while True:
+        request = requests.get()
+        if request[0] != "analyze":
+            return
+        fields = dict(request[1])
+        article = Article(id=fields.pop("id"), path=Path(fields.pop("path")), **fields)
+        try:
+            analysis = analyze_cached(article, pipeline, cache)
+        except Exception as error:  # noqa: BLE001 - one bad article must not stop the others
+            results.put(("failed", article.id, f"{type(error).__name__}: {error}"))
+            continue
+        results.put(("analysed", article.id, analysis.to_json()))
+
+
+@contextlib.contextmanager
+def _real_stderr() -> Iterator[None]:
+    """multiprocessing's resource tracker hands the child sys.stderr's file descriptor; a UI that
+    captures stderr (Textual does) has none, so use the process's own stderr meanwhile."""
+    current = sys.stderr
+    try:
+        usable = current.fileno() >= 0  # Textual's capture answers -1
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable or sys.__stderr__ is None:
+        yield
+        return
+    sys.stderr = sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = current
+
+
+class AnalysisProcess:
+    """The parent's side: a child process for spaCy, a daemon thread that relays its results.
+
+    `on_pipeline(info_dict | None, warning_or_error)` and `on_results(analyses, failures)` are
+    called from the relay thread; hand them to the UI thread yourself.
+    """
+
+    def __init__(
+        self,
+        requested_model: str | None,
+        cache_dir: Path,
+        on_pipeline: Callable[[dict[str, Any] | None, str | None], None],
+        on_results: Callable[[dict[str, ArticleAnalysis], list[str]], None],
+    ) -> None:
+        context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited threads
+        with _real_stderr():
+            self._requests = context.Queue()
+            self._results = context.Queue()
+        self._requests.cancel_join_thread()  # never block the parent's exit on a child that is gone
+        self._on_pipeline = on_pipeline
+        self._on_results = on_results
+        self._pending: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+        self._process = context.Process(
+            target=serve,
+            args=(requested_model, str(cache_dir), self._requests, self._results),
+            name="reader-analysis",
+            daemon=True,
+        )
+        self._process.start()
+        threading.Thread(target=self._relay, name="reader-analysis-relay", daemon=True).start()
+
+    def submit(self, articles: list[Article]) -> int:
+        """Queue the articles not queued already (by id and version); returns how many were new."""
+        added = 0
+        with self._lock:
+            for article in articles:
+                key = (article.id, article.version)
+                if key in self._pending:
+                    continue
+                self._pending.add(key)
+                self._requests.put(("analyze", article_fields(article)))
+                added += 1
+        return added
+
+    @property
+    def busy(self) -> bool:
+        with self._lock:
+            return bool(self._pending)
+
+    def close(self) -> None:
+        if self._process.is_alive():
+            self._requests.put(("stop",))
+            self._process.join(timeout=2)
+            if self._process.is_alive():
+                self._process.terminate()
+
+    def _relay(self) -> None:
+        batch: dict[str, ArticleAnalysis] = {}
+        failures: list[str] = []
+        last_report = time.monotonic()
+        while True:
+            try:
+                message = self._results.get(timeout=BATCH_SECONDS if batch or failures else None)
+            except queue.Empty:
+                message = None
+            except (EOFError, OSError):  # the child is gone
+                return
+            if message is not None:
+                kind = message[0]
+                if kind in ("pipeline", "pipeline-failed"):
+                    if not self._deliver(self._on_pipeline, message[1] if kind == "pipeline" else None, message[-1]):
+                        return
+                    if kind == "pipeline-failed":
+                        return
+                    continue
+                article_id = message[1]
+                if kind == "analysed":
+                    analysis = ArticleAnalysis.from_json(message[2])
+                    batch[article_id] = analysis
+                    key = (article_id, analysis.version)
+                else:
+                    failures.append(f"{article_id}: analysis failed: {message[2]}")
+                    key = next((k for k in self._pending if k[0] == article_id), (article_id, ""))
+                with self._lock:
+                    self._pending.discard(key)
+            with self._lock:
+                idle = not self._pending
+            if (batch or failures) and (idle or message is None or time.monotonic() - last_report >= BATCH_SECONDS):
+                if not self._deliver(self._on_results, batch, failures):
+                    return
+                batch, failures = {}, []
+                last_report = time.monotonic()
+
+    @staticmethod
+    def _deliver(callback: Callable[..., None], *args: Any) -> bool:
+        try:
+            callback(*args)
+        except RuntimeError:  # the receiver (the app) has gone
+            return False
+        return True
