@@ -6,7 +6,7 @@ of str/dict, so they cross the process boundary without pickling project classes
 
     child → parent: ("pipeline", info_dict, warning) | ("pipeline-failed", message)
                     ("analysed", article_id, analysis_json) | ("failed", article_id, message)
-    parent → child: ("analyze", article_fields) | ("stop",)
+    parent → child: ("analyze", article_fields); the parent stops the child with SIGTERM
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import queue
+import signal
 import sys
 import threading
 import time
@@ -36,10 +37,11 @@ def article_fields(article: Article) -> dict[str, str]:
 
 
 def serve(requested_model: str | None, cache_dir: str, requests: Any, results: Any) -> None:
-    """The child process: load the pipeline, then analyse (through the cache) until told to stop."""
+    """The child process: load the pipeline, then analyse (through the cache) until terminated."""
     from ..nlp.pipeline import ModelError, load_pipeline
     from .cache import AnalysisCache, analyze_cached
 
+    signal.signal(signal.SIGTERM, _exit_cleanly)
     try:
         pipeline = load_pipeline(requested_model)
     except ModelError as error:
@@ -48,10 +50,8 @@ def serve(requested_model: str | None, cache_dir: str, requests: Any, results: A
     results.put(("pipeline", asdict(pipeline.info), pipeline.warning))
     cache = AnalysisCache(Path(cache_dir))
     while True:
-        request = requests.get()
-        if request[0] != "analyze":
-            return
-        fields = dict(request[1])
+        _, fields = requests.get()
+        fields = dict(fields)
         article = Article(id=fields.pop("id"), path=Path(fields.pop("path")), **fields)
         try:
             analysis = analyze_cached(article, pipeline, cache)
@@ -59,6 +59,11 @@ def serve(requested_model: str | None, cache_dir: str, requests: Any, results: A
             results.put(("failed", article.id, f"{type(error).__name__}: {error}"))
             continue
         results.put(("analysed", article.id, analysis.to_json()))
+
+
+def _exit_cleanly(signum: int, frame: object) -> None:
+    """SIGTERM becomes SystemExit, so `finally`/`except BaseException` blocks (temp files) run."""
+    raise SystemExit(0)
 
 
 @contextlib.contextmanager
@@ -131,11 +136,13 @@ class AnalysisProcess:
             return bool(self._pending)
 
     def close(self) -> None:
+        """Stop the child at once, so quitting never waits for spaCy; an analysis cut short is
+        simply not cached (the child cleans its temp file on SIGTERM) and is redone next time."""
         if self._process.is_alive():
-            self._requests.put(("stop",))
-            self._process.join(timeout=2)
+            self._process.terminate()
+            self._process.join(timeout=1)
             if self._process.is_alive():
-                self._process.terminate()
+                self._process.kill()
 
     def _relay(self) -> None:
         batch: dict[str, ArticleAnalysis] = {}

@@ -1,0 +1,74 @@
+"""The analysis child process: it loads the pipeline, analyses what it is sent through the cache,
+reports a missing model in one line, and stops at once when closed."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from reader.analysis.cache import AnalysisCache
+from reader.analysis.service import AnalysisProcess
+from reader.library import Article, Library
+
+WAIT_S = 120
+
+
+class Received:
+    def __init__(self) -> None:
+        self.pipeline: list[tuple[dict | None, str | None]] = []
+        self.analyses: dict = {}
+        self.failures: list[str] = []
+        self.pipeline_seen = threading.Event()
+        self.done = threading.Event()
+        self.expected = 0
+
+    def on_pipeline(self, info: dict | None, text: str | None) -> None:
+        self.pipeline.append((info, text))
+        self.pipeline_seen.set()
+
+    def on_results(self, analyses: dict, failures: list[str]) -> None:
+        self.analyses.update(analyses)
+        self.failures.extend(failures)
+        if len(self.analyses) + len(self.failures) >= self.expected:
+            self.done.set()
+
+
+def test_articles_are_analysed_in_the_child_and_cached(tmp_path: Path, library_dir: Path) -> None:
+    articles: list[Article] = Library(library_dir).articles()[:2]
+    received = Received()
+    received.expected = len(articles)
+    process = AnalysisProcess(None, tmp_path, received.on_pipeline, received.on_results)
+    try:
+        assert process.submit(articles) == 2
+        assert process.submit(articles) == 0  # already queued: not twice
+        assert received.done.wait(WAIT_S), "no analyses arrived"
+        [(info, warning)] = received.pipeline
+        assert info is not None and info["name"] == "reader_de_news" and "ner" in info["components"]
+        assert received.failures == [] and not process.busy
+        for article in articles:
+            analysis = received.analyses[article.id]
+            assert analysis.version == article.version and analysis.entities
+            cached = AnalysisCache(tmp_path).get(article, analysis.fingerprint)
+            assert cached == analysis
+    finally:
+        process.close()
+    assert not process._process.is_alive()
+
+
+def test_a_missing_model_is_named_in_one_line_with_the_fallback(tmp_path: Path) -> None:
+    received = Received()
+    process = AnalysisProcess(str(tmp_path / "no-such-model"), tmp_path, received.on_pipeline, received.on_results)
+    try:
+        assert received.pipeline_seen.wait(WAIT_S)
+        [(info, warning)] = received.pipeline
+        assert info is not None and info["name"] == "reader_de_news"
+        assert warning and "no-such-model" in warning and "\n" not in warning
+    finally:
+        process.close()
+
+
+def test_close_stops_a_child_still_loading_at_once(tmp_path: Path) -> None:
+    process = AnalysisProcess(None, tmp_path, lambda *a: None, lambda *a: None)
+    process.close()  # spaCy is still being imported in the child
+    assert not process._process.is_alive()
+    assert list(tmp_path.rglob("*.tmp")) == []
