@@ -240,28 +240,23 @@ def gazetteer_matches(doc: Doc, lists: WordLists, labels: Iterable[str]) -> list
     """Spans of doc whose text is a listed name (or its genitive), longest first,
     that do not overlap an existing entity."""
     taken = _taken_mask(doc)
-    labels = [label for label in labels if label in lists.names]
+    named = [(label, lists.names[label]) for label in labels if label in lists.names]
+    words = [token.text for token in doc]  # one pass over the Doc: token objects are costly
     out = []
     i = 0
     n = len(doc)
     while i < n:
-        tok = doc[i]
-        if taken[i] or not tok.text[:1].isupper():
+        if taken[i] or not words[i][:1].isupper():
             i += 1
             continue
         found = None
         for length in range(min(lists.max_tokens, n - i), 0, -1):
             if _overlaps(taken, i, i + length):
                 continue
-            span = doc[i : i + length]
-            text = " ".join(t.text for t in span)
-            for label in labels:
-                names = lists.names[label]
-                if text in names:
-                    found = (length, label)
-                    break
-                base = _genitive_base(text)
-                if base is not None and base in names:
+            text = " ".join(words[i : i + length])
+            base = _genitive_base(text)
+            for label, names in named:
+                if text in names or (base is not None and base in names):
                     found = (length, label)
                     break
             if found:
@@ -568,17 +563,18 @@ def consistency_spans(
         for i in range(e.start, e.end):
             taken[i] = True
     new = []
+    words = [token.text for token in doc]
     n = len(doc)
     i = 0
     while i < n:
-        if taken[i] or not doc[i].text[:1].isupper():
+        if taken[i] or not words[i][:1].isupper():
             i += 1
             continue
         hit = None
         for length in range(min(max_len, n - i), 0, -1):
             if any(taken[i : i + length]):
                 continue
-            text = " ".join(t.text for t in doc[i : i + length])
+            text = " ".join(words[i : i + length])
             if text in usable:
                 hit = (length, usable[text])
                 break

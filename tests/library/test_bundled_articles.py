@@ -40,3 +40,12 @@ def test_bundled_files_are_the_seed_texts_unchanged(library_dir: Path) -> None:
         pytest.skip("../shared/seeds is not beside this clone")
     bundled = sorted(p.read_bytes() for p in (library_dir / "articles").glob("*.txt"))
     assert bundled == sorted(p.read_bytes() for p in seeds.glob("*.txt"))
+
+
+def test_language_is_guessed_from_function_words_not_from_parts_of_words() -> None:
+    from reader.library.article import guess_language
+
+    assert guess_language("Der Kanzler sagte, dass die Regierung nicht mit sich reden lasse.") == "de"
+    assert guess_language("The president said that the talks were over, and this is that.") == "en"
+    assert guess_language("Theorie, Diebstahl, Undank: der-die-das, the-and-of, 1234 5678.") == ""
+    assert guess_language("") == ""
