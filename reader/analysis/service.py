@@ -6,6 +6,7 @@ of str/dict, so they cross the process boundary without pickling project classes
 
     child → parent: ("pipeline", info_dict, warning) | ("pipeline-failed", message)
                     ("analysed", article_id, analysis_json) | ("failed", article_id, message)
+    parent → its own relay thread: ("closed",) once the child is stopped
     parent → child: ("analyze", article_fields); the parent stops the child with SIGTERM
 """
 
@@ -115,7 +116,8 @@ class AnalysisProcess:
             daemon=True,
         )
         self._process.start()
-        threading.Thread(target=self._relay, name="reader-analysis-relay", daemon=True).start()
+        self._relay_thread = threading.Thread(target=self._relay, name="reader-analysis-relay", daemon=True)
+        self._relay_thread.start()
 
     def submit(self, articles: list[Article]) -> int:
         """Queue the articles not queued already (by id and version); returns how many were new."""
@@ -143,6 +145,8 @@ class AnalysisProcess:
             self._process.join(timeout=1)
             if self._process.is_alive():
                 self._process.kill()
+        self._results.put(("closed",))  # wakes the relay thread, which then ends
+        self._requests.close()
 
     def _relay(self) -> None:
         batch: dict[str, ArticleAnalysis] = {}
@@ -157,6 +161,8 @@ class AnalysisProcess:
                 return
             if message is not None:
                 kind = message[0]
+                if kind == "closed":
+                    return
                 if kind in ("pipeline", "pipeline-failed"):
                     if not self._deliver(self._on_pipeline, message[1] if kind == "pipeline" else None, message[-1]):
                         return

@@ -53,6 +53,8 @@ def test_articles_are_analysed_in_the_child_and_cached(tmp_path: Path, library_d
     finally:
         process.close()
     assert not process._process.is_alive()
+    process._relay_thread.join(timeout=5)
+    assert not process._relay_thread.is_alive()  # nothing left running that holds the queues
 
 
 def test_a_missing_model_is_named_in_one_line_with_the_fallback(tmp_path: Path) -> None:
