@@ -168,3 +168,24 @@ async def test_export_from_the_command_palette(make_app, library_dir: Path) -> N
         document = json.loads(exported.read_text(encoding="utf-8"))
         assert exported.name in " ".join(str(n.message) for n in app._notifications)
         assert "Framing" in json.dumps(document)
+
+
+async def test_mouse_drag_selects_and_a_annotates_the_dragged_passage(make_app, library_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_one(pilot)
+        column = screen.columns[0]
+        view = column.view
+        line_start = view.offset_at(2, 0)  # the first cell after the gutter
+        await pilot.mouse_down(view, offset=(2, 0))
+        await pilot.hover(view, offset=(14, 1))  # drag one line down and twelve cells right
+        await pilot.mouse_up(view, offset=(14, 1))
+        await pilot.pause()
+        expected = (line_start, view.offset_at(14, 1))
+        assert expected[1] > expected[0] and view.selection == expected
+        assert app.focused is view
+        await pilot.press("a", *"Maus", "ctrl+s")
+        await pilot.pause()
+        [saved] = on_disk(library_dir).all()
+        assert (saved.start, saved.end) == expected and saved.exact == column.article.body[expected[0] : expected[1]]
+        assert saved.tags == ("Maus",)
