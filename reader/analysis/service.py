@@ -108,6 +108,8 @@ class AnalysisProcess:
         self._on_pipeline = on_pipeline
         self._on_results = on_results
         self._pending: set[tuple[str, str]] = set()
+        self._closing = False
+        self._pipeline_reported = False
         self._lock = threading.Lock()
         self._process = context.Process(
             target=serve,
@@ -122,6 +124,8 @@ class AnalysisProcess:
     def submit(self, articles: list[Article]) -> int:
         """Queue the articles not queued already (by id and version); returns how many were new."""
         added = 0
+        if not self._process.is_alive():
+            return 0  # it died, and said so through on_pipeline / on_results
         with self._lock:
             for article in articles:
                 key = (article.id, article.version)
@@ -140,6 +144,7 @@ class AnalysisProcess:
     def close(self) -> None:
         """Stop the child at once, so quitting never waits for spaCy; an analysis cut short is
         simply not cached (the child cleans its temp file on SIGTERM) and is redone next time."""
+        self._closing = True
         if self._process.is_alive():
             self._process.terminate()
             self._process.join(timeout=1)
@@ -154,16 +159,20 @@ class AnalysisProcess:
         last_report = time.monotonic()
         while True:
             try:
-                message = self._results.get(timeout=BATCH_SECONDS if batch or failures else None)
+                message = self._results.get(timeout=BATCH_SECONDS)
             except queue.Empty:
                 message = None
-            except (EOFError, OSError):  # the child is gone
+                if not self._closing and not self._process.is_alive():
+                    self._report_death(batch, failures)
+                    return
+            except (EOFError, OSError):  # the queue is closed: we are shutting down
                 return
             if message is not None:
                 kind = message[0]
                 if kind == "closed":
                     return
                 if kind in ("pipeline", "pipeline-failed"):
+                    self._pipeline_reported = True
                     if not self._deliver(self._on_pipeline, message[1] if kind == "pipeline" else None, message[-1]):
                         return
                     if kind == "pipeline-failed":
@@ -186,6 +195,18 @@ class AnalysisProcess:
                     return
                 batch, failures = {}, []
                 last_report = time.monotonic()
+
+    def _report_death(self, batch: dict[str, ArticleAnalysis], failures: list[str]) -> None:
+        """The child died on its own (killed, out of memory, a crash in native code): say so
+        instead of leaving the reader with "analysing …" for ever."""
+        reason = f"the analysis process stopped unexpectedly (exit code {self._process.exitcode})"
+        if not self._pipeline_reported:
+            self._deliver(self._on_pipeline, None, reason)
+            return
+        with self._lock:
+            lost, self._pending = sorted(self._pending), set()
+        failures = failures + [f"{article_id}: not analysed: {reason}; restart reader to retry" for article_id, _ in lost]
+        self._deliver(self._on_results, batch, failures or [reason])
 
     @staticmethod
     def _deliver(callback: Callable[..., None], *args: Any) -> bool:

@@ -74,3 +74,23 @@ def test_close_stops_a_child_still_loading_at_once(tmp_path: Path) -> None:
     process.close()  # spaCy is still being imported in the child
     assert not process._process.is_alive()
     assert list(tmp_path.rglob("*.tmp")) == []
+
+
+def test_a_child_that_dies_is_reported_not_waited_for(tmp_path: Path, library_dir: Path) -> None:
+    import os
+    import signal
+
+    articles: list[Article] = Library(library_dir).articles()
+    received = Received()
+    received.expected = 1
+    process = AnalysisProcess(None, tmp_path, received.on_pipeline, received.on_results)
+    try:
+        assert received.pipeline_seen.wait(WAIT_S)
+        process.submit(articles)
+        os.kill(process._process.pid, signal.SIGKILL)  # as the out-of-memory killer would
+        assert received.done.wait(10), "the death was not reported"
+        assert any("stopped unexpectedly" in failure and "-9" in failure for failure in received.failures)
+        assert not process.busy  # nothing left "analysing" for ever
+        assert process.submit(articles) == 0
+    finally:
+        process.close()
