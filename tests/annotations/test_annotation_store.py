@@ -23,6 +23,8 @@ from reader.annotations import store as store_module
 from reader.annotations.store import shard_name
 from reader.library import Article, Library
 
+from ..fault_injection import refuse_temp_files
+
 
 def files_under(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
@@ -235,17 +237,6 @@ def test_store_from_a_newer_schema_is_refused(library: Library, article: Article
     assert shard.read_bytes() == before
 
 
-def _fail_on_temp_files(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
-    real_open = os.open
-
-    def refusing_open(path: object, flags: int, *args: object, **kwargs: object) -> int:
-        if str(path).endswith(".tmp"):
-            raise OSError(code, os.strerror(code), str(path))
-        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "open", refusing_open)
-
-
 @pytest.mark.parametrize("target", ["write", "fsync"])
 def test_disk_full_gives_one_line_and_changes_nothing(
     monkeypatch: pytest.MonkeyPatch, store: AnnotationStore, library: Library, article: Article, target: str
@@ -276,7 +267,7 @@ def test_read_only_folder_gives_one_line_and_changes_nothing(
 ) -> None:
     store.add(article, 0, 10)
     before = files_under(library.annotations_dir)
-    _fail_on_temp_files(monkeypatch, errno.EROFS)
+    refuse_temp_files(monkeypatch, errno.EROFS)
     with pytest.raises(StoreError) as refused:
         store.add(article, 20, 30)
     monkeypatch.undo()

@@ -14,6 +14,7 @@ from reader.library import Library
 from reader.tui.screens.annotation_editor import AnnotationEditor
 from reader.tui.screens.compare import CompareScreen
 
+from ..fault_injection import refuse_temp_files
 from .conftest import wait_for_library
 
 
@@ -27,18 +28,6 @@ def leftovers(library_dir: Path) -> list[Path]:
 
 def messages(app) -> str:
     return " | ".join(str(n.message) for n in app._notifications)
-
-
-def refuse_temp_files(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
-    """The store's temp files cannot be created (a read-only folder answers EROFS)."""
-    real_open = os.open
-
-    def refusing_open(path: object, flags: int, *args: object, **kwargs: object) -> int:
-        if str(path).endswith(".tmp"):
-            raise OSError(code, os.strerror(code), str(path))
-        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "open", refusing_open)
 
 
 async def test_disk_full_keeps_the_typed_note_and_saves_once_there_is_room(
