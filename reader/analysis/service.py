@@ -148,8 +148,9 @@ class AnalysisProcess:
         if self._process.is_alive():
             self._process.terminate()
             self._process.join(timeout=1)
-            if self._process.is_alive():
+            if self._process.is_alive():  # stuck in native code or a slow exit under load
                 self._process.kill()
+                self._process.join(timeout=1)
         self._results.put(("closed",))  # wakes the relay thread, which then ends
         self._requests.close()
 

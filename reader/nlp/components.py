@@ -488,6 +488,24 @@ class PersonNames(_ListComponent):
 # document-level consistency
 
 
+def trim_trailing_nouns(doc: Doc, ents: list[Span], is_common) -> list[Span]:
+    """"Putins Hände", "Trumps Limousine", "Alaska Hände" → the name alone, when the document
+    names it alone elsewhere: a two-word entity ending in a common noun whose first word (or its
+    genitive base) is a one-word entity of its own in this document. "Deutsche Bank" or
+    "Vereinigten Staaten" stay whole: their first word is never an entity by itself."""
+    alone = {ent.text for ent in ents if len(ent) == 1}
+    alone |= {base for base in (_genitive_base(text) for text in alone) if base}
+    out = []
+    for ent in ents:
+        if len(ent) == 2 and is_common(ent[1].text) and ent[1].text[:1].isupper():
+            first = ent[0].text
+            base = _genitive_base(first)
+            if first in alone or (base is not None and base in alone):
+                ent = Span(doc, ent.start, ent.start + 1, label=ent.label_)
+        out.append(ent)
+    return out
+
+
 def consistency_spans(
     doc: Doc,
     *,
@@ -505,12 +523,13 @@ def consistency_spans(
     * with ``relabel``, an occurrence labelled differently from the name's
       majority takes the majority label.
     """
+    ents = trim_trailing_nouns(doc, list(doc.ents), is_common)
     votes: dict[str, Counter] = defaultdict(Counter)
-    for ent in doc.ents:
+    for ent in ents:
         text = ent.text
         votes[text][ent.label_] += 2 if len(ent) > 1 else 1
     surname_of: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PER" and len(ent) > 1:
             last = ent[-1].text
             if last[:1].isupper() and len(last) >= min_chars:
@@ -542,7 +561,6 @@ def consistency_spans(
         if " " not in text and (text.lower() in stop_words or is_common(text)):
             continue
         usable[text] = label
-    ents = list(doc.ents)
     if relabel:
         def relabelled(e: Span) -> Span:
             target = usable.get(e.text)
