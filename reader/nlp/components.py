@@ -491,9 +491,10 @@ class PersonNames(_ListComponent):
 def trim_trailing_nouns(doc: Doc, ents: list[Span], is_common) -> list[Span]:
     """"Putins Hände", "Trumps Limousine", "Alaska Hände" → the name alone, when the document
     names it alone elsewhere: a two-word entity ending in a common noun whose first word (or its
-    genitive base) is a one-word entity of its own in this document. "Deutsche Bank" or
+    genitive base) is a one-word entity of its own in this document, or a person's surname. "Deutsche Bank" or
     "Vereinigten Staaten" stay whole: their first word is never an entity by itself."""
     alone = {ent.text for ent in ents if len(ent) == 1}
+    alone |= {ent[-1].text for ent in ents if ent.label_ == "PER" and len(ent) > 1}  # "Selenskyj" of "Wolodymyr Selenskyj"
     alone |= {base for base in (_genitive_base(text) for text in alone) if base}
     out = []
     for ent in ents:
