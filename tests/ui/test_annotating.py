@@ -97,6 +97,13 @@ async def test_select_tag_note_edit_undo_delete(make_app, library_dir: Path) -> 
         await pilot.press("right_parenthesis", "right_parenthesis", "s", *"Verworfen", "escape")
         assert len(on_disk(library_dir).all()) == 2
 
+        # back in the library, the article's row counts its two annotations
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        table = app.library_screen.table
+        assert app.screen is app.library_screen
+        assert table.get_row(article.id)[5].plain == "2"
+
 
 async def test_notes_panel_lists_and_jumps_and_library_counts(make_app, library_dir: Path) -> None:
     library = Library(library_dir)

@@ -112,15 +112,28 @@ class LibraryScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Back from the comparison: annotation counts may have changed."""
         store = getattr(self.app, "store", None)
-        if store is not None and self.scan.articles:
-            self.counts = store.counts_by_article()
-            self._populate()
+        if store is None or not self.scan.articles:
+            return
+        counts = store.counts_by_article()
+        changed = {i for i in set(counts) | set(self.counts) if counts.get(i) != self.counts.get(i)}
+        self.counts = counts
+        if not changed:
+            return
+        if SORT_KEYS[self.sort_index].label == "notes":
+            self._populate()  # the order depends on the counts
+            return
+        for article_id in changed:  # a cell each, not a rebuild: cheap in a library of thousands
+            if article_id in self.table.rows:
+                self.table.update_cell(article_id, "notes", self._notes_cell(article_id))
 
     def visible_articles(self) -> list[Article]:
         articles = [a for a in self.scan.articles if not self.query_text or matches(a, self.query_text)]
         articles.sort(key=lambda a: a.display_title.casefold())  # ties keep title order
         sort = SORT_KEYS[self.sort_index]
         return sorted(articles, key=lambda a: sort.key(a, self.counts), reverse=self.sort_reverse)
+
+    def _notes_cell(self, article_id: str) -> Text:
+        return Text(str(self.counts.get(article_id, "")), justify="right", style="bold")
 
     def _populate(self) -> None:
         table = self.table
@@ -134,7 +147,7 @@ class LibraryScreen(Screen[None]):
                 Text(safe_display(article.source) or "—"),
                 Text(safe_display(article.date) or "—"),
                 Text(f"{article.words:,}", justify="right"),
-                Text(str(self.counts.get(article.id, "")), justify="right", style="bold"),
+                self._notes_cell(article.id),
                 key=article.id,
             )
         wanted = self.select_after_load or current
