@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from reader.annotations import AnnotationStore
 from reader.library import Library
 from reader.tui.screens.annotation_editor import AnnotationEditor, ConfirmDialog
@@ -196,3 +198,19 @@ async def test_mouse_drag_selects_and_a_annotates_the_dragged_passage(make_app, 
         [saved] = on_disk(library_dir).all()
         assert (saved.start, saved.end) == expected and saved.exact == column.article.body[expected[0] : expected[1]]
         assert saved.tags == ("Maus",)
+
+
+async def test_keys_typed_in_one_burst_after_enter_land_in_the_note(make_app, library_dir: Path) -> None:
+    """As when a script or a fast typist sends "Framing⏎Notiz^S" at once: nothing goes to the tags."""
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_one(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, AnnotationEditor)
+        for key in ("F", "r", "a", "m", "i", "n", "g", "enter", "N", "o", "t", "i", "z", "ctrl+s"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))  # queued together, no pauses
+        await pilot.pause()
+        await pilot.pause()
+        [saved] = on_disk(library_dir).all()
+        assert saved.tags == ("Framing",) and saved.note == "Notiz"
+        assert app.screen is screen

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -56,6 +57,9 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
+        # A priority binding runs as the key arrives, so the keys typed right after enter already
+        # go to the note (a focus change made later, on Input.Submitted, loses a fast burst).
+        Binding("enter", "tags_done", "Next field", show=False, priority=True),
     ]
     DEFAULT_CSS = """
     AnnotationEditor { align: center middle; }
@@ -101,8 +105,11 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
     def on_mount(self) -> None:
         self.query_one("#tags", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#note", TextArea).focus()
+    def action_tags_done(self) -> None:
+        """Enter in the tags field moves to the note; anywhere else it does what it always does."""
+        if self.focused is not self.query_one("#tags", Input):
+            raise SkipAction()
+        self.set_focus(self.query_one("#note", TextArea))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
