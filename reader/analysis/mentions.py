@@ -34,6 +34,19 @@ FUNCTION_WORDS = lexicon.ARTICLES | lexicon.PREPOSITIONS | {
 }
 
 
+def _unambiguous_surnames(entities: list[Entity]) -> dict[str, Entity]:
+    """Last words of the document's multi-word person names, each naming exactly one person
+    ("Klein" of "Markus Klein"), so a surname the pipeline did not label alone still counts."""
+    owners: dict[str, set[str]] = {}
+    entity_of: dict[str, Entity] = {}
+    for entity in entities:
+        words = entity.text.split()
+        if entity.label == "PER" and len(words) > 1 and words[-1][:1].isupper():
+            owners.setdefault(words[-1], set()).add(entity.key)
+            entity_of[words[-1]] = entity
+    return {surname: entity_of[surname] for surname, keys in owners.items() if len(keys) == 1}
+
+
 @dataclass(frozen=True, slots=True)
 class Referent:
     """Whom a mention means: a known person (key), an unresolved role, or nobody known."""
@@ -125,6 +138,7 @@ class MentionFinder:
         self.genders: dict[str, str] = {}
         self.apposition_words: set[int] = set()  # word starts already used by an apposition
         self.anaphors: list[RoleLink] = []
+        self.surnames = _unambiguous_surnames(self.entities)
 
     # ---- roles learned from appositions -------------------------------------------------
     def learn_roles(self) -> list[RoleLink]:
@@ -210,7 +224,12 @@ class MentionFinder:
             if word.start in self.apposition_words:
                 i += 1
                 continue
-            if lower in lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE and word.text.rstrip(".") in (lower, lower.capitalize()):
+            surname_of = self.surnames.get(word.text)
+            if surname_of is not None and self._names_someone(i):
+                gender = self.gender(surname_of.key, surname_of.name)
+                referent = Referent(surname_of.key, surname_of.name, label="PER", gender=gender)
+                mentions.append(Mention(word.start, word.end, "name", self._case_before(i), referent, word.text))
+            elif lower in lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE and word.text.rstrip(".") in (lower, lower.capitalize()):
                 case = "nom" if lower in {"er", "sie"} else self._case_before(i)
                 mentions.append(Mention(word.start, word.end, "pronoun", case, Referent(gender="f" if lower in lexicon.PRONOUNS_FEMALE else "m"), word.text))
             elif lower in lexicon.POSSESSIVES_MALE:
@@ -236,6 +255,16 @@ class MentionFinder:
                     mentions.append(Mention(start, word.end, "role", self._case_before(first, determiner), referent, self.words.text[start:word.end]))
             i += 1
         return mentions
+
+    def _names_someone(self, index: int) -> bool:
+        """Whether a surname the pipeline missed stands as a name here ("sagte Klein", "Klein
+        lobte", "so Sommer"), not as the common word it also is ("im Sommer", "der kleine Keller")."""
+        if index == 0:
+            return True
+        before = self.words.items[index - 1]
+        if before.lower in lexicon.ARTICLES or before.lower in lexicon.PREPOSITIONS - lexicon.SOURCE_PREPOSITIONS:
+            return False
+        return not (_ADJECTIVE.match(before.text) and before.lower not in lexicon.SPEECH_FORMS)
 
     def _unrecognised_name_after(self, role_index: int) -> tuple[int, int] | None:
         """Word indices of a name the pipeline missed right after a role noun: "der demokratische
