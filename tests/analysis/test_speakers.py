@@ -322,3 +322,16 @@ def test_role_then_a_noun_the_pipeline_took_for_a_name() -> None:
     spans = [(14, 25, "PER"), (text.index("Formel"), text.index("Formel") + 6, "PER")]
     quotes = analyze_spans("r", "v", "f", text, spans, [(0, 30), (31, len(text))]).quotes
     assert [q.speaker for q in quotes] == ["Olaf Scholz", "Olaf Scholz"]
+
+
+def test_a_surname_the_pipeline_left_unlabelled_still_names_the_speaker(analyse) -> None:
+    text = (
+        "Die Außenministerin Julia Sommer reiste nach Paris. „Wir stehen zusammen“, sagte Sommer. "
+        "Gesundheitsminister Markus Vogt schwieg. Vogt lobte später: „Ein guter Tag.“"
+    )
+    assert speakers(analyse(text)) == [("Wir stehen zusammen", "Julia Sommer"), ("Ein guter Tag.", "Markus Vogt")]
+
+
+def test_a_surname_used_as_a_common_word_is_no_speaker(analyse) -> None:
+    text = "Julia Sommer war in Paris. Im Sommer hieß es dann: „Wir kommen wieder.“"
+    assert speakers(analyse(text)) == [("Wir kommen wieder.", None)]
