@@ -44,7 +44,7 @@ def main(ctx: click.Context, library: str | None, model: str | None, author: str
 @click.pass_obj
 def list_articles(settings: Settings, as_json: bool) -> None:
     """List the library's articles."""
-    scan = Library(settings.library).scan()
+    scan = Library(settings.library, settings.library_index_dir).scan()
     _echo_problems(scan.problems)
     if as_json:
         json.dump([article.summary() for article in scan.articles], sys.stdout, ensure_ascii=False, indent=2)
@@ -67,7 +67,7 @@ def add(settings: Settings, sources: tuple[str, ...], timeout: float, as_json: b
     """
     from .ingest import STDIN, AddError, add_source
 
-    library = Library(settings.library)
+    library = Library(settings.library, settings.library_index_dir)
     stdin = click.get_binary_stream("stdin")
     if STDIN in sources and stdin.isatty():
         click.echo("Reading the article from standard input; end it with Ctrl-D.", err=True)
@@ -106,7 +106,7 @@ EXPORT_FORMATS = ("json", "w3c", "markdown", "csv")
 
 
 def _open_store(settings: Settings) -> tuple[Library, AnnotationStore]:
-    library = Library(settings.library)
+    library = Library(settings.library, settings.library_index_dir)
     store = AnnotationStore.open(library, author=settings.author)
     for problem in store.problems:
         click.echo(f"annotations: {problem}", err=True)
@@ -235,7 +235,7 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
     from .library import ArticleFileError, ArticleNotFound
     from .nlp.pipeline import ModelError, load_pipeline
 
-    library = Library(settings.library)
+    library = Library(settings.library, settings.library_index_dir)
     scan = library.scan()
     if not refs:
         _echo_problems(scan.problems)

@@ -42,3 +42,8 @@ class Settings:
             author=author or env.get("READER_AUTHOR") or default_author(),
             cache_dir=Path(cache_dir or env.get("READER_CACHE_DIR") or default_cache_dir()).expanduser(),
         )
+
+    @property
+    def library_index_dir(self) -> Path:
+        """Where the parsed articles of each library are kept between runs."""
+        return self.cache_dir / "library"

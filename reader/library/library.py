@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .article import Article
+from .index import StatKey, index_path, read_index, write_index
 from .loader import ArticleFileError, LoadProblem, read_article_file
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -28,12 +29,16 @@ class LibraryScan:
 class Library:
     """The articles under `<root>/articles/` and the annotations under `<root>/annotations/`."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, index_dir: Path | None = None) -> None:
+        """`index_dir`: where to keep the parsed articles between runs (see index.py); None keeps
+        them in memory only."""
         self.root = Path(root).expanduser().resolve()
         self.articles_dir = self.root / ARTICLES_DIRNAME
         self.annotations_dir = self.root / ANNOTATIONS_DIRNAME
-        self._cache: dict[Path, tuple[tuple[int, int], Article | LoadProblem]] = {}
+        self._cache: dict[Path, tuple[StatKey, Article | LoadProblem]] = {}
         self._lock = threading.Lock()
+        self._index_file = index_path(Path(index_dir), self.root) if index_dir is not None else None
+        self._index_read = False
 
     def article_paths(self) -> list[Path]:
         """Article files, sorted; hidden files and folders are not part of the library."""
@@ -57,9 +62,14 @@ class Library:
             return LibraryScan((), tuple(problems))
         seen_ids: dict[str, Path] = {}
         with self._lock:
+            if self._index_file is not None and not self._index_read:
+                self._index_read = True
+                self._cache.update(read_index(self._index_file, self.root))
             paths = self.article_paths()
+            changed = 0
             for path in paths:
-                result = self._load(path)
+                result, index_changes = self._load(path)
+                changed += index_changes
                 if isinstance(result, LoadProblem):
                     problems.append(result)
                     continue
@@ -70,25 +80,31 @@ class Library:
                     continue
                 seen_ids[result.id] = path
                 articles.append(result)
-            for stale in set(self._cache) - set(paths):
-                del self._cache[stale]
+            stale = set(self._cache) - set(paths)
+            for path in stale:
+                del self._cache[path]
+            if self._index_file is not None and (changed or stale):
+                entries = {p: (key, a) for p, (key, a) in self._cache.items() if isinstance(a, Article)}
+                write_index(self._index_file, self.root, entries)
         return LibraryScan(tuple(articles), tuple(problems))
 
-    def _load(self, path: Path) -> Article | LoadProblem:
+    def _load(self, path: Path) -> tuple[Article | LoadProblem, bool]:
+        """The file's article (or why it cannot be read), and whether the saved index changes
+        with it (an article parsed anew, or one that became unreadable)."""
         try:
             stat = path.stat()
-            key = (stat.st_mtime_ns, stat.st_size)
+            key = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
         except OSError as error:
-            return LoadProblem(path, f"cannot be read: {error.strerror or error}")
+            return LoadProblem(path, f"cannot be read: {error.strerror or error}"), False
         cached = self._cache.get(path)
         if cached and cached[0] == key:
-            return cached[1]
+            return cached[1], False
         try:
             result: Article | LoadProblem = read_article_file(path)
         except ArticleFileError as error:
             result = LoadProblem(path, str(error))
         self._cache[path] = (key, result)
-        return result
+        return result, isinstance(result, Article) or (cached is not None and isinstance(cached[1], Article))
 
     def articles(self) -> tuple[Article, ...]:
         return self.scan().articles

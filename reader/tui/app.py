@@ -36,7 +36,7 @@ class ReaderApp(App[None]):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
-        self.library = Library(settings.library)
+        self.library = Library(settings.library, settings.library_index_dir)
         self.scan = LibraryScan((), ())
         self.library_screen = LibraryScreen()
         self.store: AnnotationStore | None = None

@@ -1,0 +1,101 @@
+"""The library index: a second start reads the parsed articles instead of parsing the files, and
+any change — an edited, added or removed file, other parsing code, a damaged index — is noticed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library, library as library_module
+from reader.library import index as index_module
+
+
+def fields(library: Library) -> list[tuple]:
+    return [(a.id, a.path, a.body, a.title, a.date, a.language, a.version, a.words, a.paragraphs, a.warnings) for a in library.articles()]
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path) -> Path:
+    return tmp_path / "index"
+
+
+def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    parsed: list[Path] = []
+    real = library_module.read_article_file
+
+    def counting(path: Path, *args, **kwargs):
+        parsed.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(library_module, "read_article_file", counting)
+    return parsed
+
+
+def test_a_second_start_parses_nothing_and_gets_the_same_articles(library_dir: Path, index_dir: Path, monkeypatch) -> None:
+    first = fields(Library(library_dir, index_dir))
+    parsed = count_parses(monkeypatch)
+    again = Library(library_dir, index_dir)
+    assert fields(again) == first and parsed == []
+    assert [a.id for a in again.articles()] == [a.id for a in Library(library_dir).articles()]
+
+
+def test_an_edited_added_or_removed_file_is_noticed(library_dir: Path, index_dir: Path, monkeypatch) -> None:
+    Library(library_dir, index_dir).articles()
+    articles = library_dir / "articles"
+    edited = sorted(articles.iterdir())[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "Ein neuer letzter Absatz.\n", encoding="utf-8")
+    removed = sorted(articles.iterdir())[1]
+    removed.unlink()
+    (articles / "neu.txt").write_text("Neue Meldung\nDer Text der neuen Meldung.\n", encoding="utf-8")
+    expected = fields(Library(library_dir))
+    parsed = count_parses(monkeypatch)
+    library = Library(library_dir, index_dir)
+    assert fields(library) == expected
+    assert sorted(p.name for p in parsed) == sorted([edited.name, "neu.txt"])
+    assert library.get(edited.stem).body.endswith("Ein neuer letzter Absatz.")
+    parsed.clear()
+    assert fields(Library(library_dir, index_dir)) == expected and parsed == []
+
+
+def test_other_parsing_code_or_a_damaged_index_means_a_full_scan(library_dir: Path, index_dir: Path, monkeypatch) -> None:
+    Library(library_dir, index_dir).articles()
+    [index_file] = list(index_dir.iterdir())
+    expected = fields(Library(library_dir))
+    monkeypatch.setattr(index_module, "CODE_FINGERPRINT", "other-code")
+    parsed = count_parses(monkeypatch)
+    assert len(Library(library_dir, index_dir).articles()) == 5 and len(parsed) == 5
+    monkeypatch.undo()
+    index_file.write_bytes(b'{"format": "reader-library-index", "files": [[')
+    parsed = count_parses(monkeypatch)
+    assert fields(Library(library_dir, index_dir)) == expected and len(parsed) == 5
+    assert list(index_dir.glob("*.tmp")) == []
+
+
+def test_an_unwritable_index_folder_costs_speed_not_articles(library_dir: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the index folder should be")
+    assert fields(Library(library_dir, blocked)) == fields(Library(library_dir))
+
+
+def test_a_file_that_became_unreadable_leaves_the_index(library_dir: Path, index_dir: Path) -> None:
+    Library(library_dir, index_dir).articles()
+    broken = sorted((library_dir / "articles").iterdir())[0]
+    broken.write_bytes(b"\xff\xfe\x00binary\x00")
+    os.utime(broken, ns=(1, 1))
+    scan = Library(library_dir, index_dir).scan()
+    assert len(scan.articles) == 4 and len(scan.problems) == 1
+    assert broken.stem not in [a.id for a in Library(library_dir, index_dir).articles()]
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_still_noticed(library_dir: Path, index_dir: Path) -> None:
+    Library(library_dir, index_dir).articles()
+    path = sorted((library_dir / "articles").iterdir())[0]
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    changed = text.replace("Alaska", "Alaskx", 1)
+    assert changed != text and len(changed.encode()) == len(text.encode())
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `cp -p` or `rsync -t` leave it
+    assert "Alaskx" in Library(library_dir, index_dir).get(path.stem).body
