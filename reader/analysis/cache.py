@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from ..atomic_files import replace_atomically
 from .analyze import analyze_article
 from .records import ArticleAnalysis
 
@@ -67,14 +66,7 @@ class AnalysisCache:
         path = self.path_for(analysis.version, analysis.fingerprint)
         self.root.mkdir(parents=True, exist_ok=True)
         data = json.dumps(analysis.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        handle, temporary = tempfile.mkstemp(dir=self.root, prefix=path.stem, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        replace_atomically(path, data, durable=False)  # a cache: recomputed if a power cut loses it
         return path
 
 

@@ -11,8 +11,6 @@ never overwritten.
 from __future__ import annotations
 
 import errno
-import os
-import secrets
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,10 +20,11 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from ..atomic_files import replace_atomically
+
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
 ANNOTATIONS_TABLE = "annotations"
-TEMP_SUFFIX = ".tmp"
 
 Record = dict[str, Any]
 Change = Record | None | Callable[[Record], Record]
@@ -60,35 +59,14 @@ def describe_os_error(error: OSError, path: Path, what: str = "annotations") -> 
     return f"cannot save {what} in {path.parent}: {reason}; nothing was changed"
 
 
-def temp_path_for(path: Path) -> Path:
-    """A fresh hidden temp name beside `path` (same folder, so os.replace is atomic)."""
-    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
-
-
 def write_atomically(path: Path, data: bytes, what: str = "annotations") -> None:
     """Replace `path` with `data` so that a crash leaves the old or the new file, nothing else.
 
     On failure the temp file is removed and StoreError says why in one line.
     """
-    temp = temp_path_for(path)
-    fd: int | None = None
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-        os.close(fd)
-        fd = None
-        os.replace(temp, path)
+        replace_atomically(path, data)
     except OSError as error:
-        if fd is not None:
-            os.close(fd)
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
         raise StoreError(describe_os_error(error, path, what)) from None
 
 

@@ -45,12 +45,12 @@ from .model import (
     quote_at,
     utc_now,
 )
+from ..atomic_files import TEMP_SUFFIX
 from .storage import (
     ANNOTATIONS_TABLE,
     Change,
     Record,
     RecordGone,
-    TEMP_SUFFIX,
     StoreError,
     StoreUnreadable,
     describe_os_error,

@@ -11,13 +11,12 @@ atomically, so a crash leaves the old one or the new one.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from ..atomic_files import replace_atomically
 from .article import Article
 
 FORMAT = "reader-library-index"
@@ -112,12 +111,6 @@ def write_index(file: Path, root: Path, entries: dict[Path, tuple[StatKey, Artic
     data = orjson.dumps({"format": FORMAT, "code": CODE_FINGERPRINT, "root": str(root), "files": files})
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=file.stem, suffix=".tmp")
+        replace_atomically(file, data, durable=False)
     except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, file)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
+        pass
