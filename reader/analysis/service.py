@@ -183,12 +183,13 @@ class AnalysisProcess:
                 if kind == "analysed":
                     analysis = ArticleAnalysis.from_json(message[2])
                     batch[article_id] = analysis
-                    key = (article_id, analysis.version)
                 else:
                     failures.append(f"{article_id}: analysis failed: {message[2]}")
-                    key = next((k for k in self._pending if k[0] == article_id), (article_id, ""))
-                with self._lock:
-                    self._pending.discard(key)
+                with self._lock:  # submit() adds to the set from the UI thread meanwhile
+                    if kind == "analysed":
+                        self._pending.discard((article_id, analysis.version))
+                    else:
+                        self._pending -= {k for k in self._pending if k[0] == article_id}
             with self._lock:
                 idle = not self._pending
             if (batch or failures) and (idle or message is None or time.monotonic() - last_report >= BATCH_SECONDS):

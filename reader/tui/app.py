@@ -9,6 +9,7 @@ from functools import partial
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from ..annotations import AnnotationStore, History, StoreError
@@ -103,9 +104,18 @@ class ReaderApp(App[None]):
         )
 
     def _pipeline_from_thread(self, info: dict | None, text: str | None) -> None:
+        self._post_from_thread(PipelineReady(info, text or ""))
+
+    def _post_from_thread(self, message: Message) -> None:
+        """For the analysis relay thread; RuntimeError tells it the app has quit."""
         if not self.is_running:
             raise RuntimeError("the app has quit")
-        self.call_from_thread(self.post_message, PipelineReady(info, text or ""))
+        self.call_from_thread(self.post_message, message)
+
+    @property
+    def pipeline_label(self) -> str:
+        info = self.pipeline_info or {}
+        return f"pipeline {info.get('name', '?')} {info.get('version', '')}".rstrip()
 
     def on_pipeline_ready(self, message: PipelineReady) -> None:
         if message.info is None:
@@ -116,7 +126,7 @@ class ReaderApp(App[None]):
         self.pipeline_info = message.info
         if message.text:
             self.notify(message.text, severity="warning", timeout=15, markup=False)
-        self.analysis_status = f"pipeline {message.info['name']} {message.info['version']}"
+        self.analysis_status = self.pipeline_label
         open_first = sorted(self.scan.articles, key=lambda a: a.id not in self._open_ids())
         self.analyze(open_first)
 
@@ -150,9 +160,7 @@ class ReaderApp(App[None]):
 
     def _report_analyses(self, batch: dict, failures: list[str]) -> None:
         """Called in the analysis thread: hand the results to the app's thread."""
-        if not self.is_running:
-            raise RuntimeError("the app has quit")
-        self.call_from_thread(self.post_message, AnalysesReady(batch, failures))
+        self._post_from_thread(AnalysesReady(batch, failures))
 
     def on_analyses_ready(self, message: AnalysesReady) -> None:
         from ..analysis import LibraryAnalysis
@@ -163,9 +171,8 @@ class ReaderApp(App[None]):
         current = {a.id: a.version for a in self.scan.articles}
         usable = [a for article_id, a in self.analyses.items() if current.get(article_id, a.version) == a.version]
         self.library_analysis = LibraryAnalysis(usable)
-        info = self.pipeline_info
-        if info is not None and self.analysis_process is not None and not self.analysis_process.busy:
-            self.analysis_status = f"pipeline {info['name']} {info['version']} · {len(usable)} analysed"
+        if self.pipeline_info is not None and self.analysis_process is not None and not self.analysis_process.busy:
+            self.analysis_status = f"{self.pipeline_label} · {len(usable)} analysed"
         self._analysis_changed()
 
     def _analysis_changed(self) -> None:
