@@ -215,4 +215,5 @@ class ReaderApp(App[None]):
             self.notify(str(error), severity="error", markup=False)
             return
         shown = path.relative_to(self.library.root) if path.is_relative_to(self.library.root) else path
-        self.notify(f"Exported {len(self.store)} annotations to {shown}", title="Export", markup=False)
+        count = len(self.store)
+        self.notify(f"Exported {count} annotation{'' if count == 1 else 's'} to {shown}", title="Export", markup=False)
