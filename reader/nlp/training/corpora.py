@@ -47,6 +47,9 @@ class Sentence:
     tags: list[Tag]
     doc_id: str = ""
     spaces: list[bool] | None = None
+    # a part fixed by the corpus itself ("train" for GermEval's train split);
+    # None: the seeded held-out split decides
+    part: str | None = None
 
     def __post_init__(self) -> None:
         if len(self.words) != len(self.tags):
@@ -260,13 +263,34 @@ def _germeval_tag(tag: str) -> Tag:
     return prefix + label
 
 
+def _bioes_to_iob(tag: str) -> str:
+    """BIOES with upper-cased suffixes (S-LOCDERIV) -> GermEval IOB (B-LOCderiv)."""
+    if tag == "O" or len(tag) < 3 or tag[1] != "-":
+        return "O"
+    prefix, label = tag[0], tag[2:]
+    for suffix in ("DERIV", "PART"):
+        if label.endswith(suffix):
+            label = label[: -len(suffix)] + suffix.lower()
+    return ("B-" if prefix in "BS" else "I-") + label
+
+
 def convert_germeval(folder: Path) -> Corpus:
+    """The dev split (``*.tsv``: index, token, outer, inner tag) is split into the
+    seeded dev/test parts; the train split (``*.bioes``: token and BIOES tag, outer
+    layer only) is training data as a whole."""
     sentences = []
     for path in sorted(folder.glob("*.tsv")):
         for rows, _ in read_column_file(path, token_col=1, tag_col=2):
             words = [r[1].replace("\u00ad", "") or r[1] for r in rows]
             tags = [_germeval_tag(r[2]) for r in rows]
             sentences.append(Sentence(words, _repair_iob(tags), doc_id=f"{path.name}:{len(sentences)}"))
+    for path in sorted(folder.glob("*.bioes")):
+        for rows, _ in read_column_file(path, token_col=0, tag_col=1, sep=None):
+            words = [r[0].replace("\u00ad", "") or r[0] for r in rows]
+            tags = [_germeval_tag(_bioes_to_iob(r[1])) for r in rows]
+            sentences.append(
+                Sentence(words, _repair_iob(tags), doc_id=f"{path.name}:{len(sentences)}", part="train")
+            )
     return Corpus("germeval2014", sentences, has_misc=True)
 
 
@@ -576,15 +600,22 @@ HELDOUT = {
 
 def split_corpus(corpus: Corpus, seed: int = 2014) -> dict[str, list[Sentence]]:
     dev_share, test_share = HELDOUT.get(corpus.name, (0.0, 0.0))
-    if not dev_share and not test_share:
-        return {"train": corpus.sentences, "dev": [], "test": []}
-    groups: dict[str, list[Sentence]] = {}
+    out: dict[str, list[Sentence]] = {"test": [], "dev": [], "train": []}
+    free = []
     for sent in corpus.sentences:
+        if sent.part is not None:
+            out[sent.part].append(sent)
+        else:
+            free.append(sent)
+    if not dev_share and not test_share:
+        out["train"].extend(free)
+        return out
+    groups: dict[str, list[Sentence]] = {}
+    for sent in free:
         groups.setdefault(sent.doc_id, []).append(sent)
     keys = sorted(groups)
     random.Random(seed).shuffle(keys)
-    n = len(corpus.sentences)
-    out: dict[str, list[Sentence]] = {"test": [], "dev": [], "train": []}
+    n = len(free)
     for key in keys:
         if len(out["test"]) < test_share * n:
             part = "test"
