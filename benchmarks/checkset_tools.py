@@ -100,7 +100,7 @@ class _Parser:
             if stop is not None and ch == stop:
                 self.i += 1
                 return
-            if ch in "]|}⟩#" and stop is None:
+            if ch in "]}⟩" and stop is None:
                 self.fail(f"stray {ch!r}")
             self.i += 1
             if ch == "[":
