@@ -260,7 +260,7 @@ def _entity_problems(name: str, text: str, entities: list[dict]) -> list[str]:
     return problems
 
 
-def _quote_problems(name: str, text: str, quotes: list[dict], entities: list[dict]) -> list[str]:
+def _quote_problems(name: str, text: str, quotes: list[dict], entities: list[dict], body_start: int) -> list[str]:
     problems = []
     spans = []
     for q in quotes:
@@ -301,7 +301,7 @@ def _quote_problems(name: str, text: str, quotes: list[dict], entities: list[dic
     for (a, b), (c, _) in zip(spans, spans[1:]):
         if c < b:
             problems.append(f"{name}: quotes overlap at {c}")
-    problems += _unannotated_quote_problems(name, text, spans)
+    problems += _unannotated_quote_problems(name, text, spans, body_start)
     return problems
 
 
@@ -317,10 +317,10 @@ def _speaker_name_problems(where: str, speaker: str, text: str, entities: list[d
     return [f"{where}: speaker {speaker!r} is neither an entity of the article nor worded in it"]
 
 
-def _unannotated_quote_problems(name: str, text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """Every quotation mark in the text is the opening or closing mark of an annotated quote."""
+def _unannotated_quote_problems(name: str, text: str, spans: list[tuple[int, int]], body_start: int) -> list[str]:
+    """Every quotation mark after the headline is the opening or closing mark of an annotated quote."""
     used = {i for span in spans for i in (span[0], span[1] - 1)}
-    marks = {i for i, ch in enumerate(text) if ch in "„“”»«\""}
+    marks = {i for i, ch in enumerate(text) if ch in "„“”»«\"" and i >= body_start}
     return [f"{name}: quotation mark at {i} ({text[max(0, i - 20):i + 20]!r}) is not part of an annotated quote"
             for i in sorted(marks - used)]
 
@@ -357,7 +357,7 @@ def validate(set_dir: Path = SET_DIR) -> list[str]:
         if any(e["start"] < headline_end for e in art["entities"]) or any(q["start"] < headline_end for q in art["quotes"]):
             problems.append(f"{name}: the headline is the title, not annotated (README convention)")
         problems += _entity_problems(name, text, art["entities"])
-        problems += _quote_problems(name, text, art["quotes"], art["entities"])
+        problems += _quote_problems(name, text, art["quotes"], art["entities"], headline_end)
         if sorted(art["quotes"], key=lambda q: q["start"]) != art["quotes"]:
             problems.append(f"{name}: quotes not sorted by start")
     return problems
