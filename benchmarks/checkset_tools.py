@@ -44,6 +44,7 @@ QUOTE_PAIRS = {"„": "“", "“": "”", "»": "«", "«": "»", '"': '"'}
 QUOTE_MARKS = set("„“”»«\"‚‘’'")
 WORDS_MIN, WORDS_MAX = 250, 550
 HEADLINE_MAX_WORDS = 16
+HEADLINE_MAX_CHARS = 120  # the reader's own headline limits (reader/library/infer.py)
 
 
 class MarkupError(ValueError):
@@ -220,7 +221,7 @@ def _headline_problems(name: str, text: str, title: object) -> list[str]:
     problems = []
     if title != first:
         problems.append(f"{name}: title {title!r} is not the first line {first!r}")
-    if not first.strip() or len(first.split()) > HEADLINE_MAX_WORDS or first.rstrip()[-1:] in ".!:;,":
+    if not first.strip() or len(first.split()) > HEADLINE_MAX_WORDS or len(first) > HEADLINE_MAX_CHARS or first.rstrip().rstrip("\"'“”«»‘’")[-1:] in ".!?:;…,":
         problems.append(f"{name}: first line is not a short headline without final period: {first!r}")
     return problems
 
