@@ -39,6 +39,7 @@ ENTITY_SPEC = re.compile(r"^(?:-|(PER|LOC|ORG|MISC)(~)?(?:@(\w+)(?::(\w+))?(?:=(
 MENTION_SPEC = re.compile(r"^(\w+)(?::(\w+))?(?:=([^}]+))?$")
 MARKUP_CHARS = frozenset("[]{}|^@")
 GENITIVE = re.compile(r"(?:s|'|’)$")
+INITIAL = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.$")  # "Thomas K." ends in an initial and its period
 
 
 class MarkupError(ValueError):
@@ -264,7 +265,7 @@ def check_article(name: str, text: str, record: dict, hyphen_ok: set[tuple[int, 
             continue
         if QUOTE_MARKS & set(surface):
             problem(f"{where}: contains a quotation mark")
-        if surface != surface.strip() or not _is_word_char(surface[0]) or not (_is_word_char(surface[-1]) or surface[-1] == "'"):
+        if surface != surface.strip() or not _is_word_char(surface[0]) or not (_is_word_char(surface[-1]) or surface[-1] == "'" or INITIAL.search(surface)):
             problem(f"{where}: starts or ends with space or punctuation")
         if "\n" in surface:
             problem(f"{where}: spans a line break")

@@ -100,3 +100,15 @@ def test_a_quote_mark_inside_an_entity_is_refused() -> None:
     problems = tools.check_article("x.txt", text, record)
     assert any("quotation mark" in p for p in problems)
 
+
+
+def test_committed_set_follows_every_rule(tmp_path: Path) -> None:
+    """The committed texts and gold are what the sources build, and pass every check."""
+    sources = tools.source_files(NEWS_DEV)
+    assert len(sources) == len(json.loads((NEWS_DEV / "gold.json").read_text(encoding="utf-8"))["articles"]) > 0
+    assert tools.check_set(NEWS_DEV) == []
+    copy = tmp_path / "news_dev"
+    shutil.copytree(NEWS_DEV / "src", copy / "src")
+    tools.build(copy)
+    for built in sorted(copy.glob("*.txt")) + [copy / "gold.json"]:
+        assert built.read_bytes() == (NEWS_DEV / built.name).read_bytes(), built.name
