@@ -347,11 +347,11 @@ def _speaker_problems(text: str, record: dict) -> list[str]:
 
 
 def _missed_occurrences(text: str, entities: list[dict], silenced: list[tuple[int, int]]) -> list[str]:
-    """Each entity string appears tagged wherever it stands as a whole word, or is silenced on purpose."""
+    """Each entity string (and its genitive) is tagged wherever it stands as a whole word, or silenced."""
     covered = [(e["start"], e["end"]) for e in entities] + list(silenced)
     problems = []
     for surface in sorted({e["text"] for e in entities}):
-        for match in re.finditer(re.escape(surface), text):
+        for match in re.finditer(re.escape(surface) + "(?:s|’|')?", text):  # and its genitive
             s, e = match.span()
             if not _token_bounded(text, s, e, False):
                 continue
