@@ -228,6 +228,15 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum()
 
 
+def _clean_edges(surface: str) -> bool:
+    """A name starts with a letter or digit and ends in one, in an initial ("Thomas K."), a genitive
+    apostrophe or a closing parenthesis of its own ("Frankfurt (Oder)")."""
+    if not surface or not _is_word_char(surface[0]):
+        return False
+    last = surface[-1]
+    return _is_word_char(last) or last == "'" or bool(INITIAL.search(surface)) or (last == ")" and "(" in surface)
+
+
 def _token_bounded(text: str, start: int, end: int, hyphen_ok: bool) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
@@ -265,7 +274,7 @@ def check_article(name: str, text: str, record: dict, hyphen_ok: set[tuple[int, 
             continue
         if QUOTE_MARKS & set(surface):
             problem(f"{where}: contains a quotation mark")
-        if surface != surface.strip() or not _is_word_char(surface[0]) or not (_is_word_char(surface[-1]) or surface[-1] == "'" or INITIAL.search(surface)):
+        if not _clean_edges(surface):
             problem(f"{where}: starts or ends with space or punctuation")
         if "\n" in surface:
             problem(f"{where}: spans a line break")
