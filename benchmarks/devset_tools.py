@@ -3,6 +3,7 @@
     python benchmarks/devset_tools.py build benchmarks/data/news_dev   # src/*.md → dev_NN.txt, gold.json
     python benchmarks/devset_tools.py check benchmarks/data/news_dev   # every rule, mechanically
     python benchmarks/devset_tools.py stats benchmarks/data/news_dev   # counts for the README
+    python benchmarks/devset_tools.py body-gold benchmarks/data/news_dev > /tmp/body.json  # no headlines
 
 The markup (one source file per document, src/<name>.md, becomes <name>.txt):
 
@@ -445,6 +446,7 @@ def stats(folder: Path) -> dict:
     labels: Counter[str] = Counter()
     quote_kinds: Counter[str] = Counter()
     speaker_kinds: Counter[str] = Counter()
+    quote_marks: Counter[str] = Counter()
     words = headline_entities = 0
     for name, record in gold.items():
         text = (folder / name).read_text(encoding="utf-8")
@@ -453,6 +455,7 @@ def stats(folder: Path) -> dict:
         labels.update(e["label"] for e in record["entities"])
         headline_entities += sum(e["end"] <= headline_end for e in record["entities"])
         quote_kinds.update(q["kind"] for q in record["quotes"])
+        quote_marks.update(text[q["start"] - 1] + "…" + text[q["end"]] for q in record["quotes"])
     for path in source_files(folder):
         speaker_kinds.update(to_gold(parse_markup(path.read_text(encoding="utf-8")))[1])
     return {
@@ -463,13 +466,25 @@ def stats(folder: Path) -> dict:
         "entities_in_headlines": headline_entities,
         "quotes": sum(quote_kinds.values()),
         "quotes_per_kind": dict(sorted(quote_kinds.items())),
+        "quotes_per_mark": dict(quote_marks.most_common()),
         "speech_quotes_per_speaker_kind": dict(speaker_kinds.most_common()),
     }
 
 
+def without_headlines(folder: Path) -> dict:
+    """The gold with every span of the first line dropped: the reader takes a headline as the title
+    and does not analyse it, so this shows how much of a score the headlines cost."""
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    for name, record in gold["articles"].items():
+        headline_end = (folder / name).read_text(encoding="utf-8").find("\n")
+        record["entities"] = [e for e in record["entities"] if e["start"] > headline_end]
+        record["quotes"] = [q for q in record["quotes"] if q["start"] > headline_end]
+    return gold
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("build", "check", "stats"))
+    parser.add_argument("command", choices=("build", "check", "stats", "body-gold"))
     parser.add_argument("folder", type=Path)
     args = parser.parse_args(argv)
     if args.command == "build":
@@ -487,6 +502,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"note: {note}")
         print(f"{len(problems)} problems", file=sys.stderr)
         return 1 if problems else 0
+    if args.command == "body-gold":
+        print(json.dumps(without_headlines(args.folder), ensure_ascii=False))
+        return 0
     print(json.dumps(stats(args.folder), ensure_ascii=False, indent=1))
     return 0
 

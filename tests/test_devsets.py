@@ -112,3 +112,15 @@ def test_committed_set_follows_every_rule(tmp_path: Path) -> None:
     tools.build(copy)
     for built in sorted(copy.glob("*.txt")) + [copy / "gold.json"]:
         assert built.read_bytes() == (NEWS_DEV / built.name).read_bytes(), built.name
+
+
+def test_body_gold_drops_exactly_the_headline_spans() -> None:
+    full = json.loads((NEWS_DEV / "gold.json").read_text(encoding="utf-8"))["articles"]
+    body = tools.without_headlines(NEWS_DEV)["articles"]
+    dropped = 0
+    for name, record in full.items():
+        headline_end = (NEWS_DEV / name).read_text(encoding="utf-8").find("\n")
+        kept = [e for e in record["entities"] if e["start"] > headline_end]
+        assert body[name]["entities"] == kept
+        dropped += len(record["entities"]) - len(kept)
+    assert dropped == tools.stats(NEWS_DEV)["entities_in_headlines"] > 0
