@@ -29,6 +29,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -251,8 +252,8 @@ def _overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [b for a, b in zip(ordered, ordered[1:]) if b[0] < a[1]]
 
 
-def check_article(name: str, text: str, record: dict, hyphen_ok: set[tuple[int, int]] = frozenset(),
-                  silenced: list[tuple[int, int]] = ()) -> list[str]:
+def check_article(name: str, text: str, record: dict, hyphen_ok: Collection[tuple[int, int]] = (),
+                  silenced: Collection[tuple[int, int]] = ()) -> list[str]:
     """Every GUIDELINES rule that can be checked mechanically, for one article."""
     problems: list[str] = []
 
@@ -356,7 +357,7 @@ def _speaker_problems(text: str, record: dict) -> list[str]:
     return problems
 
 
-def _missed_occurrences(text: str, entities: list[dict], silenced: list[tuple[int, int]]) -> list[str]:
+def _missed_occurrences(text: str, entities: list[dict], silenced: Collection[tuple[int, int]]) -> list[str]:
     """Each entity string (and its genitive) is tagged wherever it stands as a whole word, or silenced."""
     covered = [(e["start"], e["end"]) for e in entities] + list(silenced)
     problems = []
