@@ -172,8 +172,18 @@ def heldout_sets(part: str) -> dict[str, tuple[Path, list[str] | None]]:
     return sets
 
 
+def news_dev_dir() -> Path | None:
+    """The whole-document news dev set (GUIDELINES.md format: texts + gold.json): env
+    ``READER_NEWS_DEV`` or ``benchmarks/data/news_dev`` in the repo."""
+    value = os.environ.get("READER_NEWS_DEV")
+    path = Path(value) if value else REPO / "benchmarks" / "data" / "news_dev"
+    return path if (path / "gold.json").exists() else None
+
+
 def score_nlp(nlp, part: str, disable: list[str] = ()) -> dict:
-    from reader.nlp.evaluate import evaluate_sentences, read_gold, score_spans
+    """Scores of ``nlp`` (minus ``disable``) on one part: the per-sentence corpus parts and,
+    for "dev", the whole-document sets (hand-written documents, news dev articles)."""
+    from reader.nlp.evaluate import evaluate_sentences, read_gold
 
     out = {}
     disable = [d for d in disable if d in nlp.pipe_names]
@@ -181,10 +191,53 @@ def score_nlp(nlp, part: str, disable: list[str] = ()) -> dict:
         for name, (path, labels) in heldout_sets(part).items():
             _, sents = read_gold(path)
             out[name] = evaluate_sentences(nlp, sents, labels=labels)
-        if HANDWRITTEN.exists() and part == "test":
-            out["handwritten_news"] = evaluate_documents(nlp, HANDWRITTEN)
-    # pooled PER/LOC/ORG over the corpora
+        if part == "dev":
+            # looked at by earlier rule work: dev, not a held-out measure
+            if HANDWRITTEN.exists():
+                out["handwritten_news"] = evaluate_documents(nlp, HANDWRITTEN)
+            news = news_dev_dir()
+            if news is not None:
+                out["news_dev"] = evaluate_guideline_docs(nlp, news)
     return out
+
+
+def _offset_mapper(body: str, raw: str):
+    """Body offsets -> raw file offsets by alignment (as ../shared/eval/score.py does)."""
+    import difflib
+
+    pos = {}
+    for a, b, n in difflib.SequenceMatcher(None, body, raw, autojunk=False).get_matching_blocks():
+        for k in range(n + 1):
+            pos[a + k] = b + k
+    return pos.get
+
+
+def evaluate_guideline_docs(nlp, folder: Path) -> dict:
+    """Whole articles labelled by ../shared/eval/GUIDELINES.md (``gold.json`` beside the
+    texts): each file parsed as the library parses it, run through ``nlp`` and the
+    analysis' entity step (role words trimmed, one label per name), and scored on
+    exact spans of the raw file, as ``score.py`` scores ``reader analyze``."""
+    from reader.analysis.analyze import canonical_entities
+    from reader.library.article import parse_article
+    from reader.nlp.evaluate import score_spans
+
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["articles"]
+    pairs = []
+    words = 0
+    for name in sorted(gold):
+        raw = (folder / name).read_text(encoding="utf-8")
+        body = parse_article(raw, folder / name, name).body
+        doc = nlp(body)
+        entities = canonical_entities(body, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+        to_raw = _offset_mapper(body, raw)
+        pred = {(to_raw(e.start), to_raw(e.end), e.label) for e in entities}
+        ref = {(e["start"], e["end"], e["label"]) for e in gold[name]["entities"]}
+        pairs.append((ref, pred))
+        words += len(body.split())
+    result = score_spans(pairs)
+    result["documents"] = len(gold)
+    result["tokens"] = words
+    return result
 
 
 def read_handwritten(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
@@ -298,7 +351,9 @@ def ablate(max_steps: int, parallel: int = 2, config: Path = CONFIG, eval_only: 
 # 4. final model and report
 
 
-def assemble(best: Path) -> Path:
+def assemble(best: Path, out: Path = MODEL_DIR) -> Path:
+    """The NER of ``best`` with the rule components re-initialised from the current
+    config and word lists, saved to ``out`` (the shipped model folder by default)."""
     import spacy
 
     import reader
@@ -330,15 +385,15 @@ def assemble(best: Path) -> Path:
     nlp.meta["license"] = "CC BY-SA 4.0"
     nlp.meta["author"] = "reader project"
     nlp.meta.pop("performance", None)
-    keep_card = MODEL_DIR / "README.md"
+    keep_card = out / "README.md"
     card = keep_card.read_text(encoding="utf-8") if keep_card.exists() else None
-    if MODEL_DIR.exists():
-        shutil.rmtree(MODEL_DIR)
-    nlp.to_disk(MODEL_DIR)
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
     if card is not None:
         keep_card.write_text(card, encoding="utf-8")
-    log(f"saved pipeline to {MODEL_DIR}")
-    return MODEL_DIR
+    log(f"saved pipeline to {out}")
+    return out
 
 
 def dir_size(path: Path) -> int:
