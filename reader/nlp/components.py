@@ -167,16 +167,32 @@ def word_hash(word: str) -> int:
 
 class WordLists:
     """Names per label (exact strings, multi-token names joined by one space),
-    plus a set of 32-bit hashes of lowercased common nouns and stop words."""
+    a set of 32-bit hashes of lowercased common nouns and stop words, and scored
+    tables (sorted word hashes with one small integer each)."""
 
     def __init__(self) -> None:
         self.names: dict[str, set[str]] = {}
         self.first_names: set[str] = set()
         self.common_hashes: set[int] = set()
+        self.tables: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.max_tokens = 1
 
     def is_common(self, word: str) -> bool:
         return word_hash(word) in self.common_hashes
+
+    def score(self, table: str, word: str) -> int | None:
+        """The table's value for ``word`` (lowercased), None when it is not listed."""
+        keys, values = self.tables.get(table, (None, None))
+        if keys is None or not len(keys):
+            return None
+        h = word_hash(word)
+        k = int(np.searchsorted(keys, h))
+        return int(values[k]) if k < len(keys) and keys[k] == h else None
+
+    def set_table(self, table: str, scores: dict[int, int]) -> None:
+        keys = np.array(sorted(scores), dtype=np.uint32)
+        values = np.array([scores[int(k)] for k in keys], dtype=np.int8)
+        self.tables[table] = (keys, values)
 
     def finish(self) -> None:
         self.max_tokens = max(
@@ -190,10 +206,16 @@ class WordLists:
                 "names": {label: sorted(names) for label, names in sorted(self.names.items())},
                 "first_names": sorted(self.first_names),
             }
-            with gzip.open(path / "names.json.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-                json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+            data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            # mtime 0: the same lists give the same bytes (and the same pipeline fingerprint)
+            (path / "names.json.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
         if self.common_hashes:
             np.save(path / "common.npy", np.array(sorted(self.common_hashes), dtype=np.uint32))
+        if self.tables:
+            arrays = {}
+            for table, (keys, values) in self.tables.items():
+                arrays[f"{table}.keys"], arrays[f"{table}.values"] = keys, values
+            np.savez_compressed(path / "tables.npz", **arrays)
 
     @classmethod
     def from_disk(cls, path: Path) -> "WordLists":
@@ -207,6 +229,13 @@ class WordLists:
         common_file = path / "common.npy"
         if common_file.exists():
             self.common_hashes = set(np.load(common_file).tolist())
+        tables_file = path / "tables.npz"
+        if tables_file.exists():
+            with np.load(tables_file) as arrays:
+                for key in arrays.files:
+                    if key.endswith(".keys"):
+                        table = key[: -len(".keys")]
+                        self.tables[table] = (arrays[key], arrays[f"{table}.values"])
         self.finish()
         return self
 
@@ -371,56 +400,357 @@ class Gazetteer(_ListComponent):
 
 
 # --------------------------------------------------------------------------
-# common-noun filter
+# name spans: where a name begins and ends, and which spans are no names
+
+# particles inside person names ("Ursula von der Leyen", "Mohammed bin Salman")
+NAME_PARTICLES = frozenset({
+    "von", "van", "de", "der", "den", "zu", "bin", "ibn", "al", "da", "di", "dos", "del", "della",
+    "le", "la", "ten", "ter",
+})
+# ... of which these open a name alone, without a first name before them ("de Vries"):
+# not "da", "von", "zu", "bin", which are everyday German words too
+_LONE_PARTICLES = frozenset({"van", "de", "di", "dos", "del", "della", "ibn", "al", "ter", "ten", "le", "la"})
+# quotation marks (the apostrophe is left out: "Merz'" is a genitive)
+QUOTE_MARKS = frozenset({'"', "„", "“", "”", "‚", "‘", "«", "»", "›", "‹"})
+_OPENERS = QUOTE_MARKS | {"(", "[", "-", "–", "—", ":"}
+# heads of nouns that name what kind of organisation follows ("Chiphersteller Infineon")
+ORGANISATION_TYPE_HEADS = (
+    "konzern", "hersteller", "unternehmen", "firma", "zulieferer", "anbieter", "händler",
+    "dienstleister", "versorger", "autobauer", "riese", "betreiber", "plattform", "netzwerk",
+    "sender", "discounter", "startup", "start-up", "versicherer", "verlag", "marke",
+)
+_INFLECTED_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
-def noun_filter_keep(doc: Doc, lists: WordLists, labels: Iterable[str] = ("PER", "LOC", "ORG")) -> list[Span]:
-    """The doc's entities without single-word ones of ``labels`` that are German
-    common nouns ("Regierung", "Stolz", "Kameras"), unless a word list names them."""
-    keep_names = lists.names.get("KEEP", set())
-    labels = set(labels)
-    out = []
-    for ent in doc.ents:
-        if ent.label_ == "PER" and len(ent) > 1:
-            # trailing common nouns are not part of a person's name
-            # ("Selenskyjs Büro" -> "Selenskyjs"), unless right after a first name
-            end = ent.end
-            while (
-                end - ent.start > 1
-                and doc[end - 1].text not in keep_names
-                and lists.is_common(doc[end - 1].text)
-                and doc[end - 2].text not in keep_names
+def _is_sentence_initial(doc: Doc, i: int) -> bool:
+    """The token opens its sentence, perhaps after opening quotes, brackets or dashes."""
+    while i > 0 and not doc[i].is_sent_start and doc[i - 1].text in _OPENERS:
+        i -= 1
+    return i == 0 or bool(doc[i].is_sent_start)
+
+
+class NameEvidence:
+    """What the word lists say about one word: listed as a name, a common noun, a
+    compound ending in a common noun, a word German writes in lower case."""
+
+    def __init__(self, lists: WordLists, stop_words: frozenset[str], role_heads: tuple[str, ...]) -> None:
+        self.lists = lists
+        self.keep = lists.names.get("KEEP", set())
+        self.keep_person = lists.names.get("KEEP_PER", set())
+        self.not_names = lists.names.get("NOT_NAME", set())
+        self.english = lists.names.get("EN_FUNCTION", set())
+        self.stop_words = stop_words
+        self.role_heads = role_heads
+
+    def listed(self, text: str, label: str = "") -> bool:
+        base = _genitive_base(text)
+        for names in (self.keep, self.keep_person if label == "PER" else ()):
+            if text in names or (base is not None and base in names):
+                return True
+        return False
+
+    def is_common(self, word: str) -> bool:
+        base = _genitive_base(word)
+        return self.lists.is_common(word) or (base is not None and self.lists.is_common(base))
+
+    def head(self, word: str) -> str | None:
+        """The last part of a compound that is a known common noun ("Bauzeichnungen" ->
+        "zeichnungen", "Nato-Partner" -> "partner"), None for no such split."""
+        low = word.lower()
+        if "-" in low:
+            last = low.rsplit("-", 1)[1]
+            if len(last) >= 3 and self.lists.is_common(last) and last not in self.stop_words:
+                return last
+        for k in range(3, len(low) - 3):
+            part = low[k:]
+            if part.isalpha() and self.lists.is_common(part) and part not in self.stop_words:
+                return part
+        return None
+
+    def lowercase_score(self, word: str) -> int | None:
+        """10·log10 of how much more often German writes the word in lower case."""
+        return self.lists.score("lower", word)
+
+    def head_share(self, head: str) -> int | None:
+        """Percent of training tokens with this compound head that are names."""
+        return self.lists.score("heads", head)
+
+    def is_role(self, word: str) -> bool:
+        low = word.lower()
+        return low.endswith(self.role_heads) and (self.is_common(word) or self.head(word) is not None)
+
+
+def _quote_free(doc: Doc, ent: Span) -> Span | None:
+    """An entity never holds a quotation mark: the first piece between marks that
+    begins with a capital letter."""
+    if not any(tok.text in QUOTE_MARKS for tok in ent):
+        return ent
+    start = ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or doc[i].text in QUOTE_MARKS:
+            if i > start and doc[start].text[:1].isupper():
+                return Span(doc, start, i, label=ent.label_)
+            start = i + 1
+    return None
+
+
+def _english_free(doc: Doc, ent: Span, english: set[str], sentence_initial) -> Span | None:
+    """Lowercase English function words end a name ("Putin is a" -> "Putin"); an
+    English one capitalised at a sentence start does not begin one ("We")."""
+    start, end = ent.start, ent.end
+    while start < end and doc[start].text.lower() in english and (
+        doc[start].text.islower() or sentence_initial(start)
+    ):
+        start += 1
+    for i in range(start + 1, end):
+        if doc[i].text in english and doc[i].text.islower():
+            end = i
+            break
+    if start >= end:
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+class NameSpanRules:
+    """The settings and steps of ``reader_name_spans`` (see :func:`name_spans`)."""
+
+    def __init__(self, evidence: NameEvidence, *, labels, cut_quotes=True, cut_english=True,
+                 cut_leading=True, extend_particles=True, drop_nouns=True, drop_compounds=True,
+                 drop_not_names=True, min_lower_score: int = 0, min_head_share: int = 50) -> None:
+        self.ev = evidence
+        self.labels = frozenset(labels)
+        self.cut_quotes = cut_quotes
+        self.cut_english = cut_english
+        self.cut_leading = cut_leading
+        self.extend_particles = extend_particles
+        self.drop_nouns = drop_nouns
+        self.drop_compounds = drop_compounds
+        self.drop_not_names = drop_not_names
+        self.min_lower_score = min_lower_score
+        self.min_head_share = min_head_share
+
+    # -- boundaries --------------------------------------------------------
+
+    def _lowercase_word_at(self, doc: Doc, i: int) -> bool:
+        """A capitalised word that German writes in lower case, here at a sentence start."""
+        text = doc[i].text
+        if not _is_sentence_initial(doc, i):
+            return False
+        if text.lower() in self.ev.stop_words:
+            return True
+        score = self.ev.lowercase_score(text)
+        return score is not None and score >= self.min_lower_score
+
+    def _leading_cut(self, doc: Doc, ent: Span) -> Span:
+        """Cut role nouns, common nouns and sentence-initial lower-case words off the front."""
+        ev = self.ev
+        start, label = ent.start, ent.label_
+        while ent.end - start > 1:
+            tok = doc[start]
+            text = tok.text
+            if ev.listed(doc[start:ent.end].text, label):
+                break
+            if text.lower() in NAME_PARTICLES and label == "PER":
+                break
+            if self._lowercase_word_at(doc, start) and (
+                label == "PER" or not text.lower().endswith(_INFLECTED_ADJECTIVE_ENDINGS)
+                or text.lower() in ev.stop_words
             ):
-                end -= 1
-            if end != ent.end:
-                ent = Span(doc, ent.start, end, label=ent.label_)
-        if len(ent) == 1 and ent.text.endswith(".") and len(ent.text) <= 6:
-            continue  # an abbreviation alone ("Chr.", "Abs.") is no name
-        if len(ent) == 1 and ent.label_ in labels:
-            text = ent.text
-            base = _genitive_base(text)
-            listed = text in keep_names or (base is not None and base in keep_names)
-            if not listed and (lists.is_common(text) or (base is not None and lists.is_common(base))):
-                if not (text.isupper() and len(text) > 1):
+                start += 1
+                continue
+            if label == "PER":
+                if text in ev.lists.first_names or ev.listed(text, "PER"):
+                    break
+                if not text[:1].isupper() or ev.is_common(text) or ev.head(text) is not None:
+                    start += 1
                     continue
-        out.append(ent)
-    return out
+                break
+            low = text.lower()
+            if low.endswith(ORGANISATION_TYPE_HEADS) and (ev.is_common(text) or ev.head(text)):
+                start += 1
+                continue
+            if ev.is_role(text):
+                start += 1
+                label = "PER"  # "Außenminister Lawrow": the rest is the person
+                continue
+            break
+        if start == ent.start and label == ent.label_:
+            return ent
+        return Span(doc, start, ent.end, label=label)
+
+    def _trailing_cut(self, doc: Doc, ent: Span) -> Span:
+        """A name does not end in a lower-case function word ("Landgericht der")."""
+        end = ent.end
+        while end - ent.start > 1 and doc[end - 1].text.islower() and (
+            doc[end - 1].text in self.ev.stop_words or doc[end - 1].text in NAME_PARTICLES
+        ):
+            end -= 1
+        return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+    def _particle_name(self, doc: Doc, ent: Span, owner: list[int]) -> Span:
+        """"Ursula" + "von der Leyen" -> one PER span; "von der" + "Leyen" too."""
+        n = len(doc)
+        end = ent.end
+        j = end
+        while j < n and j - end < 3 and doc[j].text in NAME_PARTICLES:
+            j += 1
+        if end < j < n and self._surname_like(doc, j, owner, ent):
+            end = j + 1
+            while end < n and owner[end] == owner[j] and owner[j] >= 0:
+                end += 1
+        start = ent.start
+        i = start
+        while i > 0 and start - i < 3 and doc[i - 1].text.lower() in NAME_PARTICLES and owner[i - 1] < 0:
+            i -= 1
+        chain = [doc[k].text.lower() for k in range(i, start)]
+        if chain:
+            before = doc[i - 1] if i > 0 else None
+            after_name = before is not None and (before.text in self.ev.lists.first_names or owner[i - 1] >= 0 and doc[i - 1].ent_type_ == "PER")
+            opens = len(chain) >= 2 and chain[0] in ("von", "van", "de") or chain[0] in _LONE_PARTICLES
+            if chain[0] == "von" and doc[i].text == "Von" and _is_sentence_initial(doc, i) and len(chain) >= 2:
+                opens = True
+            if after_name and doc[i].text.islower():
+                start = i - 1
+                while start > 0 and owner[start - 1] >= 0 and owner[start - 1] == owner[i - 1]:
+                    start -= 1
+            elif opens and (doc[i].text.islower() or _is_sentence_initial(doc, i)):
+                start = i
+        if (start, end) == (ent.start, ent.end):
+            return ent
+        return Span(doc, start, end, label="PER")
+
+    def _surname_like(self, doc: Doc, j: int, owner: list[int], ent: Span) -> bool:
+        tok = doc[j]
+        if not (tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()):
+            return False
+        if owner[j] >= 0 and doc[j].ent_type_ != "PER":
+            return False
+        ev = self.ev
+        return not ev.is_common(tok.text) and ev.head(tok.text) is None and tok.text.lower() not in ev.stop_words
+
+    # -- which spans are names ----------------------------------------------
+
+    def keeps(self, doc: Doc, ent: Span) -> bool:
+        ev = self.ev
+        text = ent.text
+        if len(ent) == 1 and text.endswith(".") and len(text) <= 6:
+            return False  # an abbreviation alone ("Chr.", "Abs.") is no name
+        if len(ent) > 1 or ent.label_ not in self.labels:
+            return True
+        if ev.listed(text, ent.label_):
+            return True
+        if self.drop_not_names and (text in ev.not_names or text.lower() in ev.stop_words):
+            return False
+        if len(text) > 1 and text.isupper():
+            return True  # an acronym
+        if self.cut_leading and self._lowercase_word_at(doc, ent.start):
+            return False
+        if self.drop_nouns and ev.is_common(text):
+            return False
+        if self.drop_compounds and text[:1].isupper():
+            head = ev.head(text)
+            if head is not None:
+                share = ev.head_share(head)
+                return share is not None and share >= self.min_head_share
+        return True
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        ents = list(doc.ents)
+        out = []
+        for ent in ents:
+            if self.cut_quotes:
+                ent = _quote_free(doc, ent)
+            if ent is not None and self.cut_english:
+                ent = _english_free(doc, ent, self.ev.english, lambda i: _is_sentence_initial(doc, i))
+            if ent is not None and self.cut_leading:
+                ent = self._trailing_cut(doc, self._leading_cut(doc, ent))
+            if ent is not None:
+                out.append(ent)
+        if self.extend_particles:
+            owner = [-1] * len(doc)
+            for k, ent in enumerate(out):
+                for i in range(ent.start, ent.end):
+                    owner[i] = k
+            out = [self._particle_name(doc, e, owner) if e.label_ == "PER" else e for e in out]
+            out = filter_spans(out)
+        out = [e for e in out if self.keeps(doc, e)]
+        if self.drop_nouns:
+            out = [trim_person_nouns(doc, e, self.ev) for e in out]
+        return out
 
 
-@Language.factory("reader_noun_filter", default_config={"labels": ["PER", "LOC", "ORG"]})
-def make_noun_filter(nlp: Language, name: str, labels: list[str]):
-    return NounFilter(labels=labels)
+def trim_person_nouns(doc: Doc, ent: Span, ev: NameEvidence) -> Span:
+    """Trailing common nouns are not part of a person's name ("Selenskyjs Büro" ->
+    "Selenskyjs"), unless right after a first name."""
+    if ent.label_ != "PER" or len(ent) < 2:
+        return ent
+    end = ent.end
+    while (
+        end - ent.start > 1
+        and not ev.listed(doc[end - 1].text, "PER")
+        and ev.lists.is_common(doc[end - 1].text)
+        and not ev.listed(doc[end - 2].text, "PER")
+    ):
+        end -= 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
-class NounFilter(_ListComponent):
-    def __init__(self, *, labels: list[str]) -> None:
+@Language.factory(
+    "reader_name_spans",
+    default_config={
+        "labels": ["PER", "LOC", "ORG", "MISC"],
+        "cut_quotes": True,
+        "cut_english": True,
+        "cut_leading": True,
+        "extend_particles": True,
+        "drop_nouns": True,
+        "drop_compounds": True,
+        "drop_not_names": True,
+        "min_lower_score": 0,
+        "min_head_share": 50,
+    },
+)
+def make_name_spans(nlp: Language, name: str, labels: list[str], cut_quotes: bool, cut_english: bool,
+                    cut_leading: bool, extend_particles: bool, drop_nouns: bool, drop_compounds: bool,
+                    drop_not_names: bool, min_lower_score: int, min_head_share: int):
+    return NameSpans(nlp, dict(labels=labels, cut_quotes=cut_quotes, cut_english=cut_english,
+                               cut_leading=cut_leading, extend_particles=extend_particles,
+                               drop_nouns=drop_nouns, drop_compounds=drop_compounds,
+                               drop_not_names=drop_not_names, min_lower_score=min_lower_score,
+                               min_head_share=min_head_share))
+
+
+class NameSpans(_ListComponent):
+    """Fixes the NER's span boundaries and drops spans that are no names; the word
+    lists say what a name, a common noun and a lower-case word are."""
+
+    def __init__(self, nlp: Language, settings: dict) -> None:
         super().__init__()
-        self.labels = list(labels)
+        self.settings = settings
+        self.stop_words = frozenset(w.lower() for w in nlp.Defaults.stop_words)
+        self._rules = None
+
+    def _ready(self) -> NameSpanRules:
+        if self._rules is None:
+            from reader.analysis.lexicon import ROLE_SUFFIXES
+
+            evidence = NameEvidence(self.lists, self.stop_words, ROLE_SUFFIXES)
+            self._rules = NameSpanRules(evidence, **self.settings)
+        return self._rules
+
+    def initialize(self, get_examples=None, *, nlp=None, data_path: str | None = None):
+        super().initialize(get_examples, nlp=nlp, data_path=data_path)
+        self._rules = None
+
+    def from_disk(self, path, exclude=()):
+        super().from_disk(path, exclude)
+        self._rules = None
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.ents:
-            kept = noun_filter_keep(doc, self.lists, self.labels)
-            if len(kept) != len(doc.ents):
+            kept = self._ready()(doc)
+            if kept != list(doc.ents):
                 doc.set_ents(kept, default="outside")
         return doc
 

@@ -158,8 +158,12 @@ def train(corpora: list[str], out: Path, overrides: dict | None = None, config: 
 # evaluation helpers
 
 
-RULES = ["noun_filter", "gazetteer", "person_names", "doc_consistency"]
-RULE_DATA = ["noun_filter", "gazetteer", "person_names", "doc_consistency"]
+RULES = ["name_spans", "gazetteer", "person_names", "doc_consistency"]
+RULE_DATA = ["name_spans", "gazetteer", "person_names", "doc_consistency"]
+# factories of the rule steps, today's and earlier ones ("reader_noun_filter"): assemble
+# drops them from a trained pipeline and builds the steps of the current config instead
+RULE_FACTORIES = {"reader_noun_filter", "reader_name_spans", "reader_gazetteer", "reader_person_names",
+                  "reader_doc_consistency"}
 
 
 def heldout_sets(part: str) -> dict[str, tuple[Path, list[str] | None]]:
@@ -361,24 +365,32 @@ def assemble(best: Path, out: Path = MODEL_DIR) -> Path:
 
     from spacy.util import load_config
 
-    nlp = spacy.load(best)
     # The rule components take their settings from the current config.cfg and the
     # word lists of the last `convert`: rules can change without retraining the
     # NER (the lexical-feature lists cannot: the NER was trained on them).
+    saved = load_config(best / "config.cfg", interpolate=False)
+    stale = [name for name in saved["nlp"]["pipeline"]
+             if saved["components"].get(name, {}).get("factory") in RULE_FACTORIES]
+    nlp = spacy.load(best, exclude=stale)
     cfg = load_config(CONFIG, interpolate=False)
     components = cfg["components"]
-    for name in RULE_DATA:  # rule steps dropped from the config since training
-        if name in nlp.pipe_names and name not in cfg["nlp"]["pipeline"]:
-            nlp.remove_pipe(name)
-    for name in ["sentences"] + RULE_DATA:
-        if name in nlp.pipe_names and name in components:
+    if "sentences" in nlp.pipe_names:
+        block = dict(components["sentences"])
+        nlp.replace_pipe("sentences", block.pop("factory"), config=block)
+    previous = None
+    for name in cfg["nlp"]["pipeline"]:
+        if name in RULE_DATA:
             block = dict(components[name])
             factory = block.pop("factory")
-            nlp.replace_pipe(name, factory, config=block)
-            if name in RULE_DATA:
-                nlp.get_pipe(name).initialize(data_path=str(WORK / "wordlists" / name))
+            where = {"after": previous} if previous in nlp.pipe_names else {"last": True}
+            nlp.add_pipe(factory, name=name, config=block, **where)
+            nlp.get_pipe(name).initialize(data_path=str(WORK / "wordlists" / name))
+        previous = name
     for key in ("train", "dev", "wordlists"):  # no build-machine paths in the shipped config
         nlp.config["paths"][key] = None
+    init = nlp.config["initialize"]["components"]
+    for name in [n for n in init if n not in nlp.pipe_names]:
+        del init[name]
     nlp.meta["name"] = MODEL_NAME
     nlp.meta["version"] = reader.__version__
     nlp.meta["description"] = "reader's German news pipeline: rule sentences, NER (PER LOC ORG MISC), gazetteer, doc consistency"
@@ -427,7 +439,7 @@ def report(model: Path = MODEL_DIR, data: Path | None = None) -> dict:
         "spacy_load_seconds": round(min(t[2] for t in load_times), 2),
         "spacy_load_cpu_seconds": round(min(t[3] for t in load_times), 2),
     }
-    pretty = {"noun_filter": "noun filter", "gazetteer": "gazetteer", "person_names": "person names",
+    pretty = {"name_spans": "name spans", "gazetteer": "gazetteer", "person_names": "person names",
               "doc_consistency": "doc consistency"}
     rules = [r for r in RULES if r in nlp.pipe_names]
     variants = {"NER only": rules}
