@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -404,12 +405,15 @@ class Gazetteer(_ListComponent):
 
 # particles inside person names ("Ursula von der Leyen", "Mohammed bin Salman")
 NAME_PARTICLES = frozenset({
-    "von", "van", "de", "der", "den", "zu", "bin", "ibn", "al", "da", "di", "dos", "del", "della",
-    "le", "la", "ten", "ter",
+    "von", "van", "de", "der", "den", "zu", "bin", "ibn", "al", "da", "di", "do", "dos", "del",
+    "della", "le", "la", "ten", "ter",
 })
-# ... of which these open a name alone, without a first name before them ("de Vries"):
-# not "da", "von", "zu", "bin", which are everyday German words too
-_LONE_PARTICLES = frozenset({"van", "de", "di", "dos", "del", "della", "ibn", "al", "ter", "ten", "le", "la"})
+# ... of which these open a name alone, without a first name before them ("de Vries",
+# "bin Salman"): not "da", "von", "zu", "der", which are everyday German words too
+_LONE_PARTICLES = frozenset({"van", "de", "di", "do", "dos", "del", "della", "bin", "ibn", "al", "ter", "ten", "le", "la"})
+# foreign particle chains: what follows is a surname even if it is a German noun ("van der Berg")
+_FOREIGN_CHAIN_STARTS = frozenset({"van", "de", "di", "do", "dos", "del", "della", "ter", "ten", "le", "la"})
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|at)-[A-ZÄÖÜ]")
 # quotation marks (the apostrophe is left out: "Merz'" is a genitive)
 QUOTE_MARKS = frozenset({'"', "„", "“", "”", "‚", "‘", "«", "»", "›", "‹"})
 _OPENERS = QUOTE_MARKS | {"(", "[", "-", "–", "—", ":"}
@@ -594,10 +598,16 @@ class NameSpanRules:
         j = end
         while j < n and j - end < 3 and doc[j].text in NAME_PARTICLES:
             j += 1
-        if end < j < n and self._surname_like(doc, j, owner, ent):
+        foreign = end < j and doc[end].text in _FOREIGN_CHAIN_STARTS
+        if end < j < n and self._surname_like(doc, j, owner, ent, foreign=foreign):
             end = j + 1
             while end < n and owner[end] == owner[j] and owner[j] >= 0:
                 end += 1
+        elif j == end and j < n and _ARABIC_ARTICLE.match(doc[j].text) and owner[j] < 0:
+            end = j + 1  # "Abdel Fattah" + "al-Sisi"
+        if end < n and len(doc[end - 1].text) == 1 and doc[end - 1].text.isupper() \
+                and doc[end].text == "." and not doc[end - 1].whitespace_:
+            end += 1  # "Thomas K." : a name does not end in a bare initial
         start = ent.start
         i = start
         while i > 0 and start - i < 3 and doc[i - 1].text.lower() in NAME_PARTICLES and owner[i - 1] < 0:
@@ -619,14 +629,16 @@ class NameSpanRules:
             return ent
         return Span(doc, start, end, label="PER")
 
-    def _surname_like(self, doc: Doc, j: int, owner: list[int], ent: Span) -> bool:
+    def _surname_like(self, doc: Doc, j: int, owner: list[int], ent: Span, *, foreign: bool = False) -> bool:
         tok = doc[j]
         if not (tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()):
             return False
         if owner[j] >= 0 and doc[j].ent_type_ != "PER":
             return False
         ev = self.ev
-        return not ev.is_common(tok.text) and ev.head(tok.text) is None and tok.text.lower() not in ev.stop_words
+        if tok.text.lower() in ev.stop_words:
+            return False
+        return foreign or (not ev.is_common(tok.text) and ev.head(tok.text) is None)
 
     # -- which spans are names ----------------------------------------------
 
@@ -837,6 +849,72 @@ def trim_trailing_nouns(doc: Doc, ents: list[Span], is_common) -> list[Span]:
     return out
 
 
+# the noun before a name that says what kind of name it is ("der Konzern Infineon",
+# "die Partei Volt", "die Stadt Hanau"); person roles come from reader.analysis.lexicon
+ORGANISATION_NOUN_HEADS = ORGANISATION_TYPE_HEADS + (
+    "partei", "verein", "verband", "gewerkschaft", "organisation", "stiftung", "bank", "institut",
+    "behörde", "agentur", "zeitung", "magazin", "club", "klub", "gruppe", "bündnis",
+)
+PLACE_NOUN_HEADS = (
+    "stadt", "gemeinde", "dorf", "ort", "kreis", "landkreis", "region", "provinz", "bundesland",
+    "hauptstadt", "metropole", "insel", "fluss", "staat", "kanton", "bezirk", "stadtteil",
+)
+
+
+def evidence_labels(doc: Doc, ents: list[Span], *, listed: dict[str, str], org_suffixes: frozenset[str],
+                    role_heads: tuple[str, ...], is_common) -> dict[str, str]:
+    """Labels the text itself proves, stronger than any vote: a name of the word lists
+    ("known lists"), a legal form after the name ("Infineon AG"), or a kind-of noun right
+    before it ("der Konzern Infineon", "die Stadt Hanau", "Ministerin Warken")."""
+    found: dict[str, Counter] = defaultdict(Counter)
+    for ent in ents:
+        text = ent.text
+        base = _genitive_base(text)
+        for name in (text, base):
+            if name and name in listed:
+                found[text][listed[name]] += 1
+        if ent.end < len(doc) and doc[ent.end].text in org_suffixes:
+            found[text]["ORG"] += 1
+        if ent.start > 0:
+            before = doc[ent.start - 1]
+            low = before.text.lower()
+            if before.text[:1].isupper() and is_common(before.text):
+                if low.endswith(ORGANISATION_NOUN_HEADS):
+                    found[text]["ORG"] += 1
+                elif low.endswith(PLACE_NOUN_HEADS):
+                    found[text]["LOC"] += 1
+                elif low.endswith(role_heads) and len(ent) <= 3:
+                    found[text]["PER"] += 1
+    return {text: counter.most_common(1)[0][0] for text, counter in found.items()}
+
+
+def particle_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Ursula von der Leyen" ... "von der Leyen": a lone surname takes the particles its
+    full name has in this document, where they stand before it ("Von der Leyen sagte")."""
+    chains: dict[str, tuple[str, ...]] = {}
+    for ent in ents:
+        if ent.label_ == "PER" and len(ent) > 2:
+            k = ent.end - 1
+            while k - 1 > ent.start and doc[k - 1].text.lower() in NAME_PARTICLES:
+                k -= 1
+            if k < ent.end - 1:
+                chains[ent[-1].text] = tuple(t.text.lower() for t in doc[k : ent.end - 1])
+    if not chains:
+        return ents
+    out = []
+    for ent in ents:
+        chain = chains.get(ent.text) if ent.label_ == "PER" and len(ent) == 1 else None
+        if chain and ent.start >= len(chain):
+            start = ent.start - len(chain)
+            words = doc[start : ent.start]
+            if tuple(t.text.lower() for t in words) == chain and (
+                words[0].text.islower() or _is_sentence_initial(doc, start)
+            ) and not any(t.ent_type_ for t in words):
+                ent = Span(doc, start, ent.end, label="PER")
+        out.append(ent)
+    return out
+
+
 def consistency_spans(
     doc: Doc,
     *,
@@ -844,13 +922,19 @@ def consistency_spans(
     stop_words: frozenset[str] = frozenset(),
     relabel: bool = True,
     min_chars: int = 2,
+    min_votes: int = 1,
+    listed: dict[str, str] | None = None,
+    org_suffixes: frozenset[str] = frozenset(),
+    role_heads: tuple[str, ...] = (),
 ) -> list[Span]:
     """Return the doc's entities made consistent across the document.
 
     * every labelled name (and its genitive / base form) is labelled at its other
-      unlabelled occurrences, with its majority label;
+      unlabelled occurrences, with its majority label, when it has ``min_votes``
+      votes (a two-word name counts two) or the text proves its label;
+    * a label the text proves (:func:`evidence_labels`) beats any majority;
     * the last word of a multi-word PER name ("Trump" of "Donald Trump") is PER
-      where it stands alone later;
+      where it stands alone later, with the name's particles ("von der Leyen");
     * with ``relabel``, an occurrence labelled differently from the name's
       majority takes the majority label.
     """
@@ -859,16 +943,20 @@ def consistency_spans(
     for ent in ents:
         text = ent.text
         votes[text][ent.label_] += 2 if len(ent) > 1 else 1
+    proven = evidence_labels(doc, ents, listed=listed or {}, org_suffixes=org_suffixes,
+                             role_heads=role_heads, is_common=is_common)
     surname_of: dict[str, str] = {}
     for ent in ents:
         if ent.label_ == "PER" and len(ent) > 1:
             last = ent[-1].text
-            if last[:1].isupper() and len(last) >= min_chars:
+            if last[:1].isupper() and len(last) >= min_chars and last not in proven:
                 surname_of[last] = "PER"
     known: dict[str, str] = {}
     for text, counter in votes.items():
-        label = counter.most_common(1)[0][0]
-        known[text] = label
+        if text in proven:
+            known[text] = proven[text]
+        elif sum(counter.values()) >= min_votes:
+            known[text] = counter.most_common(1)[0][0]
     for last, label in surname_of.items():
         # a surname seen inside a full PER name is PER where it stands alone
         known[last] = label
@@ -894,6 +982,9 @@ def consistency_spans(
         usable[text] = label
     if relabel:
         def relabelled(e: Span) -> Span:
+            if e.text in proven:
+                target = proven[e.text]
+                return e if target == e.label_ else Span(doc, e.start, e.end, label=target)
             target = usable.get(e.text)
             if target is None or target == e.label_:
                 return e
@@ -905,7 +996,7 @@ def consistency_spans(
 
         ents = [relabelled(e) for e in ents]
     if not usable:
-        return ents
+        return particle_surnames(doc, ents)
     max_len = max(t.count(" ") + 1 for t in usable)
     taken = [False] * len(doc)
     for e in ents:
@@ -935,30 +1026,66 @@ def consistency_spans(
             i += length
         else:
             i += 1
-    return filter_spans(ents + new)
+    return particle_surnames(doc, filter_spans(ents + new))
 
 
-@Language.factory("reader_doc_consistency", default_config={"relabel": True, "min_chars": 2})
-def make_doc_consistency(nlp: Language, name: str, relabel: bool, min_chars: int):
-    return DocConsistency(nlp, relabel=relabel, min_chars=min_chars)
+@Language.factory(
+    "reader_doc_consistency",
+    default_config={"relabel": True, "min_chars": 2, "min_votes": 1, "use_evidence": True, "org_suffixes": []},
+)
+def make_doc_consistency(nlp: Language, name: str, relabel: bool, min_chars: int, min_votes: int,
+                         use_evidence: bool, org_suffixes: list[str]):
+    return DocConsistency(nlp, relabel=relabel, min_chars=min_chars, min_votes=min_votes,
+                          use_evidence=use_evidence, org_suffixes=org_suffixes)
 
 
 class DocConsistency(_ListComponent):
-    def __init__(self, nlp: Language, *, relabel: bool = True, min_chars: int = 2) -> None:
+    def __init__(self, nlp: Language, *, relabel: bool = True, min_chars: int = 2, min_votes: int = 1,
+                 use_evidence: bool = True, org_suffixes: Iterable[str] = ()) -> None:
         super().__init__()
         self.relabel = relabel
         self.min_chars = min_chars
+        self.min_votes = min_votes
+        self.use_evidence = use_evidence
+        self.org_suffixes = frozenset(org_suffixes)
         self.stop_words = frozenset(w.lower() for w in nlp.Defaults.stop_words)
+        self._listed: dict[str, str] | None = None
+
+    def listed(self) -> dict[str, str]:
+        """The word lists' names with their label (a name on two lists is on neither)."""
+        if self._listed is None:
+            labels: dict[str, set[str]] = defaultdict(set)
+            for label, names in self.lists.names.items():
+                for name in names:
+                    labels[name].add(label)
+            self._listed = {name: next(iter(ls)) for name, ls in labels.items() if len(ls) == 1}
+        return self._listed
+
+    def initialize(self, get_examples=None, *, nlp=None, data_path: str | None = None):
+        super().initialize(get_examples, nlp=nlp, data_path=data_path)
+        self._listed = None
+
+    def from_disk(self, path, exclude=()):
+        super().from_disk(path, exclude)
+        self._listed = None
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.ents:
             return doc
+        from reader.analysis.lexicon import ROLE_SUFFIXES
+
+        evidence = self.use_evidence
         doc.ents = consistency_spans(
             doc,
             is_common=self.lists.is_common,
             stop_words=self.stop_words,
             relabel=self.relabel,
             min_chars=self.min_chars,
+            min_votes=self.min_votes,
+            listed=self.listed() if evidence else None,
+            org_suffixes=self.org_suffixes if evidence else frozenset(),
+            role_heads=ROLE_SUFFIXES if evidence else (),
         )
         return doc
 

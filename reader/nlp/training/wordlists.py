@@ -208,15 +208,16 @@ def name_span_lists(train_sentences: list[Sentence], votes: dict[str, Counter], 
     lists = WordLists()
     lists.common_hashes = common_hashes
     lists.first_names = set(first)
-    inside = set()  # words inside training names, not at their start ("Bank of America")
+    inside: Counter = Counter()  # words inside training names, not at their start ("Bank of America")
     for sent in train_sentences:
-        for s, e, _ in tags_to_spans(sent.tags):
-            inside |= {w.lower() for w in sent.words[s + 1 : e]}
+        for s, e, label in tags_to_spans(sent.tags):
+            if label != "MISC":  # titles of works are whole English sentences
+                inside.update(w.lower() for w in sent.words[s + 1 : e])
     lists.names = {
         "KEEP": (places | orgs | (trained - trained_per)) - not_names,
         "KEEP_PER": (first | surnames | trained_per) - not_names,
         "NOT_NAME": not_names,
-        "EN_FUNCTION": {w for w in EN_STOP_WORDS if w.isalpha()} - inside - stop_words,
+        "EN_FUNCTION": {w for w in EN_STOP_WORDS if w.isalpha() and inside[w] < 2} - stop_words,
     }
     lists.set_table("lower", lowercase_scores())
     evidence = NameEvidence(lists, frozenset(stop_words), ())
@@ -317,6 +318,7 @@ def build_wordlists(
     ns.to_disk(out_dir / "name_spans")
     dc = WordLists()
     dc.common_hashes = common_hashes
+    dc.names = names  # known lists: a listed name's label is evidence
     dc.to_disk(out_dir / "doc_consistency")
     # everything, for the lexical-class input feature of the NER
     lf = WordLists()
