@@ -487,11 +487,11 @@ class NameEvidence:
 def _quote_free(doc: Doc, ent: Span) -> Span | None:
     """An entity never holds a quotation mark: the first piece between marks that
     begins with a capital letter."""
-    if not any(tok.text in QUOTE_MARKS for tok in ent):
+    if not any(ch in QUOTE_MARKS for tok in ent for ch in tok.text):
         return ent
     start = ent.start
     for i in range(ent.start, ent.end + 1):
-        if i == ent.end or doc[i].text in QUOTE_MARKS:
+        if i == ent.end or any(ch in QUOTE_MARKS for ch in doc[i].text):
             if i > start and doc[start].text[:1].isupper():
                 return Span(doc, start, i, label=ent.label_)
             start = i + 1
@@ -619,7 +619,7 @@ class NameSpanRules:
             opens = len(chain) >= 2 and chain[0] in ("von", "van", "de") or chain[0] in _LONE_PARTICLES
             if chain[0] == "von" and doc[i].text == "Von" and _is_sentence_initial(doc, i) and len(chain) >= 2:
                 opens = True
-            if after_name and doc[i].text.islower():
+            if after_name and doc[i].text.islower() and chain[0] not in ("der", "den"):
                 start = i - 1
                 while start > 0 and owner[start - 1] >= 0 and owner[start - 1] == owner[i - 1]:
                     start -= 1

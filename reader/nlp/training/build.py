@@ -107,6 +107,10 @@ def convert(data: Path) -> dict:
         use_surnames=bool(settings["use_surnames"]),
         log=log,
     )
+    from reader.nlp.training.wordlists import write_place_aliases
+
+    # the Names panel's exonym table (committed: reader/analysis needs no babel at run time)
+    manifest["wordlists"]["place aliases"] = write_place_aliases(REPO / "reader" / "analysis" / "place_aliases.json")
     (WORK / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
     log(f"converted data in {WORK}")
     return manifest

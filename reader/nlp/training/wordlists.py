@@ -336,3 +336,41 @@ def build_wordlists(
     stats["compound heads"] = len(ns.tables["heads"][0])
     log(f"  word lists: {stats}")
     return stats
+
+
+def place_aliases() -> dict[str, str]:
+    """CLDR's English names of territories and time-zone cities, and the ISO alpha-3
+    territory codes, each mapped to the German CLDR name ("Moscow" -> "Moskau",
+    "United States" / "USA" -> "Vereinigte Staaten"): one place, one entry in the
+    Names panel. Casefolded keys; names that are German names of another place are left
+    out."""
+    from babel import Locale
+    from babel.core import get_global
+
+    de, en = Locale("de"), Locale("en")
+    skip_codes = {"EU", "EZ", "UN", "QO", "ZZ"}
+    german = {code: name for code, name in de.territories.items()
+              if code.isalpha() and len(code) == 2 and code not in skip_codes}
+    aliases: dict[str, str] = {}
+    for code, name in german.items():
+        english = en.territories.get(code)
+        if english and english != name:
+            aliases[english.casefold()] = name
+    for alias, targets in get_global("territory_aliases").items():
+        if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and targets[0] in german:
+            aliases[alias.casefold()] = german[targets[0]]
+    for zone, data in de.time_zones.items():
+        city = data.get("city") if hasattr(data, "get") else None
+        english = zone.rsplit("/", 1)[-1].replace("_", " ")
+        if city and english != city and "/" in zone:
+            aliases[english.casefold()] = city
+    taken = {name.casefold() for name in german.values()}
+    return {alias: name for alias, name in sorted(aliases.items()) if alias not in taken}
+
+
+def write_place_aliases(path: Path) -> int:
+    import json
+
+    aliases = place_aliases()
+    path.write_text(json.dumps(aliases, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    return len(aliases)
