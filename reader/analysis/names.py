@@ -155,16 +155,18 @@ def declined_forms(texts: Iterable[str], labels: dict[str, Counter[str]], attest
 
 
 def parenthesised_aliases(text: str, spans: list[NameSpan]) -> dict[str, str]:
-    """'Internationaler Strafgerichtshof (IStGH)': an acronym in brackets right after a name
-    is the same name, as the text itself says."""
+    """'Internationaler Strafgerichtshof (IStGH)': an acronym in brackets right after a name of
+    the same label, with the same initial, is that name, as the text itself says."""
     ordered = sorted(spans, key=lambda span: span.start)
     out: dict[str, str] = {}
     for first, second in zip(ordered, ordered[1:]):
         between = text[first.end : second.start]
         after = text[second.end : second.end + 1]
-        acronym = clean_name(second.text)
-        if between.strip() == "(" and after == ")" and _ACRONYM.match(acronym) and " " in clean_name(first.text):
-            out[acronym] = clean_name(first.text)
+        acronym, full = clean_name(second.text), clean_name(first.text)
+        # "Friedrich Merz (CDU)" names a person's party: same label, not a person, same initial
+        if (between.strip() == "(" and after == ")" and _ACRONYM.match(acronym) and " " in full
+                and first.label == second.label != PERSON and acronym[0] == full[0]):
+            out[acronym] = full
     return out
 
 

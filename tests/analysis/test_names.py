@@ -163,6 +163,10 @@ def test_an_acronym_in_brackets_is_the_name_before_it_and_nothing_is_merged_by_g
     keys = {(e.start, e.text): e.key for e in canonical_entities(text, spans)}
     assert {k for (s, t), k in keys.items() if t in ("EZB", "Europäische Zentralbank")} == {"europäische zentralbank"}
     assert keys[(text.index("Frankfurt"), "Frankfurt")] == "frankfurt"
+    # a person's party in brackets is not the person
+    text = "Kanzler Friedrich Merz (CDU) sprach."
+    spans = _spans(text, [("Friedrich Merz", "PER"), ("CDU", "ORG")])
+    assert [e.key for e in canonical_entities(text, spans)] == ["friedrich merz", "cdu"]
     # an ORG is never mapped through the place table ("Moscow" as an ORG stays itself)
     spans = _spans("Moscow Bank", [("Moscow", "ORG")])
     assert [e.key for e in canonical_entities("Moscow Bank", spans)] == ["moscow"]
