@@ -6,6 +6,9 @@ built.  Every component is a thin class around pure functions over ``Doc`` and
 ``Span``; all settings come from the pipeline config.
 
 * ``reader_sentences`` - rule-based sentence boundaries for German news.
+* ``reader_name_spans`` - span boundaries (role nouns, particles, quotation marks,
+  English words) and spans that are no names (common nouns, compounds, sentence-
+  initial lower-case words, languages and currencies).
 * ``reader_gazetteer`` - adds names from compact word lists where the
   statistical NER found nothing (never overwrites).
 * ``reader_person_names`` - first name + capitalised surname -> PER.
@@ -162,7 +165,7 @@ class SentenceRules:
 
 
 def word_hash(word: str) -> int:
-    """32-bit hash of a lowercased word (for the common-noun filter)."""
+    """32-bit hash of a lowercased word (for the common-noun and word-score tables)."""
     return zlib.crc32(word.lower().encode("utf-8"))
 
 
