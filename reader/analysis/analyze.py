@@ -90,7 +90,7 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
         if label == "PER" and (surname := _SURNAME_AFTER_INITIAL.match(text, end)) and _INITIAL_AT_END.search(text, start, end):
             end = surname.end()  # "John E." + "Herbst": a name does not end in a middle initial
         spans.append(NameSpan(start, end, label, text[start:end]))
-    canonical = canonical_names(spans)
+    canonical = canonical_names(spans, text)
     keyed = [(span, canonical[clean_name(span.text)]) for span in spans]
     labels: dict[str, Counter[str]] = {}
     for span, name in keyed:

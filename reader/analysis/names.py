@@ -10,15 +10,34 @@ them: such a span names a camp or an event, not the person, so it keeps its own 
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 _INITIAL = re.compile(r"^\w\.$")
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = "„“”\"»«‚‘’'()[],.;:!?–—-"
+_WORD = re.compile(r"[\w-]+")
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*$")
 PERSON = "PER"
+PLACE = "LOC"
+_ALIASES = Path(__file__).with_name("place_aliases.json")
+# oblique adjective endings ("des Internationalen", "dem Weißen"); -er/-es/-e stay as written:
+# "Internationaler", "Weißes", and the undeclined place adjectives ("Frankfurter")
+_OBLIQUE_ENDINGS = ("en", "em")
+
+@lru_cache(maxsize=1)
+def place_aliases() -> dict[str, str]:
+    """CLDR's English (and ISO alpha-3) names of places -> their German name ("Moscow" ->
+    "Moskau", "USA" -> "Vereinigte Staaten"); written by the pipeline build from babel."""
+    try:
+        return json.loads(_ALIASES.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def clean_name(text: str) -> str:
@@ -61,14 +80,127 @@ class NameSpan:
     text: str
 
 
-def canonical_names(spans: Iterable[NameSpan]) -> dict[str, str]:
+def _oblique_adjective_stem(word: str) -> str | None:
+    """'Internationalen' -> 'International': a capitalised word with an oblique adjective ending."""
+    if not word[:1].isupper() or not word[1:].islower():
+        return None
+    for ending in _OBLIQUE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return None
+
+
+def base_form(name: str, attested: set[str]) -> tuple[str, int]:
+    """A multi-word name in the nominative, and how many of its words were not (negative).
+
+    Oblique adjectives before a capitalised word take the weak nominative ending -e, which
+    fits every gender ("des Internationalen Strafgerichtshofs" -> "Internationale
+    Strafgerichtshof"); the last word loses a genitive -s/-es where the bare word is attested
+    in the text."""
+    words = name.split(" ")
+    score = 0
+    out = []
+    for i, word in enumerate(words):
+        stem = _oblique_adjective_stem(word) if i < len(words) - 1 and words[i + 1][:1].isupper() else None
+        if stem is None:
+            out.append(word)
+        else:
+            out.append(stem + "e")
+            score -= 1
+    for base in genitive_bases(out[-1]):
+        if base in attested:
+            out[-1] = base
+            score -= 1
+            break
+    return " ".join(out), score
+
+
+def _group_key(name: str, attested: set[str]) -> str:
+    """The name with every adjective ending and a genitive -s off: the same for all its cases."""
+    words = name.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        if i < len(words) - 1 and words[i + 1][:1].isupper() and word[:1].isupper() and word[1:].islower():
+            for ending in ("en", "em", "er", "es", "e"):
+                if word.endswith(ending) and len(word) - len(ending) >= 3:
+                    word = word[: -len(ending)]
+                    break
+        out.append(word)
+    for base in genitive_bases(out[-1]):
+        if base in attested:
+            out[-1] = base
+            break
+    return " ".join(out).casefold()
+
+
+def declined_forms(texts: Iterable[str], labels: dict[str, Counter[str]], attested: set[str]) -> dict[str, str]:
+    """Multi-word names other than people, grouped by their base form, each mapped to the
+    variant the article writes most nominatively ("Internationaler Strafgerichtshof" over
+    "Internationalen Strafgerichtshofs"), else to the base form itself."""
+    groups: dict[str, Counter[str]] = {}
+    scores: dict[str, int] = {}
+    bases: dict[str, str] = {}
+    for text in texts:
+        if " " not in text or labels[text].most_common(1)[0][0] == PERSON:
+            continue
+        bases[text], scores[text] = base_form(text, attested)
+        groups.setdefault(_group_key(text, attested), Counter())[text] += labels[text].total()
+    out: dict[str, str] = {}
+    for variants in groups.values():
+        best = max(variants, key=lambda v: (scores[v], variants[v], len(v), v))
+        display = best if scores[best] == 0 else bases[best]
+        for variant in variants:
+            out[variant] = display
+    return out
+
+
+def parenthesised_aliases(text: str, spans: list[NameSpan]) -> dict[str, str]:
+    """'Internationaler Strafgerichtshof (IStGH)': an acronym in brackets right after a name of
+    the same label, with the same initial, is that name, as the text itself says."""
+    ordered = sorted(spans, key=lambda span: span.start)
+    out: dict[str, str] = {}
+    for first, second in zip(ordered, ordered[1:]):
+        between = text[first.end : second.start]
+        after = text[second.end : second.end + 1]
+        acronym, full = clean_name(second.text), clean_name(first.text)
+        # "Friedrich Merz (CDU)" names a person's party: same label, not a person, same initial
+        if (between.strip() == "(" and after == ")" and _ACRONYM.match(acronym) and " " in full
+                and first.label == second.label != PERSON and acronym[0] == full[0]):
+            out[acronym] = full
+    return out
+
+
+def canonical_names(spans: Iterable[NameSpan], text: str = "") -> dict[str, str]:
     """Map each span text of one article to its canonical display name.
 
     A genitive maps to an attested base ("Putins" → "Putin" when "Putin" or a full name ending
     in "Putin" occurs); a single-word person name maps to the only full name ending in it.
-    Ambiguous surnames (two full names share one) stay as they are.
+    Ambiguous surnames (two full names share one) stay as they are. Other multi-word names go
+    to their base form (:func:`declined_forms`); a place named in English or by its ISO code
+    goes to its German CLDR name ("Moscow" → "Moskau"); an acronym the text puts in brackets
+    after a name is that name.
     """
     spans = list(spans)
+    canonical = _person_and_genitive_names(spans)
+    labels: dict[str, Counter[str]] = {}
+    for span in spans:
+        labels.setdefault(clean_name(span.text), Counter())[span.label] += 1
+    attested = set(_WORD.findall(text)) | {w for t in canonical for w in t.split(" ")}
+    declined = declined_forms(canonical, labels, attested)
+    aliases = place_aliases()
+    in_brackets = parenthesised_aliases(text, spans) if text else {}
+    for name, value in canonical.items():
+        value = declined.get(name, value)
+        if labels[name].most_common(1)[0][0] == PLACE:
+            value = aliases.get(value.casefold(), value)
+        canonical[name] = value
+    for acronym, full in in_brackets.items():
+        if acronym in canonical and full in canonical:
+            canonical[acronym] = canonical[full]
+    return canonical
+
+
+def _person_and_genitive_names(spans: list[NameSpan]) -> dict[str, str]:
     texts = Counter(clean_name(span.text) for span in spans)
     labels: dict[str, Counter[str]] = {}
     for span in spans:

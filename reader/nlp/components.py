@@ -6,6 +6,9 @@ built.  Every component is a thin class around pure functions over ``Doc`` and
 ``Span``; all settings come from the pipeline config.
 
 * ``reader_sentences`` - rule-based sentence boundaries for German news.
+* ``reader_name_spans`` - span boundaries (role nouns, particles, quotation marks,
+  English words) and spans that are no names (common nouns, compounds, sentence-
+  initial lower-case words, languages and currencies).
 * ``reader_gazetteer`` - adds names from compact word lists where the
   statistical NER found nothing (never overwrites).
 * ``reader_person_names`` - first name + capitalised surname -> PER.
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -161,22 +165,38 @@ class SentenceRules:
 
 
 def word_hash(word: str) -> int:
-    """32-bit hash of a lowercased word (for the common-noun filter)."""
+    """32-bit hash of a lowercased word (for the common-noun and word-score tables)."""
     return zlib.crc32(word.lower().encode("utf-8"))
 
 
 class WordLists:
     """Names per label (exact strings, multi-token names joined by one space),
-    plus a set of 32-bit hashes of lowercased common nouns and stop words."""
+    a set of 32-bit hashes of lowercased common nouns and stop words, and scored
+    tables (sorted word hashes with one small integer each)."""
 
     def __init__(self) -> None:
         self.names: dict[str, set[str]] = {}
         self.first_names: set[str] = set()
         self.common_hashes: set[int] = set()
+        self.tables: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.max_tokens = 1
 
     def is_common(self, word: str) -> bool:
         return word_hash(word) in self.common_hashes
+
+    def score(self, table: str, word: str) -> int | None:
+        """The table's value for ``word`` (lowercased), None when it is not listed."""
+        keys, values = self.tables.get(table, (None, None))
+        if keys is None or not len(keys):
+            return None
+        h = word_hash(word)
+        k = int(np.searchsorted(keys, h))
+        return int(values[k]) if k < len(keys) and keys[k] == h else None
+
+    def set_table(self, table: str, scores: dict[int, int]) -> None:
+        keys = np.array(sorted(scores), dtype=np.uint32)
+        values = np.array([scores[int(k)] for k in keys], dtype=np.int8)
+        self.tables[table] = (keys, values)
 
     def finish(self) -> None:
         self.max_tokens = max(
@@ -190,10 +210,16 @@ class WordLists:
                 "names": {label: sorted(names) for label, names in sorted(self.names.items())},
                 "first_names": sorted(self.first_names),
             }
-            with gzip.open(path / "names.json.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-                json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+            data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            # mtime 0: the same lists give the same bytes (and the same pipeline fingerprint)
+            (path / "names.json.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
         if self.common_hashes:
             np.save(path / "common.npy", np.array(sorted(self.common_hashes), dtype=np.uint32))
+        if self.tables:
+            arrays = {}
+            for table, (keys, values) in self.tables.items():
+                arrays[f"{table}.keys"], arrays[f"{table}.values"] = keys, values
+            np.savez_compressed(path / "tables.npz", **arrays)
 
     @classmethod
     def from_disk(cls, path: Path) -> "WordLists":
@@ -207,6 +233,13 @@ class WordLists:
         common_file = path / "common.npy"
         if common_file.exists():
             self.common_hashes = set(np.load(common_file).tolist())
+        tables_file = path / "tables.npz"
+        if tables_file.exists():
+            with np.load(tables_file) as arrays:
+                for key in arrays.files:
+                    if key.endswith(".keys"):
+                        table = key[: -len(".keys")]
+                        self.tables[table] = (arrays[key], arrays[f"{table}.values"])
         self.finish()
         return self
 
@@ -371,56 +404,368 @@ class Gazetteer(_ListComponent):
 
 
 # --------------------------------------------------------------------------
-# common-noun filter
+# name spans: where a name begins and ends, and which spans are no names
+
+# particles inside person names ("Ursula von der Leyen", "Mohammed bin Salman")
+NAME_PARTICLES = frozenset({
+    "von", "van", "de", "der", "den", "zu", "bin", "ibn", "al", "da", "di", "do", "dos", "del",
+    "della", "le", "la", "ten", "ter",
+})
+# ... of which these open a name alone, without a first name before them ("de Vries",
+# "bin Salman"): not "da", "von", "zu", "der", which are everyday German words too
+_LONE_PARTICLES = frozenset({"van", "de", "di", "do", "dos", "del", "della", "bin", "ibn", "al", "ter", "ten", "le", "la"})
+# foreign particle chains: what follows is a surname even if it is a German noun ("van der Berg")
+_FOREIGN_CHAIN_STARTS = frozenset({"van", "de", "di", "do", "dos", "del", "della", "ter", "ten", "le", "la"})
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|at)-[A-ZÄÖÜ]")
+# quotation marks (the apostrophe is left out: "Merz'" is a genitive)
+QUOTE_MARKS = frozenset({'"', "„", "“", "”", "‚", "‘", "«", "»", "›", "‹"})
+_OPENERS = QUOTE_MARKS | {"(", "[", "-", "–", "—", ":"}
+# heads of nouns that name what kind of organisation follows ("Chiphersteller Infineon")
+ORGANISATION_TYPE_HEADS = (
+    "konzern", "hersteller", "unternehmen", "firma", "zulieferer", "anbieter", "händler",
+    "dienstleister", "versorger", "autobauer", "riese", "betreiber", "plattform", "netzwerk",
+    "sender", "discounter", "startup", "start-up", "versicherer", "verlag", "marke",
+)
+_INFLECTED_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
-def noun_filter_keep(doc: Doc, lists: WordLists, labels: Iterable[str] = ("PER", "LOC", "ORG")) -> list[Span]:
-    """The doc's entities without single-word ones of ``labels`` that are German
-    common nouns ("Regierung", "Stolz", "Kameras"), unless a word list names them."""
-    keep_names = lists.names.get("KEEP", set())
-    labels = set(labels)
-    out = []
-    for ent in doc.ents:
-        if ent.label_ == "PER" and len(ent) > 1:
-            # trailing common nouns are not part of a person's name
-            # ("Selenskyjs Büro" -> "Selenskyjs"), unless right after a first name
-            end = ent.end
-            while (
-                end - ent.start > 1
-                and doc[end - 1].text not in keep_names
-                and lists.is_common(doc[end - 1].text)
-                and doc[end - 2].text not in keep_names
+def _is_sentence_initial(doc: Doc, i: int) -> bool:
+    """The token opens its sentence, perhaps after opening quotes, brackets or dashes."""
+    while i > 0 and not doc[i].is_sent_start and doc[i - 1].text in _OPENERS:
+        i -= 1
+    return i == 0 or bool(doc[i].is_sent_start)
+
+
+class NameEvidence:
+    """What the word lists say about one word: listed as a name, a common noun, a
+    compound ending in a common noun, a word German writes in lower case."""
+
+    def __init__(self, lists: WordLists, stop_words: frozenset[str], role_heads: tuple[str, ...]) -> None:
+        self.lists = lists
+        self.keep = lists.names.get("KEEP", set())
+        self.keep_person = lists.names.get("KEEP_PER", set())
+        self.not_names = lists.names.get("NOT_NAME", set())
+        self.english = lists.names.get("EN_FUNCTION", set())
+        self.stop_words = stop_words
+        self.role_heads = role_heads
+
+    def listed(self, text: str, label: str = "") -> bool:
+        base = _genitive_base(text)
+        for names in (self.keep, self.keep_person if label == "PER" else ()):
+            if text in names or (base is not None and base in names):
+                return True
+        return False
+
+    def is_common(self, word: str) -> bool:
+        base = _genitive_base(word)
+        return self.lists.is_common(word) or (base is not None and self.lists.is_common(base))
+
+    def head(self, word: str) -> str | None:
+        """The last part of a compound that is a known common noun ("Bauzeichnungen" ->
+        "zeichnungen", "Nato-Partner" -> "partner"), None for no such split."""
+        low = word.lower()
+        if "-" in low:
+            last = low.rsplit("-", 1)[1]
+            if len(last) >= 3 and self.lists.is_common(last) and last not in self.stop_words:
+                return last
+        for k in range(3, len(low) - 3):
+            part = low[k:]
+            if part.isalpha() and self.lists.is_common(part) and part not in self.stop_words:
+                return part
+        return None
+
+    def lowercase_score(self, word: str) -> int | None:
+        """10·log10 of how much more often German writes the word in lower case."""
+        return self.lists.score("lower", word)
+
+    def head_share(self, head: str) -> int | None:
+        """Percent of training tokens with this compound head that are names."""
+        return self.lists.score("heads", head)
+
+    def is_role(self, word: str) -> bool:
+        low = word.lower()
+        return low.endswith(self.role_heads) and (self.is_common(word) or self.head(word) is not None)
+
+
+def _quote_free(doc: Doc, ent: Span) -> Span | None:
+    """An entity never holds a quotation mark: the first piece between marks that
+    begins with a capital letter."""
+    if not any(ch in QUOTE_MARKS for tok in ent for ch in tok.text):
+        return ent
+    start = ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or any(ch in QUOTE_MARKS for ch in doc[i].text):
+            if i > start and doc[start].text[:1].isupper():
+                return Span(doc, start, i, label=ent.label_)
+            start = i + 1
+    return None
+
+
+def _english_free(doc: Doc, ent: Span, english: set[str], sentence_initial) -> Span | None:
+    """Lowercase English function words end a name ("Putin is a" -> "Putin"); an
+    English one capitalised at a sentence start does not begin one ("We")."""
+    start, end = ent.start, ent.end
+    while start < end and doc[start].text.lower() in english and (
+        doc[start].text.islower() or sentence_initial(start)
+    ):
+        start += 1
+    for i in range(start + 1, end):
+        if doc[i].text in english and doc[i].text.islower():
+            end = i
+            break
+    if start >= end:
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+class NameSpanRules:
+    """The settings and steps of ``reader_name_spans`` (see :func:`name_spans`)."""
+
+    def __init__(self, evidence: NameEvidence, *, labels, cut_quotes=True, cut_english=True,
+                 cut_leading=True, extend_particles=True, drop_nouns=True, drop_compounds=True,
+                 drop_not_names=True, min_lower_score: int = 0, min_head_share: int = 50) -> None:
+        self.ev = evidence
+        self.labels = frozenset(labels)
+        self.cut_quotes = cut_quotes
+        self.cut_english = cut_english
+        self.cut_leading = cut_leading
+        self.extend_particles = extend_particles
+        self.drop_nouns = drop_nouns
+        self.drop_compounds = drop_compounds
+        self.drop_not_names = drop_not_names
+        self.min_lower_score = min_lower_score
+        self.min_head_share = min_head_share
+
+    # -- boundaries --------------------------------------------------------
+
+    def _lowercase_word_at(self, doc: Doc, i: int) -> bool:
+        """A capitalised word that German writes in lower case, here at a sentence start."""
+        text = doc[i].text
+        if not _is_sentence_initial(doc, i):
+            return False
+        if text.lower() in self.ev.stop_words:
+            return True
+        score = self.ev.lowercase_score(text)
+        return score is not None and score >= self.min_lower_score
+
+    def _leading_cut(self, doc: Doc, ent: Span) -> Span:
+        """Cut role nouns, common nouns and sentence-initial lower-case words off the front."""
+        ev = self.ev
+        start, label = ent.start, ent.label_
+        while ent.end - start > 1:
+            tok = doc[start]
+            text = tok.text
+            if ev.listed(doc[start:ent.end].text, label):
+                break
+            if text.lower() in NAME_PARTICLES and label == "PER":
+                break
+            if self._lowercase_word_at(doc, start) and (
+                label == "PER" or not text.lower().endswith(_INFLECTED_ADJECTIVE_ENDINGS)
+                or text.lower() in ev.stop_words
             ):
-                end -= 1
-            if end != ent.end:
-                ent = Span(doc, ent.start, end, label=ent.label_)
-        if len(ent) == 1 and ent.text.endswith(".") and len(ent.text) <= 6:
-            continue  # an abbreviation alone ("Chr.", "Abs.") is no name
-        if len(ent) == 1 and ent.label_ in labels:
-            text = ent.text
-            base = _genitive_base(text)
-            listed = text in keep_names or (base is not None and base in keep_names)
-            if not listed and (lists.is_common(text) or (base is not None and lists.is_common(base))):
-                if not (text.isupper() and len(text) > 1):
+                start += 1
+                continue
+            if label == "PER":
+                if text in ev.lists.first_names or ev.listed(text, "PER"):
+                    break
+                if not text[:1].isupper() or ev.is_common(text) or ev.head(text) is not None:
+                    start += 1
                     continue
-        out.append(ent)
-    return out
+                break
+            low = text.lower()
+            if low.endswith(ORGANISATION_TYPE_HEADS) and (ev.is_common(text) or ev.head(text)):
+                start += 1
+                continue
+            if ev.is_role(text):
+                start += 1
+                label = "PER"  # "Außenminister Lawrow": the rest is the person
+                continue
+            break
+        if start == ent.start and label == ent.label_:
+            return ent
+        return Span(doc, start, ent.end, label=label)
+
+    def _trailing_cut(self, doc: Doc, ent: Span) -> Span:
+        """A name does not end in a lower-case function word ("Landgericht der")."""
+        end = ent.end
+        while end - ent.start > 1 and doc[end - 1].text.islower() and (
+            doc[end - 1].text in self.ev.stop_words or doc[end - 1].text in NAME_PARTICLES
+        ):
+            end -= 1
+        return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+    def _particle_name(self, doc: Doc, ent: Span, owner: list[int]) -> Span:
+        """"Ursula" + "von der Leyen" -> one PER span; "von der" + "Leyen" too."""
+        n = len(doc)
+        end = ent.end
+        j = end
+        while j < n and j - end < 3 and doc[j].text in NAME_PARTICLES:
+            j += 1
+        foreign = end < j and doc[end].text in _FOREIGN_CHAIN_STARTS
+        if end < j < n and self._surname_like(doc, j, owner, ent, foreign=foreign):
+            end = j + 1
+            while end < n and owner[end] == owner[j] and owner[j] >= 0:
+                end += 1
+        elif j == end and j < n and _ARABIC_ARTICLE.match(doc[j].text) and owner[j] < 0:
+            end = j + 1  # "Abdel Fattah" + "al-Sisi"
+        if end < n and len(doc[end - 1].text) == 1 and doc[end - 1].text.isupper() \
+                and doc[end].text == "." and not doc[end - 1].whitespace_:
+            end += 1  # "Thomas K." : a name does not end in a bare initial
+        start = ent.start
+        i = start
+        while i > 0 and start - i < 3 and doc[i - 1].text.lower() in NAME_PARTICLES and owner[i - 1] < 0:
+            i -= 1
+        chain = [doc[k].text.lower() for k in range(i, start)]
+        if chain:
+            before = doc[i - 1] if i > 0 else None
+            after_name = before is not None and (before.text in self.ev.lists.first_names or owner[i - 1] >= 0 and doc[i - 1].ent_type_ == "PER")
+            opens = len(chain) >= 2 and chain[0] in ("von", "van", "de") or chain[0] in _LONE_PARTICLES
+            if chain[0] == "von" and doc[i].text == "Von" and _is_sentence_initial(doc, i) and len(chain) >= 2:
+                opens = True
+            if after_name and doc[i].text.islower() and chain[0] not in ("der", "den"):
+                start = i - 1
+                while start > 0 and owner[start - 1] >= 0 and owner[start - 1] == owner[i - 1]:
+                    start -= 1
+            elif opens and (doc[i].text.islower() or _is_sentence_initial(doc, i)):
+                start = i
+        if (start, end) == (ent.start, ent.end):
+            return ent
+        return Span(doc, start, end, label="PER")
+
+    def _surname_like(self, doc: Doc, j: int, owner: list[int], ent: Span, *, foreign: bool = False) -> bool:
+        tok = doc[j]
+        if not (tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()):
+            return False
+        if owner[j] >= 0 and doc[j].ent_type_ != "PER":
+            return False
+        ev = self.ev
+        if tok.text.lower() in ev.stop_words:
+            return False
+        return foreign or (not ev.is_common(tok.text) and ev.head(tok.text) is None)
+
+    # -- which spans are names ----------------------------------------------
+
+    def keeps(self, doc: Doc, ent: Span) -> bool:
+        ev = self.ev
+        text = ent.text
+        if len(ent) == 1 and text.endswith(".") and len(text) <= 6:
+            return False  # an abbreviation alone ("Chr.", "Abs.") is no name
+        if len(ent) > 1 or ent.label_ not in self.labels:
+            return True
+        if ev.listed(text, ent.label_):
+            return True
+        if self.drop_not_names and (text in ev.not_names or text.lower() in ev.stop_words):
+            return False
+        if len(text) > 1 and text.isupper():
+            return True  # an acronym
+        if self.cut_leading and self._lowercase_word_at(doc, ent.start):
+            return False
+        if self.drop_nouns and ev.is_common(text):
+            return False
+        if self.drop_compounds and text[:1].isupper():
+            head = ev.head(text)
+            if head is not None:
+                share = ev.head_share(head)
+                return share is not None and share >= self.min_head_share
+        return True
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        ents = list(doc.ents)
+        out = []
+        for ent in ents:
+            if self.cut_quotes:
+                ent = _quote_free(doc, ent)
+            if ent is not None and self.cut_english:
+                ent = _english_free(doc, ent, self.ev.english, lambda i: _is_sentence_initial(doc, i))
+            if ent is not None and self.cut_leading:
+                ent = self._trailing_cut(doc, self._leading_cut(doc, ent))
+            if ent is not None:
+                out.append(ent)
+        if self.extend_particles:
+            owner = [-1] * len(doc)
+            for k, ent in enumerate(out):
+                for i in range(ent.start, ent.end):
+                    owner[i] = k
+            out = [self._particle_name(doc, e, owner) if e.label_ == "PER" else e for e in out]
+            out = filter_spans(out)
+        out = [e for e in out if self.keeps(doc, e)]
+        if self.drop_nouns:
+            out = [trim_person_nouns(doc, e, self.ev) for e in out]
+        return out
 
 
-@Language.factory("reader_noun_filter", default_config={"labels": ["PER", "LOC", "ORG"]})
-def make_noun_filter(nlp: Language, name: str, labels: list[str]):
-    return NounFilter(labels=labels)
+def trim_person_nouns(doc: Doc, ent: Span, ev: NameEvidence) -> Span:
+    """Trailing common nouns are not part of a person's name ("Selenskyjs Büro" ->
+    "Selenskyjs"), unless right after a first name."""
+    if ent.label_ != "PER" or len(ent) < 2:
+        return ent
+    end = ent.end
+    while (
+        end - ent.start > 1
+        and not ev.listed(doc[end - 1].text, "PER")
+        and ev.lists.is_common(doc[end - 1].text)
+        and not ev.listed(doc[end - 2].text, "PER")
+    ):
+        end -= 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
-class NounFilter(_ListComponent):
-    def __init__(self, *, labels: list[str]) -> None:
+@Language.factory(
+    "reader_name_spans",
+    default_config={
+        "labels": ["PER", "LOC", "ORG", "MISC"],
+        "cut_quotes": True,
+        "cut_english": True,
+        "cut_leading": True,
+        "extend_particles": True,
+        "drop_nouns": True,
+        "drop_compounds": True,
+        "drop_not_names": True,
+        "min_lower_score": 0,
+        "min_head_share": 50,
+    },
+)
+def make_name_spans(nlp: Language, name: str, labels: list[str], cut_quotes: bool, cut_english: bool,
+                    cut_leading: bool, extend_particles: bool, drop_nouns: bool, drop_compounds: bool,
+                    drop_not_names: bool, min_lower_score: int, min_head_share: int):
+    return NameSpans(nlp, dict(labels=labels, cut_quotes=cut_quotes, cut_english=cut_english,
+                               cut_leading=cut_leading, extend_particles=extend_particles,
+                               drop_nouns=drop_nouns, drop_compounds=drop_compounds,
+                               drop_not_names=drop_not_names, min_lower_score=min_lower_score,
+                               min_head_share=min_head_share))
+
+
+class NameSpans(_ListComponent):
+    """Fixes the NER's span boundaries and drops spans that are no names; the word
+    lists say what a name, a common noun and a lower-case word are."""
+
+    def __init__(self, nlp: Language, settings: dict) -> None:
         super().__init__()
-        self.labels = list(labels)
+        self.settings = settings
+        self.stop_words = frozenset(w.lower() for w in nlp.Defaults.stop_words)
+        self._rules = None
+
+    def _ready(self) -> NameSpanRules:
+        if self._rules is None:
+            from reader.analysis.lexicon import ROLE_SUFFIXES
+
+            evidence = NameEvidence(self.lists, self.stop_words, ROLE_SUFFIXES)
+            self._rules = NameSpanRules(evidence, **self.settings)
+        return self._rules
+
+    def initialize(self, get_examples=None, *, nlp=None, data_path: str | None = None):
+        super().initialize(get_examples, nlp=nlp, data_path=data_path)
+        self._rules = None
+
+    def from_disk(self, path, exclude=()):
+        super().from_disk(path, exclude)
+        self._rules = None
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.ents:
-            kept = noun_filter_keep(doc, self.lists, self.labels)
-            if len(kept) != len(doc.ents):
+            kept = self._ready()(doc)
+            if kept != list(doc.ents):
                 doc.set_ents(kept, default="outside")
         return doc
 
@@ -507,6 +852,72 @@ def trim_trailing_nouns(doc: Doc, ents: list[Span], is_common) -> list[Span]:
     return out
 
 
+# the noun before a name that says what kind of name it is ("der Konzern Infineon",
+# "die Partei Volt", "die Stadt Hanau"); person roles come from reader.analysis.lexicon
+ORGANISATION_NOUN_HEADS = ORGANISATION_TYPE_HEADS + (
+    "partei", "verein", "verband", "gewerkschaft", "organisation", "stiftung", "bank", "institut",
+    "behörde", "agentur", "zeitung", "magazin", "club", "klub", "gruppe", "bündnis",
+)
+PLACE_NOUN_HEADS = (
+    "stadt", "gemeinde", "dorf", "ort", "kreis", "landkreis", "region", "provinz", "bundesland",
+    "hauptstadt", "metropole", "insel", "fluss", "staat", "kanton", "bezirk", "stadtteil",
+)
+
+
+def evidence_labels(doc: Doc, ents: list[Span], *, listed: dict[str, str], org_suffixes: frozenset[str],
+                    role_heads: tuple[str, ...], is_common) -> dict[str, str]:
+    """Labels the text itself proves, stronger than any vote: a name of the word lists
+    ("known lists"), a legal form after the name ("Infineon AG"), or a kind-of noun right
+    before it ("der Konzern Infineon", "die Stadt Hanau", "Ministerin Warken")."""
+    found: dict[str, Counter] = defaultdict(Counter)
+    for ent in ents:
+        text = ent.text
+        base = _genitive_base(text)
+        for name in (text, base):
+            if name and name in listed:
+                found[text][listed[name]] += 1
+        if ent.end < len(doc) and doc[ent.end].text in org_suffixes:
+            found[text]["ORG"] += 1
+        if ent.start > 0:
+            before = doc[ent.start - 1]
+            low = before.text.lower()
+            if before.text[:1].isupper() and is_common(before.text):
+                if low.endswith(ORGANISATION_NOUN_HEADS):
+                    found[text]["ORG"] += 1
+                elif low.endswith(PLACE_NOUN_HEADS):
+                    found[text]["LOC"] += 1
+                elif low.endswith(role_heads) and len(ent) <= 3:
+                    found[text]["PER"] += 1
+    return {text: counter.most_common(1)[0][0] for text, counter in found.items()}
+
+
+def particle_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Ursula von der Leyen" ... "von der Leyen": a lone surname takes the particles its
+    full name has in this document, where they stand before it ("Von der Leyen sagte")."""
+    chains: dict[str, tuple[str, ...]] = {}
+    for ent in ents:
+        if ent.label_ == "PER" and len(ent) > 2:
+            k = ent.end - 1
+            while k - 1 > ent.start and doc[k - 1].text.lower() in NAME_PARTICLES:
+                k -= 1
+            if k < ent.end - 1:
+                chains[ent[-1].text] = tuple(t.text.lower() for t in doc[k : ent.end - 1])
+    if not chains:
+        return ents
+    out = []
+    for ent in ents:
+        chain = chains.get(ent.text) if ent.label_ == "PER" and len(ent) == 1 else None
+        if chain and ent.start >= len(chain):
+            start = ent.start - len(chain)
+            words = doc[start : ent.start]
+            if tuple(t.text.lower() for t in words) == chain and (
+                words[0].text.islower() or _is_sentence_initial(doc, start)
+            ) and not any(t.ent_type_ for t in words):
+                ent = Span(doc, start, ent.end, label="PER")
+        out.append(ent)
+    return out
+
+
 def consistency_spans(
     doc: Doc,
     *,
@@ -514,13 +925,19 @@ def consistency_spans(
     stop_words: frozenset[str] = frozenset(),
     relabel: bool = True,
     min_chars: int = 2,
+    min_votes: int = 1,
+    listed: dict[str, str] | None = None,
+    org_suffixes: frozenset[str] = frozenset(),
+    role_heads: tuple[str, ...] = (),
 ) -> list[Span]:
     """Return the doc's entities made consistent across the document.
 
     * every labelled name (and its genitive / base form) is labelled at its other
-      unlabelled occurrences, with its majority label;
+      unlabelled occurrences, with its majority label, when it has ``min_votes``
+      votes (a two-word name counts two) or the text proves its label;
+    * a label the text proves (:func:`evidence_labels`) beats any majority;
     * the last word of a multi-word PER name ("Trump" of "Donald Trump") is PER
-      where it stands alone later;
+      where it stands alone later, with the name's particles ("von der Leyen");
     * with ``relabel``, an occurrence labelled differently from the name's
       majority takes the majority label.
     """
@@ -529,16 +946,20 @@ def consistency_spans(
     for ent in ents:
         text = ent.text
         votes[text][ent.label_] += 2 if len(ent) > 1 else 1
+    proven = evidence_labels(doc, ents, listed=listed or {}, org_suffixes=org_suffixes,
+                             role_heads=role_heads, is_common=is_common)
     surname_of: dict[str, str] = {}
     for ent in ents:
         if ent.label_ == "PER" and len(ent) > 1:
             last = ent[-1].text
-            if last[:1].isupper() and len(last) >= min_chars:
+            if last[:1].isupper() and len(last) >= min_chars and last not in proven:
                 surname_of[last] = "PER"
     known: dict[str, str] = {}
     for text, counter in votes.items():
-        label = counter.most_common(1)[0][0]
-        known[text] = label
+        if text in proven:
+            known[text] = proven[text]
+        elif sum(counter.values()) >= min_votes:
+            known[text] = counter.most_common(1)[0][0]
     for last, label in surname_of.items():
         # a surname seen inside a full PER name is PER where it stands alone
         known[last] = label
@@ -564,6 +985,9 @@ def consistency_spans(
         usable[text] = label
     if relabel:
         def relabelled(e: Span) -> Span:
+            if e.text in proven:
+                target = proven[e.text]
+                return e if target == e.label_ else Span(doc, e.start, e.end, label=target)
             target = usable.get(e.text)
             if target is None or target == e.label_:
                 return e
@@ -575,7 +999,7 @@ def consistency_spans(
 
         ents = [relabelled(e) for e in ents]
     if not usable:
-        return ents
+        return particle_surnames(doc, ents)
     max_len = max(t.count(" ") + 1 for t in usable)
     taken = [False] * len(doc)
     for e in ents:
@@ -605,30 +1029,66 @@ def consistency_spans(
             i += length
         else:
             i += 1
-    return filter_spans(ents + new)
+    return particle_surnames(doc, filter_spans(ents + new))
 
 
-@Language.factory("reader_doc_consistency", default_config={"relabel": True, "min_chars": 2})
-def make_doc_consistency(nlp: Language, name: str, relabel: bool, min_chars: int):
-    return DocConsistency(nlp, relabel=relabel, min_chars=min_chars)
+@Language.factory(
+    "reader_doc_consistency",
+    default_config={"relabel": True, "min_chars": 2, "min_votes": 1, "use_evidence": True, "org_suffixes": []},
+)
+def make_doc_consistency(nlp: Language, name: str, relabel: bool, min_chars: int, min_votes: int,
+                         use_evidence: bool, org_suffixes: list[str]):
+    return DocConsistency(nlp, relabel=relabel, min_chars=min_chars, min_votes=min_votes,
+                          use_evidence=use_evidence, org_suffixes=org_suffixes)
 
 
 class DocConsistency(_ListComponent):
-    def __init__(self, nlp: Language, *, relabel: bool = True, min_chars: int = 2) -> None:
+    def __init__(self, nlp: Language, *, relabel: bool = True, min_chars: int = 2, min_votes: int = 1,
+                 use_evidence: bool = True, org_suffixes: Iterable[str] = ()) -> None:
         super().__init__()
         self.relabel = relabel
         self.min_chars = min_chars
+        self.min_votes = min_votes
+        self.use_evidence = use_evidence
+        self.org_suffixes = frozenset(org_suffixes)
         self.stop_words = frozenset(w.lower() for w in nlp.Defaults.stop_words)
+        self._listed: dict[str, str] | None = None
+
+    def listed(self) -> dict[str, str]:
+        """The word lists' names with their label (a name on two lists is on neither)."""
+        if self._listed is None:
+            labels: dict[str, set[str]] = defaultdict(set)
+            for label, names in self.lists.names.items():
+                for name in names:
+                    labels[name].add(label)
+            self._listed = {name: next(iter(ls)) for name, ls in labels.items() if len(ls) == 1}
+        return self._listed
+
+    def initialize(self, get_examples=None, *, nlp=None, data_path: str | None = None):
+        super().initialize(get_examples, nlp=nlp, data_path=data_path)
+        self._listed = None
+
+    def from_disk(self, path, exclude=()):
+        super().from_disk(path, exclude)
+        self._listed = None
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.ents:
             return doc
+        from reader.analysis.lexicon import ROLE_SUFFIXES
+
+        evidence = self.use_evidence
         doc.ents = consistency_spans(
             doc,
             is_common=self.lists.is_common,
             stop_words=self.stop_words,
             relabel=self.relabel,
             min_chars=self.min_chars,
+            min_votes=self.min_votes,
+            listed=self.listed() if evidence else None,
+            org_suffixes=self.org_suffixes if evidence else frozenset(),
+            role_heads=ROLE_SUFFIXES if evidence else (),
         )
         return doc
 

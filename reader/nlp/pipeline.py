@@ -11,7 +11,7 @@ broken yields the shipped pipeline plus a one-line ``warning``; with
 
 A requested pipeline that has an ``ner`` component but no document-consistency
 step gets reader's ``reader_doc_consistency`` appended (with the shipped common-
-noun filter): it only adds labels at further occurrences of names the model
+noun list): it only adds labels at further occurrences of names the model
 already found in the same document, whatever its label set, and it is the
 largest single gain measured on whole articles (see the model card).  The
 appended step is listed in ``info.components`` and changes the fingerprint.

@@ -107,3 +107,66 @@ def test_one_label_per_referent_across_the_library() -> None:
     library = LibraryAnalysis([one, two])
     assert [(e.key, e.label) for e in library.article("two").entities] == [("karin keller-sutter", "PER")]
     assert library.entity_index["karin keller-sutter"].label == "PER"
+
+
+def _spans(text: str, names: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    import re
+
+    out = []
+    for name, label in names:
+        out += [(m.start(), m.end(), label) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    return sorted(out)
+
+
+def test_declined_names_go_to_their_base_form() -> None:
+    from reader.analysis.analyze import canonical_entities
+
+    text = ("Ein Sprecher des Internationalen Strafgerichtshofs schwieg. Der Internationaler Strafgerichtshof "
+            "genannte Hof tagt. Die Richter am Strafgerichtshof der Vereinten Nationen beraten.")
+    spans = _spans(text, [("Internationalen Strafgerichtshofs", "ORG"), ("Internationaler Strafgerichtshof", "ORG"),
+                          ("Vereinten Nationen", "ORG")])
+    names = {e.text: e.name for e in canonical_entities(text, spans)}
+    assert names["Internationalen Strafgerichtshofs"] == "Internationaler Strafgerichtshof"
+    assert names["Vereinten Nationen"] == "Vereinte Nationen"
+
+
+def test_without_a_nominative_in_the_text_the_weak_nominative_is_built() -> None:
+    from reader.analysis.analyze import canonical_entities
+
+    text = "Der Strafgerichtshof ist neu. Ein Sprecher des Internationalen Strafgerichtshofs schwieg."
+    spans = _spans(text, [("Internationalen Strafgerichtshofs", "ORG")])
+    assert [e.name for e in canonical_entities(text, spans)] == ["Internationale Strafgerichtshof"]
+    # the genitive -s stays where the bare word is not attested; undeclined -er adjectives stay
+    text = "Ein Sprecher des Weißen Hauses und die Frankfurter Allgemeine Zeitung."
+    spans = _spans(text, [("Weißen Hauses", "LOC"), ("Frankfurter Allgemeine Zeitung", "ORG")])
+    assert [e.name for e in canonical_entities(text, spans)] == ["Weiße Hauses", "Frankfurter Allgemeine Zeitung"]
+
+
+def test_english_names_and_iso_codes_of_places_are_one_entry() -> None:
+    from reader.analysis.analyze import canonical_entities
+
+    text = "In Moskau hieß es „Next time in Moscow“. Die USA und die Vereinigten Staaten, nicht Russia."
+    spans = _spans(text, [("Moskau", "LOC"), ("Moscow", "LOC"), ("USA", "LOC"), ("Vereinigten Staaten", "LOC"),
+                          ("Russia", "LOC")])
+    keys = {e.text: e.key for e in canonical_entities(text, spans)}
+    assert keys["Moscow"] == keys["Moskau"] == "moskau"
+    assert keys["USA"] == keys["Vereinigten Staaten"] == "vereinigte staaten"
+    assert keys["Russia"] == "russland"
+
+
+def test_an_acronym_in_brackets_is_the_name_before_it_and_nothing_is_merged_by_guessing() -> None:
+    from reader.analysis.analyze import canonical_entities
+
+    text = "Die Europäische Zentralbank (EZB) hob an. Die EZB schwieg. Die Bundesbank (Frankfurt) auch."
+    spans = _spans(text, [("Europäische Zentralbank", "ORG"), ("EZB", "ORG"), ("Bundesbank", "ORG"),
+                          ("Frankfurt", "LOC")])
+    keys = {(e.start, e.text): e.key for e in canonical_entities(text, spans)}
+    assert {k for (s, t), k in keys.items() if t in ("EZB", "Europäische Zentralbank")} == {"europäische zentralbank"}
+    assert keys[(text.index("Frankfurt"), "Frankfurt")] == "frankfurt"
+    # a person's party in brackets is not the person
+    text = "Kanzler Friedrich Merz (CDU) sprach."
+    spans = _spans(text, [("Friedrich Merz", "PER"), ("CDU", "ORG")])
+    assert [e.key for e in canonical_entities(text, spans)] == ["friedrich merz", "cdu"]
+    # an ORG is never mapped through the place table ("Moscow" as an ORG stays itself)
+    spans = _spans("Moscow Bank", [("Moscow", "ORG")])
+    assert [e.key for e in canonical_entities("Moscow Bank", spans)] == ["moscow"]

@@ -10,7 +10,15 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from reader.nlp.components import WordLists, consistency_spans, noun_filter_keep, org_suffix_spans, sentence_starts, word_hash
+from reader.nlp.components import (
+    NameEvidence,
+    NameSpanRules,
+    WordLists,
+    consistency_spans,
+    org_suffix_spans,
+    sentence_starts,
+    word_hash,
+)
 from reader.nlp.evaluate import evaluate_file, read_gold
 from reader.nlp.pipeline import (
     LoadedPipeline,
@@ -132,18 +140,37 @@ def test_legal_form_makes_an_organisation():
     assert {(s.text, s.label_) for s in spans} == {("Audi AG", "ORG"), ("Lidl Stiftung GmbH", "ORG")}
 
 
-def test_noun_filter_drops_common_nouns_and_trims_person_names():
-    nlp = spacy.blank("de")
+def name_rules(common=(), keep=(), first=(), lower=None, heads=None, english=(), **settings) -> NameSpanRules:
+    """NameSpanRules over small hand-made word lists."""
     lists = WordLists()
-    lists.common_hashes = {word_hash(w) for w in ("regierung", "büro", "müller")}
-    lists.names = {"KEEP": {"Thomas"}}
-    doc = Doc(nlp.vocab, words="Regierung und Selenskyjs Büro und Thomas Müller und Chr.".split())
-    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 2, 4, label="PER"), Span(doc, 5, 7, label="PER"),
-                Span(doc, 8, 9, label="PER")]
-    kept = {(s.text, s.label_) for s in noun_filter_keep(doc, lists)}
-    assert kept == {("Selenskyjs", "PER"), ("Thomas Müller", "PER")}
+    lists.common_hashes = {word_hash(w) for w in common}
+    lists.names = {"KEEP": set(keep), "KEEP_PER": set(first), "NOT_NAME": {"Englisch", "Euro"},
+                   "EN_FUNCTION": set(english)}
+    lists.first_names = set(first)
+    lists.set_table("lower", {word_hash(w): score for w, score in (lower or {}).items()})
+    lists.set_table("heads", {word_hash(w): share for w, share in (heads or {}).items()})
+    stop_words = frozenset(spacy.blank("de").Defaults.stop_words)
+    return NameSpanRules(NameEvidence(lists, stop_words, ("ministerin", "rechtler", "rätin")),
+                         labels=["PER", "LOC", "ORG", "MISC"], **settings)
 
 
+def preset(words: str, spans: list[tuple[int, int, str]]) -> Doc:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("reader_sentences")
+    doc = nlp(Doc(nlp.vocab, words=words.split()))
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in spans]
+    return doc
+
+
+def spans_of(rules: NameSpanRules, doc: Doc) -> set[tuple[str, str]]:
+    return {(s.text, s.label_) for s in rules(doc)}
+
+
+def test_common_nouns_and_abbreviations_are_no_names_and_person_names_lose_trailing_nouns():
+    rules = name_rules(common=("regierung", "büro", "müller"), first=("Thomas",))
+    doc = preset("Die Regierung und Selenskyjs Büro und Thomas Müller und Chr. .",
+                 [(1, 2, "ORG"), (3, 5, "PER"), (6, 8, "PER"), (9, 10, "PER")])
+    assert spans_of(rules, doc) == {("Selenskyjs", "PER"), ("Thomas Müller", "PER")}
 # --- sentences --------------------------------------------------------------
 
 

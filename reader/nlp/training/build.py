@@ -107,6 +107,10 @@ def convert(data: Path) -> dict:
         use_surnames=bool(settings["use_surnames"]),
         log=log,
     )
+    from reader.nlp.training.wordlists import write_place_aliases
+
+    # the Names panel's exonym table (committed: reader/analysis needs no babel at run time)
+    manifest["wordlists"]["place aliases"] = write_place_aliases(REPO / "reader" / "analysis" / "place_aliases.json")
     (WORK / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
     log(f"converted data in {WORK}")
     return manifest
@@ -158,8 +162,12 @@ def train(corpora: list[str], out: Path, overrides: dict | None = None, config: 
 # evaluation helpers
 
 
-RULES = ["noun_filter", "gazetteer", "person_names", "doc_consistency"]
-RULE_DATA = ["noun_filter", "gazetteer", "person_names", "doc_consistency"]
+RULES = ["name_spans", "gazetteer", "person_names", "doc_consistency"]
+RULE_DATA = ["name_spans", "gazetteer", "person_names", "doc_consistency"]
+# factories of the rule steps, today's and earlier ones ("reader_noun_filter"): assemble
+# drops them from a trained pipeline and builds the steps of the current config instead
+RULE_FACTORIES = {"reader_noun_filter", "reader_name_spans", "reader_gazetteer", "reader_person_names",
+                  "reader_doc_consistency"}
 
 
 def heldout_sets(part: str) -> dict[str, tuple[Path, list[str] | None]]:
@@ -172,8 +180,18 @@ def heldout_sets(part: str) -> dict[str, tuple[Path, list[str] | None]]:
     return sets
 
 
+def news_dev_dir() -> Path | None:
+    """The whole-document news dev set (GUIDELINES.md format: texts + gold.json): env
+    ``READER_NEWS_DEV`` or ``benchmarks/data/news_dev`` in the repo."""
+    value = os.environ.get("READER_NEWS_DEV")
+    path = Path(value) if value else REPO / "benchmarks" / "data" / "news_dev"
+    return path if (path / "gold.json").exists() else None
+
+
 def score_nlp(nlp, part: str, disable: list[str] = ()) -> dict:
-    from reader.nlp.evaluate import evaluate_sentences, read_gold, score_spans
+    """Scores of ``nlp`` (minus ``disable``) on one part: the per-sentence corpus parts and,
+    for "dev", the whole-document sets (hand-written documents, news dev articles)."""
+    from reader.nlp.evaluate import evaluate_sentences, read_gold
 
     out = {}
     disable = [d for d in disable if d in nlp.pipe_names]
@@ -181,10 +199,53 @@ def score_nlp(nlp, part: str, disable: list[str] = ()) -> dict:
         for name, (path, labels) in heldout_sets(part).items():
             _, sents = read_gold(path)
             out[name] = evaluate_sentences(nlp, sents, labels=labels)
-        if HANDWRITTEN.exists() and part == "test":
-            out["handwritten_news"] = evaluate_documents(nlp, HANDWRITTEN)
-    # pooled PER/LOC/ORG over the corpora
+        if part == "dev":
+            # looked at by earlier rule work: dev, not a held-out measure
+            if HANDWRITTEN.exists():
+                out["handwritten_news"] = evaluate_documents(nlp, HANDWRITTEN)
+            news = news_dev_dir()
+            if news is not None:
+                out["news_dev"] = evaluate_guideline_docs(nlp, news)
     return out
+
+
+def _offset_mapper(body: str, raw: str):
+    """Body offsets -> raw file offsets by alignment (as ../shared/eval/score.py does)."""
+    import difflib
+
+    pos = {}
+    for a, b, n in difflib.SequenceMatcher(None, body, raw, autojunk=False).get_matching_blocks():
+        for k in range(n + 1):
+            pos[a + k] = b + k
+    return pos.get
+
+
+def evaluate_guideline_docs(nlp, folder: Path) -> dict:
+    """Whole articles labelled by ../shared/eval/GUIDELINES.md (``gold.json`` beside the
+    texts): each file parsed as the library parses it, run through ``nlp`` and the
+    analysis' entity step (role words trimmed, one label per name), and scored on
+    exact spans of the raw file, as ``score.py`` scores ``reader analyze``."""
+    from reader.analysis.analyze import canonical_entities
+    from reader.library.article import parse_article
+    from reader.nlp.evaluate import score_spans
+
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["articles"]
+    pairs = []
+    words = 0
+    for name in sorted(gold):
+        raw = (folder / name).read_text(encoding="utf-8")
+        body = parse_article(raw, folder / name, name).body
+        doc = nlp(body)
+        entities = canonical_entities(body, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+        to_raw = _offset_mapper(body, raw)
+        pred = {(to_raw(e.start), to_raw(e.end), e.label) for e in entities}
+        ref = {(e["start"], e["end"], e["label"]) for e in gold[name]["entities"]}
+        pairs.append((ref, pred))
+        words += len(body.split())
+    result = score_spans(pairs)
+    result["documents"] = len(gold)
+    result["tokens"] = words
+    return result
 
 
 def read_handwritten(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
@@ -298,7 +359,9 @@ def ablate(max_steps: int, parallel: int = 2, config: Path = CONFIG, eval_only: 
 # 4. final model and report
 
 
-def assemble(best: Path) -> Path:
+def assemble(best: Path, out: Path = MODEL_DIR) -> Path:
+    """The NER of ``best`` with the rule components re-initialised from the current
+    config and word lists, saved to ``out`` (the shipped model folder by default)."""
     import spacy
 
     import reader
@@ -306,39 +369,47 @@ def assemble(best: Path) -> Path:
 
     from spacy.util import load_config
 
-    nlp = spacy.load(best)
     # The rule components take their settings from the current config.cfg and the
     # word lists of the last `convert`: rules can change without retraining the
     # NER (the lexical-feature lists cannot: the NER was trained on them).
+    saved = load_config(best / "config.cfg", interpolate=False)
+    stale = [name for name in saved["nlp"]["pipeline"]
+             if saved["components"].get(name, {}).get("factory") in RULE_FACTORIES]
+    nlp = spacy.load(best, exclude=stale)
     cfg = load_config(CONFIG, interpolate=False)
     components = cfg["components"]
-    for name in RULE_DATA:  # rule steps dropped from the config since training
-        if name in nlp.pipe_names and name not in cfg["nlp"]["pipeline"]:
-            nlp.remove_pipe(name)
-    for name in ["sentences"] + RULE_DATA:
-        if name in nlp.pipe_names and name in components:
+    if "sentences" in nlp.pipe_names:
+        block = dict(components["sentences"])
+        nlp.replace_pipe("sentences", block.pop("factory"), config=block)
+    previous = None
+    for name in cfg["nlp"]["pipeline"]:
+        if name in RULE_DATA:
             block = dict(components[name])
             factory = block.pop("factory")
-            nlp.replace_pipe(name, factory, config=block)
-            if name in RULE_DATA:
-                nlp.get_pipe(name).initialize(data_path=str(WORK / "wordlists" / name))
+            where = {"after": previous} if previous in nlp.pipe_names else {"last": True}
+            nlp.add_pipe(factory, name=name, config=block, **where)
+            nlp.get_pipe(name).initialize(data_path=str(WORK / "wordlists" / name))
+        previous = name
     for key in ("train", "dev", "wordlists"):  # no build-machine paths in the shipped config
         nlp.config["paths"][key] = None
+    init = nlp.config["initialize"]["components"]
+    for name in [n for n in init if n not in nlp.pipe_names]:
+        del init[name]
     nlp.meta["name"] = MODEL_NAME
     nlp.meta["version"] = reader.__version__
     nlp.meta["description"] = "reader's German news pipeline: rule sentences, NER (PER LOC ORG MISC), gazetteer, doc consistency"
     nlp.meta["license"] = "CC BY-SA 4.0"
     nlp.meta["author"] = "reader project"
     nlp.meta.pop("performance", None)
-    keep_card = MODEL_DIR / "README.md"
+    keep_card = out / "README.md"
     card = keep_card.read_text(encoding="utf-8") if keep_card.exists() else None
-    if MODEL_DIR.exists():
-        shutil.rmtree(MODEL_DIR)
-    nlp.to_disk(MODEL_DIR)
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
     if card is not None:
         keep_card.write_text(card, encoding="utf-8")
-    log(f"saved pipeline to {MODEL_DIR}")
-    return MODEL_DIR
+    log(f"saved pipeline to {out}")
+    return out
 
 
 def dir_size(path: Path) -> int:
@@ -372,7 +443,7 @@ def report(model: Path = MODEL_DIR, data: Path | None = None) -> dict:
         "spacy_load_seconds": round(min(t[2] for t in load_times), 2),
         "spacy_load_cpu_seconds": round(min(t[3] for t in load_times), 2),
     }
-    pretty = {"noun_filter": "noun filter", "gazetteer": "gazetteer", "person_names": "person names",
+    pretty = {"name_spans": "name spans", "gazetteer": "gazetteer", "person_names": "person names",
               "doc_consistency": "doc consistency"}
     rules = [r for r in RULES if r in nlp.pipe_names]
     variants = {"NER only": rules}

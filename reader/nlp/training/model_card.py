@@ -15,6 +15,7 @@ PRETTY = {
     "germeval2014": "GermEval 2014 (test part)",
     "uner_german_pud": "UNER German PUD (test part)",
     "handwritten_news": "hand-written news documents",
+    "news_dev": "news dev documents",
 }
 
 

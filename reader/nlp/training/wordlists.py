@@ -150,6 +150,96 @@ def faker_names() -> tuple[set[str], set[str]]:
     return {n for n in first if _latin_name(n)}, {n for n in last if _latin_name(n)}
 
 
+def language_and_currency_names() -> set[str]:
+    """CLDR's German language and currency names (babel), their last words and the
+    currency codes: what GUIDELINES.md says is not an entity ("Englisch", "Euro")."""
+    from babel import Locale
+
+    loc = Locale("de")
+    names: set[str] = set()
+    for name in loc.languages.values():
+        if " " not in name and name[:1].isupper():
+            names |= {name, name + "e", name + "en"}  # "Englisch", "im Englischen"
+    for code, name in loc.currencies.items():
+        if "(" in name:
+            continue  # historic currencies
+        names |= {name, name.split(" ")[-1], code}
+    return names
+
+
+def lowercase_scores(min_logprob: float = -16.0) -> dict[int, int]:
+    """10·log10(P(lower-case form) / P(capitalised form)) per word, from the case-true word
+    frequencies of spacy-lookups-data (de_lexeme_prob), for words German writes in lower
+    case at least a tenth as often as capitalised: a capitalised one at a sentence start
+    is an adverb, a verb, an adjective or a conjunction, not a name ("Zudem", "Bedeutet")."""
+    import gzip
+    import json
+    import math
+    from importlib.resources import files
+
+    path = files("spacy_lookups_data") / "data" / "de_lexeme_prob.json.gz"
+    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+        prob: dict[str, float] = json.load(fh)
+    scores: dict[int, int] = {}
+    for word, logprob in prob.items():
+        if not word[:1].islower() or not word.isalpha() or logprob < min_logprob:
+            continue
+        capitalised = prob.get(word[:1].upper() + word[1:])
+        ratio = 127 if capitalised is None else round(10 * (logprob - capitalised) / math.log(10))
+        if ratio >= -10:
+            scores[word_hash(word)] = max(-127, min(127, ratio))
+    return scores
+
+
+def name_span_lists(train_sentences: list[Sentence], votes: dict[str, Counter], common_hashes: set[int], *,
+                    stop_words: set[str], places: set[str], orgs: set[str], first: set[str],
+                    surnames: set[str]) -> WordLists:
+    """The word lists of ``reader_name_spans``: names never dropped (KEEP; KEEP_PER for
+    people), language and currency names (NOT_NAME), English function words that end a
+    name (EN_FUNCTION), lower-case word scores and compound heads with their share of
+    names in the training sentences."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+
+    from reader.nlp.components import NameEvidence
+
+    not_names = language_and_currency_names() - places - first
+    trained = {text for text, v in votes.items() if sum(c for lab, c in v.items() if lab != "O") >= max(1, v["O"])}
+    trained_per = {text for text in trained if votes[text]["PER"] * 2 >= sum(votes[text].values())}
+    lists = WordLists()
+    lists.common_hashes = common_hashes
+    lists.first_names = set(first)
+    inside: Counter = Counter()  # words inside training names, not at their start ("Bank of America")
+    for sent in train_sentences:
+        for s, e, label in tags_to_spans(sent.tags):
+            if label != "MISC":  # titles of works are whole English sentences
+                inside.update(w.lower() for w in sent.words[s + 1 : e])
+    lists.names = {
+        "KEEP": (places | orgs | (trained - trained_per)) - not_names,
+        "KEEP_PER": (first | surnames | trained_per) - not_names,
+        "NOT_NAME": not_names,
+        "EN_FUNCTION": {w for w in EN_STOP_WORDS if w.isalpha() and inside[w] < 2} - stop_words,
+    }
+    lists.set_table("lower", lowercase_scores())
+    evidence = NameEvidence(lists, frozenset(stop_words), ())
+    head_votes: dict[str, Counter] = {}
+    for sent in train_sentences:
+        tags = list(sent.tags) + ["O"]
+        for i, word in enumerate(sent.words):
+            if i == 0 or not word[:1].isupper() or word.isupper() or tags[i] is None:
+                continue
+            single = tags[i].startswith("B-") and not (tags[i + 1] or "").startswith("I-")
+            if tags[i] != "O" and not single:
+                continue
+            head = evidence.head(word)
+            if head is not None:
+                head_votes.setdefault(head, Counter())["name" if single else "O"] += 1
+    lists.set_table("heads", {
+        word_hash(head): round(100 * v["name"] / (v["name"] + v["O"]))
+        for head, v in head_votes.items() if v["name"] + v["O"] >= 3
+    })
+    return lists
+
+
 def label_votes(sentences: list[Sentence]) -> dict[str, Counter]:
     """How the fully annotated training sentences tag each capitalised word/name."""
     votes: dict[str, Counter] = {}
@@ -219,15 +309,18 @@ def build_wordlists(
     pn.first_names = first
     pn.common_hashes = common_hashes
     pn.to_disk(out_dir / "person_names")
-    nf = WordLists()
-    nf.common_hashes = common_hashes
-    nf.names = {"KEEP": loc | org | first}
-    nf.to_disk(out_dir / "noun_filter")
+    surnames = {n for n in _clean(gn["last"] | fk_last, stop_words=stop_words, common=common)} - loc - org - first
+    ns = name_span_lists(
+        train_sentences, votes, common_hashes, stop_words=stop_words,
+        places=_clean(babel_places() | gn["places"], stop_words=stop_words, common=set()),
+        orgs=org, first={n for n in gn["first"] | fk_first if n[:1].isupper()}, surnames=surnames,
+    )
+    ns.to_disk(out_dir / "name_spans")
     dc = WordLists()
     dc.common_hashes = common_hashes
+    dc.names = names  # known lists: a listed name's label is evidence
     dc.to_disk(out_dir / "doc_consistency")
     # everything, for the lexical-class input feature of the NER
-    surnames = {n for n in _clean(gn["last"] | fk_last, stop_words=stop_words, common=common)} - loc - org - first
     lf = WordLists()
     lf.names = {"LOC": loc, "ORG": org, "PER": surnames}
     lf.first_names = first
@@ -237,5 +330,47 @@ def build_wordlists(
     stats["surnames (feature only)"] = len(surnames)
     stats["first names"] = len(first)
     stats["common-noun hashes"] = len(common_hashes)
+    stats["names kept by name_spans"] = len(ns.names["KEEP"]) + len(ns.names["KEEP_PER"])
+    stats["language and currency names"] = len(ns.names["NOT_NAME"])
+    stats["lower-case words"] = len(ns.tables["lower"][0])
+    stats["compound heads"] = len(ns.tables["heads"][0])
     log(f"  word lists: {stats}")
     return stats
+
+
+def place_aliases() -> dict[str, str]:
+    """CLDR's English names of territories and time-zone cities, and the ISO alpha-3
+    territory codes, each mapped to the German CLDR name ("Moscow" -> "Moskau",
+    "United States" / "USA" -> "Vereinigte Staaten"): one place, one entry in the
+    Names panel. Casefolded keys; names that are German names of another place are left
+    out."""
+    from babel import Locale
+    from babel.core import get_global
+
+    de, en = Locale("de"), Locale("en")
+    skip_codes = {"EU", "EZ", "UN", "QO", "ZZ"}
+    german = {code: name for code, name in de.territories.items()
+              if code.isalpha() and len(code) == 2 and code not in skip_codes}
+    aliases: dict[str, str] = {}
+    for code, name in german.items():
+        english = en.territories.get(code)
+        if english and english != name:
+            aliases[english.casefold()] = name
+    for alias, targets in get_global("territory_aliases").items():
+        if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and targets[0] in german:
+            aliases[alias.casefold()] = german[targets[0]]
+    for zone, data in de.time_zones.items():
+        city = data.get("city") if hasattr(data, "get") else None
+        english = zone.rsplit("/", 1)[-1].replace("_", " ")
+        if city and english != city and "/" in zone:
+            aliases[english.casefold()] = city
+    taken = {name.casefold() for name in german.values()}
+    return {alias: name for alias, name in sorted(aliases.items()) if alias not in taken}
+
+
+def write_place_aliases(path: Path) -> int:
+    import json
+
+    aliases = place_aliases()
+    path.write_text(json.dumps(aliases, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    return len(aliases)

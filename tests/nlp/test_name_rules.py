@@ -1,0 +1,128 @@
+"""The rule layer over hand-made word lists and preset NER spans (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from reader.nlp.components import NameEvidence, NameSpanRules, WordLists, consistency_spans, word_hash
+
+COMMON = ("regierung", "büro", "hersteller", "chiphersteller", "ministerin", "rechtler", "rätin",
+          "betriebsrätin", "zeichnungen", "plakate", "wagen", "desinfektion", "seite", "lieferwagen", "konzern")
+
+
+def name_rules(common=COMMON, keep=(), first=("Jana", "Hans", "Ursula", "Jamie", "Thomas"), lower=None,
+               heads=None, english=("is", "a", "not"), **settings) -> NameSpanRules:
+    lists = WordLists()
+    lists.common_hashes = {word_hash(w) for w in common}
+    lists.names = {"KEEP": set(keep), "KEEP_PER": set(first), "NOT_NAME": {"Englisch", "Euro"},
+                   "EN_FUNCTION": set(english)}
+    lists.first_names = set(first)
+    lists.set_table("lower", {word_hash(w): score for w, score in (lower or {}).items()})
+    lists.set_table("heads", {word_hash(w): share for w, share in (heads or {}).items()})
+    stop_words = frozenset(spacy.blank("de").Defaults.stop_words)
+    return NameSpanRules(NameEvidence(lists, stop_words, ("ministerin", "rechtler", "rätin")),
+                         labels=["PER", "LOC", "ORG", "MISC"], **settings)
+
+
+def preset(words: str, spans: list[tuple[int, int, str]]) -> Doc:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("reader_sentences")
+    doc = nlp(Doc(nlp.vocab, words=words.split()))
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in spans]
+    return doc
+
+
+def spans_of(rules: NameSpanRules, doc: Doc) -> list[tuple[str, str]]:
+    return [(s.text, s.label_) for s in rules(doc)]
+
+
+def test_role_nouns_are_cut_off_the_name():
+    rules = name_rules()
+    doc = preset("Am Montag widersprach Verfassungsrechtler Hans Brandt der Betriebsrätin Jana Roth "
+                 "und der Bundesgesundheitsministerin Warken , nicht aber der Chiphersteller Infineon .",
+                 [(3, 6, "PER"), (7, 10, "PER"), (12, 14, "PER"), (18, 20, "ORG")])
+    assert spans_of(rules, doc) == [("Hans Brandt", "PER"), ("Jana Roth", "PER"), ("Warken", "PER"),
+                                    ("Infineon", "ORG")]
+    assert spans_of(name_rules(cut_leading=False), doc)[0] == ("Verfassungsrechtler Hans Brandt", "PER")
+
+
+def test_sentence_initial_lower_case_words_are_no_names():
+    rules = name_rules(lower={"zudem": 1, "offenbar": 8, "kurzfristig": 12})
+    doc = preset("Zudem kam Streit auf . Offenbar Scholz war es . Kurzfristig , sagte er .",
+                 [(0, 1, "ORG"), (5, 7, "PER"), (10, 11, "LOC")])
+    assert spans_of(rules, doc) == [("Scholz", "PER")]
+    # mid-sentence the same word is not judged by its sentence-initial capital
+    mid = preset("Er traf Offenbar in Bonn .", [(2, 3, "PER")])
+    assert spans_of(rules, mid) == [("Offenbar", "PER")]
+
+
+def test_compounds_ending_in_a_common_noun_are_no_names_unless_names_share_the_head():
+    rules = name_rules(heads={"zeichnungen": 0, "plakate": 10, "desinfektion": 0, "burg": 90})
+    doc = preset("Die Bauzeichnungen , die Werbeplakate , die Flächendesinfektion und Wolfsburg .",
+                 [(1, 2, "MISC"), (4, 5, "ORG"), (7, 8, "LOC"), (9, 10, "LOC")])
+    assert spans_of(rules, doc) == [("Wolfsburg", "LOC")]
+    assert spans_of(name_rules(), preset("Der Lieferwagen fuhr .", [(1, 2, "LOC")])) == []
+
+
+def test_particles_join_a_persons_name():
+    rules = name_rules()
+    doc = preset("Ursula von der Leyen traf Jamie van der Berg und Merkel von der Seite .",
+                 [(0, 1, "PER"), (5, 6, "PER"), (10, 11, "PER")])
+    assert spans_of(rules, doc) == [("Ursula von der Leyen", "PER"), ("Jamie van der Berg", "PER"),
+                                    ("Merkel", "PER")]
+    assert spans_of(name_rules(extend_particles=False), doc)[0] == ("Ursula", "PER")
+    lone = preset("Kronprinz Mohammed bin Salman und später bin Salman allein .", [(3, 4, "PER"), (7, 8, "PER")])
+    assert ("bin Salman", "PER") in spans_of(rules, lone)
+
+
+def test_no_quote_marks_and_no_english_function_words_inside_a_name():
+    rules = name_rules()
+    doc = preset('Er rief : " Putin is a liar " , und „ Trump “ lachte .', [(4, 7, "PER"), (11, 13, "PER")])
+    assert spans_of(rules, doc) == [("Putin", "PER"), ("Trump", "PER")]
+
+
+def test_languages_and_currencies_are_no_entities_by_the_guidelines():
+    rules = name_rules()
+    doc = preset("Sie sprach Englisch und zahlte in Euro in Paris .", [(2, 3, "MISC"), (6, 7, "MISC"), (8, 9, "LOC")])
+    assert spans_of(rules, doc) == [("Paris", "LOC")]
+    assert len(spans_of(name_rules(drop_not_names=False), doc)) == 3
+
+
+# --- consistency -------------------------------------------------------------
+
+
+def consistency(words: str, spans, **kwargs) -> list[tuple[int, str, str]]:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("reader_sentences")
+    doc = nlp(Doc(nlp.vocab, words=words.split()))
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in spans]
+    return [(s.start, s.text, s.label_) for s in consistency_spans(doc, **kwargs)]
+
+
+def test_a_legal_form_or_a_kind_noun_beats_the_majority_vote():
+    words = "Die Kessler AG wächst . Kessler liegt am Rhein . Kessler zahlt . Der Konzern Brenntag auch ; Brenntag ."
+    spans = [(1, 2, "ORG"), (5, 6, "LOC"), (10, 11, "LOC"), (15, 16, "LOC"), (18, 19, "LOC")]
+    out = consistency(words, spans, org_suffixes=frozenset({"AG"}), is_common=lambda w: w == "Konzern")
+    assert [label for _, _, label in out] == ["ORG"] * 5
+    # without the evidence the majority (LOC) wins, which is the bug this guards against
+    plain = consistency(words, spans)
+    assert [label for _, _, label in plain][:3] == ["LOC", "LOC", "LOC"]
+
+
+def test_a_listed_name_keeps_its_listed_label():
+    words = "Siemens baut . Siemens liegt im Norden . Siemens"
+    out = consistency(words, [(0, 1, "LOC"), (3, 4, "LOC")], listed={"Siemens": "ORG"})
+    assert [(s, label) for s, _, label in out] == [(0, "ORG"), (3, "ORG"), (8, "ORG")]
+
+
+def test_a_name_needs_min_votes_before_it_spreads():
+    words = "Tegel sprach . Dann Tegel ."
+    assert consistency(words, [(0, 1, "ORG")])[-1] == (4, "Tegel", "ORG")
+    assert consistency(words, [(0, 1, "ORG")], min_votes=2) == [(0, "Tegel", "ORG")]
+
+
+def test_a_lone_surname_takes_the_particles_of_its_full_name():
+    words = "Ursula von der Leyen kam . Von der Leyen sprach , dann von der Leyen ."
+    out = consistency(words, [(0, 4, "PER")])
+    assert [t for _, t, _ in out] == ["Ursula von der Leyen", "Von der Leyen", "von der Leyen"]
