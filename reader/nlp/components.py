@@ -445,6 +445,7 @@ class NameEvidence:
         self.keep = lists.names.get("KEEP", set())
         self.keep_person = lists.names.get("KEEP_PER", set())
         self.not_names = lists.names.get("NOT_NAME", set())
+        self.currencies = lists.names.get("CURRENCY", set())
         self.english = lists.names.get("EN_FUNCTION", set())
         self.stop_words = stop_words
         self.role_heads = role_heads
@@ -523,8 +524,10 @@ class NameSpanRules:
 
     def __init__(self, evidence: NameEvidence, *, labels, cut_quotes=True, cut_english=True,
                  cut_leading=True, extend_particles=True, drop_nouns=True, drop_compounds=True,
-                 drop_not_names=True, min_lower_score: int = 0, min_head_share: int = 50) -> None:
+                 drop_not_names=True, currencies_as_misc=True, min_lower_score: int = 0,
+                 min_head_share: int = 50) -> None:
         self.ev = evidence
+        self.currencies_as_misc = currencies_as_misc
         self.labels = frozenset(labels)
         self.cut_quotes = cut_quotes
         self.cut_english = cut_english
@@ -691,7 +694,32 @@ class NameSpanRules:
         out = [e for e in out if self.keeps(doc, e)]
         if self.drop_nouns:
             out = [trim_person_nouns(doc, e, self.ev) for e in out]
+        if self.currencies_as_misc and self.ev.currencies:
+            out = self._currencies(doc, out)
         return out
+
+    def _currencies(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Currency names ("Euro", "US-Dollar", "Schweizer Franken") are MISC wherever they
+        stand, whatever the NER made of them, as in GermEval 2014."""
+        names = self.ev.currencies
+        found = []
+        i, n = 0, len(doc)
+        while i < n:
+            if doc[i].text[:1].isupper():
+                for width in (3, 2, 1):
+                    if i + width <= n and doc[i : i + width].text in names:
+                        found.append(Span(doc, i, i + width, label="MISC"))
+                        i += width - 1
+                        break
+            i += 1
+        # a longer name holding the currency word stays as it is ("Euro 2024", "Euro-Gruppe")
+        found = [c for c in found if not any(e.start <= c.start and c.end <= e.end and len(e) > len(c)
+                                              for e in ents)]
+        if not found:
+            return ents
+        taken = {k for span in found for k in range(span.start, span.end)}
+        return sorted(found + [e for e in ents if not taken.intersection(range(e.start, e.end))],
+                      key=lambda e: e.start)
 
 
 def trim_person_nouns(doc: Doc, ent: Span, ev: NameEvidence) -> Span:
@@ -721,17 +749,20 @@ def trim_person_nouns(doc: Doc, ent: Span, ev: NameEvidence) -> Span:
         "drop_nouns": True,
         "drop_compounds": True,
         "drop_not_names": True,
+        "currencies_as_misc": True,
         "min_lower_score": 0,
         "min_head_share": 50,
     },
 )
 def make_name_spans(nlp: Language, name: str, labels: list[str], cut_quotes: bool, cut_english: bool,
                     cut_leading: bool, extend_particles: bool, drop_nouns: bool, drop_compounds: bool,
-                    drop_not_names: bool, min_lower_score: int, min_head_share: int):
+                    drop_not_names: bool, currencies_as_misc: bool, min_lower_score: int,
+                    min_head_share: int):
     return NameSpans(nlp, dict(labels=labels, cut_quotes=cut_quotes, cut_english=cut_english,
                                cut_leading=cut_leading, extend_particles=extend_particles,
                                drop_nouns=drop_nouns, drop_compounds=drop_compounds,
-                               drop_not_names=drop_not_names, min_lower_score=min_lower_score,
+                               drop_not_names=drop_not_names, currencies_as_misc=currencies_as_misc,
+                               min_lower_score=min_lower_score,
                                min_head_share=min_head_share))
 
 

@@ -15,7 +15,8 @@ def name_rules(common=COMMON, keep=(), first=("Jana", "Hans", "Ursula", "Jamie",
                heads=None, english=("is", "a", "not"), **settings) -> NameSpanRules:
     lists = WordLists()
     lists.common_hashes = {word_hash(w) for w in common}
-    lists.names = {"KEEP": set(keep), "KEEP_PER": set(first), "NOT_NAME": {"Englisch", "Euro"},
+    lists.names = {"KEEP": set(keep), "KEEP_PER": set(first), "NOT_NAME": {"Englisch"},
+                   "CURRENCY": {"Euro", "US-Dollar", "Schweizer Franken", "Franken", "Dollar"},
                    "EN_FUNCTION": set(english)}
     lists.first_names = set(first)
     lists.set_table("lower", {word_hash(w): score for w, score in (lower or {}).items()})
@@ -82,11 +83,21 @@ def test_no_quote_marks_and_no_english_function_words_inside_a_name():
     assert spans_of(rules, doc) == [("Putin", "PER"), ("Trump", "PER")]
 
 
-def test_languages_and_currencies_are_no_entities_by_the_guidelines():
+def test_languages_are_no_entities_by_the_guidelines():
     rules = name_rules()
-    doc = preset("Sie sprach Englisch und zahlte in Euro in Paris .", [(2, 3, "MISC"), (6, 7, "MISC"), (8, 9, "LOC")])
+    doc = preset("Sie sprach Englisch in Paris .", [(2, 3, "MISC"), (4, 5, "LOC")])
     assert spans_of(rules, doc) == [("Paris", "LOC")]
-    assert len(spans_of(name_rules(drop_not_names=False), doc)) == 3
+    assert len(spans_of(name_rules(drop_not_names=False), doc)) == 2
+
+
+def test_currencies_are_misc_wherever_they_stand():
+    rules = name_rules()
+    doc = preset("Der Konzern zahlte 3 Milliarden Euro , 2 Millionen US-Dollar und 5 Schweizer Franken "
+                 "vor der Euro 2024 .", [(5, 6, "ORG"), (12, 13, "MISC"), (16, 18, "MISC")])
+    assert spans_of(rules, doc) == [("Euro", "MISC"), ("US-Dollar", "MISC"), ("Schweizer Franken", "MISC"),
+                                    ("Euro 2024", "MISC")]
+    assert spans_of(name_rules(currencies_as_misc=False), doc) == [("Euro", "ORG"), ("Schweizer", "MISC"),
+                                                                   ("Euro 2024", "MISC")]
 
 
 # --- consistency -------------------------------------------------------------

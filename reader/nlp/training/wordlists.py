@@ -150,21 +150,42 @@ def faker_names() -> tuple[set[str], set[str]]:
     return {n for n in first if _latin_name(n)}, {n for n in last if _latin_name(n)}
 
 
-def language_and_currency_names() -> set[str]:
-    """CLDR's German language and currency names (babel), their last words and the
-    currency codes: what GUIDELINES.md says is not an entity ("Englisch", "Euro")."""
+def language_names() -> set[str]:
+    """CLDR's German language names (babel) with their inflected forms: GUIDELINES.md says a
+    language is no entity ("Englisch", "im Englischen")."""
     from babel import Locale
 
-    loc = Locale("de")
     names: set[str] = set()
-    for name in loc.languages.values():
+    for name in Locale("de").languages.values():
         if " " not in name and name[:1].isupper():
-            names |= {name, name + "e", name + "en"}  # "Englisch", "im Englischen"
-    for code, name in loc.currencies.items():
+            names |= {name, name + "e", name + "en"}
+    return names
+
+
+# ISO codes of the currencies German news quotes prices in; the other codes of CLDR's list
+# are mostly ordinary words or acronyms in a German text ("ALL", "TOP", "MAD")
+MAJOR_CURRENCY_CODES = frozenset(
+    "EUR USD GBP CHF JPY CNY RUB UAH PLN SEK NOK DKK CZK HUF TRY INR BRL CAD AUD".split()
+)
+
+
+def currency_names(votes: dict[str, Counter], *, places: set[str], first: set[str]) -> set[str]:
+    """CLDR's German names of current currencies (babel), their last words ("Dollar",
+    "Rubel") and the major ISO codes: MISC, as GermEval 2014 tags them. A last word that the
+    training sentences mostly leave untagged means something else there too ("Rand", "Krone",
+    "Real" of Real Madrid) and is left out, as are places ("Franken") and first names."""
+    from babel import Locale
+
+    names: set[str] = set(MAJOR_CURRENCY_CODES)
+    for name in Locale("de").currencies.values():
         if "(" in name:
             continue  # historic currencies
-        names |= {name, name.split(" ")[-1], code}
-    return names
+        names.add(name)
+        last = name.split(" ")[-1].split("-")[-1]
+        vote = votes.get(last)
+        if last[:1].isupper() and (vote is None or vote["MISC"] >= vote["O"]):
+            names.add(last)
+    return names - places - first
 
 
 def lowercase_scores(min_logprob: float = -16.0) -> dict[int, int]:
@@ -195,14 +216,15 @@ def name_span_lists(train_sentences: list[Sentence], votes: dict[str, Counter], 
                     stop_words: set[str], places: set[str], orgs: set[str], first: set[str],
                     surnames: set[str]) -> WordLists:
     """The word lists of ``reader_name_spans``: names never dropped (KEEP; KEEP_PER for
-    people), language and currency names (NOT_NAME), English function words that end a
+    people), language names (NOT_NAME), currency names (CURRENCY), English function words that end a
     name (EN_FUNCTION), lower-case word scores and compound heads with their share of
     names in the training sentences."""
     from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 
     from reader.nlp.components import NameEvidence
 
-    not_names = language_and_currency_names() - places - first
+    not_names = language_names() - places - first
+    currencies = currency_names(votes, places=places, first=first)
     trained = {text for text, v in votes.items() if sum(c for lab, c in v.items() if lab != "O") >= max(1, v["O"])}
     trained_per = {text for text in trained if votes[text]["PER"] * 2 >= sum(votes[text].values())}
     lists = WordLists()
@@ -217,6 +239,7 @@ def name_span_lists(train_sentences: list[Sentence], votes: dict[str, Counter], 
         "KEEP": (places | orgs | (trained - trained_per)) - not_names,
         "KEEP_PER": (first | surnames | trained_per) - not_names,
         "NOT_NAME": not_names,
+        "CURRENCY": currencies,
         "EN_FUNCTION": {w for w in EN_STOP_WORDS if w.isalpha() and inside[w] < 2} - stop_words,
     }
     lists.set_table("lower", lowercase_scores())
@@ -331,7 +354,8 @@ def build_wordlists(
     stats["first names"] = len(first)
     stats["common-noun hashes"] = len(common_hashes)
     stats["names kept by name_spans"] = len(ns.names["KEEP"]) + len(ns.names["KEEP_PER"])
-    stats["language and currency names"] = len(ns.names["NOT_NAME"])
+    stats["language names"] = len(ns.names["NOT_NAME"])
+    stats["currency names"] = len(ns.names["CURRENCY"])
     stats["lower-case words"] = len(ns.tables["lower"][0])
     stats["compound heads"] = len(ns.tables["heads"][0])
     log(f"  word lists: {stats}")
