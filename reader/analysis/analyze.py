@@ -145,7 +145,7 @@ def rule_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _clear_unknown(quote: Quote) -> Quote:
-    """No speaker and no role left to resolve: the mention offsets go too (speaker is null)."""
-    if quote.speaker is None and quote.speaker_role is None:
+    """No speaker, no written mention and no role left to resolve: the mention offsets go too."""
+    if quote.speaker is None and quote.speaker_role is None and quote.speaker_text is None:
         return replace(quote, speaker_start=None, speaker_end=None, speaker_via="" if quote.speaker_via != "continuation" else quote.speaker_via)
     return quote

@@ -15,11 +15,37 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from . import lexicon
+from . import cue_lexicon, lexicon
 from .marks import QuoteSpan
-from .mentions import UNKNOWN, Mention
+from .mentions import UNKNOWN, Mention, Referent
 from .records import SPEECH, TERM, Quote, Sentence
 from .words import Word, Words
+
+_CUE_FORMS = cue_lexicon.cue_forms()
+_PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden", "worden"})
+_GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
+_NP_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine"})
+# Capitalised words that open a sentence or clause but are no noun ("Dann sagte …", "Auch").
+_FUNCTION_CAPITALS = lexicon.ARTICLES | lexicon.PREPOSITIONS | frozenset({
+    "und", "oder", "aber", "doch", "denn", "als", "wie", "wenn", "dass", "ob", "weil", "auch", "nur",
+    "noch", "schon", "nicht", "so", "da", "dann", "nun", "jetzt", "hier", "dort", "später", "zuvor",
+    "danach", "dabei", "dazu", "damit", "deshalb", "daher", "zudem", "außerdem", "trotzdem",
+    "heute", "gestern", "morgen", "bereits", "immer", "zuletzt", "zunächst", "erst", "vor", "es",
+    "er", "sie", "man", "wir", "ich", "das", "dies", "diese", "dieser", "dieses", "was", "wer",
+    "während", "nachdem", "bevor", "obwohl", "seit", "ebenfalls", "gleichzeitig", "allerdings",
+    "jedoch", "inzwischen", "mittlerweile", "vielmehr", "stattdessen", "zugleich", "kurz", "laut",
+})
+
+
+def cue_category(form: str) -> str:
+    """SAY, THINK or CHARACTERISE for a cue verb form (a separable verb's finite form: SAY)."""
+    found = _CUE_FORMS.get(form.lower())
+    return found[1] if found else cue_lexicon.SAY
+
+
+def is_cue_word(word: Word) -> bool:
+    """A verb form that introduces speech without needing a particle ("sagte", "festgestellt")."""
+    return word.lower in _CUE_FORMS and word.text[:1].islower()
 
 _HARD_BOUNDARIES = frozenset({".", "!", "?", ";", ":"})
 _CLAUSE_BOUNDARIES = _HARD_BOUNDARIES | {",", "(", ")", "–", "—"}
@@ -86,7 +112,7 @@ class Attributor:
                 continue
             if attribution is not None:
                 continues = self._interrupted(index, attribution, attributions)
-                quotes.append(_attributed(span, self.text, attribution, continues))
+                quotes.append(_attributed(span, self.text, self._described(attribution), continues))
             elif (source := self._continued(index, span, quotes)) is not None:
                 quotes.append(_quote(span, self.text, SPEECH, speaker_from=quotes[source], via="continuation", continues=source))
             else:
@@ -150,9 +176,15 @@ class Attributor:
                     return Attribution(Cue(word.start, word.end, word.text, "so"), mention, True)
                 continue
             if word.lower in {"heißt", "hieß"} and position + 1 < len(region) and region[position + 1].lower == "es":
-                return Attribution(Cue(word.start, region[position + 1].end, f"{word.text} es", "verb"), None, position <= 3)
+                cue = Cue(word.start, region[position + 1].end, f"{word.text} es", "verb")
+                return Attribution(cue, self._document_source(word, frame_start), position <= 3)
             if self._is_speech_verb(region, position):
-                mention = self._speaker_after(region, position) or self._speaker_before(word, frame_start)
+                mention = (
+                    self._speaker_after(region, position)
+                    or self._speaker_before(word, frame_start)
+                    or self._speaker_before(word, frame_start, fallback=True)
+                    or self._speaker_after(region, position, fallback=True)
+                )
                 if mention is not None and mention.kind == "pronoun" and mention.text.lower() == "sie" and word.lower.endswith("en"):
                     mention = Mention(mention.start, mention.end, "indefinite", mention.case, UNKNOWN, mention.text)  # sie sagten: plural
                 adjacent = position <= 3
@@ -160,18 +192,33 @@ class Attributor:
         return None
 
     def _is_speech_verb(self, region: list[Word], position: int) -> bool:
+        """A cue verb: a form that needs no particle, or a separable verb's finite form with its
+        particle closing the clause ("fügte … hinzu", "gab … an, dass", "stellte Yilmaz fest")."""
         word = region[position]
-        lemma = lexicon.SPEECH_FORMS.get(word.lower)
-        if lemma is None or not word.text[:1].islower():
+        if not word.text[:1].islower():
             return False
-        particle = lexicon.PARTICLES.get(lemma)
-        if particle is None or word.lower.startswith(particle):
+        if word.lower in _CUE_FORMS:
             return True
-        for later in region[position + 1 :]:
+        options = cue_lexicon.DETACHED_FORMS.get(word.lower)
+        if not options:
+            return False
+        particles = {particle for _, particle in options}
+        rest = region[position + 1 :]
+        for offset, later in enumerate(rest):
             if later.text in _CLAUSE_BOUNDARIES or later.is_quote:
                 return False
-            if later.lower == particle:
-                return True
+            if later.lower in particles:
+                after = rest[offset + 1] if offset + 1 < len(rest) else None
+                if after is None or after.text in _CLAUSE_BOUNDARIES or after.is_quote:
+                    return True
+        # the region may end before the clause does ("fügte er hinzu" right before the quote)
+        end = self.words.index_at(word.end)
+        for later in self.words.items[end : end + 12]:
+            if later.text in _CLAUSE_BOUNDARIES or later.is_quote:
+                return False
+            if later.lower in particles:
+                following = self.words.items[self.words.index_at(later.end)] if self.words.index_at(later.end) < len(self.words.items) else None
+                return following is None or following.text in _CLAUSE_BOUNDARIES or following.is_quote
         return False
 
     def _colon(self, left: list[Word], frame_start: int) -> Attribution | None:
@@ -179,7 +226,9 @@ class Attributor:
         clause = left[:-1]
         found = self._verb_in(clause, frame_start, nearest_last=True)
         if found is not None and found.mention is not None:
-            return Attribution(found.cue, found.mention, True)
+            if cue_category(found.cue.text) != cue_lexicon.THINK:
+                return Attribution(found.cue, found.mention, True)
+            return Attribution(Cue(colon.start, colon.end, ":", "colon"), found.mention, True)  # sieht …:
         mention = self._topic(clause)
         if mention is None:
             return None
@@ -188,7 +237,7 @@ class Attributor:
     def _speech_noun(self, left: list[Word]) -> Attribution | None:
         tail = left[-4:]
         for position in range(len(tail) - 1, -1, -1):
-            if tail[position].lower in lexicon.SPEECH_NOUNS and position > 0:
+            if tail[position].lower in cue_lexicon.SOURCE_NOUNS and position > 0:
                 owner = self._mention_at(tail[position - 1])
                 if owner is not None and owner.kind == "possessive":
                     return Attribution(Cue(tail[position].start, tail[position].end, tail[position].text, "noun"), owner, False)
@@ -204,7 +253,7 @@ class Attributor:
             return self.mentions[index]
         return None
 
-    def _speaker_after(self, region: list[Word], position: int) -> Mention | None:
+    def _speaker_after(self, region: list[Word], position: int, *, fallback: bool = False) -> Mention | None:
         """The subject right after the verb (verb-second order: „…“, sagte der 79-jährige Trump)."""
         end = region[-1].end if region else 0
         for word in region[position + 1 :]:
@@ -213,25 +262,151 @@ class Attributor:
                 break
         candidates = [m for m in self._mentions_in(region[position].end, end) if m.case == "nom" and m.kind != "possessive"]
         if not candidates:
-            return None
+            return self._noun_phrase_at(region[position].end, end) if fallback else None
         if candidates[0].kind == "pronoun" and self.words.index_at(candidates[0].start) == self.words.index_at(region[position].end):
             return candidates[0]
         first = candidates[0]
+        if first.kind in {"role", "indefinite", "organisation"}:
+            named = self._apposition_name(first, candidates[1:])
+            if named is not None:
+                return named
         if first.kind in {"role", "indefinite"} and len(candidates) > 1 and candidates[1].kind == "name":
             between = self.words.between(first.end, candidates[1].start)
             if not between or (len(between) <= 3 and between[0].lower in _APPOSITION_PREPOSITIONS and all(w.capitalized for w in between[1:])):
                 return candidates[1]  # "der frühere Botschafter in Moskau John Herbst": the name, not the role
         return first
 
-    def _speaker_before(self, verb: Word, frame_start: int) -> Mention | None:
-        """The nearest nominative subject before the verb in its sentence (Trump sagte …)."""
+    def _apposition_name(self, role: Mention, later: list[Mention]) -> Mention | None:
+        """"die Befehlshaberin der Marine, Admiralin Petra Lange": the person the role is followed
+        by after a comma (its genitive complement skipped), when the name closes the clause."""
+        end = self._written_end(role)
+        words = self.words.between(end, end + 80)
+        if not words or words[0].text != ",":
+            return None
+        for mention in self.mentions[bisect_left(self._mention_starts, words[0].end) :][:3]:
+            if mention.kind == "name" and mention.referent.label == "PER":
+                between = self.words.between(words[0].end, mention.start)
+                if len(between) <= 2 and all(w.capitalized for w in between):
+                    following = self.words.between(mention.end, mention.end + 3)[:1]
+                    if not following or following[0].text in _CLAUSE_BOUNDARIES or following[0].is_quote:
+                        return mention
+            break
+        return None
+
+    def _written_end(self, mention: Mention) -> int:
+        """Where the mention's words end, with a genitive complement ("eine Sprecherin des
+        Verkehrsministeriums", "ein Sprecher der Stadt Köln") or "von X" after a role."""
+        if mention.kind not in {"role", "indefinite", "organisation"} and not (mention.kind == "name" and mention.referent.label == "ORG"):
+            return mention.end
+        index = self.words.index_at(mention.end)
+        items = self.words.items
+        if index >= len(items):
+            return mention.end
+        word = items[index]
+        if word.lower not in _GENITIVE_ARTICLES and not (word.lower == "von" and mention.kind != "organisation"):
+            return mention.end
+        j = index + 1
+        while j < len(items) and items[j].is_word and not items[j].capitalized and items[j].lower not in lexicon.PREPOSITIONS:
+            j += 1  # adjectives: "des Auswärtigen Amtes" is capitalised, "der deutschen Marine" not
+        last = None
+        while j < len(items) and items[j].is_word and items[j].capitalized and items[j].lower not in _FUNCTION_CAPITALS and j - index <= 4:
+            last = items[j]
+            j += 1
+        return last.end if last is not None else mention.end
+
+    def _noun_phrase_at(self, start: int, end: int) -> Mention | None:
+        """A source the mention finder has no word for, as the text words it: the first noun
+        phrase in [start, end) that can be a subject ("der 61-jährige Landwirt", "Händler")."""
+        words = [w for w in self.words.between(start, end)]
+        for position, word in enumerate(words):
+            if word.lower in lexicon.PREPOSITIONS or word.lower in lexicon.OBLIQUE_ARTICLES:
+                return None  # "sagte dem Sender", "sagte am Montag": no subject found here
+            if word.lower in _NP_DETERMINERS or (word.capitalized and word.is_word and word.lower not in _FUNCTION_CAPITALS):
+                head = position if word.capitalized and word.lower not in _NP_DETERMINERS else None
+                k = position + 1
+                while head is None and k < len(words) and words[k].is_word:
+                    if words[k].capitalized:
+                        head = k
+                    elif not re.match(r"^(?:\d+-)?[a-zäöüß]", words[k].text):
+                        break
+                    k += 1
+                if head is None:
+                    return None
+                noun = words[head].lower
+                kind = "document" if noun in cue_lexicon.DOCUMENT_NOUNS else "group" if words[position].lower == "die" and noun.endswith(("en", "er")) and self._plural_verb_near(words[position]) else "role"
+                text = self.text[word.start : words[head].end]
+                mention = Mention(word.start, words[head].end, "indefinite", "nom", Referent(kind=kind, text=text), text)
+                return mention
+            if word.is_word and not word.capitalized:
+                continue  # adverbs: "sagte gestern ein Sprecher"
+            return None
+        return None
+
+    def _plural_verb_near(self, word: Word) -> bool:
+        index = self.words.index_at(word.start)
+        near = self.words.items[max(0, index - 4) : index]
+        return any(is_cue_word(w) and w.lower.endswith("en") for w in near)
+
+    def _document_source(self, cue: Word, frame_start: int) -> Mention | None:
+        """"In einem Schreiben (des Ministeriums) heißt es": the document's owner, else the
+        document; "heißt es aus Berlin" and a bare "heißt es" name no one."""
+        index = self.words.index_at(cue.start)
+        items = self.words.items
+        window = [w for w in items[max(0, index - 8) : index + 10] if w.start >= frame_start]
+        for position, word in enumerate(window):
+            if word.lower in {"in", "im"} and position + 1 < len(window):
+                k = position + 1
+                if window[k].lower in lexicon.ARTICLES:
+                    k += 1
+                while k < len(window) and window[k].is_word and not window[k].capitalized:
+                    k += 1
+                if k < len(window) and window[k].lower in cue_lexicon.DOCUMENT_NOUNS | cue_lexicon.SOURCE_NOUNS:
+                    owner = [m for m in self._mentions_in(window[k].end, window[k].end + 60) if m.case == "gen" and m.start <= window[k].end + 8]
+                    if owner:
+                        return owner[0]
+                    start = window[position + 1].start
+                    text = self.text[start : window[k].end]
+                    return Mention(start, window[k].end, "indefinite", "obl", Referent(kind="document", text=text), text)
+        return None
+
+    def _described(self, attribution: Attribution) -> Attribution:
+        """The attribution's mention with all its words (genitive complement) as its text, and
+        as a group when its verb is plural ("Händler sprachen von …")."""
+        mention = attribution.mention
+        if mention is None:
+            return attribution
+        end = self._written_end(mention)
+        text = self.text[mention.start : end]
+        referent = mention.referent
+        if not referent.known and referent.text and mention.kind not in {"pronoun", "possessive"}:
+            kind = referent.kind
+            first = text.split(" ")[0].lower()
+            if kind in {"role", "organisation"} and attribution.cue.kind == "verb" and _plural_form(attribution.cue.text) and first not in {"der", "das", "ein", "eine"}:
+                kind = "group"
+            elif kind == "role" and " " not in text and mention.kind == "indefinite" and not _looks_common_noun(text) and attribution.cue.kind == "verb" and not _plural_form(attribution.cue.text):
+                kind = "person"  # "stellte Yilmaz fest": a name the pipeline missed
+            referent = replace(referent, text=text, kind=kind)
+        if end == mention.end and referent is mention.referent:
+            return attribution
+        return Attribution(attribution.cue, Mention(mention.start, end, mention.kind, mention.case, referent, text), attribution.adjacent)
+
+    def _speaker_before(self, verb: Word, frame_start: int, *, fallback: bool = False) -> Mention | None:
+        """The nearest nominative subject before the verb in its sentence (Trump sagte …), else
+        a noun phrase opening the clause ("Der 61-jährige Landwirt sagte, …")."""
         start = frame_start
         for word in reversed(self.words.between(frame_start, verb.start)):
             if word.text in _HARD_BOUNDARIES:
                 start = word.end
                 break
         candidates = [m for m in self._mentions_in(start, verb.start) if m.case == "nom" and m.kind != "possessive"]
-        return candidates[-1] if candidates else None
+        if candidates or not fallback:
+            return candidates[-1] if candidates else None
+        clause_start = start
+        for word in reversed(self.words.between(start, verb.start)):
+            if word.text in _CLAUSE_BOUNDARIES or word.is_quote:
+                clause_start = word.end
+                break
+        return self._noun_phrase_at(clause_start, verb.start)
 
     def _topic(self, clause: list[Word]) -> Mention | None:
         """The first nominative person or organisation of a clause (Daniel Fried … fällt ein Urteil:)."""
@@ -317,7 +492,7 @@ class Attributor:
             return None
         cue_start = quotes[previous].cue_start
         for word in self.words.between(before.outer_end, span.outer_start):
-            if word.start != cue_start and lexicon.SPEECH_FORMS.get(word.lower) and word.text[:1].islower():
+            if word.start != cue_start and is_cue_word(word):
                 return None  # someone else's cue stands between them
         first = bisect_right(self._sentence_starts, before.close_at) - 1
         current = bisect_right(self._sentence_starts, span.open_at) - 1
@@ -329,7 +504,7 @@ class Attributor:
         between = self.sentences[first + 1 : current]
         for sentence in between:
             words = self.words.between(sentence.start, sentence.end)
-            if any(lexicon.SPEECH_FORMS.get(w.lower) for w in words):
+            if any(is_cue_word(w) for w in words):
                 return None
             if len(between) > 1 and not any(w.lower in lexicon.SUBJUNCTIVE for w in words):
                 return None
@@ -338,6 +513,21 @@ class Attributor:
         if opens_sentence or self._reported(span) or current == first:
             return previous
         return None
+
+
+def _plural_form(verb: str) -> bool:
+    """A finite verb of the third person plural ("sprachen", "sagten", "warnen")."""
+    return verb.lower().endswith("en") and not verb.lower().startswith("ge")
+
+
+def _looks_common_noun(word: str) -> bool:
+    """A role or organisation noun of the lexicon, or a word with a typical noun ending."""
+    lower = word.lower()
+    return (
+        lower.endswith(lexicon.ROLE_SUFFIXES)
+        or lower.endswith(lexicon.ORGANISATION_HEADS)
+        or lower.endswith(("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "tum", "ismus", "ler", "ner", "ter"))
+    )
 
 
 def _until_boundary(region: list[Word]) -> list[Word]:
@@ -401,18 +591,43 @@ def _with_speaker(
     return replace(quote, speaker=speaker, speaker_key=key, speaker_start=start, speaker_end=end, speaker_via=via, speaker_role=role)
 
 
-def _attributed(span: QuoteSpan, text: str, attribution: Attribution, continues: int | None) -> Quote:
+def _attributed(span: QuoteSpan, text: str, attribution: Attribution, continues: int | None, kind: str = SPEECH) -> Quote:
     quote = replace(
-        _quote(span, text, SPEECH, continues=continues),
+        _quote(span, text, kind, continues=continues),
         cue=attribution.cue.text,
         cue_start=attribution.cue.start,
         cue_end=attribution.cue.end,
+        speaker_kind="unknown",
     )
     mention = attribution.mention
     if mention is None:
         return quote
     referent = mention.referent
-    via = {"name": "name", "role": "role", "pronoun": "pronoun", "possessive": "pronoun"}.get(mention.kind, "")
+    via = {"name": "name", "role": "role", "pronoun": "pronoun", "possessive": "pronoun"}.get(mention.kind, mention.kind)
+    described = replace(quote, speaker_text=speaker_text(mention), speaker_kind=speaker_kind(mention))
     if not referent.known and referent.role is None:
-        return _with_speaker(quote, None, None, mention.start, mention.end, via or mention.kind, None)
-    return _with_speaker(quote, referent.name, referent.key, mention.start, mention.end, via, referent.role)
+        return _with_speaker(described, None, None, mention.start, mention.end, via, None)
+    return _with_speaker(described, referent.name, referent.key, mention.start, mention.end, via, referent.role)
+
+
+def speaker_text(mention: Mention) -> str:
+    """How the text names the speaker: the mention as written; for a pronoun that stands for an
+    unnamed role or organisation, that antecedent as written ("der Feuerwehrsprecher")."""
+    if mention.kind in {"pronoun", "possessive"} and not mention.referent.known and mention.referent.text:
+        return mention.referent.text
+    return mention.text
+
+
+def speaker_kind(mention: Mention) -> str:
+    """What the speaker is: person / organisation (named or not) / role / group / document, or
+    pronoun when a pronoun found no antecedent."""
+    referent = mention.referent
+    if referent.known:
+        return "person" if referent.label == "PER" else "organisation"
+    if referent.kind:
+        return referent.kind
+    if mention.kind in {"pronoun", "possessive"}:
+        return "pronoun"
+    if mention.kind == "role" or referent.role:
+        return "role"
+    return "unknown"

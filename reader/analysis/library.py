@@ -130,7 +130,9 @@ class LibraryAnalysis:
             key, name = self.roles[quote.speaker_role]
             if key in present:
                 return replace(quote, speaker_key=key, speaker=name)
-        return replace(quote, speaker_start=None, speaker_end=None) if quote.speaker is None else quote
+        if quote.speaker is None and quote.speaker_text is None:
+            return replace(quote, speaker_start=None, speaker_end=None)
+        return quote
 
     def _index(self) -> dict[str, EntityEntry]:
         spans: dict[str, dict[str, list[tuple[int, int]]]] = {}

@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import lexicon
+from . import cue_lexicon
+from .cue_lexicon import cue_forms
 from .names import name_key
 from .records import Entity, RoleLink, Sentence
 from .words import Word, Words
@@ -27,6 +29,7 @@ ANAPHOR_LOOKBACK_SENTENCES = 2
 ANAPHOR_MIN_VOTES = 2
 ANAPHOR_MIN_SHARE = 2 / 3
 _ADJECTIVE = re.compile(r"^(?:\d+-)?[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em)$")
+_CAPITAL_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:ige|ische|ene|ale|are|e)$")
 FUNCTION_WORDS = lexicon.ARTICLES | lexicon.PREPOSITIONS | {
     "und", "oder", "aber", "doch", "denn", "als", "wie", "wenn", "dass", "ob", "weil", "auch",
     "nur", "noch", "schon", "nicht", "so", "da", "dann", "nun", "jetzt", "hier", "dort",
@@ -55,7 +58,9 @@ class Referent:
     name: str | None = None
     role: str | None = None
     label: str = "PER"
-    gender: str = ""  # "m", "f" or "" when the text does not tell
+    gender: str = ""  # "m", "f", "n" or "" when the text does not tell
+    kind: str = ""  # what an unnamed referent is: role, group, organisation ("" for a name)
+    text: str | None = None  # how the text wrote an unnamed referent ("ein Feuerwehrsprecher")
 
     @property
     def known(self) -> bool:
@@ -69,7 +74,7 @@ UNKNOWN = Referent()
 class Mention:
     start: int
     end: int
-    kind: str  # name, role, pronoun, possessive, indefinite
+    kind: str  # name, role, pronoun, possessive, indefinite, organisation, group
     case: str  # nom, gen, obl (after a preposition or dative/accusative article), src (laut X)
     referent: Referent
     text: str
@@ -108,6 +113,18 @@ def _looks_role(word: Word) -> bool:
     return is_role_noun(role_noun_base(word.lower.split("-")[-1]))
 
 
+def _looks_organisation(word: Word) -> bool:
+    """A common noun naming an institution: "Gewerkschaft", "Bundesverfassungsgericht", "Amt"."""
+    if not (word.is_word and word.capitalized) or word.lower in FUNCTION_WORDS:
+        return False
+    last = word.lower.split("-")[-1]
+    return last.endswith(lexicon.ORGANISATION_HEADS) or (last.endswith("s") and last.removesuffix("s").removesuffix("e").endswith(lexicon.ORGANISATION_HEADS))
+
+
+def _gender_of_determiner(determiner: str) -> str:
+    return {"der": "m", "ein": "m", "die": "f", "eine": "f", "das": "n"}.get(determiner, "")
+
+
 def _name_word(word: Word) -> bool:
     text = word.text
     if not (word.is_word and word.capitalized) or word.lower in FUNCTION_WORDS or _looks_role(word):
@@ -117,7 +134,10 @@ def _name_word(word: Word) -> bool:
 
 def _gender_of_role(noun: str) -> str:
     base = role_noun_base(noun.lower())
-    return "f" if base.endswith("in") and base[:-2] and is_role_noun(base[:-2]) else "m"
+    if base.endswith("innen"):
+        return "f"
+    feminine = base.endswith("in") and (is_role_noun(base[:-2]) or any(s.endswith("in") and base.endswith(s) for s in lexicon.ROLE_SUFFIXES))
+    return "f" if feminine else "m"
 
 
 def _first_name_gender(name: str) -> str:
@@ -231,28 +251,45 @@ class MentionFinder:
                 mentions.append(Mention(word.start, word.end, "name", self._case_before(i), referent, word.text))
             elif lower in lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE and word.text.rstrip(".") in (lower, lower.capitalize()):
                 case = "nom" if lower in {"er", "sie"} else self._case_before(i)
+                case = "obl" if case == "nom" and lower not in {"er", "sie"} else case  # ihm, ihn, ihr
                 mentions.append(Mention(word.start, word.end, "pronoun", case, Referent(gender="f" if lower in lexicon.PRONOUNS_FEMALE else "m"), word.text))
             elif lower in lexicon.POSSESSIVES_MALE:
                 mentions.append(Mention(word.start, word.end, "possessive", "gen", Referent(gender="m"), word.text))
+            elif lower in lexicon.PRONOUNS_SPEAKER and word.text.rstrip(".") in (lower, lower.capitalize()):
+                mentions.append(Mention(word.start, word.end, "pronoun", "nom", Referent(gender="1"), word.text))
+            elif _looks_organisation(word) and not self._precedes_name(i):
+                adjectives, first = self._adjectives_before(i)
+                while first > 0 and _CAPITAL_ADJECTIVE.match(items[first - 1].text) and items[first - 1].lower not in FUNCTION_WORDS:
+                    first -= 1  # "das Auswärtige Amt", "die Deutsche Bahn"
+                if first > 0 and items[first - 1].lower in lexicon.ARTICLES and items[first].lower not in lexicon.ARTICLES:
+                    first -= 1
+                determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
+                start = items[first].start
+                text = self.words.text[start:word.end]
+                referent = Referent(label="ORG", gender=_gender_of_determiner(determiner), kind="organisation", text=text)
+                mentions.append(Mention(start, word.end, "organisation", self._np_case(first, determiner), referent, text))
             elif _looks_role(word) and not self._precedes_name(i):
                 adjectives, first = self._adjectives_before(i)
                 determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
                 key = role_key(adjectives, word.text)
                 start = items[first].start
-                if determiner in lexicon.INDEFINITE_DETERMINERS or (not determiner and word.lower.endswith(("en", "innen")) and not adjectives):
-                    referent = Referent(gender=_gender_of_role(word.text))
-                    mentions.append(Mention(start, word.end, "indefinite", self._case_before(first, determiner), referent, self.words.text[start:word.end]))
+                if determiner in lexicon.INDEFINITE_DETERMINERS or not determiner:
+                    text = self.words.text[start:word.end]
+                    plural = determiner in lexicon.PLURAL_DETERMINERS or (not determiner and word.lower != role_noun_base(word.lower))
+                    referent = Referent(gender=_gender_of_role(word.text), kind="group" if plural else "role", text=text)
+                    mentions.append(Mention(start, word.end, "indefinite", self._np_case(first, determiner), referent, text))
                 elif determiner and (named := self._unrecognised_name_after(i)) is not None:
                     name_start, name_end = named
                     name = " ".join(w.text for w in items[name_start:name_end])
                     referent = Referent(name_key(name), name, gender=_gender_of_role(word.text))
-                    case = self._case_before(first, determiner)
+                    case = self._np_case(first, determiner)
                     mentions.append(Mention(items[name_start].start, items[name_end - 1].end, "name", case, referent, name))
                     i = name_end
                     continue
                 elif determiner:
-                    referent = self._resolve_role(key, roles) or Referent(role=key, gender=_gender_of_role(word.text))
-                    mentions.append(Mention(start, word.end, "role", self._case_before(first, determiner), referent, self.words.text[start:word.end]))
+                    text = self.words.text[start:word.end]
+                    referent = self._resolve_role(key, roles) or Referent(role=key, gender=_gender_of_role(word.text), kind="role", text=text)
+                    mentions.append(Mention(start, word.end, "role", self._np_case(first, determiner), referent, self.words.text[start:word.end]))
             i += 1
         return mentions
 
@@ -264,7 +301,7 @@ class MentionFinder:
         before = self.words.items[index - 1]
         if before.lower in lexicon.ARTICLES or before.lower in lexicon.PREPOSITIONS - lexicon.SOURCE_PREPOSITIONS:
             return False
-        return not (_ADJECTIVE.match(before.text) and before.lower not in lexicon.SPEECH_FORMS)
+        return not (_ADJECTIVE.match(before.text) and before.lower not in cue_forms())
 
     def _unrecognised_name_after(self, role_index: int) -> tuple[int, int] | None:
         """Word indices of a name the pipeline missed right after a role noun: "der demokratische
@@ -304,6 +341,13 @@ class MentionFinder:
         items = self.words.items
         return i + 1 < len(items) and items[i + 1].start in self._entity_at and self._entity_at[items[i + 1].start].label == "PER"
 
+    def _np_case(self, first: int, determiner: str) -> str:
+        """Case of a noun phrase opening at word `first` (its determiner, if any): "der Polizei"
+        after a noun is a genitive ("ein Sprecher der Polizei"), "dem"/"den" oblique."""
+        if determiner in lexicon.OBLIQUE_ARTICLES:
+            return "gen" if determiner in {"des", "eines"} else self._case_before(first, determiner)
+        return self._case_before(first + 1 if determiner else first)
+
     def _case_before(self, i: int, determiner: str = "", end: int | None = None) -> str:
         """Case from the words before a mention: a preposition or dative article makes it oblique."""
         items = self.words.items
@@ -314,6 +358,8 @@ class MentionFinder:
         while j >= 0 and (_ADJECTIVE.match(items[j].text) or _looks_role(items[j])) and items[j].lower not in FUNCTION_WORDS:
             j -= 1
         if j >= 0 and items[j].lower in lexicon.ARTICLES:
+            if items[j].lower in {"des", "eines", "der"} and j > 1 and items[j - 1].lower in cue_lexicon.SOURCE_NOUNS and items[j - 2].lower in {"nach", "laut", "aus"}:
+                return "src"  # "nach Angaben der Polizei", "aus Sicht des Ministeriums"
             if items[j].lower in {"des", "eines"}:
                 return "gen"
             if items[j].lower == "der" and j > 0 and items[j - 1].capitalized and items[j - 1].is_word and items[j - 1].lower not in FUNCTION_WORDS:
@@ -324,7 +370,7 @@ class MentionFinder:
         if j >= 0 and items[j].lower in lexicon.SOURCE_PREPOSITIONS:
             return "src"
         if j >= 0 and items[j].lower in lexicon.PREPOSITIONS:
-            if items[j].lower == "von" and j > 0 and items[j - 1].lower == "angaben":
+            if items[j].lower == "von" and j > 1 and items[j - 1].lower in cue_lexicon.SOURCE_NOUNS and items[j - 2].lower in {"nach", "laut", "aus"}:
                 return "src"
             return "obl"
         k = self.words.index_at(end if end is not None else items[i].end)
@@ -334,32 +380,39 @@ class MentionFinder:
 
     # ---- resolution ---------------------------------------------------------------------
     def resolve(self, mentions: list[Mention]) -> list[Mention]:
-        """Give each pronoun and possessive the topic person it most likely refers to."""
-        topics: list[Referent | None] = []  # per sentence: its first nominative person
-        fallbacks: list[Referent | None] = []  # per sentence: its first named person in any case
+        """Give each pronoun and possessive the referent it most likely stands for: the nearest
+        fitting antecedent by gender, a person first, else an organisation or an unnamed role."""
         by_sentence: list[list[int]] = [[] for _ in self.sentences] or [[]]
         starts = [sentence.start for sentence in self.sentences]
         for index, mention in enumerate(mentions):
             by_sentence[max(0, bisect_right(starts, mention.start) - 1)].append(index)
         out: list[Mention] = list(mentions)
         self.anaphors = []
+        topics: list[Referent | None] = []  # per sentence: its first nominative person
+        earlier: list[list[Referent]] = []  # per sentence: antecedent candidates, best first
         for indices in by_sentence:
             topic: Referent | None = None
-            fallback: Referent | None = None
+            nominative: list[Referent] = []
+            other: list[Referent] = []
             for index in indices:
                 mention = out[index]
                 if mention.kind == "role" and mention.case == "nom" and not mention.referent.known and mention.referent.role:
                     self._vote_anaphor(mention, topics)
                 if mention.kind in {"pronoun", "possessive"}:
-                    referent = self._antecedent(mention, topic, topics, fallbacks)
+                    referent = self._antecedent(mention, nominative + other, earlier)
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
                     out[index] = mention
-                if mention.case == "nom" and mention.kind != "possessive" and mention.referent.label == "PER" and topic is None:
-                    topic = mention.referent
-                if mention.kind == "name" and mention.case != "gen" and fallback is None and mention.referent.label == "PER":
-                    fallback = mention.referent
+                referent = mention.referent
+                if not _can_be_antecedent(mention):
+                    continue
+                if mention.case == "nom" and referent.label == "PER" and topic is None and mention.kind != "possessive":
+                    topic = referent
+                if mention.case == "nom" and mention.kind not in {"possessive", "pronoun"}:
+                    nominative.append(referent)
+                elif mention.kind == "name" and mention.case != "gen":
+                    other.append(referent)
             topics.append(topic)
-            fallbacks.append(fallback)
+            earlier.append(nominative + other)
         return out
 
     def _vote_anaphor(self, mention: Mention, topics: list[Referent | None]) -> None:
@@ -377,31 +430,45 @@ class MentionFinder:
                     self.anaphors.append(RoleLink(mention.referent.role or "", candidate.key or "", candidate.name or "", mention.start, mention.end, "anaphor"))
                 return
 
-    def _antecedent(
-        self,
-        pronoun: Mention,
-        topic: Referent | None,
-        topics: list[Referent | None],
-        fallbacks: list[Referent | None],
-    ) -> Referent:
+    def _antecedent(self, pronoun: Mention, here: list[Referent], earlier: list[list[Referent]]) -> Referent:
+        """The nearest fitting antecedent: this sentence before the pronoun, then up to
+        PRONOUN_LOOKBACK_SENTENCES before it; a referent of known, matching gender first, then
+        (for "sie") one whose gender the text does not tell."""
         want = pronoun.referent.gender
-        if topic is not None and _compatible(topic, want):
-            return topic
-        for back in range(1, PRONOUN_LOOKBACK_SENTENCES + 1):
-            if back > len(topics):
-                break
-            for candidate in (topics[-back], fallbacks[-back]):
-                if candidate is not None and _compatible(candidate, want):
-                    return candidate
+        if want == "1":
+            return pronoun.referent  # ich, wir: the speaker, never resolved in narration
+        windows = [here] + [earlier[-back] for back in range(1, min(PRONOUN_LOOKBACK_SENTENCES, len(earlier)) + 1)]
+        for lenient in (False, True):
+            for window in windows:
+                for candidate in window:
+                    if _compatible(candidate, want, lenient=lenient):
+                        return candidate
         return Referent(gender=want)
 
 
-def _compatible(referent: Referent, gender: str) -> bool:
-    if referent.label != "PER":
+def _can_be_antecedent(mention: Mention) -> bool:
+    """People, organisations and unnamed roles can be taken up by a pronoun; places cannot."""
+    referent = mention.referent
+    if mention.kind == "pronoun" and not referent.known and referent.text is None:
         return False
-    if gender == "f":
-        return referent.gender == "f"
-    return referent.gender != "f"
+    if referent.gender == "1":
+        return False
+    return referent.label in {"PER", "ORG"}
+
+
+def _compatible(referent: Referent, gender: str, *, lenient: bool = False) -> bool:
+    """Whether "er" (m) or "sie" (f) can stand for the referent. People of unknown gender take
+    "er" at once and "sie" only leniently; organisations need their article's gender ("die
+    Regierung" → sie, "der Konzern" → er), named ones ("Siemens") take "sie" leniently."""
+    if referent.label == "PER" and referent.kind != "group":
+        if gender == "f":
+            return referent.gender == "f" or (lenient and referent.gender == "")
+        return referent.gender not in {"f", "n"}
+    if referent.label == "ORG":
+        if referent.gender:
+            return referent.gender == gender
+        return lenient and gender == "f"
+    return False
 
 
 def _is_genitive(entity: Entity) -> bool:

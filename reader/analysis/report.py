@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 def article_report(article: Article, library: LibraryAnalysis) -> dict[str, Any]:
     """One article's analysis, with library-wide keys, speakers and quote groups."""
     analysis = library.article(article.id)
+    entity_keys = {entity.key for entity in analysis.entities}
     return {
         "id": article.id,
         "title": article.title,
@@ -39,6 +40,9 @@ def article_report(article: Article, library: LibraryAnalysis) -> dict[str, Any]
                 "speaker": q.speaker,
                 "speaker_start": q.speaker_start,
                 "speaker_end": q.speaker_end,
+                "speaker_text": q.speaker_text,
+                "speaker_kind": q.speaker_kind or None,
+                "speaker_entity": q.speaker_key if q.speaker_key in entity_keys else None,
                 "speaker_key": q.speaker_key,
                 "speaker_via": q.speaker_via or None,
                 "cue": q.cue,

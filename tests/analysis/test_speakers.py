@@ -106,10 +106,11 @@ def test_female_pronoun_skips_a_male_topic(analyse) -> None:
     assert only_quote(analyse(text)).speaker == "Annalena Baerbock"
 
 
-def test_pronoun_without_any_antecedent_stays_unknown(analyse) -> None:
-    quote = only_quote(analyse("„Wir werden das prüfen und dann entscheiden“, sagte er."))
+def test_pronoun_without_any_antecedent_stays_visible_as_the_pronoun(analyse) -> None:
+    text = "„Wir werden das prüfen und dann entscheiden“, sagte er."
+    quote = only_quote(analyse(text))
     assert quote.kind == SPEECH and quote.speaker is None
-    assert quote.speaker_start is None and quote.speaker_end is None
+    assert (quote.speaker_text, quote.speaker_kind, text[quote.speaker_start : quote.speaker_end]) == ("er", "pronoun", "er")
 
 
 def test_role_noun_learned_from_an_apposition(analyse) -> None:
