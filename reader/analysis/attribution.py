@@ -25,6 +25,8 @@ _CUE_FORMS = cue_lexicon.cue_forms()
 _PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden", "worden"})
 _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 _NP_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine"})
+_SOURCE_PLACES = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "seitens"})  # heißt es …
+_MEDIA_HEADS = ("zeitung", "agentur", "sender", "magazin", "blatt", "portal", "fernsehen", "redaktion", "reportern", "journalisten")
 # Capitalised words that open a sentence or clause but are no noun ("Dann sagte …", "Auch").
 _FUNCTION_CAPITALS = lexicon.ARTICLES | lexicon.PREPOSITIONS | frozenset({
     "und", "oder", "aber", "doch", "denn", "als", "wie", "wenn", "dass", "ob", "weil", "auch", "nur",
@@ -115,6 +117,9 @@ class Attributor:
                 quotes.append(_attributed(span, self.text, self._described(attribution), continues))
             elif (source := self._continued(index, span, quotes)) is not None:
                 quotes.append(_quote(span, self.text, SPEECH, speaker_from=quotes[source], via="continuation", continues=source))
+            elif (context := self._context_speaker(span)) is not None:
+                quote = _with_speaker(_quote(span, self.text, SPEECH), context.referent.name, context.referent.key, context.start, context.end, "context", context.referent.role)
+                quotes.append(replace(quote, speaker_text=speaker_text(context), speaker_kind=speaker_kind(context)))
             else:
                 quotes.append(_quote(span, self.text, SPEECH))
             attributions.append(attribution)
@@ -266,6 +271,11 @@ class Attributor:
         if candidates[0].kind == "pronoun" and self.words.index_at(candidates[0].start) == self.words.index_at(region[position].end):
             return candidates[0]
         first = candidates[0]
+        if first.kind == "name" and first.referent.label != "PER" and len(candidates) > 1 and candidates[1].referent.label == "PER":
+            if len(self.words.between(first.end, candidates[1].start)) <= 3:
+                first = candidates[1]  # "sagte Tuvalus Umweltministerin Tala Fonoti"
+                if first.kind != "name" and len(candidates) > 2 and candidates[2].kind == "name":
+                    first = candidates[2]
         if first.kind in {"role", "indefinite", "organisation"}:
             named = self._apposition_name(first, candidates[1:])
             if named is not None:
@@ -294,25 +304,41 @@ class Attributor:
         return None
 
     def _written_end(self, mention: Mention) -> int:
-        """Where the mention's words end, with a genitive complement ("eine Sprecherin des
-        Verkehrsministeriums", "ein Sprecher der Stadt Köln") or "von X" after a role."""
+        """Where the mention's words end: with its genitive complement ("eine Sprecherin des
+        Verkehrsministeriums", "Analysten des US-Thinktanks Institute for the Study of War") and a
+        place or origin ("eine Reisende aus Kiel"), not with a dative addressee ("sagte der
+        Manager der Zeitung")."""
         if mention.kind not in {"role", "indefinite", "organisation"} and not (mention.kind == "name" and mention.referent.label == "ORG"):
             return mention.end
-        index = self.words.index_at(mention.end)
+        end = self._attribute_end(mention.end, ("des", "der", "eines", "einer"))
+        if mention.kind != "organisation":
+            end = self._attribute_end(end, ("aus", "von"))
+        return end
+
+    def _attribute_end(self, end: int, openers: tuple[str, ...]) -> int:
         items = self.words.items
-        if index >= len(items):
-            return mention.end
-        word = items[index]
-        if word.lower not in _GENITIVE_ARTICLES and not (word.lower == "von" and mention.kind != "organisation"):
-            return mention.end
+        index = self.words.index_at(end)
+        if index >= len(items) or items[index].lower not in openers or items[index].start > end + 1:
+            return end
         j = index + 1
-        while j < len(items) and items[j].is_word and not items[j].capitalized and items[j].lower not in lexicon.PREPOSITIONS:
-            j += 1  # adjectives: "des Auswärtigen Amtes" is capitalised, "der deutschen Marine" not
-        last = None
-        while j < len(items) and items[j].is_word and items[j].capitalized and items[j].lower not in _FUNCTION_CAPITALS and j - index <= 4:
-            last = items[j]
+        if j < len(items) and items[j].lower in lexicon.ARTICLES:
             j += 1
-        return last.end if last is not None else mention.end
+        while j < len(items) and items[j].is_word and not items[j].capitalized and items[j].lower not in lexicon.PREPOSITIONS and items[j].lower not in _FUNCTION_CAPITALS:
+            j += 1  # adjectives: "der deutschen Marine", "diesem Umfeld"
+        last = None
+        while j < len(items) and items[j].is_word and items[j].capitalized and items[j].lower not in _FUNCTION_CAPITALS and j - index <= 5:
+            last = items[j]
+            entity = self._mention_at(items[j])
+            if entity is not None and entity.kind == "name" and entity.end > last.end:
+                j = self.words.index_at(entity.end)  # a name runs on: "Institute for the Study of War"
+                last = Word(entity.start, entity.end, entity.text)
+                break
+            j += 1
+        if last is None:
+            return end
+        if items[index].lower == "der" and last.text.lower().endswith(_MEDIA_HEADS):
+            return end  # "sagte der Manager der Zeitung": to whom, not whose
+        return last.end
 
     def _noun_phrase_at(self, start: int, end: int) -> Mention | None:
         """A source the mention finder has no word for, as the text words it: the first noun
@@ -321,8 +347,9 @@ class Attributor:
         for position, word in enumerate(words):
             if word.lower in lexicon.PREPOSITIONS or word.lower in lexicon.OBLIQUE_ARTICLES:
                 return None  # "sagte dem Sender", "sagte am Montag": no subject found here
-            if word.lower in _NP_DETERMINERS or (word.capitalized and word.is_word and word.lower not in _FUNCTION_CAPITALS):
-                head = position if word.capitalized and word.lower not in _NP_DETERMINERS else None
+            determiner = word.lower in _NP_DETERMINERS or word.lower in lexicon.INDEFINITE_DETERMINERS
+            if determiner or (word.capitalized and word.is_word and word.lower not in _FUNCTION_CAPITALS):
+                head = position if word.capitalized and not determiner else None
                 k = position + 1
                 while head is None and k < len(words) and words[k].is_word:
                     if words[k].capitalized:
@@ -348,25 +375,39 @@ class Attributor:
         return any(is_cue_word(w) and w.lower.endswith("en") for w in near)
 
     def _document_source(self, cue: Word, frame_start: int) -> Mention | None:
-        """"In einem Schreiben (des Ministeriums) heißt es": the document's owner, else the
-        document; "heißt es aus Berlin" and a bare "heißt es" name no one."""
+        """Who "heißt es" quotes: "in einem Schreiben (des Ministeriums)" → the owner, else the
+        document; "aus Regierungskreisen", "beim Statistischen Bundesamt", "aus dem Büro des …" →
+        that phrase; a bare "heißt es" names no one."""
         index = self.words.index_at(cue.start)
         items = self.words.items
-        window = [w for w in items[max(0, index - 8) : index + 10] if w.start >= frame_start]
+        window = [w for w in items[max(0, index - 10) : index + 12] if w.start >= frame_start and not w.is_quote]
         for position, word in enumerate(window):
-            if word.lower in {"in", "im"} and position + 1 < len(window):
-                k = position + 1
-                if window[k].lower in lexicon.ARTICLES:
-                    k += 1
-                while k < len(window) and window[k].is_word and not window[k].capitalized:
-                    k += 1
-                if k < len(window) and window[k].lower in cue_lexicon.DOCUMENT_NOUNS | cue_lexicon.SOURCE_NOUNS:
-                    owner = [m for m in self._mentions_in(window[k].end, window[k].end + 60) if m.case == "gen" and m.start <= window[k].end + 8]
-                    if owner:
-                        return owner[0]
-                    start = window[position + 1].start
-                    text = self.text[start : window[k].end]
-                    return Mention(start, window[k].end, "indefinite", "obl", Referent(kind="document", text=text), text)
+            if word.lower not in _SOURCE_PLACES or position + 1 >= len(window):
+                continue
+            k = position + 1
+            if window[k].lower in lexicon.ARTICLES:
+                k += 1
+            while k < len(window) and window[k].is_word and not window[k].capitalized:
+                k += 1
+            if k >= len(window) or not (window[k].capitalized and window[k].is_word) or window[k].lower in _FUNCTION_CAPITALS:
+                continue
+            head = window[k]
+            named = [m for m in self._mentions_in(window[position + 1].start, head.end + 1) if m.kind in {"name", "organisation"}]
+            if head.lower in cue_lexicon.DOCUMENT_NOUNS | cue_lexicon.SOURCE_NOUNS:
+                owner = [m for m in self._mentions_in(head.end, head.end + 80) if m.case == "gen" and m.start <= head.end + 8]
+                if owner:
+                    return owner[0]
+            elif named and named[0].kind == "name":
+                if named[0].referent.label == "LOC":
+                    return None  # "hieß es aus Berlin": from somewhere there, not from the city
+                return named[0]
+            start = window[position + 1].start
+            text = self.text[start : head.end]
+            kind = "document" if head.lower in cue_lexicon.DOCUMENT_NOUNS | cue_lexicon.SOURCE_NOUNS else "group" if head.lower.endswith("kreisen") else "organisation" if named else "role"
+            mention = Mention(start, head.end, "indefinite", "obl", Referent(kind=kind, text=text), text)
+            end = self._written_end(mention)
+            text = self.text[start:end]
+            return Mention(start, end, "indefinite", "obl", Referent(kind=kind, text=text), text)
         return None
 
     def _described(self, attribution: Attribution) -> Attribution:
@@ -458,6 +499,36 @@ class Attributor:
         """The sentence around the quotation is reported speech (subjunctive outside the quote)."""
         start, end = self._frame(span)
         return any(w.lower in lexicon.SUBJUNCTIVE for w in self.words.between(start, end))
+
+    def _context_speaker(self, span: QuoteSpan) -> Mention | None:
+        """A quotation standing alone as its sentence, with no cue anywhere: the person the text
+        is about — for a paragraph that opens with it, the first person of the next sentence
+        ("„…“ Die Bürgermeisterin Clara Z. lacht."); else the subject of the sentence before
+        ("Landeschefin Annika Brügge gab sich zerknirscht. „…“")."""
+        current = bisect_right(self._sentence_starts, span.open_at) - 1
+        if current < 0:
+            return None
+        sentence = self.sentences[current]
+        before = self.words.between(sentence.start, span.outer_start)
+        after = [w for w in self.words.between(span.outer_end, sentence.end) if w.text not in {".", "!", "?"}]
+        if before or after:
+            return None  # the quote is part of a sentence with narration of its own
+        paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
+        opens_paragraph = not self.text[paragraph_start : sentence.start].strip()
+        neighbours = [current + 1, current - 1] if opens_paragraph else [current - 1]
+        for index in neighbours:
+            if not 0 <= index < len(self.sentences):
+                continue
+            other = self.sentences[index]
+            if "\n" in self.text[min(other.end, sentence.start) : max(other.start, sentence.end)] and index > current:
+                continue  # the next sentence is in another paragraph
+            people = [
+                m for m in self._mentions_in(other.start, other.end)
+                if m.case == "nom" and m.kind in {"name", "role", "pronoun"} and (m.referent.known or m.referent.text) and m.referent.label == "PER"
+            ]
+            if people:
+                return people[0]
+        return None
 
     # ---- continuation -------------------------------------------------------------------
     def _previous_outer(self, index: int) -> int | None:

@@ -72,6 +72,14 @@ ROLE_SUFFIXES = (
     "vorsitzenden", "abgeordneten", "regierungschef", "regierungschefin", "staatschef",
     "staatschefin", "amtskollege", "amtskollegin", "stellvertreter", "stellvertreterin",
 )
+# Institution nouns that, with a definite article, take up an organisation named just before
+# ("Die IG BCE … Die Gewerkschaft"); "die Polizei", "die Regierung" are actors of their own.
+ANAPHORIC_ORGANISATION_HEADS = (
+    "gewerkschaft", "organisation", "verband", "konzern", "unternehmen", "partei", "behörde",
+    "notenbank", "zentralbank", "bank", "firma", "club", "klub", "verein", "institut", "stiftung",
+    "agentur", "sender", "ministerium", "gericht", "kommission", "präsidium", "hersteller",
+    "chiphersteller", "autobauer", "versicherer", "händler", "fraktion", "koalition",
+)
 # Heads of common nouns that name an organisation or institution ("die Gewerkschaft", "das
 # Auswärtige Amt", "das Bundesverfassungsgericht"): the last part of a compound decides.
 ORGANISATION_HEADS = (
@@ -95,6 +103,9 @@ NATIONALITY_SYNONYMS = {"amerikanisch": "us", "us-amerikanisch": "us"}
 PRONOUNS_MALE = frozenset({"er", "ihm", "ihn"})
 PRONOUNS_FEMALE = frozenset({"sie", "ihr"})
 POSSESSIVES_MALE = frozenset({"sein", "seine", "seinem", "seinen", "seiner", "seines"})
+POSSESSIVE_DETERMINERS = frozenset(
+    stem + ending for stem in ("unser", "ihr", "sein", "mein", "dein", "euer") for ending in ("", "e", "er", "em", "en", "es")
+) - {"ihr"}
 # Pronouns that name the speaker directly and never resolve in news narration (a column's "ich").
 PRONOUNS_SPEAKER = frozenset({"ich", "wir"})
 

@@ -25,6 +25,7 @@ from .words import Word, Words
 # their governments ("Moskau erklärte"). MISC (events, works, slogans) never speaks.
 SPEAKER_LABELS = frozenset({"PER", "ORG", "LOC"})
 PRONOUN_LOOKBACK_SENTENCES = 3
+DEFINITE_LOOKBACK_SENTENCES = 2
 ANAPHOR_LOOKBACK_SENTENCES = 2
 ANAPHOR_MIN_VOTES = 2
 ANAPHOR_MIN_SHARE = 2 / 3
@@ -142,7 +143,7 @@ def _gender_of_role(noun: str) -> str:
 
 def _first_name_gender(name: str) -> str:
     first = name.split(" ")[0]
-    return "f" if " " in name and first.endswith("a") else ""
+    return "f" if first.endswith("a") and len(first) > 2 else ""
 
 
 class MentionFinder:
@@ -193,10 +194,10 @@ class MentionFinder:
         items = self.words.items
         first = noun_index
         adjectives: list[str] = []
-        while first > 0 and _ADJECTIVE.match(items[first - 1].text) and items[first - 1].lower not in FUNCTION_WORDS:
+        while first > 0 and _ADJECTIVE.match(items[first - 1].text) and items[first - 1].lower not in FUNCTION_WORDS and items[first - 1].lower not in lexicon.POSSESSIVE_DETERMINERS:
             first -= 1
             adjectives.insert(0, items[first].text)
-        if first > 0 and items[first - 1].lower in lexicon.ARTICLES:
+        if first > 0 and (items[first - 1].lower in lexicon.ARTICLES or items[first - 1].lower in lexicon.POSSESSIVE_DETERMINERS):
             first -= 1
         return adjectives, first
 
@@ -226,6 +227,8 @@ class MentionFinder:
         while i < len(items):
             word = items[i]
             entity = self._entity_at.get(word.start)
+            if entity is not None and entity.label == "PER" and " " not in entity.text and _looks_role(word) and entity.end == word.end:
+                entity = None  # a role noun the pipeline took for a name ("Rathauschefin")
             if entity is not None:
                 if entity.label in SPEAKER_LABELS:
                     genitive = _is_genitive(entity)
@@ -343,7 +346,11 @@ class MentionFinder:
 
     def _np_case(self, first: int, determiner: str) -> str:
         """Case of a noun phrase opening at word `first` (its determiner, if any): "der Polizei"
-        after a noun is a genitive ("ein Sprecher der Polizei"), "dem"/"den" oblique."""
+        after a noun is a genitive ("ein Sprecher der Polizei"), "dem"/"den" oblique, "unserer
+        Zeitung" oblique."""
+        possessive = self.words.items[first].lower
+        if possessive in lexicon.POSSESSIVE_DETERMINERS:
+            return "obl" if possessive.endswith(("er", "em", "en", "es")) and possessive not in {"unser", "euer"} else "nom"
         if determiner in lexicon.OBLIQUE_ARTICLES:
             return "gen" if determiner in {"des", "eines"} else self._case_before(first, determiner)
         return self._case_before(first + 1 if determiner else first)
@@ -402,6 +409,11 @@ class MentionFinder:
                     referent = self._antecedent(mention, nominative + other, earlier)
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
                     out[index] = mention
+                elif _anaphoric(mention):
+                    found = self._definite_antecedent(mention, nominative + other, earlier)
+                    if found is not None:
+                        mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
+                        out[index] = mention
                 referent = mention.referent
                 if not _can_be_antecedent(mention):
                     continue
@@ -430,6 +442,24 @@ class MentionFinder:
                     self.anaphors.append(RoleLink(mention.referent.role or "", candidate.key or "", candidate.name or "", mention.start, mention.end, "anaphor"))
                 return
 
+    def _definite_antecedent(self, mention: Mention, here: list[Referent], earlier: list[list[Referent]]) -> Referent | None:
+        """The named person (for a role) or organisation (for an institution noun) nearest before
+        a definite noun, in its sentence or the DEFINITE_LOOKBACK_SENTENCES before it."""
+        label = "ORG" if mention.kind == "organisation" else "PER"
+        gender = mention.referent.gender
+        role = mention.referent.role
+        if label == "PER" and (role is None or " " in role or len({link.key for link in self.roles if link.role == role}) > 1):
+            return None  # "der französische Präsident" brings in someone new; a role two people hold is no clue
+        windows = [here] + [earlier[-back] for back in range(1, min(DEFINITE_LOOKBACK_SENTENCES, len(earlier)) + 1)]
+        for window in windows:
+            fitting = {
+                c.key: c for c in window
+                if c.known and c.label == label and (label != "PER" or _compatible(c, gender, lenient=True))
+            }
+            if fitting:
+                return next(iter(fitting.values())) if len(fitting) == 1 else None  # two fit: no guess
+        return None
+
     def _antecedent(self, pronoun: Mention, here: list[Referent], earlier: list[list[Referent]]) -> Referent:
         """The nearest fitting antecedent: this sentence before the pronoun, then up to
         PRONOUN_LOOKBACK_SENTENCES before it; a referent of known, matching gender first, then
@@ -438,12 +468,25 @@ class MentionFinder:
         if want == "1":
             return pronoun.referent  # ich, wir: the speaker, never resolved in narration
         windows = [here] + [earlier[-back] for back in range(1, min(PRONOUN_LOOKBACK_SENTENCES, len(earlier)) + 1)]
-        for lenient in (False, True):
+        for lenient, labels in ((False, {"PER", "ORG"}), (True, {"PER"}), (True, {"ORG"})):
             for window in windows:
                 for candidate in window:
-                    if _compatible(candidate, want, lenient=lenient):
+                    if candidate.label in labels and _compatible(candidate, want, lenient=lenient):
                         return candidate
         return Referent(gender=want)
+
+
+def _anaphoric(mention: Mention) -> bool:
+    """A definite role or institution noun that takes up someone named before it ("Vorstandschef
+    Henrik Vollmer … sagte der Manager", "Die IG BCE … Die Gewerkschaft nannte")."""
+    if mention.case != "nom" or mention.referent.known or mention.kind not in {"role", "organisation"}:
+        return False
+    words = mention.text.split(" ")
+    if words[0].lower() not in {"der", "die", "das"}:
+        return False
+    if mention.kind == "organisation":
+        return words[-1].lower().endswith(lexicon.ANAPHORIC_ORGANISATION_HEADS)
+    return True
 
 
 def _can_be_antecedent(mention: Mention) -> bool:

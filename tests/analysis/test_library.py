@@ -7,7 +7,7 @@ from reader.analysis import SPEECH, LibraryAnalysis
 
 def test_role_learned_in_another_article_resolves_the_speaker(analyse) -> None:
     one = analyse("Bundeskanzler Olaf Scholz reiste nach Paris.", "one")
-    two = analyse("Scholz landete spät. „Wir stehen an der Seite unserer Partner“, sagte der Bundeskanzler.", "two")
+    two = analyse("„Wir stehen an der Seite unserer Partner“, sagte der Bundeskanzler. Scholz landete spät.", "two")
     assert two.quotes[0].speaker is None and two.quotes[0].speaker_role == "bundeskanzler"
     library = LibraryAnalysis([one, two])
     quote = library.article("two").quotes[0]
