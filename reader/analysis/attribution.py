@@ -25,6 +25,8 @@ _CUE_FORMS = cue_lexicon.cue_forms()
 _PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden", "worden"})
 _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 _NP_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine"})
+_AGE_WORDS = frozenset({"Jahre", "Monate"})
+_AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "48-Jährige"
 _SOURCE_PLACES = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "seitens"})  # heißt es …
 _MEDIA_HEADS = ("zeitung", "agentur", "sender", "magazin", "blatt", "portal", "fernsehen", "redaktion", "reportern", "journalisten")
 # Capitalised words that open a sentence or clause but are no noun ("Dann sagte …", "Auch").
@@ -352,9 +354,13 @@ class Attributor:
                 head = position if word.capitalized and not determiner else None
                 k = position + 1
                 while head is None and k < len(words) and words[k].is_word:
-                    if words[k].capitalized:
+                    text = words[k].text
+                    if text.isdigit() or (text in _AGE_WORDS and k + 1 < len(words) and not words[k + 1].capitalized):
+                        k += 1  # "der 22 Jahre alte Niederländer"
+                        continue
+                    if words[k].capitalized or _AGE_NOUN.match(text):
                         head = k
-                    elif not re.match(r"^(?:\d+-)?[a-zäöüß]", words[k].text):
+                    elif not re.match(r"^(?:\d+-)?[a-zäöüß]", text):
                         break
                     k += 1
                 if head is None:
@@ -362,11 +368,32 @@ class Attributor:
                 noun = words[head].lower
                 kind = "document" if noun in cue_lexicon.DOCUMENT_NOUNS else "group" if words[position].lower == "die" and noun.endswith(("en", "er")) and self._plural_verb_near(words[position]) else "role"
                 text = self.text[word.start : words[head].end]
-                mention = Mention(word.start, words[head].end, "indefinite", "nom", Referent(kind=kind, text=text), text)
-                return mention
+                referent = Referent(kind=kind, text=text, gender="f" if noun.endswith(("in", "ige", "e")) and words[position].lower == "die" else "m")
+                if kind == "role" and words[position].lower in {"der", "die"}:
+                    referent = self._recent_person(word.start, referent.gender) or referent  # "der 48-Jährige"
+                return Mention(word.start, words[head].end, "indefinite", "nom", referent, text)
             if word.is_word and not word.capitalized:
                 continue  # adverbs: "sagte gestern ein Sprecher"
             return None
+        return None
+
+    def _recent_person(self, offset: int, gender: str) -> Referent | None:
+        """The one named person of fitting gender who is the subject of this sentence before
+        `offset` or of one of the two sentences before it (a definite noun taking them up)."""
+        current = bisect_right(self._sentence_starts, offset) - 1
+        for index in range(current, max(-1, current - 3), -1):
+            sentence = self.sentences[index]
+            present = [
+                m for m in self._mentions_in(sentence.start, min(sentence.end, offset))
+                if m.case == "nom" and m.referent.label == "PER" and m.kind in {"name", "role", "pronoun", "indefinite"} and m.referent.gender != "1"
+            ]
+            if not present:
+                continue
+            people = {
+                m.referent.key: m.referent for m in present
+                if m.referent.known and (m.referent.gender == gender or not m.referent.gender)
+            }
+            return next(iter(people.values())) if len(people) == 1 else None
         return None
 
     def _plural_verb_near(self, word: Word) -> bool:

@@ -397,6 +397,7 @@ class MentionFinder:
         self.anaphors = []
         topics: list[Referent | None] = []  # per sentence: its first nominative person
         earlier: list[list[Referent]] = []  # per sentence: antecedent candidates, best first
+        subjects: list[list[Referent]] = []  # per sentence: its nominative candidates
         for indices in by_sentence:
             topic: Referent | None = None
             nominative: list[Referent] = []
@@ -410,7 +411,7 @@ class MentionFinder:
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
                     out[index] = mention
                 elif _anaphoric(mention):
-                    found = self._definite_antecedent(mention, nominative + other, earlier)
+                    found = self._definite_antecedent(mention, nominative, subjects)
                     if found is not None:
                         mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                         out[index] = mention
@@ -425,6 +426,7 @@ class MentionFinder:
                     other.append(referent)
             topics.append(topic)
             earlier.append(nominative + other)
+            subjects.append(nominative)
         return out
 
     def _vote_anaphor(self, mention: Mention, topics: list[Referent | None]) -> None:
@@ -452,12 +454,13 @@ class MentionFinder:
             return None  # "der französische Präsident" brings in someone new; a role two people hold is no clue
         windows = [here] + [earlier[-back] for back in range(1, min(DEFINITE_LOOKBACK_SENTENCES, len(earlier)) + 1)]
         for window in windows:
-            fitting = {
-                c.key: c for c in window
-                if c.known and c.label == label and (label != "PER" or _compatible(c, gender, lenient=True))
-            }
-            if fitting:
-                return next(iter(fitting.values())) if len(fitting) == 1 else None  # two fit: no guess
+            present = [c for c in window if c.label == label and c.kind != "group"]
+            if not present:
+                continue
+            fitting = {c.key: c for c in present if c.known and (label != "PER" or _compatible(c, gender, lenient=True))}
+            # the nearest sentence with a subject decides: one fitting name, else no guess
+            # ("Der französische Präsident wartete. … sagte der französische Präsident": someone new)
+            return next(iter(fitting.values())) if len(fitting) == 1 else None
         return None
 
     def _antecedent(self, pronoun: Mention, here: list[Referent], earlier: list[list[Referent]]) -> Referent:
