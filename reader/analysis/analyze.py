@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .attribution import Attributor
+from .indirect import IndirectFinder
 from .marks import find_quote_spans
 from .mentions import FUNCTION_WORDS, MentionFinder, is_role_noun, role_noun_base
 from .names import NameSpan, canonical_names, clean_name, name_key
@@ -58,7 +59,9 @@ def analyze_spans(
     roles = appositions + finder.anaphors
     if finder.anaphors:  # a role the article ties to someone only by anaphors: resolve again
         mentions = finder.resolve(finder.find(finder.role_table(roles)))
-    quotes = Attributor(text, words, sentences, spans, mentions).quotes()
+    attributor = Attributor(text, words, sentences, spans, mentions)
+    quotes = attributor.quotes()
+    indirect = IndirectFinder(attributor).find()
     return ArticleAnalysis(
         article_id=article_id,
         version=version,
@@ -67,6 +70,7 @@ def analyze_spans(
         entities=tuple(entities),
         quotes=tuple(_clear_unknown(q) for q in quotes),
         roles=tuple(roles),
+        indirect=tuple(_clear_unknown(q) for q in indirect),
     )
 
 

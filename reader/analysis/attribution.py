@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from . import cue_lexicon, lexicon
 from .marks import QuoteSpan
-from .mentions import UNKNOWN, Mention, Referent
+from .mentions import Mention, Referent
 from .records import SPEECH, TERM, Quote, Sentence
 from .words import Word, Words
 
@@ -116,7 +116,7 @@ class Attributor:
                 continue
             if attribution is not None:
                 continues = self._interrupted(index, attribution, attributions)
-                quotes.append(_attributed(span, self.text, self._described(attribution), continues))
+                quotes.append(_attributed(span, self.text, self.described(attribution), continues))
             elif (source := self._continued(index, span, quotes)) is not None:
                 quotes.append(_quote(span, self.text, SPEECH, speaker_from=quotes[source], via="continuation", continues=source))
             elif (context := self._context_speaker(span)) is not None:
@@ -185,20 +185,54 @@ class Attributor:
             if word.lower in {"heißt", "hieß"} and position + 1 < len(region) and region[position + 1].lower == "es":
                 cue = Cue(word.start, region[position + 1].end, f"{word.text} es", "verb")
                 return Attribution(cue, self._document_source(word, frame_start), position <= 3)
-            if self._is_speech_verb(region, position):
-                mention = (
-                    self._speaker_after(region, position)
-                    or self._speaker_before(word, frame_start)
-                    or self._speaker_before(word, frame_start, fallback=True)
-                    or self._speaker_after(region, position, fallback=True)
-                )
-                if mention is not None and mention.kind == "pronoun" and mention.text.lower() == "sie" and word.lower.endswith("en"):
-                    mention = Mention(mention.start, mention.end, "indefinite", mention.case, UNKNOWN, mention.text)  # sie sagten: plural
-                adjacent = position <= 3
-                return Attribution(Cue(word.start, word.end, word.text, "verb"), mention, adjacent)
+            if self.is_speech_verb(region, position):
+                return replace(self.verb_source(region, position, frame_start), adjacent=position <= 3)
         return None
 
-    def _is_speech_verb(self, region: list[Word], position: int) -> bool:
+    def verb_source(self, region: list[Word], position: int, frame_start: int) -> Attribution:
+        """The cue verb at `position` of `region` and its source: a mention right after it,
+        before it, else a noun phrase before or after it."""
+        word = region[position]
+        mention = (
+            self._prefield_subject(region, position)
+            or self._speaker_after(region, position)
+            or self._speaker_before(word, frame_start)
+            or self._speaker_before(word, frame_start, fallback=True)
+            or self._speaker_after(region, position, fallback=True)
+        )
+        if mention is not None and mention.kind == "pronoun" and mention.text.lower() == "sie" and word.lower.endswith("en"):
+            referent = Referent(kind="group", text=mention.text)  # "sagten sie": plural, unresolved
+            mention = Mention(mention.start, mention.end, "indefinite", mention.case, referent, mention.text)
+        return Attribution(Cue(word.start, word.end, word.text, "verb"), mention, False)
+
+    def _prefield_subject(self, region: list[Word], position: int) -> Mention | None:
+        """A clause opening with its subject right before the verb ("Ich bitte Sie, …", "Die
+        Polizei teilte mit, …"): that subject, whatever follows the verb."""
+        k = position
+        while k > 0 and region[k - 1].text not in _CLAUSE_BOUNDARIES and not region[k - 1].is_quote:
+            k -= 1
+        if k == position:
+            return None
+        found = [m for m in self._mentions_in(region[k].start, region[position].start) if m.kind != "possessive"]
+        if len(found) != 1 or found[0].case != "nom" or found[0].start != region[k].start:
+            return None
+        end = self._written_end(found[0])
+        rest = [w for w in region[k:position] if w.start >= end]
+        return found[0] if not rest else None
+
+    def source_phrase(self, region: list[Word], position: int) -> Attribution | None:
+        """The source of "laut X", "X zufolge", ", so X" at `position` (None when it names no one)."""
+        word = region[position]
+        if word.lower == "so":
+            mention = self._speaker_after(region, position)
+            return Attribution(Cue(word.start, word.end, word.text, "so"), mention, False) if mention else None
+        near = self._mentions_in(region[max(0, position - 6)].start, region[min(len(region) - 1, position + 6)].end)
+        for mention in near:
+            if mention.case == "src":
+                return Attribution(self._source_cue(mention), mention, False)
+        return None
+
+    def is_speech_verb(self, region: list[Word], position: int) -> bool:
         """A cue verb: a form that needs no particle, or a separable verb's finite form with its
         particle closing the clause ("fügte … hinzu", "gab … an, dass", "stellte Yilmaz fest")."""
         word = region[position]
@@ -437,7 +471,7 @@ class Attributor:
             return Mention(start, end, "indefinite", "obl", Referent(kind=kind, text=text), text)
         return None
 
-    def _described(self, attribution: Attribution) -> Attribution:
+    def described(self, attribution: Attribution) -> Attribution:
         """The attribution's mention with all its words (genitive complement) as its text, and
         as a group when its verb is plural ("Händler sprachen von …")."""
         mention = attribution.mention
@@ -689,9 +723,14 @@ def _with_speaker(
     return replace(quote, speaker=speaker, speaker_key=key, speaker_start=start, speaker_end=end, speaker_via=via, speaker_role=role)
 
 
-def _attributed(span: QuoteSpan, text: str, attribution: Attribution, continues: int | None, kind: str = SPEECH) -> Quote:
+def _attributed(span: QuoteSpan, text: str, attribution: Attribution, continues: int | None) -> Quote:
+    return attributed_quote(_quote(span, text, SPEECH, continues=continues), attribution)
+
+
+def attributed_quote(quote: Quote, attribution: Attribution) -> Quote:
+    """The quote (or reported clause) with the attribution's cue, speaker, mention and kind."""
     quote = replace(
-        _quote(span, text, kind, continues=continues),
+        quote,
         cue=attribution.cue.text,
         cue_start=attribution.cue.start,
         cue_end=attribution.cue.end,

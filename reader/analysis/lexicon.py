@@ -107,7 +107,7 @@ POSSESSIVE_DETERMINERS = frozenset(
     stem + ending for stem in ("unser", "ihr", "sein", "mein", "dein", "euer") for ending in ("", "e", "er", "em", "en", "es")
 ) - {"ihr"}
 # Pronouns that name the speaker directly and never resolve in news narration (a column's "ich").
-PRONOUNS_SPEAKER = frozenset({"ich", "wir"})
+PRONOUNS_SPEAKER = frozenset({"ich", "wir", "man"})
 
 # Indefinite speakers: the text says someone spoke but not who ("eine Reporterin", "Experten").
 INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "mehrere", "viele", "manche", "einige", "zahlreiche", "andere"})

@@ -111,8 +111,9 @@ class LibraryAnalysis:
         entities = tuple(self._resolve_entity(entity) for entity in analysis.entities)
         present = {entity.key for entity in entities}
         quotes = tuple(self._resolve_quote(quote, present) for quote in analysis.quotes)
+        indirect = tuple(self._resolve_quote(quote, present) for quote in analysis.indirect)
         roles = tuple(replace(link, key=self.names.key(link.key), name=self.names.name(self.names.key(link.key))) for link in analysis.roles)
-        return replace(analysis, entities=entities, quotes=quotes, roles=roles)
+        return replace(analysis, entities=entities, quotes=quotes, roles=roles, indirect=indirect)
 
     def _resolve_entity(self, entity: Entity) -> Entity:
         """Library key and name; the label most of the referent's spans carry in the library

@@ -252,6 +252,8 @@ class MentionFinder:
                 gender = self.gender(surname_of.key, surname_of.name)
                 referent = Referent(surname_of.key, surname_of.name, label="PER", gender=gender)
                 mentions.append(Mention(word.start, word.end, "name", self._case_before(i), referent, word.text))
+            elif word.text == "Sie" and i > 0 and items[i - 1].text not in {".", "!", "?", ":"} and not items[i - 1].is_quote:
+                mentions.append(Mention(word.start, word.end, "pronoun", "nom", Referent(gender="1"), word.text))  # formal "Sie"
             elif lower in lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE and word.text.rstrip(".") in (lower, lower.capitalize()):
                 case = "nom" if lower in {"er", "sie"} else self._case_before(i)
                 case = "obl" if case == "nom" and lower not in {"er", "sie"} else case  # ihm, ihn, ihr
