@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .attribution import Attributor
+from .boilerplate import boilerplate_spans, covered_by
 from .indirect import IndirectFinder
 from .marks import find_quote_spans
 from .mentions import FUNCTION_WORDS, MentionFinder, is_role_noun, role_noun_base
@@ -62,6 +63,9 @@ def analyze_spans(
     attributor = Attributor(text, words, sentences, spans, mentions)
     quotes = attributor.quotes()
     indirect = IndirectFinder(attributor).find()
+    boilerplate = boilerplate_spans(text, reported=[(q.start, q.end) for q in quotes if q.cue])
+    quotes = [replace(q, boilerplate=True) if covered_by(boilerplate, q.start) else q for q in quotes]
+    indirect = [q for q in indirect if not covered_by(boilerplate, q.start)]
     return ArticleAnalysis(
         article_id=article_id,
         version=version,
@@ -71,6 +75,7 @@ def analyze_spans(
         quotes=tuple(_clear_unknown(q) for q in quotes),
         roles=tuple(roles),
         indirect=tuple(_clear_unknown(q) for q in indirect),
+        boilerplate=tuple(boilerplate),
     )
 
 

@@ -73,7 +73,7 @@ class LibraryAnalysis:
             QuoteRef(article_id, index, quote)
             for article_id, analysis in self._articles.items()
             for index, quote in enumerate(analysis.quotes)
-            if quote.depth == 0
+            if quote.depth == 0 and not quote.boilerplate  # a teaser's quote is not counted
         ]
         self.quote_groups: Mapping[str, tuple[QuoteRef, ...]] = MappingProxyType(group_quotes(refs))
         self._group_of = {
