@@ -566,11 +566,13 @@ class Attributor:
         is about — for a paragraph that opens with it, the first person of the next sentence
         ("„…“ Die Bürgermeisterin Clara Z. lacht."); else the subject of the sentence before
         ("Landeschefin Annika Brügge gab sich zerknirscht. „…“")."""
-        current = bisect_right(self._sentence_starts, span.open_at) - 1
+        current = bisect_right(self._sentence_starts, span.start) - 1
         if current < 0:
             return None
         sentence = self.sentences[current]
-        before = self.words.between(sentence.start, span.outer_start)
+        before = _after_sentence_break(self.words.between(min(sentence.start, span.outer_start), span.outer_start))
+        if span.outer_start < sentence.start:  # the senter left the opening mark on the sentence before
+            before = _after_sentence_break(self.words.between(self.sentences[current - 1].start, span.outer_start)) if current else []
         after = [w for w in self.words.between(span.outer_end, sentence.end) if w.text not in {".", "!", "?"}]
         if before or after:
             return None  # the quote is part of a sentence with narration of its own
@@ -583,6 +585,13 @@ class Attributor:
             other = self.sentences[index]
             if "\n" in self.text[min(other.end, sentence.start) : max(other.start, sentence.end)] and index > current:
                 continue  # the next sentence is in another paragraph
+            words = self.words.between(other.start, other.end)
+            cues = [position for position, w in enumerate(words) if is_cue_word(w)]
+            if cues:  # a sentence with a cue of its own: the quote is that cue's source's
+                source = self.verb_source(words, cues[-1], other.start).mention
+                if source is not None and source.referent.label == "PER" and source.kind != "possessive":
+                    return self.described(Attribution(Cue(0, 0, "", "context"), source, False)).mention
+                continue
             people = [
                 m for m in self._mentions_in(other.start, other.end)
                 if m.case == "nom" and m.kind in {"name", "role", "pronoun"} and (m.referent.known or m.referent.text) and m.referent.label == "PER"

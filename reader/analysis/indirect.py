@@ -51,7 +51,7 @@ def is_subjunctive(words: list[Word], position: int) -> bool:
     return False
 
 
-def reported_clause(words: list[Word], *, main_clause: bool = False) -> bool:
+def reported_clause(words: list[Word], *, main_clause: bool = False, after_colon: bool = False) -> bool:
     """The words form a reported clause: opened by dass/ob or a question word, or holding a
     subjunctive verb; with `main_clause` (after a verb of saying and a comma, or after a colon)
     also an indicative main clause ("Es wurde gesagt, Deutschland hat andere Probleme")."""
@@ -61,7 +61,7 @@ def reported_clause(words: list[Word], *, main_clause: bool = False) -> bool:
         return True
     if any(is_subjunctive(words, position) for position in range(len(words))):
         return True
-    return main_clause and words[0].lower not in _SUBORDINATORS and words[0].is_word
+    return (main_clause or after_colon) and words[0].is_word and (after_colon or words[0].lower not in _SUBORDINATORS)
 
 
 def _zu_infinitive(words: list[Word]) -> bool:
@@ -133,7 +133,7 @@ class IndirectFinder:
         opener = self._clause_opener(narration, cue)
         if opener in _SUBORDINATORS:
             says = False  # "Wenn Sie sagen, stellen wir …": the main clause is no report
-        if not clause or not reported_clause(clause, main_clause=separator == ":" or says or opener == "wie"):
+        if not clause or not reported_clause(clause, main_clause=says or opener == "wie", after_colon=separator == ":"):
             return None
         if clause[0].lower == "wie" and any(self.attributor.is_speech_verb(clause, i) for i in range(len(clause))):
             return None  # ", wie Pro Asyl feststellt": a source clause, not a report

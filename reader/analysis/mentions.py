@@ -227,7 +227,7 @@ class MentionFinder:
         while i < len(items):
             word = items[i]
             entity = self._entity_at.get(word.start)
-            if entity is not None and entity.label == "PER" and " " not in entity.text and _looks_role(word) and entity.end == word.end:
+            if entity is not None and entity.label == "PER" and " " not in entity.text and _looks_role(word) and entity.end == word.end and not word.lower.endswith(("mann", "frau")):
                 entity = None  # a role noun the pipeline took for a name ("Rathauschefin")
             if entity is not None:
                 if entity.label in SPEAKER_LABELS:
