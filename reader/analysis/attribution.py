@@ -749,11 +749,16 @@ def attributed_quote(quote: Quote, attribution: Attribution) -> Quote:
     if mention is None:
         return quote
     referent = mention.referent
-    via = {"name": "name", "role": "role", "pronoun": "pronoun", "possessive": "pronoun"}.get(mention.kind, mention.kind)
+    via = SPEAKER_VIA[mention.kind]
     described = replace(quote, speaker_text=speaker_text(mention), speaker_kind=speaker_kind(mention))
     if not referent.known and referent.role is None:
         return _with_speaker(described, None, None, mention.start, mention.end, via, None)
     return _with_speaker(described, referent.name, referent.key, mention.start, mention.end, via, referent.role)
+
+
+# How a speaker was found, by the kind of mention: a name, a role noun, a pronoun (or possessive),
+# or a noun phrase for an unnamed source (organisation noun, group, document, "ein Sprecher").
+SPEAKER_VIA = {"name": "name", "role": "role", "pronoun": "pronoun", "possessive": "pronoun", "indefinite": "phrase", "organisation": "phrase"}
 
 
 def speaker_text(mention: Mention) -> str:

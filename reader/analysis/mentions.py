@@ -13,9 +13,9 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-from . import lexicon
-from . import cue_lexicon
+from . import cue_lexicon, lexicon
 from .cue_lexicon import cue_forms
 from .names import name_key
 from .records import Entity, RoleLink, Sentence
@@ -104,21 +104,35 @@ def role_noun_base(noun: str) -> str:
 
 
 def is_role_noun(word: str) -> bool:
-    word = word.lower()
-    return word.endswith(lexicon.ROLE_SUFFIXES)
+    return _is_role_noun(word.lower())
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_role_noun(lower: str) -> bool:
+    return lower.endswith(lexicon.ROLE_SUFFIXES)
 
 
 def _looks_role(word: Word) -> bool:
     if not (word.is_word and word.capitalized) or word.lower in FUNCTION_WORDS:
         return False
-    return is_role_noun(role_noun_base(word.lower.split("-")[-1]))
+    return _role_head(word.lower)
+
+
+@lru_cache(maxsize=1 << 16)
+def _role_head(lower: str) -> bool:
+    return is_role_noun(role_noun_base(lower.split("-")[-1]))
 
 
 def _looks_organisation(word: Word) -> bool:
     """A common noun naming an institution: "Gewerkschaft", "Bundesverfassungsgericht", "Amt"."""
     if not (word.is_word and word.capitalized) or word.lower in FUNCTION_WORDS:
         return False
-    last = word.lower.split("-")[-1]
+    return _organisation_head(word.lower)
+
+
+@lru_cache(maxsize=1 << 16)
+def _organisation_head(lower: str) -> bool:
+    last = lower.split("-")[-1]
     return last.endswith(lexicon.ORGANISATION_HEADS) or (last.endswith("s") and last.removesuffix("s").removesuffix("e").endswith(lexicon.ORGANISATION_HEADS))
 
 
