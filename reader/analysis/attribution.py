@@ -59,6 +59,7 @@ _WORDS_IN_QUOTE = re.compile(r"\w+")
 _ATTRIBUTION_AFTER = re.compile(r"[ \t]*(?:,|[a-zäöü])")
 _APPOSITION_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "für", "am"})
 SPEECH_MIN_WORDS = 4
+APPOSITION_REACH = 4  # words of a place phrase between a role and the comma before its name
 CONTINUATION_MAX_SENTENCES = 2
 
 
@@ -326,15 +327,19 @@ class Attributor:
         """"die Befehlshaberin der Marine, Admiralin Petra Lange": the person the role is followed
         by after a comma (its genitive complement skipped), when the name closes the clause."""
         end = self._written_end(role)
-        words = self.words.between(end, end + 80)
-        if not words or words[0].text != ",":
+        words = self.words.between(end, end + 120)
+        comma = next((k for k, w in enumerate(words[:APPOSITION_REACH + 1]) if w.text in _CLAUSE_BOUNDARIES or w.is_quote), None)
+        if comma is None or words[comma].text != ",":
+            return None  # "… der Demokraten im Repräsentantenhaus, Rebecca Thornton": a place phrase may come first
+        if any(is_cue_word(w) for w in words[:comma]):
             return None
-        for mention in self.mentions[bisect_left(self._mention_starts, words[0].end) :][:3]:
+        for mention in self.mentions[bisect_left(self._mention_starts, words[comma].end) :][:3]:
             if mention.kind == "name" and mention.referent.label == "PER":
-                between = self.words.between(words[0].end, mention.start)
+                between = self.words.between(words[comma].end, mention.start)
                 if len(between) <= 2 and all(w.capitalized for w in between):
-                    following = self.words.between(mention.end, mention.end + 3)[:1]
-                    if not following or following[0].text in _CLAUSE_BOUNDARIES or following[0].is_quote:
+                    rest = self.words.between(mention.end, mention.end + 40)
+                    closing = next((k for k, w in enumerate(rest) if w.text in _CLAUSE_BOUNDARIES or w.is_quote), len(rest))
+                    if closing <= 1:  # the name closes the apposition ("Khalid" + "al-Mansouri,")
                         return mention
             break
         return None

@@ -61,7 +61,12 @@ def reported_clause(words: list[Word], *, main_clause: bool = False, after_colon
         return True
     if any(is_subjunctive(words, position) for position in range(len(words))):
         return True
-    return (main_clause or after_colon) and words[0].is_word and (after_colon or words[0].lower not in _SUBORDINATORS)
+    if not (main_clause or after_colon) or not words[0].is_word:
+        return False
+    first_part = next((k for k, w in enumerate(words) if w.text in _CLAUSE_BREAKS), len(words))
+    if first_part < MIN_WORDS or not any(w.is_word and not w.capitalized for w in words[:first_part]):
+        return False  # "sagte der Sprecher, Khalid al-Mansouri, in Doha": an apposition
+    return after_colon or words[0].lower not in _SUBORDINATORS
 
 
 def _zu_infinitive(words: list[Word]) -> bool:

@@ -26,6 +26,7 @@ from .words import Word, Words
 SPEAKER_LABELS = frozenset({"PER", "ORG", "LOC"})
 PRONOUN_LOOKBACK_SENTENCES = 3
 DEFINITE_LOOKBACK_SENTENCES = 2
+APPOSITION_BACK = 6  # words between a role noun and the comma before the name it is tied to
 ANAPHOR_LOOKBACK_SENTENCES = 2
 ANAPHOR_MIN_VOTES = 2
 ANAPHOR_MIN_SHARE = 2 / 3
@@ -189,6 +190,15 @@ class MentionFinder:
                 adjectives, first = self._adjectives_before(i - 1)
                 self._link(adjectives, items[i - 1], entity, items[first].start, entity.end)
                 self.apposition_words.update(items[j].start for j in range(first, i))
+            # "Der haushaltspolitische Sprecher der Unionsfraktion, Tobias Wendland, …"
+            if i > 1 and items[i - 1].text == ",":
+                for back in range(i - 2, max(-1, i - 2 - APPOSITION_BACK), -1):
+                    if items[back].text in {",", ".", "!", "?", ":", ";"} or items[back].is_quote:
+                        break
+                    if _looks_role(items[back]) and (back == 0 or items[back - 1].lower in lexicon.ARTICLES or _ADJECTIVE.match(items[back - 1].text)):
+                        adjectives, first = self._adjectives_before(back)
+                        self._link(adjectives, items[back], entity, items[first].start, entity.end)
+                        break
             # "Wladimir Putin, der russische Präsident" / "Trump - der selbsterklärte Deal-Macher"
             j = self.words.index_at(entity.end)
             if j + 1 < len(items) and items[j].text in {",", "–", "—", "-"}:
@@ -466,7 +476,8 @@ class MentionFinder:
         label = "ORG" if mention.kind == "organisation" else "PER"
         gender = mention.referent.gender
         role = mention.referent.role
-        if label == "PER" and (role is None or " " in role or len({link.key for link in self.roles if link.role == role}) > 1):
+        qualified = len(mention.text.split(" ")) > 2  # "der französische Präsident", not "der CDU-Politiker"
+        if label == "PER" and (role is None or qualified or len({link.key for link in self.roles if link.role == role}) > 1):
             return None  # "der französische Präsident" brings in someone new; a role two people hold is no clue
         windows = [here] + [earlier[-back] for back in range(1, min(DEFINITE_LOOKBACK_SENTENCES, len(earlier)) + 1)]
         for window in windows:
