@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from . import cue_lexicon, lexicon
+from .indirect import is_subjunctive
 from .marks import QuoteSpan
 from .mentions import Mention, Referent
 from .records import SPEECH, TERM, Quote, Sentence
@@ -256,9 +257,9 @@ class Attributor:
         # the region may end before the clause does ("fügte er hinzu" right before the quote)
         end = self.words.index_at(word.end)
         for later in self.words.items[end : end + 12]:
-            if later.text in _CLAUSE_BOUNDARIES or later.is_quote:
+            if later.text in _CLAUSE_BOUNDARIES:
                 return False
-            if later.lower in particles:
+            if later.lower in particles:  # "kündigte eine „schonungslose Analyse“ an"
                 following = self.words.items[self.words.index_at(later.end)] if self.words.index_at(later.end) < len(self.words.items) else None
                 return following is None or following.text in _CLAUSE_BOUNDARIES or following.is_quote
         return False
@@ -420,7 +421,7 @@ class Attributor:
         """The one named person of fitting gender who is the subject of this sentence before
         `offset` or of one of the two sentences before it (a definite noun taking them up)."""
         current = bisect_right(self._sentence_starts, offset) - 1
-        for index in range(current, max(-1, current - 3), -1):
+        for index in range(current, max(-1, current - 4), -1):
             sentence = self.sentences[index]
             present = [
                 m for m in self._mentions_in(sentence.start, min(sentence.end, offset))
@@ -544,6 +545,12 @@ class Attributor:
         marker = before[-1].lower if before else ""
         if marker in lexicon.TERM_MARKERS and marker != "so" and (marker != "als" or not speech_verb):
             return TERM
+        if before and before[-1].capitalized and marker.endswith(lexicon.TERM_NOUN_ENDINGS):
+            return TERM  # "mit dem Kampfnamen „Grizzly“", "der Wahlslogan „…“"
+        if self._written_on_a_surface(span) or self._work_apposition(span):
+            return TERM  # placards, banners; „Das Schweigen der Werften“, der zweite Spielfilm …
+        if attribution is not None and attribution.cue.kind == "verb" and attribution.cue.text.lower() in lexicon.NAMING_VERBS and _looks_like_a_name(inner):
+            return TERM  # "die Drohnen, die die Soldaten „Baba Jaga“ nennen": a name given
         if len(before) >= 2 and before[-2].lower in {"sogenannte", "sogenannten", "sogenannter", "sogenanntes"}:
             return TERM
         if before and before[-1].is_word and before[-1].capitalized and attribution is None and not self._reported(span) and self._names_apposition(before[-1]):
@@ -556,6 +563,25 @@ class Attributor:
             return SPEECH
         return TERM
 
+    def _written_on_a_surface(self, span: QuoteSpan) -> bool:
+        """"Auf den Plakaten stand „…“": words on placards, banners, signs are slogans."""
+        start, end = self._frame(span)
+        words = self.words.between(start, end)
+        return any(w.lower in lexicon.WRITING_VERBS for w in words) and any(w.lower.endswith(lexicon.WRITING_SURFACES) for w in words)
+
+    def _work_apposition(self, span: QuoteSpan) -> bool:
+        """„…“, der zweite Spielfilm der Regisseurin …: a quotation followed by a noun that
+        names what it is (a film, a book, a programme) is a title."""
+        after = self.words.between(span.outer_end, span.outer_end + 80)[:5]
+        if len(after) < 3 or after[0].text != "," or after[1].lower not in lexicon.ARTICLES:
+            return False
+        for word in after[2:]:
+            if word.capitalized:
+                return word.lower.endswith(lexicon.WORK_NOUNS)
+            if not word.is_word:
+                return False
+        return False
+
     def _names_apposition(self, word: Word) -> bool:
         """A common noun right before a quotation names it ("Präsidentenlimousine „The Beast“")."""
         mention = self._mention_at(word)
@@ -564,7 +590,8 @@ class Attributor:
     def _reported(self, span: QuoteSpan) -> bool:
         """The sentence around the quotation is reported speech (subjunctive outside the quote)."""
         start, end = self._frame(span)
-        return any(w.lower in lexicon.SUBJUNCTIVE for w in self.words.between(start, end))
+        words = self.words.between(start, end)
+        return any(is_subjunctive(words, position) for position in range(len(words)))
 
     def _context_speaker(self, span: QuoteSpan) -> Mention | None:
         """A quotation standing alone as its sentence, with no cue anywhere: the person the text
@@ -659,6 +686,12 @@ class Attributor:
         if opens_sentence or self._reported(span) or current == first:
             return previous
         return None
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """One to three words, all capitalised ("Baba Jaga", "Gelbe Wand")."""
+    words = text.split()
+    return 0 < len(words) <= 3 and all(word[:1].isupper() for word in words)
 
 
 def _plural_form(verb: str) -> bool:

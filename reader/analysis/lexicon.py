@@ -21,6 +21,16 @@ TERM_MARKERS = frozenset({
     "als",
 })
 
+# Compound nouns ending so before a quotation make it a name or label ("Kampfnamen", "Wahlslogan").
+TERM_NOUN_ENDINGS = ("namen", "name", "titel", "slogan", "motto", "begriff", "schlagwort", "parole", "losung", "etikett", "label", "hashtag", "schriftzug")
+# "Auf den Plakaten stand „…“": verbs of standing written and the surfaces slogans are written on.
+WRITING_VERBS = frozenset({"stand", "standen", "steht", "stehen", "prangte", "prangten", "prangt", "lautete", "lauteten"})
+WRITING_SURFACES = ("plakat", "plakaten", "plakate", "transparent", "transparenten", "transparente", "schild", "schildern", "schilder", "banner", "bannern", "spruchband", "spruchbändern", "aufkleber", "wand", "mauer", "fahne", "fahnen", "shirt", "shirts", "kappe", "kappen", "kulisse", "rückwand")
+# Nouns that say a quotation is the title of a work ("„…“, der zweite Spielfilm der Regisseurin").
+WORK_NOUNS = ("film", "spielfilm", "dokumentarfilm", "buch", "roman", "song", "lied", "album", "serie", "podcast", "stück", "theaterstück", "oper", "sendung", "show", "studie", "bericht", "ausstellung", "gedicht", "titel", "programm", "kampagne", "initiative", "projekt")
+# Verbs that give a name ("die Soldaten nennen sie „Baba Jaga“").
+NAMING_VERBS = frozenset({"nennen", "nennt", "nannte", "nannten", "genannt", "taufte", "tauften", "getauft", "tauft"})
+
 PREPOSITIONS = frozenset({
     "an", "auf", "aus", "bei", "beim", "durch", "für", "gegen", "gegenüber", "hinter", "in", "im",
     "ins", "mit", "nach", "neben", "ohne", "seit", "über", "um", "unter", "von", "vom", "vor",

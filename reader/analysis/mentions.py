@@ -25,7 +25,7 @@ from .words import Word, Words
 # their governments ("Moskau erklärte"). MISC (events, works, slogans) never speaks.
 SPEAKER_LABELS = frozenset({"PER", "ORG", "LOC"})
 PRONOUN_LOOKBACK_SENTENCES = 3
-DEFINITE_LOOKBACK_SENTENCES = 2
+DEFINITE_LOOKBACK_SENTENCES = 3
 APPOSITION_BACK = 6  # words between a role noun and the comma before the name it is tied to
 ANAPHOR_LOOKBACK_SENTENCES = 2
 ANAPHOR_MIN_VOTES = 2
@@ -388,8 +388,11 @@ class MentionFinder:
         if determiner:
             if determiner in lexicon.OBLIQUE_ARTICLES:
                 return "gen" if determiner in {"des", "eines"} else "obl"
-        while j >= 0 and (_ADJECTIVE.match(items[j].text) or _looks_role(items[j])) and items[j].lower not in FUNCTION_WORDS:
-            j -= 1
+        while j >= 0 and items[j].lower not in FUNCTION_WORDS and (
+            _ADJECTIVE.match(items[j].text) or _looks_role(items[j])
+            or (j == i - 1 and items[j].capitalized and items[j].is_word and j > 0 and items[j - 1].lower in lexicon.ARTICLES)
+        ):
+            j -= 1  # adjectives and a noun in apposition: "vor der Norwegerin Ingrid Solberg-Hauge"
         if j >= 0 and items[j].lower in lexicon.ARTICLES:
             if items[j].lower in {"des", "eines", "der"} and j > 1 and items[j - 1].lower in cue_lexicon.SOURCE_NOUNS and items[j - 2].lower in {"nach", "laut", "aus"}:
                 return "src"  # "nach Angaben der Polizei", "aus Sicht des Ministeriums"
