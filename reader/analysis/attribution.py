@@ -426,7 +426,7 @@ class Attributor:
             present = [
                 m for m in self._mentions_in(sentence.start, min(sentence.end, offset))
                 if m.case == "nom" and m.referent.label == "PER" and m.kind in {"name", "role", "pronoun", "indefinite"} and m.referent.gender != "1"
-            ]
+            ][:1]  # the sentence's topic, its first subject
             if not present:
                 continue
             people = {

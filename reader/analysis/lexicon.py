@@ -81,6 +81,7 @@ ROLE_SUFFIXES = (
     "sprecherinnen", "experten", "expertinnen", "ökonomen", "analysten", "diplomaten",
     "vorsitzenden", "abgeordneten", "regierungschef", "regierungschefin", "staatschef",
     "staatschefin", "amtskollege", "amtskollegin", "stellvertreter", "stellvertreterin",
+    "jährige", "jähriger",
 )
 # Institution nouns that, with a definite article, take up an organisation named just before
 # ("Die IG BCE … Die Gewerkschaft"); "die Polizei", "die Regierung" are actors of their own.

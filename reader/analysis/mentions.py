@@ -91,7 +91,8 @@ def role_key(adjectives: list[str], noun: str) -> str:
             continue
         parts.append(lexicon.NATIONALITY_SYNONYMS.get(stem, stem))
     for piece in noun.lower().split("-"):
-        parts.append(lexicon.NATIONALITY_SYNONYMS.get(piece, piece))
+        if not piece.isdigit():  # "27-Jährige" is the role "jährige"
+            parts.append(lexicon.NATIONALITY_SYNONYMS.get(piece, piece))
     parts[-1] = role_noun_base(parts[-1])
     return " ".join(part for part in parts if part)
 
@@ -113,8 +114,11 @@ def _is_role_noun(lower: str) -> bool:
     return lower.endswith(lexicon.ROLE_SUFFIXES)
 
 
+_AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "die 27-Jährige", "der 24-Jährige": a person by age
+
+
 def _looks_role(word: Word) -> bool:
-    if not (word.is_word and word.capitalized) or word.lower in FUNCTION_WORDS:
+    if not word.is_word or word.lower in FUNCTION_WORDS or not (word.capitalized or _AGE_NOUN.match(word.text)):
         return False
     return _role_head(word.lower)
 
@@ -317,7 +321,8 @@ class MentionFinder:
                     continue
                 elif determiner:
                     text = self.words.text[start:word.end]
-                    referent = self._resolve_role(key, roles) or Referent(role=key, gender=_gender_of_role(word.text), kind="role", text=text)
+                    gender = _gender_of_determiner(determiner) if _AGE_NOUN.match(word.text) else _gender_of_role(word.text)
+                    referent = self._resolve_role(key, roles) or Referent(role=key, gender=gender, kind="role", text=text)
                     mentions.append(Mention(start, word.end, "role", self._np_case(first, determiner), referent, self.words.text[start:word.end]))
             i += 1
         return mentions
@@ -455,8 +460,21 @@ class MentionFinder:
                     other.append(referent)
             topics.append(topic)
             earlier.append(nominative + other)
-            subjects.append(nominative)
+            subjects.append(self._topic_group(out, indices))
         return out
+
+    def _topic_group(self, mentions: list[Mention], indices: list[int]) -> list[Referent]:
+        """The sentence's topic — its first subject, with any coordinated to it ("Anna Roth und
+        Maria Lang") — which a definite noun in the next sentences takes up."""
+        group: list[Mention] = []
+        for index in indices:
+            mention = mentions[index]
+            if mention.case != "nom" or mention.kind in {"possessive", "pronoun"} or not _can_be_antecedent(mention):
+                continue
+            if group and self.words.text[group[-1].end : mention.start].strip() not in {"und", ",", "sowie", "oder"}:
+                break
+            group.append(mention)
+        return [m.referent for m in group]
 
     def _vote_anaphor(self, mention: Mention, topics: list[Referent | None]) -> None:
         """A definite role noun right after a sentence about a person may mean them ("Trump … Der
@@ -487,7 +505,11 @@ class MentionFinder:
             present = [c for c in window if c.label == label and c.kind != "group"]
             if not present:
                 continue
-            fitting = {c.key: c for c in present if c.known and (label != "PER" or _compatible(c, gender, lenient=True))}
+            fitting = {
+                c.key: c for c in present
+                if c.known and (label != "PER" or _compatible(c, gender, lenient=True))
+                and (label != "ORG" or _org_fits(mention, c))
+            }
             # the nearest sentence with a subject decides: one fitting name, else no guess
             # ("Der französische Präsident wartete. … sagte der französische Präsident": someone new)
             return next(iter(fitting.values())) if len(fitting) == 1 else None
@@ -507,6 +529,14 @@ class MentionFinder:
                     if candidate.label in labels and _compatible(candidate, want, lenient=lenient):
                         return candidate
         return Referent(gender=want)
+
+
+def _org_fits(mention: Mention, candidate: Referent) -> bool:
+    """"das Polizeipräsidium" takes up "Polizeipräsidium Niederbayern", "die Gewerkschaft" any
+    organisation that opened the sentence before (checked by the caller)."""
+    head = mention.text.split(" ")[-1].lower()
+    name = (candidate.name or "").lower()
+    return head in name or not any(head.endswith(h) for h in ("präsidium", "ministerium", "gericht", "amt", "bank"))
 
 
 def _anaphoric(mention: Mention) -> bool:
