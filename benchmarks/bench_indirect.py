@@ -173,7 +173,9 @@ def main() -> None:
                 if verbose and not ok:
                     message = " ".join(words[i] for i in sorted(event.message))
                     source = " ".join(words[i] for i in sorted(event.source))
-                    print(f"{path.stem[:30]} missed: {message[:70]!r} ← {source!r}", file=sys.stderr)
+                    near = next((p[2] for p in predictions if matches(p, event, speaker=False)), None)
+                    found = f" (found, speaker {near.speaker_text!r})" if near else ""
+                    print(f"{path.stem[:30]} missed: {message[:70]!r} ← {source!r}{found}", file=sys.stderr)
 
     def f1(p: float, r: float) -> float:
         return 2 * p * r / (p + r) if p + r else 0.0

@@ -39,7 +39,11 @@ _FUNCTION_CAPITALS = lexicon.ARTICLES | lexicon.PREPOSITIONS | frozenset({
     "er", "sie", "man", "wir", "ich", "das", "dies", "diese", "dieser", "dieses", "was", "wer",
     "während", "nachdem", "bevor", "obwohl", "seit", "ebenfalls", "gleichzeitig", "allerdings",
     "jedoch", "inzwischen", "mittlerweile", "vielmehr", "stattdessen", "zugleich", "kurz", "laut",
+    "manchmal", "oft", "häufig", "leider", "natürlich", "vielleicht", "übrigens", "schließlich",
+    "letztlich", "gerade", "also", "eigentlich", "ebenso", "insbesondere", "besonders", "nämlich",
+    "wirklich", "genau", "sicher", "offenbar", "egal", "bedeutet", "hinzu", "wer", "wen", "wem",
 })
+_ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "mals", "erweise", "fristig", "wärts")
 
 
 def cue_category(form: str) -> str:
@@ -390,7 +394,8 @@ class Attributor:
             if word.lower in lexicon.PREPOSITIONS or word.lower in lexicon.OBLIQUE_ARTICLES:
                 return None  # "sagte dem Sender", "sagte am Montag": no subject found here
             determiner = word.lower in _NP_DETERMINERS or word.lower in lexicon.INDEFINITE_DETERMINERS
-            if determiner or (word.capitalized and word.is_word and word.lower not in _FUNCTION_CAPITALS):
+            adverb = word.lower in _FUNCTION_CAPITALS or (position == 0 and word.lower.endswith(_ADVERB_ENDINGS))
+            if determiner or (word.capitalized and word.is_word and not adverb):
                 head = position if word.capitalized and not determiner else None
                 k = position + 1
                 while head is None and k < len(words) and words[k].is_word:
@@ -507,6 +512,9 @@ class Attributor:
                 start = word.end
                 break
         candidates = [m for m in self._mentions_in(start, verb.start) if m.case == "nom" and m.kind != "possessive"]
+        auxiliary = next((w for w in self.words.between(start, verb.start) if w.lower in lexicon.AUXILIARIES and w.text.islower()), None)
+        if auxiliary is not None and any(m.end <= auxiliary.start for m in candidates):
+            return [m for m in candidates if m.end <= auxiliary.start][-1]  # "Ich möchte Sie bitten, …": the subject before the auxiliary
         if candidates or not fallback:
             return candidates[-1] if candidates else None
         clause_start = start

@@ -21,6 +21,14 @@ TERM_MARKERS = frozenset({
     "als",
 })
 
+# Finite auxiliaries and modals: before them stands the subject of a clause-final cue ("Ich
+# möchte Sie bitten", "Die Polizei hat mitgeteilt").
+AUXILIARIES = frozenset({
+    "habe", "hat", "haben", "hatte", "hatten", "bin", "ist", "sind", "war", "waren", "wird", "werden",
+    "wurde", "wurden", "will", "wollen", "wollte", "wollten", "möchte", "möchten", "muss", "müssen",
+    "musste", "mussten", "kann", "können", "konnte", "konnten", "soll", "sollen", "sollte",
+    "sollten", "darf", "dürfen", "durfte", "durften", "würde", "würden",
+})
 # Compound nouns ending so before a quotation make it a name or label ("Kampfnamen", "Wahlslogan").
 TERM_NOUN_ENDINGS = ("namen", "name", "titel", "slogan", "motto", "begriff", "schlagwort", "parole", "losung", "etikett", "label", "hashtag", "schriftzug")
 # "Auf den Plakaten stand „…“": verbs of standing written and the surfaces slogans are written on.
