@@ -25,6 +25,12 @@ if TYPE_CHECKING:
 _PARAGRAPH = re.compile(r"[^\n]+")
 _INITIAL_AT_END = re.compile(r"\s[A-ZÄÖÜ]\.?$")
 _SURNAME_AFTER_INITIAL = re.compile(r"\.?\s[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
+# A surname with a particle after a first name the pipeline took alone: "Clara" + " zu Reventlow",
+# "Katharina" + " von Hohenberg", "Khalid" + " al-Mansouri".
+_PARTICLE_SURNAME = re.compile(
+    r" (?:(?:von|zu|van|de|da|di|du|del|della|dos|ten|ter)(?: (?:der|den|dem|la|le))? [A-ZÄÖÜ][\wäöüßéèáíóúñç]+(?:-[A-ZÄÖÜ][\wäöüß]+)?"
+    r"|(?:al|el|bin|ibn|ben)[- ][A-ZÄÖÜ][\wäöüß]+)"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'“”»«’]?\s+(?=[\"'„“»«‚A-ZÄÖÜ0-9(])")
 
 
@@ -99,6 +105,7 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
         if label == "PER" and (surname := _SURNAME_AFTER_INITIAL.match(text, end)) and _INITIAL_AT_END.search(text, start, end):
             end = surname.end()  # "John E." + "Herbst": a name does not end in a middle initial
         spans.append(NameSpan(start, end, label, text[start:end]))
+    spans = _with_particle_surnames(text, spans)
     canonical = canonical_names(spans)
     keyed = [(span, canonical[clean_name(span.text)]) for span in spans]
     labels: dict[str, Counter[str]] = {}
@@ -108,6 +115,20 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
         Entity(span.start, span.end, labels[name_key(name)].most_common(1)[0][0], span.text, name_key(name), name)
         for span, name in keyed
     ]
+
+
+def _with_particle_surnames(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """A one-word person name followed by a particle surname ("Clara" + "zu Reventlow") is the
+    whole name, unless the words after it belong to another name (another span)."""
+    starts = {span.start for span in spans}
+    out = []
+    for span in spans:
+        if span.label == "PER" and " " not in span.text and (match := _PARTICLE_SURNAME.match(text, span.end)):
+            inside = [s for s in starts if span.end < s < match.end()]
+            if not inside and "\n" not in match.group():
+                span = NameSpan(span.start, match.end(), span.label, text[span.start : match.end()])
+        out.append(span)
+    return out
 
 
 def _after_role_words(text: str, start: int, end: int, *, strip_function_words: bool) -> int:

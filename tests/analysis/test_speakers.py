@@ -336,3 +336,14 @@ def test_a_surname_the_pipeline_left_unlabelled_still_names_the_speaker(analyse)
 def test_a_surname_used_as_a_common_word_is_no_speaker(analyse) -> None:
     text = "Julia Sommer war in Paris. Im Sommer hieß es dann: „Wir kommen wieder.“"
     assert speakers(analyse(text)) == [("Wir kommen wieder.", None)]
+
+
+def test_a_first_name_the_pipeline_took_alone_keeps_its_particle_surname() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "Oberbürgermeisterin Clara zu Reventlow kam spät. „Wir bauen die Brücke“, sagte Clara zu Reventlow."
+    first = text.index("Clara")
+    second = text.rindex("Clara")
+    analysis = analyze_spans("p", "v", "f", text, [(first, first + 5, "PER"), (second, second + 5, "PER")], [(0, 48), (49, len(text))])
+    assert [e.text for e in analysis.entities] == ["Clara zu Reventlow", "Clara zu Reventlow"]
+    assert analysis.quotes[0].speaker == "Clara zu Reventlow"
