@@ -77,10 +77,11 @@ def score_dev_set(folder: Path, pipeline, verbose: bool) -> None:
     counts = dict.fromkeys(("tp", "fp", "fn", "kind_n", "kind_ok", "speaker_n", "speaker_ok"), 0)
     with tempfile.TemporaryDirectory() as cache_folder:
         cache = AnalysisCache(Path(cache_folder))
-        for name in sorted(gold):
+        articles = {name: parse_article((folder / name).read_text(encoding="utf-8"), folder / name, Path(name).stem) for name in sorted(gold)}
+        library = LibraryAnalysis([analyze_cached(article, pipeline, cache) for article in articles.values()])  # one library, as `reader analyze` sees the set
+        for name, article in articles.items():
             raw = (folder / name).read_text(encoding="utf-8")
-            article = parse_article(raw, folder / name, Path(name).stem)
-            report = article_report(article, LibraryAnalysis([analyze_cached(article, pipeline, cache)]))
+            report = article_report(article, library)
             to_raw = _to_raw(report["text"], raw)
             found = {(to_raw.get(q["start"]), to_raw.get(q["end"])): q for q in report["quotes"]}
             reference = {(q["start"], q["end"]) for q in gold[name]["quotes"]}

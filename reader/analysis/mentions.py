@@ -192,6 +192,10 @@ class MentionFinder:
             # "[der] [adj…] Kremlchef Wladimir Putin"
             if i > 0 and _looks_role(items[i - 1]) and items[i - 1].end < entity.start:
                 adjectives, first = self._adjectives_before(i - 1)
+                while first > 0 and items[first].lower not in lexicon.ARTICLES and (_looks_role(items[first - 1]) or _CAPITAL_ADJECTIVE.match(items[first - 1].text)) and items[first - 1].lower not in FUNCTION_WORDS:
+                    first -= 1  # "Die Vorsitzende Richterin Dorothea Lindemann": both roles are hers
+                    if first > 0 and items[first - 1].lower in lexicon.ARTICLES:
+                        first -= 1
                 self._link(adjectives, items[i - 1], entity, items[first].start, entity.end)
                 self.apposition_words.update(items[j].start for j in range(first, i))
             # "Der haushaltspolitische Sprecher der Unionsfraktion, Tobias Wendland, …"
@@ -321,7 +325,8 @@ class MentionFinder:
                     continue
                 elif determiner:
                     text = self.words.text[start:word.end]
-                    gender = _gender_of_determiner(determiner) if _AGE_NOUN.match(word.text) else _gender_of_role(word.text)
+                    nominalised = _AGE_NOUN.match(word.text) or word.lower.endswith("e")  # "die Abgeordnete", "der 24-Jährige"
+                    gender = (_gender_of_determiner(determiner) or _gender_of_role(word.text)) if nominalised else _gender_of_role(word.text)
                     referent = self._resolve_role(key, roles) or Referent(role=key, gender=gender, kind="role", text=text)
                     mentions.append(Mention(start, word.end, "role", self._np_case(first, determiner), referent, self.words.text[start:word.end]))
             i += 1
@@ -536,7 +541,8 @@ def _org_fits(mention: Mention, candidate: Referent) -> bool:
     organisation that opened the sentence before (checked by the caller)."""
     head = mention.text.split(" ")[-1].lower()
     name = (candidate.name or "").lower()
-    return head in name or not any(head.endswith(h) for h in ("präsidium", "ministerium", "gericht", "amt", "bank"))
+    specific = next((h for h in ("präsidium", "ministerium", "gericht", "amt", "bank") if head.endswith(h)), None)
+    return specific is None or specific in name  # "die Notenbank" → "Bundesbank", not "Deutsche Bahn"
 
 
 def _anaphoric(mention: Mention) -> bool:
