@@ -27,6 +27,7 @@ _PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden", "worden"}
 _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 _NP_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine"})
 _AGE_WORDS = frozenset({"Jahre", "Monate"})
+_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches"})
 _AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "48-Jährige"
 _SOURCE_PLACES = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "seitens"})  # heißt es …
 _MEDIA_HEADS = ("zeitung", "agentur", "sender", "magazin", "blatt", "portal", "fernsehen", "redaktion", "reportern", "journalisten")
@@ -517,11 +518,18 @@ class Attributor:
             return [m for m in candidates if m.end <= auxiliary.start][-1]  # "Ich möchte Sie bitten, …": the subject before the auxiliary
         if candidates or not fallback:
             return candidates[-1] if candidates else None
+        before = self.words.between(start, verb.start)
         clause_start = start
-        for word in reversed(self.words.between(start, verb.start)):
+        for word in reversed(before):
             if word.text in _CLAUSE_BOUNDARIES or word.is_quote:
                 clause_start = word.end
                 break
+        if clause_start == verb.start and before and before[-1].text == ",":
+            # "Eine Kostümbildnerin, die seit Jahren … arbeitet, sprach von …": skip the relative clause
+            commas = [k for k, w in enumerate(before[:-1]) if w.text == ","]
+            if commas and before[commas[-1] + 1].lower in _RELATIVE_PRONOUNS:
+                segment_start = next((before[k].end for k in range(commas[-1] - 1, -1, -1) if before[k].text in _CLAUSE_BOUNDARIES), start)
+                return self._noun_phrase_at(segment_start, before[commas[-1]].start)
         return self._noun_phrase_at(clause_start, verb.start)
 
     def _topic(self, clause: list[Word]) -> Mention | None:

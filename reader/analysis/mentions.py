@@ -114,6 +114,7 @@ def _is_role_noun(lower: str) -> bool:
     return lower.endswith(lexicon.ROLE_SUFFIXES)
 
 
+_NAME_PARTICLES = frozenset({"Von", "Zu", "Van", "De", "Da", "Di", "Du", "Al", "El"})
 _AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "die 27-Jährige", "der 24-Jährige": a person by age
 
 
@@ -415,6 +416,8 @@ class MentionFinder:
             j -= 1
         if j >= 0 and items[j].lower in lexicon.SOURCE_PREPOSITIONS:
             return "src"
+        if j >= 0 and items[j].text in _NAME_PARTICLES and (j == 0 or items[j - 1].text in {".", "!", "?", ":"} or items[j - 1].is_quote) and items[j].end + 1 == items[i].start:
+            return "nom"  # "Von Hohenberg forderte": a name particle opening the sentence
         if j >= 0 and items[j].lower in lexicon.PREPOSITIONS:
             if items[j].lower == "von" and j > 1 and items[j - 1].lower in cue_lexicon.SOURCE_NOUNS and items[j - 2].lower in {"nach", "laut", "aus"}:
                 return "src"

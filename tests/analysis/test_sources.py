@@ -127,3 +127,17 @@ def test_a_dative_addressee_is_not_part_of_the_source(analyse) -> None:
 def test_heisst_es_without_a_source_names_no_one(analyse) -> None:
     quote = only_quote(analyse("Thomas Klein schwieg. „Die Verhandlungen sind vorerst gescheitert“, hieß es."))
     assert (quote.speaker, quote.speaker_text, quote.speaker_kind) == (None, None, "unknown")
+
+
+def test_a_subject_before_a_relative_clause_is_the_source(analyse) -> None:
+    text = "Eine Kostümbildnerin, die seit zwanzig Jahren am Theater arbeitet, sprach von „Selbstausbeutung“."
+    assert only_quote(analyse(text)).speaker_text == "Eine Kostümbildnerin"
+
+
+def test_a_name_particle_opening_the_sentence_is_no_preposition() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "Von Hohenberg forderte: „Die Kommission muss endlich einen Plan vorlegen.“"
+    start = text.index("Hohenberg")
+    analysis = analyze_spans("v", "v", "f", text, [(start, start + 9, "PER")], [(0, len(text))])
+    assert analysis.quotes[0].speaker == "Hohenberg"
