@@ -524,7 +524,7 @@ class Attributor:
             if word.text in _CLAUSE_BOUNDARIES or word.is_quote:
                 clause_start = word.end
                 break
-        if clause_start == verb.start and before and before[-1].text == ",":
+        if before and before[-1].text == "," and not self.words.between(clause_start, verb.start):
             # "Eine Kostümbildnerin, die seit Jahren … arbeitet, sprach von …": skip the relative clause
             commas = [k for k, w in enumerate(before[:-1]) if w.text == ","]
             if commas and before[commas[-1] + 1].lower in _RELATIVE_PRONOUNS:
