@@ -551,14 +551,13 @@ def _org_fits(mention: Mention, candidate: Referent) -> bool:
 def _anaphoric(mention: Mention) -> bool:
     """A definite role or institution noun that takes up someone named before it ("Vorstandschef
     Henrik Vollmer … sagte der Manager", "Die IG BCE … Die Gewerkschaft nannte")."""
-    if mention.case != "nom" or mention.referent.known or mention.kind not in {"role", "organisation"}:
+    if mention.referent.known or mention.kind not in {"role", "organisation"}:
         return False
     words = mention.text.split(" ")
-    if words[0].lower() not in {"der", "die", "das"}:
-        return False
-    if mention.kind == "organisation":
-        return words[-1].lower().endswith(lexicon.ANAPHORIC_ORGANISATION_HEADS)
-    return True
+    if mention.kind == "organisation":  # also as a document's owner: "in einem Schreiben des Verbands"
+        head = words[-1].lower().removesuffix("s").removesuffix("e")
+        return mention.case in {"nom", "gen"} and words[0].lower() in {"der", "die", "das", "des"} and head.endswith(lexicon.ANAPHORIC_ORGANISATION_HEADS)
+    return mention.case == "nom" and words[0].lower() in {"der", "die", "das"}
 
 
 def _can_be_antecedent(mention: Mention) -> bool:

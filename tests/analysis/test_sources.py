@@ -141,3 +141,9 @@ def test_a_name_particle_opening_the_sentence_is_no_preposition() -> None:
     start = text.index("Hohenberg")
     analysis = analyze_spans("v", "v", "f", text, [(start, start + 9, "PER")], [(0, len(text))])
     assert analysis.quotes[0].speaker == "Hohenberg"
+
+
+def test_a_document_owner_named_by_an_institution_noun_is_the_organisation(analyse) -> None:
+    text = "Die IG Metall lehnte das Angebot ab. In einem Schreiben der Gewerkschaft heißt es: „Das reicht nicht.“"
+    quote = only_quote(analyse(text))
+    assert (quote.speaker, quote.speaker_text, quote.speaker_kind) == ("IG Metall", "der Gewerkschaft", "organisation")
