@@ -274,12 +274,13 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
         return
     for article in targets:
         analysis = view.article(article.id)
-        speech = sum(1 for quote in analysis.quotes if quote.kind == "speech")
-        attributed = sum(1 for quote in analysis.quotes if quote.kind == "speech" and quote.speaker)
+        counted = [quote for quote in analysis.quotes if not quote.boilerplate]
+        speech = sum(1 for quote in counted if quote.kind == "speech")
+        attributed = sum(1 for quote in counted if quote.kind == "speech" and (quote.speaker or quote.speaker_text))
         state = "analysed" if article.id in {a.id for a in pending} else "cached"
         click.echo(
-            f"{article.id:40.40}  {len(analysis.entities):>4} entities  {len(analysis.quotes):>3} quotes"
-            f"  {speech:>3} speech ({attributed} attributed)  {state}"
+            f"{article.id:40.40}  {len(analysis.entities):>4} entities  {len(counted):>3} quotes"
+            f"  {speech:>3} speech ({attributed} attributed)  {len(analysis.indirect):>3} indirect  {state}"
         )
 
 

@@ -8,10 +8,12 @@ from .analyze import analyze_article, analyze_spans
 from .cache import RULES_VERSION, AnalysisCache, analyze_cached
 from .grouping import QuoteRef
 from .library import EntityEntry, LibraryAnalysis, QuoteGroup
-from .records import SPEECH, TERM, ArticleAnalysis, Entity, Quote, RoleLink, Sentence
+from .records import INDIRECT, SPEAKER_KINDS, SPEECH, TERM, ArticleAnalysis, Entity, Quote, RoleLink, Sentence
 
 __all__ = [
+    "INDIRECT",
     "RULES_VERSION",
+    "SPEAKER_KINDS",
     "SPEECH",
     "TERM",
     "AnalysisCache",

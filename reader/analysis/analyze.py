@@ -9,6 +9,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .attribution import Attributor
+from .boilerplate import boilerplate_spans, covered_by
+from .indirect import IndirectFinder
 from .marks import find_quote_spans
 from .mentions import FUNCTION_WORDS, MentionFinder, is_role_noun, role_noun_base
 from .names import NameSpan, canonical_names, clean_name, name_key
@@ -23,6 +25,12 @@ if TYPE_CHECKING:
 _PARAGRAPH = re.compile(r"[^\n]+")
 _INITIAL_AT_END = re.compile(r"\s[A-ZÄÖÜ]\.?$")
 _SURNAME_AFTER_INITIAL = re.compile(r"\.?\s[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
+# A surname with a particle after a first name the pipeline took alone: "Clara" + " zu Reventlow",
+# "Katharina" + " von Hohenberg", "Khalid" + " al-Mansouri".
+_PARTICLE_SURNAME = re.compile(
+    r" (?:(?:von|zu|van|de|da|di|du|del|della|dos|ten|ter)(?: (?:der|den|dem|la|le))? [A-ZÄÖÜ][\wäöüßéèáíóúñç]+(?:-[A-ZÄÖÜ][\wäöüß]+)?"
+    r"|(?:al|el|bin|ibn|ben)[- ][A-ZÄÖÜ][\wäöüß]+)"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'“”»«’]?\s+(?=[\"'„“»«‚A-ZÄÖÜ0-9(])")
 
 
@@ -58,7 +66,12 @@ def analyze_spans(
     roles = appositions + finder.anaphors
     if finder.anaphors:  # a role the article ties to someone only by anaphors: resolve again
         mentions = finder.resolve(finder.find(finder.role_table(roles)))
-    quotes = Attributor(text, words, sentences, spans, mentions).quotes()
+    attributor = Attributor(text, words, sentences, spans, mentions)
+    quotes = attributor.quotes()
+    indirect = IndirectFinder(attributor).find()
+    boilerplate = boilerplate_spans(text, reported=[(q.start, q.end) for q in quotes if q.cue and q.cue != ":"])
+    quotes = [replace(q, boilerplate=True) if covered_by(boilerplate, q.start) else q for q in quotes]
+    indirect = [q for q in indirect if not covered_by(boilerplate, q.start)]
     return ArticleAnalysis(
         article_id=article_id,
         version=version,
@@ -67,6 +80,8 @@ def analyze_spans(
         entities=tuple(entities),
         quotes=tuple(_clear_unknown(q) for q in quotes),
         roles=tuple(roles),
+        indirect=tuple(_clear_unknown(q) for q in indirect),
+        boilerplate=tuple(boilerplate),
     )
 
 
@@ -90,6 +105,7 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
         if label == "PER" and (surname := _SURNAME_AFTER_INITIAL.match(text, end)) and _INITIAL_AT_END.search(text, start, end):
             end = surname.end()  # "John E." + "Herbst": a name does not end in a middle initial
         spans.append(NameSpan(start, end, label, text[start:end]))
+    spans = _with_particle_surnames(text, spans)
     canonical = canonical_names(spans, text)
     keyed = [(span, canonical[clean_name(span.text)]) for span in spans]
     labels: dict[str, Counter[str]] = {}
@@ -99,6 +115,20 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
         Entity(span.start, span.end, labels[name_key(name)].most_common(1)[0][0], span.text, name_key(name), name)
         for span, name in keyed
     ]
+
+
+def _with_particle_surnames(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """A one-word person name followed by a particle surname ("Clara" + "zu Reventlow") is the
+    whole name, unless the words after it belong to another name (another span)."""
+    starts = {span.start for span in spans}
+    out = []
+    for span in spans:
+        if span.label == "PER" and " " not in span.text and (match := _PARTICLE_SURNAME.match(text, span.end)):
+            inside = [s for s in starts if span.end < s < match.end()]
+            if not inside and "\n" not in match.group():
+                span = NameSpan(span.start, match.end(), span.label, text[span.start : match.end()])
+        out.append(span)
+    return out
 
 
 def _after_role_words(text: str, start: int, end: int, *, strip_function_words: bool) -> int:
@@ -145,7 +175,7 @@ def rule_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _clear_unknown(quote: Quote) -> Quote:
-    """No speaker and no role left to resolve: the mention offsets go too (speaker is null)."""
-    if quote.speaker is None and quote.speaker_role is None:
+    """No speaker, no written mention and no role left to resolve: the mention offsets go too."""
+    if quote.speaker is None and quote.speaker_role is None and quote.speaker_text is None:
         return replace(quote, speaker_start=None, speaker_end=None, speaker_via="" if quote.speaker_via != "continuation" else quote.speaker_via)
     return quote

@@ -1,9 +1,10 @@
 """The same quotation across outlets: group renderings of one utterance from different articles.
 
-Outlets quote the same words with other marks, another translation, or only a part of them.
-Two quotations from different articles are linked when their normalised texts are close
-(most content words of the shorter one occur in the other, so a partial quote joins the full
-one); speakers known on both sides must agree. Groups are the
+Outlets quote the same words with other marks, another translation, only a part of them, or
+in other words. Two quotations from different articles are linked when their normalised texts
+are close (most content words of the shorter one occur in the other, so a partial quote joins
+the full one) or one paraphrases the other with the same speaker; speakers known on both sides
+must agree, and a negation on one side only keeps them apart. Groups are the
 connected parts of that graph; a group's id is a hash of its members, so it is stable for the
 same members.
 """
@@ -20,6 +21,10 @@ from rapidfuzz import fuzz
 from .records import SPEECH, Quote
 
 OVERLAP_THRESHOLD = 0.8  # share of the shorter quotation's content words found in the other
+PARAPHRASE_SHARE = 0.75  # a paraphrase: this share of all the shorter one's words is in the other …
+PARAPHRASE_MIN_WORDS = 4  # … which has at least this many words …
+PARAPHRASE_WORD_SIMILARITY = 75.0  # … matched loosely ("hinwollen" / "wollen")
+PARAPHRASE_SLACK = 2  # the longer one's first len(shorter) + this many words are what is compared
 WORD_SIMILARITY = 82.0  # two words match despite inflection ("produktives" / "produktive")
 MIN_SHARED_WORDS = 2
 BLOCKING_PREFIX = 4
@@ -32,6 +37,12 @@ gegen hat hatte hatten habe haben hier ich ihr ihre ihm ihn im in ins ist ja jed
 kann kein keine können man mein meine mit muss nach nicht noch nun nur ob oder ohne sehr sein
 seine sich sie sind so soll über um und uns unser unter viel vom von vor war waren was weil
 wenn wer wie wir wird wo zu zum zur
+""".split())
+_NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts", "niemand", "nirgends"})
+# words that hedge or stress an utterance without changing what it says ("ich glaube, …", "wohl")
+_HEDGES = frozenset("""
+glaube glauben denke finde meine sage sagen wohl vielleicht ganz deutlich wirklich sehr schon
+eben halt ja eigentlich natürlich klar sicher
 """.split())
 
 
@@ -52,14 +63,52 @@ def content_words(text: str) -> list[str]:
     return [word for word in _WORD.findall(text.casefold()) if word not in _STOPWORDS]
 
 
+def _negation_differs(a: str, b: str) -> bool:
+    """One is negated and the other not, within the stretch they share (the shorter one and as
+    many words of the longer one, and a few more)."""
+    left, right = _WORD.findall(a.casefold()), _WORD.findall(b.casefold())
+    if len(left) > len(right):
+        left, right = right, left
+    window = right[: len(left) + PARAPHRASE_SLACK]
+    return any(w in _NEGATIONS for w in left) != any(w in _NEGATIONS for w in window)
+
+
+def paraphrase(a: Quote, b: Quote) -> bool:
+    """Two renderings of one utterance in other words, by the same known speaker: most words of
+    the shorter one are in the longer one, and neither has a content word the other lacks in
+    the stretch they share ("Wir sind noch nicht dort, wo wir hinwollen" / "Wir sind noch
+    nicht da"; not "… nicht fertig"). False groupings are worse than missed ones."""
+    if not (a.speaker_key and a.speaker_key == b.speaker_key) or a.kind != SPEECH or b.kind != SPEECH:
+        return False
+    left, right = _WORD.findall(a.text.casefold()), _WORD.findall(b.text.casefold())
+    if len(left) > len(right):
+        left, right = right, left
+    if len(left) < PARAPHRASE_MIN_WORDS:
+        return False
+    window = right[: len(left) + PARAPHRASE_SLACK]
+
+    def found(word: str, others: list[str]) -> bool:
+        return any(fuzz.ratio(word, other) >= PARAPHRASE_WORD_SIMILARITY for other in others)
+
+    if sum(found(word, right) for word in left) < PARAPHRASE_SHARE * len(left):
+        return False
+    content = lambda words: [w for w in words if w not in _STOPWORDS and w not in _HEDGES]  # noqa: E731
+    return all(found(w, right) for w in content(left)) and all(found(w, left) for w in content(window))
+
+
 def similarity(a: Quote, b: Quote) -> float:
     """0–1: the share of the shorter quotation's content words the other one has (fuzzily, so
-    inflection and spelling differ freely); 0 when known speakers differ. Terms match only
-    when their words are the same."""
+    inflection and spelling differ freely); 1 for a paraphrase by the same speaker; 0 when known
+    speakers differ or only one of them is negated. Terms match only when their words are the
+    same."""
     if a.speaker_key and b.speaker_key and a.speaker_key != b.speaker_key:
         return 0.0
     if a.kind != SPEECH or b.kind != SPEECH:
         return 1.0 if normalise(a.text) == normalise(b.text) and normalise(a.text) else 0.0
+    if _negation_differs(a.text, b.text):
+        return 0.0  # "Das ist verhandelbar" / "Das ist nicht verhandelbar"
+    if paraphrase(a, b):
+        return 1.0
     left, right = content_words(a.text), content_words(b.text)
     if len(left) > len(right):
         left, right = right, left
@@ -102,12 +151,17 @@ def group_quotes(refs: Sequence[QuoteRef]) -> dict[str, tuple[QuoteRef, ...]]:
 
 
 def candidate_pairs(refs: Sequence[QuoteRef]) -> set[tuple[int, int]]:
-    """Pairs sharing a word stem (its first letters): all others cannot be the same utterance,
-    so a large library is not compared pair by pair."""
+    """Pairs sharing a content word stem (its first letters), or a speaker and the two opening
+    words: all others cannot be the same utterance (a paraphrase sharing no content word opens
+    alike), so a large library is not compared pair by pair."""
     by_stem: dict[str, list[int]] = {}
     for index, ref in enumerate(refs):
         words = content_words(ref.quote.text) if ref.quote.kind == SPEECH else [normalise(ref.quote.text)]
-        for stem in {word[:BLOCKING_PREFIX] for word in words if word}:
+        keys = {word[:BLOCKING_PREFIX] for word in words if word}
+        opening = _WORD.findall(ref.quote.text.casefold())[:2]
+        if ref.quote.kind == SPEECH and ref.quote.speaker_key and len(opening) == 2:
+            keys.add(f"{ref.quote.speaker_key}\t{' '.join(opening)}")  # paraphrases opening alike
+        for stem in keys:
             by_stem.setdefault(stem, []).append(index)
     pairs: set[tuple[int, int]] = set()
     for members in by_stem.values():

@@ -6,77 +6,6 @@ Kept small and explicit so a reader can see (and extend) exactly what counts as 
 from __future__ import annotations
 
 
-def _weak(stem: str, participle: str, e: str = "") -> set[str]:
-    """Forms of a regular verb: present, past, subjunctive I, infinitive and participle."""
-    return {stem + e + "t", stem + "en", stem + e + "te", stem + e + "ten", stem + "e", participle}
-
-
-# Verbs of speaking or writing: every finite form and the participle ("hat … gesagt").
-SPEECH_VERBS: dict[str, set[str]] = {
-    "sagen": _weak("sag", "gesagt"),
-    "erklären": _weak("erklär", "erklärt"),
-    "betonen": _weak("beton", "betont"),
-    "warnen": _weak("warn", "gewarnt"),
-    "mahnen": _weak("mahn", "gemahnt"),
-    "kommentieren": _weak("kommentier", "kommentiert"),
-    "analysieren": _weak("analysier", "analysiert"),
-    "kritisieren": _weak("kritisier", "kritisiert"),
-    "bilanzieren": _weak("bilanzier", "bilanziert"),
-    "resümieren": _weak("resümier", "resümiert"),
-    "konstatieren": _weak("konstatier", "konstatiert"),
-    "bezeichnen": _weak("bezeichn", "bezeichnet", "e"),
-    "meinen": _weak("mein", "gemeint"),
-    "behaupten": _weak("behaupt", "behauptet", "e"),
-    "antworten": _weak("antwort", "geantwortet", "e"),
-    "berichten": _weak("bericht", "berichtet", "e"),
-    "erzählen": _weak("erzähl", "erzählt"),
-    "fordern": _weak("forder", "gefordert") | {"fordert", "forderte", "forderten", "fordere"},
-    "drohen": _weak("droh", "gedroht"),
-    "loben": _weak("lob", "gelobt"),
-    "fragen": _weak("frag", "gefragt"),
-    "twittern": _weak("twitter", "getwittert") | {"twittert", "twitterte"},
-    "posten": _weak("post", "gepostet", "e"),
-    "bekräftigen": _weak("bekräftig", "bekräftigt"),
-    "bestätigen": _weak("bestätig", "bestätigt"),
-    "versichern": _weak("versicher", "versichert") | {"versichert", "versicherte"},
-    "beteuern": _weak("beteuer", "beteuert") | {"beteuert", "beteuerte"},
-    "erläutern": _weak("erläuter", "erläutert") | {"erläutert", "erläuterte"},
-    "ergänzen": _weak("ergänz", "ergänzt"),
-    "wiederholen": _weak("wiederhol", "wiederholt"),
-    "verkünden": _weak("verkünd", "verkündet", "e"),
-    "äußern": _weak("äußer", "geäußert") | {"äußert", "äußerte"},
-    "frotzeln": {"frotzelt", "frotzelte", "frotzelten", "gefrotzelt"},
-    "spotten": _weak("spott", "gespottet", "e"),
-    "schimpfen": _weak("schimpf", "geschimpft"),
-    "urteilen": _weak("urteil", "geurteilt"),
-    "sprechen": {"spricht", "sprechen", "sprach", "sprachen", "gesprochen", "spreche"},
-    "schreiben": {"schreibt", "schreiben", "schrieb", "schrieben", "geschrieben", "schreibe"},
-    "versprechen": {"verspricht", "versprechen", "versprach", "versprachen", "versprochen", "verspreche"},
-    "rufen": {"ruft", "rufen", "rief", "riefen", "gerufen"},
-    "unterstreichen": {"unterstreicht", "unterstrich", "unterstrichen", "unterstreiche"},
-    # separable verbs: the finite form counts only with its particle in the clause
-    "ankündigen": {"kündigt", "kündigte", "kündigten", "angekündigt", "ankündigte", "ankündigt"},
-    "hinzufügen": {"fügt", "fügte", "fügten", "hinzugefügt", "hinzufügte"},
-    "zusammenfassen": {"fasst", "fasste", "fassten", "zusammengefasst", "zusammenfasst", "zusammenfasste"},
-    "einräumen": {"räumt", "räumte", "räumten", "eingeräumt", "einräumte"},
-    "mitteilen": {"teilt", "teilte", "teilten", "mitgeteilt", "mitteilte"},
-}
-PARTICLES: dict[str, str] = {
-    "ankündigen": "an",
-    "hinzufügen": "hinzu",
-    "zusammenfassen": "zusammen",
-    "einräumen": "ein",
-    "mitteilen": "mit",
-}
-SPEECH_FORMS: dict[str, str] = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in forms}
-
-# Nouns that name an utterance ("seine Drohung mit …", "ihre Forderung nach …").
-SPEECH_NOUNS = frozenset({
-    "drohung", "forderung", "warnung", "versprechen", "aussage", "äußerung", "ankündigung",
-    "worten", "satz", "zitat", "appell", "urteil", "kritik", "einschätzung", "stellungnahme",
-    "standardfloskel", "floskel", "botschaft", "antwort",
-})
-
 # Subjunctive I (and a few II) forms that mark reported speech.
 SUBJUNCTIVE = frozenset({
     "sei", "seien", "habe", "müsse", "müssten", "werde", "könne", "solle", "wolle", "dürfe",
@@ -91,6 +20,24 @@ TERM_MARKERS = frozenset({
     "hashtag", "label", "etikett", "stichwort", "losung", "parole", "spitzname", "formel",
     "als",
 })
+
+# Finite auxiliaries and modals: before them stands the subject of a clause-final cue ("Ich
+# möchte Sie bitten", "Die Polizei hat mitgeteilt").
+AUXILIARIES = frozenset({
+    "habe", "hat", "haben", "hatte", "hatten", "bin", "ist", "sind", "war", "waren", "wird", "werden",
+    "wurde", "wurden", "will", "wollen", "wollte", "wollten", "möchte", "möchten", "muss", "müssen",
+    "musste", "mussten", "kann", "können", "konnte", "konnten", "soll", "sollen", "sollte",
+    "sollten", "darf", "dürfen", "durfte", "durften", "würde", "würden",
+})
+# Compound nouns ending so before a quotation make it a name or label ("Kampfnamen", "Wahlslogan").
+TERM_NOUN_ENDINGS = ("namen", "name", "titel", "slogan", "motto", "begriff", "schlagwort", "parole", "losung", "etikett", "label", "hashtag", "schriftzug")
+# "Auf den Plakaten stand „…“": verbs of standing written and the surfaces slogans are written on.
+WRITING_VERBS = frozenset({"stand", "standen", "steht", "stehen", "prangte", "prangten", "prangt", "lautete", "lauteten"})
+WRITING_SURFACES = ("plakat", "plakaten", "plakate", "transparent", "transparenten", "transparente", "schild", "schildern", "schilder", "banner", "bannern", "spruchband", "spruchbändern", "aufkleber", "wand", "mauer", "fahne", "fahnen", "shirt", "shirts", "kappe", "kappen", "kulisse", "rückwand")
+# Nouns that say a quotation is the title of a work ("„…“, der zweite Spielfilm der Regisseurin").
+WORK_NOUNS = ("film", "spielfilm", "dokumentarfilm", "buch", "roman", "song", "lied", "album", "serie", "podcast", "stück", "theaterstück", "oper", "sendung", "show", "studie", "bericht", "ausstellung", "gedicht", "titel", "programm", "kampagne", "initiative", "projekt")
+# Verbs that give a name ("die Soldaten nennen sie „Baba Jaga“").
+NAMING_VERBS = frozenset({"nennen", "nennt", "nannte", "nannten", "genannt", "taufte", "tauften", "getauft", "tauft"})
 
 PREPOSITIONS = frozenset({
     "an", "auf", "aus", "bei", "beim", "durch", "für", "gegen", "gegenüber", "hinter", "in", "im",
@@ -116,6 +63,54 @@ ROLE_SUFFIXES = (
     "oppositionsführer", "oppositionsführerin", "vorsitzende", "vorsitzender", "macher",
     "macherin", "stifter", "stifterin", "gast", "entertainer", "dealmaker", "herrscher",
     "mann", "frau", "ex-präsident", "sekretär", "sekretärin", "kommissar", "kommissarin",
+    # further person nouns of news attribution ("die Oberstaatsanwältin", "ein Feuerwehrsprecher")
+    "anwalt", "anwältin", "anwälte", "richterin", "bundesrichter", "verfassungsrichter", "admiral",
+    "admiralin", "befehlshaber", "befehlshaberin", "kommandeur", "kommandeurin", "polizist",
+    "polizistin", "beamter", "beamtin", "beamte", "zeugin", "augenzeuge", "augenzeugin",
+    "landwirt", "landwirtin", "arzt", "ärztin", "ärzte", "lehrer", "lehrerin", "händler",
+    "händlerin", "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin", "bürgermeister",
+    "bürgermeisterin", "landrat", "landrätin", "leiter", "leiterin", "mitarbeiter", "mitarbeiterin",
+    "vertreter", "vertreterin", "kommentator", "kommentatorin", "kritiker", "kritikerin",
+    "beobachter", "beobachterin", "insider", "kenner", "kennerin", "autor", "autorin", "historiker",
+    "historikerin", "soziologe", "soziologin", "politologe", "politologin", "ermittler",
+    "ermittlerin", "staatsanwalt", "staatsanwältin", "verteidiger", "verteidigerin", "aktivist",
+    "aktivistin", "demonstrant", "demonstrantin", "anwohner", "anwohnerin", "bewohner",
+    "bewohnerin", "nachbar", "nachbarin", "angehörige", "angehöriger", "vorstand", "vorständin",
+    "gewerkschafter", "gewerkschafterin", "unternehmer", "unternehmerin", "manager", "managerin",
+    "funktionär", "funktionärin", "offizier", "offizierin", "soldat", "soldatin", "kollege",
+    "kollegin", "chefredakteur", "chefredakteurin", "redakteur", "redakteurin", "publizist",
+    "publizistin", "schriftsteller", "schriftstellerin", "regisseur", "regisseurin", "trainer",
+    "trainerin", "spieler", "spielerin", "bürgerin", "mitbürger", "wähler", "wählerin",
+    "teilnehmer", "teilnehmerin", "organisator", "organisatorin", "veranstalter", "veranstalterin",
+    "betreiber", "betreiberin", "eigentümer", "eigentümerin", "kläger", "klägerin", "opfer",
+    "überlebende", "überlebender", "helfer", "helferin", "retter", "retterin", "mediziner",
+    "medizinerin", "virologe", "virologin", "epidemiologe", "epidemiologin", "psychologe",
+    "psychologin", "jurist", "juristin", "ingenieur", "ingenieurin", "pilot", "pilotin",
+    "sprecherinnen", "experten", "expertinnen", "ökonomen", "analysten", "diplomaten",
+    "vorsitzenden", "abgeordneten", "regierungschef", "regierungschefin", "staatschef",
+    "staatschefin", "amtskollege", "amtskollegin", "stellvertreter", "stellvertreterin",
+    "jährige", "jähriger",
+)
+# Institution nouns that, with a definite article, take up an organisation named just before
+# ("Die IG BCE … Die Gewerkschaft"); "die Polizei", "die Regierung" are actors of their own.
+ANAPHORIC_ORGANISATION_HEADS = (
+    "gewerkschaft", "organisation", "verband", "konzern", "unternehmen", "partei", "behörde",
+    "notenbank", "zentralbank", "bank", "firma", "club", "klub", "verein", "institut", "stiftung",
+    "agentur", "sender", "ministerium", "gericht", "kommission", "präsidium", "hersteller",
+    "chiphersteller", "autobauer", "versicherer", "händler", "fraktion", "koalition",
+)
+# Heads of common nouns that name an organisation or institution ("die Gewerkschaft", "das
+# Auswärtige Amt", "das Bundesverfassungsgericht"): the last part of a compound decides.
+ORGANISATION_HEADS = (
+    "regierung", "ministerium", "polizei", "gewerkschaft", "gericht", "amt", "behörde", "partei",
+    "konzern", "unternehmen", "verband", "kommission", "staatsanwaltschaft", "feuerwehr", "armee",
+    "militär", "bundeswehr", "agentur", "sender", "zeitung", "verwaltung", "senat", "parlament",
+    "bundestag", "landtag", "stadtrat", "gemeinderat", "bank", "firma", "verein", "institut",
+    "stiftung", "organisation", "koalition", "opposition", "fraktion", "präsidium",
+    "rathaus", "kanzleramt", "ministerien", "behörden", "konzerne", "unternehmen", "gewerkschaften",
+    "kirche", "bistum", "klinik", "krankenhaus", "universität", "hochschule", "schule", "club",
+    "klub", "parteiführung", "staatsführung", "militärführung", "direktion", "staatsmedien", "medien", "weltbank", "zentralbank",
+    "notenbank", "bundesbank", "bundesanwaltschaft", "kreml", "botschaft", "generalstab",
 )
 # Adjectives that do not change which role is meant ("der ehemalige US-Botschafter").
 ROLE_NOISE_ADJECTIVES = frozenset({
@@ -127,6 +122,12 @@ NATIONALITY_SYNONYMS = {"amerikanisch": "us", "us-amerikanisch": "us"}
 PRONOUNS_MALE = frozenset({"er", "ihm", "ihn"})
 PRONOUNS_FEMALE = frozenset({"sie", "ihr"})
 POSSESSIVES_MALE = frozenset({"sein", "seine", "seinem", "seinen", "seiner", "seines"})
+POSSESSIVE_DETERMINERS = frozenset(
+    stem + ending for stem in ("unser", "ihr", "sein", "mein", "dein", "euer") for ending in ("", "e", "er", "em", "en", "es")
+) - {"ihr"}
+# Pronouns that name the speaker directly and never resolve in news narration (a column's "ich").
+PRONOUNS_SPEAKER = frozenset({"ich", "wir", "man"})
 
 # Indefinite speakers: the text says someone spoke but not who ("eine Reporterin", "Experten").
-INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "mehrere", "viele", "manche", "einige"})
+INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "mehrere", "viele", "manche", "einige", "zahlreiche", "andere"})
+PLURAL_DETERMINERS = frozenset({"mehrere", "viele", "manche", "einige", "zahlreiche", "andere", "alle", "beide"})

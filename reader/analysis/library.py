@@ -73,7 +73,7 @@ class LibraryAnalysis:
             QuoteRef(article_id, index, quote)
             for article_id, analysis in self._articles.items()
             for index, quote in enumerate(analysis.quotes)
-            if quote.depth == 0
+            if quote.depth == 0 and not quote.boilerplate  # a teaser's quote is not counted
         ]
         self.quote_groups: Mapping[str, tuple[QuoteRef, ...]] = MappingProxyType(group_quotes(refs))
         self._group_of = {
@@ -111,8 +111,9 @@ class LibraryAnalysis:
         entities = tuple(self._resolve_entity(entity) for entity in analysis.entities)
         present = {entity.key for entity in entities}
         quotes = tuple(self._resolve_quote(quote, present) for quote in analysis.quotes)
+        indirect = tuple(self._resolve_quote(quote, present) for quote in analysis.indirect)
         roles = tuple(replace(link, key=self.names.key(link.key), name=self.names.name(self.names.key(link.key))) for link in analysis.roles)
-        return replace(analysis, entities=entities, quotes=quotes, roles=roles)
+        return replace(analysis, entities=entities, quotes=quotes, roles=roles, indirect=indirect)
 
     def _resolve_entity(self, entity: Entity) -> Entity:
         """Library key and name; the label most of the referent's spans carry in the library
@@ -130,7 +131,9 @@ class LibraryAnalysis:
             key, name = self.roles[quote.speaker_role]
             if key in present:
                 return replace(quote, speaker_key=key, speaker=name)
-        return replace(quote, speaker_start=None, speaker_end=None) if quote.speaker is None else quote
+        if quote.speaker is None and quote.speaker_text is None:
+            return replace(quote, speaker_start=None, speaker_end=None)
+        return quote
 
     def _index(self) -> dict[str, EntityEntry]:
         spans: dict[str, dict[str, list[tuple[int, int]]]] = {}

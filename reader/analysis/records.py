@@ -10,9 +10,11 @@ from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SPEECH = "speech"
 TERM = "term"
+INDIRECT = "indirect"  # reported speech without marks: a Konjunktiv I or dass-clause after a cue
+SPEAKER_KINDS = ("person", "organisation", "role", "group", "document", "pronoun", "unknown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,7 @@ class Quote:
     start: int  # first character inside the opening mark
     end: int  # the closing mark's offset (or the paragraph's end when unclosed)
     text: str
-    kind: str  # SPEECH or TERM
+    kind: str  # SPEECH, TERM or INDIRECT
     open_mark: str
     close_mark: str  # "" when the quotation runs unclosed to the end of its paragraph
     depth: int = 0  # 0 outermost, 1 inside another quotation, …
@@ -54,6 +56,9 @@ class Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     continues: int | None = None  # index of the quotation this one continues
+    speaker_text: str | None = None  # how the text names the speaker ("ein Sprecher des Ministeriums")
+    speaker_kind: str = ""  # one of SPEAKER_KINDS for speech and indirect speech, "" for terms
+    boilerplate: bool = False  # in a teaser, promo or disclaimer: shown, not counted
 
     @property
     def closed(self) -> bool:
@@ -81,6 +86,8 @@ class ArticleAnalysis:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     roles: tuple[RoleLink, ...] = ()
+    indirect: tuple[Quote, ...] = ()  # reported speech (kind INDIRECT), in reading order
+    boilerplate: tuple[tuple[int, int], ...] = ()  # (start, end) of paragraphs that are no article text
     schema: int = SCHEMA_VERSION
     _sentence_starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
 
@@ -111,6 +118,8 @@ class ArticleAnalysis:
             "entities": [asdict(entity) for entity in self.entities],
             "quotes": [asdict(quote) for quote in self.quotes],
             "roles": [asdict(role) for role in self.roles],
+            "indirect": [asdict(quote) for quote in self.indirect],
+            "boilerplate": [list(span) for span in self.boilerplate],
         }
 
     @classmethod
@@ -126,6 +135,8 @@ class ArticleAnalysis:
             entities=tuple(_record(Entity, item) for item in data["entities"]),
             quotes=tuple(_record(Quote, item) for item in data["quotes"]),
             roles=tuple(_record(RoleLink, item) for item in data["roles"]),
+            indirect=tuple(_record(Quote, item) for item in data["indirect"]),
+            boilerplate=tuple((int(start), int(end)) for start, end in data["boilerplate"]),
         )
 
 

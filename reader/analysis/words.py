@@ -9,33 +9,35 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 BLANK = "\x00"
 _WORD = re.compile(r"\w+(?:[-’']\w+)*\.?|[,;:.!?()–—-]|\x00+")
 
 
-@dataclass(frozen=True, slots=True)
 class Word:
-    start: int
-    end: int
-    text: str
+    """A word or punctuation mark with its offsets; what the rules ask of it is computed once
+    (every rule asks for `lower` many times: the analysis speed depends on it)."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.rstrip(".").lower()
+    __slots__ = ("start", "end", "text", "lower", "is_word", "is_quote", "capitalized")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.rstrip(".").lower()
+        first = text[:1]
+        self.is_word = first.isalnum()
+        self.is_quote = first == BLANK
+        self.capitalized = first.isupper()
 
-    @property
-    def is_quote(self) -> bool:
-        return self.text[:1] == BLANK
+    def __repr__(self) -> str:
+        return f"Word({self.start}, {self.end}, {self.text!r})"
 
-    @property
-    def capitalized(self) -> bool:
-        return self.text[:1].isupper()
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Word) and (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
 
 
 def blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:

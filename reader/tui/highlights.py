@@ -13,7 +13,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color
 
-from ..analysis import SPEECH, ArticleAnalysis, Entity, EntityEntry, LibraryAnalysis, Quote
+from ..analysis import INDIRECT, SPEECH, ArticleAnalysis, Entity, EntityEntry, LibraryAnalysis, Quote
 from ..annotations import AnchoredAnnotation, AnchorState
 from .safe_text import safe_display
 from .widgets.reading_view import Highlight
@@ -23,6 +23,9 @@ ENTITY_COLOURS = {"PER": "#f5a97f", "LOC": "#8bd5ca", "ORG": "#8aadf4", "MISC": 
 ENTITY_NAMES = {"PER": "person", "LOC": "place", "ORG": "organisation", "MISC": "other name"}
 SPEECH_COLOUR = "#eed49f"
 TERM_COLOUR = "#a5adcb"
+INDIRECT_COLOUR = "#eed49f"  # reported speech: the speech hue as a faint wash, not as text colour
+INDIRECT_TINT = 0.14
+BOILERPLATE_STYLE = Style(dim=True)
 FOCUS_STYLE = Style(bgcolor="#6b5a12", bold=True, underline=True)
 ANNOTATION_TINT = 0.30  # how much of the tag colour shows through behind annotated text
 
@@ -91,6 +94,12 @@ class EntityMark:
         return text
 
 
+def speaker_label(quote: Quote) -> str:
+    """Who said it, as well as the text tells: the canonical name, else the mention as written
+    ("ein Polizeisprecher", an unresolved "er"), else "" (unknown)."""
+    return quote.speaker or quote.speaker_text or ""
+
+
 @dataclass(frozen=True)
 class QuoteMark:
     quote: Quote
@@ -100,17 +109,31 @@ class QuoteMark:
 
     def describe(self) -> Text:
         quote = self.quote
-        colour = SPEECH_COLOUR if quote.kind == SPEECH else TERM_COLOUR
-        text = Text("❝ ", style=Style(color=colour, bold=True))
-        if quote.kind == SPEECH:
-            text.append(one_line(quote.speaker, 40) if quote.speaker else "speaker unknown", style="bold" if quote.speaker else "italic")
+        reported = quote.kind == INDIRECT
+        colour = SPEECH_COLOUR if quote.kind in (SPEECH, INDIRECT) else TERM_COLOUR
+        text = Text("↪ " if reported else "❝ ", style=Style(color=colour, bold=True))
+        if quote.kind in (SPEECH, INDIRECT):
+            speaker = speaker_label(quote)
+            text.append(one_line(speaker, 40) if speaker else "speaker unknown", style="bold" if quote.speaker else "italic")
+            if reported:
+                text.append(" · reported speech", style="dim")
             if quote.cue:
                 text.append(f" ({one_line(quote.cue, 20)})", style="dim")
         else:
             text.append("term, not speech", style="italic")
+        if quote.boilerplate:
+            text.append(" · in a teaser or promo, not counted", style="dim")
         if self.group:
             text.append(" · c: how other outlets worded it", style="dim")
         return text
+
+
+@dataclass(frozen=True)
+class BoilerplateMark:
+    """A paragraph the analysis takes for a teaser, promo or rights note, not article text."""
+
+    def describe(self) -> Text:
+        return Text("▭ teaser, promo or note — not article text, its quotes not counted", style="dim italic")
 
 
 def entity_highlights(analysis: ArticleAnalysis, library: LibraryAnalysis) -> list[Highlight]:
@@ -127,8 +150,12 @@ def entity_highlights(analysis: ArticleAnalysis, library: LibraryAnalysis) -> li
 
 
 def quote_highlights(analysis: ArticleAnalysis, library: LibraryAnalysis) -> list[Highlight]:
-    """Speech in warm italics with a gutter bar; terms (scare quotes, names, slogans) in cool italics."""
-    highlights = []
+    """Speech in warm italics with a gutter bar; terms (scare quotes, names, slogans) in cool
+    italics; reported speech (indirect) on a faint warm wash, upright, under any quote in it."""
+    highlights = [
+        Highlight(quote.start, quote.end, Style(bgcolor=tint(INDIRECT_COLOUR, INDIRECT_TINT)), "indirect", QuoteMark(quote, analysis.article_id, -1 - index, None))
+        for index, quote in enumerate(analysis.indirect)
+    ]
     for index, quote in enumerate(analysis.quotes):
         speech = quote.kind == SPEECH
         colour = SPEECH_COLOUR if speech else TERM_COLOUR
@@ -145,6 +172,11 @@ def quote_highlights(analysis: ArticleAnalysis, library: LibraryAnalysis) -> lis
     return highlights
 
 
+def boilerplate_highlights(analysis: ArticleAnalysis) -> list[Highlight]:
+    """Teasers, promos and rights notes dimmed: visible, but set apart from the article."""
+    return [Highlight(start, end, BOILERPLATE_STYLE, "structure", BoilerplateMark()) for start, end in analysis.boilerplate]
+
+
 def focus_highlights(spans: Iterable[tuple[int, int]]) -> list[Highlight]:
     """The mentions (or passage) the reader chose to follow, across every open column."""
     return [Highlight(start, end, FOCUS_STYLE, "focus") for start, end in spans]
@@ -159,6 +191,10 @@ def legend(layers: dict[str, bool], status: str) -> Text:
     text.append("„speech“", style=Style(color=SPEECH_COLOUR, italic=True, dim=not layers["quote"]))
     text.append(" ")
     text.append("‚term‘", style=Style(color=TERM_COLOUR, italic=True, dim=not layers["quote"]))
+    text.append(" ")
+    text.append("reported", style=Style(bgcolor=tint(INDIRECT_COLOUR, INDIRECT_TINT), dim=not layers["quote"]))
+    text.append(" ")
+    text.append("teaser", style=BOILERPLATE_STYLE)
     text.append("  ▌note", style=Style(color="#b4a7f5", dim=not layers["annotation"]))
     switches = "  │ " + " ".join(
         f"{key}:{name}{'' if layers[layer] else ' off'}"

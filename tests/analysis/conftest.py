@@ -23,8 +23,9 @@ PEOPLE = [
     "Maria Lang", "Lang", "Hans Peter Fischer", "Fischer", "Fischers", "Anna Roth", "Roth",
     "Thomas Klein", "Klein", "Klaus", "Lena Berg", "Berg",
     "Julia Sommer", "Markus Vogt",  # their surnames alone are left unlabelled, as a pipeline often does
+    "Petra Lange", "Deniz Yilmaz", "Yilmaz", "Sven Hofmann", "Hofmann",
 ]
-ORGANISATIONS = ["ARD", "Reuters", "Spiegel", "Bundesregierung", "Kreml", "Nato", "CNN"]
+ORGANISATIONS = ["ARD", "Reuters", "Spiegel", "Bundesregierung", "Kreml", "Nato", "CNN", "Siemens", "IG Metall"]
 PLACES = ["Berlin", "Paris", "Bern", "Moskau", "Russland", "Russlands", "Frankreich", "Kiew"]
 
 

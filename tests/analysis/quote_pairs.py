@@ -40,3 +40,27 @@ DIFFERENT = [
     ("Wir stehen fest an der Seite der Ukraine", "Wir stehen fest an der Seite Israels", "Olaf Scholz", "Olaf Scholz"),
     ("Es wird teuer", "Es wird kalt", None, None),
 ]
+
+# Paraphrased renderings of one utterance by the same speaker (other words, a shortened form, a
+# looser translation): the grouping should find them too.
+PARAPHRASE_SAME = [
+    ("Wir sind noch nicht dort, wo wir hinwollen, aber wir kommen voran", "Wir sind noch nicht da", "Olaf Scholz", "Olaf Scholz"),
+    ("Wir sind noch nicht dort, wo wir sein wollen", "Wir sind noch nicht da, wo wir hinwollen", "Friedrich Merz", "Friedrich Merz"),
+    ("Es war ein sehr gutes Gespräch, wirklich sehr gut", "Das war ein wirklich gutes Gespräch", "Emmanuel Macron", "Emmanuel Macron"),
+    ("Ich glaube, wir stehen kurz vor einer Einigung", "Wir stehen wohl kurz vor einer Einigung", "Annalena Baerbock", "Annalena Baerbock"),
+    ("Das ist nicht verhandelbar, das sage ich ganz deutlich", "Das ist nicht verhandelbar", "Olaf Scholz", "Olaf Scholz"),
+    ("Wir werden uns bald wiedersehen, vielleicht schon nächste Woche", "Wir sehen uns bald wieder", "Lena Berg", "Lena Berg"),
+]
+# The same speaker saying other things in similar words: never one group.
+PARAPHRASE_DIFFERENT = [
+    ("Wir sind noch nicht da", "Wir sind noch nicht fertig mit der Arbeit", "Olaf Scholz", "Olaf Scholz"),
+    ("Wir sind bereit zu reden", "Wir sind nicht bereit zu zahlen", "Olaf Scholz", "Olaf Scholz"),
+    ("Das ist nicht verhandelbar", "Das ist verhandelbar", "Friedrich Merz", "Friedrich Merz"),
+    ("Wir werden das Land schützen", "Wir werden das Land verlassen", "Emmanuel Macron", "Emmanuel Macron"),
+    ("Es war ein gutes Gespräch", "Es war ein schwieriges Gespräch", "Annalena Baerbock", "Annalena Baerbock"),
+    ("Wir stehen kurz vor einer Einigung", "Wir sind weit entfernt von einer Einigung", "Lena Berg", "Lena Berg"),
+    ("Wir sind noch nicht da", "Wir sind noch nicht da", "Olaf Scholz", "Friedrich Merz"),
+    ("Wir sind noch nicht da", "Wir sind noch nicht dort, wo wir hinwollen", None, None),
+    ("Ich habe keine Angst", "Ich habe keine Zeit", "Maria Lang", "Maria Lang"),
+    ("Das Treffen war ein Erfolg", "Das Treffen war kein Erfolg", "Olaf Scholz", "Olaf Scholz"),
+]

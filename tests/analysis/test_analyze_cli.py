@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from .conftest import build_test_pipeline
 
+from reader.analysis import SPEAKER_KINDS
 from reader.cli import main
 
 ONE = """---
@@ -58,8 +59,10 @@ def test_json_contract(library: Path, model_dir: Path) -> None:
         for quote in row["quotes"]:
             assert CONTRACT_QUOTE <= set(quote)
             assert row["text"][quote["start"] : quote["end"]] == quote["text"]
-            if quote["speaker"] is None:
+            if quote["speaker_text"] is None:
                 assert quote["speaker_start"] is None and quote["speaker_end"] is None
+            else:
+                assert quote["speaker_kind"] in SPEAKER_KINDS
     zwei, eins = rows
     assert [(q["text"], q["kind"], q["speaker"]) for q in eins["quotes"]] == [
         ("Wir stehen fest an der Seite unserer Partner", "speech", "Olaf Scholz"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from .quote_pairs import DIFFERENT, SAME
+from .quote_pairs import DIFFERENT, PARAPHRASE_DIFFERENT, PARAPHRASE_SAME, SAME
 
 from reader.analysis import SPEECH, TERM, LibraryAnalysis, Quote
 from reader.analysis.grouping import QuoteRef, candidate_pairs, group_id, group_quotes, same_utterance
@@ -24,8 +24,23 @@ def test_grouping_on_written_pairs_is_precise_and_finds_most() -> None:
     assert recall >= 0.8, [p for p, f in zip(SAME, found, strict=True) if not f]
 
 
+def test_paraphrases_by_one_speaker_group_and_look_alikes_do_not() -> None:
+    found = [same_utterance(quote(a, sa), quote(b, sb)) for a, b, sa, sb in PARAPHRASE_SAME]
+    false = [same_utterance(quote(a, sa), quote(b, sb)) for a, b, sa, sb in PARAPHRASE_DIFFERENT + DIFFERENT]
+    assert not any(false), [p for p, f in zip(PARAPHRASE_DIFFERENT + DIFFERENT, false, strict=True) if f]
+    assert sum(found) / len(found) >= 0.8, [p for p, f in zip(PARAPHRASE_SAME, found, strict=True) if not f]
+
+
+def test_a_paraphrase_that_shares_no_content_word_is_still_a_candidate_pair() -> None:
+    refs = [
+        QuoteRef("a", 0, quote("Wir sind noch nicht dort, wo wir hinwollen, aber wir kommen voran", "Olaf Scholz")),
+        QuoteRef("b", 0, quote("Wir sind noch nicht da", "Olaf Scholz")),
+    ]
+    assert len(group_quotes(refs)) == 1
+
+
 def test_similarity_is_symmetric() -> None:
-    for a, b, sa, sb in SAME + DIFFERENT:
+    for a, b, sa, sb in SAME + DIFFERENT + PARAPHRASE_SAME + PARAPHRASE_DIFFERENT:
         assert same_utterance(quote(a, sa), quote(b, sb)) == same_utterance(quote(b, sb), quote(a, sa))
 
 

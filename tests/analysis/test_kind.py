@@ -15,13 +15,16 @@ def kinds(analysis) -> list[tuple[str, str]]:
     ("text", "inner"),
     [
         ("Auf der Bühne stand der Slogan „Gemeinsam stark“ in großen Buchstaben.", "Gemeinsam stark"),
-        ("Die Boulevardpresse feierte den Auftritt als „historisch“.", "historisch"),
         ("Er fuhr in der Staatskarosse „Der Panzer“ vor.", "Der Panzer"),
         ("Das „Wir schaffen das“-Lager ist kleiner geworden.", "Wir schaffen das"),
         ("Die sogenannte „Zeitenwende“ blieb aus.", "Zeitenwende"),
         ("Nicht einmal das Wort „Waffenruhe“ fiel an diesem Abend.", "Waffenruhe"),
         ("Im Hintergrund waren die Worte „Frieden schaffen“ zu lesen.", "Frieden schaffen"),
         ("Aus Sicht Berlins bleibt die „Ursache“ ungeklärt.", "Ursache"),
+        ("Auf den Plakaten stand etwa „Wir wollen Frieden jetzt“.", "Wir wollen Frieden jetzt"),  # GUIDELINES: placard slogans are terms
+        ("Ein Pilot mit dem Kampfnamen „Falke“ flog voraus.", "Falke"),
+        ("„Die letzte Fähre“, der dritte Spielfilm des Regisseurs, lief am Abend.", "Die letzte Fähre"),
+        ("Die Raketen, die die Soldaten „Roter Hahn“ nennen, sind gefürchtet.", "Roter Hahn"),
     ],
 )
 def test_terms(analyse, text: str, inner: str) -> None:
@@ -36,8 +39,11 @@ def test_terms(analyse, text: str, inner: str) -> None:
         ("Er habe die Sitzung „einfach überrollt“, hieß es danach.", "einfach überrollt"),
         ("Danach sei alles „völlig offen“ gewesen.", "völlig offen"),
         ("Olaf Scholz bezeichnete das Ergebnis als „enttäuschend“.", "enttäuschend"),
-        ("Auf den Plakaten stand etwa „Wir wollen Frieden jetzt“.", "Wir wollen Frieden jetzt"),
         ("Olaf Scholz drohte mit „harten Konsequenzen“.", "harten Konsequenzen"),
+        ("Die Boulevardpresse feierte den Auftritt als „historisch“.", "historisch"),
+        ("Die Ministerin kündigte eine „schonungslose Prüfung“ an.", "schonungslose Prüfung"),
+        ("Man arbeite „mit Hochdruck“ daran, hieß es.", "mit Hochdruck"),
+        ("Die Gewerkschaft nannte das „reine Stimmungsmache“.", "reine Stimmungsmache"),
     ],
 )
 def test_speech(analyse, text: str, inner: str) -> None:

@@ -106,10 +106,11 @@ def test_female_pronoun_skips_a_male_topic(analyse) -> None:
     assert only_quote(analyse(text)).speaker == "Annalena Baerbock"
 
 
-def test_pronoun_without_any_antecedent_stays_unknown(analyse) -> None:
-    quote = only_quote(analyse("„Wir werden das prüfen und dann entscheiden“, sagte er."))
+def test_pronoun_without_any_antecedent_stays_visible_as_the_pronoun(analyse) -> None:
+    text = "„Wir werden das prüfen und dann entscheiden“, sagte er."
+    quote = only_quote(analyse(text))
     assert quote.kind == SPEECH and quote.speaker is None
-    assert quote.speaker_start is None and quote.speaker_end is None
+    assert (quote.speaker_text, quote.speaker_kind, text[quote.speaker_start : quote.speaker_end]) == ("er", "pronoun", "er")
 
 
 def test_role_noun_learned_from_an_apposition(analyse) -> None:
@@ -335,3 +336,14 @@ def test_a_surname_the_pipeline_left_unlabelled_still_names_the_speaker(analyse)
 def test_a_surname_used_as_a_common_word_is_no_speaker(analyse) -> None:
     text = "Julia Sommer war in Paris. Im Sommer hieß es dann: „Wir kommen wieder.“"
     assert speakers(analyse(text)) == [("Wir kommen wieder.", None)]
+
+
+def test_a_first_name_the_pipeline_took_alone_keeps_its_particle_surname() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "Oberbürgermeisterin Clara zu Reventlow kam spät. „Wir bauen die Brücke“, sagte Clara zu Reventlow."
+    first = text.index("Clara")
+    second = text.rindex("Clara")
+    analysis = analyze_spans("p", "v", "f", text, [(first, first + 5, "PER"), (second, second + 5, "PER")], [(0, 48), (49, len(text))])
+    assert [e.text for e in analysis.entities] == ["Clara zu Reventlow", "Clara zu Reventlow"]
+    assert analysis.quotes[0].speaker == "Clara zu Reventlow"

@@ -25,6 +25,7 @@ from ..highlights import (
     annotation_highlights,
     entity_highlights,
     focus_highlights,
+    boilerplate_highlights,
     legend,
     quote_highlights,
 )
@@ -128,6 +129,7 @@ class CompareScreen(Screen[None]):
                 if analysis.version == column.article.version:
                     view.set_layer("entity", entity_highlights(analysis, library))
                     view.set_layer("quote", quote_highlights(analysis, library))
+                    view.set_layer("structure", boilerplate_highlights(analysis))
                     view.set_sentences([(s.start, s.end) for s in analysis.sentences])
             column.set_status(column.describe_cursor())
         self._refresh_focus()

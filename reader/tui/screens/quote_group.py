@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from ...analysis import QuoteGroup
 from ...library import Article
-from ..highlights import SPEECH_COLOUR, one_line
+from ..highlights import SPEECH_COLOUR, one_line, speaker_label
 from ..safe_text import safe_display
 
 CONTEXT_CHARS = 160
@@ -21,7 +21,7 @@ def member_text(article: Article | None, quote, source_label: str) -> Text:
     """The outlet, the speaker and cue, then the quotation inside its sentence's context."""
     text = Text()
     text.append(safe_display(source_label) + "\n", style="bold")
-    speaker = quote.speaker or "speaker unknown"
+    speaker = speaker_label(quote) or "speaker unknown"
     text.append(safe_display(speaker), style="bold" if quote.speaker else "italic")
     if quote.cue:
         text.append(f" · {safe_display(quote.cue)}", style="dim")

@@ -12,9 +12,9 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...analysis import SPEECH, LibraryAnalysis
+from ...analysis import INDIRECT, SPEECH, LibraryAnalysis
 from ...library import Article
-from ..highlights import ENTITY_COLOURS, SPEECH_COLOUR, TERM_COLOUR, one_line
+from ..highlights import ENTITY_COLOURS, INDIRECT_COLOUR, INDIRECT_TINT, SPEECH_COLOUR, TERM_COLOUR, one_line, speaker_label, tint
 from .option_lists import highlight_first
 from ..messages import EntityChosen, JumpTo, QuoteGroupChosen
 
@@ -82,7 +82,9 @@ class EntitiesPane(Vertical):
 
 
 class QuotesPane(Vertical):
-    """Quotations of the open articles by speaker; groups of one utterance across outlets first."""
+    """Quotations and reported speech of the open articles by speaker (the canonical name, else
+    the mention as written); groups of one utterance across outlets first; terms, then quotes in
+    teasers and promos (not counted), last."""
 
     DEFAULT_CSS = """
     QuotesPane { height: 1fr; }
@@ -116,29 +118,49 @@ class QuotesPane(Vertical):
                 label.append(f" · {len(group.articles)} articles", style="dim")
                 quotes.add_option(Option(label, id=f"group:{group.id}"))
             quotes.add_option(None)
-        by_speaker: dict[str, list[tuple[str, int]]] = {}
-        terms: list[tuple[str, int]] = []
+        by_speaker: dict[str, list[tuple[str, str, int]]] = {}
+        terms: list[tuple[str, str, int]] = []
+        teasers: list[tuple[str, str, int]] = []
         for article_id in open_ids:
             if article_id not in library.article_ids:
                 continue
-            for index, quote in enumerate(library.article(article_id).quotes):
-                if quote.kind == SPEECH:
-                    by_speaker.setdefault(quote.speaker or "", []).append((article_id, index))
+            analysis = library.article(article_id)
+            for index, quote in enumerate(analysis.quotes):
+                if quote.boilerplate:
+                    teasers.append((article_id, "quote", index))
+                elif quote.kind == SPEECH:
+                    by_speaker.setdefault(speaker_label(quote), []).append((article_id, "quote", index))
                 else:
-                    terms.append((article_id, index))
+                    terms.append((article_id, "quote", index))
+            for index, quote in enumerate(analysis.indirect):
+                by_speaker.setdefault(speaker_label(quote), []).append((article_id, "indirect", index))
         ordered = sorted(by_speaker.items(), key=lambda item: (item[0] == "", -len(item[1]), item[0].casefold()))
-        for speaker, refs in ordered + [("‚terms‘ (scare quotes, names, slogans)", terms)] if terms else ordered:
+        if terms:
+            ordered.append(("‚terms‘ (scare quotes, names, slogans)", terms))
+        if teasers:
+            ordered.append(("in teasers and promos (not counted)", teasers))
+        for speaker, refs in ordered:
             quotes.add_option(Option(Text(f"{one_line(speaker, 40) or 'speaker unknown'} ({len(refs)})", style="bold"), disabled=True))
-            for article_id, index in refs:
-                quote = library.article(article_id).quotes[index]
-                option_id = f"quote:{article_id}:{index}"
+            for article_id, kind, index in sorted(refs, key=lambda r: (r[0], self._start(library, r))):
+                analysis = library.article(article_id)
+                quote = (analysis.quotes if kind == "quote" else analysis.indirect)[index]
+                option_id = f"{kind}:{article_id}:{index}"
                 self.targets[option_id] = (article_id, quote.start, quote.end)
-                colour = SPEECH_COLOUR if quote.kind == SPEECH else TERM_COLOUR
                 label = Text(f"{column.get(article_id, '?')} ", style="dim")
-                label.append(f"„{one_line(quote.text, 56)}“", style=Style(color=colour, italic=True))
+                if quote.kind == INDIRECT:
+                    label.append(f"↪ {one_line(quote.text, 54)}", style=Style(bgcolor=tint(INDIRECT_COLOUR, INDIRECT_TINT)))
+                else:
+                    colour = SPEECH_COLOUR if quote.kind == SPEECH else TERM_COLOUR
+                    label.append(f"„{one_line(quote.text, 56)}“", style=Style(color=colour, italic=True, dim=quote.boilerplate))
                 label.append(f"  {one_line(titles.get(article_id, article_id), 18)}", style="dim")
                 quotes.add_option(Option(label, id=option_id))
         highlight_first(quotes)
+
+    @staticmethod
+    def _start(library: LibraryAnalysis, ref: tuple[str, str, int]) -> int:
+        article_id, kind, index = ref
+        analysis = library.article(article_id)
+        return (analysis.quotes if kind == "quote" else analysis.indirect)[index].start
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -31,7 +31,7 @@ from ..safe_text import safe_display
 GUTTER = 2
 RIGHT_MARGIN = 1
 SYNC_WRAP_CHARS = 60_000  # wrap this much at once (a few screens); the rest wraps in a thread
-LAYER_ORDER = ("structure", "quote", "entity", "annotation", "focus", "search")  # later layers win
+LAYER_ORDER = ("structure", "indirect", "quote", "entity", "annotation", "focus", "search")  # later layers win
 
 
 @dataclass(frozen=True)

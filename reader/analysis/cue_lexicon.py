@@ -1,0 +1,320 @@
+"""The words that introduce reported speech (cues): verbs of saying, writing, thinking and
+characterising in all their forms (separable ones with their particle), nouns of utterances and
+documents, and the prepositions of source phrases.
+
+Written by hand as lemmas and expanded by German verb morphology; checked against the cues of
+GePaDe-SpkAtt (train) by `reader/analysis/derive_cues.py`, which also writes the list of further
+cue forms in `data/gepade_cues.tsv` that `cue_forms()` adds (see data/README.md for its licence).
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "gepade_cues.tsv"
+GEPADE_MIN_CUES = 3  # a derived form counts when GePaDe annotates it as a cue this often …
+GEPADE_MIN_SHARE = 0.6  # … and in this share of its occurrences (so "bin" or "stellen" do not)
+GEPADE_MIN_CLAUSAL = 2  # … and it introduced a reported clause (dass …, a comma or colon) this often …
+GEPADE_MIN_CLAUSAL_SHARE = 0.25  # … in this share of its cues (so "beschäftigt", "beraten" do not)
+_NOT_VERBS = frozenset({"laut", "heißt", "hieß", "für", "nach"})  # handled as source words elsewhere
+
+SAY = "say"  # verbs of saying and writing: a cue for quotes and reported clauses
+THINK = "think"  # verbs of thinking and believing: reported clauses, a colon, not a bare adjacent quote
+CHARACTERISE = "characterise"  # nennen, bezeichnen als, sprechen von: a one-word quote is speech
+
+
+def _weak_stem(infinitive: str) -> tuple[str, str]:
+    """Stem and linking e of a regular verb: "antworten" → ("antwort", "e"), "fordern" → ("forder", "")."""
+    if infinitive.endswith(("ern", "eln")):
+        return infinitive[:-1], ""
+    stem = infinitive[:-2]
+    before = stem[-2:-1]
+    silent_h = before == "h" and not stem.endswith(("chn", "chm"))  # "wohnen", not "zeichnen"
+    needs_e = stem.endswith(("t", "d")) or (stem.endswith(("m", "n")) and before not in "aeiouäöülrmn" and not silent_h)
+    return stem, "e" if needs_e else ""
+
+
+def weak(infinitive: str, participle: str | None = None) -> set[str]:
+    """Present, past, subjunctive I, infinitive and participle of a regular verb."""
+    stem, e = _weak_stem(infinitive)
+    prefixed = infinitive.startswith(("be", "er", "ver", "zer", "ent", "emp", "miss", "über", "unter", "wider", "hinter"))
+    if participle is None:
+        participle = stem + e + "t" if prefixed or infinitive.endswith("ieren") else "ge" + stem + e + "t"
+    return {stem + e + "t", infinitive, stem + e + "te", stem + e + "ten", stem + "e", participle}
+
+
+def strong(infinitive: str, present: str, past: str, participle: str, past_plural: str | None = None, subjunctive_ii: str = "") -> set[str]:
+    """The forms of an irregular verb from its principal parts."""
+    stem = infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
+    forms = {infinitive, present, past, past_plural or past + ("n" if past.endswith("e") else "en"), stem + "e", participle}
+    if subjunctive_ii:
+        forms.add(subjunctive_ii)
+    return forms
+
+
+# lemma → (category, forms). Separable verbs are listed by their finite forms without the particle
+# (see PARTICLE_VERBS); their participle and infinitive (with the particle) come from the same table.
+VERBS: dict[str, tuple[str, set[str]]] = {
+    # saying, writing, announcing
+    "sagen": (SAY, weak("sagen")),
+    "erklären": (SAY, weak("erklären")),
+    "betonen": (SAY, weak("betonen")),
+    "warnen": (SAY, weak("warnen")),
+    "mahnen": (SAY, weak("mahnen")),
+    "ermahnen": (SAY, weak("ermahnen")),
+    "kommentieren": (SAY, weak("kommentieren")),
+    "analysieren": (SAY, weak("analysieren")),
+    "kritisieren": (CHARACTERISE, weak("kritisieren")),
+    "bilanzieren": (SAY, weak("bilanzieren")),
+    "resümieren": (SAY, weak("resümieren")),
+    "konstatieren": (SAY, weak("konstatieren")),
+    "behaupten": (SAY, weak("behaupten")),
+    "antworten": (SAY, weak("antworten", "geantwortet")),
+    "beantworten": (SAY, weak("beantworten")),
+    "berichten": (SAY, weak("berichten")),
+    "erzählen": (SAY, weak("erzählen")),
+    "schildern": (SAY, weak("schildern")),
+    "fordern": (SAY, weak("fordern")),
+    "verlangen": (SAY, weak("verlangen")),
+    "drohen": (CHARACTERISE, weak("drohen")),
+    "loben": (CHARACTERISE, weak("loben")),
+    "fragen": (SAY, weak("fragen")),
+    "twittern": (SAY, weak("twittern")),
+    "posten": (SAY, weak("posten")),
+    "bekräftigen": (SAY, weak("bekräftigen")),
+    "bestätigen": (SAY, weak("bestätigen")),
+    "versichern": (SAY, weak("versichern")),
+    "beteuern": (SAY, weak("beteuern")),
+    "erläutern": (SAY, weak("erläutern")),
+    "ergänzen": (SAY, weak("ergänzen")),
+    "wiederholen": (CHARACTERISE, weak("wiederholen")),
+    "verkünden": (SAY, weak("verkünden")),
+    "äußern": (SAY, weak("äußern")),
+    "frotzeln": (SAY, weak("frotzeln")),
+    "spotten": (CHARACTERISE, weak("spotten")),
+    "schimpfen": (CHARACTERISE, weak("schimpfen")),
+    "urteilen": (SAY, weak("urteilen")),
+    "klagen": (SAY, weak("klagen")),
+    "beklagen": (CHARACTERISE, weak("beklagen")),
+    "bemängeln": (SAY, weak("bemängeln")),
+    "monieren": (SAY, weak("monieren")),
+    "argumentieren": (SAY, weak("argumentieren")),
+    "erwidern": (SAY, weak("erwidern")),
+    "kontern": (SAY, weak("kontern")),
+    "zitieren": (SAY, weak("zitieren")),
+    "melden": (SAY, weak("melden")),
+    "informieren": (SAY, weak("informieren")),
+    "appellieren": (SAY, weak("appellieren")),
+    "plädieren": (SAY, weak("plädieren")),
+    "bemerken": (SAY, weak("bemerken")),
+    "präzisieren": (SAY, weak("präzisieren")),
+    "rechtfertigen": (SAY, weak("rechtfertigen")),
+    "begründen": (SAY, weak("begründen")),
+    "verteidigen": (SAY, weak("verteidigen")),
+    "dementieren": (SAY, weak("dementieren")),
+    "leugnen": (SAY, weak("leugnen")),
+    "unterstellen": (SAY, weak("unterstellen")),
+    "beschuldigen": (SAY, weak("beschuldigen")),
+    "verurteilen": (CHARACTERISE, weak("verurteilen")),
+    "begrüßen": (CHARACTERISE, weak("begrüßen")),
+    "bedauern": (SAY, weak("bedauern")),
+    "danken": (SAY, weak("danken")),
+    "gratulieren": (SAY, weak("gratulieren")),
+    "jubeln": (CHARACTERISE, weak("jubeln")),
+    "feiern": (CHARACTERISE, weak("feiern")),
+    "scherzen": (SAY, weak("scherzen")),
+    "witzeln": (SAY, weak("witzeln")),
+    "lästern": (CHARACTERISE, weak("lästern")),
+    "poltern": (SAY, weak("poltern")),
+    "wettern": (CHARACTERISE, weak("wettern")),
+    "seufzen": (SAY, weak("seufzen")),
+    "murmeln": (SAY, weak("murmeln")),
+    "flüstern": (SAY, weak("flüstern")),
+    "brüllen": (SAY, weak("brüllen")),
+    "mutmaßen": (SAY, weak("mutmaßen")),
+    "spekulieren": (SAY, weak("spekulieren")),
+    "prognostizieren": (SAY, weak("prognostizieren")),
+    "folgern": (SAY, weak("folgern")),
+    "insistieren": (SAY, weak("insistieren")),
+    "beharren": (SAY, weak("beharren")),
+    "bekunden": (SAY, weak("bekunden")),
+    "signalisieren": (SAY, weak("signalisieren")),
+    "beschwichtigen": (SAY, weak("beschwichtigen")),
+    "titulieren": (CHARACTERISE, weak("titulieren")),
+    "bezeichnen": (CHARACTERISE, weak("bezeichnen")),
+    "charakterisieren": (CHARACTERISE, weak("charakterisieren")),
+    "werten": (CHARACTERISE, weak("werten")),
+    "bewerten": (CHARACTERISE, weak("bewerten")),
+    "beschimpfen": (CHARACTERISE, weak("beschimpfen")),
+    "verspotten": (CHARACTERISE, weak("verspotten")),
+    "preisen": (CHARACTERISE, strong("preisen", "preist", "pries", "gepriesen")),
+    "sprechen": (CHARACTERISE, strong("sprechen", "spricht", "sprach", "gesprochen")),
+    "reden": (CHARACTERISE, weak("reden")),
+    "schreiben": (SAY, strong("schreiben", "schreibt", "schrieb", "geschrieben")),
+    "versprechen": (CHARACTERISE, strong("versprechen", "verspricht", "versprach", "versprochen")),
+    "rufen": (SAY, strong("rufen", "ruft", "rief", "gerufen")),
+    "schreien": (SAY, strong("schreien", "schreit", "schrie", "geschrien")),
+    "unterstreichen": (SAY, strong("unterstreichen", "unterstreicht", "unterstrich", "unterstrichen")),
+    "nennen": (CHARACTERISE, {"nennen", "nennt", "nannte", "nannten", "nenne", "genannt"}),
+    "beschreiben": (CHARACTERISE, strong("beschreiben", "beschreibt", "beschrieb", "beschrieben")),
+    "bestreiten": (SAY, strong("bestreiten", "bestreitet", "bestritt", "bestritten")),
+    "widersprechen": (SAY, strong("widersprechen", "widerspricht", "widersprach", "widersprochen")),
+    "verraten": (SAY, strong("verraten", "verrät", "verriet", "verraten")),
+    "empfehlen": (SAY, strong("empfehlen", "empfiehlt", "empfahl", "empfohlen")),
+    "raten": (SAY, strong("raten", "rät", "riet", "geraten")),
+    "bitten": (SAY, strong("bitten", "bittet", "bat", "gebeten", "baten")),
+    "gestehen": (SAY, strong("gestehen", "gesteht", "gestand", "gestanden")),
+    "bekennen": (SAY, {"bekennen", "bekennt", "bekannte", "bekannten", "bekenne"}),
+    "entgegnen": (SAY, weak("entgegnen")),
+    "verweisen": (SAY, strong("verweisen", "verweist", "verwies", "verwiesen")),
+    "beschwören": (SAY, weak("beschwören")),
+    "meinen": (THINK, weak("meinen")),
+    "glauben": (THINK, weak("glauben")),
+    "hoffen": (THINK, weak("hoffen")),
+    "fürchten": (THINK, weak("fürchten")),
+    "befürchten": (THINK, weak("befürchten")),
+    "vermuten": (THINK, weak("vermuten")),
+    "bezweifeln": (THINK, weak("bezweifeln")),
+    "zweifeln": (THINK, weak("zweifeln")),
+    "erwarten": (THINK, weak("erwarten")),
+    "schätzen": (THINK, weak("schätzen")),
+    "denken": (THINK, {"denken", "denkt", "dachte", "dachten", "denke", "gedacht"}),
+    "finden": (THINK, strong("finden", "findet", "fand", "gefunden")),
+    "wissen": (THINK, {"wissen", "weiß", "wusste", "wussten", "wisse", "gewusst"}),
+    "überzeugen": (THINK, weak("überzeugen")),
+    "erwähnen": (SAY, weak("erwähnen")),
+    "erinnern": (SAY, weak("erinnern")),
+    "formulieren": (SAY, weak("formulieren")),
+    "lauten": (SAY, weak("lauten")),
+    "zeigen": (THINK, weak("zeigen")),
+    "sehen": (THINK, strong("sehen", "sieht", "sah", "gesehen")),
+}
+
+# Separable verbs: lemma → (category, particle, finite forms without the particle, strong participle
+# or None). "stellte … fest", "gab … an", "fügte … hinzu", "wies … darauf hin", "fuhr … fort".
+PARTICLE_VERBS: dict[str, tuple[str, str, set[str], str | None]] = {
+    "ankündigen": (SAY, "an", weak("kündigen"), None),
+    "hinzufügen": (SAY, "hinzu", weak("fügen"), None),
+    "zusammenfassen": (SAY, "zusammen", {"fasst", "fasste", "fassten", "fasse", "fassen"}, None),
+    "einräumen": (SAY, "ein", weak("räumen"), None),
+    "mitteilen": (SAY, "mit", weak("teilen"), None),
+    "feststellen": (SAY, "fest", weak("stellen"), None),
+    "klarstellen": (SAY, "klar", weak("stellen"), None),
+    "richtigstellen": (SAY, "richtig", weak("stellen"), None),
+    "darstellen": (SAY, "dar", weak("stellen"), None),
+    "anmerken": (SAY, "an", weak("merken"), None),
+    "angeben": (SAY, "an", {"gibt", "gab", "gaben", "gebe", "geben"}, "gegeben"),
+    "zugeben": (SAY, "zu", {"gibt", "gab", "gaben", "gebe", "geben"}, "gegeben"),
+    "bekanntgeben": (SAY, "bekannt", {"gibt", "gab", "gaben", "gebe", "geben"}, "gegeben"),
+    "hinweisen": (SAY, "hin", {"weist", "wies", "wiesen", "weise", "weisen"}, "gewiesen"),
+    "zurückweisen": (SAY, "zurück", {"weist", "wies", "wiesen", "weise", "weisen"}, "gewiesen"),
+    "fortfahren": (SAY, "fort", {"fährt", "fuhr", "fuhren", "fahre", "fahren"}, "gefahren"),
+    "hervorheben": (SAY, "hervor", {"hebt", "hob", "hoben", "hebe", "heben"}, "gehoben"),
+    "festhalten": (SAY, "fest", {"hält", "hielt", "hielten", "halte", "halten"}, "gehalten"),
+    "aufrufen": (SAY, "auf", {"ruft", "rief", "riefen", "rufe", "rufen"}, "gerufen"),
+    "auffordern": (SAY, "auf", weak("fordern"), None),
+    "ausführen": (SAY, "aus", weak("führen"), None),
+    "aussagen": (SAY, "aus", weak("sagen"), None),
+    "zusagen": (SAY, "zu", weak("sagen"), None),
+    "voraussagen": (SAY, "voraus", weak("sagen"), None),
+    "vorhersagen": (SAY, "vorher", weak("sagen"), None),
+    "vorwerfen": (CHARACTERISE, "vor", {"wirft", "warf", "warfen", "werfe", "werfen"}, "geworfen"),
+    "einwenden": (SAY, "ein", {"wendet", "wandte", "wandten", "wende", "wenden", "wendete"}, "gewandt"),
+    "entgegenhalten": (SAY, "entgegen", {"hält", "hielt", "hielten", "halte", "halten"}, "gehalten"),
+    "zustimmen": (SAY, "zu", weak("stimmen"), None),
+    "ablehnen": (SAY, "ab", weak("lehnen"), None),
+    "abtun": (CHARACTERISE, "ab", {"tut", "tat", "taten", "tue", "tun"}, "getan"),
+    "darlegen": (SAY, "dar", weak("legen"), None),
+    "nachlegen": (SAY, "nach", weak("legen"), None),
+    "klarmachen": (SAY, "klar", weak("machen"), None),
+    "deutlichmachen": (SAY, "deutlich", weak("machen"), None),
+    "einschätzen": (THINK, "ein", weak("schätzen"), None),
+    "ausdrücken": (SAY, "aus", weak("drücken"), None),
+    "aussprechen": (SAY, "aus", {"spricht", "sprach", "sprachen", "spreche", "sprechen"}, "gesprochen"),
+    "ansprechen": (SAY, "an", {"spricht", "sprach", "sprachen", "spreche", "sprechen"}, "gesprochen"),
+    "vorschlagen": (SAY, "vor", {"schlägt", "schlug", "schlugen", "schlage", "schlagen"}, "geschlagen"),
+}
+
+
+def _particle_forms() -> tuple[dict[str, list[tuple[str, str]]], dict[str, str]]:
+    """Finite forms that need their particle in the clause, and the forms that carry it."""
+    detached: dict[str, list[tuple[str, str]]] = {}
+    attached: dict[str, str] = {}
+    for lemma, (_, particle, finite, participle) in PARTICLE_VERBS.items():
+        for form in finite:
+            detached.setdefault(form, []).append((lemma, particle))
+            attached[particle + form] = lemma  # verb-final: "wie er mitteilte", "dass sie zustimmt"
+        stem, e = _weak_stem(lemma[len(particle):])
+        attached[particle + (participle or "ge" + stem + e + "t")] = lemma  # "festgestellt", "angegeben"
+        attached[lemma] = lemma
+    return detached, attached
+
+
+DETACHED_FORMS, ATTACHED_FORMS = _particle_forms()
+
+# The words of an utterance or document that carry a source: "nach Angaben von X", "mit den Worten",
+# "in einer Mitteilung des Ministeriums", "in einem Schreiben heißt es".
+SOURCE_NOUNS = frozenset({
+    "angaben", "worten", "worte", "auskunft", "darstellung", "einschätzung", "ansicht", "meinung",
+    "sicht", "überzeugung", "aussage", "aussagen", "äußerung", "äußerungen", "erklärung",
+    "mitteilung", "pressemitteilung", "stellungnahme", "schreiben", "brief", "bericht", "interview",
+    "rede", "beitrag", "post", "tweet", "botschaft", "antwort", "ankündigung", "warnung",
+    "forderung", "drohung", "versprechen", "appell", "urteil", "kritik", "zitat", "satz", "floskel",
+    "standardfloskel", "informationen", "erkenntnissen", "schätzungen", "berechnungen",
+})
+# Nouns that name a document or a message rather than a person (a source of kind "document").
+DOCUMENT_NOUNS = frozenset({
+    "schreiben", "brief", "bericht", "mitteilung", "pressemitteilung", "erklärung", "stellungnahme",
+    "papier", "studie", "gutachten", "urteil", "beschluss", "dokument", "entwurf", "gesetzentwurf",
+    "antrag", "protokoll", "bescheid", "post", "tweet", "beitrag", "interview", "analyse", "umfrage",
+    "memo", "vermerk", "anklage", "anklageschrift", "vertrag", "abkommen", "resolution", "kommuniqué",
+})
+
+
+def _gepade_forms() -> dict[str, str]:
+    """Cue forms from GePaDe-SpkAtt that the hand lexicon lacks (verbs only, lower case)."""
+    forms: dict[str, str] = {}
+    try:
+        with DATA.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"):
+                form = row["form"]
+                if row["pos"] != "verb" or form in _NOT_VERBS or form in DETACHED_FORMS:
+                    continue
+                cues, share, clausal = int(row["cues"]), float(row["share"]), int(row["clausal"])
+                if cues >= GEPADE_MIN_CUES and share >= GEPADE_MIN_SHARE and clausal >= max(GEPADE_MIN_CLAUSAL, GEPADE_MIN_CLAUSAL_SHARE * cues):
+                    forms[form] = THINK
+    except (OSError, KeyError, ValueError):
+        return {}
+    return forms
+
+
+@cache
+def cue_forms() -> dict[str, tuple[str, str]]:
+    """Every cue form that needs no particle → (lemma, category)."""
+    forms: dict[str, tuple[str, str]] = {}
+    for form, category in _gepade_forms().items():
+        forms[form] = (form, category)
+    for form in DETACHED_FORMS:
+        forms.pop(form, None)  # "stellte" alone is no cue: it needs its particle …
+    for lemma, (category, inflected) in VERBS.items():
+        for form in inflected:
+            forms[form] = (lemma, category)  # … but "sagte" is one, with or without "aus"/"zu"
+    for form, lemma in ATTACHED_FORMS.items():
+        forms[form] = (lemma, PARTICLE_VERBS[lemma][0])
+    for form in ("bekannt", "gegeben", "gefahren", "geraten", "gehalten", "getan"):
+        forms.pop(form, None)  # participles of common verbs that are no cue without their particle
+    return forms
+
+
+def detached_forms() -> dict[str, list[tuple[str, str]]]:
+    return DETACHED_FORMS
+
+
+def category_of(lemma: str) -> str:
+    if lemma in VERBS:
+        return VERBS[lemma][0]
+    if lemma in PARTICLE_VERBS:
+        return PARTICLE_VERBS[lemma][0]
+    return THINK

@@ -1,0 +1,212 @@
+"""Indirect speech: the clause a cue reports without quotation marks, and who it is from.
+
+"Er sagte, der Sohn habe sich … stranguliert" · "Die Ministerin kündigte an, dass …" · "Der
+Zug sei ausgefallen, teilte die Bahn mit" · "Laut Polizei seien zwei Menschen verletzt worden".
+A clause counts when a cue (a verb of saying or thinking, "laut", "zufolge", "so") governs it
+and it is a dass- or ob-clause, or its verbs are in the subjunctive (Konjunktiv I, or II where I
+would look like the indicative). Its span is the reported clause (with "dass"), its speaker the
+cue's source, found by the same rules as for quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import lexicon
+from .cue_lexicon import THINK, cue_forms
+from .records import INDIRECT, Quote
+from .words import Word
+
+if TYPE_CHECKING:
+    from .attribution import Attribution, Attributor
+
+_CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "—"})
+_ENDS = frozenset({".", "!", "?", ";"})
+_INTRODUCERS = frozenset({"dass", "ob"})
+# an indirect question after a cue ("fragte, wie das finanziert werden solle")
+_QUESTION_WORDS = frozenset({"wie", "was", "warum", "weshalb", "wieso", "wer", "wen", "wem", "wo", "wohin", "woher", "wann", "welche", "welcher", "welches", "welchen", "worum", "wofür", "womit", "wozu"})
+# words that open a clause that is not what the cue reports ("sagte er, als er kam")
+_SUBORDINATORS = frozenset({
+    "als", "wenn", "weil", "da", "nachdem", "obwohl", "bevor", "während", "seit", "seitdem", "um",
+    "ohne", "statt", "und", "oder", "aber", "sondern", "denn", "doch", "der", "die", "das", "den",
+    "dem", "deren", "dessen", "damit", "sodass", "indem", "falls", "sofern", "bis", "zumal",
+})
+_CUE_FORMS = cue_forms()
+MIN_WORDS = 3  # a reported clause has a subject and a verb at least
+MAX_QUOTED_SHARE = 0.8  # a clause that is mostly a direct quotation is that quotation, not indirect speech
+_PRONOUN_SUBJECTS = frozenset({"er", "sie", "es", "man"})
+_NOT_SUBJUNCTIVE = frozenset({"die", "eine", "keine", "seine", "ihre", "meine", "deine", "unsere", "alle", "beide", "diese", "jene", "welche", "ohne", "gerne", "ende", "bitte"})
+_VERBISH_E = re.compile(r"^[a-zäöüß]{3,}e$")
+
+
+def is_subjunctive(words: list[Word], position: int) -> bool:
+    """Konjunktiv I or II at `position`: a listed form ("sei", "habe", "könne", "hätten", "würde"),
+    or a verb in -e right after a pronoun subject ("er plane", "sie arbeite")."""
+    word = words[position]
+    if word.lower in lexicon.SUBJUNCTIVE:
+        return True
+    if position > 0 and words[position - 1].lower in _PRONOUN_SUBJECTS and words[position - 1].text.islower():
+        return bool(_VERBISH_E.match(word.text)) and word.lower not in _NOT_SUBJUNCTIVE
+    return False
+
+
+def reported_clause(words: list[Word], *, main_clause: bool = False, after_colon: bool = False) -> bool:
+    """The words form a reported clause: opened by dass/ob or a question word, or holding a
+    subjunctive verb; with `main_clause` (after a verb of saying and a comma, or after a colon)
+    also an indicative main clause ("Es wurde gesagt, Deutschland hat andere Probleme")."""
+    if len([w for w in words if w.is_word]) < MIN_WORDS or _zu_infinitive(words):
+        return False
+    if words[0].lower in _INTRODUCERS or words[0].lower in _QUESTION_WORDS:
+        return True
+    if any(is_subjunctive(words, position) for position in range(len(words))):
+        return True
+    if not (main_clause or after_colon) or not words[0].is_word:
+        return False
+    first_part = next((k for k, w in enumerate(words) if w.text in _CLAUSE_BREAKS), len(words))
+    if first_part < MIN_WORDS or not any(w.is_word and not w.capitalized for w in words[:first_part]):
+        return False  # "sagte der Sprecher, Khalid al-Mansouri, in Doha": an apposition
+    return after_colon or words[0].lower not in _SUBORDINATORS
+
+
+def _zu_infinitive(words: list[Word]) -> bool:
+    """"den Antrag abzulehnen", "die Grenzen zu schließen": a demand, not a reported clause."""
+    verbs = [w for w in words if w.is_word]
+    last = verbs[-1].lower if verbs else ""
+    return bool(verbs) and last.endswith(("en", "ern", "eln")) and (
+        (len(verbs) > 1 and verbs[-2].lower == "zu") or bool(re.fullmatch(r"(?:ab|an|auf|aus|ein|mit|vor|zurück|weiter|fest|hin|her|zusammen)zu[a-zäöü]+", last))
+    )
+
+
+class IndirectFinder:
+    """Reported clauses of one article, attributed through the article's Attributor."""
+
+    def __init__(self, attributor: Attributor) -> None:
+        self.attributor = attributor
+        self.words = attributor.words
+        self.text = attributor.text
+        self.quote_spans = [(span.outer_start, span.outer_end) for span in attributor.spans if span.depth == 0]
+
+    def find(self) -> list[Quote]:
+        found: list[Quote] = []
+        taken_until = -1
+        for sentence in self.attributor.sentences:
+            narration = self.words.between(sentence.start, sentence.end)
+            for quote in self._in_sentence(narration, sentence.start):
+                if quote.start >= taken_until:
+                    found.append(quote)
+                    taken_until = quote.end
+        return found
+
+    # ---- per sentence -----------------------------------------------------------------------
+    def _in_sentence(self, narration: list[Word], sentence_start: int) -> list[Quote]:
+        out: list[Quote] = []
+        for position, word in enumerate(narration):
+            if word.is_quote:
+                continue
+            if self.attributor.is_speech_verb(narration, position):
+                clause = self._after(narration, position) or self._before(narration, position)
+                if clause is not None:
+                    attribution = self.attributor.verb_source(narration, position, sentence_start)
+                    out.append(self._quote(clause, attribution))
+            elif word.lower in {"laut", "zufolge"} or (word.lower == "so" and position > 0 and narration[position - 1].text == ","):
+                clause = self._around_source(narration, position)
+                if clause is not None:
+                    attribution = self.attributor.source_phrase(narration, position)
+                    if attribution is not None:
+                        out.append(self._quote(clause, attribution))
+        return out
+
+    def _after(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
+        """"sagte er (am Montag), der Sohn habe …" / "kündigte an, dass …" / "sagte: X sei …"."""
+        k = cue + 1
+        while k < len(narration) and narration[k].text not in _CLAUSE_BREAKS and narration[k].text not in _ENDS and not narration[k].is_quote:
+            k += 1
+        if k >= len(narration) or narration[k].text not in {",", ":"}:
+            return None
+        separator = narration[k].text
+        start = k + 1
+        end = start
+        while end < len(narration) and narration[end].text not in _ENDS:
+            if narration[end].text == "," and end + 1 < len(narration) and self.attributor.is_speech_verb(narration, end + 1):
+                break  # ", sagte sie, …": the next cue's clause begins
+            end += 1
+        clause = narration[start:end]
+        from .attribution import cue_category  # the attribution module imports this one
+
+        says = cue_category(narration[cue].text) != THINK or narration[cue].lower not in _CUE_FORMS
+        opener = self._clause_opener(narration, cue)
+        if opener in _SUBORDINATORS:
+            says = False  # "Wenn Sie sagen, stellen wir …": the main clause is no report
+        if not clause or not reported_clause(clause, main_clause=says or opener == "wie", after_colon=separator == ":"):
+            return None
+        if clause[0].lower == "wie" and any(self.attributor.is_speech_verb(clause, i) for i in range(len(clause))):
+            return None  # ", wie Pro Asyl feststellt": a source clause, not a report
+        return self._span(clause)
+
+    @staticmethod
+    def _clause_opener(narration: list[Word], cue: int) -> str:
+        """The first word of the clause the cue stands in ("wie" in "Wie X mitteilte, …")."""
+        k = cue
+        while k > 0 and narration[k - 1].text not in _CLAUSE_BREAKS and narration[k - 1].text not in _ENDS and not narration[k - 1].is_quote:
+            k -= 1
+        return narration[k].lower if k < cue else ""
+
+    def _before(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
+        """"Der Zug sei ausgefallen, teilte die Bahn mit": the clause before an inverted cue."""
+        if cue == 0 or narration[cue - 1].text != ",":
+            return None
+        start = cue - 1
+        while start > 0 and narration[start - 1].text not in _ENDS and narration[start - 1].text != ":":
+            start -= 1
+        clause = narration[start : cue - 1]
+        if not clause or not reported_clause(clause) or clause[0].lower in _INTRODUCERS and start > 0:
+            return None
+        return self._span(clause)
+
+    def _around_source(self, narration: list[Word], position: int) -> tuple[int, int] | None:
+        """"Laut Polizei seien zwei Menschen verletzt worden" · "Der Polizei zufolge sei …" ·
+        "Der Mann sei, so die Polizei, geflohen": the sentence around the source phrase, when
+        it is in the subjunctive."""
+        word = narration[position].lower
+        end = len(narration)
+        while end > 0 and narration[end - 1].text in _ENDS:
+            end -= 1
+        if word == "zufolge":
+            clause = narration[position + 1 : end]
+        elif word == "laut" and (position == 0 or narration[position - 1].text in _CLAUSE_BREAKS):
+            k = position + 1
+            while k < end and narration[k].text not in _CLAUSE_BREAKS and not is_subjunctive(narration, k):
+                k += 1
+            clause = narration[k + 1 if k < end and narration[k].text in _CLAUSE_BREAKS else k : end]
+        elif word == "so":
+            k = position + 1
+            while k < end and narration[k].text not in _CLAUSE_BREAKS:
+                k += 1
+            clause = narration[: position - 1] + narration[k + 1 : end]
+        else:
+            clause = narration[:end]  # "Zwei Menschen seien laut Polizei verletzt worden"
+        words = [w for w in clause if w.is_word]
+        if len(words) < MIN_WORDS or not any(is_subjunctive(clause, i) for i in range(len(clause))):
+            return None
+        return self._span(clause)
+
+    # ---- output ------------------------------------------------------------------------------
+    def _span(self, clause: list[Word]) -> tuple[int, int] | None:
+        while clause and clause[-1].text in _CLAUSE_BREAKS:
+            clause = clause[:-1]
+        if not clause:
+            return None
+        start, end = clause[0].start, clause[-1].end
+        quoted = sum(min(end, e) - max(start, s) for s, e in self.quote_spans if s < end and e > start)
+        if quoted > MAX_QUOTED_SHARE * (end - start):
+            return None
+        return start, end
+
+    def _quote(self, span: tuple[int, int], attribution: Attribution) -> Quote:
+        from .attribution import attributed_quote  # the attribution module imports this one
+
+        start, end = span
+        quote = Quote(start=start, end=end, text=self.text[start:end], kind=INDIRECT, open_mark="", close_mark="")
+        return attributed_quote(quote, self.attributor.described(attribution))
+

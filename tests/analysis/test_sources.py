@@ -1,0 +1,149 @@
+"""Who said it when it is no named person: roles, groups, organisations, documents, pronouns —
+every attribution pattern of issue 14, in sentences written for these tests (the entity ruler
+in conftest knows their names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import SPEAKER_KINDS, SPEECH
+
+
+def only_quote(analysis):
+    (quote,) = [q for q in analysis.quotes if q.depth == 0]
+    return quote
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "kind"),
+    [
+        ("„Die Strecke bleibt bis Montag gesperrt“, sagte eine Sprecherin des Verkehrsministeriums.", "eine Sprecherin des Verkehrsministeriums", "role"),
+        ("Die Oberstaatsanwältin sagte, man habe „keinerlei Zweifel“ an der Schuld.", "Die Oberstaatsanwältin", "role"),
+        ("Händler sprachen von „Angstkäufen“.", "Händler", "group"),
+        ("Ein Feuerwehrsprecher gab an, dass „niemand verletzt“ worden sei.", "Ein Feuerwehrsprecher", "role"),
+        ("„Die Menschen hier haben Angst vor dem Winter“, schildert eine Korrespondentin des Senders.", "eine Korrespondentin des Senders", "role"),
+        ("Die Gewerkschaft nannte das „reine Stimmungsmache“.", "Die Gewerkschaft", "organisation"),
+        ("Das Bundesverfassungsgericht erklärte: „Das Gesetz ist nichtig.“", "Das Bundesverfassungsgericht", "organisation"),
+        ("Das Auswärtige Amt rät, „von Reisen in die Region abzusehen“.", "Das Auswärtige Amt", "organisation"),
+        ("„Es ist ein bedauerlicher Einzelfall“, meint der 61-jährige Landwirt.", "der 61-jährige Landwirt", "role"),
+        ("„Wir wussten von nichts“, sagte eine Reisende aus Kiel.", "eine Reisende aus Kiel", "role"),
+        ("In einem Schreiben heißt es: „Die Frist läuft am Freitag ab.“", "einem Schreiben", "document"),
+        ("Nach Angaben der Feuerwehr war die Lage „unübersichtlich und gefährlich“.", "der Feuerwehr", "organisation"),
+        ("Laut Polizei war die Lage „unübersichtlich und gefährlich“.", "Polizei", "organisation"),
+        ("„Wir prüfen das noch sehr genau“, sagte er.", "er", "pronoun"),
+    ],
+)
+def test_an_unnamed_source_is_named_as_the_text_words_it(analyse, text: str, written: str, kind: str) -> None:
+    quote = only_quote(analyse(text))
+    assert quote.kind == SPEECH
+    assert (quote.speaker, quote.speaker_text, quote.speaker_kind) == (None, written, kind)
+    assert text[quote.speaker_start : quote.speaker_end] == written
+    assert quote.speaker_kind in SPEAKER_KINDS
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Siemens sprach von einem „bedauerlichen Einzelfall“.", "Siemens"),
+        ("„Das ist ein bedauerlicher Einzelfall“, sagte die Befehlshaberin der Marine, Admiralin Petra Lange.", "Petra Lange"),
+        ("„Das Urteil ist ein Signal an alle“, so Hofmann.", "Hofmann"),
+        ("„Das Urteil ist ein Signal an alle“, stellte Yilmaz fest.", "Yilmaz"),
+        ("Wie Olaf Scholz mitteilte, sei das Treffen „sehr konstruktiv“ gewesen.", "Olaf Scholz"),
+        ("Olaf Scholz zufolge war das Treffen „sehr konstruktiv“.", "Olaf Scholz"),
+        ("Olaf Scholz wird mit den Worten zitiert: „Wir sind noch lange nicht fertig.“", "Olaf Scholz"),
+        ("Laut Olaf Scholz war das Treffen „sehr konstruktiv“.", "Olaf Scholz"),
+    ],
+)
+def test_inverted_trailing_and_prepositional_sources(analyse, text: str, speaker: str) -> None:
+    quote = only_quote(analyse(text))
+    assert speaker in (quote.speaker or "") or quote.speaker_text == speaker
+
+
+def test_a_role_in_apposition_is_tied_to_its_person_for_later_quotes(analyse) -> None:
+    text = (
+        "„Die Lage auf See ist ruhig“, sagte die Befehlshaberin der Marine, Admiralin Petra Lange. "
+        "„Wir beobachten aber jede Bewegung“, sagte die Admiralin später."
+    )
+    assert [q.speaker for q in analyse(text).quotes] == ["Petra Lange", "Petra Lange"]
+
+
+def test_a_definite_role_takes_up_the_person_just_named(analyse) -> None:
+    text = "Bürgermeisterin Maria Lang eröffnete die Sitzung. „Wir bauen noch in diesem Jahr“, sagte die Politikerin."
+    quote = only_quote(analyse(text))
+    assert (quote.speaker, quote.speaker_text, quote.speaker_kind) == ("Maria Lang", "die Politikerin", "person")
+
+
+def test_a_definite_role_is_no_guess_when_two_people_fit(analyse) -> None:
+    text = "Anna Roth und Maria Lang stritten lange. „Wir bauen noch in diesem Jahr“, sagte die Politikerin."
+    assert only_quote(analyse(text)).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Anna Roth kam spät. Sie sagte: „Wir fangen ohne Umschweife an.“", "Anna Roth"),
+        ("Thomas Klein kam spät. Er fuhr fort: „Wir fangen ohne Umschweife an.“", "Thomas Klein"),
+        ("Anna Roth kam spät. Sie fügte hinzu: „Wir fangen ohne Umschweife an.“", "Anna Roth"),
+    ],
+)
+def test_pronouns_go_to_the_nearest_fitting_person(analyse, text: str, speaker: str) -> None:
+    assert only_quote(analyse(text)).speaker == speaker
+
+
+def test_a_pronoun_can_stand_for_an_organisation(analyse) -> None:
+    quote = only_quote(analyse("Die Gewerkschaft lehnte ab. Sie erklärte: „Das Angebot reicht nicht.“"))
+    assert (quote.speaker_text, quote.speaker_kind, quote.speaker_via) == ("Die Gewerkschaft", "organisation", "pronoun")
+
+
+def test_a_pronoun_prefers_a_person_over_an_organisation(analyse) -> None:
+    text = "Die Nato tagte. Anna Roth sprach zuerst. „Wir stehen zusammen“, sagte sie."
+    assert only_quote(analyse(text)).speaker == "Anna Roth"
+
+
+def test_several_quotes_in_a_row_by_one_speaker(analyse) -> None:
+    text = (
+        "„Wir haben lange verhandelt“, sagte Thomas Klein. „Das Ergebnis kann sich sehen lassen.“ "
+        "„Jetzt müssen alle mitziehen.“"
+    )
+    assert [q.speaker for q in analyse(text).quotes] == ["Thomas Klein"] * 3
+
+
+def test_a_paragraph_opening_with_a_quote_takes_the_speaker_of_the_next_sentence(analyse) -> None:
+    text = "Der Saal war voll.\n„Ich habe mit diesem Ergebnis nicht gerechnet.“ Anna Roth lacht und schüttelt den Kopf."
+    quote = only_quote(analyse(text))
+    assert (quote.speaker, quote.speaker_via) == ("Anna Roth", "context")
+
+
+def test_a_quote_standing_alone_after_a_sentence_about_someone_is_theirs(analyse) -> None:
+    text = "Landeschefin Anna Roth gab sich zerknirscht. „Das ist bitter, da gibt es nichts schönzureden.“"
+    assert only_quote(analyse(text)).speaker == "Anna Roth"
+
+
+def test_a_dative_addressee_is_not_part_of_the_source(analyse) -> None:
+    text = "„Wir bleiben in der Region“, sagte der Manager der Zeitung."
+    assert only_quote(analyse(text)).speaker_text == "der Manager"
+
+
+def test_heisst_es_without_a_source_names_no_one(analyse) -> None:
+    quote = only_quote(analyse("Thomas Klein schwieg. „Die Verhandlungen sind vorerst gescheitert“, hieß es."))
+    assert (quote.speaker, quote.speaker_text, quote.speaker_kind) == (None, None, "unknown")
+
+
+def test_a_subject_before_a_relative_clause_is_the_source(analyse) -> None:
+    text = "Eine Kostümbildnerin, die seit zwanzig Jahren am Theater arbeitet, sprach von „Selbstausbeutung“."
+    assert only_quote(analyse(text)).speaker_text == "Eine Kostümbildnerin"
+
+
+def test_a_name_particle_opening_the_sentence_is_no_preposition() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "Von Hohenberg forderte: „Die Kommission muss endlich einen Plan vorlegen.“"
+    start = text.index("Hohenberg")
+    analysis = analyze_spans("v", "v", "f", text, [(start, start + 9, "PER")], [(0, len(text))])
+    assert analysis.quotes[0].speaker == "Hohenberg"
+
+
+def test_a_document_owner_named_by_an_institution_noun_is_the_organisation(analyse) -> None:
+    text = "Die IG Metall lehnte das Angebot ab. In einem Schreiben der Gewerkschaft heißt es: „Das reicht nicht.“"
+    quote = only_quote(analyse(text))
+    assert (quote.speaker, quote.speaker_text, quote.speaker_kind) == ("IG Metall", "der Gewerkschaft", "organisation")
