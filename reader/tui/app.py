@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ..annotations import AnnotationStore, History, StoreError
 from ..library import Library, LibraryScan
+from ..safe_text import safe_display, safe_line
 from ..settings import Settings
 from ..analysis.service import AnalysisProcess
 from .commands import screen_commands
@@ -21,6 +24,7 @@ from .messages import AnalysesReady, LibraryLoaded, OpenArticles, PipelineReady
 from .screens.compare import CompareScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
+from .terminal_filter import TerminalSafeFilter
 
 
 AUTO_ANALYSE_WORDS = 100_000  # longer articles are analysed on request only (CLI), not on open
@@ -36,6 +40,7 @@ class ReaderApp(App[None]):
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
+        self._terminal_filter = TerminalSafeFilter()
         self.settings = settings
         self.library = Library(settings.library, settings.library_index_dir)
         self.scan = LibraryScan((), ())
@@ -47,6 +52,22 @@ class ReaderApp(App[None]):
         self.library_analysis = None  # reader.analysis.LibraryAnalysis over self.analyses
         self.analysis_status = "loading the language pipeline …"
         self.analysis_process: AnalysisProcess | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification passes the sanitiser: many quote titles, tags, notes or file names."""
+        super().notify(safe_display(message), title=safe_line(title), severity=severity, timeout=timeout, markup=markup)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the one that keeps unsafe characters off the terminal."""
+        return [*super().get_line_filters(), self._terminal_filter]
 
     def on_mount(self) -> None:
         self.push_screen(self.library_screen)

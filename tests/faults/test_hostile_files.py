@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from reader.library import Library, read_article_file
 from reader.library.loader import ArticleFileError
-from reader.tui.safe_text import safe_display
+from reader.safe_text import safe_display
 
 from tests.ui.conftest import wait_for_library
 

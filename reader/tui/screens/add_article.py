@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from ...library import Library
-from ..safe_text import safe_display
+from ...safe_text import safe_display
 
 
 class AddArticleDialog(ModalScreen[str | None]):
@@ -82,7 +82,7 @@ class AddArticleDialog(ModalScreen[str | None]):
         box.focus()
 
     def _done(self, article_id: str, message: str) -> None:
-        self.app.notify(safe_display(message), markup=False)
+        self.app.notify(message, markup=False)  # notify sanitises
         self.dismiss(article_id)
 
     def action_cancel(self) -> None:
