@@ -11,6 +11,7 @@ from . import __version__
 from .annotations import AnnotationError, AnnotationStore, StoreError, find_passage
 from .console import CommandError, SafeErrorsGroup, export_for_terminal, is_terminal, print_json, say, say_lines
 from .exchange import ImportRefused, collect_items, export_bytes, import_file, write_file
+from .exchange.csv_table import DEFAULT_DELIMITER, EXCEL_DELIMITER, check_delimiter
 from .exchange.reader_json import item_record
 from .library import ArticleFileError, ArticleNotFound, Library
 from .safe_text import safe_line
@@ -186,12 +187,23 @@ def list_annotations(settings: Settings, as_json: bool, article_ids: tuple[str, 
 @click.option("--article", "article_ids", multiple=True, help="Only this article's annotations; repeatable.")
 @click.option("--tag", "tags", multiple=True, help="Only annotations with this tag; repeatable (any of them).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of standard output.")
+@click.option("--delimiter", help="CSV only: the column delimiter, one character or 'tab' [default: ,].")
+@click.option("--excel", is_flag=True, help="CSV only: semicolons between columns, as German (and other comma-decimal) Excel expects.")
 @click.pass_obj
-def export(settings: Settings, fmt: str, article_ids: tuple[str, ...], tags: tuple[str, ...], output: str | None) -> None:
+def export(
+    settings: Settings,
+    fmt: str,
+    article_ids: tuple[str, ...],
+    tags: tuple[str, ...],
+    output: str | None,
+    delimiter: str | None,
+    excel: bool,
+) -> None:
     """Export annotations as JSON (default), W3C Web Annotation, Markdown or CSV."""
+    csv_delimiter = _csv_delimiter(fmt, delimiter, excel)
     library, store = _open_store(settings)
     _known_article_ids(library, store, article_ids)
-    data = export_bytes(store, library, fmt, article_ids, tags)
+    data = export_bytes(store, library, fmt, article_ids, tags, csv_delimiter=csv_delimiter)
     if output is None:
         if is_terminal(sys.stdout):
             data = export_for_terminal(data, fmt)
@@ -202,6 +214,24 @@ def export(settings: Settings, fmt: str, article_ids: tuple[str, ...], tags: tup
     except StoreError as error:
         raise CommandError(str(error)) from None
     say(f"wrote {output}", err=True)
+
+
+def _csv_delimiter(fmt: str, delimiter: str | None, excel: bool) -> str:
+    """The delimiter --delimiter / --excel ask for; both apply to CSV only."""
+    if (delimiter is not None or excel) and fmt != "csv":
+        raise click.UsageError("--delimiter and --excel apply to --format csv only")
+    if delimiter is not None and excel:
+        raise click.UsageError("give --delimiter or --excel, not both")
+    if excel:
+        return EXCEL_DELIMITER
+    if delimiter is None:
+        return DEFAULT_DELIMITER
+    chosen = "\t" if delimiter.lower() in ("tab", "\\t") else delimiter
+    try:
+        check_delimiter(chosen)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--delimiter") from None
+    return chosen
 
 
 @main.command("import")
