@@ -86,9 +86,11 @@ def add(settings: Settings, sources: tuple[str, ...], timeout: float, as_json: b
             continue
         article = result.article
         status = "added" if result.added else "duplicate"
-        records.append({"input": source, "status": status, "reason": result.duplicate_reason, **article.summary()})
+        records.append({"input": source, "status": status, "reason": result.duplicate_reason, "notes": list(result.notes), **article.summary()})
         if as_json:
             continue
+        for note in result.notes:
+            say(f"note: {label}: {note}", err=True)
         if result.added:
             details = ", ".join(part for part in (article.source, article.date) if part)
             say(f"added {article.id}: {article.display_title}" + (f" ({details})" if details else ""))

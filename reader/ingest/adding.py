@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -24,7 +24,7 @@ from ..library import (
 )
 from ..library.frontmatter import FrontMatterError, parse_front_matter, render_front_matter
 from ..library.loader import MAX_ARTICLE_BYTES
-from .decoding import binary_kind, decode_page, looks_like_html
+from .decoding import binary_kind, decode_page, looks_like_html, unusable_charsets
 from .errors import AddError
 from .extract import ExtractedArticle, extract_article
 from .fetch import DEFAULT_TIMEOUT, TEXT_TYPES, UNTYPED, fetch_page
@@ -50,6 +50,7 @@ class AddResult:
 
     article: Article  # the new article as the library reads it, or the existing duplicate
     duplicate_reason: str = ""  # SAME_URL or SAME_TEXT when nothing was added
+    notes: tuple[str, ...] = ()  # what the reader should know, e.g. a declared charset that was ignored
 
     @property
     def added(self) -> bool:
@@ -69,6 +70,7 @@ class _Draft:
     stem: str
     suffix: str
     urls: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def add_source(
@@ -122,15 +124,15 @@ def _save(library: Library, draft: _Draft, report: Progress) -> AddResult:
     articles = library.articles()
     same_url = find_same_url(articles, [*draft.urls, article.url])
     if same_url is not None:
-        return AddResult(same_url, SAME_URL)
+        return AddResult(same_url, SAME_URL, draft.notes)
     same_text = find_same_text(articles, article.version)
     if same_text is not None:
-        return AddResult(same_text, SAME_TEXT)
+        return AddResult(same_text, SAME_TEXT, draft.notes)
     taken = {path.stem for path in library.article_paths()}
     path = write_new_file(library.articles_dir, draft.stem, draft.suffix, draft.text, taken)
     report(f"Saved {path.relative_to(library.root)}")
     try:
-        return AddResult(read_article_file(path))
+        return AddResult(read_article_file(path), notes=draft.notes)
     except ArticleFileError as error:
         raise AddError(f"was saved as {path} but cannot be read back: {error}") from None
 
@@ -150,11 +152,12 @@ def _draft_from_web(url: str, timeout: float, report: Progress) -> _Draft:
     page = fetch_page(url, timeout=timeout, progress=report)
     requested = (clean_url(url), clean_url(page.url))
     text = decode_page(page.data, page.charset)
+    notes = _charset_notes(page.data, page.charset)
     if page.media_type in TEXT_TYPES or (page.media_type in UNTYPED and not looks_like_html(text)):
         if not text.strip():
             raise AddError("is empty")
-        return _text_draft(_with_url(text, clean_url(page.url)), "", NEW_FILE_SUFFIX, requested)
-    return _draft_from_html(text, page.url, requested, report)
+        return replace(_text_draft(_with_url(text, clean_url(page.url)), "", NEW_FILE_SUFFIX, requested), notes=notes)
+    return replace(_draft_from_html(text, page.url, requested, report), notes=notes)
 
 
 def _draft_from_file(source: str, report: Progress) -> _Draft:
@@ -197,7 +200,7 @@ def _draft_from_bytes(data: bytes, suffix: str, stem: str, report: Progress) -> 
     if kind:
         raise AddError(f"is {kind}, not an article text or web page")
     if suffix in HTML_SUFFIXES or _sniff_html(data):
-        return _draft_from_html(decode_page(data), "", (), report)
+        return replace(_draft_from_html(decode_page(data), "", (), report), notes=_charset_notes(data))
     return _text_draft(_decode_text(data), stem, NEW_FILE_SUFFIX)
 
 
@@ -250,6 +253,13 @@ def _decode_text(data: bytes) -> str:
         return decode_article_bytes(data)
     except ArticleFileError as error:
         raise AddError(str(error)) from None
+
+
+def _charset_notes(data: bytes, header_charset: str | None = None) -> tuple[str, ...]:
+    return tuple(
+        f"the declared charset {label[:40]!r} is not a text encoding; read as UTF-8 (or Windows-1252)"
+        for label in unusable_charsets(data, header_charset)
+    )
 
 
 def _sniff_html(data: bytes) -> bool:

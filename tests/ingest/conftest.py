@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from .ingest_support import PAGES, LocalServer, latin1_page, news_html, news_html_without_canonical
+from .ingest_support import NOT_CHARSETS, PAGES, LocalServer, latin1_page, news_html, news_html_without_canonical, page_declaring
 
 from reader.library import Library
 
@@ -27,7 +27,10 @@ def library(tmp_path: Path) -> Library:
 def _routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
     news = news_html().encode("utf-8")
     html_utf8 = {"Content-Type": "text/html; charset=utf-8"}
-    return {
+    charsets = {
+        f"/charset-header/{label}": (200, {"Content-Type": f"text/html; charset={label}"}, news) for label in NOT_CHARSETS
+    } | {f"/charset-meta/{label}": (200, {"Content-Type": "text/html"}, page_declaring(label)) for label in NOT_CHARSETS}
+    return charsets | {
         "/politik/gipfel-anchorage.html": (200, html_utf8, news),
         "/kopie/gipfel.html": (200, html_utf8, news_html_without_canonical().encode("utf-8")),
         "/umleitung": (302, {"Location": "/politik/gipfel-anchorage.html"}, b""),

@@ -51,3 +51,12 @@ class LocalServer:
 
     def url(self, path: str) -> str:
         return self.base + path
+
+
+# Charset labels Python's codec registry knows but that are no text encoding a page can be in.
+NOT_CHARSETS = ("base64", "rot13", "hex", "undefined", "zip", "uu", "bz2", "quopri", "utf-7", "idna", "unicode_escape")
+
+
+def page_declaring(charset: str) -> bytes:
+    """The news page (UTF-8) with a <meta> tag declaring `charset`."""
+    return news_html().replace("<head>", f'<head><meta charset="{charset}">', 1).encode("utf-8")

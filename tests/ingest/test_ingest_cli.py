@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .ingest_support import NEWS_CANONICAL, LocalServer, articles_in, news_html
+from .ingest_support import NEWS_CANONICAL, LocalServer, articles_in, news_html, page_declaring
 
 from reader.library import Library
 
@@ -101,3 +101,14 @@ def test_without_sources_the_usage_is_shown(library: Library) -> None:
     run = reader(library, "add")
     assert run.returncode == 2
     assert "Missing argument 'SOURCE...'" in run.stderr
+
+
+def test_a_page_declaring_base64_or_rot13_is_added_from_a_file_and_from_stdin(library: Library, tmp_path: Path) -> None:
+    page = tmp_path / "seite.html"
+    page.write_bytes(page_declaring("base64"))
+    run = reader(library, "add", str(page))
+    assert run.returncode == 0 and run.stdout.startswith(f"added {NEWS_STEM}"), run.stderr
+    assert run.stderr == f"note: {page}: the declared charset 'base64' is not a text encoding; read as UTF-8 (or Windows-1252)\n"
+    run = reader(library, "add", "-", stdin=page_declaring("rot13"))
+    assert run.returncode == 0 and "duplicate of" in run.stdout and "'rot13' is not a text encoding" in run.stderr
+    assert "Traceback" not in run.stderr

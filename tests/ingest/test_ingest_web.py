@@ -6,7 +6,7 @@ import socket
 import time
 
 import pytest
-from .ingest_support import LATIN1_TEXT, NEWS_CANONICAL, LocalServer, articles_in, news_html
+from .ingest_support import LATIN1_TEXT, NEWS_CANONICAL, NOT_CHARSETS, LocalServer, articles_in, news_html
 
 from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
 from reader.ingest.fetch import USER_AGENT, fetch_page
@@ -163,3 +163,13 @@ def test_a_missing_library_folder_is_reported_before_anything_is_fetched(tmp_pat
     with pytest.raises(AddError, match="the library folder .* does not exist"):
         add_source(Library(tmp_path / "fehlt"), server.url(NEWS))
     assert server.hits[NEWS] == 0
+
+
+@pytest.mark.parametrize("label", NOT_CHARSETS)
+@pytest.mark.parametrize("where", ["header", "meta"])
+def test_a_declared_charset_that_is_no_text_encoding_is_ignored_with_a_note(
+    library: Library, server: LocalServer, label: str, where: str
+) -> None:
+    result = add_source(library, server.url(f"/charset-{where}/{label}"))
+    assert result.added and result.article.id == NEWS_STEM and "Wladimir Putin" in result.article.body
+    assert result.notes == (f"the declared charset {label!r} is not a text encoding; read as UTF-8 (or Windows-1252)",)

@@ -72,6 +72,7 @@ class AddArticleDialog(ModalScreen[str | None]):
             message = f"Added {result.article.id}: {result.article.display_title}"
         else:
             message = f"Already in the library as {result.duplicate_of} ({result.duplicate_reason})"
+        message = "\n".join((message, *(f"Note: {note}" for note in result.notes)))
         self.app.call_from_thread(self._done, result.article.id, message)
 
     def _failed(self, line: str) -> None:
