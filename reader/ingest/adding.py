@@ -8,6 +8,7 @@ source fails; the AddError says why in one line.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -80,12 +81,14 @@ def add_source(
     stdin: TextIO | BinaryIO | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     progress: Progress | None = None,
+    cancel: threading.Event | None = None,
 ) -> AddResult:
     """Add one source: an http(s) URL, a file path (.html/.htm, .txt/.md, or sniffed), or '-'.
 
     '-' reads `stdin` (text or bytes): HTML if it looks like HTML, else plain text. `progress`
     receives short status lines ('Fetching …', 'Saved …') as the work goes on; it is called on
-    the caller's thread. Raises AddError with a one-line reason; then nothing was written.
+    the caller's thread. Setting `cancel` (from any thread) stops a download at once and saves
+    nothing. Raises AddError with a one-line reason; then nothing was written.
     """
     report = progress or _ignore
     source = source.strip()  # an address pasted with a line break or spaces around it
@@ -99,10 +102,10 @@ def add_source(
         existing = find_same_url(library.articles(), [source])
         if existing is not None:
             return AddResult(existing, SAME_URL)
-        draft = _draft_from_web(source, timeout, report)
+        draft = _draft_from_web(source, timeout, report, cancel)
     else:
         draft = _draft_from_file(source, report)
-    return _save(library, draft, report)
+    return _save(library, draft, report, cancel)
 
 
 def find_same_url(articles: Iterable[Article], urls: Sequence[str]) -> Article | None:
@@ -118,7 +121,8 @@ def find_same_text(articles: Iterable[Article], version: str) -> Article | None:
     return next((a for a in articles if a.version == version), None)
 
 
-def _save(library: Library, draft: _Draft, report: Progress) -> AddResult:
+def _save(library: Library, draft: _Draft, report: Progress, cancel: threading.Event | None) -> AddResult:
+    _check_readable(draft.text)
     article = _parse(draft)
     report("Checking the library for duplicates")
     articles = library.articles()
@@ -129,12 +133,22 @@ def _save(library: Library, draft: _Draft, report: Progress) -> AddResult:
     if same_text is not None:
         return AddResult(same_text, SAME_TEXT, draft.notes)
     taken = {path.stem for path in library.article_paths()}
+    if cancel is not None and cancel.is_set():
+        raise AddError("was cancelled; nothing was saved")
     path = write_new_file(library.articles_dir, draft.stem, draft.suffix, draft.text, taken)
     report(f"Saved {path.relative_to(library.root)}")
     try:
         return AddResult(read_article_file(path), notes=draft.notes)
     except ArticleFileError as error:
         raise AddError(f"was saved as {path} but cannot be read back: {error}") from None
+
+
+def _check_readable(text: str) -> None:
+    """What is about to be written must be a text the library reads: no NUL anywhere (the
+    library's own probe looks at the start only), nothing its decoding rules refuse."""
+    if "\x00" in text:
+        raise AddError("looks binary (contains NUL bytes), not text")
+    _decode_text(text.encode("utf-8"))
 
 
 def _parse(draft: _Draft) -> Article:
@@ -148,12 +162,12 @@ def _parse(draft: _Draft) -> Article:
     return article
 
 
-def _draft_from_web(url: str, timeout: float, report: Progress) -> _Draft:
-    page = fetch_page(url, timeout=timeout, progress=report)
+def _draft_from_web(url: str, timeout: float, report: Progress, cancel: threading.Event | None) -> _Draft:
+    page = fetch_page(url, timeout=timeout, progress=report, cancel=cancel)
     requested = (clean_url(url), clean_url(page.url))
     text = decode_page(page.data, page.charset)
     notes = _charset_notes(page.data, page.charset)
-    if page.media_type in TEXT_TYPES or (page.media_type in UNTYPED and not looks_like_html(text)):
+    if page.media_type in TEXT_TYPES or (page.media_type == UNTYPED and not looks_like_html(text)):
         if not text.strip():
             raise AddError("is empty")
         return replace(_text_draft(_with_url(text, clean_url(page.url)), "", NEW_FILE_SUFFIX, requested), notes=notes)
