@@ -36,6 +36,7 @@ class ReaderApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+c", "copy_or_quit", "Copy or quit", show=False, priority=True),
     ]
 
     def __init__(self, settings: Settings) -> None:
@@ -68,6 +69,17 @@ class ReaderApp(App[None]):
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then the one that keeps unsafe characters off the terminal."""
         return [*super().get_line_filters(), self._terminal_filter]
+
+    def action_copy_or_quit(self) -> None:
+        """ctrl+c copies what is selected (in a text field or on screen) and otherwise quits, on
+        every screen and dialog: Textual's own ctrl+c only hints at ctrl+q, or copies nothing."""
+        focused = self.focused
+        selected = getattr(focused, "selected_text", "") if focused is not None else ""
+        selected = selected or self.screen.get_selected_text() or ""
+        if selected:
+            self.copy_to_clipboard(selected)
+        else:
+            self.exit()
 
     def on_mount(self) -> None:
         self.push_screen(self.library_screen)

@@ -122,7 +122,7 @@ def test_an_export_to_a_file_or_pipe_keeps_the_exact_text(tmp_path: Path) -> Non
     CliRunner().invoke(main, ["--library", str(root), "export", "--format", "markdown", "-o", str(out)])
     piped = CliRunner().invoke(main, ["--library", str(root), "export", "--format", "markdown"]).stdout_bytes
     assert out.read_bytes() == piped.replace(_exported_line(piped), _exported_line(out.read_bytes()))
-    assert "Notiz \x1b]0;pwned".encode() in piped
+    assert "Notiz \x1b\\]0;pwned".encode() in piped  # exact, only Markdown-escaped
 
 
 def _exported_line(data: bytes) -> bytes:
@@ -156,7 +156,7 @@ def test_a_real_terminal_gets_the_safe_markdown_export(tmp_path: Path) -> None:
     os.close(controller)
     assert process.wait(timeout=20) == 0, process.stderr.read()
     text = received.decode("utf-8").replace("\r\n", "\n")
-    assert "Notiz ␛]0;pwned" in text
+    assert "Notiz ␛\\]0;pwned" in text
     assert_clean(text, "export --format markdown on a terminal")
 
 
