@@ -25,6 +25,7 @@ from ..library import (
 )
 from ..library.frontmatter import FrontMatterError, parse_front_matter, render_front_matter
 from ..library.loader import MAX_ARTICLE_BYTES
+from ..regular_files import FileRefused, read_regular_file
 from .decoding import binary_kind, decode_page, looks_like_html, unusable_charsets
 from .errors import AddError
 from .extract import ExtractedArticle, extract_article
@@ -183,10 +184,10 @@ def _draft_from_file(source: str, report: Progress) -> _Draft:
         raise AddError("is a folder, not a file")
     report(f"Reading {path.name}")
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise AddError(f"is too large ({size // (1024 * 1024)} MB; the limit is {MAX_ARTICLE_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_ARTICLE_BYTES)
+    except FileRefused as error:
+        hint = "; to read from a pipe, give - and redirect the pipe to standard input" if error.kind == "pipe" else ""
+        raise AddError(f"{error}{hint}") from None
     except OSError as error:
         raise AddError(f"cannot be read: {error.strerror or error}") from None
     return _draft_from_bytes(data, path.suffix.lower(), slugify(path.stem), report)

@@ -122,7 +122,7 @@ class Library:
         except ArticleNotFound:
             pass
         path = Path(ref).expanduser()
-        if path.is_file():
+        if path.exists() and not path.is_dir():  # a pipe or a device is refused by the reader, in one line
             try:
                 return read_article_file(path.resolve())
             except ArticleFileError as error:
