@@ -50,6 +50,32 @@ def build_hostile_library(root: Path, *, huge: bool) -> dict[str, str | None]:
                 handle.write(paragraph)
         expected["huge.txt"] = None
     put("normal.txt", "Ein ganz normaler Artikel über Alaska.\n", None)
+
+    def link(name: str, target: Path | str, reason: str | None) -> None:
+        (articles / name).symlink_to(target)
+        expected[name] = reason
+
+    outside = root.parent / f"{root.name}-outside"
+    (outside / "geheim").mkdir(parents=True, exist_ok=True)
+    (outside / "geheim" / "brief.txt").write_text("Ein Brief von außerhalb der Bibliothek.\n", encoding="utf-8")
+    (root / "notizen").mkdir()
+    (root / "notizen" / "entwurf.txt").write_text("Ein Entwurf in der Bibliothek, außerhalb von articles.\n", encoding="utf-8")
+    (articles / "teil").mkdir()
+    (articles / "teil" / "kapitel.txt").write_text("Ein Kapitel in einem Unterordner.\n", encoding="utf-8")
+    expected["kapitel.txt"] = None
+    link("passwd.txt", "/etc/passwd", "is a symlink pointing outside the library")
+    link("brief.txt", outside / "geheim" / "brief.txt", "is a symlink pointing outside the library")
+    link("geheim", outside / "geheim", "is a symlink pointing outside the library")  # a folder
+    link("weg.txt", "/nonexistent/weg.txt", "is a symlink pointing outside the library")
+    link("verloren.txt", "teil/fehlt.txt", "cannot be read: No such file or directory")
+    link("entwurf.txt", "../notizen/entwurf.txt", None)  # inside the library folder: read
+    link("auch-normal.txt", "normal.txt", None)
+    link("teil-nochmal", "teil", None)  # the same folder twice: its files once
+    link("schleife", ".", None)  # a loop
+    for name in ("teil-nochmal", "schleife"):
+        del expected[name]  # folders, not articles: nothing to load or report
+    os.mkfifo(articles / "pipe.txt")
+    expected["pipe.txt"] = "is a named pipe (FIFO), not a regular file"
     return expected
 
 
