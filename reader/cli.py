@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,9 +14,12 @@ from .console import CommandError, SafeErrorsGroup, export_for_terminal, is_term
 from .exchange import ImportRefused, collect_items, export_bytes, import_file, write_file
 from .exchange.csv_table import DEFAULT_DELIMITER, EXCEL_DELIMITER, check_delimiter
 from .exchange.reader_json import item_record
-from .library import ArticleFileError, ArticleNotFound, Library
+from .library import Article, ArticleFileError, ArticleNotFound, Library
 from .safe_text import safe_line
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .analysis import LibraryAnalysis
 
 
 def _echo_problems(problems) -> None:
@@ -295,19 +299,37 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
             pending.append(article)
         else:
             analyses[article.id] = cached
+    failures: list[str] = []
     if pending:
         with click.progressbar(pending, label="Analysing", file=sys.stderr, item_show_func=lambda a: safe_line(a.id) if a else "") as bar:
             for article in bar:
-                analyses[article.id] = analyze_cached(article, pipeline, cache)
+                try:
+                    analyses[article.id] = analyze_cached(article, pipeline, cache)
+                except Exception as error:  # noqa: BLE001 - one article must not cost the others their analysis
+                    failures.append(f"failed {article.id}: {_one_line_reason(error)}")
+    for failure in failures:
+        say(failure, err=True)
     view = LibraryAnalysis(analyses.values())
+    analysed = [article for article in targets if article.id in analyses]
     if as_json:
-        print_json([article_report(article, view) for article in targets])
-        return
-    for article in targets:
+        print_json([article_report(article, view) for article in analysed])
+    else:
+        _print_analysis_lines(analysed, view, {a.id for a in pending})
+    if failures:
+        sys.exit(1)
+
+
+def _one_line_reason(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
+
+
+def _print_analysis_lines(articles: list[Article], view: LibraryAnalysis, computed: set[str]) -> None:
+    for article in articles:
         analysis = view.article(article.id)
         speech = sum(1 for quote in analysis.quotes if quote.kind == "speech")
         attributed = sum(1 for quote in analysis.quotes if quote.kind == "speech" and quote.speaker)
-        state = "analysed" if article.id in {a.id for a in pending} else "cached"
+        state = "analysed" if article.id in computed else "cached"
         say(
             f"{article.id:40.40}  {len(analysis.entities):>4} entities  {len(analysis.quotes):>3} quotes"
             f"  {speech:>3} speech ({attributed} attributed)  {state}"

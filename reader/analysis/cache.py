@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from ..library import Article
 
-RULES_VERSION = 3  # bump when a rule change (here or in reader/nlp/components.py) alters analyses
+RULES_VERSION = 4  # bump when a rule change (here or in reader/nlp/components.py) alters analyses
 CACHE_SUBDIR = "analysis"
 
 

@@ -102,17 +102,20 @@ def group_quotes(refs: Sequence[QuoteRef]) -> dict[str, tuple[QuoteRef, ...]]:
 
 
 def candidate_pairs(refs: Sequence[QuoteRef]) -> set[tuple[int, int]]:
-    """Pairs sharing a word stem (its first letters): all others cannot be the same utterance,
-    so a large library is not compared pair by pair."""
-    by_stem: dict[str, list[int]] = {}
+    """Pairs (i < j) from different articles sharing a word stem (its first letters): all others
+    cannot be the same utterance of two outlets, so a large library, or one long article full of
+    quotations, is not compared pair by pair."""
+    by_stem: dict[str, dict[str, list[int]]] = {}
     for index, ref in enumerate(refs):
         words = content_words(ref.quote.text) if ref.quote.kind == SPEECH else [normalise(ref.quote.text)]
         for stem in {word[:BLOCKING_PREFIX] for word in words if word}:
-            by_stem.setdefault(stem, []).append(index)
+            by_stem.setdefault(stem, {}).setdefault(ref.article_id, []).append(index)
     pairs: set[tuple[int, int]] = set()
-    for members in by_stem.values():
-        for position, i in enumerate(members):
-            pairs.update((i, j) for j in members[position + 1 :])
+    for by_article in by_stem.values():
+        articles = list(by_article.values())
+        for position, left in enumerate(articles):
+            for right in articles[position + 1 :]:
+                pairs.update((min(i, j), max(i, j)) for i in left for j in right)
     return pairs
 
 
