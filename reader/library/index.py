@@ -3,9 +3,13 @@
 One JSON file per library folder in the cache (`$READER_CACHE_DIR/library/`), holding each
 article file's (mtime, ctime, size) and the Article parsed from it. An entry is used only while
 its file still has them; the index as a whole only while the parsing code is the code that
-wrote it (its fingerprint covers the modules that turn a file into an Article). Anything
-unreadable is ignored — the index is a cache, never the source of truth — and it is replaced
-atomically, so a crash leaves the old one or the new one.
+wrote it (its fingerprint covers the modules that turn a file into an Article). The index is a
+cache, never the source of truth, so every entry is verified before it is used: each value of
+its type, the id the file's name, the paragraph spans laid out as the body's paragraphs, and the
+body's hash its version, so a body changed in the index (or damaged on disk) is never shown
+instead of the file: that entry is parsed from the file again. The word count is the one number
+taken on trust: checking it would cost as much as counting. A damaged file counts as no index.
+It is replaced atomically, so a crash leaves the old one or the new one.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from typing import Any
 import orjson
 
 from ..atomic_files import replace_atomically
-from .article import Article
+from ..regular_files import FileRefused, read_regular_file
+from .article import PARAGRAPH_SEPARATOR, Article, article_version
 
 FORMAT = "reader-library-index"
+MAX_INDEX_BYTES = 4 * 1024 * 1024 * 1024  # the bodies of a very large library
 _PARSING_MODULES = ("article.py", "frontmatter.py", "infer.py", "loader.py", "index.py")
 # (mtime_ns, ctime_ns, size): ctime changes with every write, even one that puts the mtime back
 StatKey = tuple[int, int, int]
@@ -63,43 +69,88 @@ def _article_record(article: Article) -> dict[str, Any]:
     }
 
 
-def _restore(path: Path, record: dict[str, Any]) -> Article:
-    """An Article as it was parsed, without parsing, hashing and counting again."""
+_TEXT_FIELDS = ("id", "body", "title", "source", "date", "url", "language", "author", "version")
+
+
+def _restore(path: Path, record: Any) -> Article:
+    """An Article as it was parsed, without parsing and counting again; ValueError unless the
+    record is whole and consistent with itself and with the file's name."""
+    if not isinstance(record, dict):
+        raise ValueError("an entry is not an object")
+    if not all(isinstance(record.get(name), str) for name in _TEXT_FIELDS):
+        raise ValueError("an entry's text field is not text")
+    warnings, words, flat = record.get("warnings"), record.get("words"), record.get("paragraphs")
+    if not (isinstance(warnings, list) and all(isinstance(w, str) for w in warnings)):
+        raise ValueError("warnings are not a list of texts")
+    body = record["body"]
+    if not (_is_count(words) and words <= len(body)):
+        raise ValueError("words is not a count")
+    if record["id"] != path.stem or record["version"] != article_version(body):
+        raise ValueError("the entry is not the article of this file")
+    paragraphs = _paragraph_spans(flat, body)
     article = object.__new__(Article)
-    flat = record["paragraphs"]
     values = {
         "id": record["id"],
         "path": path,
-        "body": record["body"],
+        "body": body,
         "title": record["title"],
         "source": record["source"],
         "date": record["date"],
         "url": record["url"],
         "language": record["language"],
         "author": record["author"],
-        "warnings": tuple(record["warnings"]),
+        "warnings": tuple(warnings),
         "version": record["version"],
-        "words": record["words"],
-        "paragraphs": tuple(zip(flat[0::2], flat[1::2])),
+        "words": words,
+        "paragraphs": paragraphs,
     }
     for name, value in values.items():
         object.__setattr__(article, name, value)
     return article
 
 
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _paragraph_spans(flat: Any, body: str) -> tuple[tuple[int, int], ...]:
+    """The stored (start, end) pairs, if they are the body's paragraphs: from 0 to its end, each
+    next one two characters (the blank line) after the last, and no other blank line in it."""
+    if not (isinstance(flat, list) and len(flat) % 2 == 0 and all(_is_count(n) for n in flat)):
+        raise ValueError("paragraphs are not pairs of offsets")
+    spans = tuple(zip(flat[0::2], flat[1::2]))
+    expected_start = 0
+    for start, end in spans:
+        if start != expected_start or end < start or body[end : end + len(PARAGRAPH_SEPARATOR)] not in (PARAGRAPH_SEPARATOR, ""):
+            raise ValueError("paragraphs do not lie on the body")
+        expected_start = end + len(PARAGRAPH_SEPARATOR)
+    if (spans and spans[-1][1] != len(body)) or (not spans and body) or body.count(PARAGRAPH_SEPARATOR) != max(0, len(spans) - 1):
+        raise ValueError("paragraphs do not lie on the body")
+    return spans
+
+
 def read_index(file: Path, root: Path) -> dict[Path, tuple[StatKey, Article]]:
-    """The usable entries of an index file; empty when it is missing, foreign, stale or damaged."""
+    """The usable entries of an index file: none when it is missing, foreign, stale or damaged
+    as a whole; an entry that fails its checks is left out (its file is parsed again)."""
     try:
-        data = orjson.loads(file.read_bytes())
-        if data.get("format") != FORMAT or data.get("code") != CODE_FINGERPRINT or data.get("root") != str(root):
-            return {}
-        entries = {}
-        for relative, (mtime_ns, ctime_ns, size), record in data["files"]:
-            path = root / relative
-            entries[path] = ((int(mtime_ns), int(ctime_ns), int(size)), _restore(path, record))
-        return entries
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        data = orjson.loads(read_regular_file(file, MAX_INDEX_BYTES))
+    except (OSError, FileRefused, ValueError):
         return {}
+    if not isinstance(data, dict) or not isinstance(data.get("files"), list):
+        return {}
+    if data.get("format") != FORMAT or data.get("code") != CODE_FINGERPRINT or data.get("root") != str(root):
+        return {}
+    entries = {}
+    for entry in data["files"]:
+        try:
+            relative, key, record = entry
+            if not (isinstance(relative, str) and isinstance(key, list) and len(key) == 3 and all(_is_count(n) for n in key)):
+                raise ValueError("not a (path, stat key, article) entry")
+            path = root / relative
+            entries[path] = ((key[0], key[1], key[2]), _restore(path, record))
+        except (ValueError, TypeError):
+            continue
+    return entries
 
 
 def write_index(file: Path, root: Path, entries: dict[Path, tuple[StatKey, Article]]) -> None:

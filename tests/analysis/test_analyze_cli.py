@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,16 @@ def test_one_failing_article_costs_only_itself(library: Path, model_dir: Path, m
     again = run(library, model_dir)
     assert again.exit_code == 0
     assert {line.split()[0]: line.split()[-1] for line in again.stdout.splitlines()} == {"eins": "analysed", "zwei": "cached"}
+
+
+def test_a_damaged_cache_is_recomputed_not_a_crash(library: Path, model_dir: Path) -> None:
+    assert run(library, model_dir).exit_code == 0
+    cache_files = sorted((Path(os.environ["READER_CACHE_DIR"]) / "analysis").glob("*.json"))
+    assert len(cache_files) == 2
+    cache_files[0].write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    data = json.loads(cache_files[1].read_bytes())
+    data["entities"][0]["end"] = 10**9
+    cache_files[1].write_text(json.dumps(data), encoding="utf-8")
+    again = run(library, model_dir)
+    assert again.exit_code == 0, again.output
+    assert [line.split()[-1] for line in again.stdout.splitlines()] == ["analysed", "analysed"]
