@@ -4,12 +4,12 @@ One JSON file per library folder in the cache (`$READER_CACHE_DIR/library/`), ho
 article file's (mtime, ctime, size) and the Article parsed from it. An entry is used only while
 its file still has them; the index as a whole only while the parsing code is the code that
 wrote it (its fingerprint covers the modules that turn a file into an Article). The index is a
-cache, never the source of truth, so every entry is verified before it is used: each value of
-its type, the id the file's name, the paragraph spans laid out as the body's paragraphs, and the
-body's hash its version, so a body changed in the index (or damaged on disk) is never shown
-instead of the file: that entry is parsed from the file again. The word count is the one number
-taken on trust: checking it would cost as much as counting. A damaged file counts as no index.
-It is replaced atomically, so a crash leaves the old one or the new one.
+cache, never the source of truth, so nothing in it is trusted unchecked: each entry carries a
+checksum of its record (SHA-256 of the record as written), and one whose record does not match
+it, whose values are not of their types or whose id is not its file's name is parsed from its
+file again. So a body changed in the index, or damaged on disk, is never shown instead of the
+file. Checking costs one hash over the bodies, not a second parse. A damaged file counts as no
+index. It is replaced atomically, so a crash leaves the old one or the new one.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import orjson
 
 from ..atomic_files import replace_atomically
 from ..regular_files import FileRefused, read_regular_file
-from .article import PARAGRAPH_SEPARATOR, Article, article_version
+from .article import Article
 
 FORMAT = "reader-library-index"
 MAX_INDEX_BYTES = 4 * 1024 * 1024 * 1024  # the bodies of a very large library
@@ -72,27 +72,26 @@ def _article_record(article: Article) -> dict[str, Any]:
 _TEXT_FIELDS = ("id", "body", "title", "source", "date", "url", "language", "author", "version")
 
 
-def _restore(path: Path, record: Any) -> Article:
-    """An Article as it was parsed, without parsing and counting again; ValueError unless the
-    record is whole and consistent with itself and with the file's name."""
-    if not isinstance(record, dict):
-        raise ValueError("an entry is not an object")
-    if not all(isinstance(record.get(name), str) for name in _TEXT_FIELDS):
-        raise ValueError("an entry's text field is not text")
+def checksum(record: dict[str, Any]) -> str:
+    """The record's fingerprint as serialised: any change to any value changes it."""
+    return hashlib.sha256(orjson.dumps(record)).hexdigest()[:32]
+
+
+def _restore(path: Path, record: Any, stored_checksum: Any) -> Article:
+    """An Article as it was parsed, without parsing, hashing and counting again; ValueError
+    unless the record is the one written for this file and whole."""
+    if not isinstance(record, dict) or stored_checksum != checksum(record):
+        raise ValueError("the entry does not match its checksum")
+    if not all(isinstance(record.get(name), str) for name in _TEXT_FIELDS) or record["id"] != path.stem:
+        raise ValueError("the entry is not an article of this file")
     warnings, words, flat = record.get("warnings"), record.get("words"), record.get("paragraphs")
-    if not (isinstance(warnings, list) and all(isinstance(w, str) for w in warnings)):
-        raise ValueError("warnings are not a list of texts")
-    body = record["body"]
-    if not (_is_count(words) and words <= len(body)):
-        raise ValueError("words is not a count")
-    if record["id"] != path.stem or record["version"] != article_version(body):
-        raise ValueError("the entry is not the article of this file")
-    paragraphs = _paragraph_spans(flat, body)
+    if not (isinstance(warnings, list) and _is_count(words) and isinstance(flat, list) and len(flat) % 2 == 0):
+        raise ValueError("the entry is not whole")
     article = object.__new__(Article)
     values = {
         "id": record["id"],
         "path": path,
-        "body": body,
+        "body": record["body"],
         "title": record["title"],
         "source": record["source"],
         "date": record["date"],
@@ -102,7 +101,7 @@ def _restore(path: Path, record: Any) -> Article:
         "warnings": tuple(warnings),
         "version": record["version"],
         "words": words,
-        "paragraphs": paragraphs,
+        "paragraphs": tuple(zip(flat[0::2], flat[1::2])),
     }
     for name, value in values.items():
         object.__setattr__(article, name, value)
@@ -111,22 +110,6 @@ def _restore(path: Path, record: Any) -> Article:
 
 def _is_count(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def _paragraph_spans(flat: Any, body: str) -> tuple[tuple[int, int], ...]:
-    """The stored (start, end) pairs, if they are the body's paragraphs: from 0 to its end, each
-    next one two characters (the blank line) after the last, and no other blank line in it."""
-    if not (isinstance(flat, list) and len(flat) % 2 == 0 and all(_is_count(n) for n in flat)):
-        raise ValueError("paragraphs are not pairs of offsets")
-    spans = tuple(zip(flat[0::2], flat[1::2]))
-    expected_start = 0
-    for start, end in spans:
-        if start != expected_start or end < start or body[end : end + len(PARAGRAPH_SEPARATOR)] not in (PARAGRAPH_SEPARATOR, ""):
-            raise ValueError("paragraphs do not lie on the body")
-        expected_start = end + len(PARAGRAPH_SEPARATOR)
-    if (spans and spans[-1][1] != len(body)) or (not spans and body) or body.count(PARAGRAPH_SEPARATOR) != max(0, len(spans) - 1):
-        raise ValueError("paragraphs do not lie on the body")
-    return spans
 
 
 def read_index(file: Path, root: Path) -> dict[Path, tuple[StatKey, Article]]:
@@ -143,11 +126,11 @@ def read_index(file: Path, root: Path) -> dict[Path, tuple[StatKey, Article]]:
     entries = {}
     for entry in data["files"]:
         try:
-            relative, key, record = entry
+            relative, key, record, stored_checksum = entry
             if not (isinstance(relative, str) and isinstance(key, list) and len(key) == 3 and all(_is_count(n) for n in key)):
-                raise ValueError("not a (path, stat key, article) entry")
+                raise ValueError("not a (path, stat key, article, checksum) entry")
             path = root / relative
-            entries[path] = ((key[0], key[1], key[2]), _restore(path, record))
+            entries[path] = ((key[0], key[1], key[2]), _restore(path, record, stored_checksum))
         except (ValueError, TypeError):
             continue
     return entries
@@ -155,10 +138,10 @@ def read_index(file: Path, root: Path) -> dict[Path, tuple[StatKey, Article]]:
 
 def write_index(file: Path, root: Path, entries: dict[Path, tuple[StatKey, Article]]) -> None:
     """Replace the index atomically; a cache folder that cannot be written costs speed only."""
-    files = [
-        [path.relative_to(root).as_posix(), list(key), _article_record(article)]
-        for path, (key, article) in sorted(entries.items())
-    ]
+    files = []
+    for path, (key, article) in sorted(entries.items()):
+        record = _article_record(article)
+        files.append([path.relative_to(root).as_posix(), list(key), record, checksum(record)])
     data = orjson.dumps({"format": FORMAT, "code": CODE_FINGERPRINT, "root": str(root), "files": files})
     try:
         file.parent.mkdir(parents=True, exist_ok=True)

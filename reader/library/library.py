@@ -44,10 +44,11 @@ class Library:
 
     def article_paths(self) -> list[Path]:
         """Article files, sorted; hidden files and folders are not part of the library."""
-        return self._list_articles()[0]
+        return [path for path, _ in self._list_articles()[0]]
 
-    def _list_articles(self) -> tuple[list[Path], list[LoadProblem]]:
-        """The article files under articles/, and the article-named entries skipped unread.
+    def _list_articles(self) -> tuple[list[tuple[Path, os.stat_result]], list[LoadProblem]]:
+        """The article files under articles/ (sorted, each with what stat says of it), and the
+        article-named entries skipped unread.
 
         A symlink is followed only where it resolves inside the library folder (or inside the
         folder articles/ itself links to): `articles/passwd.txt → /etc/passwd`, or a linked
@@ -57,7 +58,7 @@ class Library:
         if not self.articles_dir.is_dir():
             return [], []
         homes = (self.root, self.articles_dir.resolve())
-        found: list[Path] = []
+        found: list[tuple[Path, os.stat_result]] = []
         problems: list[LoadProblem] = []
         folders = [self.articles_dir]
         seen = {self.articles_dir.resolve()}
@@ -81,7 +82,7 @@ class Library:
                         continue
                 try:
                     is_folder = entry.is_dir()
-                    mode = entry.stat().st_mode if is_article and not is_folder else None
+                    info = entry.stat() if is_article and not is_folder else None
                 except OSError as error:  # a link to nothing, or a file gone meanwhile
                     if is_article:
                         problems.append(LoadProblem(path, f"cannot be read: {error.strerror or error}"))
@@ -91,13 +92,13 @@ class Library:
                     if real not in seen:
                         seen.add(real)
                         folders.append(path)
-                elif mode is not None:
-                    refusal = refusal_for(mode)
+                elif info is not None:
+                    refusal = refusal_for(info.st_mode)
                     if refusal is None:
-                        found.append(path)
+                        found.append((path, info))
                     else:
                         problems.append(LoadProblem(path, str(refusal)))
-        return sorted(found), problems
+        return sorted(found, key=lambda item: item[0]), problems
 
     def scan(self) -> LibraryScan:
         """Load every article file, reusing those unchanged since the last scan."""
@@ -111,11 +112,12 @@ class Library:
             if self._index_file is not None and not self._index_read:
                 self._index_read = True
                 self._cache.update(read_index(self._index_file, self.root))
-            paths, unread = self._list_articles()
+            listed, unread = self._list_articles()
             problems.extend(unread)
+            paths = [path for path, _ in listed]
             changed = 0
-            for path in paths:
-                result, index_changes = self._load(path)
+            for path, info in listed:
+                result, index_changes = self._load(path, info)
                 changed += index_changes
                 if isinstance(result, LoadProblem):
                     problems.append(result)
@@ -135,14 +137,10 @@ class Library:
                 write_index(self._index_file, self.root, entries)
         return LibraryScan(tuple(articles), tuple(problems))
 
-    def _load(self, path: Path) -> tuple[Article | LoadProblem, bool]:
+    def _load(self, path: Path, info: os.stat_result) -> tuple[Article | LoadProblem, bool]:
         """The file's article (or why it cannot be read), and whether the saved index changes
         with it (an article parsed anew, or one that became unreadable)."""
-        try:
-            stat = path.stat()
-            key = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
-        except OSError as error:
-            return LoadProblem(path, f"cannot be read: {error.strerror or error}"), False
+        key = (info.st_mtime_ns, info.st_ctime_ns, info.st_size)
         cached = self._cache.get(path)
         if cached and cached[0] == key:
             return cached[1], False

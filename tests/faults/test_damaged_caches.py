@@ -12,14 +12,15 @@ from click.testing import CliRunner
 from reader.annotations import AnnotationStore
 from reader.cli import main
 from reader.library import Library
-from reader.library.index import index_path
+from reader.library.index import checksum, index_path
 from reader.settings import Settings
 
 from tests.ui.conftest import wait_for_library
 
 
-def index_entry(data: dict, article_id: str) -> dict:
-    return next(record for _, _, record in data["files"] if record["id"] == article_id)
+def index_entry(data: dict, article_id: str) -> list:
+    """[path, stat key, record, checksum] of the article in the index."""
+    return next(entry for entry in data["files"] if entry[2]["id"] == article_id)
 
 
 DAMAGES = {
@@ -39,20 +40,33 @@ DAMAGES = {
 }
 
 
-@pytest.mark.parametrize("damage", sorted(DAMAGES))
-def test_a_damaged_library_index_entry_is_parsed_from_its_file_again(library_dir: Path, tmp_path: Path, damage: str) -> None:
+# Damage that also keeps the checksum right (as if written by a broken program): the checks of
+# types and of the id catch it.
+CHECKSUM_KEPT = ("body null", "words as text", "words negative", "paragraphs odd", "id of another file", "title a number", "warnings text", "record a list")
+
+
+@pytest.mark.parametrize(
+    ("damage", "fix_checksum"),
+    [(damage, False) for damage in sorted(DAMAGES)] + [(damage, True) for damage in CHECKSUM_KEPT],
+)
+def test_a_damaged_library_index_entry_is_parsed_from_its_file_again(
+    library_dir: Path, tmp_path: Path, damage: str, fix_checksum: bool
+) -> None:
     index_dir = tmp_path / "index"
     truth = {article.id: article for article in Library(library_dir).scan().articles}
     Library(library_dir, index_dir).scan()  # writes the index
     file = index_path(index_dir, library_dir.resolve())
     data = json.loads(file.read_bytes())
     article_id = "treffen-trump-putin-no-deal"
-    DAMAGES[damage](index_entry(data, article_id))
-    file.write_text(json.dumps(data), encoding="utf-8")
+    entry = index_entry(data, article_id)
+    DAMAGES[damage](entry[2])
+    if fix_checksum:
+        entry[3] = checksum(entry[2])
+    file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     scan = Library(library_dir, index_dir).scan()
     assert {article.id: article for article in scan.articles} == truth and scan.problems == ()
     repaired = json.loads(file.read_bytes())  # the entry was written back whole
-    assert index_entry(repaired, article_id)["body"] == truth[article_id].body
+    assert index_entry(repaired, article_id)[2]["body"] == truth[article_id].body
 
 
 @pytest.mark.parametrize(
@@ -75,7 +89,7 @@ def test_reader_annotations_with_a_body_null_index(library_dir: Path) -> None:
     AnnotationStore.open(library, author="tester").add(article, 0, 12, ["Framing"])
     file = index_path(settings.library_index_dir, library_dir.resolve())
     data = json.loads(file.read_bytes())
-    index_entry(data, article.id)["body"] = None
+    index_entry(data, article.id)[2]["body"] = None
     file.write_text(json.dumps(data), encoding="utf-8")
     result = CliRunner().invoke(main, ["--library", str(library_dir), "annotations"])
     assert result.exit_code == 0, result.output
