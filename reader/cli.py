@@ -22,6 +22,14 @@ if TYPE_CHECKING:
     from .analysis import LibraryAnalysis
 
 
+def _library(settings: Settings) -> Library:
+    """The settings' library; a folder that does not exist is an error in one line."""
+    if not settings.library.is_dir():
+        what = "is not a folder" if settings.library.exists() else "does not exist"
+        raise CommandError(f"the library folder {settings.library} {what} (--library, READER_LIBRARY)")
+    return Library(settings.library, settings.library_index_dir)
+
+
 def _echo_problems(problems) -> None:
     for problem in problems:
         say(f"skipped {problem}", err=True)
@@ -42,7 +50,11 @@ def main(ctx: click.Context, library: str | None, model: str | None, author: str
     if ctx.invoked_subcommand is None:
         from .tui.app import ReaderApp
 
-        ReaderApp(ctx.obj).run()
+        _library(ctx.obj)  # a folder that is not there is one line, not an empty app
+        app = ReaderApp(ctx.obj)
+        app.run()
+        if app.return_code:  # a crash (Textual printed the traceback on stderr) or a signal
+            sys.exit(app.return_code)
 
 
 @main.command("list")
@@ -50,7 +62,7 @@ def main(ctx: click.Context, library: str | None, model: str | None, author: str
 @click.pass_obj
 def list_articles(settings: Settings, as_json: bool) -> None:
     """List the library's articles."""
-    scan = Library(settings.library, settings.library_index_dir).scan()
+    scan = _library(settings).scan()
     _echo_problems(scan.problems)
     if as_json:
         print_json([article.summary() for article in scan.articles])
@@ -112,7 +124,7 @@ EXPORT_FORMATS = ("json", "w3c", "markdown", "csv")
 
 
 def _open_store(settings: Settings) -> tuple[Library, AnnotationStore]:
-    library = Library(settings.library, settings.library_index_dir)
+    library = _library(settings)
     store = AnnotationStore.open(library, author=settings.author)
     for problem in store.problems:
         say(f"annotations: {problem}", err=True)
@@ -271,7 +283,7 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
     from .library import ArticleFileError, ArticleNotFound
     from .nlp.pipeline import ModelError, load_pipeline
 
-    library = Library(settings.library, settings.library_index_dir)
+    library = _library(settings)
     scan = library.scan()
     if not refs:
         _echo_problems(scan.problems)

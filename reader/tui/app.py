@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import threading
 from collections.abc import Iterable, Sequence
 from functools import partial
@@ -28,6 +30,7 @@ from .terminal_filter import TerminalSafeFilter
 
 
 AUTO_ANALYSE_WORDS = 100_000  # longer articles are analysed on request only (CLI), not on open
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 EXPORT_LABELS = {"json": "JSON", "w3c": "W3C Web Annotations (JSON-LD)", "markdown": "Markdown", "csv": "CSV"}
 
 
@@ -82,8 +85,22 @@ class ReaderApp(App[None]):
             self.exit()
 
     def on_mount(self) -> None:
+        self._handle_stop_signals(install=True)
         self.push_screen(self.library_screen)
         self.load_library()
+
+    def _handle_stop_signals(self, *, install: bool) -> None:
+        """SIGTERM, SIGHUP from a closed terminal or SIGINT end the app as quitting does (the analysis
+        process stopped, nothing left behind), with the exit status 128 + the signal's number."""
+        loop = asyncio.get_running_loop()
+        for signum in STOP_SIGNALS:
+            try:
+                if install:
+                    loop.add_signal_handler(signum, partial(self.exit, None, 128 + signum))
+                else:
+                    loop.remove_signal_handler(signum)
+            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no such signal here
+                return
 
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
@@ -164,6 +181,7 @@ class ReaderApp(App[None]):
         self.analyze(open_first)
 
     def on_unmount(self) -> None:
+        self._handle_stop_signals(install=False)
         if self.analysis_process is not None:
             self.analysis_process.close()
 
