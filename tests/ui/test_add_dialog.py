@@ -117,3 +117,23 @@ async def test_ctrl_c_copies_a_selection_in_a_text_field_instead_of_quitting(mak
         await pilot.press("ctrl+c")  # nothing selected: quit
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_a_page_declaring_a_charset_that_is_no_text_encoding_is_added_with_a_note(make_app, tmp_path: Path) -> None:
+    from tests.ingest.ingest_support import page_declaring
+
+    page = tmp_path / "seite.html"
+    page.write_bytes(page_declaring("base64"))
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_for_library(pilot, rows=5)
+        await pilot.press("a")
+        app.screen.query_one("#source").value = str(page)
+        await pilot.press("enter")
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if app.library_screen.table.row_count == 6:
+                break
+        assert app.is_running and app.library_screen.table.row_count == 6
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Added ") and "Note: the declared charset 'base64' is not a text encoding" in m for m in messages)
