@@ -16,24 +16,29 @@ from itertools import groupby
 from ..annotations import AnchorState
 from .items import ExportItem
 
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-# ASCII punctuation CommonMark and GFM give a meaning anywhere in a line (links and images,
-# emphasis, code, strike-through, tables), or notes apps do (#tags, $math$, {attributes});
-# a backslash makes each literal.
-_INLINE = re.compile(r"[\\`*_\[\]{}#|~$]")
+# HTML is written as entities; ASCII punctuation that CommonMark and GFM give a meaning anywhere
+# in a line (links and images, emphasis, code, strike-through, tables) or notes apps do (#tags,
+# $math$, {attributes}) gets a backslash, which makes it literal.
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", **{char: "\\" + char for char in "\\`*_[]{}#|~$"}}
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 # What only means something at the start of a line: list markers, setext underlines.
-_LINE_START = re.compile(r"^(\s*)([-+=])")
-_ORDERED_MARKER = re.compile(r"^(\s*\d{1,9})([.)])")
+_LINE_MARKERS = "-+="
+_ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])")
 _BACKTICK_RUNS = re.compile(r"`+")
 HARD_BREAK = "\\"  # a backslash at the end of a line (CommonMark): a line break inside the paragraph
 
 
 def escape_text(text: str) -> str:
-    """One line of outside text as literal Markdown: no HTML, no markup, no block structure."""
-    text = "".join(_HTML.get(char, char) for char in text) if any(char in text for char in _HTML) else text
-    text = _INLINE.sub(lambda match: "\\" + match.group(), text)
-    text = _LINE_START.sub(lambda match: match.group(1) + "\\" + match.group(2), text)
-    return _ORDERED_MARKER.sub(lambda match: match.group(1) + "\\" + match.group(2), text)
+    """One line of outside text (stripped) as literal Markdown: no HTML, no markup, no block
+    structure."""
+    if _SPECIAL.search(text) is not None:  # most lines hold none: no copy then
+        text = _SPECIAL.sub(lambda match: _ESCAPES[match.group()], text)
+    first = text[:1]
+    if first and first in _LINE_MARKERS:
+        return "\\" + text
+    if first.isdigit():
+        return _ORDERED_MARKER.sub(lambda match: match.group(1) + "\\" + match.group(2), text)
+    return text
 
 
 def one_line(text: str) -> str:
