@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .annotations import AnnotationError, AnnotationStore, StoreError, find_passage
+from .console import CommandError, SafeErrorsGroup, export_for_terminal, is_terminal, print_json, say, say_lines
 from .exchange import ImportRefused, collect_items, export_bytes, import_file, write_file
+from .exchange.csv_table import DEFAULT_DELIMITER, EXCEL_DELIMITER, check_delimiter
 from .exchange.reader_json import item_record
-from .library import ArticleFileError, ArticleNotFound, Library
+from .library import Article, ArticleFileError, ArticleNotFound, Library
+from .safe_text import safe_line
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .analysis import LibraryAnalysis
+
+
+def _library(settings: Settings) -> Library:
+    """The settings' library; a folder that does not exist is an error in one line."""
+    if not settings.library.is_dir():
+        what = "is not a folder" if settings.library.exists() else "does not exist"
+        raise CommandError(f"the library folder {settings.library} {what} (--library, READER_LIBRARY)")
+    return Library(settings.library, settings.library_index_dir)
 
 
 def _echo_problems(problems) -> None:
     for problem in problems:
-        click.echo(f"skipped {problem}", err=True)
+        say(f"skipped {problem}", err=True)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SafeErrorsGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--library", "library", type=click.Path(file_okay=False), help="Library folder holding articles/ and annotations/ [env READER_LIBRARY; default: current folder].")
 @click.option("--model", help="spaCy pipeline: an installed package name or a path [env READER_MODEL; default: the shipped German pipeline].")
 @click.option("--author", help="Author name for new annotations [env READER_AUTHOR; default: login name].")
@@ -36,7 +50,11 @@ def main(ctx: click.Context, library: str | None, model: str | None, author: str
     if ctx.invoked_subcommand is None:
         from .tui.app import ReaderApp
 
-        ReaderApp(ctx.obj).run()
+        _library(ctx.obj)  # a folder that is not there is one line, not an empty app
+        app = ReaderApp(ctx.obj)
+        app.run()
+        if app.return_code:  # a crash (Textual printed the traceback on stderr) or a signal
+            sys.exit(app.return_code)
 
 
 @main.command("list")
@@ -44,14 +62,13 @@ def main(ctx: click.Context, library: str | None, model: str | None, author: str
 @click.pass_obj
 def list_articles(settings: Settings, as_json: bool) -> None:
     """List the library's articles."""
-    scan = Library(settings.library, settings.library_index_dir).scan()
+    scan = _library(settings).scan()
     _echo_problems(scan.problems)
     if as_json:
-        json.dump([article.summary() for article in scan.articles], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json([article.summary() for article in scan.articles])
         return
     for article in scan.articles:
-        click.echo(f"{article.id:40.40}  {article.date or '—':10}  {article.source or '—':16.16}  {article.words:>6}  {article.title}")
+        say(f"{article.id:40.40}  {article.date or '—':10}  {article.source or '—':16.16}  {article.words:>6}  {article.title}")
 
 
 @main.command("add")
@@ -70,7 +87,7 @@ def add(settings: Settings, sources: tuple[str, ...], timeout: float, as_json: b
     library = Library(settings.library, settings.library_index_dir)
     stdin = click.get_binary_stream("stdin")
     if STDIN in sources and stdin.isatty():
-        click.echo("Reading the article from standard input; end it with Ctrl-D.", err=True)
+        say("Reading the article from standard input; end it with Ctrl-D.", err=True)
     records: list[dict[str, object]] = []
     failed = False
     for source in sources:
@@ -81,21 +98,22 @@ def add(settings: Settings, sources: tuple[str, ...], timeout: float, as_json: b
             failed = True
             records.append({"input": source, "status": "failed", "reason": str(error)})
             if not as_json:
-                click.echo(f"skipped {label}: {error}", err=True)
+                say(f"skipped {label}: {error}", err=True)
             continue
         article = result.article
         status = "added" if result.added else "duplicate"
-        records.append({"input": source, "status": status, "reason": result.duplicate_reason, **article.summary()})
+        records.append({"input": source, "status": status, "reason": result.duplicate_reason, "notes": list(result.notes), **article.summary()})
         if as_json:
             continue
+        for note in result.notes:
+            say(f"note: {label}: {note}", err=True)
         if result.added:
             details = ", ".join(part for part in (article.source, article.date) if part)
-            click.echo(f"added {article.id}: {article.display_title}" + (f" ({details})" if details else ""))
+            say(f"added {article.id}: {article.display_title}" + (f" ({details})" if details else ""))
         else:
-            click.echo(f"skipped {label}: duplicate of {article.id} ({result.duplicate_reason})")
+            say(f"skipped {label}: duplicate of {article.id} ({result.duplicate_reason})")
     if as_json:
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(records)
     if failed:
         sys.exit(1)
 
@@ -106,10 +124,10 @@ EXPORT_FORMATS = ("json", "w3c", "markdown", "csv")
 
 
 def _open_store(settings: Settings) -> tuple[Library, AnnotationStore]:
-    library = Library(settings.library, settings.library_index_dir)
+    library = _library(settings)
     store = AnnotationStore.open(library, author=settings.author)
     for problem in store.problems:
-        click.echo(f"annotations: {problem}", err=True)
+        say(f"annotations: {problem}", err=True)
     return library, store
 
 
@@ -118,7 +136,7 @@ def _known_article_ids(library: Library, store: AnnotationStore, wanted: tuple[s
     known = {article.id for article in library.articles()} | set(store.counts_by_article())
     for article_id in wanted:
         if article_id not in known:
-            raise click.ClickException(f"no article {article_id!r} in the library and no annotations for it")
+            raise CommandError(f"no article {article_id!r} in the library and no annotations for it")
 
 
 @main.command("annotate")
@@ -142,7 +160,7 @@ def annotate(
 ) -> None:
     """Annotate a passage of ARTICLE (an id or a file path); prints the new annotation's id."""
     if (exact is None) == (start is None and end is None) or (exact is None and (start is None or end is None)):
-        raise click.ClickException("give either --exact TEXT or both --start and --end")
+        raise CommandError("give either --exact TEXT or both --start and --end")
     library, store = _open_store(settings)
     try:
         article = library.resolve(article_ref)
@@ -151,8 +169,8 @@ def annotate(
         assert start is not None and end is not None
         added = store.add(article, start, end, tags, sys.stdin.read() if note == "-" else note)
     except (ArticleNotFound, ArticleFileError, AnnotationError, StoreError) as error:
-        raise click.ClickException(str(error)) from None
-    click.echo(added.id)
+        raise CommandError(str(error)) from None
+    say(added.id)
 
 
 @main.command("annotations")
@@ -168,8 +186,7 @@ def list_annotations(settings: Settings, as_json: bool, article_ids: tuple[str, 
     _echo_problems(scan.problems)
     items = collect_items(store, scan.articles, article_ids, tags)
     if as_json:
-        json.dump([item_record(item) for item in items], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json([item_record(item) for item in items])
         return
     for item in items:
         annotation = item.annotation
@@ -180,7 +197,7 @@ def list_annotations(settings: Settings, as_json: bool, article_ids: tuple[str, 
         if annotation.note:
             note = " ".join(annotation.note.split())
             details += (" — " if details else "") + (note if len(note) <= 40 else note[:39] + "…")
-        click.echo(f"{annotation.id[:8]}  {annotation.article_id:32.32}  {state:11}  “{passage}”  {details}")
+        say(f"{annotation.id[:8]}  {annotation.article_id:32.32}  {state:11}  “{passage}”  {details}")
 
 
 @main.command("export")
@@ -188,20 +205,51 @@ def list_annotations(settings: Settings, as_json: bool, article_ids: tuple[str, 
 @click.option("--article", "article_ids", multiple=True, help="Only this article's annotations; repeatable.")
 @click.option("--tag", "tags", multiple=True, help="Only annotations with this tag; repeatable (any of them).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of standard output.")
+@click.option("--delimiter", help="CSV only: the column delimiter, one character or 'tab' [default: ,].")
+@click.option("--excel", is_flag=True, help="CSV only: semicolons between columns, as German (and other comma-decimal) Excel expects.")
 @click.pass_obj
-def export(settings: Settings, fmt: str, article_ids: tuple[str, ...], tags: tuple[str, ...], output: str | None) -> None:
+def export(
+    settings: Settings,
+    fmt: str,
+    article_ids: tuple[str, ...],
+    tags: tuple[str, ...],
+    output: str | None,
+    delimiter: str | None,
+    excel: bool,
+) -> None:
     """Export annotations as JSON (default), W3C Web Annotation, Markdown or CSV."""
+    csv_delimiter = _csv_delimiter(fmt, delimiter, excel)
     library, store = _open_store(settings)
     _known_article_ids(library, store, article_ids)
-    data = export_bytes(store, library, fmt, article_ids, tags)
+    data = export_bytes(store, library, fmt, article_ids, tags, csv_delimiter=csv_delimiter)
     if output is None:
+        if is_terminal(sys.stdout):
+            data = export_for_terminal(data, fmt)
         click.echo(data, nl=False)  # bytes go to the binary stream as they are
         return
     try:
         write_file(Path(output), data)
     except StoreError as error:
-        raise click.ClickException(str(error)) from None
-    click.echo(f"wrote {output}", err=True)
+        raise CommandError(str(error)) from None
+    say(f"wrote {output}", err=True)
+
+
+def _csv_delimiter(fmt: str, delimiter: str | None, excel: bool) -> str:
+    """The delimiter --delimiter / --excel ask for; both apply to CSV only."""
+    if (delimiter is not None or excel) and fmt != "csv":
+        raise click.UsageError("--delimiter and --excel apply to --format csv only")
+    if delimiter is not None and excel:
+        raise click.UsageError("give --delimiter or --excel, not both")
+    if excel:
+        return EXCEL_DELIMITER
+    if delimiter is None:
+        return DEFAULT_DELIMITER
+    chosen = "\t" if delimiter.lower() in ("tab", "\\t") else delimiter
+    try:
+        check_delimiter(chosen)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--delimiter") from None
+    return chosen
 
 
 @main.command("import")
@@ -214,10 +262,10 @@ def import_annotations(settings: Settings, file: str, dry_run: bool) -> None:
     try:
         report = import_file(store, library.articles(), Path(file), dry_run=dry_run)
     except ImportRefused as error:
-        raise click.ClickException(f"{Path(file).name}: {error}; nothing was imported") from None
+        raise CommandError(f"{Path(file).name}: {error}; nothing was imported") from None
     except StoreError as error:
-        raise click.ClickException(str(error)) from None
-    click.echo(report.summary())
+        raise CommandError(str(error)) from None
+    say(report.summary())
 
 
 @main.command("analyze")
@@ -235,24 +283,24 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
     from .library import ArticleFileError, ArticleNotFound
     from .nlp.pipeline import ModelError, load_pipeline
 
-    library = Library(settings.library, settings.library_index_dir)
+    library = _library(settings)
     scan = library.scan()
     if not refs:
         _echo_problems(scan.problems)
     try:
         targets = [library.resolve(ref) for ref in refs] if refs else list(scan.articles)
     except (ArticleNotFound, ArticleFileError) as error:
-        raise click.ClickException(str(error).strip("'\"")) from None
+        raise CommandError(str(error).strip("'\"")) from None
     if not targets:
-        raise click.ClickException(f"no articles to analyse in {library.articles_dir}")
+        raise CommandError(f"no articles to analyse in {library.articles_dir}")
     articles = {article.id: article for article in scan.articles}
     articles.update({article.id: article for article in targets})
     try:
         pipeline = load_pipeline(settings.model)
     except ModelError as error:
-        raise click.ClickException(str(error)) from None
+        raise CommandError(str(error)) from None
     if pipeline.warning:
-        click.echo(pipeline.warning, err=True)
+        say(pipeline.warning, err=True)
     cache = AnalysisCache(settings.cache_dir)
     fingerprint = pipeline.info.fingerprint
     analyses = {}
@@ -263,22 +311,39 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
             pending.append(article)
         else:
             analyses[article.id] = cached
+    failures: list[str] = []
     if pending:
-        with click.progressbar(pending, label="Analysing", file=sys.stderr, item_show_func=lambda a: a.id if a else "") as bar:
+        with click.progressbar(pending, label="Analysing", file=sys.stderr, item_show_func=lambda a: safe_line(a.id) if a else "") as bar:
             for article in bar:
-                analyses[article.id] = analyze_cached(article, pipeline, cache)
+                try:
+                    analyses[article.id] = analyze_cached(article, pipeline, cache)
+                except Exception as error:  # noqa: BLE001 - one article must not cost the others their analysis
+                    failures.append(f"failed {article.id}: {_one_line_reason(error)}")
+    for failure in failures:
+        say(failure, err=True)
     view = LibraryAnalysis(analyses.values())
+    analysed = [article for article in targets if article.id in analyses]
     if as_json:
-        json.dump([article_report(article, view) for article in targets], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return
-    for article in targets:
+        print_json([article_report(article, view) for article in analysed])
+    else:
+        _print_analysis_lines(analysed, view, {a.id for a in pending})
+    if failures:
+        sys.exit(1)
+
+
+def _one_line_reason(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
+
+
+def _print_analysis_lines(articles: list[Article], view: LibraryAnalysis, computed: set[str]) -> None:
+    for article in articles:
         analysis = view.article(article.id)
         counted = [quote for quote in analysis.quotes if not quote.boilerplate]
         speech = sum(1 for quote in counted if quote.kind == "speech")
         attributed = sum(1 for quote in counted if quote.kind == "speech" and (quote.speaker or quote.speaker_text))
-        state = "analysed" if article.id in {a.id for a in pending} else "cached"
-        click.echo(
+        state = "analysed" if article.id in computed else "cached"
+        say(
             f"{article.id:40.40}  {len(analysis.entities):>4} entities  {len(counted):>3} quotes"
             f"  {speech:>3} speech ({attributed} attributed)  {len(analysis.indirect):>3} indirect  {state}"
         )
@@ -299,18 +364,17 @@ def info(settings: Settings, as_json: bool) -> None:
     try:
         loaded = load_pipeline(settings.model)
     except ModelError as error:  # even the shipped pipeline is missing or broken
-        raise click.ClickException(str(error)) from None
+        raise CommandError(str(error)) from None
     if loaded.warning:
-        click.echo(loaded.warning, err=True)
+        say(loaded.warning, err=True)
     details = asdict(loaded.info)
     if as_json:
-        json.dump(details, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(details)
         return
-    click.echo(f"{details['name']} {details['version']} ({details['source']}) at {details['path'] or 'memory'}")
-    click.echo(f"labels:      {', '.join(details['labels'])}")
-    click.echo(f"components:  {', '.join(details['components'])}")
-    click.echo(f"fingerprint: {details['fingerprint']}")
+    say(f"{details['name']} {details['version']} ({details['source']}) at {details['path'] or 'memory'}")
+    say(f"labels:      {', '.join(details['labels'])}")
+    say(f"components:  {', '.join(details['components'])}")
+    say(f"fingerprint: {details['fingerprint']}")
 
 
 @main.command("evaluate-model")
@@ -327,11 +391,10 @@ def evaluate_model(settings: Settings, data: str, labels: str | None, as_json: b
         loaded = load_pipeline(settings.model, fallback=False)
         result = evaluate_file(Path(data), loaded.nlp, labels=labels.split(",") if labels else None)
     except (ModelError, GoldFormatError, OSError, UnicodeDecodeError) as error:
-        raise click.ClickException(str(error).splitlines()[0] if str(error) else repr(error)) from None
+        raise CommandError(str(error).splitlines()[0] if str(error) else repr(error)) from None
     result["model"] = loaded.info.name
     if as_json:
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(result)
         return
-    click.echo(f"{data}: {result['sentences']} sentences, {result['tokens']} tokens ({result['format']}); model {loaded.info.name} {loaded.info.version}")
-    click.echo(format_table(result))
+    say(f"{data}: {result['sentences']} sentences, {result['tokens']} tokens ({result['format']}); model {loaded.info.name} {loaded.info.version}")
+    say_lines(format_table(result))

@@ -14,6 +14,7 @@ from .indirect import IndirectFinder
 from .marks import find_quote_spans
 from .mentions import FUNCTION_WORDS, MentionFinder, is_role_noun, role_noun_base
 from .names import NameSpan, canonical_names, clean_name, name_key
+from .pieces import pipeline_spans
 from .records import ArticleAnalysis, Entity, Quote, Sentence
 from .words import BLANK, Words, blank_spans
 
@@ -35,12 +36,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'“”»«’]?\s+(?=[\"'„“»�
 
 
 def analyze_article(article: Article, nlp: Language, pipeline_fingerprint: str) -> ArticleAnalysis:
-    """Run the pipeline over the article's body and derive entities, sentences and quotations."""
-    doc = nlp(article.body)
-    entity_spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
-    if doc.has_annotation("SENT_START"):
-        sentence_spans = [(sent.start_char, sent.end_char) for sent in doc.sents]
-    else:
+    """Run the pipeline over the article's body (in pieces if it is long) and derive entities,
+    sentences and quotations."""
+    entity_spans, sentence_spans = pipeline_spans(nlp, article.body)
+    if sentence_spans is None:
         sentence_spans = rule_sentences(article.body)
     return analyze_spans(article.id, article.version, pipeline_fingerprint, article.body, entity_spans, sentence_spans)
 

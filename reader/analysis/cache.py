@@ -3,8 +3,9 @@
 Opening an analysed article reads one small file and runs no spaCy. Editing the text changes
 the version, another pipeline changes the fingerprint, a change to the rules bumps
 RULES_VERSION: each makes a new file name, so a stale analysis is never read. Writes go to a
-temporary file that replaces the target atomically; an unreadable or corrupt file counts as a
-miss and is recomputed, never a crash.
+temporary file that replaces the target atomically. What is read is verified, never trusted:
+an unreadable or damaged file (nested too deep, a value of the wrong type, an offset beyond the
+text or a span that does not read as recorded) counts as a miss and is recomputed, never a crash.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+import orjson
+
 from ..atomic_files import replace_atomically
+from ..regular_files import FileRefused, read_regular_file
 from .analyze import analyze_article
 from .records import ArticleAnalysis
 
@@ -24,7 +28,8 @@ if TYPE_CHECKING:
 
     from ..library import Article
 
-RULES_VERSION = 6  # bump when a rule change (here or in reader/nlp/components.py) alters analyses
+MAX_FILE_BYTES = 512 * 1024 * 1024  # far more than the analysis of the longest article allowed
+RULES_VERSION = 7  # bump when a rule change (here or in reader/nlp/components.py) alters analyses
 CACHE_SUBDIR = "analysis"
 
 
@@ -49,13 +54,16 @@ class AnalysisCache:
         return self.root / f"{version}-{pipeline}-r{RULES_VERSION}.json"
 
     def get(self, article: Article, fingerprint: str) -> ArticleAnalysis | None:
-        """The cached analysis of this text under this pipeline, or None (missing or unreadable)."""
+        """The cached analysis of this text under this pipeline, or None: missing, unreadable,
+        damaged (any wrong type, any offset off the text) or made for another text."""
         path = self.path_for(article.version, fingerprint)
         try:
-            analysis = ArticleAnalysis.from_json(json.loads(path.read_bytes()))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            analysis = ArticleAnalysis.from_json(orjson.loads(read_regular_file(path, MAX_FILE_BYTES)))
+        except (OSError, FileRefused, ValueError):  # orjson refuses nesting too deep: no RecursionError
             return None
         if analysis.version != article.version or analysis.fingerprint != fingerprint:
+            return None
+        if not analysis.fits(article.body):
             return None
         if analysis.article_id != article.id:  # same text under another id or path
             analysis = replace(analysis, article_id=article.id)

@@ -151,10 +151,11 @@ def group_quotes(refs: Sequence[QuoteRef]) -> dict[str, tuple[QuoteRef, ...]]:
 
 
 def candidate_pairs(refs: Sequence[QuoteRef]) -> set[tuple[int, int]]:
-    """Pairs sharing a content word stem (its first letters), or a speaker and the two opening
-    words: all others cannot be the same utterance (a paraphrase sharing no content word opens
-    alike), so a large library is not compared pair by pair."""
-    by_stem: dict[str, list[int]] = {}
+    """Pairs (i < j) from different articles sharing a content word stem (its first letters),
+    or a speaker and the two opening words: all others cannot be the same utterance of two
+    outlets (a paraphrase sharing no content word opens alike), so a large library, or one long
+    article full of quotations, is not compared pair by pair."""
+    by_stem: dict[str, dict[str, list[int]]] = {}
     for index, ref in enumerate(refs):
         words = content_words(ref.quote.text) if ref.quote.kind == SPEECH else [normalise(ref.quote.text)]
         keys = {word[:BLOCKING_PREFIX] for word in words if word}
@@ -162,11 +163,13 @@ def candidate_pairs(refs: Sequence[QuoteRef]) -> set[tuple[int, int]]:
         if ref.quote.kind == SPEECH and ref.quote.speaker_key and len(opening) == 2:
             keys.add(f"{ref.quote.speaker_key}\t{' '.join(opening)}")  # paraphrases opening alike
         for stem in keys:
-            by_stem.setdefault(stem, []).append(index)
+            by_stem.setdefault(stem, {}).setdefault(ref.article_id, []).append(index)
     pairs: set[tuple[int, int]] = set()
-    for members in by_stem.values():
-        for position, i in enumerate(members):
-            pairs.update((i, j) for j in members[position + 1 :])
+    for by_article in by_stem.values():
+        articles = list(by_article.values())
+        for position, left in enumerate(articles):
+            for right in articles[position + 1 :]:
+                pairs.update((min(i, j), max(i, j)) for i in left for j in right)
     return pairs
 
 

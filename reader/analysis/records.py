@@ -7,7 +7,7 @@ can keep them, share them between threads and turn them into JSON without a seco
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any
 
 SCHEMA_VERSION = 2
@@ -123,26 +123,93 @@ class ArticleAnalysis:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ArticleAnalysis:
-        """Rebuild from `to_json()`; raises ValueError (or KeyError/TypeError) on anything else."""
-        if data.get("schema") != SCHEMA_VERSION:
-            raise ValueError(f"analysis schema {data.get('schema')!r} is not {SCHEMA_VERSION}")
+    def from_json(cls, data: Any) -> ArticleAnalysis:
+        """Rebuild from `to_json()`, checking every type; ValueError on anything else (a cache
+        file is outside data: it may be damaged, or written by someone else)."""
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+            raise ValueError("not an analysis of this schema")
+        sentences = _need(data, "sentences", list)
+        if not all(isinstance(pair, list) and len(pair) == 2 and all(_is_int(n) for n in pair) for pair in sentences):
+            raise ValueError("sentences: expected [start, end] pairs of whole numbers")
+        boilerplate = _need(data, "boilerplate", list)
+        if not all(isinstance(pair, list) and len(pair) == 2 and all(_is_int(n) for n in pair) for pair in boilerplate):
+            raise ValueError("boilerplate: expected [start, end] pairs of whole numbers")
         return cls(
-            article_id=str(data["article_id"]),
-            version=str(data["version"]),
-            fingerprint=str(data["fingerprint"]),
-            sentences=tuple(Sentence(int(start), int(end)) for start, end in data["sentences"]),
-            entities=tuple(_record(Entity, item) for item in data["entities"]),
-            quotes=tuple(_record(Quote, item) for item in data["quotes"]),
-            roles=tuple(_record(RoleLink, item) for item in data["roles"]),
-            indirect=tuple(_record(Quote, item) for item in data["indirect"]),
-            boilerplate=tuple((int(start), int(end)) for start, end in data["boilerplate"]),
+            article_id=_need(data, "article_id", str),
+            version=_need(data, "version", str),
+            fingerprint=_need(data, "fingerprint", str),
+            sentences=tuple(Sentence(start, end) for start, end in sentences),
+            entities=tuple(_record(Entity, item) for item in _need(data, "entities", list)),
+            quotes=tuple(_record(Quote, item) for item in _need(data, "quotes", list)),
+            roles=tuple(_record(RoleLink, item) for item in _need(data, "roles", list)),
+            indirect=tuple(_record(Quote, item) for item in _need(data, "indirect", list)),
+            boilerplate=tuple((start, end) for start, end in boilerplate),
         )
 
+    def fits(self, text: str) -> bool:
+        """Whether every offset lies inside `text` (in order) and every quoted or named span
+        reads as recorded: a stored analysis is used only for the text it was made from."""
+        size = len(text)
 
-def _record(kind: type, item: dict[str, Any]) -> Any:
-    names = {f.name for f in fields(kind)}
-    unknown = set(item) - names
-    if unknown:
-        raise ValueError(f"unknown {kind.__name__} fields: {sorted(unknown)}")
+        def span(start: int | None, end: int | None) -> bool:
+            return (start is None and end is None) or (start is not None and end is not None and 0 <= start <= end <= size)
+
+        starts = [s.start for s in self.sentences]
+        if starts != sorted(starts) or not all(span(s.start, s.end) for s in self.sentences):
+            return False
+        if not all(span(e.start, e.end) and text[e.start : e.end] == e.text for e in self.entities):
+            return False
+        kinds = [(quote, (SPEECH, TERM)) for quote in self.quotes] + [(quote, (INDIRECT,)) for quote in self.indirect]
+        for quote, allowed in kinds:
+            if not (span(quote.start, quote.end) and text[quote.start : quote.end] == quote.text):
+                return False
+            if not (span(quote.speaker_start, quote.speaker_end) and span(quote.cue_start, quote.cue_end)):
+                return False
+            if quote.kind not in allowed or quote.depth < 0:
+                return False
+            if quote.continues is not None and not 0 <= quote.continues < len(self.quotes):
+                return False
+        if not all(span(start, end) for start, end in self.boilerplate):
+            return False
+        return all(span(role.start, role.end) for role in self.roles)
+
+
+_FIELD_TYPES = {
+    "int": (int,), "str": (str,), "bool": (bool,), "int | None": (int, type(None)), "str | None": (str, type(None)),
+}
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _need(data: dict[str, Any], key: str, kind: type) -> Any:
+    value = data.get(key)
+    if not isinstance(value, kind):
+        raise ValueError(f"{key}: expected {kind.__name__}")
+    return value
+
+
+def _declared(kind: type) -> tuple[dict[str, tuple[type, ...]], frozenset[str]]:
+    """A record type's fields with the JSON types each takes, and those without a default."""
+    declared = {f.name: _FIELD_TYPES[f.type] for f in fields(kind)}  # annotations are strings here
+    return declared, frozenset(f.name for f in fields(kind) if f.default is MISSING)
+
+
+def _record(kind: type, item: Any) -> Any:
+    """One record from its JSON object: known fields only, each of its declared type."""
+    if not isinstance(item, dict):
+        raise ValueError(f"{kind.__name__}: expected an object")
+    declared, required = _DECLARED[kind]
+    if not required <= item.keys():
+        raise ValueError(f"{kind.__name__}: missing {sorted(required - item.keys())}")
+    for name, value in item.items():
+        allowed = declared.get(name)
+        if allowed is None:
+            raise ValueError(f"unknown {kind.__name__} field {name!r}")
+        if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
+            raise ValueError(f"{kind.__name__}.{name}: expected {' or '.join(t.__name__ for t in allowed)}")
     return kind(**item)
+
+
+_DECLARED = {kind: _declared(kind) for kind in (Entity, Quote, RoleLink)}

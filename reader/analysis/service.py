@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import queue
 import signal
 import sys
@@ -43,6 +44,8 @@ def serve(requested_model: str | None, cache_dir: str, requests: Any, results: A
     from .cache import AnalysisCache, analyze_cached
 
     signal.signal(signal.SIGTERM, _exit_cleanly)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # ctrl+c in the shell reaches the whole group: the parent decides
+    _exit_with_the_parent()
     try:
         pipeline = load_pipeline(requested_model)
     except ModelError as error:
@@ -67,6 +70,20 @@ def _exit_cleanly(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
 
+def _exit_with_the_parent() -> None:
+    """A parent killed without a chance to stop the child (SIGKILL, a closed terminal) must not
+    leave it running for ever: a watcher thread sends it SIGTERM when the parent is gone."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="reader-parent-watch", daemon=True).start()
+
+
 @contextlib.contextmanager
 def _real_stderr() -> Iterator[None]:
     """multiprocessing's resource tracker hands the child sys.stderr's file descriptor; a UI that
@@ -86,6 +103,19 @@ def _real_stderr() -> Iterator[None]:
         sys.stderr = current
 
 
+@contextlib.contextmanager
+def _hangup_blocked() -> Iterator[None]:
+    """The resource tracker multiprocessing starts for the queues' semaphores is in our process
+    group: a closing terminal sends it SIGHUP too, and a tracker gone before we release the
+    semaphores makes a new one print tracebacks. Started with SIGHUP blocked, it outlives the
+    hangup while the app, which handles SIGHUP, shuts down in order."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class AnalysisProcess:
     """The parent's side: a child process for spaCy, a daemon thread that relays its results.
 
@@ -101,7 +131,7 @@ class AnalysisProcess:
         on_results: Callable[[dict[str, ArticleAnalysis], list[str]], None],
     ) -> None:
         context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited threads
-        with _real_stderr():
+        with _real_stderr(), _hangup_blocked():
             self._requests = context.Queue()
             self._results = context.Queue()
         self._requests.cancel_join_thread()  # never block the parent's exit on a child that is gone

@@ -7,6 +7,7 @@ formats back with validation before anything is written.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -36,9 +37,15 @@ def export_bytes(
     fmt: str = "json",
     article_ids: Iterable[str] = (),
     tags: Iterable[str] = (),
+    csv_delimiter: str = csv_table.DEFAULT_DELIMITER,
 ) -> bytes:
-    """The annotations (all, or of some articles, or with any of some tags) in one format, UTF-8."""
+    """The annotations (all, or of some articles, or with any of some tags) in one format, UTF-8.
+
+    `csv_delimiter` separates the CSV columns (EXCEL_DELIMITER for German Excel).
+    """
     writer, _ = FORMATS[fmt]
+    if fmt == "csv":
+        writer = partial(csv_table.dumps, delimiter=csv_delimiter)
     with gc_paused():
         return writer(collect_items(store, library.articles(), article_ids, tags), utc_now())
 

@@ -3,14 +3,18 @@
 UTF-8 with a byte-order mark: Excel opens BOM-less UTF-8 CSV as the Windows code page and turns
 "Gipfeltreffen in Anchorage – Bilder für Putin" into "Bilder fÃ¼r Putin"; with the BOM Excel,
 LibreOffice, Numbers, Google Sheets and pandas (encoding="utf-8-sig") all read it right.
-Comma-separated with CRLF rows (RFC 4180). Cells that a spreadsheet would run as a formula
-(starting with = + - @) get a leading apostrophe, so an exported note can never execute.
+Comma-separated with CRLF rows (RFC 4180), or another delimiter: German Excel, where the comma
+is the decimal separator, splits columns at ';' (EXCEL_DELIMITER). Text cells that a spreadsheet
+would run as a formula (starting with = + - @, a tab or a carriage return) get a leading
+apostrophe, so an exported note can never execute. Tags are joined by '; ' with a backslash
+before a ';' or '\\' inside a tag, so a tag holding the separator is still one tag.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 
 from .items import ExportItem
 
@@ -30,8 +34,11 @@ COLUMNS = (
     "created",
     "updated",
     "color",
+    "article_url",  # added later: columns are only ever appended
 )
 TAG_SEPARATOR = "; "
+DEFAULT_DELIMITER = ","
+EXCEL_DELIMITER = ";"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -39,29 +46,42 @@ def _safe(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
-def dumps(items: list[ExportItem], exported: str) -> bytes:
+def join_tags(tags: Iterable[str]) -> str:
+    """'a; b' for the tags a and b; a ';' or a backslash inside a tag is escaped by a backslash."""
+    return TAG_SEPARATOR.join(tag.replace("\\", "\\\\").replace(";", "\\;") for tag in tags)
+
+
+def check_delimiter(delimiter: str) -> None:
+    """A delimiter is one character that cannot be part of a quoted cell's syntax."""
+    if len(delimiter) != 1 or delimiter in '"\r\n':
+        raise ValueError(f"a CSV delimiter is one character other than a double quote or a line break, not {delimiter!r}")
+
+
+def dumps(items: list[ExportItem], exported: str, delimiter: str = DEFAULT_DELIMITER) -> bytes:
+    check_delimiter(delimiter)
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=delimiter)
     writer.writerow(COLUMNS)
     for item in items:
         annotation, article = item.annotation, item.article
         writer.writerow(
             [
-                annotation.id,
-                annotation.article_id,
+                _safe(annotation.id),
+                _safe(annotation.article_id),
                 _safe(article.title if article else ""),
-                article.source if article else "",
-                article.date if article else "",
+                _safe(article.source if article else ""),
+                _safe(article.date if article else ""),
                 item.anchor.state.value,
                 annotation.start,
                 annotation.end,
                 _safe(annotation.exact),
-                _safe(TAG_SEPARATOR.join(annotation.tags)),
+                _safe(join_tags(annotation.tags)),
                 _safe(annotation.note),
                 _safe(annotation.author),
-                annotation.created,
-                annotation.updated,
-                annotation.colour,
+                _safe(annotation.created),
+                _safe(annotation.updated),
+                _safe(annotation.colour),
+                _safe(article.url if article else ""),
             ]
         )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -18,8 +18,12 @@ import orjson
 
 from ..annotations import AnchorState, Annotation, AnnotationStore, TextPosition, locate, quote_at
 from ..library import Article
+from ..regular_files import FileRefused, read_regular_file
 from . import reader_json, w3c
 from .fields import ImportRefused, Incoming
+
+
+MAX_IMPORT_BYTES = 1024 * 1024 * 1024  # an export of a million annotations is well under this
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +53,9 @@ class ImportReport:
 def read_import_file(path: Path) -> tuple[str, list[Incoming]]:
     """(format, annotations) of an export file; ImportRefused says in one line what is wrong."""
     try:
-        raw = Path(path).read_bytes()
+        raw = read_regular_file(Path(path), MAX_IMPORT_BYTES)
+    except FileRefused as error:
+        raise ImportRefused(str(error)) from None
     except OSError as error:
         raise ImportRefused(f"cannot be read: {error.strerror or error}") from None
     try:

@@ -1,37 +1,96 @@
 """Markdown for notes apps (Obsidian, Logseq, Joplin…): per article, each passage as a block quote
-followed by its tags and note. Orphans are listed under their article with the stored quote."""
+followed by its tags and note. Orphans are listed under their article with the stored quote.
+
+Passages, notes, titles and tags are text, never markup: HTML (`<script>`, `<img onerror>`) is
+written as entities, and every character that Markdown reads as structure (emphasis, links,
+code, headings, tables, list markers, block quotes, fences, setext underlines) is escaped, so
+nothing in a note can change the document around it or run in a viewer. A note keeps its line
+breaks as hard breaks inside its paragraph.
+"""
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from ..annotations import AnchorState
 from .items import ExportItem
 
+# HTML is written as entities; ASCII punctuation that CommonMark and GFM give a meaning anywhere
+# in a line (links and images, emphasis, code, strike-through, tables) or notes apps do (#tags,
+# $math$, {attributes}) gets a backslash, which makes it literal.
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", **{char: "\\" + char for char in "\\`*_[]{}#|~$"}}
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+# What only means something at the start of a line: list markers, setext underlines.
+_LINE_MARKERS = "-+="
+_ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])")
+_BACKTICK_RUNS = re.compile(r"`+")
+HARD_BREAK = "\\"  # a backslash at the end of a line (CommonMark): a line break inside the paragraph
 
-def _quote_block(text: str) -> str:
-    return "\n".join(f"> {line}" if line else ">" for line in text.split("\n"))
+
+def escape_text(text: str) -> str:
+    """One line of outside text (stripped) as literal Markdown: no HTML, no markup, no block
+    structure."""
+    if _SPECIAL.search(text) is not None:  # most lines hold none: no copy then
+        text = _SPECIAL.sub(lambda match: _ESCAPES[match.group()], text)
+    first = text[:1]
+    if first and first in _LINE_MARKERS:
+        return "\\" + text
+    if first.isdigit():
+        return _ORDERED_MARKER.sub(lambda match: match.group(1) + "\\" + match.group(2), text)
+    return text
 
 
-def _escape_inline(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("`", "\\`").replace("*", "\\*").replace("_", "\\_")
+def one_line(text: str) -> str:
+    """A title or byline: whitespace (line breaks too) collapsed, escaped."""
+    return escape_text(" ".join(text.split()))
+
+
+def code_span(text: str) -> str:
+    """Text in a code span no backtick in it can close (CommonMark: a longer fence)."""
+    text = " ".join(text.split())
+    longest = max((len(run) for run in _BACKTICK_RUNS.findall(text)), default=0)
+    fence = "`" * (longest + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """Escaped paragraphs of a note or passage: a blank line separates paragraphs, other line
+    breaks stay as hard breaks."""
+    blocks: list[list[str]] = [[]]
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.strip():
+            blocks[-1].append(escape_text(line.strip()))
+        elif blocks[-1]:
+            blocks.append([])
+    return [(HARD_BREAK + "\n").join(lines) for lines in blocks if lines]
+
+
+def quote_block(text: str) -> str:
+    """A passage as a block quote: '> ' before every line, '>' between its paragraphs."""
+    blocks = paragraphs(text)
+    if not blocks:
+        return ">"
+    lines = "\n>\n".join(blocks).split("\n")  # an escaped line is never ">" itself: "&gt;"
+    return "\n".join(line if line == ">" else f"> {line}" for line in lines)
 
 
 def _entry(item: ExportItem) -> str:
     annotation = item.annotation
-    lines = [_quote_block(annotation.exact), ""]
+    lines = [quote_block(annotation.exact), ""]
     meta = []
     if annotation.tags:
-        meta.append("**Tags:** " + ", ".join(f"`{tag}`" for tag in annotation.tags))
+        meta.append("**Tags:** " + ", ".join(code_span(tag) for tag in annotation.tags))
     byline = ", ".join(part for part in (annotation.author, annotation.created[:10]) if part)
     if byline:
-        meta.append(f"*{_escape_inline(byline)}*")
+        meta.append(f"*{one_line(byline)}*")
     if item.anchor.state is AnchorState.REANCHORED:
         meta.append("*(found again in the edited text)*")
     if meta:
         lines += [" · ".join(meta), ""]
-    if annotation.note:
-        lines += [annotation.note, ""]
+    for paragraph in paragraphs(annotation.note):
+        lines += [paragraph, ""]
     return "\n".join(lines)
 
 
@@ -41,9 +100,9 @@ def dumps(items: list[ExportItem], exported: str) -> bytes:
         entries = list(group)
         article = entries[0].article
         title = article.display_title if article else article_id
-        out += [f"## {title}", ""]
-        details = [part for part in ((article.source, article.date, article.url) if article else ()) if part]
-        details.append(f"`{article_id}`")
+        out += [f"## {one_line(title)}", ""]
+        details = [one_line(part) for part in ((article.source, article.date, article.url) if article else ()) if part]
+        details.append(code_span(article_id))
         if article is None:
             details.append("article no longer in the library")
         out += [" · ".join(details), ""]

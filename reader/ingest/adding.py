@@ -8,8 +8,9 @@ source fails; the AddError says why in one line.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -24,7 +25,8 @@ from ..library import (
 )
 from ..library.frontmatter import FrontMatterError, parse_front_matter, render_front_matter
 from ..library.loader import MAX_ARTICLE_BYTES
-from .decoding import binary_kind, decode_page, looks_like_html
+from ..regular_files import FileRefused, read_regular_file
+from .decoding import binary_kind, decode_page, looks_like_html, unusable_charsets
 from .errors import AddError
 from .extract import ExtractedArticle, extract_article
 from .fetch import DEFAULT_TIMEOUT, TEXT_TYPES, UNTYPED, fetch_page
@@ -50,6 +52,7 @@ class AddResult:
 
     article: Article  # the new article as the library reads it, or the existing duplicate
     duplicate_reason: str = ""  # SAME_URL or SAME_TEXT when nothing was added
+    notes: tuple[str, ...] = ()  # what the reader should know, e.g. a declared charset that was ignored
 
     @property
     def added(self) -> bool:
@@ -69,6 +72,7 @@ class _Draft:
     stem: str
     suffix: str
     urls: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def add_source(
@@ -78,12 +82,14 @@ def add_source(
     stdin: TextIO | BinaryIO | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     progress: Progress | None = None,
+    cancel: threading.Event | None = None,
 ) -> AddResult:
     """Add one source: an http(s) URL, a file path (.html/.htm, .txt/.md, or sniffed), or '-'.
 
     '-' reads `stdin` (text or bytes): HTML if it looks like HTML, else plain text. `progress`
     receives short status lines ('Fetching …', 'Saved …') as the work goes on; it is called on
-    the caller's thread. Raises AddError with a one-line reason; then nothing was written.
+    the caller's thread. Setting `cancel` (from any thread) stops a download at once and saves
+    nothing. Raises AddError with a one-line reason; then nothing was written.
     """
     report = progress or _ignore
     source = source.strip()  # an address pasted with a line break or spaces around it
@@ -97,10 +103,10 @@ def add_source(
         existing = find_same_url(library.articles(), [source])
         if existing is not None:
             return AddResult(existing, SAME_URL)
-        draft = _draft_from_web(source, timeout, report)
+        draft = _draft_from_web(source, timeout, report, cancel)
     else:
         draft = _draft_from_file(source, report)
-    return _save(library, draft, report)
+    return _save(library, draft, report, cancel)
 
 
 def find_same_url(articles: Iterable[Article], urls: Sequence[str]) -> Article | None:
@@ -116,23 +122,34 @@ def find_same_text(articles: Iterable[Article], version: str) -> Article | None:
     return next((a for a in articles if a.version == version), None)
 
 
-def _save(library: Library, draft: _Draft, report: Progress) -> AddResult:
+def _save(library: Library, draft: _Draft, report: Progress, cancel: threading.Event | None) -> AddResult:
+    _check_readable(draft.text)
     article = _parse(draft)
     report("Checking the library for duplicates")
     articles = library.articles()
     same_url = find_same_url(articles, [*draft.urls, article.url])
     if same_url is not None:
-        return AddResult(same_url, SAME_URL)
+        return AddResult(same_url, SAME_URL, draft.notes)
     same_text = find_same_text(articles, article.version)
     if same_text is not None:
-        return AddResult(same_text, SAME_TEXT)
+        return AddResult(same_text, SAME_TEXT, draft.notes)
     taken = {path.stem for path in library.article_paths()}
+    if cancel is not None and cancel.is_set():
+        raise AddError("was cancelled; nothing was saved")
     path = write_new_file(library.articles_dir, draft.stem, draft.suffix, draft.text, taken)
     report(f"Saved {path.relative_to(library.root)}")
     try:
-        return AddResult(read_article_file(path))
+        return AddResult(read_article_file(path), notes=draft.notes)
     except ArticleFileError as error:
         raise AddError(f"was saved as {path} but cannot be read back: {error}") from None
+
+
+def _check_readable(text: str) -> None:
+    """What is about to be written must be a text the library reads: no NUL anywhere (the
+    library's own probe looks at the start only), nothing its decoding rules refuse."""
+    if "\x00" in text:
+        raise AddError("looks binary (contains NUL bytes), not text")
+    _decode_text(text.encode("utf-8"))
 
 
 def _parse(draft: _Draft) -> Article:
@@ -146,15 +163,16 @@ def _parse(draft: _Draft) -> Article:
     return article
 
 
-def _draft_from_web(url: str, timeout: float, report: Progress) -> _Draft:
-    page = fetch_page(url, timeout=timeout, progress=report)
+def _draft_from_web(url: str, timeout: float, report: Progress, cancel: threading.Event | None) -> _Draft:
+    page = fetch_page(url, timeout=timeout, progress=report, cancel=cancel)
     requested = (clean_url(url), clean_url(page.url))
     text = decode_page(page.data, page.charset)
-    if page.media_type in TEXT_TYPES or (page.media_type in UNTYPED and not looks_like_html(text)):
+    notes = _charset_notes(page.data, page.charset)
+    if page.media_type in TEXT_TYPES or (page.media_type == UNTYPED and not looks_like_html(text)):
         if not text.strip():
             raise AddError("is empty")
-        return _text_draft(_with_url(text, clean_url(page.url)), "", NEW_FILE_SUFFIX, requested)
-    return _draft_from_html(text, page.url, requested, report)
+        return replace(_text_draft(_with_url(text, clean_url(page.url)), "", NEW_FILE_SUFFIX, requested), notes=notes)
+    return replace(_draft_from_html(text, page.url, requested, report), notes=notes)
 
 
 def _draft_from_file(source: str, report: Progress) -> _Draft:
@@ -166,10 +184,10 @@ def _draft_from_file(source: str, report: Progress) -> _Draft:
         raise AddError("is a folder, not a file")
     report(f"Reading {path.name}")
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise AddError(f"is too large ({size // (1024 * 1024)} MB; the limit is {MAX_ARTICLE_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_ARTICLE_BYTES)
+    except FileRefused as error:
+        hint = "; to read from a pipe, give - and redirect the pipe to standard input" if error.kind == "pipe" else ""
+        raise AddError(f"{error}{hint}") from None
     except OSError as error:
         raise AddError(f"cannot be read: {error.strerror or error}") from None
     return _draft_from_bytes(data, path.suffix.lower(), slugify(path.stem), report)
@@ -197,7 +215,7 @@ def _draft_from_bytes(data: bytes, suffix: str, stem: str, report: Progress) -> 
     if kind:
         raise AddError(f"is {kind}, not an article text or web page")
     if suffix in HTML_SUFFIXES or _sniff_html(data):
-        return _draft_from_html(decode_page(data), "", (), report)
+        return replace(_draft_from_html(decode_page(data), "", (), report), notes=_charset_notes(data))
     return _text_draft(_decode_text(data), stem, NEW_FILE_SUFFIX)
 
 
@@ -250,6 +268,13 @@ def _decode_text(data: bytes) -> str:
         return decode_article_bytes(data)
     except ArticleFileError as error:
         raise AddError(str(error)) from None
+
+
+def _charset_notes(data: bytes, header_charset: str | None = None) -> tuple[str, ...]:
+    return tuple(
+        f"the declared charset {label[:40]!r} is not a text encoding; read as UTF-8 (or Windows-1252)"
+        for label in unusable_charsets(data, header_charset)
+    )
 
 
 def _sniff_html(data: bytes) -> bool:

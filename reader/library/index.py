@@ -3,9 +3,13 @@
 One JSON file per library folder in the cache (`$READER_CACHE_DIR/library/`), holding each
 article file's (mtime, ctime, size) and the Article parsed from it. An entry is used only while
 its file still has them; the index as a whole only while the parsing code is the code that
-wrote it (its fingerprint covers the modules that turn a file into an Article). Anything
-unreadable is ignored — the index is a cache, never the source of truth — and it is replaced
-atomically, so a crash leaves the old one or the new one.
+wrote it (its fingerprint covers the modules that turn a file into an Article). The index is a
+cache, never the source of truth, so nothing in it is trusted unchecked: each entry carries a
+checksum of its record (SHA-256 of the record as written), and one whose record does not match
+it, whose values are not of their types or whose id is not its file's name is parsed from its
+file again. So a body changed in the index, or damaged on disk, is never shown instead of the
+file. Checking costs one hash over the bodies, not a second parse. A damaged file counts as no
+index. It is replaced atomically, so a crash leaves the old one or the new one.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from typing import Any
 import orjson
 
 from ..atomic_files import replace_atomically
+from ..regular_files import FileRefused, read_regular_file
 from .article import Article
 
 FORMAT = "reader-library-index"
+MAX_INDEX_BYTES = 4 * 1024 * 1024 * 1024  # the bodies of a very large library
 _PARSING_MODULES = ("article.py", "frontmatter.py", "infer.py", "loader.py", "index.py")
 # (mtime_ns, ctime_ns, size): ctime changes with every write, even one that puts the mtime back
 StatKey = tuple[int, int, int]
@@ -63,10 +69,25 @@ def _article_record(article: Article) -> dict[str, Any]:
     }
 
 
-def _restore(path: Path, record: dict[str, Any]) -> Article:
-    """An Article as it was parsed, without parsing, hashing and counting again."""
+_TEXT_FIELDS = ("id", "body", "title", "source", "date", "url", "language", "author", "version")
+
+
+def checksum(record: dict[str, Any]) -> str:
+    """The record's fingerprint as serialised: any change to any value changes it."""
+    return hashlib.sha256(orjson.dumps(record)).hexdigest()[:32]
+
+
+def _restore(path: Path, record: Any, stored_checksum: Any) -> Article:
+    """An Article as it was parsed, without parsing, hashing and counting again; ValueError
+    unless the record is the one written for this file and whole."""
+    if not isinstance(record, dict) or stored_checksum != checksum(record):
+        raise ValueError("the entry does not match its checksum")
+    if not all(isinstance(record.get(name), str) for name in _TEXT_FIELDS) or record["id"] != path.stem:
+        raise ValueError("the entry is not an article of this file")
+    warnings, words, flat = record.get("warnings"), record.get("words"), record.get("paragraphs")
+    if not (isinstance(warnings, list) and _is_count(words) and isinstance(flat, list) and len(flat) % 2 == 0):
+        raise ValueError("the entry is not whole")
     article = object.__new__(Article)
-    flat = record["paragraphs"]
     values = {
         "id": record["id"],
         "path": path,
@@ -77,9 +98,9 @@ def _restore(path: Path, record: dict[str, Any]) -> Article:
         "url": record["url"],
         "language": record["language"],
         "author": record["author"],
-        "warnings": tuple(record["warnings"]),
+        "warnings": tuple(warnings),
         "version": record["version"],
-        "words": record["words"],
+        "words": words,
         "paragraphs": tuple(zip(flat[0::2], flat[1::2])),
     }
     for name, value in values.items():
@@ -87,27 +108,40 @@ def _restore(path: Path, record: dict[str, Any]) -> Article:
     return article
 
 
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def read_index(file: Path, root: Path) -> dict[Path, tuple[StatKey, Article]]:
-    """The usable entries of an index file; empty when it is missing, foreign, stale or damaged."""
+    """The usable entries of an index file: none when it is missing, foreign, stale or damaged
+    as a whole; an entry that fails its checks is left out (its file is parsed again)."""
     try:
-        data = orjson.loads(file.read_bytes())
-        if data.get("format") != FORMAT or data.get("code") != CODE_FINGERPRINT or data.get("root") != str(root):
-            return {}
-        entries = {}
-        for relative, (mtime_ns, ctime_ns, size), record in data["files"]:
-            path = root / relative
-            entries[path] = ((int(mtime_ns), int(ctime_ns), int(size)), _restore(path, record))
-        return entries
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        data = orjson.loads(read_regular_file(file, MAX_INDEX_BYTES))
+    except (OSError, FileRefused, ValueError):
         return {}
+    if not isinstance(data, dict) or not isinstance(data.get("files"), list):
+        return {}
+    if data.get("format") != FORMAT or data.get("code") != CODE_FINGERPRINT or data.get("root") != str(root):
+        return {}
+    entries = {}
+    for entry in data["files"]:
+        try:
+            relative, key, record, stored_checksum = entry
+            if not (isinstance(relative, str) and isinstance(key, list) and len(key) == 3 and all(_is_count(n) for n in key)):
+                raise ValueError("not a (path, stat key, article, checksum) entry")
+            path = root / relative
+            entries[path] = ((key[0], key[1], key[2]), _restore(path, record, stored_checksum))
+        except (ValueError, TypeError):
+            continue
+    return entries
 
 
 def write_index(file: Path, root: Path, entries: dict[Path, tuple[StatKey, Article]]) -> None:
     """Replace the index atomically; a cache folder that cannot be written costs speed only."""
-    files = [
-        [path.relative_to(root).as_posix(), list(key), _article_record(article)]
-        for path, (key, article) in sorted(entries.items())
-    ]
+    files = []
+    for path, (key, article) in sorted(entries.items()):
+        record = _article_record(article)
+        files.append([path.relative_to(root).as_posix(), list(key), record, checksum(record)])
     data = orjson.dumps({"format": FORMAT, "code": CODE_FINGERPRINT, "root": str(root), "files": files})
     try:
         file.parent.mkdir(parents=True, exist_ok=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from .article import Article
 from .index import StatKey, index_path, read_index, write_index
+from ..regular_files import refusal_for
 from .loader import ArticleFileError, LoadProblem, read_article_file
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -42,16 +44,61 @@ class Library:
 
     def article_paths(self) -> list[Path]:
         """Article files, sorted; hidden files and folders are not part of the library."""
+        return [path for path, _ in self._list_articles()[0]]
+
+    def _list_articles(self) -> tuple[list[tuple[Path, os.stat_result]], list[LoadProblem]]:
+        """The article files under articles/ (sorted, each with what stat says of it), and the
+        article-named entries skipped unread.
+
+        A symlink is followed only where it resolves inside the library folder (or inside the
+        folder articles/ itself links to): `articles/passwd.txt → /etc/passwd`, or a linked
+        folder outside, is skipped with the reason. A named pipe or device is skipped too, so
+        nothing ever blocks on it; a folder reached twice through links is listed once.
+        """
         if not self.articles_dir.is_dir():
-            return []
-        found = []
-        for path in self.articles_dir.rglob("*"):
-            relative = path.relative_to(self.articles_dir)
-            if any(part.startswith(".") for part in relative.parts):
+            return [], []
+        homes = (self.root, self.articles_dir.resolve())
+        found: list[tuple[Path, os.stat_result]] = []
+        problems: list[LoadProblem] = []
+        folders = [self.articles_dir]
+        seen = {self.articles_dir.resolve()}
+        while folders:
+            folder = folders.pop()
+            try:
+                entries = list(os.scandir(folder))
+            except OSError as error:
+                problems.append(LoadProblem(folder, f"cannot be listed: {error.strerror or error}"))
                 continue
-            if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file():
-                found.append(path)
-        return sorted(found)
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                path = Path(entry.path)
+                is_article = path.suffix.lower() in ARTICLE_SUFFIXES
+                if entry.is_symlink():
+                    target = path.resolve()
+                    if not any(target.is_relative_to(home) for home in homes):
+                        if is_article or target.is_dir():
+                            problems.append(LoadProblem(path, "is a symlink pointing outside the library"))
+                        continue
+                try:
+                    is_folder = entry.is_dir()
+                    info = entry.stat() if is_article and not is_folder else None
+                except OSError as error:  # a link to nothing, or a file gone meanwhile
+                    if is_article:
+                        problems.append(LoadProblem(path, f"cannot be read: {error.strerror or error}"))
+                    continue
+                if is_folder:
+                    real = path.resolve()
+                    if real not in seen:
+                        seen.add(real)
+                        folders.append(path)
+                elif info is not None:
+                    refusal = refusal_for(info.st_mode)
+                    if refusal is None:
+                        found.append((path, info))
+                    else:
+                        problems.append(LoadProblem(path, str(refusal)))
+        return sorted(found, key=lambda item: item[0]), problems
 
     def scan(self) -> LibraryScan:
         """Load every article file, reusing those unchanged since the last scan."""
@@ -65,10 +112,12 @@ class Library:
             if self._index_file is not None and not self._index_read:
                 self._index_read = True
                 self._cache.update(read_index(self._index_file, self.root))
-            paths = self.article_paths()
+            listed, unread = self._list_articles()
+            problems.extend(unread)
+            paths = [path for path, _ in listed]
             changed = 0
-            for path in paths:
-                result, index_changes = self._load(path)
+            for path, info in listed:
+                result, index_changes = self._load(path, info)
                 changed += index_changes
                 if isinstance(result, LoadProblem):
                     problems.append(result)
@@ -88,14 +137,10 @@ class Library:
                 write_index(self._index_file, self.root, entries)
         return LibraryScan(tuple(articles), tuple(problems))
 
-    def _load(self, path: Path) -> tuple[Article | LoadProblem, bool]:
+    def _load(self, path: Path, info: os.stat_result) -> tuple[Article | LoadProblem, bool]:
         """The file's article (or why it cannot be read), and whether the saved index changes
         with it (an article parsed anew, or one that became unreadable)."""
-        try:
-            stat = path.stat()
-            key = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
-        except OSError as error:
-            return LoadProblem(path, f"cannot be read: {error.strerror or error}"), False
+        key = (info.st_mtime_ns, info.st_ctime_ns, info.st_size)
         cached = self._cache.get(path)
         if cached and cached[0] == key:
             return cached[1], False
@@ -122,7 +167,7 @@ class Library:
         except ArticleNotFound:
             pass
         path = Path(ref).expanduser()
-        if path.is_file():
+        if path.exists() and not path.is_dir():  # a pipe or a device is refused by the reader, in one line
             try:
                 return read_article_file(path.resolve())
             except ArticleFileError as error:

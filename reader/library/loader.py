@@ -6,6 +6,7 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..regular_files import FileRefused, read_regular_file
 from .article import Article, parse_article
 from .frontmatter import FrontMatterError
 
@@ -55,10 +56,9 @@ def decode_article_bytes(data: bytes) -> str:
 def read_article_file(path: Path, article_id: str | None = None) -> Article:
     """Load one file as an Article; raises ArticleFileError with a one-line reason."""
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleFileError(f"is too large ({size // (1024 * 1024)} MB; the limit is 200 MB)")
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_ARTICLE_BYTES)
+    except FileRefused as error:
+        raise ArticleFileError(str(error)) from None
     except OSError as error:
         raise ArticleFileError(f"cannot be read: {error.strerror or error}") from None
     text = decode_article_bytes(data)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ..annotations import AnnotationStore, History, StoreError
 from ..library import Library, LibraryScan
+from ..safe_text import safe_display, safe_line
 from ..settings import Settings
 from ..analysis.service import AnalysisProcess
 from .commands import screen_commands
@@ -21,9 +26,11 @@ from .messages import AnalysesReady, LibraryLoaded, OpenArticles, PipelineReady
 from .screens.compare import CompareScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
+from .terminal_filter import TerminalSafeFilter
 
 
 AUTO_ANALYSE_WORDS = 100_000  # longer articles are analysed on request only (CLI), not on open
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 EXPORT_LABELS = {"json": "JSON", "w3c": "W3C Web Annotations (JSON-LD)", "markdown": "Markdown", "csv": "CSV"}
 
 
@@ -32,10 +39,12 @@ class ReaderApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+c", "copy_or_quit", "Copy or quit", show=False, priority=True),
     ]
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
+        self._terminal_filter = TerminalSafeFilter()
         self.settings = settings
         self.library = Library(settings.library, settings.library_index_dir)
         self.scan = LibraryScan((), ())
@@ -48,9 +57,50 @@ class ReaderApp(App[None]):
         self.analysis_status = "loading the language pipeline …"
         self.analysis_process: AnalysisProcess | None = None
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification passes the sanitiser: many quote titles, tags, notes or file names."""
+        super().notify(safe_display(message), title=safe_line(title), severity=severity, timeout=timeout, markup=markup)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the one that keeps unsafe characters off the terminal."""
+        return [*super().get_line_filters(), self._terminal_filter]
+
+    def action_copy_or_quit(self) -> None:
+        """ctrl+c copies what is selected (in a text field or on screen) and otherwise quits, on
+        every screen and dialog: Textual's own ctrl+c only hints at ctrl+q, or copies nothing."""
+        focused = self.focused
+        selected = getattr(focused, "selected_text", "") if focused is not None else ""
+        selected = selected or self.screen.get_selected_text() or ""
+        if selected:
+            self.copy_to_clipboard(selected)
+        else:
+            self.exit()
+
     def on_mount(self) -> None:
+        self._handle_stop_signals(install=True)
         self.push_screen(self.library_screen)
         self.load_library()
+
+    def _handle_stop_signals(self, *, install: bool) -> None:
+        """SIGTERM, SIGHUP from a closed terminal or SIGINT end the app as quitting does (the analysis
+        process stopped, nothing left behind), with the exit status 128 + the signal's number."""
+        loop = asyncio.get_running_loop()
+        for signum in STOP_SIGNALS:
+            try:
+                if install:
+                    loop.add_signal_handler(signum, partial(self.exit, None, 128 + signum))
+                else:
+                    loop.remove_signal_handler(signum)
+            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no such signal here
+                return
 
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
@@ -131,6 +181,7 @@ class ReaderApp(App[None]):
         self.analyze(open_first)
 
     def on_unmount(self) -> None:
+        self._handle_stop_signals(install=False)
         if self.analysis_process is not None:
             self.analysis_process.close()
 

@@ -15,7 +15,7 @@ from textual.color import Color
 
 from ..analysis import INDIRECT, SPEECH, ArticleAnalysis, Entity, EntityEntry, LibraryAnalysis, Quote
 from ..annotations import AnchoredAnnotation, AnchorState
-from .safe_text import safe_display
+from ..safe_text import safe_display, safe_line
 from .widgets.reading_view import Highlight
 
 READING_BACKGROUND = Color.parse("#1e1e1e")
@@ -202,5 +202,5 @@ def legend(layers: dict[str, bool], status: str) -> Text:
     )
     text.append(switches, style="dim")
     if status:
-        text.append("  │ " + status, style="dim italic")
+        text.append("  │ " + safe_line(status), style="dim italic")
     return text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,50 @@ def test_empty_library_is_an_error(tmp_path: Path, model_dir: Path) -> None:
     (tmp_path / "articles").mkdir()
     result = run(tmp_path, model_dir)
     assert result.exit_code == 1 and "no articles to analyse" in result.stderr
+
+
+def test_an_article_over_a_million_characters_is_analysed(library: Path, model_dir: Path) -> None:
+    filler = "Die Verhandlungen dauerten bis in den späten Abend, danach ging es um die Lage im Osten. " * 11
+    paragraph = f"„Wir bleiben im Gespräch“, sagte Scholz in Berlin. {filler}\n"
+    (library / "articles" / "riesig.txt").write_text("Ein sehr langer Bericht\n" + paragraph * 1_000, encoding="utf-8")
+    result = run(library, model_dir, "--json", "riesig")
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)
+    assert len(row["text"]) > 1_000_000
+    scholz = [e for e in row["entities"] if e["text"] == "Scholz"]
+    assert len(scholz) == 1_000 and all(row["text"][e["start"] : e["end"]] == "Scholz" for e in scholz)
+    assert len(row["quotes"]) == 1_000 and {q["speaker"] for q in row["quotes"]} == {"Olaf Scholz"}
+
+
+def test_one_failing_article_costs_only_itself(library: Path, model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.analysis import cache
+
+    real = cache.analyze_article
+
+    def failing_for_eins(article, nlp, fingerprint):
+        if article.id == "eins":
+            raise MemoryError("simulated: the article is too much for this machine")
+        return real(article, nlp, fingerprint)
+
+    monkeypatch.setattr(cache, "analyze_article", failing_for_eins)
+    result = run(library, model_dir)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "failed eins: MemoryError: simulated: the article is too much for this machine"
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["zwei"]
+    monkeypatch.setattr(cache, "analyze_article", real)
+    again = run(library, model_dir)
+    assert again.exit_code == 0
+    assert {line.split()[0]: line.split()[-1] for line in again.stdout.splitlines()} == {"eins": "analysed", "zwei": "cached"}
+
+
+def test_a_damaged_cache_is_recomputed_not_a_crash(library: Path, model_dir: Path) -> None:
+    assert run(library, model_dir).exit_code == 0
+    cache_files = sorted((Path(os.environ["READER_CACHE_DIR"]) / "analysis").glob("*.json"))
+    assert len(cache_files) == 2
+    cache_files[0].write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    data = json.loads(cache_files[1].read_bytes())
+    data["entities"][0]["end"] = 10**9
+    cache_files[1].write_text(json.dumps(data), encoding="utf-8")
+    again = run(library, model_dir)
+    assert again.exit_code == 0, again.output
+    assert [line.split()[-1] for line in again.stdout.splitlines()] == ["analysed", "analysed"]

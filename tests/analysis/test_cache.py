@@ -146,3 +146,78 @@ def _shared_nlp() -> Language:
     if not _NLP:
         _NLP.append(build_test_pipeline())
     return _NLP[0]
+
+
+def _damaged(good: dict, damage: str) -> bytes:
+    """The good cache file with one kind of damage a disk, a bug or a hand could do."""
+    data = json.loads(json.dumps(good))
+    entity, quote = data["entities"][0], data["quotes"][0]
+    if damage == "nested":
+        return b"[" * 200_000 + b"]" * 200_000
+    if damage == "nested inside":
+        data["entities"] = json.loads("[" * 900 + "]" * 900)
+    elif damage == "start as text":
+        entity["start"] = str(entity["start"])
+    elif damage == "start as float":
+        entity["start"] = float(entity["start"])
+    elif damage == "start as bool":
+        entity["start"] = True
+    elif damage == "start huge":
+        entity["start"] = 2**70
+    elif damage == "end beyond the text":
+        entity["end"] = 10**6
+    elif damage == "negative start":
+        quote["start"] = -3
+    elif damage == "entity text differs":
+        entity["text"] = "Jemand Anderes"
+    elif damage == "quote text differs":
+        quote["text"] = "ganz andere Worte"
+    elif damage == "speaker offsets half set":
+        quote["speaker_start"], quote["speaker_end"] = 3, None
+    elif damage == "continues nowhere":
+        quote["continues"] = 99
+    elif damage == "kind unknown":
+        quote["kind"] = "shout"
+    elif damage == "sentence as text":
+        data["sentences"][0] = "ab"
+    elif damage == "sentences out of order":
+        data["sentences"].reverse()
+    elif damage == "missing field":
+        del entity["label"]
+    elif damage == "null id":
+        data["article_id"] = None
+    elif damage == "entity as list":
+        data["entities"][0] = [1, 2]
+    return json.dumps(data).encode("utf-8")
+
+
+DAMAGES = [
+    "nested", "nested inside", "start as text", "start as float", "start as bool", "start huge",
+    "end beyond the text", "negative start", "entity text differs", "quote text differs",
+    "speaker offsets half set", "continues nowhere", "kind unknown", "sentence as text",
+    "sentences out of order", "missing field", "null id", "entity as list",
+]
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_cache_file_is_verified_and_recomputed(tmp_path: Path, counted_pipeline, damage: str) -> None:
+    cache = AnalysisCache(tmp_path)
+    article = make_article(TEXT + " „Das bleibt so“, sagte Scholz.")
+    good = analyze_cached(article, counted_pipeline, cache)
+    assert len(good.sentences) > 1 and good.quotes
+    path = cache.path_for(article.version, "test-pipeline-1")
+    path.write_bytes(_damaged(good.to_json(), damage))
+    assert cache.get(article, "test-pipeline-1") is None
+    assert analyze_cached(article, counted_pipeline, cache) == good and len(CALLS) == 2
+    assert cache.get(article, "test-pipeline-1") == good  # and the file is whole again
+
+
+def test_a_cache_entry_that_is_a_device_or_a_pipe_is_a_miss(tmp_path: Path, counted_pipeline) -> None:
+    import os
+
+    cache = AnalysisCache(tmp_path)
+    article = make_article(TEXT)
+    path = cache.path_for(article.version, "test-pipeline-1")
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    assert cache.get(article, "test-pipeline-1") is None  # and it did not block

@@ -94,5 +94,6 @@ def test_blocking_finds_every_pair_a_full_comparison_finds(items) -> None:
     candidates = candidate_pairs(refs)
     for i, a in enumerate(refs):
         for j in range(i + 1, len(refs)):
-            if same_utterance(a.quote, refs[j].quote):
+            if a.article_id != refs[j].article_id and same_utterance(a.quote, refs[j].quote):
                 assert (i, j) in candidates
+    assert all(refs[i].article_id != refs[j].article_id and i < j for i, j in candidates)  # one article's never

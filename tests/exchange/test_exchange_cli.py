@@ -98,3 +98,21 @@ def test_a_damaged_store_is_reported_and_writes_are_refused(library: Library) ->
     code, _, err = run(library, "annotate", ARTICLE_ID, "--start", "0", "--end", "5")
     assert code == 1 and "nothing will be written" in err
     assert shard.read_text(encoding="utf-8") == "{"
+
+
+def test_csv_for_german_excel_and_other_delimiters(library: Library) -> None:
+    run(library, "annotate", ARTICLE_ID, "--exact", "Keine Einigung", "--tag", "Framing", "--note", "eins, zwei; drei")
+    code, out, _ = run(library, "export", "--format", "csv", "--excel")
+    header, row = out.removeprefix("\ufeff").splitlines()[:2]
+    assert code == 0 and header.startswith("id;article_id;article_title;") and header.endswith(";article_url")
+    assert '"eins, zwei; drei"' in row and row.count(";") >= header.count(";")
+    code, out, _ = run(library, "export", "--format", "csv", "--delimiter", "tab")
+    assert code == 0 and out.removeprefix("\ufeff").splitlines()[0].split("\t")[:2] == ["id", "article_id"]
+    for args, message in (
+        (["--format", "json", "--excel"], "apply to --format csv only"),
+        (["--format", "csv", "--excel", "--delimiter", ","], "not both"),
+        (["--format", "csv", "--delimiter", '"'], "one character other than a double quote"),
+        (["--format", "csv", "--delimiter", ";;"], "one character"),
+    ):
+        code, _, err = run(library, "export", *args)
+        assert code == 2 and message in err, (args, err)

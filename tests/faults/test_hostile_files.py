@@ -4,6 +4,9 @@ nothing crashes, and no escape sequence reaches the terminal."""
 from __future__ import annotations
 
 import codecs
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,7 @@ from hypothesis import strategies as st
 
 from reader.library import Library, read_article_file
 from reader.library.loader import ArticleFileError
-from reader.tui.safe_text import safe_display
+from reader.safe_text import safe_display
 
 from tests.ui.conftest import wait_for_library
 
@@ -47,6 +50,32 @@ def build_hostile_library(root: Path, *, huge: bool) -> dict[str, str | None]:
                 handle.write(paragraph)
         expected["huge.txt"] = None
     put("normal.txt", "Ein ganz normaler Artikel über Alaska.\n", None)
+
+    def link(name: str, target: Path | str, reason: str | None) -> None:
+        (articles / name).symlink_to(target)
+        expected[name] = reason
+
+    outside = root.parent / f"{root.name}-outside"
+    (outside / "geheim").mkdir(parents=True, exist_ok=True)
+    (outside / "geheim" / "brief.txt").write_text("Ein Brief von außerhalb der Bibliothek.\n", encoding="utf-8")
+    (root / "notizen").mkdir()
+    (root / "notizen" / "entwurf.txt").write_text("Ein Entwurf in der Bibliothek, außerhalb von articles.\n", encoding="utf-8")
+    (articles / "teil").mkdir()
+    (articles / "teil" / "kapitel.txt").write_text("Ein Kapitel in einem Unterordner.\n", encoding="utf-8")
+    expected["kapitel.txt"] = None
+    link("passwd.txt", "/etc/passwd", "is a symlink pointing outside the library")
+    link("brief.txt", outside / "geheim" / "brief.txt", "is a symlink pointing outside the library")
+    link("geheim", outside / "geheim", "is a symlink pointing outside the library")  # a folder
+    link("weg.txt", "/nonexistent/weg.txt", "is a symlink pointing outside the library")
+    link("verloren.txt", "teil/fehlt.txt", "cannot be read: No such file or directory")
+    link("entwurf.txt", "../notizen/entwurf.txt", None)  # inside the library folder: read
+    link("auch-normal.txt", "normal.txt", None)
+    link("teil-nochmal", "teil", None)  # the same folder twice: its files once
+    link("schleife", ".", None)  # a loop
+    for name in ("teil-nochmal", "schleife"):
+        del expected[name]  # folders, not articles: nothing to load or report
+    os.mkfifo(articles / "pipe.txt")
+    expected["pipe.txt"] = "is a named pipe (FIFO), not a regular file"
     return expected
 
 
@@ -111,3 +140,60 @@ def test_any_bytes_load_or_fail_with_one_line(tmp_path_factory: pytest.TempPathF
         paragraph = article.body[start:end]
         assert paragraph and paragraph == paragraph.strip() and "\n" not in paragraph
     assert len(safe_display(article.body)) == len(article.body)
+
+
+# ---- special files named on the command line: never read forever, never hang ------------------
+
+def run_reader(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The real command in its own process, so a hang fails the test instead of stalling it."""
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], cwd=cwd, capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe.html"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (["add", "/dev/zero"], "skipped /dev/zero: is a character device, not a regular file\n"),
+        (["import", "/dev/zero"], "Error: zero: is a character device, not a regular file; nothing was imported\n"),
+        (["analyze", "/dev/zero"], "Error: zero is a character device, not a regular file\n"),
+    ],
+)
+def test_dev_zero_is_refused_in_one_line(tmp_path: Path, command: list[str], expected: str) -> None:
+    (tmp_path / "articles").mkdir()
+    run = run_reader("--library", str(tmp_path), *command, cwd=tmp_path)
+    assert (run.returncode, run.stderr) == (1, expected)
+
+
+def test_a_named_pipe_never_hangs_add_or_import(tmp_path: Path, fifo: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    run = run_reader("--library", str(tmp_path), "add", str(fifo), cwd=tmp_path)
+    assert run.returncode == 1
+    assert run.stderr == (
+        f"skipped {fifo}: is a named pipe (FIFO), not a regular file; "
+        "to read from a pipe, give - and redirect the pipe to standard input\n"
+    )
+    run = run_reader("--library", str(tmp_path), "import", str(fifo), cwd=tmp_path)
+    assert (run.returncode, run.stderr) == (1, "Error: pipe.html: is a named pipe (FIFO), not a regular file; nothing was imported\n")
+
+
+def test_a_file_growing_past_the_cap_while_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cap holds for what is read, not for what stat said (here: a file that claims less)."""
+    from reader import regular_files
+    from reader.regular_files import FileRefused, read_regular_file
+
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"a" * 5000)
+    real_fstat = os.fstat
+    monkeypatch.setattr(regular_files.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 0, *real_fstat(fd)[7:])))
+    with pytest.raises(FileRefused, match="too large"):
+        read_regular_file(path, 4096)
+    assert read_regular_file(path, 5000) == b"a" * 5000

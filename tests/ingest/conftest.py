@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import gzip
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from .ingest_support import PAGES, LocalServer, latin1_page, news_html, news_html_without_canonical
+from .ingest_support import NOT_CHARSETS, PAGES, LocalServer, latin1_page, news_html, news_html_without_canonical, page_declaring
 
 from reader.library import Library
 
@@ -27,7 +28,10 @@ def library(tmp_path: Path) -> Library:
 def _routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
     news = news_html().encode("utf-8")
     html_utf8 = {"Content-Type": "text/html; charset=utf-8"}
-    return {
+    charsets = {
+        f"/charset-header/{label}": (200, {"Content-Type": f"text/html; charset={label}"}, news) for label in NOT_CHARSETS
+    } | {f"/charset-meta/{label}": (200, {"Content-Type": "text/html"}, page_declaring(label)) for label in NOT_CHARSETS}
+    return charsets | {
         "/politik/gipfel-anchorage.html": (200, html_utf8, news),
         "/kopie/gipfel.html": (200, html_utf8, news_html_without_canonical().encode("utf-8")),
         "/umleitung": (302, {"Location": "/politik/gipfel-anchorage.html"}, b""),
@@ -46,6 +50,15 @@ def _routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
         "/latin1-meta": (200, {"Content-Type": "text/html"}, latin1_page(meta=True)),
         "/gzip": (200, {**html_utf8, "Content-Encoding": "gzip"}, gzip.compress(news)),
         "/leer": (200, html_utf8, (PAGES / "no_article.html").read_bytes()),
+        "/nach-ftp": (302, {"Location": "ftp://127.0.0.1/artikel.html"}, b""),
+        "/nach-datei": (301, {"Location": "file:///etc/passwd"}, b""),
+        "/nach-daten": (307, {"Location": "data:text/html,<p>x</p>"}, b""),
+        "/halb": (200, {**html_utf8, "Content-Length": str(len(news))}, news[: len(news) * 55 // 100]),
+        "/gzip-halb": (200, {**html_utf8, "Content-Encoding": "gzip"}, gzip.compress(news)[:-400]),
+        "/nul.txt": (200, {"Content-Type": "text/plain; charset=utf-8"}, b"Ein Text\nmit \x00 NUL-Byte mittendrin.\n" * 20),
+        "/nul-spaet.txt": (200, {"Content-Type": "text/plain"}, b"Lang genug. " * 1000 + b"\x00"),
+        "/download": (200, {"Content-Type": "application/octet-stream"}, news),
+        "/text-pdf": (200, {"Content-Type": "text/plain"}, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
         "/text.txt": (
             200,
             {"Content-Type": "text/plain; charset=utf-8"},
@@ -80,6 +93,7 @@ def server() -> Iterator[LocalServer]:
                     self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+                self.close_connection = path == "/halb"  # hang up short of the Content-Length
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up waiting (the timeout tests)
 
@@ -101,7 +115,12 @@ def server() -> Iterator[LocalServer]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    class Server(ThreadingHTTPServer):
+        def handle_error(self, request: object, client_address: object) -> None:
+            if not isinstance(sys.exc_info()[1], ConnectionError):  # a client that hung up is no error here
+                super().handle_error(request, client_address)
+
+    httpd = Server(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import socket
+import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,3 +55,59 @@ class LocalServer:
 
     def url(self, path: str) -> str:
         return self.base + path
+
+
+# Charset labels Python's codec registry knows but that are no text encoding a page can be in.
+NOT_CHARSETS = ("base64", "rot13", "hex", "undefined", "zip", "uu", "bz2", "quopri", "utf-7", "idna", "unicode_escape")
+
+
+def page_declaring(charset: str) -> bytes:
+    """The news page (UTF-8) with a <meta> tag declaring `charset`."""
+    return news_html().replace("<head>", f'<head><meta charset="{charset}">', 1).encode("utf-8")
+
+
+@contextmanager
+def trickling_server(response: bytes, *, at_once: bytes = b"", interval: float = 0.5) -> Iterator[str]:
+    """A server on 127.0.0.1 (a free port) that reads a request, sends `at_once`, then `response`
+    one byte per `interval`: a status line, headers or body that never seem to end. Yields its
+    address; each connection ends when the response is out or the client hangs up."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.05)
+    stop = threading.Event()
+
+    def answer(connection: socket.socket) -> None:
+        with connection:
+            try:
+                connection.recv(65536)
+                connection.sendall(at_once)
+                for byte in response:
+                    if stop.wait(interval):
+                        return
+                    connection.sendall(bytes([byte]))
+            except OSError:  # the client gave up: that is the point
+                return
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=answer, args=(connection,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/artikel"
+    finally:
+        stop.set()
+        thread.join(timeout=2)
+        listener.close()
+
+
+def http_response(body: bytes, content_type: str = "text/html; charset=utf-8", **headers: str) -> bytes:
+    lines = [b"HTTP/1.1 200 OK", f"Content-Type: {content_type}".encode()]
+    lines += [f"{name.replace('_', '-')}: {value}".encode() for name, value in headers.items()]
+    return b"\r\n".join(lines) + b"\r\n\r\n" + body

@@ -6,9 +6,10 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from .ingest_support import NEWS_CANONICAL, LocalServer, articles_in, news_html
+from .ingest_support import NEWS_CANONICAL, LocalServer, articles_in, http_response, news_html, page_declaring, trickling_server
 
 from reader.library import Library
 
@@ -101,3 +102,24 @@ def test_without_sources_the_usage_is_shown(library: Library) -> None:
     run = reader(library, "add")
     assert run.returncode == 2
     assert "Missing argument 'SOURCE...'" in run.stderr
+
+
+def test_a_page_declaring_base64_or_rot13_is_added_from_a_file_and_from_stdin(library: Library, tmp_path: Path) -> None:
+    page = tmp_path / "seite.html"
+    page.write_bytes(page_declaring("base64"))
+    run = reader(library, "add", str(page))
+    assert run.returncode == 0 and run.stdout.startswith(f"added {NEWS_STEM}"), run.stderr
+    assert run.stderr == f"note: {page}: the declared charset 'base64' is not a text encoding; read as UTF-8 (or Windows-1252)\n"
+    run = reader(library, "add", "-", stdin=page_declaring("rot13"))
+    assert run.returncode == 0 and "duplicate of" in run.stdout and "'rot13' is not a text encoding" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_a_trickling_server_ends_at_the_timeout_in_one_line(library: Library) -> None:
+    with trickling_server(http_response(news_html().encode("utf-8")), interval=0.5) as url:
+        started = time.monotonic()
+        run = reader(library, "add", url, "--timeout", "1")
+        elapsed = time.monotonic() - started
+    assert run.returncode == 1 and run.stderr == f"skipped {url}: timed out after 1 s\n"
+    assert elapsed < 5  # the interpreter's start-up and imports included; the fetch itself stops at 1 s
+    assert articles_in(library) == []

@@ -2,7 +2,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.ingest.decoding import binary_kind, codec_for, decode_page, looks_like_html, meta_charset
+from reader.ingest.decoding import binary_kind, codec_for, decode_page, looks_like_html, meta_charset, unusable_charsets
+
+from .ingest_support import NOT_CHARSETS
 
 UMLAUTS = "Größe, Übermut, Äußerung – „Frieden“ für 5 €"
 
@@ -92,3 +94,17 @@ def test_decoding_never_fails(data: bytes, header: str | None) -> None:
 @given(st.text(max_size=200))
 def test_utf8_text_without_declarations_decodes_to_itself(text: str) -> None:
     assert decode_page(text.encode("utf-8")) == text.removeprefix("\ufeff")  # a leading BOM is not text
+
+
+@pytest.mark.parametrize("label", [*NOT_CHARSETS, "utf\x00", "x" * 300, "no-such-charset"])
+def test_only_text_encodings_are_charsets(label: str) -> None:
+    assert codec_for(label) is None
+    assert UMLAUTS in decode_page(page(label).encode("utf-8"), label)
+    assert UMLAUTS in decode_page(page(label if label.isprintable() else "").encode("cp1252"), label)
+    assert unusable_charsets(page(label).encode("utf-8"), label)
+
+
+def test_web_labels_python_does_not_know_are_read() -> None:
+    assert codec_for("windows-874") == "cp874" and codec_for("x-mac-cyrillic") == "mac-cyrillic"
+    assert codec_for("Shift_JIS") == "shift_jis" and codec_for("windows-1250") == "cp1250"
+    assert unusable_charsets(page("utf-8").encode("utf-8"), "iso-8859-15") == []

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import socket
+import threading
 import time
 
 import pytest
-from .ingest_support import LATIN1_TEXT, NEWS_CANONICAL, LocalServer, articles_in, news_html
+from .ingest_support import LATIN1_TEXT, NEWS_CANONICAL, NOT_CHARSETS, LocalServer, articles_in, http_response, news_html, trickling_server
 
 from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
 from reader.ingest.fetch import USER_AGENT, fetch_page
@@ -95,6 +96,15 @@ def test_a_plain_text_page_is_kept_as_text_with_its_address(library: Library, se
         ("/bild.png", r"^is an image \(image/png\), not a web page$"),
         ("/daten.json", "^is JSON data, not a web page$"),
         ("/schleife", r"^redirects too often or in a loop \(HTTP 302\)$"),
+        ("/nach-ftp", r"^redirects to a ftp: address, not a web page; refused$"),
+        ("/nach-datei", r"^redirects to a file: address, not a web page; refused$"),
+        ("/nach-daten", r"^redirects to a data: address, not a web page; refused$"),
+        ("/halb", r"^was cut off: [\d,]+ of [\d,]+ bytes arrived$"),
+        ("/gzip-halb", r"^was cut off: the gzip-compressed data ends early$"),
+        ("/nul.txt", r"^looks binary \(contains NUL bytes\), not text$"),
+        ("/nul-spaet.txt", r"^looks binary \(contains NUL bytes\), not text$"),
+        ("/download", r"^is a download \(application/octet-stream\), not a web page$"),
+        ("/text-pdf", r"^is a PDF document, not a web page$"),
         ("/leer", r"^has no article text that could be extracted \(only \d+ words of text\)$"),
     ],
 )
@@ -163,3 +173,42 @@ def test_a_missing_library_folder_is_reported_before_anything_is_fetched(tmp_pat
     with pytest.raises(AddError, match="the library folder .* does not exist"):
         add_source(Library(tmp_path / "fehlt"), server.url(NEWS))
     assert server.hits[NEWS] == 0
+
+
+@pytest.mark.parametrize("label", NOT_CHARSETS)
+@pytest.mark.parametrize("where", ["header", "meta"])
+def test_a_declared_charset_that_is_no_text_encoding_is_ignored_with_a_note(
+    library: Library, server: LocalServer, label: str, where: str
+) -> None:
+    result = add_source(library, server.url(f"/charset-{where}/{label}"))
+    assert result.added and result.article.id == NEWS_STEM and "Wladimir Putin" in result.article.body
+    assert result.notes == (f"the declared charset {label!r} is not a text encoding; read as UTF-8 (or Windows-1252)",)
+
+
+@pytest.mark.parametrize(
+    ("response", "at_once"),
+    [
+        (http_response(news_html().encode("utf-8")), b""),  # the status line itself trickles
+        (b"Content-Type: text/html\r\nX-Slow: " + b"x" * 100, b"HTTP/1.1 200 OK\r\n"),  # the headers do
+        (news_html().encode("utf-8"), http_response(b"")),
+    ],
+    ids=["status line", "headers", "body without length"],
+)
+def test_one_deadline_bounds_the_whole_fetch_however_slowly_the_server_sends(library: Library, response: bytes, at_once: bytes) -> None:
+    with trickling_server(response, at_once=at_once, interval=0.5) as url:
+        started = time.monotonic()
+        with pytest.raises(AddError, match=r"^timed out after 1 s$"):
+            add_source(library, url, timeout=1)
+        assert time.monotonic() - started < 2
+    assert articles_in(library) == []
+
+
+def test_a_fetch_is_cancelled_at_once(library: Library) -> None:
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    with trickling_server(http_response(news_html().encode("utf-8"))) as url:
+        started = time.monotonic()
+        with pytest.raises(AddError, match=r"^was cancelled$"):
+            add_source(library, url, timeout=30, cancel=cancel)
+        assert time.monotonic() - started < 1.5
+    assert articles_in(library) == []

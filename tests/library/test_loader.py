@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
@@ -46,14 +47,14 @@ def test_bad_file_is_skipped_with_a_reason(tmp_path: Path, data: bytes, reason: 
 
 def test_unreadable_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bad = write(tmp_path / "articles" / "locked.txt", "Text.")
-    original = Path.read_bytes
+    original = os.open
 
-    def refuse(self: Path) -> bytes:
-        if self == bad:
-            raise PermissionError(13, "Permission denied")
-        return original(self)
+    def refuse(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if Path(path) == bad:  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path, flags, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     scan = Library(tmp_path).scan()
     assert scan.articles == ()
     assert str(scan.problems[0]) == "locked.txt: cannot be read: Permission denied"

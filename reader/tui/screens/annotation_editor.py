@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from ..safe_text import safe_display
+from ...safe_text import safe_display, safe_line
 
 PASSAGE_PREVIEW_CHARS = 400
 
@@ -86,7 +86,7 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
     def compose(self) -> ComposeResult:
         preview = self.passage if len(self.passage) <= PASSAGE_PREVIEW_CHARS else self.passage[: PASSAGE_PREVIEW_CHARS - 1] + "…"
         with Vertical():
-            yield Label(Text(self.heading, style="bold"))
+            yield Label(Text(safe_line(self.heading), style="bold"))
             yield Static(Text(safe_display(preview)), classes="passage")
             yield Label("Tags (comma-separated; → accepts a suggestion)")
             yield Input(

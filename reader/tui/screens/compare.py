@@ -30,7 +30,7 @@ from ..highlights import (
     quote_highlights,
 )
 from ..messages import EntityChosen, JumpTo, QuoteGroupChosen, TagChosen
-from ..safe_text import safe_display
+from ...safe_text import safe_display
 from ..widgets.key_hints import KeyHints
 from ..widgets.analysis_panel import EntitiesPane, QuotesPane
 from ..widgets.annotations_panel import AnnotationsPane, TagsPane

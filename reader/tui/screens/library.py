@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Static
 from ...library import Article, LibraryScan
 from ..messages import OpenArticles
 from ..widgets.key_hints import KeyHints
-from ..safe_text import safe_display
+from ...safe_text import safe_display, safe_line
 
 MAX_COLUMNS = 4
 
@@ -160,7 +160,7 @@ class LibraryScreen(Screen[None]):
         total = len(self.scan.articles)
         count = f"{shown} of {total} articles" if shown != total else f"{total} articles"
         sort = f"sorted by {SORT_KEYS[self.sort_index].label} {'↓' if self.sort_reverse else '↑'}"
-        title = Text(f"reader — {self.root} — {count} — {sort}", no_wrap=True, overflow="ellipsis")
+        title = Text(safe_line(f"reader — {self.root} — {count} — {sort}"), no_wrap=True, overflow="ellipsis")
         self.query_one("#library-title", Static).update(title)
 
     def _current_id(self) -> str | None:
@@ -237,7 +237,7 @@ class LibraryScreen(Screen[None]):
         if not self.scan.problems:
             self.notify("No files were skipped.")
             return
-        lines = safe_display("\n".join(str(p) for p in self.scan.problems))
+        lines = "\n".join(str(p) for p in self.scan.problems)  # notify sanitises
         self.notify(lines, title=f"{len(self.scan.problems)} skipped", severity="warning", timeout=15, markup=False)
 
     def action_reload(self) -> None:

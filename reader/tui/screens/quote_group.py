@@ -12,7 +12,7 @@ from textual.widgets import Static
 from ...analysis import QuoteGroup
 from ...library import Article
 from ..highlights import SPEECH_COLOUR, one_line, speaker_label
-from ..safe_text import safe_display
+from ...safe_text import safe_display
 
 CONTEXT_CHARS = 160
 
@@ -71,7 +71,7 @@ class QuoteGroupScreen(ModalScreen[tuple[str, int, int] | None]):
             with Horizontal():
                 for number, member in enumerate(self.group.members, start=1):
                     article = self.articles.get(member.article_id)
-                    label = f"{number}  " + one_line(article.source or article.display_title, 50) if article else f"{number}  {member.article_id}"
+                    label = f"{number}  " + one_line(article.source or article.display_title, 50) if article else f"{number}  {safe_display(member.article_id)}"
                     with VerticalScroll():
                         yield Static(member_text(article, member.quote, label))
 

@@ -18,7 +18,7 @@ from ...library import Article
 from ..highlights import one_line
 from .option_lists import highlight_first
 from ..messages import JumpTo, TagChosen
-from ..safe_text import safe_display
+from ...safe_text import safe_display
 
 
 def annotation_label(item: AnchoredAnnotation) -> Text:

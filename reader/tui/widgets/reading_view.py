@@ -26,7 +26,7 @@ from textual.strip import Strip
 
 from ...textspans import Span, next_start, paragraph_spans, previous_start, sentence_spans, word_spans
 from ..layout import WrappedLines, wrap
-from ..safe_text import safe_display
+from ...safe_text import safe_display
 
 GUTTER = 2
 RIGHT_MARGIN = 1
