@@ -1,0 +1,80 @@
+"""Reading a stored annotation record strictly: every field of the right type, nothing coerced.
+
+A store file may have been edited by hand, by a sync tool or by a bug elsewhere; a record whose
+field has the wrong type (`tags: "Bild"`, `note: null`, a position that is negative, huge or a
+boolean) is refused with a line naming the record and the field — never turned into something
+else (tags B, i, l, d; the note "None").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .tags import MAX_TAG_CHARS
+from .times import is_stored_time
+
+MAX_OFFSET = 2**63 - 1  # positions must fit a signed 64-bit integer (W3C consumers, SQLite)
+MAX_PASSAGE_CHARS = 50_000  # a passage longer than ~7,000 words is refused (anchoring cost)
+QUOTE_CONTEXT_CHARS = 32  # characters of prefix and suffix kept beside a passage
+_REVISION = re.compile(r"[0-9a-f]{16}")
+
+
+class RecordError(ValueError):
+    """A stored record is damaged; the message names the field and what is wrong (one line)."""
+
+
+def kind_of(value: object) -> str:
+    if value is None:
+        return "null"
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def need_text(record: dict[str, Any], name: str, *, nonempty: bool = False, limit: int | None = None) -> str:
+    value = record.get(name)
+    if type(value) is not str:
+        raise RecordError(f"{name} is {kind_of(value)}, not text")
+    if nonempty and not value:
+        raise RecordError(f"{name} is empty")
+    if limit is not None and len(value) > limit:
+        raise RecordError(f"{name} has {len(value):,} characters (at most {limit:,})")
+    return value
+
+
+def need_offset(record: dict[str, Any], name: str) -> int:
+    value = record.get(name)
+    if type(value) is not int:
+        raise RecordError(f"{name} is {kind_of(value)}, not a whole number")
+    if not 0 <= value <= MAX_OFFSET:
+        raise RecordError(f"{name} {value} is outside 0…2^63−1")
+    return value
+
+
+def need_tags(record: dict[str, Any]) -> tuple[str, ...]:
+    value = record.get("tags")
+    if type(value) is not list:
+        raise RecordError(f"tags is {kind_of(value)}, not a list")
+    for tag in value:
+        if type(tag) is not str or not tag or len(tag) > MAX_TAG_CHARS:
+            raise RecordError(f"tags holds {kind_of(tag) if type(tag) is not str else repr(tag[:24])}, not a tag")
+    return tuple(value)
+
+
+def need_time(record: dict[str, Any], name: str) -> str:
+    value = record.get(name)
+    if not is_stored_time(value):
+        shown = repr(value[:40]) if isinstance(value, str) else kind_of(value)
+        raise RecordError(f"{name} is {shown}, not a UTC time like 2025-08-16T09:30:00.000Z")
+    return value  # type: ignore[return-value]
+
+
+def need_revision(record: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+    revision = record.get("rev")
+    if type(revision) is not str or not _REVISION.fullmatch(revision):
+        raise RecordError(f"rev is {kind_of(revision)}, not a revision")
+    ancestors = record.get("ancestors")
+    if type(ancestors) is not list or not all(type(a) is str and _REVISION.fullmatch(a) for a in ancestors):
+        raise RecordError("ancestors is not a list of revisions")
+    return revision, tuple(ancestors)
