@@ -213,7 +213,7 @@ def export(settings: Settings, fmt: str, article_ids: tuple[str, ...], tags: tup
         click.echo(data, nl=False)  # bytes go to the binary stream as they are
         return
     try:
-        write_export(output, data, click.get_binary_stream("stdout"))
+        write_export(output, data)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"wrote {output}", err=True)

@@ -65,7 +65,7 @@ _REASONS = {
     errno.EACCES: "permission denied",
     errno.EPERM: "permission denied",
     errno.ELOOP: "a symbolic link is in the way (links are never followed)",
-    errno.ENOTDIR: "a file or link is in the way of a folder",
+    errno.ENOTDIR: "a symbolic link or a file is in the way of a folder (links are never followed)",
 }
 
 

@@ -717,7 +717,7 @@ class AnnotationStore:
         found = survey(self.root)
         problems = [line] if (line := found.links_line(self.root)) else []
         self.warnings = (line,) if (line := found.strangers_line()) else ()
-        staged = self._staged_files(problems)
+        staged = self._staged_files(problems) if not found.links else {}
         legacy: list[str] = []
         with gc_paused():
             for relative in sorted(set(found.shards) | staged.keys()):

@@ -1,6 +1,6 @@
 """Where `reader export -o PATH` writes, and how, so that it never replaces what it should not.
 
-- `-` is standard output, written as a stream.
+- `-` is standard output: the CLI writes it as it writes an export without -o.
 - A special file — a FIFO, a character device, a socket, and anything under /dev or /proc
   (/dev/stdout, /dev/fd/3, /proc/self/fd/1) — is opened and written as a stream: never renamed
   over, never created, never truncated.
@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO
 
 from ..annotations import StoreError
 from ..annotations.storage import os_reason
@@ -46,12 +45,8 @@ def write_stream(path: str, data: bytes) -> None:
         os.close(fd)
 
 
-def write_export(path: str, data: bytes, stdout: BinaryIO) -> None:
-    """Write an export to PATH as described in the module docstring."""
-    if path == "-":
-        stdout.write(data)
-        stdout.flush()
-        return
+def write_export(path: str, data: bytes) -> None:
+    """Write an export to PATH (not '-') as described in the module docstring."""
     if os.path.abspath(path).startswith(STREAM_PREFIXES):
         write_stream(path, data)
         return
