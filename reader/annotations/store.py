@@ -678,18 +678,20 @@ class AnnotationStore:
 
     def _open(self) -> None:
         found = survey(self.root)
+        untidy: StoreError | None = None
         if not found.links and self._needs_tidying(found):
             try:
                 with self._locked() as root_fd:
                     self._finish_unfinished(root_fd)
                     self._remove_stale_temp_files(root_fd, found)
-            except StoreError:
-                pass  # a read-only store cannot be tidied; an unfinished change is reported below
+            except StoreError as error:
+                untidy = error  # a read-only store cannot be tidied; an unfinished change is reported below
         legacy = self._load_all()
-        if self.root.is_dir() and not self.problems and self._journal_pending():
+        if untidy is not None and not self.problems and self._journal_pending():
             self.problems = (
-                f"an unfinished change ({self.root / JOURNAL_NAME}) could not be finished here; it is shown as "
-                "finished, and nothing will be written until the store is writable",
+                f"an unfinished change ({self.root / JOURNAL_NAME}) could not be finished "
+                f"({str(untidy).removesuffix('; nothing was changed')}); it is shown as finished, "
+                "and nothing will be written until it can be",
             )
         if legacy and not self.problems:
             try:  # rewrite files of an older schema in the current one (they were read upgraded)
