@@ -128,7 +128,9 @@ class Annotation:
     def from_record(cls, annotation_id: str, record: Any) -> Annotation:
         """Inverse of to_record; RecordError (one line, naming the field) on a malformed record.
 
-        Nothing is coerced: a field of the wrong type is an error, never converted.
+        Nothing is coerced: a field of the wrong type is an error, never converted. (Sizes are
+        bounded where passages come in — add, import, schema upgrade — not here, so a store
+        holding a long passage made before those bounds stays readable.)
         """
         if type(record) is not dict:
             raise RecordError("the record is not an object")
@@ -143,11 +145,7 @@ class Annotation:
             article_id=need_text(record, "article_id", nonempty=True),
             article_version=need_text(record, "article_version"),
             position=TextPosition(start, end),
-            quote=TextQuote(
-                need_text(record, "exact", nonempty=True, limit=MAX_PASSAGE_CHARS),
-                need_text(record, "prefix", limit=QUOTE_CONTEXT_CHARS),
-                need_text(record, "suffix", limit=QUOTE_CONTEXT_CHARS),
-            ),
+            quote=TextQuote(need_text(record, "exact", nonempty=True), need_text(record, "prefix"), need_text(record, "suffix")),
             tags=need_tags(record),
             note=need_text(record, "note"),
             author=need_text(record, "author"),

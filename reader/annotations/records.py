@@ -32,14 +32,12 @@ def kind_of(value: object) -> str:
     )
 
 
-def need_text(record: dict[str, Any], name: str, *, nonempty: bool = False, limit: int | None = None) -> str:
+def need_text(record: dict[str, Any], name: str, *, nonempty: bool = False) -> str:
     value = record.get(name)
     if type(value) is not str:
         raise RecordError(f"{name} is {kind_of(value)}, not text")
     if nonempty and not value:
         raise RecordError(f"{name} is empty")
-    if limit is not None and len(value) > limit:
-        raise RecordError(f"{name} has {len(value):,} characters (at most {limit:,})")
     return value
 
 
