@@ -149,7 +149,9 @@ def annotate(
         if exact is not None:
             start, end = find_passage(article.body, exact, occurrence)
         assert start is not None and end is not None
-        added = store.add(article, start, end, tags, sys.stdin.read() if note == "-" else note)
+        if note == "-":  # bytes that are not UTF-8 are kept (read as Latin-1 by the store), never an error
+            note = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+        added = store.add(article, start, end, tags, note)
     except (ArticleNotFound, ArticleFileError, AnnotationError, StoreError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(added.id)

@@ -11,13 +11,13 @@ from .model import (
     find_passage,
     new_annotation_id,
     quote_at,
-    utc_now,
 )
 from .records import MAX_OFFSET, MAX_PASSAGE_CHARS, QUOTE_CONTEXT_CHARS
 from .revisions import Outcome, descend, revision_of, with_revision
 from .storage import SCHEMA_VERSION, EditConflict, RecordGone, StoreError, StoreUnreadable
 from .store import AnnotationNotFound, AnnotationStore, Conflict
 from .tags import PALETTE, TagError, clean_tag, clean_tags, tag_colour, tag_key
+from .times import utc_now
 
 __all__ = [
     "MAX_OFFSET",

@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -30,6 +31,7 @@ def shard_name(annotation_id: str) -> str:
     return hashlib.blake2b(annotation_id.encode("utf-8"), digest_size=1).hexdigest() + ".json"
 
 
+@lru_cache(maxsize=4096)
 def article_dirname(article_id: str) -> str:
     """A folder name for any article id: unsafe characters percent-encoded, no leading dot."""
     name = quote(article_id, safe=" -_.,()+=@'")

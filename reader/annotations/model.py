@@ -23,7 +23,6 @@ from .records import (
     need_time,
 )
 from .tags import tag_colour
-from .times import utc_now
 
 
 class AnnotationError(ValueError):

@@ -62,7 +62,6 @@ from .model import (
     clean_note,
     new_annotation_id,
     quote_at,
-    utc_now,
 )
 from .revisions import Outcome, descend, lineage, merge_outcome, same_content, with_revision
 from .shards import Shard, parse_record, same_stored_revision
@@ -72,11 +71,11 @@ from .storage import (
     ShardDB,
     StoreError,
     StoreUnreadable,
-    Tables,
     describe_os_error,
     dump_store_bytes,
 )
 from .tags import TagIndex, clean_tag, clean_tags, complete_tag
+from .times import utc_now
 
 __all__ = ["AnnotationNotFound", "AnnotationStore", "Conflict", "article_dirname", "shard_name"]
 

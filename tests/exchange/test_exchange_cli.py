@@ -152,3 +152,11 @@ def test_undecodable_bytes_in_note_tag_and_author_are_saved(library: Library) ->
     assert result.exit_code == 0, result.output
     annotation = AnnotationStore.open(library).get(result.stdout.strip())
     assert (annotation.author, annotation.tags, annotation.note) == ("Jörg", ("Grüße",), "für später")
+
+
+def test_a_latin1_note_on_standard_input_is_saved(library: Library) -> None:
+    result = CliRunner().invoke(
+        main, ["--library", str(library.root), "annotate", ARTICLE_ID, "--start", "0", "--end", "5", "--note", "-"], input=b"Gr\xfc\xdfe aus Latin-1\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert AnnotationStore.open(library).get(result.stdout.strip()).note == "Grüße aus Latin-1"

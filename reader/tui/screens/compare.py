@@ -15,7 +15,16 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static, Tab, Tabs
 
-from ...annotations import Annotation, AnnotationNotFound, EditConflict, RecordGone, StoreError, locate
+from ...annotations import (
+    Annotation,
+    AnnotationError,
+    AnnotationNotFound,
+    EditConflict,
+    RecordGone,
+    StoreError,
+    TagError,
+    locate,
+)
 from ...annotations.model import clean_note
 from ...annotations.tags import tag_colour
 from ...library import Article
@@ -46,6 +55,8 @@ MAX_COLUMNS = 4
 MIN_COLUMN_WIDTH = 44
 PANEL_WIDTH = 50
 SAVE_FAILED = object()  # what _store_call answers when the store refused a change
+# a disk or store problem, a passage too long, a tag too long: one line each, and the dialog comes back
+SAVE_REFUSALS = (StoreError, AnnotationError, TagError)
 
 
 class CompareScreen(Screen[None]):
@@ -352,7 +363,7 @@ class CompareScreen(Screen[None]):
                 self.refresh_annotations()
                 self._offer_as_new(column, base, draft, known)
                 return
-            except StoreError as error:
+            except SAVE_REFUSALS as error:
                 self.notify(str(error), severity="error", timeout=15, markup=False)
                 self._reopen_unsaved(base.exact, "Edit annotation", draft, known, save)
                 return
@@ -437,10 +448,10 @@ class CompareScreen(Screen[None]):
         self.notify(f"Redid {change.describe()}" if change else "Nothing to redo.", markup=False)
 
     def _store_call(self, call):
-        """Run a store change; a store error becomes one line on screen (and SAVE_FAILED), never a crash."""
+        """Run a store change; a refusal becomes one line on screen (and SAVE_FAILED), never a crash."""
         try:
             result = call()
-        except StoreError as error:
+        except SAVE_REFUSALS as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return SAVE_FAILED
         self.refresh_annotations()
