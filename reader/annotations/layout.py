@@ -62,6 +62,7 @@ class Survey:
     export_temps: list[tuple[str, float]] = field(default_factory=list)  # (path, mtime)
     strangers: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    unlisted: list[str] = field(default_factory=list)  # folders that could not be read
 
     def strangers_line(self) -> str | None:
         if not self.strangers:
@@ -73,6 +74,12 @@ class Survey:
             f"ignored {count} file{'s' if count != 1 else ''} in the store that reader did not write "
             f"(not loaded, left in place): {shown}{more}"
         )
+
+    def unlisted_line(self, root: Path) -> str | None:
+        if not self.unlisted:
+            return None
+        more = f" (and {len(self.unlisted) - 1} more)" if len(self.unlisted) > 1 else ""
+        return f"cannot list the folder {root / self.unlisted[0]}{more}; nothing will be written"
 
     def links_line(self, root: Path) -> str | None:
         if not self.links:
@@ -86,11 +93,14 @@ class Survey:
         )
 
 
-def _entries(path: Path) -> list[os.DirEntry[str]]:
+def _entries(path: Path, relative: str, found: Survey) -> list[os.DirEntry[str]]:
     try:
-        with os.scandir(path) as found:
-            return sorted(found, key=lambda entry: entry.name)
+        with os.scandir(path) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
     except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError:  # e.g. permission denied: its files cannot be known, so none may be written
+        found.unlisted.append(relative)
         return []
 
 
@@ -100,7 +110,7 @@ def survey(root: Path) -> Survey:
     if root.is_symlink():
         found.links.append(".")
         return found
-    for entry in _entries(root):
+    for entry in _entries(root, ".", found):
         if entry.is_symlink():
             found.links.append(entry.name)
         elif entry.name == SHARDS_DIRNAME and entry.is_dir(follow_symlinks=False):
@@ -111,7 +121,7 @@ def survey(root: Path) -> Survey:
 
 
 def _survey_shards(shards: Path, found: Survey) -> None:
-    for folder in _entries(shards):
+    for folder in _entries(shards, SHARDS_DIRNAME, found):
         relative_folder = f"{SHARDS_DIRNAME}/{folder.name}"
         if folder.is_symlink():
             found.links.append(relative_folder)
@@ -119,7 +129,7 @@ def _survey_shards(shards: Path, found: Survey) -> None:
         if not folder.is_dir(follow_symlinks=False):
             found.strangers.append(relative_folder)
             continue
-        for entry in _entries(Path(folder.path)):
+        for entry in _entries(Path(folder.path), relative_folder, found):
             relative = f"{relative_folder}/{entry.name}"
             if entry.is_symlink():
                 found.links.append(relative)
@@ -134,7 +144,7 @@ def _survey_shards(shards: Path, found: Survey) -> None:
 
 
 def _survey_exports(exports: Path, found: Survey) -> None:
-    for entry in _entries(exports):
+    for entry in _entries(exports, EXPORTS_DIRNAME, found):
         relative = f"{EXPORTS_DIRNAME}/{entry.name}"
         if entry.is_symlink():
             found.links.append(relative)

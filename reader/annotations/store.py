@@ -716,7 +716,7 @@ class AnnotationStore:
         self._tag_index.clear()
         self._log_epoch, self._log_offset = self._log_position()
         found = survey(self.root)
-        problems = [line] if (line := found.links_line(self.root)) else []
+        problems = [line for line in (found.links_line(self.root), found.unlisted_line(self.root)) if line]
         self.warnings = (line,) if (line := found.strangers_line()) else ()
         staged = self._staged_files(problems) if not found.links else {}
         legacy: list[str] = []

@@ -129,3 +129,15 @@ def test_a_shard_file_is_a_tinydb_database(library: Library, article: Article) -
     assert isinstance(database, TinyDB)
     document = database.table("annotations").get(doc_id=added.id)
     assert document is not None and document["note"] == "Notiz" and document["tags"] == ["Framing"]
+
+
+@pytest.mark.skipif(__import__("os").geteuid() == 0, reason="root ignores folder permissions")
+def test_a_folder_that_cannot_be_listed_makes_the_store_read_only(library: Library, article: Article) -> None:
+    AnnotationStore.open(library).add(article, 0, 10)
+    folder = library.annotations_dir / "by-article" / article.id
+    folder.chmod(0o300)  # no read permission: its files cannot be listed
+    try:
+        store = AnnotationStore.open(library)
+    finally:
+        folder.chmod(0o755)
+    assert store.read_only and "cannot list the folder" in store.problems[0]
