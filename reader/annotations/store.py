@@ -414,7 +414,8 @@ class AnnotationStore:
                 if outcome in (Outcome.ADDED, Outcome.UPDATED):
                     shard.put(to_store)
                     shard.drop_conflicts(to_store.id, set(lineage(to_store)))
-                elif outcome is Outcome.CONFLICT:
+                elif outcome is Outcome.CONFLICT:  # kept beside the live one, replacing older copies of itself
+                    shard.drop_conflicts(to_store.id, set(lineage(to_store)))
                     shard.put_conflict(to_store)
 
             return merge_one

@@ -207,3 +207,17 @@ def test_wrongly_typed_reader_json_fields_are_refused_in_one_line(
     with pytest.raises(ImportRefused) as refused:
         import_file(AnnotationStore.open(library), library.articles(), path)
     assert str(refused.value) == expected
+
+
+def test_a_newer_copy_of_a_conflicting_version_replaces_it(
+    machines: tuple[AnnotationStore, AnnotationStore, str], library: Library, empty_library: Library, tmp_path: Path
+) -> None:
+    here, there, shared = machines
+    here.update(shared, note="hier")
+    there.update(shared, note="dort, erste Fassung")
+    import_file(here, library.articles(), export_file(there, empty_library, tmp_path / "one.json"))
+    there.update(shared, note="dort, zweite Fassung")  # the other side kept editing its version
+    report = import_file(here, library.articles(), export_file(there, empty_library, tmp_path / "two.json"))
+    assert report.conflicts == 1
+    [conflict] = AnnotationStore.open(library).conflicts()
+    assert [version.note for version in conflict.versions] == ["dort, zweite Fassung"]
