@@ -20,4 +20,8 @@ def _repair(match: re.Match[str]) -> str:
 
 def repair_surrogates(text: str) -> str:
     """`text` with every lone surrogate replaced (see the module docstring); other text unchanged."""
-    return _LONE_SURROGATE.sub(_repair, text) if _LONE_SURROGATE.search(text) else text
+    try:
+        text.encode("utf-8")  # the common case, in C: nothing to repair
+        return text
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub(_repair, text)

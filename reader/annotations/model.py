@@ -12,16 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..text_repair import repair_surrogates
-from .records import (
-    MAX_PASSAGE_CHARS,
-    QUOTE_CONTEXT_CHARS,
-    RecordError,
-    need_offset,
-    need_revision,
-    need_tags,
-    need_text,
-    need_time,
-)
+from .records import MAX_PASSAGE_CHARS, QUOTE_CONTEXT_CHARS, RecordError, explain, typed_fields
 from .tags import tag_colour
 
 
@@ -131,27 +122,25 @@ class Annotation:
         bounded where passages come in — add, import, schema upgrade — not here, so a store
         holding a long passage made before those bounds stays readable.)
         """
-        if type(record) is not dict:
-            raise RecordError("the record is not an object")
         if not annotation_id:
             raise RecordError("the id is empty")
-        start, end = need_offset(record, "start"), need_offset(record, "end")
-        if end <= start:
-            raise RecordError(f"end {end} is not after start {start}")
-        revision, ancestors = need_revision(record)
+        fields = typed_fields(record)
+        if fields is None:
+            raise explain(record)
+        article_id, version, start, end, exact, prefix, suffix, tags, note, author, created, updated, revision, ancestors = fields
         return cls(
-            id=annotation_id,
-            article_id=need_text(record, "article_id", nonempty=True),
-            article_version=need_text(record, "article_version"),
-            position=TextPosition(start, end),
-            quote=TextQuote(need_text(record, "exact", nonempty=True), need_text(record, "prefix"), need_text(record, "suffix")),
-            tags=need_tags(record),
-            note=need_text(record, "note"),
-            author=need_text(record, "author"),
-            created=need_time(record, "created"),
-            updated=need_time(record, "updated"),
-            revision=revision,
-            ancestors=ancestors,
+            annotation_id,
+            article_id,
+            version,
+            TextPosition(start, end),
+            TextQuote(exact, prefix, suffix),
+            tuple(tags),
+            note,
+            author,
+            created,
+            updated,
+            revision,
+            tuple(ancestors),
         )
 
 

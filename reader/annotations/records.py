@@ -9,10 +9,11 @@ else (tags B, i, l, d; the note "None").
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Any
 
 from .tags import MAX_TAG_CHARS
-from .times import is_stored_time
+from .times import STORED_TIME, is_stored_time
 
 MAX_OFFSET = 2**63 - 1  # positions must fit a signed 64-bit integer (W3C consumers, SQLite)
 MAX_PASSAGE_CHARS = 50_000  # a passage longer than ~7,000 words is refused (anchoring cost)
@@ -76,3 +77,76 @@ def need_revision(record: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
     if type(ancestors) is not list or not all(type(a) is str and _REVISION.fullmatch(a) for a in ancestors):
         raise RecordError("ancestors is not a list of revisions")
     return revision, tuple(ancestors)
+
+
+_TIME = STORED_TIME.fullmatch
+_REVISION_MATCH = _REVISION.fullmatch
+RECORD_FIELDS = (
+    "article_id",
+    "article_version",
+    "start",
+    "end",
+    "exact",
+    "prefix",
+    "suffix",
+    "tags",
+    "note",
+    "author",
+    "created",
+    "updated",
+    "rev",
+    "ancestors",
+)
+_FIELDS = itemgetter(*RECORD_FIELDS)
+
+
+def typed_fields(record: Any) -> tuple[Any, ...] | None:
+    """The record's fields (in RECORD_FIELDS order) if every one has its type, else None.
+
+    One fast pass (loading 100,000 records); `explain` then says what is wrong.
+    """
+    if type(record) is not dict:
+        return None
+    try:
+        fields = _FIELDS(record)
+    except KeyError:
+        return None
+    article_id, version, start, end, exact, prefix, suffix, tags, note, author, created, updated, revision, ancestors = fields
+    if (
+        type(start) is type(end) is int
+        and 0 <= start < end <= MAX_OFFSET
+        # one chained comparison: every text field is a str
+        and str is type(article_id) is type(exact) is type(version) is type(prefix) is type(suffix)
+        is type(note) is type(author) is type(created) is type(updated) is type(revision)
+        and article_id != ""
+        and exact != ""
+        and _TIME(created) is not None
+        and _TIME(updated) is not None
+        and _REVISION_MATCH(revision) is not None
+        and type(tags) is type(ancestors) is list
+        and (not tags or all(type(tag) is str and 0 < len(tag) <= MAX_TAG_CHARS for tag in tags))
+        and (not ancestors or all(type(a) is str and _REVISION_MATCH(a) is not None for a in ancestors))
+    ):
+        return fields
+    return None
+
+
+def explain(record: Any) -> RecordError:
+    """The first problem of a record that is not well typed, as an error to raise."""
+    if type(record) is not dict:
+        return RecordError("the record is not an object")
+    try:
+        start, end = need_offset(record, "start"), need_offset(record, "end")
+        if end <= start:
+            return RecordError(f"end {end} is not after start {start}")
+        for name in ("article_id", "exact"):
+            need_text(record, name, nonempty=True)
+        for name in ("article_version", "prefix", "suffix", "note", "author"):
+            need_text(record, name)
+        need_time(record, "created")
+        need_time(record, "updated")
+        need_tags(record)
+        need_revision(record)
+    except RecordError as problem:
+        return problem
+    return RecordError("the record is damaged")

@@ -47,14 +47,35 @@ CONTENT_FIELDS = (
 )
 
 
+def _digest(content: list[Any]) -> str:
+    return hashlib.blake2b(orjson.dumps(content), digest_size=REVISION_CHARS // 2).hexdigest()
+
+
 def record_revision(annotation_id: str, record: Mapping[str, Any]) -> str:
     """The revision of a stored record: a hash of its id and content fields."""
-    payload = orjson.dumps([annotation_id, *(record.get(name) for name in CONTENT_FIELDS)])
-    return hashlib.blake2b(payload, digest_size=REVISION_CHARS // 2).hexdigest()
+    return _digest([annotation_id, *map(record.get, CONTENT_FIELDS)])
 
 
 def revision_of(annotation: Annotation) -> str:
-    return record_revision(annotation.id, annotation.to_record())
+    """The same hash as record_revision(annotation.id, annotation.to_record()), without the record."""
+    position, quote = annotation.position, annotation.quote
+    return _digest(
+        [
+            annotation.id,
+            annotation.article_id,
+            annotation.article_version,
+            position.start,
+            position.end,
+            quote.exact,
+            quote.prefix,
+            quote.suffix,
+            annotation.tags,
+            annotation.note,
+            annotation.author,
+            annotation.created,
+            annotation.updated,
+        ]
+    )
 
 
 def with_revision(annotation: Annotation) -> Annotation:

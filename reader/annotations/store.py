@@ -411,11 +411,13 @@ class AnnotationStore:
                 versions = shard.conflict_versions(as_in_file.id) if as_in_file.id in shard.conflict_records else {}
                 outcome = merge_outcome(local, versions.values(), as_in_file)
                 outcomes[index] = outcome
-                if outcome in (Outcome.ADDED, Outcome.UPDATED):
+                if outcome is Outcome.ADDED or outcome is Outcome.UPDATED:
                     shard.put(to_store)
-                    shard.drop_conflicts(to_store.id, set(lineage(to_store)))
+                    if versions:  # versions it was made from are settled by it
+                        shard.drop_conflicts(to_store.id, set(lineage(to_store)))
                 elif outcome is Outcome.CONFLICT:  # kept beside the live one, replacing older copies of itself
-                    shard.drop_conflicts(to_store.id, set(lineage(to_store)))
+                    if versions:
+                        shard.drop_conflicts(to_store.id, set(lineage(to_store)))
                     shard.put_conflict(to_store)
 
             return merge_one

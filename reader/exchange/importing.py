@@ -29,7 +29,7 @@ from ..annotations import (
     descend,
     locate,
     quote_at,
-    with_revision,
+    revision_of,
 )
 from ..library import Article
 from . import reader_json, w3c
@@ -105,7 +105,9 @@ def _resolve_article(incoming: Incoming, by_id: dict[str, Article], by_url: dict
 
 def _checked(incoming: Incoming, article: Article) -> Annotation:
     """The annotation on its article, its position checked against the text it claims."""
-    annotation = replace(incoming.annotation, article_id=article.id)
+    annotation = incoming.annotation
+    if annotation.article_id != article.id:  # a W3C target resolved by its URL
+        annotation = replace(annotation, article_id=article.id)
     body, where = article.body, incoming.position_where
     start, end = annotation.start, annotation.end
     needs_text = not annotation.exact  # a W3C position without a quote: take the quote from the text
@@ -131,12 +133,14 @@ def _as_in_file(incoming: Incoming, annotation: Annotation) -> Annotation:
     """The annotation with its revision computed from what the file says, and the lineage the
     file declares. A declared revision that is not the content's (the file was edited after
     export) counts as the copy's parent."""
-    computed = with_revision(annotation)
-    if not incoming.revision or incoming.revision == computed.revision:
+    revision = revision_of(annotation)
+    if not incoming.revision or incoming.revision == revision:
         ancestors = incoming.ancestors
     else:
         ancestors = (incoming.revision, *incoming.ancestors)
-    return replace(computed, ancestors=tuple(a for a in dict.fromkeys(ancestors) if a != computed.revision))
+    if ancestors:
+        ancestors = tuple(a for a in dict.fromkeys(ancestors) if a != revision)
+    return replace(annotation, revision=revision, ancestors=ancestors)
 
 
 def plan_import(
