@@ -6,6 +6,7 @@ figure; p50 is their median). Targets: save p50 <= 10 ms at 10,000 and <= 50 ms 
     python benchmarks/bench_store.py                 # the save benchmark
     python benchmarks/bench_store.py --sizes 1000    # quicker
     python benchmarks/bench_store.py --soak 120      # SIGKILL writers for 120 s, then check
+    python benchmarks/bench_store.py --shared-soak 120   # two app-like writers + imports, killed now and then
 
 Layouts measured: `save_annotation_*` puts every annotation in ONE article (the worst case: its
 shard files are the fullest); `save_annotation_spread_*` spreads them over the five sample
@@ -31,7 +32,16 @@ from tinydb import TinyDB
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.annotations import Annotation, AnnotationStore, TextPosition, new_annotation_id, quote_at, utc_now  # noqa: E402
+from reader.annotations import (  # noqa: E402
+    Annotation,
+    AnnotationStore,
+    EditConflict,
+    TextPosition,
+    new_annotation_id,
+    quote_at,
+    utc_now,
+)
+from reader.exchange import export_text, import_file  # noqa: E402
 from reader.library import Article, Library  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -173,14 +183,122 @@ def soak(seconds: float) -> None:
         emit("soak_temp_files_left", len(list(library.annotations_dir.rglob("*.tmp"))), "files", kills)
 
 
+def _shared_writer(root: Path, seed: int, shared: list[str], report: multiprocessing.connection.Connection) -> None:
+    """Edits like the app's dialog (expected note; on a conflict, its line on top of theirs), adds, deletes."""
+    rng = random.Random(seed)
+    library = Library(root)
+    article = library.get("treffen-trump-putin-no-deal")
+    store = AnnotationStore.open(library, author=f"shared-{seed}")
+    mine: list[str] = []
+    report.send(("ready", "", ""))
+    for n in range(10**9):
+        store.reload_if_changed()
+        target = rng.choice(shared)
+        line = f"w{seed}-{n}"
+        base = store.get(target)
+        while True:
+            try:
+                store.update(target, note=f"{base.note}\n{line}".strip(), expected={"note": base.note})
+                break
+            except EditConflict as conflict:
+                base = conflict.current
+        report.send(("line", target, line))
+        start = rng.randrange(len(article.body) - 40)
+        mine.append(store.add(article, start, start + 20, [f"w{seed}"]).id)
+        report.send(("added", mine[-1], ""))
+        if len(mine) > 5:
+            victim = mine.pop(0)
+            report.send(("deleting", victim, ""))  # killed in between: either outcome is right
+            store.delete(victim)
+
+
+def _diverged_import(store: AnnotationStore, library: Library, shared: list[str], round_number: int, folder: Path) -> Path:
+    document = json.loads(export_text(store, library, "json"))
+    document["annotations"] = [record for record in document["annotations"] if record["id"] in shared]
+    for record in document["annotations"]:
+        record["note"] = f"import {round_number}"
+        del record["revision"], record["ancestors"]
+    path = folder / f"import-{round_number}.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def shared_soak(seconds: float) -> None:
+    """Two app-like writers (killed with SIGKILL and restarted now and then) and an importer of
+    diverged copies on one store for `seconds`; then every saved line must be in its note and
+    every diverged copy a conflict."""
+    fork = multiprocessing.get_context("fork")
+    rng = random.Random(3)
+    with tempfile.TemporaryDirectory(dir=os.environ.get("READER_BENCH_DIR")) as folder:
+        library = sample_library(Path(folder))
+        article = library.get("treffen-trump-putin-no-deal")
+        store = AnnotationStore.open(library)
+        shared = [store.add(article, 10 * n, 10 * n + 8).id for n in range(6)]
+        lines: dict[str, set[str]] = {annotation_id: set() for annotation_id in shared}
+        added: set[str] = set()
+        deleted: set[str] = set()
+        imports = kills = 0
+        expected_conflicts: dict[str, set[str]] = {annotation_id: set() for annotation_id in shared}
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            pipes = [fork.Pipe(duplex=False) for _ in range(2)]
+            writers = [fork.Process(target=_shared_writer, args=(library.root, kills * 2 + seed, shared, pipes[seed][1])) for seed in range(2)]
+            for writer in writers:
+                writer.start()
+            path = _diverged_import(store, library, shared, imports, Path(folder))
+            store.reload_if_changed()
+            report = import_file(store, library.articles(), path)
+            imports += 1
+            for annotation_id in shared:
+                expected_conflicts[annotation_id].add(f"import {imports - 1}")
+            assert report.conflicts == len(shared), report.summary()
+            time.sleep(rng.uniform(0.2, 1.0))
+            for writer in writers:
+                os.kill(writer.pid, signal.SIGKILL)  # type: ignore[arg-type]
+                writer.join()
+                kills += 1
+            for receive, send in pipes:
+                send.close()
+                while receive.poll():
+                    try:
+                        kind, annotation_id, text = receive.recv()
+                    except EOFError:
+                        break
+                    if kind == "line":
+                        lines[annotation_id].add(text)
+                    elif kind == "added":
+                        added.add(annotation_id)
+                    elif kind == "deleting":
+                        deleted.add(annotation_id)
+                receive.close()
+        final = AnnotationStore.open(library)
+        saved = sum(len(found) for found in lines.values())
+        lost = sum(len(found - set(final.get(annotation_id).note.split("\n"))) for annotation_id, found in lines.items())
+        conflicts = {c.annotation_id: {v.note for v in c.versions} for c in final.conflicts()}
+        missing_conflicts = sum(len(notes - conflicts.get(annotation_id, set())) for annotation_id, notes in expected_conflicts.items())
+        present = {annotation.id for annotation in final.all()}
+        emit("shared_soak_writers_killed", kills, "kills", kills)
+        emit("shared_soak_imports", imports, "imports", imports)
+        emit("shared_soak_lines_saved", saved, "edits", kills)
+        emit("shared_soak_lines_lost", lost, "edits", kills)
+        emit("shared_soak_adds_lost", len(added - deleted - present), "saves", kills)  # deleted: begun or done
+        emit("shared_soak_conflicts_missing", missing_conflicts, "conflicts", imports)
+        emit("shared_soak_store_problems", len(final.problems), "problems", 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--saves", type=int, default=40, help="timed saves per size (p50/p95 over them)")
     parser.add_argument("--soak", type=float, metavar="SECONDS", help="run the kill soak instead")
+    parser.add_argument(
+        "--shared-soak", type=float, metavar="SECONDS", help="run two app-like writers, SIGKILLs and imports on one store instead"
+    )
     args = parser.parse_args()
     if args.soak:
         soak(args.soak)
+    elif args.shared_soak:
+        shared_soak(args.shared_soak)
     else:
         bench_saves(args.sizes, args.saves)
 

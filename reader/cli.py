@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__
-from .annotations import AnnotationError, AnnotationStore, StoreError, find_passage
+from .annotations import Annotation, AnnotationError, AnnotationStore, Conflict, StoreError, find_passage
 from .console import CommandError, SafeErrorsGroup, export_for_terminal, is_terminal, print_json, say, say_lines
-from .exchange import ImportRefused, collect_items, export_bytes, import_file, write_file
+from .exchange import ImportRefused, collect_items, export_bytes, import_file, write_export
 from .exchange.csv_table import DEFAULT_DELIMITER, EXCEL_DELIMITER, check_delimiter
 from .exchange.reader_json import item_record
 from .library import Article, ArticleFileError, ArticleNotFound, Library
@@ -126,7 +126,7 @@ EXPORT_FORMATS = ("json", "w3c", "markdown", "csv")
 def _open_store(settings: Settings) -> tuple[Library, AnnotationStore]:
     library = _library(settings)
     store = AnnotationStore.open(library, author=settings.author)
-    for problem in store.problems:
+    for problem in (*store.problems, *store.warnings):
         say(f"annotations: {problem}", err=True)
     return library, store
 
@@ -167,7 +167,9 @@ def annotate(
         if exact is not None:
             start, end = find_passage(article.body, exact, occurrence)
         assert start is not None and end is not None
-        added = store.add(article, start, end, tags, sys.stdin.read() if note == "-" else note)
+        if note == "-":  # bytes that are not UTF-8 are kept (read as Latin-1 by the store), never an error
+            note = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+        added = store.add(article, start, end, tags, note)
     except (ArticleNotFound, ArticleFileError, AnnotationError, StoreError) as error:
         raise CommandError(str(error)) from None
     say(added.id)
@@ -198,13 +200,28 @@ def list_annotations(settings: Settings, as_json: bool, article_ids: tuple[str, 
             note = " ".join(annotation.note.split())
             details += (" — " if details else "") + (note if len(note) <= 40 else note[:39] + "…")
         say(f"{annotation.id[:8]}  {annotation.article_id:32.32}  {state:11}  “{passage}”  {details}")
+    _echo_conflict_count(store)
+
+
+def _echo_conflict_count(store: AnnotationStore) -> None:
+    count = len(store.conflicts())
+    if count:
+        say(
+            f"annotations: {count} annotation{'s have' if count != 1 else ' has'} conflicting versions; "
+            "`reader conflicts` lists them, `reader resolve ID --keep local|incoming` settles one",
+            err=True,
+        )
 
 
 @main.command("export")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True)
 @click.option("--article", "article_ids", multiple=True, help="Only this article's annotations; repeatable.")
 @click.option("--tag", "tags", multiple=True, help="Only annotations with this tag; repeatable (any of them).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    help="Write to this file (a regular file is replaced atomically; '-', a FIFO or a device is written as a stream; a symbolic link is refused).",
+)
 @click.option("--delimiter", help="CSV only: the column delimiter, one character or 'tab' [default: ,].")
 @click.option("--excel", is_flag=True, help="CSV only: semicolons between columns, as German (and other comma-decimal) Excel expects.")
 @click.pass_obj
@@ -222,13 +239,13 @@ def export(
     library, store = _open_store(settings)
     _known_article_ids(library, store, article_ids)
     data = export_bytes(store, library, fmt, article_ids, tags, csv_delimiter=csv_delimiter)
-    if output is None:
+    if output is None or output == "-":
         if is_terminal(sys.stdout):
             data = export_for_terminal(data, fmt)
         click.echo(data, nl=False)  # bytes go to the binary stream as they are
         return
     try:
-        write_file(Path(output), data)
+        write_export(output, data)
     except StoreError as error:
         raise CommandError(str(error)) from None
     say(f"wrote {output}", err=True)
@@ -266,6 +283,108 @@ def import_annotations(settings: Settings, file: str, dry_run: bool) -> None:
     except StoreError as error:
         raise CommandError(str(error)) from None
     say(report.summary())
+
+
+def _version_record(annotation: Annotation) -> dict[str, object]:
+    return {
+        "revision": annotation.revision,
+        "ancestors": annotation.ancestors,
+        "passage": annotation.exact,
+        "start": annotation.start,
+        "end": annotation.end,
+        "tags": annotation.tags,
+        "note": annotation.note,
+        "author": annotation.author,
+        "created": annotation.created,
+        "updated": annotation.updated,
+    }
+
+
+def _one_line(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _describe_version(annotation: Annotation) -> str:
+    tags = ", ".join(annotation.tags) or "(no tag)"
+    note = f" — {_one_line(annotation.note, 60)}" if annotation.note else ""
+    return f"{annotation.revision[:8]}  {annotation.updated}  {annotation.author or '—'}: {tags}{note}"
+
+
+@main.command("conflicts")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: per conflict its id, article, the local version and the others kept.")
+@click.pass_obj
+def list_conflicts(settings: Settings, as_json: bool) -> None:
+    """List annotations with conflicting versions (both kept; `reader resolve` settles one)."""
+    _, store = _open_store(settings)
+    conflicts = store.conflicts()
+    if as_json:
+        records = [
+            {
+                "id": conflict.annotation_id,
+                "article": conflict.article_id,
+                "local": _version_record(conflict.local) if conflict.local else None,
+                "incoming": [_version_record(version) for version in conflict.versions],
+            }
+            for conflict in conflicts
+        ]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    for conflict in conflicts:
+        passage = (conflict.local or conflict.versions[0]).exact
+        say(f"{conflict.annotation_id}  {conflict.article_id}  “{_one_line(passage, 48)}”")
+        say(f"  local     {_describe_version(conflict.local) if conflict.local else '(deleted here)'}")
+        for version in conflict.versions:
+            say(f"  incoming  {_describe_version(version)}")
+    if not conflicts:
+        say("no conflicts", err=True)
+
+
+def _find_conflict(store: AnnotationStore, reference: str) -> Conflict:
+    """The conflict of an annotation id, or of the one id that starts with `reference`."""
+    found = store.conflict(reference)
+    if found is not None:
+        return found
+    matches = [c for c in store.conflicts() if c.annotation_id.startswith(reference)] if reference else []
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise click.ClickException(f"no conflict for an annotation {reference!r} (`reader conflicts` lists them)")
+    raise click.ClickException(f"{reference!r} starts {len(matches)} conflicting annotation ids; give more of it")
+
+
+@main.command("resolve")
+@click.argument("annotation_ref", metavar="ID")
+@click.option(
+    "--keep",
+    required=True,
+    metavar="local|incoming|REVISION",
+    help="Which version stays: the local one, the incoming one (when there is one), or the version with this revision.",
+)
+@click.pass_obj
+def resolve(settings: Settings, annotation_ref: str, keep: str) -> None:
+    """Settle a conflict of annotation ID (or a unique start of it) by keeping one version."""
+    _, store = _open_store(settings)
+    conflict = _find_conflict(store, annotation_ref)
+    revisions = [version.revision for version in conflict.versions]
+    if keep == "incoming":
+        if len(revisions) != 1:
+            raise click.ClickException(f"{len(revisions)} incoming versions ({', '.join(r[:8] for r in revisions)}); give --keep REVISION")
+        chosen = revisions[0]
+    elif keep == "local":
+        chosen = "local"
+    else:
+        starting = [revision for revision in revisions if keep and revision.startswith(keep)]
+        if len(starting) != 1:
+            raise click.ClickException(f"--keep {keep!r}: not local, incoming or one of {', '.join(r[:8] for r in revisions)}")
+        chosen = starting[0]
+    try:
+        kept = store.resolve(conflict.annotation_id, chosen)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    what = "the local version" if chosen == "local" else f"version {chosen[:8]}"
+    say(f"resolved {conflict.annotation_id}: kept {what}" + ("" if kept is not None else " (it stays deleted)"))
 
 
 @main.command("analyze")

@@ -7,10 +7,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .text_repair import repair_surrogates
+
 
 def default_author() -> str:
     try:
-        return getpass.getuser()
+        return repair_surrogates(getpass.getuser())
     except (KeyError, OSError):  # no login name (e.g. a container without a passwd entry)
         return "unknown"
 
@@ -39,7 +41,8 @@ class Settings:
         return cls(
             library=Path(library or env.get("READER_LIBRARY") or Path.cwd()).expanduser(),
             model=model or env.get("READER_MODEL") or None,
-            author=author or env.get("READER_AUTHOR") or default_author(),
+            # a Latin-1 READER_AUTHOR or --author arrives as surrogate escapes: repaired, never an error
+            author=repair_surrogates(author or env.get("READER_AUTHOR") or "") or default_author(),
             cache_dir=Path(cache_dir or env.get("READER_CACHE_DIR") or default_cache_dir()).expanduser(),
         )
 

@@ -11,14 +11,19 @@ from .model import (
     find_passage,
     new_annotation_id,
     quote_at,
-    utc_now,
 )
-from .storage import SCHEMA_VERSION, RecordGone, StoreError, StoreUnreadable
-from .store import AnnotationNotFound, AnnotationStore
+from .records import MAX_OFFSET, MAX_PASSAGE_CHARS, QUOTE_CONTEXT_CHARS
+from .revisions import Outcome, descend, revision_of, with_revision
+from .storage import SCHEMA_VERSION, EditConflict, RecordGone, StoreError, StoreUnreadable
+from .store import AnnotationNotFound, AnnotationStore, Conflict
 from .tags import PALETTE, TagError, clean_tag, clean_tags, tag_colour, tag_key
+from .times import utc_now
 
 __all__ = [
+    "MAX_OFFSET",
+    "MAX_PASSAGE_CHARS",
     "PALETTE",
+    "QUOTE_CONTEXT_CHARS",
     "SCHEMA_VERSION",
     "Anchor",
     "AnchorState",
@@ -28,7 +33,10 @@ __all__ = [
     "AnnotationNotFound",
     "AnnotationStore",
     "Change",
+    "Conflict",
+    "EditConflict",
     "History",
+    "Outcome",
     "RecordGone",
     "StoreError",
     "StoreUnreadable",
@@ -38,11 +46,14 @@ __all__ = [
     "UndoConflict",
     "clean_tag",
     "clean_tags",
+    "descend",
     "find_passage",
     "locate",
     "new_annotation_id",
     "quote_at",
+    "revision_of",
     "tag_colour",
     "tag_key",
     "utc_now",
+    "with_revision",
 ]

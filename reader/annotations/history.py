@@ -1,23 +1,26 @@
 """Undo and redo of annotation changes within one session, driven by the UI.
 
 Every change goes through `History`, which saves it via the store and remembers the annotation
-before and after. Undo writes the "before" back (an undone delete restores the same id), redo
-writes the "after". If another process changed the annotation in between, undo/redo refuses
-(`UndoConflict`) rather than overwrite that newer work, and drops the step.
+before and after. Undo and redo are new writes that revert (or re-apply) only what the step
+changed — for an edit, only the fields it changed — and only if those still hold what the step
+left there, checked on disk under the store's lock. If another window or process changed them in
+between, the step is refused (`UndoConflict`) and dropped: a newer edit made elsewhere is never
+overwritten by an undo. An undone delete restores the same id, unless the id is in use again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from ..library import Article
 from .model import Annotation
-from .storage import StoreError
-from .store import AnnotationStore
+from .storage import EditConflict, RecordGone, StoreError
+from .store import AnnotationNotFound, AnnotationStore
 
 ChangeKind = Literal["add", "edit", "delete"]
+CONTENT_FIELDS = ("tags", "note")
 
 
 class UndoConflict(StoreError):
@@ -29,6 +32,7 @@ class Change:
     kind: ChangeKind
     before: Annotation | None  # None for an add
     after: Annotation | None  # None for a delete
+    fields: tuple[str, ...] = CONTENT_FIELDS  # what an edit changed
 
     @property
     def annotation_id(self) -> str:
@@ -43,6 +47,11 @@ class Change:
         passage = " ".join(annotation.exact.split())
         passage = passage if len(passage) <= 24 else passage[:23] + "…"
         return f"{self.kind} “{passage}”"
+
+
+def _values(annotation: Annotation | None, fields: Iterable[str]) -> dict[str, Any]:
+    assert annotation is not None
+    return {name: getattr(annotation, name) for name in fields}
 
 
 class History:
@@ -73,12 +82,19 @@ class History:
         self._record(Change("add", None, annotation))
         return annotation
 
-    def update(self, annotation_id: str, **changes: object) -> Annotation:
-        """Same arguments as AnnotationStore.update (tags, note, article, start, end)."""
-        before = self.store.get(annotation_id)
-        after = self.store.update(annotation_id, **changes)  # type: ignore[arg-type]
-        if after != before:
-            self._record(Change("edit", before, after))
+    def update(
+        self,
+        annotation_id: str,
+        *,
+        tags: Iterable[str] | None = None,
+        note: str | None = None,
+        expected: Mapping[str, Any] | None = None,
+    ) -> Annotation:
+        """Change tags and/or note (see AnnotationStore.edit, also for `expected`)."""
+        before, after = self.store.edit(annotation_id, tags=tags, note=note, expected=expected)
+        fields = tuple(name for name in CONTENT_FIELDS if getattr(before, name) != getattr(after, name))
+        if fields:
+            self._record(Change("edit", before, after, fields))
         return after
 
     def delete(self, annotation_id: str) -> Annotation:
@@ -91,7 +107,7 @@ class History:
         if not self._undo:
             return None
         change = self._undo[-1]
-        self._apply(self._undo, change, "undo", expected=change.after, target=change.before)
+        self._apply(self._undo, change, "undo", change.after, change.before)
         self._redo.append(self._undo.pop())
         return change
 
@@ -100,7 +116,7 @@ class History:
         if not self._redo:
             return None
         change = self._redo[-1]
-        self._apply(self._redo, change, "redo", expected=change.before, target=change.after)
+        self._apply(self._redo, change, "redo", change.before, change.after)
         self._undo.append(self._redo.pop())
         return change
 
@@ -113,17 +129,21 @@ class History:
         del self._undo[: -self.limit]
         self._redo.clear()
 
-    def _apply(
-        self, stack: list[Change], change: Change, verb: str, expected: Annotation | None, target: Annotation | None
-    ) -> None:
-        """Write `target` if the annotation is still `expected`; a failed save keeps the step."""
-        self.store.reload_if_changed()
-        annotation_id = change.annotation_id
-        current = self.store.get(annotation_id) if annotation_id in self.store else None
-        if current != expected:
+    def _apply(self, stack: list[Change], change: Change, verb: str, now: Annotation | None, target: Annotation | None) -> None:
+        """Go from `now` (what the step left) to `target`, if the disk still shows `now`.
+
+        A refused step is dropped (UndoConflict); a failed save (disk full) keeps it.
+        """
+        fields = change.fields if change.kind == "edit" else CONTENT_FIELDS
+        try:
+            if target is None:  # undo an add, redo a delete
+                self.store.reload_if_changed()
+                self.store.delete(change.annotation_id, expected=_values(now, fields))
+            elif now is None:  # undo a delete, redo an add
+                self.store.restore(target)
+            else:
+                self.store.reload_if_changed()
+                self.store.update(change.annotation_id, expected=_values(now, fields), **_values(target, fields))
+        except (EditConflict, RecordGone, AnnotationNotFound):
             stack.pop()
-            raise UndoConflict(f"cannot {verb} {change.describe()}: the annotation was changed elsewhere since")
-        if target is None:
-            self.store.delete(annotation_id)
-        else:
-            self.store.put(target)
+            raise UndoConflict(f"cannot {verb} {change.describe()}: the annotation was changed elsewhere since") from None

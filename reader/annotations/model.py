@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
 from typing import Any
 
+from ..text_repair import repair_surrogates
+from .records import MAX_PASSAGE_CHARS, QUOTE_CONTEXT_CHARS, RecordError, explain, typed_fields
 from .tags import tag_colour
-
-QUOTE_CONTEXT_CHARS = 32
 
 
 class AnnotationError(ValueError):
@@ -26,14 +25,13 @@ def new_annotation_id() -> str:
     return str(uuid.uuid4())
 
 
-def utc_now() -> str:
-    """The current time as ISO 8601 UTC with milliseconds, e.g. 2025-08-16T09:30:00.000Z."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 def clean_note(note: str) -> str:
-    """Unix newlines, no trailing whitespace at the end; inner lines and blank lines are kept."""
-    return note.replace("\r\n", "\n").replace("\r", "\n").rstrip()
+    """Unix newlines, no trailing whitespace at the end; inner lines and blank lines are kept.
+
+    Undecodable bytes (lone surrogates from a Latin-1 terminal or argument) are repaired, so
+    the note can always be saved.
+    """
+    return repair_surrogates(note).replace("\r\n", "\n").replace("\r", "\n").rstrip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +53,13 @@ def quote_at(body: str, start: int, end: int, context: int = QUOTE_CONTEXT_CHARS
 
 
 def check_span(body: str, start: int, end: int) -> None:
-    """Raise AnnotationError unless 0 <= start < end <= len(body)."""
+    """Raise AnnotationError unless 0 <= start < end <= len(body) and the passage is not too long."""
     if not 0 <= start < end <= len(body):
         raise AnnotationError(
             f"passage {start}–{end} is not a non-empty span of the article's {len(body):,} characters"
         )
+    if end - start > MAX_PASSAGE_CHARS:
+        raise AnnotationError(f"passage of {end - start:,} characters is longer than {MAX_PASSAGE_CHARS:,}; annotate a shorter one")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,10 @@ class Annotation:
     author: str = ""
     created: str = ""
     updated: str = ""
+    # Which revision this is and which it was made from (see revisions.py); not part of equality,
+    # which compares what an annotation says.
+    revision: str = field(default="", compare=False)
+    ancestors: tuple[str, ...] = field(default=(), compare=False)
     colour: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -91,10 +95,6 @@ class Annotation:
     def exact(self) -> str:
         return self.quote.exact
 
-    def edited(self, **changes: Any) -> Annotation:
-        """A copy with the given fields changed and `updated` set to now."""
-        return replace(self, updated=utc_now(), **changes)
-
     def to_record(self) -> dict[str, Any]:
         """The stored form (without the id, which is the record's key)."""
         return {
@@ -110,22 +110,37 @@ class Annotation:
             "author": self.author,
             "created": self.created,
             "updated": self.updated,
+            "rev": self.revision,
+            "ancestors": list(self.ancestors),
         }
 
     @classmethod
-    def from_record(cls, annotation_id: str, record: dict[str, Any]) -> Annotation:
-        """Inverse of to_record; raises KeyError/TypeError/ValueError on a malformed record."""
+    def from_record(cls, annotation_id: str, record: Any) -> Annotation:
+        """Inverse of to_record; RecordError (one line, naming the field) on a malformed record.
+
+        Nothing is coerced: a field of the wrong type is an error, never converted. (Sizes are
+        bounded where passages come in — add, import, schema upgrade — not here, so a store
+        holding a long passage made before those bounds stays readable.)
+        """
+        if not annotation_id:
+            raise RecordError("the id is empty")
+        fields = typed_fields(record)
+        if fields is None:
+            raise explain(record)
+        article_id, version, start, end, exact, prefix, suffix, tags, note, author, created, updated, revision, ancestors = fields
         return cls(
-            id=str(annotation_id),
-            article_id=str(record["article_id"]),
-            article_version=str(record["article_version"]),
-            position=TextPosition(int(record["start"]), int(record["end"])),
-            quote=TextQuote(str(record["exact"]), str(record["prefix"]), str(record["suffix"])),
-            tags=tuple(str(tag) for tag in record["tags"]),
-            note=str(record["note"]),
-            author=str(record["author"]),
-            created=str(record["created"]),
-            updated=str(record["updated"]),
+            annotation_id,
+            article_id,
+            version,
+            TextPosition(start, end),
+            TextQuote(exact, prefix, suffix),
+            tuple(tags),
+            note,
+            author,
+            created,
+            updated,
+            revision,
+            tuple(ancestors),
         )
 
 

@@ -1,17 +1,24 @@
-"""TinyDB on disk, made safe: atomic replacement, a schema version, one-line errors.
+"""TinyDB on disk, made safe: atomic replacement, a schema version, one-line errors, no links.
+
+A shard file is a TinyDB database with two tables, both keyed by annotation id:
+`annotations` (the live records) and `conflicts` (per id, the other versions an import or a
+concurrent edit brought that differ from the live one: {revision: record}). Both change in one
+atomic write, so a conflict record and its live record can never disagree after a crash.
 
 `ShardStorage` is a TinyDB `Storage`: every `read()` parses the file as it is on disk now (the
 store calls it under its cross-process lock, so a write always applies on top of what other
 processes wrote), and every `write()` replaces the file atomically (temp file in the same folder,
-fsync, os.replace), so a kill at any moment leaves either the old or the new file, never a torn
-one. A file from a newer schema, or one that is not valid JSON, raises `StoreUnreadable` and is
-never overwritten.
+fsync, rename), so a kill at any moment leaves either the old or the new file. Files are opened
+relative to folder descriptors with O_NOFOLLOW: a symbolic link anywhere below the store root is
+never followed, for reading or writing. A file from a newer schema, or one that is not valid
+JSON, raises `StoreUnreadable` and is never overwritten. A schema-1 file (before revisions) is
+upgraded as it is read; the store then rewrites it in the new schema.
 """
 
 from __future__ import annotations
 
 import errno
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +27,19 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from ..atomic_files import replace_atomically
+from ..atomic_files import read_regular_file_in, replace_atomically, replace_atomically_in
+from .model import Annotation
+from .records import QUOTE_CONTEXT_CHARS
+from .revisions import record_revision
+from .times import normalise_time
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 ANNOTATIONS_TABLE = "annotations"
+CONFLICTS_TABLE = "conflicts"
 
 Record = dict[str, Any]
-Change = Record | None | Callable[[Record], Record]
+Tables = dict[str, dict[str, Any]]  # table name -> document id -> document
 
 
 class StoreError(Exception):
@@ -46,17 +58,38 @@ class RecordGone(StoreError):
         self.annotation_id = annotation_id
 
 
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ELOOP: "a symbolic link is in the way (links are never followed)",
+    errno.ENOTDIR: "a symbolic link or a file is in the way of a folder (links are never followed)",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """The cause of a failed disk operation in a few words."""
+    return _REASONS.get(error.errno or 0, error.strerror or str(error))
+
+
+class EditConflict(StoreError):
+    """What the caller changed was also changed on disk since the caller read it; nothing was written.
+
+    `current` is the annotation as it is on disk now, `fields` the clashing fields.
+    """
+
+    def __init__(self, current: Annotation, fields: tuple[str, ...]) -> None:
+        names = " and ".join(fields)
+        super().__init__(f"the {names} of this annotation changed elsewhere since you opened it; nothing was saved")
+        self.current = current
+        self.fields = fields
+
+
 def describe_os_error(error: OSError, path: Path, what: str = "annotations") -> str:
     """One line for a failed disk operation, naming the folder and the cause."""
-    reasons = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is used up",
-        errno.EROFS: "the file system is read-only",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-    }
-    reason = reasons.get(error.errno or 0, error.strerror or str(error))
-    return f"cannot save {what} in {path.parent}: {reason}; nothing was changed"
+    return f"cannot save {what} in {path.parent}: {os_reason(error)}; nothing was changed"
 
 
 def write_atomically(path: Path, data: bytes, what: str = "annotations") -> None:
@@ -70,8 +103,8 @@ def write_atomically(path: Path, data: bytes, what: str = "annotations") -> None
         raise StoreError(describe_os_error(error, path, what)) from None
 
 
-def check_schema(data: Any, label: str) -> dict[str, Any]:
-    """The tables of a parsed store file; StoreUnreadable unless it is a store of a known schema."""
+def check_schema(data: Any, label: str) -> tuple[Tables, int]:
+    """The tables and schema of a parsed store file; StoreUnreadable unless it is a known schema."""
     if not isinstance(data, dict):
         raise StoreUnreadable(f"{label} is not an annotation store (top level is not an object); it was left as it is")
     meta = data.get(META_TABLE, {}).get("1", {}) if isinstance(data.get(META_TABLE), dict) else {}
@@ -89,10 +122,34 @@ def check_schema(data: Any, label: str) -> dict[str, Any]:
     for name, table in tables.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
             raise StoreUnreadable(f"{label}: table {name!r} is damaged; nothing will be written")
-    return tables
+    tables.setdefault(ANNOTATIONS_TABLE, {})
+    tables.setdefault(CONFLICTS_TABLE, {})
+    return tables, schema
 
 
-def parse_store_bytes(raw: bytes, label: str) -> dict[str, Any]:
+def upgrade_record(annotation_id: str, record: Record) -> Record:
+    """A schema-1 record in schema 2: times normalised to UTC …Z, prefix/suffix cut to the
+    context size, its revision computed. A field that cannot be mended is left as it is (the
+    strict reader then names it)."""
+    upgraded = dict(record)
+    for name in ("created", "updated"):
+        value = upgraded.get(name)
+        if isinstance(value, str):
+            try:
+                upgraded[name] = normalise_time(value)
+            except ValueError:
+                pass
+    if isinstance(upgraded.get("prefix"), str):
+        upgraded["prefix"] = upgraded["prefix"][-QUOTE_CONTEXT_CHARS:]
+    if isinstance(upgraded.get("suffix"), str):
+        upgraded["suffix"] = upgraded["suffix"][:QUOTE_CONTEXT_CHARS]
+    upgraded["rev"] = record_revision(annotation_id, upgraded)
+    upgraded["ancestors"] = []
+    return upgraded
+
+
+def parse_store_bytes(raw: bytes, label: str) -> tuple[Tables, bool]:
+    """(tables in the current schema, whether the file was in an older schema)."""
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
@@ -100,33 +157,48 @@ def parse_store_bytes(raw: bytes, label: str) -> dict[str, Any]:
             f"{label} is not valid JSON ({error.msg}, line {error.lineno} column {error.colno}); "
             "it was left as it is and nothing will be written"
         ) from None
-    return check_schema(data, label)
+    tables, schema = check_schema(data, label)
+    if schema == 1:
+        tables[ANNOTATIONS_TABLE] = {
+            doc_id: upgrade_record(doc_id, record) for doc_id, record in tables[ANNOTATIONS_TABLE].items()
+        }
+    return tables, schema < SCHEMA_VERSION
 
 
 def dump_store_bytes(tables: Mapping[str, Any]) -> bytes:
-    return orjson.dumps({META_TABLE: {"1": {"schema": SCHEMA_VERSION}}, **tables})
+    body = {name: table for name, table in tables.items() if table or name == ANNOTATIONS_TABLE}
+    try:
+        return orjson.dumps({META_TABLE: {"1": {"schema": SCHEMA_VERSION}}, **body})
+    except TypeError as error:  # text orjson cannot encode (lone surrogates); callers repair text first
+        raise StoreError(f"cannot save annotations: {error}; nothing was changed") from None
 
 
 class ShardStorage(Storage):
-    """A TinyDB storage for one store file: fresh read each time, atomic write, schema envelope."""
+    """A TinyDB storage for one shard file under a store root: fresh reads, atomic writes, no links."""
 
-    def __init__(self, path: str | Path, label: str | None = None) -> None:
-        self.path = Path(path)
-        self.label = label or str(self.path)
+    def __init__(self, root: Path, relative: str) -> None:
+        self.root = Path(root)
+        self.relative = relative
+        self.legacy = False  # whether the last read found an older schema
 
-    def read(self) -> dict[str, Any] | None:
+    def read(self) -> Tables | None:
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular_file_in(self.root, self.relative)
         except FileNotFoundError:
             return None
         except OSError as error:
-            raise StoreError(f"cannot read {self.label}: {error.strerror or error}") from None
+            raise StoreUnreadable(f"cannot read {self.relative}: {os_reason(error)}; nothing will be written") from None
         if not raw.strip():
             return None
-        return parse_store_bytes(raw, self.label)
+        tables, self.legacy = parse_store_bytes(raw, self.relative)
+        return tables
 
-    def write(self, data: dict[str, Any]) -> None:
-        write_atomically(self.path, dump_store_bytes(data))
+    def write(self, data: Mapping[str, Any]) -> None:
+        payload = dump_store_bytes(data)
+        try:
+            replace_atomically_in(self.root, self.relative, payload)
+        except OSError as error:
+            raise StoreError(describe_os_error(error, self.root / self.relative)) from None
 
 
 class AnnotationTable(Table):
@@ -134,47 +206,30 @@ class AnnotationTable(Table):
 
     document_id_class = str  # type: ignore[assignment]
 
-    def apply(self, changes: Mapping[str, Change]) -> dict[str, dict[str, Any]]:
-        """Apply changes by id in one read-modify-write of the file as it is on disk now.
-
-        A change is a record (put), None (remove) or a function from the stored record to the new
-        one (edit on top of what is there; if the document is gone, `RecordGone` and nothing is
-        written, so an edit never brings back an annotation another process deleted).
-        Returns the whole table as written, including what other processes had written.
-        """
-        written: dict[str, dict[str, Any]] = {}
-
-        def updater(table: dict[str, Any]) -> None:
-            for doc_id, change in changes.items():
-                if callable(change) and doc_id not in table:
-                    raise RecordGone(doc_id)
-            for doc_id, change in changes.items():
-                if change is None:
-                    table.pop(doc_id, None)
-                elif callable(change):
-                    table[doc_id] = change(table[doc_id])
-                else:
-                    table[doc_id] = dict(change)
-            written.update(table)
-
-        self._update_table(updater)  # type: ignore[arg-type]
-        return written
-
 
 class ShardDB(TinyDB):
+    """One shard file as a TinyDB database (tables `annotations` and `conflicts`, string ids).
+
+    The store changes both tables in one read-modify-write (`read_tables`, then `write_tables`)
+    under its lock; TinyDB's table API reads the same file (`ShardDB(root, relative).table(...)`).
+    """
+
     table_class = AnnotationTable
     default_table_name = ANNOTATIONS_TABLE
 
+    def __init__(self, root: Path, relative: str) -> None:
+        super().__init__(root, relative, storage=ShardStorage)
 
-def open_shard(path: Path, label: str) -> ShardDB:
-    return ShardDB(path, label=label, storage=ShardStorage)
+    @property
+    def shard_storage(self) -> ShardStorage:
+        return self.storage  # type: ignore[return-value]
 
+    def read_tables(self) -> Tables:
+        """Both tables as they are on disk now (empty when the file does not exist)."""
+        tables = self.shard_storage.read()
+        if tables is None:
+            return {ANNOTATIONS_TABLE: {}, CONFLICTS_TABLE: {}}
+        return tables
 
-def read_shard(path: Path, label: str) -> dict[str, dict[str, Any]]:
-    """All annotation records of one shard file, by id (empty when the file does not exist).
-
-    Reads through the storage directly: TinyDB's Table.all() would wrap every record in a
-    Document, which costs a second when opening 100,000 annotations.
-    """
-    tables = ShardStorage(path, label).read() or {}
-    return dict(tables.get(ANNOTATIONS_TABLE, {}))
+    def write_tables(self, tables: Tables) -> None:
+        self.shard_storage.write(tables)

@@ -8,33 +8,52 @@ Layout (chosen so that saving one annotation costs the same with 100 or 100,000 
                                           100,000 annotations has 256 files of ~400 each
       changes.log                         which shard files changed, so another process can
                                           pick up just those (a hint: the data is in the shards)
-      .lock                               cross-process lock (filelock) held for each write
+      .lock                               cross-process lock (flock) held for each write
+      .journal                            only while a change of several files is being finished
       exports/                            files written by export_to_directory
 
-Every write takes the lock, re-reads the shard file it changes (so what another process wrote is
-kept), applies the change on top and replaces the file atomically (see storage.py). The
-in-memory index is updated only from what was written, so it always matches the disk.
+Every write takes the lock, re-reads the shard files it changes and applies the change to what
+is on disk now (so what another process wrote is kept, and a field edit changes only that
+field). A change of one file replaces it atomically (see storage.py); a change of several goes
+through the journal (journal.py), so it happens whole or not at all. The in-memory index is
+updated only from what was read or written under the lock, so it always matches the disk.
+
+The store never follows a symbolic link below its root: a store holding one is read-only (one
+line), and files are opened relative to folder descriptors with O_NOFOLLOW. Files the store did
+not write (sync-conflict copies, backups) are named in `warnings`, never loaded or deleted.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import secrets
+import stat
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from filelock import FileLock, Timeout
-
+from ..atomic_files import open_folder, open_folder_fd, remove_quietly, write_temp
 from ..library import Article, Library
 from ..settings import default_author
+from ..text_repair import repair_surrogates
 from .anchoring import AnchoredAnnotation, AnchorState, locate, orphan
 from .bulk import gc_paused
+from .journal import PublishIncomplete, commit_files, pending_renames, roll_forward
+from .layout import (
+    CHANGES_LOG,
+    JOURNAL_NAME,
+    LOCK_NAME,
+    Survey,
+    article_dirname,
+    is_shard_relative,
+    shard_name,
+    shard_relative,
+    survey,
+)
+from .locking import LockTimeout, acquire_lock
 from .model import (
     Annotation,
     AnnotationError,
@@ -43,29 +62,30 @@ from .model import (
     clean_note,
     new_annotation_id,
     quote_at,
-    utc_now,
 )
-from ..atomic_files import TEMP_SUFFIX
+from .revisions import Outcome, descend, lineage, merge_outcome, same_content, with_revision
+from .shards import Shard, parse_record, same_stored_revision
 from .storage import (
-    ANNOTATIONS_TABLE,
-    Change,
-    Record,
+    EditConflict,
     RecordGone,
+    ShardDB,
     StoreError,
     StoreUnreadable,
     describe_os_error,
-    open_shard,
-    read_shard,
+    dump_store_bytes,
 )
 from .tags import TagIndex, clean_tag, clean_tags, complete_tag
+from .times import utc_now
 
-SHARDS_DIRNAME = "by-article"
-EXPORTS_DIRNAME = "exports"
-CHANGES_LOG = "changes.log"
-LOCK_NAME = ".lock"
+__all__ = ["AnnotationNotFound", "AnnotationStore", "Conflict", "article_dirname", "shard_name"]
+
 LOCK_TIMEOUT_S = 15.0
 MAX_LOG_BYTES = 1 << 20
 STALE_EXPORT_TEMP_S = 3600.0
+_LOG_READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+_LOG_APPEND = os.O_WRONLY | os.O_APPEND | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+
+ShardOp = Callable[[Shard], None]
 
 
 class AnnotationNotFound(KeyError):
@@ -73,25 +93,17 @@ class AnnotationNotFound(KeyError):
         return f"no annotation {self.args[0]!r}"
 
 
-def shard_name(annotation_id: str) -> str:
-    """Which of an article's 256 shard files holds this annotation (stable for any id string)."""
-    return hashlib.blake2b(annotation_id.encode("utf-8"), digest_size=1).hexdigest() + ".json"
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """An annotation with other versions kept beside its live one (see revisions.py)."""
 
+    annotation_id: str
+    local: Annotation | None  # the live version; None when it was deleted here
+    versions: tuple[Annotation, ...]  # the other versions, most recently updated first
 
-def article_dirname(article_id: str) -> str:
-    """A folder name for any article id: unsafe characters percent-encoded, no leading dot."""
-    name = quote(article_id, safe=" -_.,()+=@'")
-    return "%2E" + name[1:] if name.startswith(".") else name
-
-
-def _records_to_annotations(records: dict[str, dict[str, Any]], label: str) -> list[Annotation]:
-    annotations = []
-    for annotation_id, record in records.items():
-        try:
-            annotations.append(Annotation.from_record(annotation_id, record))
-        except (KeyError, TypeError, ValueError):
-            raise StoreUnreadable(f"{label}: annotation {annotation_id} is damaged; nothing will be written") from None
-    return annotations
+    @property
+    def article_id(self) -> str:
+        return (self.local or self.versions[0]).article_id
 
 
 class AnnotationStore:
@@ -103,12 +115,14 @@ class AnnotationStore:
 
     def __init__(self, root: Path, author: str) -> None:
         self.root = Path(root)
-        self.author = author
-        self.problems: tuple[str, ...] = ()  # unreadable files: while any, the store refuses to write
-        self._lock = FileLock(self.root / LOCK_NAME, timeout=LOCK_TIMEOUT_S, poll_interval=0.002)
+        self.author = repair_surrogates(author)
+        self.problems: tuple[str, ...] = ()  # while any, the store refuses to write
+        self.warnings: tuple[str, ...] = ()  # worth telling the user, but the store works
         self._annotations: dict[str, Annotation] = {}
         self._by_article: dict[str, dict[str, Annotation]] = {}
         self._shard_members: dict[str, set[str]] = {}
+        self._conflicts: dict[str, dict[str, Annotation]] = {}
+        self._shard_conflicts: dict[str, set[str]] = {}
         self._anchor_cache: dict[str, tuple[str, dict[str, AnchoredAnnotation]]] = {}
         self._tag_index = TagIndex()
         self._log_epoch = b""
@@ -119,8 +133,7 @@ class AnnotationStore:
         """The store of a library (its annotations/ folder) or of a store folder given directly."""
         root = where.annotations_dir if isinstance(where, Library) else Path(where).expanduser()
         store = cls(root, author or default_author())
-        store._remove_stale_temp_files()
-        store._load_all()
+        store._open()
         return store
 
     # ---- reading -------------------------------------------------------------------------
@@ -198,6 +211,10 @@ class AnnotationStore:
     def complete_tag(self, prefix: str, limit: int = 10) -> list[str]:
         return complete_tag(prefix, self.tags(), limit)
 
+    def canonical_tags(self, tags: Iterable[str]) -> tuple[str, ...]:
+        """Tags as they would be saved: cleaned, duplicates dropped, in the store's spelling."""
+        return tuple(self._tag_index.spelling(tag) or tag for tag in clean_tags(tags))
+
     def search(self, text: str) -> list[Annotation]:
         """Annotations whose passage, note, tags or author contain `text` (case-insensitive)."""
         needle = " ".join(text.split()).casefold()
@@ -212,25 +229,39 @@ class AnnotationStore:
             or any(needle in tag.casefold() for tag in annotation.tags)
         ]
 
+    def conflicts(self) -> list[Conflict]:
+        """Every annotation that has other versions kept beside it, by article and id."""
+        found = [self._conflict_of(annotation_id) for annotation_id in self._conflicts]
+        return sorted(found, key=lambda c: (c.article_id, c.annotation_id))
+
+    def conflict(self, annotation_id: str) -> Conflict | None:
+        return self._conflict_of(annotation_id) if annotation_id in self._conflicts else None
+
+    def _conflict_of(self, annotation_id: str) -> Conflict:
+        versions = sorted(self._conflicts[annotation_id].values(), key=lambda a: (a.updated, a.revision), reverse=True)
+        return Conflict(annotation_id, self._annotations.get(annotation_id), tuple(versions))
+
     # ---- writing -------------------------------------------------------------------------
 
     def add(self, article: Article, start: int, end: int, tags: Iterable[str] = (), note: str = "") -> Annotation:
         """Annotate body[start:end] of the article; saved before this returns."""
         check_span(article.body, start, end)
         now = utc_now()
-        annotation = Annotation(
-            id=new_annotation_id(),
-            article_id=article.id,
-            article_version=article.version,
-            position=TextPosition(start, end),
-            quote=quote_at(article.body, start, end),
-            tags=self._canonical_tags(tags),
-            note=clean_note(note),
-            author=self.author,
-            created=now,
-            updated=now,
+        annotation = descend(
+            Annotation(
+                id=new_annotation_id(),
+                article_id=article.id,
+                article_version=article.version,
+                position=TextPosition(start, end),
+                quote=quote_at(article.body, start, end),
+                tags=self.canonical_tags(tags),
+                note=clean_note(note),
+                author=self.author,
+                created=now,
+                updated=now,
+            )
         )
-        self._commit([(annotation, annotation.to_record())])
+        self._commit([(_shard_of(annotation), lambda shard: shard.put(annotation))])
         return annotation
 
     def update(
@@ -242,12 +273,34 @@ class AnnotationStore:
         article: Article | None = None,
         start: int | None = None,
         end: int | None = None,
+        expected: Mapping[str, Any] | None = None,
     ) -> Annotation:
-        """Change tags, note and/or the passage (start and end with the current `article`)."""
+        """Change tags, note and/or the passage; returns the annotation as saved (see `edit`)."""
+        return self.edit(annotation_id, tags=tags, note=note, article=article, start=start, end=end, expected=expected)[1]
+
+    def edit(
+        self,
+        annotation_id: str,
+        *,
+        tags: Iterable[str] | None = None,
+        note: str | None = None,
+        article: Article | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        expected: Mapping[str, Any] | None = None,
+    ) -> tuple[Annotation, Annotation]:
+        """Change tags, note and/or the passage (start and end with the current `article`);
+        returns (the annotation as it was on disk, as it is now).
+
+        Only the fields given change, applied to the record as it is on disk now. With
+        `expected` (field name -> the value the caller saw, for each field it changes), a field
+        that was changed on disk since to something else raises EditConflict and nothing is
+        written: the caller shows both versions instead of silently overwriting either.
+        """
         current = self.get(annotation_id)
         changes: dict[str, Any] = {}
         if tags is not None:
-            changes["tags"] = self._canonical_tags(tags)
+            changes["tags"] = self.canonical_tags(tags)
         if note is not None:
             changes["note"] = clean_note(note)
         if start is not None or end is not None:
@@ -257,248 +310,499 @@ class AnnotationStore:
             changes["article_version"] = article.version
             changes["position"] = TextPosition(start, end)
             changes["quote"] = quote_at(article.body, start, end)
-        if all(getattr(current, name) == value for name, value in changes.items()):
-            return current
+        if not changes:
+            return current, current
         now = utc_now()
+        result: list[Annotation] = []
 
-        def edit(record: Record) -> Record:  # applied to the record on disk, under the lock
-            return replace(Annotation.from_record(annotation_id, record), updated=now, **changes).to_record()
+        def edit(shard: Shard) -> None:  # applied to the record on disk, under the lock
+            disk = shard.live(annotation_id)
+            if disk is None:
+                raise RecordGone(annotation_id)
+            if expected is not None:
+                clashing = tuple(
+                    name
+                    for name, value in changes.items()
+                    if name in expected and getattr(disk, name) not in (expected[name], value)
+                )
+                if clashing:
+                    raise EditConflict(disk, clashing)
+            effective = {name: value for name, value in changes.items() if getattr(disk, name) != value}
+            if not effective:
+                result[:] = [disk, disk]
+                return
+            edited = descend(replace(disk, updated=now, **effective), disk)
+            shard.put(edited)
+            result[:] = [disk, edited]
 
-        self._commit([(current, edit)])
-        return self.get(annotation_id)
+        self._commit([(_shard_of(current), edit)])
+        return result[0], result[1]
 
-    def delete(self, annotation_id: str) -> Annotation:
-        """Remove an annotation; returns it (so it can be restored with `put`)."""
+    def delete(self, annotation_id: str, *, expected: Mapping[str, Any] | None = None) -> Annotation:
+        """Remove an annotation; returns it as it was on disk (so it can be restored).
+
+        With `expected` (field name -> value), the annotation is removed only if those fields
+        still hold those values on disk; else EditConflict (or RecordGone) and nothing changes.
+        Versions kept beside it as conflicts stay until resolved.
+        """
         current = self.get(annotation_id)
-        self._commit([(current, None)])
-        return current
+        result: list[Annotation] = [current]
+
+        def remove(shard: Shard) -> None:
+            disk = shard.live(annotation_id)
+            if disk is None:
+                if expected is not None:
+                    raise RecordGone(annotation_id)
+                return
+            if expected is not None:
+                clashing = tuple(name for name, value in expected.items() if getattr(disk, name) != value)
+                if clashing:
+                    raise EditConflict(disk, clashing)
+            shard.remove(annotation_id)
+            result[0] = disk
+
+        self._commit([(_shard_of(current), remove)])
+        return result[0]
+
+    def restore(self, annotation: Annotation) -> Annotation:
+        """Bring back a deleted annotation under its id, unless the id is in use again on disk
+        with other content (EditConflict: nothing is overwritten)."""
+
+        def bring_back(shard: Shard) -> None:
+            disk = shard.live(annotation.id)
+            if disk is not None:
+                if same_content(disk, annotation):
+                    return
+                raise EditConflict(disk, ("annotation",))
+            shard.put(annotation)
+
+        self._commit([(_shard_of(annotation), bring_back)])
+        return self.get(annotation.id)
 
     def put(self, annotation: Annotation) -> Annotation:
-        """Store an annotation exactly as given (same id): undo, redo and import use this."""
-        self._commit([(annotation, annotation.to_record())])
-        return annotation
+        """Store an annotation as given (same id, its revision computed from its content)."""
+        stored = with_revision(annotation)
+        self._commit([(_shard_of(stored), lambda shard: shard.put(stored))])
+        return stored
 
     def put_many(self, annotations: Iterable[Annotation]) -> int:
-        """Store many annotations with one write per shard file; returns how many."""
-        batch = [(annotation, annotation.to_record()) for annotation in annotations]
-        if batch:
-            self._commit(batch)
+        """Store many annotations with one write per shard file, all or none; returns how many."""
+        batch = [with_revision(annotation) for annotation in annotations]
+        self._commit([(_shard_of(annotation), _putter(annotation)) for annotation in batch])
         return len(batch)
+
+    def merge(self, incoming: Sequence[tuple[Annotation, Annotation]], *, dry_run: bool = False) -> list[Outcome]:
+        """Merge imported annotations, all or nothing; returns each one's outcome.
+
+        Each item is (the copy as the file holds it, the copy to store — re-anchored in the
+        current text). The decision (revisions.merge_outcome) is made against the record on
+        disk under the lock; a conflict keeps the incoming copy beside the live one.
+        """
+        if dry_run:
+            self.reload_if_changed()
+            return [
+                merge_outcome(self._annotations.get(a.id), self._conflicts.get(a.id, {}).values(), a) for a, _ in incoming
+            ]
+        outcomes: list[Outcome] = [Outcome.UNCHANGED] * len(incoming)
+
+        def merger(index: int, as_in_file: Annotation, to_store: Annotation) -> ShardOp:
+            def merge_one(shard: Shard) -> None:
+                local = shard.live(as_in_file.id)
+                versions = shard.conflict_versions(as_in_file.id) if as_in_file.id in shard.conflict_records else {}
+                outcome = merge_outcome(local, versions.values(), as_in_file)
+                outcomes[index] = outcome
+                if outcome is Outcome.ADDED or outcome is Outcome.UPDATED:
+                    shard.put(to_store)
+                    if versions:  # versions it was made from are settled by it
+                        shard.drop_conflicts(to_store.id, set(lineage(to_store)))
+                elif outcome is Outcome.CONFLICT:  # kept beside the live one, replacing older copies of itself
+                    if versions:
+                        shard.drop_conflicts(to_store.id, set(lineage(to_store)))
+                    shard.put_conflict(to_store)
+
+            return merge_one
+
+        self._commit([(_shard_of(b), merger(index, a, b)) for index, (a, b) in enumerate(incoming)])
+        return outcomes
+
+    def resolve(self, annotation_id: str, keep: str) -> Annotation | None:
+        """Settle a conflict: keep the live version (`keep="local"`) or the version with that
+        revision. The versions not kept become ancestors of the kept one, so importing any of
+        them again is recognised as old. Returns the live annotation (None if it stays deleted)."""
+        conflict = self.conflict(annotation_id)
+        if conflict is None:
+            raise StoreError(f"annotation {annotation_id} has no conflicting versions")
+        result: list[Annotation | None] = [None]
+
+        def settle(shard: Shard) -> None:
+            versions = shard.conflict_versions(annotation_id)
+            if not versions:
+                raise StoreError(f"the conflict of annotation {annotation_id} was resolved elsewhere")
+            local = shard.live(annotation_id)
+            if keep == "local":
+                kept = local
+            elif keep in versions:
+                kept = versions[keep]
+            else:
+                raise StoreError(f"annotation {annotation_id} has no conflicting version {keep!r}")
+            if kept is not None:
+                others = [v for v in (local, *versions.values()) if v is not None and v is not kept]
+                kept = replace(kept, ancestors=lineage(kept, *others, exclude=kept.revision))
+                shard.put(kept)
+            shard.drop_conflicts(annotation_id)
+            result[0] = kept
+
+        self._commit([(shard_relative(conflict.article_id, annotation_id), settle)])
+        return result[0]
 
     def reanchor(self, article: Article) -> list[AnchoredAnnotation]:
         """Save re-anchored positions (and quotes) against the article's current text.
 
         Afterwards those annotations anchor exactly on this version. Orphans are left as they
-        were, so their stored quote is never lost. Returns the annotations that were updated.
+        were, so their stored quote is never lost. An annotation changed on disk meanwhile is
+        left for the next call. Returns the annotations that were updated.
         """
         moved = [hit for hit in self.for_article(article) if hit.state is AnchorState.REANCHORED]
         if not moved:
             return []
 
-        def move_to(start: int, end: int) -> Callable[[Record], Record]:
-            def move(record: Record) -> Record:  # keeps tags and note as they are on disk
-                stored = Annotation.from_record("", record)
+        def mover(seen: Annotation, start: int, end: int) -> ShardOp:
+            def move(shard: Shard) -> None:  # keeps tags and note as they are on disk
+                disk = shard.live(seen.id)
+                if disk is None or disk.revision != seen.revision:
+                    return
                 position, quote = TextPosition(start, end), quote_at(article.body, start, end)
-                return replace(stored, article_version=article.version, position=position, quote=quote).to_record()
+                shard.put(descend(replace(disk, article_version=article.version, position=position, quote=quote), disk))
 
             return move
 
-        self._commit([(hit.annotation, move_to(hit.anchor.start, hit.anchor.end)) for hit in moved])  # type: ignore[arg-type]
+        self._commit(
+            [(_shard_of(hit.annotation), mover(hit.annotation, hit.anchor.start, hit.anchor.end)) for hit in moved]  # type: ignore[arg-type]
+        )
         moved_ids = {hit.annotation.id for hit in moved}
         return [hit for hit in self.for_article(article) if hit.annotation.id in moved_ids]
 
     def reload_if_changed(self) -> bool:
-        """Pick up what other processes saved since we last looked; True when anything changed."""
-        path = self.root / CHANGES_LOG
+        """Pick up what other processes saved since we last looked; True when anything changed.
+
+        Cheap when nothing changed (one open and fstat of changes.log): the app calls it every second.
+        """
         try:
-            with open(path, "rb") as log:
-                epoch = log.readline()
-                size = log.seek(0, os.SEEK_END)
-                if epoch != self._log_epoch or size < self._log_offset:
-                    self._load_all()
-                    return True
-                if size == self._log_offset:
-                    return False
-                log.seek(self._log_offset)
-                chunk = log.read(size - self._log_offset)
+            fd = os.open(self.root / CHANGES_LOG, _LOG_READ)
         except OSError:  # no log yet (nothing written), or unreadable: nothing to pick up
             return False
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return False
+            epoch, size = _first_line(fd), info.st_size
+            if epoch != self._log_epoch or size < self._log_offset:
+                self._load_all()
+                return True
+            if size == self._log_offset:
+                return False
+            chunk = os.pread(fd, size - self._log_offset, self._log_offset)
+        finally:
+            os.close(fd)
         complete = chunk[: chunk.rfind(b"\n") + 1]
         self._log_offset += len(complete)
         relatives = {line.decode("utf-8", "replace") for line in complete.splitlines() if line}
         for relative in sorted(relatives):
-            path = self.root / relative
-            if path.parent.parent != self.root / SHARDS_DIRNAME or path.suffix != ".json":
+            if not is_shard_relative(relative):
                 continue
             try:
-                self._replace_shard(relative, read_shard(path, relative))
+                self._refresh_shard(relative)
             except StoreError as problem:
-                self.problems = (*self.problems, str(problem))
+                if str(problem) not in self.problems:
+                    self.problems = (*self.problems, str(problem))
         return bool(relatives)
 
     # ---- internals -----------------------------------------------------------------------
 
-    def _canonical_tags(self, tags: Iterable[str]) -> tuple[str, ...]:
-        return tuple(self._tag_index.spelling(tag) or tag for tag in clean_tags(tags))
+    def _known(self, annotation_id: str, record: dict[str, Any]) -> Annotation | None:
+        annotation = self._annotations.get(annotation_id)
+        return annotation if annotation is not None and same_stored_revision(annotation, record) else None
 
-    def _shard_relative(self, annotation: Annotation) -> str:
-        return f"{SHARDS_DIRNAME}/{article_dirname(annotation.article_id)}/{shard_name(annotation.id)}"
+    def _read_shard(self, relative: str, label: str | None = None) -> tuple[Shard, bool]:
+        """A shard file as it is on disk now, and whether it is in an older schema."""
+        database = ShardDB(self.root, relative)
+        tables = database.read_tables()
+        return Shard(label or relative, tables, self._known), database.shard_storage.legacy
 
-    def _commit(self, changes: list[tuple[Annotation, Change]]) -> None:
-        """Save changes (each for the shard of its annotation), shard by shard, under the lock."""
+    def _commit(self, ops: Iterable[tuple[str, ShardOp]]) -> None:
+        """Apply operations to the shard files they name, under the lock, all or nothing."""
         if self.problems:
             raise StoreUnreadable(self.problems[0])
-        by_shard: dict[str, dict[str, Change]] = {}
-        for annotation, change in changes:
-            by_shard.setdefault(self._shard_relative(annotation), {})[annotation.id] = change
-        with self._locked():
-            written: list[str] = []
+        by_shard: dict[str, list[ShardOp]] = {}
+        for relative, op in ops:
+            by_shard.setdefault(relative, []).append(op)
+        if not by_shard:
+            return
+        with self._locked() as root_fd:
+            self._finish_unfinished(root_fd)
+            shards: list[Shard] = []
             try:
-                for relative, shard_changes in by_shard.items():
-                    path = self.root / relative
+                for relative, shard_ops in by_shard.items():
+                    shard = self._read_shard(relative)[0]
+                    for op in shard_ops:
+                        op(shard)
+                    shards.append(shard)
+            except (RecordGone, EditConflict):
+                for stale in {*(shard.relative for shard in shards), relative}:
                     try:
-                        path.parent.mkdir(parents=True, exist_ok=True)
-                    except OSError as error:
-                        raise StoreError(describe_os_error(error, path)) from None
-                    table = open_shard(path, relative).table(ANNOTATIONS_TABLE)
-                    try:
-                        records = table.apply(shard_changes)  # type: ignore[attr-defined]
-                    except RecordGone:
-                        self._replace_shard(relative, read_shard(path, relative))  # learn the deletion
-                        raise
-                    self._replace_shard(relative, records)
-                    written.append(relative)
-            finally:
-                if written:
-                    self._note_changes(written)
+                        self._refresh_shard(stale)  # learn what is on disk (a deletion, an edit)
+                    except StoreError:
+                        pass
+                raise
+            changed = [shard for shard in shards if shard.dirty]
+            prepared = [self._prepare_index(shard) for shard in shards]  # may raise: nothing written yet
+            try:
+                if len(changed) == 1:
+                    ShardDB(self.root, changed[0].relative).write_tables(changed[0].tables)
+                elif changed:
+                    commit_files(self.root, root_fd, {shard.relative: dump_store_bytes(shard.tables) for shard in changed})
+            except PublishIncomplete:
+                self._apply_index(prepared)
+                self._note_changes(root_fd, [shard.relative for shard in changed])
+                raise
+            except OSError as error:
+                raise StoreError(describe_os_error(error, self.root / changed[0].relative)) from None
+            self._apply_index(prepared)
+            if changed:
+                self._note_changes(root_fd, [shard.relative for shard in changed])
+
+    def _finish_unfinished(self, root_fd: int) -> None:
+        """Roll forward a multi-file change a killed process left behind (with the lock held)."""
+        try:
+            finished = roll_forward(self.root, root_fd)
+        except OSError as error:
+            raise StoreError(describe_os_error(error, self.root / JOURNAL_NAME)) from None
+        if finished:
+            for relative in finished:
+                self._refresh_shard(relative)
+            self._note_changes(root_fd, finished)
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self) -> Iterator[int]:
+        """Hold the cross-process lock; yields the store root's descriptor (opened without links)."""
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            self._lock.acquire()
-        except Timeout:
+            root_fd = open_folder_fd(self.root, ())
+        except OSError as error:
+            raise StoreError(describe_os_error(error, self.root / LOCK_NAME)) from None
+        try:
+            lock_fd = acquire_lock(root_fd, LOCK_TIMEOUT_S)
+        except LockTimeout:
+            os.close(root_fd)
             raise StoreError(
                 f"another reader process has held the annotation store lock for {LOCK_TIMEOUT_S:.0f} s; try again"
             ) from None
         except OSError as error:
+            os.close(root_fd)
             raise StoreError(describe_os_error(error, self.root / LOCK_NAME)) from None
         try:
-            yield
+            yield root_fd
         finally:
-            self._lock.release()
+            os.close(lock_fd)
+            os.close(root_fd)
 
-    def _note_changes(self, relatives: list[str]) -> None:
+    def _note_changes(self, root_fd: int, relatives: list[str]) -> None:
         """Tell other processes which shard files changed (called with the lock held)."""
-        path = self.root / CHANGES_LOG
         lines = "".join(f"{relative}\n" for relative in relatives).encode("utf-8")
         try:
-            epoch, size = self._log_position()
+            epoch, size = self._log_position(root_fd)
             caught_up = epoch == self._log_epoch and size == self._log_offset
             if not epoch or size > MAX_LOG_BYTES:
                 epoch = f"reader-changes {secrets.token_hex(8)}\n".encode()
-                with open(path, "wb") as log:
-                    log.write(epoch + lines)
+                temp = write_temp(CHANGES_LOG, epoch + lines, durable=False, dir_fd=root_fd)
+                try:
+                    os.replace(temp, CHANGES_LOG, src_dir_fd=root_fd, dst_dir_fd=root_fd)
+                except OSError:
+                    remove_quietly(temp, dir_fd=root_fd)
+                    raise
                 size = len(epoch)
             else:
-                with open(path, "ab") as log:
-                    log.write(lines)
+                fd = os.open(CHANGES_LOG, _LOG_APPEND, dir_fd=root_fd)
+                try:
+                    if stat.S_ISREG(os.fstat(fd).st_mode):
+                        os.write(fd, lines)
+                finally:
+                    os.close(fd)
         except OSError:
             return  # only a hint for other processes; the data itself is saved
         if caught_up:  # nothing from others in between: our index already holds all of it
             self._log_epoch, self._log_offset = epoch, size + len(lines)
 
-    def _replace_shard(self, relative: str, records: dict[str, dict[str, Any]]) -> None:
-        """Make the index hold exactly `records` for this shard file (as read or just written).
+    def _refresh_shard(self, relative: str) -> None:
+        """Make the index hold what this shard file holds on disk now."""
+        self._apply_index([self._prepare_index(self._read_shard(relative)[0])])
+
+    def _prepare_index(self, shard: Shard) -> tuple[str, dict[str, Any], list[Annotation], dict[str, dict[str, Annotation]]]:
+        """Check a shard's records and find which changed against the index (raises before any change).
 
         Records whose revision is unchanged are skipped, so a save costs O(changed records) in
         memory, not O(records in the shard).
         """
-        before = self._shard_members.pop(relative, set())
-        changed = {
-            annotation_id: record
-            for annotation_id, record in records.items()
-            if annotation_id not in before or not _same_revision(self._annotations[annotation_id], record)
-        }
-        fresh = _records_to_annotations(changed, relative)  # may raise: the index is not touched yet
-        for annotation_id in (before - records.keys()) | (before & changed.keys()):
-            old = self._annotations.pop(annotation_id)
-            self._by_article.get(old.article_id, {}).pop(annotation_id, None)
-            self._tag_index.remove(old.id, old.tags)
-        for annotation in fresh:
-            self._annotations[annotation.id] = annotation
-            self._by_article.setdefault(annotation.article_id, {})[annotation.id] = annotation
-            self._tag_index.add(annotation.id, annotation.created, annotation.tags)
-        if records:
-            self._shard_members[relative] = set(records)
+        before = self._shard_members.get(shard.relative, set())
+        fresh: list[Annotation] = []
+        for annotation_id, record in shard.records.items():
+            if annotation_id in before and self._known(annotation_id, record) is not None:
+                continue
+            annotation = shard.written.get(annotation_id) or parse_record(shard.relative, annotation_id, record)
+            if annotation_id not in before and annotation_id in self._annotations:
+                raise StoreUnreadable(f"{shard.relative}: annotation {annotation_id[:40]} is also stored in another file; nothing will be written")
+            fresh.append(annotation)
+        conflicts = {annotation_id: shard.conflict_versions(annotation_id) for annotation_id in shard.conflict_records}
+        return shard.relative, shard.records, fresh, conflicts
 
-    def _load_all(self) -> None:
+    def _apply_index(self, prepared: list[tuple[str, dict[str, Any], list[Annotation], dict[str, dict[str, Annotation]]]]) -> None:
+        for relative, records, fresh, conflicts in prepared:
+            before = self._shard_members.get(relative, set())
+            fresh_ids = {annotation.id for annotation in fresh}
+            for annotation_id in (before - records.keys()) | (before & fresh_ids):
+                old = self._annotations.pop(annotation_id)
+                self._by_article.get(old.article_id, {}).pop(annotation_id, None)
+                self._tag_index.remove(old.id, old.tags)
+            for annotation in fresh:
+                self._annotations[annotation.id] = annotation
+                self._by_article.setdefault(annotation.article_id, {})[annotation.id] = annotation
+                self._tag_index.add(annotation.id, annotation.created, annotation.tags)
+            if records:
+                self._shard_members[relative] = set(records)
+            else:
+                self._shard_members.pop(relative, None)
+            for annotation_id in self._shard_conflicts.pop(relative, set()):
+                self._conflicts.pop(annotation_id, None)
+            kept = {annotation_id: versions for annotation_id, versions in conflicts.items() if versions}
+            self._conflicts.update(kept)
+            if kept:
+                self._shard_conflicts[relative] = set(kept)
+
+    def _open(self) -> None:
+        found = survey(self.root)
+        untidy: StoreError | None = None
+        if not found.links and self._needs_tidying(found):
+            try:
+                with self._locked() as root_fd:
+                    self._finish_unfinished(root_fd)
+                    self._remove_stale_temp_files(root_fd, found)
+            except StoreError as error:
+                untidy = error  # a read-only store cannot be tidied; an unfinished change is reported below
+        legacy = self._load_all()
+        if untidy is not None and not self.problems and self._journal_pending():
+            self.problems = (
+                f"an unfinished change ({self.root / JOURNAL_NAME}) could not be finished "
+                f"({str(untidy).removesuffix('; nothing was changed')}); it is shown as finished, "
+                "and nothing will be written until it can be",
+            )
+        if legacy and not self.problems:
+            try:  # rewrite files of an older schema in the current one (they were read upgraded)
+                self._commit([(relative, _mark_dirty) for relative in legacy])
+            except StoreError:
+                pass  # e.g. a read-only folder: the files stay readable as they are
+
+    def _needs_tidying(self, found: Survey) -> bool:
+        cutoff = time.time() - STALE_EXPORT_TEMP_S
+        return bool(found.temps) or any(mtime < cutoff for _, mtime in found.export_temps) or self._journal_pending()
+
+    def _journal_pending(self) -> bool:
+        return os.path.lexists(self.root / JOURNAL_NAME)
+
+    def _load_all(self) -> list[str]:
+        """Index every shard file the store wrote; returns those in an older schema."""
         self._annotations.clear()
         self._by_article.clear()
         self._shard_members.clear()
+        self._conflicts.clear()
+        self._shard_conflicts.clear()
         self._anchor_cache.clear()
         self._tag_index.clear()
         self._log_epoch, self._log_offset = self._log_position()
-        problems: list[str] = []
-        shards = self.root / SHARDS_DIRNAME
+        found = survey(self.root)
+        problems = [line for line in (found.links_line(self.root), found.unlisted_line(self.root)) if line]
+        self.warnings = (line,) if (line := found.strangers_line()) else ()
+        staged = self._staged_files(problems) if not found.links else {}
+        legacy: list[str] = []
         with gc_paused():
-            for path in sorted(shards.glob("*/*.json")) if shards.is_dir() else []:
-                relative = path.relative_to(self.root).as_posix()
+            for relative in sorted(set(found.shards) | staged.keys()):
                 try:
-                    self._replace_shard(relative, read_shard(path, relative))
+                    shard, was_legacy = self._read_staged_or_target(relative, staged.get(relative))
+                    self._apply_index([self._prepare_index(shard)])
                 except StoreError as problem:
                     problems.append(str(problem))
+                    continue
+                if was_legacy:
+                    legacy.append(relative)
         self.problems = tuple(problems)
+        return legacy
 
-    def _log_position(self) -> tuple[bytes, int]:
+    def _staged_files(self, problems: list[str]) -> dict[str, str]:
+        """Target -> staged temp file of a committed but unfinished change (shown as finished)."""
+        if not self._journal_pending():
+            return {}
+        try:
+            with open_folder(self.root, ()) as root_fd:
+                pairs = pending_renames(root_fd) or []
+        except StoreUnreadable as problem:
+            problems.append(str(problem))
+            return {}
+        except OSError:
+            return {}
+        return {relative: f"{relative.rsplit('/', 1)[0]}/{temp}" for relative, temp in pairs}
+
+    def _read_staged_or_target(self, relative: str, staged: str | None) -> tuple[Shard, bool]:
+        if staged is not None:
+            try:
+                shard, legacy = self._read_shard(staged, label=relative)
+                if shard.records or shard.conflict_records:
+                    return shard, legacy
+            except StoreUnreadable:
+                pass  # renamed already: the target holds it
+        return self._read_shard(relative)
+
+    def _log_position(self, root_fd: int | None = None) -> tuple[bytes, int]:
         """(epoch line, size) of the change log; (b"", 0) when there is none yet."""
         try:
-            with open(self.root / CHANGES_LOG, "rb") as log:
-                epoch = log.readline()
-                if not epoch.endswith(b"\n"):
-                    return b"", 0
-                return epoch, log.seek(0, os.SEEK_END)
+            fd = os.open(CHANGES_LOG if root_fd is not None else self.root / CHANGES_LOG, _LOG_READ, dir_fd=root_fd)
         except OSError:
             return b"", 0
+        try:
+            info = os.fstat(fd)
+            epoch = _first_line(fd) if stat.S_ISREG(info.st_mode) else b""
+            return (epoch, info.st_size) if epoch else (b"", 0)
+        finally:
+            os.close(fd)
 
-    def _remove_stale_temp_files(self) -> None:
+    def _remove_stale_temp_files(self, root_fd: int, found: Survey) -> None:
         """Temp files left by a process killed mid-write (only a lock holder writes one)."""
-        pattern = f".*{TEMP_SUFFIX}"
-        shards = self.root / SHARDS_DIRNAME
-        stale = list(shards.glob(f"*/{pattern}")) if shards.is_dir() else []
-        exports = self.root / EXPORTS_DIRNAME
-        now = time.time()
-        for path in exports.glob(pattern) if exports.is_dir() else []:
+        cutoff = time.time() - STALE_EXPORT_TEMP_S
+        stale = [*found.temps, *(relative for relative, mtime in found.export_temps if mtime < cutoff)]
+        for relative in stale:
+            *folders, name = relative.split("/")
             try:
-                if now - path.stat().st_mtime > STALE_EXPORT_TEMP_S:
-                    stale.append(path)
+                with open_folder(self.root, folders) as folder_fd:
+                    os.unlink(name, dir_fd=folder_fd)
             except OSError:
                 continue
-        if not stale:
-            return
-        try:
-            with self._locked():
-                for path in stale:
-                    try:
-                        path.unlink()
-                    except FileNotFoundError:
-                        continue
-        except (StoreError, OSError):
-            pass  # a read-only store cannot be tidied; reading it still works
 
 
-def _same_revision(annotation: Annotation, record: dict[str, Any]) -> bool:
-    """Whether a stored record is the revision already indexed.
+def _shard_of(annotation: Annotation) -> str:
+    return shard_relative(annotation.article_id, annotation.id)
 
-    Every write bumps `updated`, except re-anchoring, which changes position and version; so
-    these four fields tell revisions apart without converting the whole record.
-    """
-    return (
-        annotation.updated == record.get("updated")
-        and annotation.start == record.get("start")
-        and annotation.end == record.get("end")
-        and annotation.article_version == record.get("article_version")
-    )
+
+def _putter(annotation: Annotation) -> ShardOp:
+    return lambda shard: shard.put(annotation)
+
+
+def _mark_dirty(shard: Shard) -> None:
+    shard.dirty = True
+
+
+def _first_line(fd: int) -> bytes:
+    """The epoch line at the start of the change log (with its newline), or b"" if incomplete."""
+    head = os.pread(fd, 128, 0)
+    end = head.find(b"\n")
+    return head[: end + 1] if end != -1 else b""
 
 
 def _reading_order(hit: AnchoredAnnotation) -> tuple[int, int, int, str]:

@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..text_repair import repair_surrogates
+
 MAX_TAG_CHARS = 80
 
 # Foreground-strength colours that stay legible on a dark terminal background and differ in hue.
@@ -37,8 +39,9 @@ class TagError(ValueError):
 
 
 def clean_tag(text: str) -> str:
-    """The tag as stored: NFC, stripped, inner whitespace collapsed (may be empty)."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """The tag as stored: NFC, stripped, inner whitespace collapsed (may be empty); undecodable
+    bytes repaired (see text_repair)."""
+    return " ".join(unicodedata.normalize("NFC", repair_surrogates(text)).split())
 
 
 @lru_cache(maxsize=4096)

@@ -6,18 +6,23 @@ formats back with validation before anything is written.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..annotations import AnnotationStore, utc_now
+from ..annotations import AnnotationStore, StoreError, utc_now
 from ..annotations.bulk import gc_paused
+from ..annotations.layout import EXPORTS_DIRNAME
+from ..annotations.storage import describe_os_error
+from ..atomic_files import replace_atomically_in
 from ..library import Library
 from . import csv_table, markdown, reader_json, w3c
 from .fields import ImportRefused
 from .importing import ImportReport, import_file, plan_import, read_import_file
 from .items import ExportItem, collect_items, write_file
+from .output import ExportRefused, write_export
 
 Writer = Callable[[list[ExportItem], str], bytes]  # items, export time -> UTF-8 file content
 
@@ -28,7 +33,6 @@ FORMATS: dict[str, tuple[Writer, str]] = {
     "markdown": (markdown.dumps, "md"),
     "csv": (csv_table.dumps, "csv"),
 }
-EXPORTS_DIRNAME = "exports"
 
 
 def export_bytes(
@@ -62,22 +66,31 @@ def export_text(
 
 
 def export_to_directory(store: AnnotationStore, library: Library, fmt: str = "json") -> Path:
-    """Write all annotations to annotations/exports/<UTC timestamp>.<ext>; returns the path."""
+    """Write all annotations to annotations/exports/<UTC timestamp>.<ext>; returns the path.
+
+    Written inside the store without following links: a linked exports/ folder is refused.
+    """
     _, extension = FORMATS[fmt]
     folder = library.annotations_dir / EXPORTS_DIRNAME
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    path = folder / f"{stamp}.{extension}"
+    name = f"{stamp}.{extension}"
     counter = 2
-    while path.exists():
-        path = folder / f"{stamp}-{counter}.{extension}"
+    while os.path.lexists(folder / name):
+        name = f"{stamp}-{counter}.{extension}"
         counter += 1
-    write_file(path, export_bytes(store, library, fmt))
-    return path
+    data = export_bytes(store, library, fmt)
+    try:
+        library.annotations_dir.mkdir(parents=True, exist_ok=True)
+        replace_atomically_in(library.annotations_dir, f"{EXPORTS_DIRNAME}/{name}", data)
+    except OSError as error:
+        raise StoreError(describe_os_error(error, folder / name, "the export")) from None
+    return folder / name
 
 
 __all__ = [
     "FORMATS",
     "ExportItem",
+    "ExportRefused",
     "ImportRefused",
     "ImportReport",
     "collect_items",
@@ -87,5 +100,6 @@ __all__ = [
     "import_file",
     "plan_import",
     "read_import_file",
+    "write_export",
     "write_file",
 ]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from ..annotations import Annotation
+from ..annotations import MAX_OFFSET, MAX_PASSAGE_CHARS, QUOTE_CONTEXT_CHARS, Annotation
+from ..annotations.revisions import MAX_ANCESTORS
+from ..annotations.times import in_the_future, normalise_time
+
+_REVISION = re.compile(r"[0-9a-f]{16}")
 
 
 class ImportRefused(ValueError):
@@ -22,6 +26,9 @@ class Incoming:
     position_where: str  # where the position is, for messages: "annotations[3].selectors.position"
     quote_where: str  # where the quote is: "annotations[3].selectors.quote"
     source: str = ""  # the target IRI (W3C), resolved to an article by the importer
+    revision: str = ""  # the revision the file declares (reader JSON), "" when it has none
+    ancestors: tuple[str, ...] = ()  # and its ancestors
+    trimmed: bool = False  # prefix or suffix was longer than the context kept, and was cut
 
 
 def need_object(value: Any, where: str) -> dict[str, Any]:
@@ -55,6 +62,8 @@ def need_int(parent: dict[str, Any], key: str, where: str) -> int:
         raise ImportRefused(f"{where}.{key}: expected a whole number, found {type_name(value)}")
     if value < 0:
         raise ImportRefused(f"{where}.{key}: {value} is negative")
+    if value > MAX_OFFSET:
+        raise ImportRefused(f"{where}.{key}: {value} is larger than 2^63−1")
     return value
 
 
@@ -75,12 +84,48 @@ def type_name(value: Any) -> str:
 
 
 def need_time(parent: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
-    """An ISO 8601 timestamp (as text), e.g. 2025-08-16T09:30:00.000Z."""
+    """An ISO 8601 time or date, normalised to UTC (2025-08-16T09:30:00.000Z); refused when it
+    lies in the future (beyond a few minutes of clock difference)."""
     value = need_str(parent, key, where, default)
     if value == default:
         return value
     try:
-        datetime.fromisoformat(value)
+        normalised = normalise_time(value)
     except ValueError:
         raise ImportRefused(f"{where}.{key}: {value[:40]!r} is not an ISO 8601 time") from None
+    if in_the_future(normalised):
+        raise ImportRefused(f"{where}.{key}: {value[:40]!r} is in the future (this machine's clock says otherwise)")
+    return normalised
+
+
+def need_lineage(parent: dict[str, Any], where: str) -> tuple[str, tuple[str, ...]]:
+    """The optional `revision` and `ancestors` of a reader JSON annotation ("" and () without)."""
+    revision = need_str(parent, "revision", where, "")
+    if revision and not _REVISION.fullmatch(revision):
+        raise ImportRefused(f"{where}.revision: {revision[:40]!r} is not a revision (16 hex digits)")
+    ancestors = need_str_list(parent, "ancestors", where)
+    for index, ancestor in enumerate(ancestors):
+        if not _REVISION.fullmatch(ancestor):
+            raise ImportRefused(f"{where}.ancestors[{index}]: {ancestor[:40]!r} is not a revision (16 hex digits)")
+    if ancestors and not revision:
+        raise ImportRefused(f"{where}.ancestors: given without a revision")
+    return revision, tuple(ancestors[:MAX_ANCESTORS])
+
+
+def need_passage(parent: dict[str, Any], key: str, where: str) -> str:
+    """The quoted passage: text of 1 to MAX_PASSAGE_CHARS characters."""
+    value = need_str(parent, key, where)
+    if not value:
+        raise ImportRefused(f"{where}.{key}: empty (a passage has at least one character)")
+    if len(value) > MAX_PASSAGE_CHARS:
+        raise ImportRefused(f"{where}.{key}: {len(value):,} characters, more than the {MAX_PASSAGE_CHARS:,} a passage may have")
     return value
+
+
+def need_context(parent: dict[str, Any], key: str, where: str, *, keep_end: bool) -> tuple[str, bool]:
+    """A quote's prefix (keep_end: the characters nearest the passage) or suffix, cut to the
+    context the store keeps; and whether it was cut."""
+    value = need_str(parent, key, where, "")
+    if len(value) <= QUOTE_CONTEXT_CHARS:
+        return value, False
+    return (value[-QUOTE_CONTEXT_CHARS:] if keep_end else value[:QUOTE_CONTEXT_CHARS]), True

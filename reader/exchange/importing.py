@@ -1,22 +1,36 @@
-"""Importing reader JSON and W3C exports: validate everything first, then merge by id.
+"""Importing reader JSON and W3C exports: validate everything first, then merge by id, all or nothing.
 
 Nothing is written unless the whole file is valid against the library (every article known,
 every position inside its text, every quote matching when the file claims the same text
-version). Then each annotation is anchored in the current text (re-anchored ones are saved at
-their new place; orphans are kept as they came) and merged: a new id is added; a known id is
-replaced only when the file's copy was updated later than the local one.
+version, every time a time and not in the future). Then each annotation is anchored in the
+current text (re-anchored ones are saved at their new place; orphans are kept as they came) and
+merged by revision (see annotations/revisions.py): a new id is added; a known id is updated only
+when the local copy is an ancestor of the file's; a stale copy is ignored; a copy that diverged
+is kept beside the local one as a conflict. The merge is one store change: it happens whole or
+not at all (annotations/journal.py).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from pathlib import Path
 
 import orjson
 
-from ..annotations import AnchorState, Annotation, AnnotationStore, TextPosition, locate, quote_at
+from ..annotations import (
+    QUOTE_CONTEXT_CHARS,
+    AnchorState,
+    Annotation,
+    AnnotationStore,
+    Outcome,
+    TextPosition,
+    descend,
+    locate,
+    quote_at,
+    revision_of,
+)
 from ..library import Article
 from ..regular_files import FileRefused, read_regular_file
 from . import reader_json, w3c
@@ -32,21 +46,28 @@ class ImportReport:
     read: int
     added: int
     updated: int
-    unchanged: int
-    kept_local: int  # known ids whose local copy is newer than the file's: left as they are
+    unchanged: int  # includes kept_local
+    kept_local: int  # known ids whose file copy is an older revision of the local one: left as they are
     orphaned: int  # of those read, how many have no passage in the current text
     dry_run: bool
+    conflicts: int = 0  # diverged copies, kept beside the local ones (`reader conflicts`)
+    trimmed: int = 0  # selectors whose prefix/suffix was cut to the context the store keeps
 
     def summary(self) -> str:
         verb = "would be" if self.dry_run else "were"
         text = (
             f"{self.read} annotation{'s' if self.read != 1 else ''} read ({self.format}): "
-            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged"
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.conflicts} conflict{'s' if self.conflicts != 1 else ''}"
         )
         if self.kept_local:
-            text += f" ({self.kept_local} kept: the local copy is newer)"
+            text += f" ({self.kept_local} kept: the file holds an older revision)"
+        if self.conflicts:
+            text += " — both versions kept; `reader conflicts` lists them"
         if self.orphaned:
             text += f"; {self.orphaned} orphaned (passage not in the current text, kept and listed)"
+        if self.trimmed:
+            text += f"; {self.trimmed} with prefix/suffix cut to {QUOTE_CONTEXT_CHARS} characters"
         return text + ("" if not self.dry_run else f" — dry run, nothing {verb} written")
 
 
@@ -73,11 +94,6 @@ def read_import_file(path: Path) -> tuple[str, list[Incoming]]:
     raise ImportRefused("is neither a reader annotations export (format: reader-annotations) nor W3C Web Annotations")
 
 
-def _instant(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def _resolve_article(incoming: Incoming, by_id: dict[str, Article], by_url: dict[str, list[Article]]) -> Article:
     annotation = incoming.annotation
     if annotation.article_id:
@@ -95,7 +111,9 @@ def _resolve_article(incoming: Incoming, by_id: dict[str, Article], by_url: dict
 
 def _checked(incoming: Incoming, article: Article) -> Annotation:
     """The annotation on its article, its position checked against the text it claims."""
-    annotation = replace(incoming.annotation, article_id=article.id)
+    annotation = incoming.annotation
+    if annotation.article_id != article.id:  # a W3C target resolved by its URL
+        annotation = replace(annotation, article_id=article.id)
     body, where = article.body, incoming.position_where
     start, end = annotation.start, annotation.end
     needs_text = not annotation.exact  # a W3C position without a quote: take the quote from the text
@@ -111,21 +129,39 @@ def _checked(incoming: Incoming, article: Article) -> Annotation:
             f"{incoming.quote_where}.exact: does not match the article text at {start}–{end} "
             f"(the file claims the same article version {article.version})"
         )
+    if not annotation.article_version and body[start:end] == annotation.exact:
+        # W3C carries no text version: a quote found at its position is on the current one
+        annotation = replace(annotation, article_version=article.version)
     return annotation
 
 
+def _as_in_file(incoming: Incoming, annotation: Annotation) -> Annotation:
+    """The annotation with its revision computed from what the file says, and the lineage the
+    file declares. A declared revision that is not the content's (the file was edited after
+    export) counts as the copy's parent."""
+    revision = revision_of(annotation)
+    if not incoming.revision or incoming.revision == revision:
+        ancestors = incoming.ancestors
+    else:
+        ancestors = (incoming.revision, *incoming.ancestors)
+    if ancestors:
+        ancestors = tuple(a for a in dict.fromkeys(ancestors) if a != revision)
+    return replace(annotation, revision=revision, ancestors=ancestors)
+
+
 def plan_import(
-    store: AnnotationStore, articles: Iterable[Article], incoming: list[Incoming], fmt: str, dry_run: bool = False
-) -> tuple[list[Annotation], ImportReport]:
-    """What to write and the report; ImportRefused for the first invalid annotation."""
+    store: AnnotationStore, articles: Iterable[Article], incoming: list[Incoming]
+) -> tuple[list[tuple[Annotation, Annotation]], int]:
+    """(as in the file, as to be stored) per annotation, and how many are orphans;
+    ImportRefused for the first invalid annotation."""
     by_id = {article.id: article for article in articles}
     by_url: dict[str, list[Article]] = {}
     for article in by_id.values():
         if article.url:
             by_url.setdefault(article.url.rstrip("/"), []).append(article)
     seen: dict[str, str] = {}
-    to_write: list[Annotation] = []
-    added = updated = unchanged = kept_local = orphaned = 0
+    planned: list[tuple[Annotation, Annotation]] = []
+    orphaned = 0
     for item in incoming:
         annotation_id = item.annotation.id
         if annotation_id in seen:
@@ -135,38 +171,38 @@ def plan_import(
         if annotation_id in store and store.get(annotation_id).article_id != article.id:
             other = store.get(annotation_id).article_id
             raise ImportRefused(f"{item.where}.id: {annotation_id} is already used by an annotation on {other!r}")
-        annotation = _checked(item, article)
-        anchor = locate(article.body, article.version, annotation)
+        as_in_file = _as_in_file(item, _checked(item, article))
+        anchor = locate(article.body, article.version, as_in_file)
+        to_store = as_in_file
         if anchor.state is AnchorState.REANCHORED:
             assert anchor.start is not None and anchor.end is not None
-            annotation = replace(
-                annotation,
+            moved = replace(
+                as_in_file,
                 article_version=article.version,
                 position=TextPosition(anchor.start, anchor.end),
                 quote=quote_at(article.body, anchor.start, anchor.end),
             )
+            to_store = descend(moved, as_in_file)
         orphaned += anchor.state is AnchorState.ORPHANED
-        if annotation_id not in store:
-            added += 1
-            to_write.append(annotation)
-            continue
-        existing = store.get(annotation_id)
-        if existing == annotation:
-            unchanged += 1
-        elif _instant(annotation.updated) > _instant(existing.updated):
-            updated += 1
-            to_write.append(annotation)
-        else:
-            kept_local += 1
-            unchanged += 1
-    report = ImportReport(fmt, len(incoming), added, updated, unchanged, kept_local, orphaned, dry_run)
-    return to_write, report
+        planned.append((as_in_file, to_store))
+    return planned, orphaned
 
 
 def import_file(store: AnnotationStore, articles: Iterable[Article], path: Path, dry_run: bool = False) -> ImportReport:
-    """Validate the file completely, then (unless dry_run) save what is new or newer."""
+    """Validate the file completely, then (unless dry_run) merge it into the store, all or nothing."""
     fmt, incoming = read_import_file(path)
-    to_write, report = plan_import(store, articles, incoming, fmt, dry_run)
-    if not dry_run:
-        store.put_many(to_write)
-    return report
+    planned, orphaned = plan_import(store, articles, incoming)
+    counts = Counter(store.merge(planned, dry_run=dry_run))
+    kept_local = counts[Outcome.KEPT_LOCAL]
+    return ImportReport(
+        format=fmt,
+        read=len(incoming),
+        added=counts[Outcome.ADDED],
+        updated=counts[Outcome.UPDATED],
+        unchanged=counts[Outcome.UNCHANGED] + kept_local,
+        kept_local=kept_local,
+        orphaned=orphaned,
+        dry_run=dry_run,
+        conflicts=counts[Outcome.CONFLICT],
+        trimmed=sum(item.trimmed for item in incoming),
+    )

@@ -15,7 +15,19 @@ import orjson
 from .. import __version__
 from ..annotations import AnchorState, Annotation, TagError, TextPosition, TextQuote, clean_tags
 from ..library import Article
-from .fields import ImportRefused, Incoming, need_int, need_list, need_object, need_str, need_str_list, need_time
+from .fields import (
+    ImportRefused,
+    Incoming,
+    need_context,
+    need_int,
+    need_lineage,
+    need_list,
+    need_object,
+    need_passage,
+    need_str,
+    need_str_list,
+    need_time,
+)
 from .items import ExportItem
 
 FORMAT_NAME = "reader-annotations"
@@ -55,6 +67,8 @@ def item_record(item: ExportItem, article: dict[str, Any] | None = None) -> dict
         "author": annotation.author,
         "created": annotation.created,
         "updated": annotation.updated,
+        "revision": annotation.revision,
+        "ancestors": annotation.ancestors,
         "anchor": {
             "state": _STATE_NAMES[anchor.state],
             "start": anchor.start,
@@ -112,7 +126,7 @@ def _parse_item(value: Any, where: str) -> Incoming:
     end = need_int(position, "end", f"{where}.selectors.position")
     if end <= start:
         raise ImportRefused(f"{where}.selectors.position: end {end} is not after start {start}")
-    exact = need_str(quote, "exact", f"{where}.selectors.quote")
+    exact = need_passage(quote, "exact", f"{where}.selectors.quote")
     if len(exact) != end - start:
         raise ImportRefused(
             f"{where}.selectors.quote.exact: has {len(exact)} characters but the position spans {end - start}"
@@ -121,18 +135,23 @@ def _parse_item(value: Any, where: str) -> Incoming:
     if not annotation_id.strip():
         raise ImportRefused(f"{where}.id: empty")
     article_id = need_str(article, "id", f"{where}.article")
+    if not article_id:
+        raise ImportRefused(f"{where}.article.id: empty")
     raw_tags = need_str_list(item, "tags", where)
     try:
         tags = clean_tags(raw_tags)
     except TagError as error:
         raise ImportRefused(f"{where}.tags: {error}") from None
+    prefix, cut_prefix = need_context(quote, "prefix", f"{where}.selectors.quote", keep_end=True)
+    suffix, cut_suffix = need_context(quote, "suffix", f"{where}.selectors.quote", keep_end=False)
+    revision, ancestors = need_lineage(item, where)
     return Incoming(
         Annotation(
             id=annotation_id,
             article_id=article_id,
             article_version=need_str(article, "version", f"{where}.article"),
             position=TextPosition(start, end),
-            quote=TextQuote(exact, need_str(quote, "prefix", f"{where}.selectors.quote", ""), need_str(quote, "suffix", f"{where}.selectors.quote", "")),
+            quote=TextQuote(exact, prefix, suffix),
             tags=tags,
             note=need_str(item, "note", where, ""),
             author=need_str(item, "author", where, ""),
@@ -142,4 +161,7 @@ def _parse_item(value: Any, where: str) -> Incoming:
         where,
         f"{where}.selectors.position",
         f"{where}.selectors.quote",
+        revision=revision,
+        ancestors=ancestors,
+        trimmed=cut_prefix or cut_suffix,
     )

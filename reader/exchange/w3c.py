@@ -18,7 +18,18 @@ import orjson
 
 from .. import __version__
 from ..annotations import Annotation, TagError, TextPosition, TextQuote, clean_tags, utc_now
-from .fields import ImportRefused, Incoming, need_int, need_list, need_object, need_str, need_time, type_name
+from .fields import (
+    ImportRefused,
+    Incoming,
+    need_context,
+    need_int,
+    need_list,
+    need_object,
+    need_passage,
+    need_str,
+    need_time,
+    type_name,
+)
 from .items import ExportItem
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -141,8 +152,8 @@ def _parse_annotation(value: Any, where: str) -> Incoming:
     annotation_id = annotation_id_from_iri(need_str(web, "id", where))
     tags: list[str] = []
     notes: list[str] = []
-    if isinstance(web.get("bodyValue"), str):
-        notes.append(web["bodyValue"])
+    if "bodyValue" in web:
+        notes.append(need_str(web, "bodyValue", where))
     for index, body in enumerate(_as_list(web.get("body"))):
         here = f"{where}.body[{index}]" if isinstance(web.get("body"), list) else f"{where}.body"
         body = need_object(body, here)
@@ -155,10 +166,12 @@ def _parse_annotation(value: Any, where: str) -> Incoming:
     source = need_str(target, "source", f"{where}.target")
     quote_selector, position_selector = _selectors(target, f"{where}.target")
     exact = prefix = suffix = ""
+    trimmed = False
     if quote_selector is not None:
-        exact = need_str(quote_selector, "exact", f"{where}.target.selector")
-        prefix = need_str(quote_selector, "prefix", f"{where}.target.selector", "")
-        suffix = need_str(quote_selector, "suffix", f"{where}.target.selector", "")
+        exact = need_passage(quote_selector, "exact", f"{where}.target.selector")
+        prefix, cut_prefix = need_context(quote_selector, "prefix", f"{where}.target.selector", keep_end=True)
+        suffix, cut_suffix = need_context(quote_selector, "suffix", f"{where}.target.selector", keep_end=False)
+        trimmed = cut_prefix or cut_suffix
     if position_selector is not None:
         start = need_int(position_selector, "start", f"{where}.target.selector")
         end = need_int(position_selector, "end", f"{where}.target.selector")
@@ -166,10 +179,6 @@ def _parse_annotation(value: Any, where: str) -> Incoming:
             raise ImportRefused(f"{where}.target.selector: end {end} is not after start {start}")
     else:
         start, end = 0, len(exact)  # no position: the quote is searched for in the whole text
-    creator = web.get("creator")
-    author = creator if isinstance(creator, str) else ""
-    if isinstance(creator, dict):
-        author = str(creator.get("name") or creator.get("nickname") or creator.get("id") or "")
     created = need_time(web, "created", where, "") or utc_now()
     try:
         cleaned_tags = clean_tags(tags)
@@ -184,7 +193,7 @@ def _parse_annotation(value: Any, where: str) -> Incoming:
             quote=TextQuote(exact, prefix, suffix),
             tags=cleaned_tags,
             note="\n\n".join(notes),
-            author=author,
+            author=_author(web.get("creator"), f"{where}.creator"),
             created=created,
             updated=need_time(web, "modified", where, "") or created,
         ),
@@ -192,7 +201,24 @@ def _parse_annotation(value: Any, where: str) -> Incoming:
         f"{where}.target.selector",
         f"{where}.target.selector",
         source,
+        trimmed=trimmed,
     )
+
+
+def _author(creator: Any, where: str) -> str:
+    """The creator's name: a string, or an Agent's name, nickname or id (text; nothing else)."""
+    if creator is None:
+        return ""
+    if isinstance(creator, list):  # several creators: the first one is the author
+        return _author(creator[0], f"{where}[0]") if creator else ""
+    if isinstance(creator, str):
+        return creator
+    agent = need_object(creator, where)
+    for key in ("name", "nickname", "id"):
+        if key in agent:
+            if value := need_str(agent, key, where):
+                return value
+    return ""
 
 
 def _pick_target(value: Any, where: str) -> dict[str, Any]:

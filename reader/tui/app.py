@@ -22,7 +22,7 @@ from ..safe_text import safe_display, safe_line
 from ..settings import Settings
 from ..analysis.service import AnalysisProcess
 from .commands import screen_commands
-from .messages import AnalysesReady, LibraryLoaded, OpenArticles, PipelineReady
+from .messages import AnalysesReady, LibraryLoaded, OpenArticles, PipelineReady, StoreChanged
 from .screens.compare import CompareScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
@@ -31,6 +31,7 @@ from .terminal_filter import TerminalSafeFilter
 
 AUTO_ANALYSE_WORDS = 100_000  # longer articles are analysed on request only (CLI), not on open
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+STORE_CHECK_S = 1.0  # how often the app looks for changes other windows, the CLI or an import made
 EXPORT_LABELS = {"json": "JSON", "w3c": "W3C Web Annotations (JSON-LD)", "markdown": "Markdown", "csv": "CSV"}
 
 
@@ -56,6 +57,8 @@ class ReaderApp(App[None]):
         self.library_analysis = None  # reader.analysis.LibraryAnalysis over self.analyses
         self.analysis_status = "loading the language pipeline …"
         self.analysis_process: AnalysisProcess | None = None
+        self._store_notices: set[str] = set()  # store problems and warnings already shown
+        self._conflicts_shown = 0
 
     def notify(
         self,
@@ -115,10 +118,10 @@ class ReaderApp(App[None]):
         if message.store is not None:
             self.store = message.store
             self.history = History(message.store)
-            for problem in message.store.problems:
-                self.notify(f"Annotations are read-only: {problem}", severity="error", timeout=20, markup=False)
+            self._report_store_state()
+            self.set_interval(STORE_CHECK_S, self.check_store)
         elif self.store is not None:
-            self.store.reload_if_changed()
+            self.check_store()
         if self.store is not None:
             self.library_screen.counts = self.store.counts_by_article()
         # After a refresh: a DataTable filled before its first layout measures its columns wrong.
@@ -128,6 +131,44 @@ class ReaderApp(App[None]):
             self.start_analysis()
         else:
             self.analyze(self.scan.articles)
+
+    # ----- the annotation store, shared with other windows and processes ---------------------
+
+    def check_store(self) -> None:
+        """Pick up what other windows, the CLI or an import saved, and tell the screens.
+
+        Cheap when nothing changed (one open of the change log); runs every STORE_CHECK_S.
+        """
+        store = self.store
+        if store is None or not store.reload_if_changed():
+            return
+        self._report_store_state()
+        for screen in self.screen_stack:
+            screen.post_message(StoreChanged())
+
+    def _report_store_state(self) -> None:
+        """Problems (read-only), warnings (files not loaded) and new conflicts, each shown once."""
+        store = self.store
+        if store is None:
+            return
+        for problem in store.problems:
+            if problem not in self._store_notices:
+                self._store_notices.add(problem)
+                self.notify(f"Annotations are read-only: {problem}", severity="error", timeout=20, markup=False)
+        for warning in store.warnings:
+            if warning not in self._store_notices:
+                self._store_notices.add(warning)
+                self.notify(f"Annotations: {warning}", severity="warning", timeout=20, markup=False)
+        count = len(store.conflicts())
+        if count > self._conflicts_shown:
+            self.notify(
+                f"{count} annotation{'s have' if count != 1 else ' has'} conflicting versions (both kept): "
+                "the Notes panel (A) marks them, r there picks one",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+        self._conflicts_shown = count
 
     # ----- the language pipeline and the analysis ---------------------------------------------
 

@@ -70,3 +70,16 @@ class AnalysesReady(Message):
 
     analyses: dict
     failures: list
+
+
+class StoreChanged(Message):
+    """The annotation store changed on disk (another window, the CLI, an import): redraw from it."""
+
+    bubble = False
+
+
+@dataclass
+class ResolveConflict(Message):
+    """Show the versions of this annotation side by side and keep the one the reader picks."""
+
+    annotation_id: str

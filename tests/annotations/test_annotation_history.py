@@ -28,7 +28,9 @@ def test_undo_and_redo_of_edit(store: AnnotationStore, library: Library, article
     added = history.add(article, 0, 12, ["Framing"], "alt")
     history.update(added.id, tags=["Faktencheck"], note="neu")
     history.undo()
-    assert store.get(added.id) == added and on_disk(library)[added.id] == (("Framing",), "alt")
+    undone = store.get(added.id)
+    assert (undone.tags, undone.note) == (("Framing",), "alt") and on_disk(library)[added.id] == (("Framing",), "alt")
+    assert undone.revision != added.revision and added.revision in undone.ancestors  # an undo is a new revision
     history.redo()
     assert on_disk(library)[added.id] == (("Faktencheck",), "neu")
 

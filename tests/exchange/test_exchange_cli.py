@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -116,3 +117,64 @@ def test_csv_for_german_excel_and_other_delimiters(library: Library) -> None:
     ):
         code, _, err = run(library, "export", *args)
         assert code == 2 and message in err, (args, err)
+
+
+def test_conflicts_are_listed_and_resolved_on_the_command_line(library: Library, empty_library: Library, tmp_path: Path) -> None:
+    code, out, _ = run(library, "annotate", ARTICLE_ID, "--exact", "Keine Einigung", "--note", "Anfang")
+    annotation_id = out.strip()
+    first = tmp_path / "first.json"
+    run(library, "export", "-o", str(first))
+    run(empty_library, "import", str(first))
+    AnnotationStore.open(library).update(annotation_id, note="hier geändert")
+    AnnotationStore.open(empty_library).update(annotation_id, note="dort geändert")
+    there = tmp_path / "there.json"
+    run(empty_library, "export", "-o", str(there))
+    code, out, _ = run(library, "import", str(there))
+    assert code == 0 and "1 conflict —" in out and "reader conflicts" in out
+
+    code, out, err = run(library, "annotations")
+    assert "1 annotation has conflicting versions" in err
+    code, out, _ = run(library, "conflicts")
+    assert code == 0 and annotation_id in out and "local" in out and "hier geändert" in out and "dort geändert" in out
+    code, out, _ = run(library, "conflicts", "--json")
+    [record] = json.loads(out)
+    assert record["id"] == annotation_id and record["local"]["note"] == "hier geändert"
+    assert [version["note"] for version in record["incoming"]] == ["dort geändert"]
+
+    code, _, err = run(library, "resolve", annotation_id[:8], "--keep", "nonsense")
+    assert code == 1 and "not local, incoming or one of" in err
+    code, out, _ = run(library, "resolve", annotation_id[:8], "--keep", "incoming")
+    assert code == 0 and out.startswith(f"resolved {annotation_id}: kept version ")
+    store = AnnotationStore.open(library)
+    assert store.get(annotation_id).note == "dort geändert" and store.conflicts() == []
+    code, _, err = run(library, "resolve", annotation_id, "--keep", "local")
+    assert code == 1 and "no conflict" in err
+
+
+def test_strangers_in_the_store_are_named_on_stderr(library: Library) -> None:
+    run(library, "annotate", ARTICLE_ID, "--start", "0", "--end", "5")
+    folder = next((library.annotations_dir / "by-article").iterdir())
+    (folder / "00 (conflicted copy).json").write_text("{}", encoding="utf-8")
+    code, _, err = run(library, "annotations")
+    assert code == 0 and "(conflicted copy).json" in err and "not loaded" in err
+
+
+def test_undecodable_bytes_in_note_tag_and_author_are_saved(library: Library) -> None:
+    latin1 = os.fsdecode  # what Python makes of Latin-1 bytes in argv and the environment
+    result = CliRunner().invoke(
+        main,
+        ["--library", str(library.root), "annotate", ARTICLE_ID, "--start", "0", "--end", "5",
+         "--tag", latin1(b"Gr\xfc\xdfe"), "--note", latin1(b"f\xfcr sp\xe4ter")],
+        env={"READER_AUTHOR": latin1(b"J\xf6rg")},
+    )
+    assert result.exit_code == 0, result.output
+    annotation = AnnotationStore.open(library).get(result.stdout.strip())
+    assert (annotation.author, annotation.tags, annotation.note) == ("Jörg", ("Grüße",), "für später")
+
+
+def test_a_latin1_note_on_standard_input_is_saved(library: Library) -> None:
+    result = CliRunner().invoke(
+        main, ["--library", str(library.root), "annotate", ARTICLE_ID, "--start", "0", "--end", "5", "--note", "-"], input=b"Gr\xfc\xdfe aus Latin-1\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert AnnotationStore.open(library).get(result.stdout.strip()).note == "Grüße aus Latin-1"

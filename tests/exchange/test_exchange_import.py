@@ -132,28 +132,25 @@ def test_later_problem_means_earlier_valid_annotations_are_not_written_either(
     assert refused(empty_library, write(tmp_path, document)) == "annotations[2].selectors.position.start: -3 is negative"
 
 
-def test_merge_by_id_newer_wins_older_is_kept(
+def test_merge_by_revision_edited_copy_wins_stale_copy_is_kept(
     store: AnnotationStore, library: Library, exported: dict[str, Any], tmp_path: Path
 ) -> None:
-    first = exported["annotations"][0]
+    first, second = exported["annotations"][0], exported["annotations"][1]
+    store.update(second["id"], note="lokal weiter bearbeitet")  # the file's copy of it is now stale
 
     def edit(document: dict[str, Any]) -> None:
-        document["annotations"][0]["note"] = "neuer aus der Datei"
-        document["annotations"][0]["updated"] = "2999-01-01T00:00:00.000Z"
-        document["annotations"][1]["note"] = "älter aus der Datei"
-        document["annotations"][1]["updated"] = "2000-01-01T00:00:00.000Z"
+        document["annotations"][0]["note"] = "in der Datei bearbeitet"  # edited after the export
 
-    second = exported["annotations"][1]
     path = write(tmp_path, mutate(exported, edit))
     dry = import_file(store, library.articles(), path, dry_run=True)
-    assert (dry.added, dry.updated, dry.unchanged, dry.kept_local) == (0, 1, 2, 1)
+    assert (dry.added, dry.updated, dry.unchanged, dry.kept_local, dry.conflicts) == (0, 1, 2, 1, 0)
     assert store.get(first["id"]).note == first["note"]  # dry run wrote nothing
     report = import_file(store, library.articles(), path)
-    assert (report.added, report.updated, report.unchanged) == (0, 1, 2)
+    assert (report.added, report.updated, report.unchanged, report.conflicts) == (0, 1, 2, 0)
     reopened = AnnotationStore.open(library)
-    assert reopened.get(first["id"]).note == "neuer aus der Datei"
-    assert reopened.get(second["id"]).note == second["note"]
-    assert "1 updated" in report.summary() and "kept" in report.summary()
+    assert reopened.get(first["id"]).note == "in der Datei bearbeitet"
+    assert reopened.get(second["id"]).note == "lokal weiter bearbeitet"
+    assert "1 updated" in report.summary() and "older revision" in report.summary()
 
 
 def test_import_reanchors_in_edited_text_and_keeps_orphans(

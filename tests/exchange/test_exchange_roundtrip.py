@@ -21,7 +21,7 @@ note_text = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from("\n\"\\,;=äöüß„“"),
     max_size=60,
 ).map(lambda note: note.replace("\r", "").rstrip())
-timestamps = st.datetimes(timezones=st.just(__import__("datetime").timezone.utc)).map(
+timestamps = st.datetimes(max_value=__import__("datetime").datetime(2025, 12, 31), timezones=st.just(__import__("datetime").timezone.utc)).map(
     lambda moment: moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 )
 

@@ -94,3 +94,22 @@ async def test_read_only_annotations_folder_refuses_edit_undo_and_delete_in_one_
         after = {p: p.read_bytes() for p in (library_dir / "annotations").rglob("*") if p.is_file()}
         assert after == before and leftovers(library_dir) == []
         assert [a.note for a in on_disk(library_dir).all()] == ["vorher"]
+
+
+async def test_a_tag_too_long_is_one_line_and_the_dialog_comes_back_holding_the_note(make_app, library_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_library(pilot, rows=5)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("s")
+        editor = app.screen
+        assert isinstance(editor, AnnotationEditor)
+        editor.query_one("#tags").value = "x" * 81
+        editor.query_one("#note").text = "Notiz, die bleiben muss"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.is_running and "longer than 80 characters" in messages(app)
+        again = app.screen
+        assert isinstance(again, AnnotationEditor) and again.initial_note == "Notiz, die bleiben muss"
+        assert on_disk(library_dir).all() == []

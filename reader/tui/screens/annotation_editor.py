@@ -51,12 +51,28 @@ class TagSuggester(Suggester):
         return None
 
 
+def merged_drafts(yours: AnnotationDraft, theirs: AnnotationDraft) -> AnnotationDraft:
+    """Both versions in one: your tags then theirs (each once), your note then theirs."""
+    seen = {tag.casefold() for tag in yours.tags}
+    tags = [*yours.tags, *(tag for tag in theirs.tags if tag.casefold() not in seen)]
+    notes = [note for note in (yours.note.rstrip(), theirs.note.rstrip()) if note]
+    note = notes[0] if len(notes) == 2 and notes[0] == notes[1] else "\n\n".join(notes)
+    return AnnotationDraft(tags, note)
+
+
 class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
-    """Returns the draft on save (ctrl+s or the button), None on escape."""
+    """Returns the draft on save (ctrl+s or the button), None on escape.
+
+    With `theirs` (the annotation was changed elsewhere while the reader edited it), the
+    other version is shown under the fields: ctrl+s saves what the fields hold (yours),
+    ctrl+t puts theirs into the fields, ctrl+b puts both in (tags of both, your note then theirs).
+    """
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+t", "take_theirs", "Take theirs", show=False),
+        Binding("ctrl+b", "keep_both", "Keep both", show=False),
         # A priority binding runs as the key arrives, so the keys typed right after enter already
         # go to the note (a focus change made later, on Input.Submitted, loses a fast burst).
         Binding("enter", "tags_done", "Next field", show=False, priority=True),
@@ -73,15 +89,28 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
     AnnotationEditor TextArea { height: 8; }
     AnnotationEditor .buttons { height: auto; align-horizontal: right; margin-top: 1; }
     AnnotationEditor .hint { color: $text-muted; }
+    AnnotationEditor #theirs {
+        max-height: 10; border: round $warning; padding: 0 1; margin-top: 1;
+    }
     """
 
-    def __init__(self, passage: str, *, title: str = "Annotate", tags: list[str] | None = None, note: str = "", known_tags: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        passage: str,
+        *,
+        title: str = "Annotate",
+        tags: list[str] | None = None,
+        note: str = "",
+        known_tags: list[str] | None = None,
+        theirs: AnnotationDraft | None = None,
+    ) -> None:
         super().__init__()
         self.passage = passage
         self.heading = title
         self.initial_tags = tags or []
         self.initial_note = note
         self.known_tags = known_tags or []
+        self.theirs = theirs
 
     def compose(self) -> ComposeResult:
         preview = self.passage if len(self.passage) <= PASSAGE_PREVIEW_CHARS else self.passage[: PASSAGE_PREVIEW_CHARS - 1] + "…"
@@ -97,10 +126,26 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
             )
             yield Label("Note")
             yield TextArea(self.initial_note, id="note", soft_wrap=True, show_line_numbers=False)
+            if self.theirs is not None:
+                yield Static(self._theirs_text(self.theirs), id="theirs")
             with Horizontal(classes="buttons"):
-                yield Static(Text("ctrl+s saves · escape cancels", style="dim"), classes="hint")
+                hint = "ctrl+s saves · escape cancels"
+                if self.theirs is not None:
+                    hint = "ctrl+s saves yours · ctrl+t takes theirs · ctrl+b keeps both · escape cancels"
+                    yield Button("Take theirs", id="take-theirs")
+                    yield Button("Keep both", id="keep-both")
+                yield Static(Text(hint, style="dim"), classes="hint")
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+
+    @staticmethod
+    def _theirs_text(theirs: AnnotationDraft) -> Text:
+        text = Text("Changed elsewhere since you opened it (theirs):\n", style="bold")
+        text.append("Tags: ", style="bold")
+        text.append(safe_display(", ".join(theirs.tags) or "(none)"))
+        text.append("\nNote: ", style="bold")
+        text.append(safe_display(theirs.note) or "(empty)")
+        return text
 
     def on_mount(self) -> None:
         self.query_one("#tags", Input).focus()
@@ -112,15 +157,31 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         self.set_focus(self.query_one("#note", TextArea))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
+        actions = {"save": self.action_save, "take-theirs": self.action_take_theirs, "keep-both": self.action_keep_both}
+        actions.get(event.button.id or "", self.action_cancel)()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("take_theirs", "keep_both"):
+            return self.theirs is not None
+        return True
+
+    def _show(self, draft: AnnotationDraft) -> None:
+        self.query_one("#tags", Input).value = ", ".join(draft.tags)
+        self.query_one("#note", TextArea).text = draft.note
+
+    def _draft(self) -> AnnotationDraft:
+        return AnnotationDraft(split_tags(self.query_one("#tags", Input).value), self.query_one("#note", TextArea).text)
+
+    def action_take_theirs(self) -> None:
+        if self.theirs is not None:
+            self._show(self.theirs)
+
+    def action_keep_both(self) -> None:
+        if self.theirs is not None:
+            self._show(merged_drafts(self._draft(), self.theirs))
 
     def action_save(self) -> None:
-        tags = split_tags(self.query_one("#tags", Input).value)
-        note = self.query_one("#note", TextArea).text
-        self.dismiss(AnnotationDraft(tags, note))
+        self.dismiss(self._draft())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -15,7 +15,17 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static, Tab, Tabs
 
-from ...annotations import StoreError
+from ...annotations import (
+    Annotation,
+    AnnotationError,
+    AnnotationNotFound,
+    EditConflict,
+    RecordGone,
+    StoreError,
+    TagError,
+    locate,
+)
+from ...annotations.model import clean_note
 from ...annotations.tags import tag_colour
 from ...library import Article
 from ..highlights import (
@@ -29,7 +39,7 @@ from ..highlights import (
     legend,
     quote_highlights,
 )
-from ..messages import EntityChosen, JumpTo, QuoteGroupChosen, TagChosen
+from ..messages import EntityChosen, JumpTo, QuoteGroupChosen, ResolveConflict, StoreChanged, TagChosen
 from ...safe_text import safe_display
 from ..widgets.key_hints import KeyHints
 from ..widgets.analysis_panel import EntitiesPane, QuotesPane
@@ -38,6 +48,7 @@ from ..widgets.article_column import ArticleColumn
 from ..widgets.reading_view import ReadingView
 from ..widgets.side_panel import SidePanel
 from .annotation_editor import AnnotationDraft, AnnotationEditor, ConfirmDialog
+from .conflict import ConflictDialog
 from .picker import ArticlePicker
 from .quote_group import QuoteGroupScreen
 
@@ -45,6 +56,8 @@ MAX_COLUMNS = 4
 MIN_COLUMN_WIDTH = 44
 PANEL_WIDTH = 50
 SAVE_FAILED = object()  # what _store_call answers when the store refused a change
+# a disk or store problem, a passage too long, a tag too long: one line each, and the dialog comes back
+SAVE_REFUSALS = (StoreError, AnnotationError, TagError)
 
 
 class CompareScreen(Screen[None]):
@@ -229,9 +242,14 @@ class CompareScreen(Screen[None]):
         if not self.query_one(SidePanel).shown:
             return
         articles = list(self.library_articles)
-        self.query_one(AnnotationsPane).show(store.anchor_all(articles), articles, [a.id for a in self.open_articles()])
+        open_ids = [a.id for a in self.open_articles()]
+        self.query_one(AnnotationsPane).show(store.anchor_all(articles), articles, open_ids, store.conflicts())
         tags = store.tags()
         self.query_one(TagsPane).show(tags, {tag: tag_colour(tag) for tag, _ in tags})
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        """Another window, the CLI or an import changed the store: redraw highlights and panes."""
+        self.refresh_annotations()
 
     def _writable_store(self):
         store = self.store
@@ -290,20 +308,109 @@ class CompareScreen(Screen[None]):
 
     def action_edit_annotation(self) -> None:
         found = self._annotation_under_cursor()
-        if found is None or self._writable_store() is None:
+        store = self._writable_store() if found is not None else None
+        if found is None or store is None:
             return
         column, mark = found
-        annotation = mark.anchored.annotation
-        known = [tag for tag, _ in self.store.tags()]
+        store.reload_if_changed()  # open the dialog on the revision on disk now
+        annotation_id = mark.anchored.annotation.id
+        if annotation_id not in store:
+            self.notify("This annotation was deleted elsewhere (another window or process).", severity="warning")
+            self.refresh_annotations()
+            return
+        base = store.get(annotation_id)
+        known = [tag for tag, _ in store.tags()]
+        editor = AnnotationEditor(base.exact, title="Edit annotation", tags=list(base.tags), note=base.note, known_tags=known)
+        self.app.push_screen(editor, self._edit_saver(column, base, known))
+
+    def _edit_saver(self, column: ArticleColumn, base: Annotation, known: list[str]):
+        """Save only the fields the reader changed, on top of the disk; a field also changed
+        elsewhere since `base` brings the dialog back with both versions."""
 
         def save(draft: AnnotationDraft | None) -> None:
             if draft is None:
                 return
-            if self._store_call(lambda: self.app.history.update(annotation.id, tags=draft.tags, note=draft.note)) is SAVE_FAILED:
-                self._reopen_unsaved(annotation.exact, "Edit annotation", draft, known, save)
+            store = self.store
+            changes: dict[str, object] = {}
+            if store.canonical_tags(draft.tags) != base.tags:
+                changes["tags"] = draft.tags
+            if clean_note(draft.note) != base.note:
+                changes["note"] = draft.note
+            if not changes:
+                return
+            expected = {name: getattr(base, name) for name in changes}
+            try:
+                self.app.history.update(base.id, expected=expected, **changes)
+            except EditConflict as conflict:
+                theirs = conflict.current
+                self.notify(
+                    "Changed elsewhere while you edited: both versions are in the dialog — "
+                    "ctrl+s saves yours, ctrl+t takes theirs, ctrl+b keeps both.",
+                    severity="warning",
+                    timeout=15,
+                    markup=False,
+                )
+                editor = AnnotationEditor(
+                    base.exact,
+                    title="Edit annotation — CHANGED ELSEWHERE",
+                    tags=list(draft.tags),
+                    note=draft.note,
+                    known_tags=known,
+                    theirs=AnnotationDraft(list(theirs.tags), theirs.note),
+                )
+                self.refresh_annotations()
+                self.app.push_screen(editor, self._edit_saver(column, theirs, known))
+                return
+            except (RecordGone, AnnotationNotFound):
+                self.refresh_annotations()
+                self._offer_as_new(column, base, draft, known)
+                return
+            except SAVE_REFUSALS as error:
+                self.notify(str(error), severity="error", timeout=15, markup=False)
+                self._reopen_unsaved(base.exact, "Edit annotation", draft, known, save)
+                return
+            self.refresh_annotations()
 
-        editor = AnnotationEditor(annotation.exact, title="Edit annotation", tags=list(annotation.tags), note=annotation.note, known_tags=known)
-        self.app.push_screen(editor, save)
+        return save
+
+    def _offer_as_new(self, column: ArticleColumn, base: Annotation, draft: AnnotationDraft, known: list[str]) -> None:
+        """The annotation was deleted elsewhere while edited: what was typed is kept, and saving
+        makes it a new annotation on the same passage (if the passage is still in the text)."""
+        anchor = locate(column.article.body, column.article.version, base)
+        if anchor.start is None or anchor.end is None:
+            self.notify("Deleted elsewhere, and its passage is gone from the text: copy your note from the dialog.", severity="error", markup=False)
+            self._reopen_unsaved(base.exact, "Edit annotation — DELETED ELSEWHERE", draft, known, lambda _: None)
+            return
+        start, end = anchor.start, anchor.end
+        self.notify("Deleted elsewhere while you edited: ctrl+s saves yours as a new annotation.", severity="warning", markup=False)
+        title = "Edit annotation — DELETED ELSEWHERE: ctrl+s saves it as new"
+
+        def save_new(again: AnnotationDraft | None) -> None:
+            if again is None:
+                return
+            if self._store_call(lambda: self.app.history.add(column.article, start, end, again.tags, again.note)) is SAVE_FAILED:
+                self._reopen_unsaved(base.exact, title, again, known, save_new)
+
+        self.app.push_screen(AnnotationEditor(base.exact, title=title, tags=list(draft.tags), note=draft.note, known_tags=known), save_new)
+
+    def on_resolve_conflict(self, message: ResolveConflict) -> None:
+        store = self._writable_store()
+        if store is None:
+            return
+        store.reload_if_changed()
+        conflict = store.conflict(message.annotation_id)
+        if conflict is None:
+            self.notify("That conflict was resolved elsewhere.")
+            self.refresh_annotations()
+            return
+
+        def chosen(keep: str | None) -> None:
+            if keep is None:
+                return
+            if self._store_call(lambda: store.resolve(conflict.annotation_id, keep)) is not SAVE_FAILED:
+                self.notify("Kept the version you picked; the other is history now.", markup=False)
+
+        self.app.push_screen(ConflictDialog(conflict), chosen)
 
     def _reopen_unsaved(self, passage: str, title: str, draft: AnnotationDraft, known: list[str], save) -> None:
         """A save the store refused must not lose what the reader typed: the editor comes back
@@ -343,10 +450,10 @@ class CompareScreen(Screen[None]):
         self.notify(f"Redid {change.describe()}" if change else "Nothing to redo.", markup=False)
 
     def _store_call(self, call):
-        """Run a store change; a store error becomes one line on screen (and SAVE_FAILED), never a crash."""
+        """Run a store change; a refusal becomes one line on screen (and SAVE_FAILED), never a crash."""
         try:
             result = call()
-        except StoreError as error:
+        except SAVE_REFUSALS as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return SAVE_FAILED
         self.refresh_annotations()

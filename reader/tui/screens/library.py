@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from ...library import Article, LibraryScan
-from ..messages import OpenArticles
+from ..messages import OpenArticles, StoreChanged
 from ..widgets.key_hints import KeyHints
 from ...safe_text import safe_display, safe_line
 
@@ -111,6 +111,13 @@ class LibraryScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Back from the comparison: annotation counts may have changed."""
+        self.refresh_counts()
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        """Another window, the CLI or an import changed the store."""
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
         store = getattr(self.app, "store", None)
         if store is None or not self.scan.articles:
             return

@@ -12,27 +12,42 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...annotations import AnchoredAnnotation, AnchorState
+from ...annotations import AnchoredAnnotation, AnchorState, Conflict
 from ...annotations.tags import tag_key
 from ...library import Article
 from ..highlights import one_line
 from .option_lists import highlight_first
-from ..messages import JumpTo, TagChosen
+from ..messages import JumpTo, ResolveConflict, TagChosen
 from ...safe_text import safe_display
 
 
-def annotation_label(item: AnchoredAnnotation) -> Text:
+CONFLICT_MARK = "⚠ changed in two places — r picks a version"
+
+
+def annotation_label(item: AnchoredAnnotation, conflicted: bool = False) -> Text:
     annotation = item.annotation
     text = Text("▌", style=Style(color=annotation.colour))
     tags = ", ".join(safe_display(tag) for tag in annotation.tags) or "(no tag)"
     text.append(f"{tags}", style=Style(color=annotation.colour, bold=True))
     if item.state is AnchorState.REANCHORED:
         text.append(" ↻", style="italic")
+    if conflicted:
+        text.append("\n  " + CONFLICT_MARK, style="bold yellow")
     text.append("\n  „" + one_line(annotation.exact, 70) + "“", style="italic")
     if annotation.note:
         text.append("\n  " + one_line(annotation.note, 70), style="dim")
     if item.state is AnchorState.ORPHANED:
         text.append("\n  orphaned: " + one_line(item.anchor.reason, 66), style="bold red")
+    return text
+
+
+def deleted_conflict_label(conflict: Conflict) -> Text:
+    """A conflict whose live version was deleted here: listed by its other version."""
+    version = conflict.versions[0]
+    text = Text("▌", style=Style(color=version.colour))
+    text.append(", ".join(safe_display(tag) for tag in version.tags) or "(no tag)", style=Style(color=version.colour, bold=True))
+    text.append("\n  „" + one_line(version.exact, 70) + "“", style="italic")
+    text.append("\n  ⚠ deleted here, changed elsewhere — r picks", style="bold yellow")
     return text
 
 
@@ -52,6 +67,7 @@ class AnnotationsPane(Vertical):
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter notes", show=False),
         Binding("escape", "clear_filters", "Clear the filters", show=False),
+        Binding("r", "resolve", "Pick a version (conflict)", show=False),
     ]
     DEFAULT_CSS = """
     AnnotationsPane { height: 1fr; }
@@ -64,6 +80,7 @@ class AnnotationsPane(Vertical):
         self.items: list[AnchoredAnnotation] = []
         self.titles: dict[str, str] = {}
         self.open_ids: list[str] = []
+        self.conflicts: dict[str, Conflict] = {}
         self.tag = ""
 
     def compose(self) -> ComposeResult:
@@ -71,10 +88,17 @@ class AnnotationsPane(Vertical):
         yield Static(Text(""), id="notes-filter-info")
         yield OptionList(id="notes-list")
 
-    def show(self, items: Sequence[AnchoredAnnotation], articles: Sequence[Article], open_ids: Sequence[str]) -> None:
+    def show(
+        self,
+        items: Sequence[AnchoredAnnotation],
+        articles: Sequence[Article],
+        open_ids: Sequence[str],
+        conflicts: Sequence[Conflict] = (),
+    ) -> None:
         self.items = list(items)
         self.titles = {article.id: article.display_title for article in articles}
         self.open_ids = list(open_ids)
+        self.conflicts = {conflict.annotation_id: conflict for conflict in conflicts}
         self._fill()
 
     def set_tag(self, tag: str) -> None:
@@ -87,6 +111,10 @@ class AnnotationsPane(Vertical):
         order = {article_id: index for index, article_id in enumerate(self.open_ids)}
         chosen.sort(key=lambda i: (i.state is AnchorState.ORPHANED, order.get(i.annotation.article_id, len(order)), i.annotation.article_id, i.start or 0))
         options: list[Option | None] = []
+        deleted_here = [c for c in self.conflicts.values() if c.local is None and not self.tag and not query]
+        if deleted_here:
+            options.append(Option(Text("Conflicts: deleted here, changed elsewhere", style="bold yellow"), disabled=True))
+            options.extend(Option(deleted_conflict_label(conflict), id=conflict.annotation_id) for conflict in deleted_here)
         current_article = None
         for item in chosen:
             article_id = item.annotation.article_id
@@ -96,7 +124,7 @@ class AnnotationsPane(Vertical):
                     options.append(None)
                 title = self.titles.get(article_id, f"{article_id} (not in the library)")
                 options.append(Option(Text(one_line(title, 60), style="bold"), disabled=True))
-            options.append(Option(annotation_label(item), id=item.annotation.id))
+            options.append(Option(annotation_label(item, item.annotation.id in self.conflicts), id=item.annotation.id))
         notes = self.query_one("#notes-list", OptionList)
         highlighted = notes.highlighted_option.id if notes.highlighted_option else None
         notes.clear_options()
@@ -108,6 +136,8 @@ class AnnotationsPane(Vertical):
                 pass
         highlight_first(notes)
         info = f"{len(chosen)} of {len(self.items)}"
+        if self.conflicts:
+            info += f" · ⚠ {len(self.conflicts)} conflict{'s' if len(self.conflicts) != 1 else ''} (r picks)"
         if self.tag:
             info += f" · tag “{safe_display(self.tag)}” (escape clears)"
         self.query_one("#notes-filter-info", Static).update(Text(info))
@@ -121,7 +151,14 @@ class AnnotationsPane(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filters":
             return bool(self.tag or self.query_one("#notes-filter", Input).value)
+        if action == "resolve":
+            return self.highlighted_annotation_id() in self.conflicts
         return True
+
+    def action_resolve(self) -> None:
+        annotation_id = self.highlighted_annotation_id()
+        if annotation_id in self.conflicts:
+            self.post_message(ResolveConflict(annotation_id))
 
     def action_clear_filters(self) -> None:
         self.tag = ""
@@ -135,6 +172,8 @@ class AnnotationsPane(Vertical):
         event.stop()
         item = next((i for i in self.items if i.annotation.id == event.option.id), None)
         if item is None:
+            if event.option.id in self.conflicts:  # deleted here: nothing to jump to, only to decide
+                self.post_message(ResolveConflict(event.option.id))
             return
         if item.state is AnchorState.ORPHANED or item.start is None or item.end is None:
             self.app.notify(f"Orphaned: {item.anchor.reason}", severity="warning", markup=False)

@@ -1,0 +1,109 @@
+"""The journal of a change of several files: finished by the next store, or shown as finished."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+
+from reader.annotations import Annotation, AnnotationStore, TextPosition, new_annotation_id, quote_at, utc_now
+from reader.annotations import journal as journal_module
+from reader.annotations import store as store_module
+from reader.library import Library
+
+
+class Killed(BaseException):
+    """Stands in for SIGKILL right after the journal was committed: nothing after it runs."""
+
+
+def die(*args: object) -> None:
+    raise Killed()
+
+
+def batch(library: Library, count: int = 40) -> list[Annotation]:
+    now = utc_now()
+    found = []
+    for index in range(count):
+        article = library.articles()[index % 5]
+        found.append(
+            Annotation(
+                id=new_annotation_id(),
+                article_id=article.id,
+                article_version=article.version,
+                position=TextPosition(index, index + 5),
+                quote=quote_at(article.body, index, index + 5),
+                note=f"Nummer {index}",
+                created=now,
+                updated=now,
+            )
+        )
+    return found
+
+
+@pytest.fixture
+def killed_after_commit(library: Library, monkeypatch: pytest.MonkeyPatch) -> list[Annotation]:
+    """A put_many of 40 annotations over many files, 'killed' once its journal was committed."""
+    annotations = batch(library)
+    monkeypatch.setattr(journal_module, "_publish", die)
+    with pytest.raises(Killed):
+        AnnotationStore.open(library).put_many(annotations)
+    monkeypatch.undo()
+    assert (library.annotations_dir / ".journal").exists() and list(library.annotations_dir.rglob("*.tmp"))
+    return annotations
+
+
+def test_the_next_open_finishes_the_change(library: Library, killed_after_commit: list[Annotation]) -> None:
+    store = AnnotationStore.open(library)
+    assert store.problems == () and {a.id for a in store.all()} == {a.id for a in killed_after_commit}
+    assert not (library.annotations_dir / ".journal").exists() and not list(library.annotations_dir.rglob("*.tmp"))
+
+
+def test_the_next_write_of_a_store_opened_before_finishes_it(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    early = AnnotationStore.open(library)
+    annotations = batch(library)
+    monkeypatch.setattr(journal_module, "_publish", die)
+    with pytest.raises(Killed):
+        AnnotationStore.open(library).put_many(annotations)
+    monkeypatch.undo()
+    added = early.add(library.articles()[0], 100, 110, note="danach")
+    assert {a.id for a in AnnotationStore.open(library).all()} == {a.id for a in annotations} | {added.id}
+    assert {a.id for a in annotations} <= {a.id for a in early.all()}  # and its index learnt them
+
+
+def test_an_unwritable_store_shows_the_change_as_finished_and_stays_read_only(
+    library: Library, killed_after_commit: list[Annotation], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only_lock(*args: object) -> int:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(store_module, "acquire_lock", read_only_lock)
+    store = AnnotationStore.open(library)
+    assert store.read_only and "unfinished change" in store.problems[0] and "read-only" in store.problems[0]
+    assert {a.id for a in store.all()} == {a.id for a in killed_after_commit}  # all of it, not a part
+    assert (library.annotations_dir / ".journal").exists()  # nothing was touched
+
+
+def test_a_commit_beginning_elsewhere_while_opening_does_not_make_the_store_read_only(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    AnnotationStore.open(library).add(library.articles()[0], 0, 10)
+    real_load_all = AnnotationStore._load_all
+
+    def load_then_another_commit_begins(self: AnnotationStore) -> list[str]:
+        loaded = real_load_all(self)
+        (self.root / ".journal").write_text('{"format": "reader-journal", "renames": []}', encoding="utf-8")
+        return loaded
+
+    monkeypatch.setattr(AnnotationStore, "_load_all", load_then_another_commit_begins)
+    assert AnnotationStore.open(library).problems == ()
+
+
+def test_a_damaged_journal_is_refused_in_one_line_and_left_alone(library: Library) -> None:
+    AnnotationStore.open(library).add(library.articles()[0], 0, 10)
+    journal = library.annotations_dir / ".journal"
+    journal.write_text('{"format": "reader-journal", "renames": [["../../etc/passwd", ".x.1.deadbeef.tmp"]]}', encoding="utf-8")
+    store = AnnotationStore.open(library)
+    assert store.read_only and len(store.problems) == 1 and "journal" in store.problems[0] and "damaged" in store.problems[0]
+    assert journal.read_text(encoding="utf-8").startswith('{"format": "reader-journal"')
+    assert Path("/etc/passwd").exists()
