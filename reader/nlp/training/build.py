@@ -87,6 +87,8 @@ def convert(data: Path) -> dict:
         for part in ("dev", "test"):
             if parts[part]:
                 C.write_column_file(parts[part], WORK / f"{name}-{part}.tsv")
+        if parts["dev"]:  # the final run may train on it once the settings are chosen
+            DocBin(docs=C.to_docs(parts["dev"], vocab), store_user_data=False).to_disk(WORK / f"{name}-dev.spacy")
         dev_all.extend(parts["dev"])
         if corpus.has_misc or name == "uner_german_pud":
             full_train.extend(parts["train"])
@@ -120,7 +122,7 @@ def convert(data: Path) -> dict:
 # 2. train
 
 
-def concat_train(corpora: list[str], out: Path, upsample: dict | None = None) -> Path:
+def concat_train(corpora: list[str], out: Path, upsample: dict | None = None, with_dev: bool = False) -> Path:
     import spacy
     from spacy.tokens import DocBin
 
@@ -132,6 +134,9 @@ def concat_train(corpora: list[str], out: Path, upsample: dict | None = None) ->
         if not path.exists():
             raise SystemExit(f"no converted training data for {name!r} (run convert first)")
         docs = list(DocBin().from_disk(path).get_docs(vocab))
+        dev = WORK / f"{name}-dev.spacy"
+        if with_dev and dev.exists():
+            docs += list(DocBin().from_disk(dev).get_docs(vocab))
         for _ in range(int(upsample.get(name, 1))):
             for doc in docs:
                 merged.add(doc)
@@ -140,13 +145,15 @@ def concat_train(corpora: list[str], out: Path, upsample: dict | None = None) ->
     return out
 
 
-def train(corpora: list[str], out: Path, overrides: dict | None = None, config: Path = CONFIG) -> Path:
-    """Run spaCy's training on config.cfg with these corpora; return model-best."""
+def train(corpora: list[str], out: Path, overrides: dict | None = None, config: Path = CONFIG,
+          with_dev: bool = False) -> Path:
+    """Run spaCy's training on config.cfg with these corpora; return model-best (with_dev:
+    the dev parts are training data too, so dev scores mean nothing: return model-last)."""
     import reader.nlp.components  # noqa: F401  (registers the factories)
     from spacy.cli.train import train as spacy_train
 
     out.mkdir(parents=True, exist_ok=True)
-    train_path = concat_train(corpora, out / "train.spacy", dict(reader_settings(config).get("upsample") or {}))
+    train_path = concat_train(corpora, out / "train.spacy", dict(reader_settings(config).get("upsample") or {}), with_dev)
     all_overrides = {
         "paths.train": str(train_path),
         "paths.dev": str(WORK / "dev.spacy"),
@@ -155,7 +162,7 @@ def train(corpora: list[str], out: Path, overrides: dict | None = None, config: 
     all_overrides.update(overrides or {})
     log(f"training on {', '.join(corpora)} -> {out} {overrides or ''}")
     spacy_train(config, out, use_gpu=-1, overrides=all_overrides)
-    return out / "model-best"
+    return out / ("model-last" if with_dev else "model-best")
 
 
 # --------------------------------------------------------------------------
@@ -543,11 +550,14 @@ def main(argv: list[str] | None = None) -> int:
         missing = [c for c in settings["train_corpora"] if c not in available]
         if missing:
             log(f"  ! configured corpora not found, trained without them: {missing}")
-        overrides = {"training.max_steps": args.max_steps} if args.max_steps else {}
-        best = train(corpora, OUTPUT / "final", overrides)
-        assemble(best)
+        # settings chosen on dev: the final run trains a fixed number of steps on train + dev
+        with_dev = bool(settings.get("final_with_dev", False))
+        steps = args.max_steps or int(settings.get("final_steps", 0)) or None
+        overrides = {"training.max_steps": steps, "training.patience": 0} if steps else {}
+        assemble(train(corpora, OUTPUT / "final", overrides, with_dev=with_dev))
     if args.step == "assemble":  # re-assemble the last final run (e.g. after changing rule code or lists)
-        assemble(OUTPUT / "final" / "model-best")
+        final = OUTPUT / "final"
+        assemble(final / ("model-last" if reader_settings().get("final_with_dev") else "model-best"))
     if args.step in ("all", "final", "assemble", "report"):
         report(MODEL_DIR, data_dir(args.data) if args.data else None)
         from reader.nlp.training.model_card import write_model_card
