@@ -328,8 +328,7 @@ def list_conflicts(settings: Settings, as_json: bool) -> None:
             }
             for conflict in conflicts
         ]
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(records)
         return
     for conflict in conflicts:
         passage = (conflict.local or conflict.versions[0]).exact

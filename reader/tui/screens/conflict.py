@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from ...annotations import Annotation, Conflict
 from ..highlights import one_line
-from ..safe_text import safe_display
+from ...safe_text import safe_display
 
 NOTE_LINES_SHOWN = 6
 
