@@ -69,7 +69,15 @@ def main() -> None:
         for text in texts:
             pipeline.nlp(text)
         spacy_only.append(words / (time.perf_counter() - began))
-    emit("pipeline_words_per_s", spacy_only, "words/s", articles=len(articles), words=words, pipeline=pipeline.info.name, note="the spaCy pipeline, one process")
+    emit(
+        "pipeline_words_per_s",
+        spacy_only,
+        "words/s",
+        articles=len(articles),
+        words=words,
+        pipeline=pipeline.info.name,
+        note="the spaCy pipeline, one process",
+    )
 
     throughput = []
     for _ in range(runs):
@@ -77,17 +85,35 @@ def main() -> None:
         for article in articles:
             analyze_article(article, pipeline.nlp, fingerprint)
         throughput.append(words / (time.perf_counter() - began))
-    emit("analysis_words_per_s", throughput, "words/s", articles=len(articles), words=words, pipeline=pipeline.info.name, note="spaCy plus quotations, speakers, names")
+    emit(
+        "analysis_words_per_s",
+        throughput,
+        "words/s",
+        articles=len(articles),
+        words=words,
+        pipeline=pipeline.info.name,
+        note="spaCy plus quotations, speakers, names",
+    )
 
     docs = [pipeline.nlp(article.body) for article in articles]
-    spans = [([(e.start_char, e.end_char, e.label_) for e in doc.ents], [(s.start_char, s.end_char) for s in doc.sents]) for doc in docs]
+    spans = [
+        ([(e.start_char, e.end_char, e.label_) for e in doc.ents], [(s.start_char, s.end_char) for s in doc.sents])
+        for doc in docs
+    ]
     rules = []
     for _ in range(runs * 3):
         began = time.perf_counter()
         for article, (entities, sentences) in zip(articles, spans, strict=True):
             analyze_spans(article.id, article.version, fingerprint, article.body, entities, sentences)
         rules.append(words / (time.perf_counter() - began))
-    emit("analysis_rules_words_per_s", rules, "words/s", articles=len(articles), words=words, note="the rules alone (quotations, speakers, indirect speech, boilerplate, names) on the pipeline's spans")
+    emit(
+        "analysis_rules_words_per_s",
+        rules,
+        "words/s",
+        articles=len(articles),
+        words=words,
+        note="the rules alone (quotations, speakers, indirect speech, boilerplate, names) on the pipeline's spans",
+    )
 
     with tempfile.TemporaryDirectory() as folder:
         cache = AnalysisCache(Path(folder))
@@ -102,7 +128,13 @@ def main() -> None:
         emit("open_analysed_article_cached_s", opened, "s", article=largest.id, words=largest.words)
 
         cold = [open_in_fresh_process(folder, largest.id, fingerprint) for _ in range(runs)]
-        emit("open_analysed_article_fresh_process_s", cold, "s", article=largest.id, note="imports + read + cache hit; no spaCy")
+        emit(
+            "open_analysed_article_fresh_process_s",
+            cold,
+            "s",
+            article=largest.id,
+            note="imports + read + cache hit; no spaCy",
+        )
 
         library = []
         for _ in range(runs):

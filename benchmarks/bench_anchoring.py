@@ -33,7 +33,9 @@ def long_article(words: int) -> str:
     rng = random.Random(5)
     sentences = []
     for path in sorted((REPO / "articles").glob("*.txt")):
-        sentences += [s.strip() + "." for s in path.read_text(encoding="utf-8").replace("\n", " ").split(". ") if s.strip()]
+        sentences += [
+            s.strip() + "." for s in path.read_text(encoding="utf-8").replace("\n", " ").split(". ") if s.strip()
+        ]
     paragraphs, count = [], 0
     while count < words:
         paragraph = " ".join(rng.choice(sentences) for _ in range(5))
@@ -65,14 +67,24 @@ def main() -> None:
     passage = body[start : start + 100]
 
     moved = "Ein neuer Vorspann.\n\n" + body
-    emit("reanchor_exact_moved_ms_50k_words", median_ms(args.runs, lambda: locate(moved, "v2", annotation)), "ms", args.runs)
+    emit(
+        "reanchor_exact_moved_ms_50k_words",
+        median_ms(args.runs, lambda: locate(moved, "v2", annotation)),
+        "ms",
+        args.runs,
+    )
     edited_passage = passage[:30] + passage[30:40].upper() + passage[40:70] + passage[75:]
     fuzzy = moved[: start + 21] + edited_passage + moved[start + 121 :]
     assert locate(fuzzy, "v3", annotation).state.value == "re-anchored"
     emit("reanchor_fuzzy_ms_50k_words", median_ms(args.runs, lambda: locate(fuzzy, "v3", annotation)), "ms", args.runs)
     gone = body[:start] + body[start + 100 :]
     if passage not in gone:
-        emit("reanchor_orphan_ms_50k_words", median_ms(args.runs, lambda: locate(gone, "v4", annotation)), "ms", args.runs)
+        emit(
+            "reanchor_orphan_ms_50k_words",
+            median_ms(args.runs, lambda: locate(gone, "v4", annotation)),
+            "ms",
+            args.runs,
+        )
 
     rng = random.Random(6)
     spans = [(s, s + rng.randint(20, 200)) for s in (rng.randrange(len(body) - 250) for _ in range(1000))]

@@ -1,6 +1,6 @@
 """App benchmarks: start-up until the library table shows, and opening a 50,000-word article.
 
-    python benchmarks/bench_app.py [--runs=N]
+python benchmarks/bench_app.py [--runs=N]
 """
 
 from __future__ import annotations
@@ -76,7 +76,11 @@ async def open_long_article(library: Path, static: bool, during_startup: bool = 
             assert scroll.scroll_offset.y > 0
         else:
             app.post_message(OpenArticles(["long"]))
-            while not hasattr(app.screen, "columns") or not app.screen.columns or not app.screen.columns[0].view.line_count:
+            while (
+                not hasattr(app.screen, "columns")
+                or not app.screen.columns
+                or not app.screen.columns[0].view.line_count
+            ):
                 await pilot.pause(0.001)
             view = app.screen.columns[0].view
             view.action_scroll_page(1)  # what pagedown runs, without the Pilot's key-press delays

@@ -40,7 +40,7 @@ from reader.nlp.pipeline import load_pipeline
 DEFAULT_DATA = REPO.parent.parent / "shared" / "data" / "gepade_spkatt"
 NO_SPACE_BEFORE = frozenset(",.;:!?)]“")
 NO_SPACE_AFTER = frozenset("([„")
-QUOTE_MARKS = frozenset("„“\"»«")
+QUOTE_MARKS = frozenset('„“"»«')
 MIN_MESSAGE_TOKENS = 3
 MIN_COVER = 0.5
 
@@ -77,7 +77,9 @@ def _ids(items: list[str], firsts: list[int]) -> list[int]:
 
 def _is_zu_infinitive(tokens: list[str]) -> bool:
     last = tokens[-1].lower()
-    return (len(tokens) > 1 and tokens[-2].lower() == "zu" and last.endswith("en")) or bool(re.fullmatch(r"[a-zäöü]+zu[a-zäöü]+en", last))
+    return (len(tokens) > 1 and tokens[-2].lower() == "zu" and last.endswith("en")) or bool(
+        re.fullmatch(r"[a-zäöü]+zu[a-zäöü]+en", last)
+    )
 
 
 def gold_events(data: dict, firsts: list[int], words: list[str], sentence_of: list[int]) -> list[Event]:
@@ -95,8 +97,12 @@ def gold_events(data: dict, firsts: list[int], words: list[str], sentence_of: li
         contiguous = last - first + 1 == len(message)
         opens = tokens[0].lower() in {"dass", "ob"} or (first > 0 and words[first - 1] in {",", ":"})
         clausal = (
-            contiguous and not quoted and len(message) >= MIN_MESSAGE_TOKENS and opens
-            and sentence_of[first] == sentence_of[cue[0]] and not _is_zu_infinitive(tokens)
+            contiguous
+            and not quoted
+            and len(message) >= MIN_MESSAGE_TOKENS
+            and opens
+            and sentence_of[first] == sentence_of[cue[0]]
+            and not _is_zu_infinitive(tokens)
         )
         events.append(Event(set(message), source, clausal))
     return events
@@ -162,7 +168,10 @@ def main() -> None:
                 counts["pred_ok"] += ok
                 counts["pred_span_ok"] += any(matches(prediction, e, speaker=False) for e in events)
                 if verbose and not ok:
-                    print(f"{path.stem[:30]} extra: {prediction[2].text[:70]!r} ← {prediction[2].speaker_text}", file=sys.stderr)
+                    print(
+                        f"{path.stem[:30]} extra: {prediction[2].text[:70]!r} ← {prediction[2].speaker_text}",
+                        file=sys.stderr,
+                    )
             for event in events:
                 if not event.clausal:
                     continue
@@ -193,7 +202,18 @@ def main() -> None:
         ("indirect_span_recall", span_recall, counts["gold"]),
         ("indirect_span_f1", f1(span_precision, span_recall), counts["gold"]),
     ):
-        print(json.dumps({"metric": metric, "value": round(value, 3), "unit": "ratio", "n": n, "documents": len(files), "note": note}))
+        print(
+            json.dumps(
+                {
+                    "metric": metric,
+                    "value": round(value, 3),
+                    "unit": "ratio",
+                    "n": n,
+                    "documents": len(files),
+                    "note": note,
+                }
+            )
+        )
 
 
 if __name__ == "__main__":

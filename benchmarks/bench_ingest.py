@@ -36,11 +36,16 @@ def large_page() -> str:
         "Beobachter sprachen von einem Treffen, das vor allem Bilder liefern sollte. ({n})</p>"
     )
     body = "".join(paragraph.format(n=n) for n in range(60))
-    comments = "".join(f'<div class="comment"><p class="comment-author">Leser{n}</p><p>Kommentar Nummer {n} zum Gipfel.</p></div>' for n in range(300))
+    comments = "".join(
+        f'<div class="comment"><p class="comment-author">Leser{n}</p><p>Kommentar Nummer {n} zum Gipfel.</p></div>'
+        for n in range(300)
+    )
     scripts = "<script>var tracking = {" + ",".join(f'"k{n}": {n}' for n in range(20000)) + "};</script>"
     html = NEWS.replace("<ul>", "<ul>" + menu, 1)
     html = html.replace('<div class="article-body">', '<div class="article-body">' + body, 1)
-    html = html.replace('<section id="comments" class="comments">', '<section id="comments" class="comments">' + comments, 1)
+    html = html.replace(
+        '<section id="comments" class="comments">', '<section id="comments" class="comments">' + comments, 1
+    )
     return html.replace("</body>", scripts + "</body>", 1)
 
 
@@ -106,7 +111,9 @@ def main() -> None:
         big_library = scratch_path / "gross"
         (big_library / "articles").mkdir(parents=True)
         for n in range(500):
-            text = f"Artikel {n}\n" + "\n".join(f"Absatz {k} von Artikel {n} über den Gipfel in Alaska." for k in range(30))
+            text = f"Artikel {n}\n" + "\n".join(
+                f"Absatz {k} von Artikel {n} über den Gipfel in Alaska." for k in range(30)
+            )
             (big_library / "articles" / f"artikel-{n}.txt").write_text(text, encoding="utf-8")
         add_source(Library(big_library), str(page))
         emit(

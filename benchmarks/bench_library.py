@@ -1,6 +1,6 @@
 """Library benchmark: listing a library of 10,000 articles (`reader list --json`, in process).
 
-    python benchmarks/bench_library.py [--runs=N]
+python benchmarks/bench_library.py [--runs=N]
 """
 
 from __future__ import annotations

@@ -77,8 +77,13 @@ def score_dev_set(folder: Path, pipeline, verbose: bool) -> None:
     counts = dict.fromkeys(("tp", "fp", "fn", "kind_n", "kind_ok", "speaker_n", "speaker_ok"), 0)
     with tempfile.TemporaryDirectory() as cache_folder:
         cache = AnalysisCache(Path(cache_folder))
-        articles = {name: parse_article((folder / name).read_text(encoding="utf-8"), folder / name, Path(name).stem) for name in sorted(gold)}
-        library = LibraryAnalysis([analyze_cached(article, pipeline, cache) for article in articles.values()])  # one library, as `reader analyze` sees the set
+        articles = {
+            name: parse_article((folder / name).read_text(encoding="utf-8"), folder / name, Path(name).stem)
+            for name in sorted(gold)
+        }
+        library = LibraryAnalysis(
+            [analyze_cached(article, pipeline, cache) for article in articles.values()]
+        )  # one library, as `reader analyze` sees the set
         for name, article in articles.items():
             raw = (folder / name).read_text(encoding="utf-8")
             report = article_report(article, library)
@@ -96,19 +101,37 @@ def score_dev_set(folder: Path, pipeline, verbose: bool) -> None:
                 speaker_ok = True
                 if item["kind"] == "speech" and item.get("speaker"):
                     counts["speaker_n"] += 1
-                    speaker_ok = bool(hit) and _names_speaker(item["speaker"], [hit["speaker"], hit.get("speaker_text")])
+                    speaker_ok = bool(hit) and _names_speaker(
+                        item["speaker"], [hit["speaker"], hit.get("speaker_text")]
+                    )
                     counts["speaker_ok"] += speaker_ok
                 if verbose and not (kind_ok and speaker_ok):
                     got = (hit["kind"], hit["speaker"], hit.get("speaker_text"), hit.get("cue")) if hit else "missed"
-                    print(f"{name}: „{item['text'][:50]}“ gold {item['kind']}/{item.get('speaker')} got {got}", file=sys.stderr)
+                    print(
+                        f"{name}: „{item['text'][:50]}“ gold {item['kind']}/{item.get('speaker')} got {got}",
+                        file=sys.stderr,
+                    )
     precision = counts["tp"] / (counts["tp"] + counts["fp"]) if counts["tp"] + counts["fp"] else 0.0
     recall = counts["tp"] / (counts["tp"] + counts["fn"]) if counts["tp"] + counts["fn"] else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    extra = {"unit": "ratio", "documents": len(gold), "set": str(folder.relative_to(REPO.parent) if folder.is_relative_to(REPO.parent) else folder), "note": "dev set (tuned on)"}
+    extra = {
+        "unit": "ratio",
+        "documents": len(gold),
+        "set": str(folder.relative_to(REPO.parent) if folder.is_relative_to(REPO.parent) else folder),
+        "note": "dev set (tuned on)",
+    }
     for metric, value, n in (
         ("dev_quote_span_f1", f1, counts["tp"] + counts["fn"]),
-        ("dev_quote_kind_accuracy", counts["kind_ok"] / counts["kind_n"] if counts["kind_n"] else 0.0, counts["kind_n"]),
-        ("dev_speaker_accuracy", counts["speaker_ok"] / counts["speaker_n"] if counts["speaker_n"] else 0.0, counts["speaker_n"]),
+        (
+            "dev_quote_kind_accuracy",
+            counts["kind_ok"] / counts["kind_n"] if counts["kind_n"] else 0.0,
+            counts["kind_n"],
+        ),
+        (
+            "dev_speaker_accuracy",
+            counts["speaker_ok"] / counts["speaker_n"] if counts["speaker_n"] else 0.0,
+            counts["speaker_n"],
+        ),
     ):
         print(json.dumps({"metric": metric, "value": round(value, 3), "n": n, **extra}))
 
@@ -145,7 +168,10 @@ def main() -> None:
                     speaker_scored += 1
                     speaker_right += match[2] == item.speaker
                 if verbose and (match[1] != item.kind or (item.kind == "speech" and match[2] != item.speaker)):
-                    print(f"wrong: {item.text[:40]!r} gold {item.kind}/{item.speaker} got {match[1]}/{match[2]}", file=sys.stderr)
+                    print(
+                        f"wrong: {item.text[:40]!r} gold {item.kind}/{item.speaker} got {match[1]}/{match[2]}",
+                        file=sys.stderr,
+                    )
             if verbose:
                 for extra in unmatched:
                     print(f"extra: {extra[0]!r}", file=sys.stderr)
@@ -157,7 +183,18 @@ def main() -> None:
         ("quote_kind_accuracy", kind_right / kind_scored if kind_scored else 0.0, kind_scored),
         ("quote_speaker_accuracy", speaker_right / speaker_scored if speaker_scored else 0.0, speaker_scored),
     ):
-        print(json.dumps({"metric": metric, "value": round(value, 3), "unit": "ratio", "n": n, "documents": len(documents), "note": "dev set (tuned on)"}))
+        print(
+            json.dumps(
+                {
+                    "metric": metric,
+                    "value": round(value, 3),
+                    "unit": "ratio",
+                    "n": n,
+                    "documents": len(documents),
+                    "note": "dev set (tuned on)",
+                }
+            )
+        )
     folder = dev or next((f for f in DEV_SETS if (f / "gold.json").exists()), None)
     if folder is not None:
         score_dev_set(folder, pipeline, verbose)

@@ -212,7 +212,9 @@ def _shared_writer(root: Path, seed: int, shared: list[str], report: multiproces
             store.delete(victim)
 
 
-def _diverged_import(store: AnnotationStore, library: Library, shared: list[str], round_number: int, folder: Path) -> Path:
+def _diverged_import(
+    store: AnnotationStore, library: Library, shared: list[str], round_number: int, folder: Path
+) -> Path:
     document = json.loads(export_text(store, library, "json"))
     document["annotations"] = [record for record in document["annotations"] if record["id"] in shared]
     for record in document["annotations"]:
@@ -242,7 +244,10 @@ def shared_soak(seconds: float) -> None:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             pipes = [fork.Pipe(duplex=False) for _ in range(2)]
-            writers = [fork.Process(target=_shared_writer, args=(library.root, kills * 2 + seed, shared, pipes[seed][1])) for seed in range(2)]
+            writers = [
+                fork.Process(target=_shared_writer, args=(library.root, kills * 2 + seed, shared, pipes[seed][1]))
+                for seed in range(2)
+            ]
             for writer in writers:
                 writer.start()
             path = _diverged_import(store, library, shared, imports, Path(folder))
@@ -273,9 +278,13 @@ def shared_soak(seconds: float) -> None:
                 receive.close()
         final = AnnotationStore.open(library)
         saved = sum(len(found) for found in lines.values())
-        lost = sum(len(found - set(final.get(annotation_id).note.split("\n"))) for annotation_id, found in lines.items())
+        lost = sum(
+            len(found - set(final.get(annotation_id).note.split("\n"))) for annotation_id, found in lines.items()
+        )
         conflicts = {c.annotation_id: {v.note for v in c.versions} for c in final.conflicts()}
-        missing_conflicts = sum(len(notes - conflicts.get(annotation_id, set())) for annotation_id, notes in expected_conflicts.items())
+        missing_conflicts = sum(
+            len(notes - conflicts.get(annotation_id, set())) for annotation_id, notes in expected_conflicts.items()
+        )
         present = {annotation.id for annotation in final.all()}
         emit("shared_soak_writers_killed", kills, "kills", kills)
         emit("shared_soak_imports", imports, "imports", imports)
@@ -292,7 +301,10 @@ def main() -> None:
     parser.add_argument("--saves", type=int, default=40, help="timed saves per size (p50/p95 over them)")
     parser.add_argument("--soak", type=float, metavar="SECONDS", help="run the kill soak instead")
     parser.add_argument(
-        "--shared-soak", type=float, metavar="SECONDS", help="run two app-like writers, SIGKILLs and imports on one store instead"
+        "--shared-soak",
+        type=float,
+        metavar="SECONDS",
+        help="run two app-like writers, SIGKILLs and imports on one store instead",
     )
     args = parser.parse_args()
     if args.soak:

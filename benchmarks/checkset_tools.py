@@ -91,7 +91,7 @@ class _Parser:
             j += 1
         if j == len(self.src):
             self.fail(f"expected one of {stops!r}")
-        raw, self.i = self.src[self.i:j], j + 1
+        raw, self.i = self.src[self.i : j], j + 1
         return raw
 
     def body(self, stop: str | None) -> None:
@@ -169,7 +169,7 @@ def parse_source(source: str, name: str) -> Parsed:
     result.text = "".join(parser.out)
     result.speakers = speakers
     for quote in result.quotes:
-        quote["text"] = result.text[quote["start"]:quote["end"]]
+        quote["text"] = result.text[quote["start"] : quote["end"]]
     return result
 
 
@@ -177,8 +177,15 @@ def to_gold(parsed: Parsed, name: str) -> dict:
     """The GUIDELINES record of one article; speaker mentions resolved to their speaker."""
     quotes = []
     for q in parsed.quotes:
-        record = {"start": q["start"], "end": q["end"], "text": q["text"], "kind": q["kind"],
-                  "speaker": None, "speaker_start": None, "speaker_end": None}
+        record = {
+            "start": q["start"],
+            "end": q["end"],
+            "text": q["text"],
+            "kind": q["kind"],
+            "speaker": None,
+            "speaker_start": None,
+            "speaker_end": None,
+        }
         if q["ref"]:
             mention = parsed.mentions.get(q["ref"])
             key = q["ref"].split(".")[0]
@@ -187,9 +194,12 @@ def to_gold(parsed: Parsed, name: str) -> dict:
             record.update(speaker=parsed.speakers[key], speaker_start=mention.start, speaker_end=mention.end)
         quotes.append(record)
     first_line = parsed.text.split("\n", 1)[0]
-    return {"title": first_line, "date": None,
-            "entities": sorted(parsed.entities, key=lambda e: e["start"]),
-            "quotes": sorted(quotes, key=lambda q: q["start"])}
+    return {
+        "title": first_line,
+        "date": None,
+        "entities": sorted(parsed.entities, key=lambda e: e["start"]),
+        "quotes": sorted(quotes, key=lambda q: q["start"]),
+    }
 
 
 def mention_kinds(parsed: Parsed) -> list[str]:
@@ -205,12 +215,14 @@ def build(set_dir: Path = SET_DIR) -> dict:
         parsed = parse_source(src.read_text(encoding="utf-8"), src.name)
         (set_dir / name).write_text(parsed.text, encoding="utf-8")
         gold[name] = to_gold(parsed, src.name)
-    (set_dir / GOLD_NAME).write_text(json.dumps({"articles": gold}, ensure_ascii=False, indent=1) + "\n",
-                                     encoding="utf-8")
+    (set_dir / GOLD_NAME).write_text(
+        json.dumps({"articles": gold}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return gold
 
 
 # --- validation -------------------------------------------------------------------------------
+
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
@@ -221,7 +233,12 @@ def _headline_problems(name: str, text: str, title: object) -> list[str]:
     problems = []
     if title != first:
         problems.append(f"{name}: title {title!r} is not the first line {first!r}")
-    if not first.strip() or len(first.split()) > HEADLINE_MAX_WORDS or len(first) > HEADLINE_MAX_CHARS or first.rstrip().rstrip("\"'“”«»‘’")[-1:] in ".!?:;…,":
+    if (
+        not first.strip()
+        or len(first.split()) > HEADLINE_MAX_WORDS
+        or len(first) > HEADLINE_MAX_CHARS
+        or first.rstrip().rstrip("\"'“”«»‘’")[-1:] in ".!?:;…,"
+    ):
         problems.append(f"{name}: first line is not a short headline without final period: {first!r}")
     return problems
 
@@ -249,13 +266,20 @@ def _entity_problems(name: str, text: str, entities: list[dict]) -> list[str]:
         if e["text"] != e["text"].strip() or "\n" in e["text"]:
             problems.append(f"{where}: leading/trailing whitespace or line break")
         # whole tokens: a span never starts or ends inside a word (genitive -s belongs to the span)
-        if (s > 0 and _is_word_char(text[s - 1]) and _is_word_char(text[s])) or \
-                (t < len(text) and _is_word_char(text[t]) and _is_word_char(text[t - 1])):
+        if (s > 0 and _is_word_char(text[s - 1]) and _is_word_char(text[s])) or (
+            t < len(text) and _is_word_char(text[t]) and _is_word_char(text[t - 1])
+        ):
             problems.append(f"{where}: cuts a word")
         if s > 0 and text[s - 1] == "-" and s > 1 and _is_word_char(text[s - 2]):
             problems.append(f"{where}: is the tail of a hyphenated compound")
-        if t < len(text) and text[t] == "-" and t + 1 < len(text) and _is_word_char(text[t + 1]) \
-                and e["text"] not in ("F-22", "B-2") and not re.fullmatch(r"[A-Z]+-\d+", e["text"]):
+        if (
+            t < len(text)
+            and text[t] == "-"
+            and t + 1 < len(text)
+            and _is_word_char(text[t + 1])
+            and e["text"] not in ("F-22", "B-2")
+            and not re.fullmatch(r"[A-Z]+-\d+", e["text"])
+        ):
             problems.append(f"{where}: is the head of a hyphenated compound (compounds are no entities)")
         last_end = max(last_end, t)
     return problems
@@ -321,9 +345,11 @@ def _speaker_name_problems(where: str, speaker: str, text: str, entities: list[d
 def _unannotated_quote_problems(name: str, text: str, spans: list[tuple[int, int]], body_start: int) -> list[str]:
     """Every quotation mark after the headline is the opening or closing mark of an annotated quote."""
     used = {i for span in spans for i in (span[0], span[1] - 1)}
-    marks = {i for i, ch in enumerate(text) if ch in "„“”»«\"" and i >= body_start}
-    return [f"{name}: quotation mark at {i} ({text[max(0, i - 20):i + 20]!r}) is not part of an annotated quote"
-            for i in sorted(marks - used)]
+    marks = {i for i, ch in enumerate(text) if ch in '„“”»«"' and i >= body_start}
+    return [
+        f"{name}: quotation mark at {i} ({text[max(0, i - 20) : i + 20]!r}) is not part of an annotated quote"
+        for i in sorted(marks - used)
+    ]
 
 
 def validate(set_dir: Path = SET_DIR) -> list[str]:
@@ -355,7 +381,9 @@ def validate(set_dir: Path = SET_DIR) -> list[str]:
             problems.append(f"{name}: {words} words, outside {WORDS_MIN}–{WORDS_MAX}")
         problems += _headline_problems(name, text, art["title"])
         headline_end = len(text.split("\n", 1)[0])
-        if any(e["start"] < headline_end for e in art["entities"]) or any(q["start"] < headline_end for q in art["quotes"]):
+        if any(e["start"] < headline_end for e in art["entities"]) or any(
+            q["start"] < headline_end for q in art["quotes"]
+        ):
             problems.append(f"{name}: the headline is the title, not annotated (README convention)")
         problems += _entity_problems(name, text, art["entities"])
         problems += _quote_problems(name, text, art["quotes"], art["entities"], headline_end)
@@ -375,9 +403,14 @@ def stats(set_dir: Path = SET_DIR) -> dict:
         kinds.update(q["kind"] for q in art["quotes"])
     for src in sorted((set_dir / "src").glob("*.src")):
         speaker_kinds.update(mention_kinds(parse_source(src.read_text(encoding="utf-8"), src.name)))
-    return {"documents": len(gold), "words": words, "entities": sum(labels.values()),
-            "entities_per_label": dict(sorted(labels.items())), "quotes": dict(sorted(kinds.items())),
-            "speech_by_speaker_mention": dict(speaker_kinds.most_common())}
+    return {
+        "documents": len(gold),
+        "words": words,
+        "entities": sum(labels.values()),
+        "entities_per_label": dict(sorted(labels.items())),
+        "quotes": dict(sorted(kinds.items())),
+        "speech_by_speaker_mention": dict(speaker_kinds.most_common()),
+    }
 
 
 def sources_in_sync(set_dir: Path = SET_DIR) -> list[str]:

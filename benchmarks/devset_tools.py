@@ -36,7 +36,7 @@ from pathlib import Path
 LABELS = ("PER", "LOC", "ORG", "MISC")
 SPEAKER_KINDS = ("name", "role", "organisation", "pronoun", "group", "document")
 QUOTE_PAIRS = {"„": "“", '"': '"', "»": "«"}
-QUOTE_MARKS = frozenset("„“”\"»«")
+QUOTE_MARKS = frozenset('„“”"»«')
 ENTITY_SPEC = re.compile(r"^(?:-|(PER|LOC|ORG|MISC)(~)?(?:@(\w+)(?::(\w+))?(?:=([^\]]+))?)?)$")
 MENTION_SPEC = re.compile(r"^(\w+)(?::(\w+))?(?:=([^}]+))?$")
 MARKUP_CHARS = frozenset("[]{}|^@")
@@ -168,10 +168,7 @@ def fullest_person(surname: str, persons: list[str]) -> str:
 def to_gold(parsed: Parsed) -> tuple[dict, list[str]]:
     """The GUIDELINES record of one document, and each speech quote's speaker kind (in quote order)."""
     text = parsed.text
-    entities = [
-        {"start": s, "end": e, "text": text[s:e], "label": label}
-        for s, e, label, _ in sorted(parsed.entities)
-    ]
+    entities = [{"start": s, "end": e, "text": text[s:e], "label": label} for s, e, label, _ in sorted(parsed.entities)]
     persons = [text[s:e] for s, e, label, _ in parsed.entities if label == "PER"]
     quotes = []
     kinds = []
@@ -252,8 +249,13 @@ def _overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [b for a, b in zip(ordered, ordered[1:]) if b[0] < a[1]]
 
 
-def check_article(name: str, text: str, record: dict, hyphen_ok: Collection[tuple[int, int]] = (),
-                  silenced: Collection[tuple[int, int]] = ()) -> list[str]:
+def check_article(
+    name: str,
+    text: str,
+    record: dict,
+    hyphen_ok: Collection[tuple[int, int]] = (),
+    silenced: Collection[tuple[int, int]] = (),
+) -> list[str]:
     """Every GUIDELINES rule that can be checked mechanically, for one article."""
     problems: list[str] = []
 
@@ -309,7 +311,12 @@ def check_article(name: str, text: str, record: dict, hyphen_ok: Collection[tupl
             if (speaker, ss, se) != (None, None, None):
                 problem(f"{where}: a term quote has a speaker")
         elif quote["kind"] == "speech":
-            if not isinstance(speaker, str) or not speaker.strip() or not isinstance(ss, int) or not isinstance(se, int):
+            if (
+                not isinstance(speaker, str)
+                or not speaker.strip()
+                or not isinstance(ss, int)
+                or not isinstance(se, int)
+            ):
                 problem(f"{where}: a speech quote needs a speaker and its span")
                 continue
             if not (0 <= ss < se <= len(text)):
@@ -326,7 +333,9 @@ def check_article(name: str, text: str, record: dict, hyphen_ok: Collection[tupl
         problem(f"quotes overlap at {s}–{e}")
     for position, char in enumerate(text):
         if char in QUOTE_MARKS and position not in mark_positions:
-            problem(f"quotation mark {char!r} at {position} belongs to no annotated quote: {text[max(0, position - 30):position + 30]!r}")
+            problem(
+                f"quotation mark {char!r} at {position} belongs to no annotated quote: {text[max(0, position - 30) : position + 30]!r}"
+            )
 
     problems.extend(f"{name}: {p}" for p in _speaker_problems(text, record))
     problems.extend(f"{name}: {p}" for p in _missed_occurrences(text, record["entities"], silenced))
@@ -347,11 +356,15 @@ def _speaker_problems(text: str, record: dict) -> list[str]:
         mention = entity_at.get((quote["speaker_start"], quote["speaker_end"]))
         where = f"quote {quote['text'][:30]!r}"
         if speaker != written and speaker not in names:
-            problems.append(f"{where}: speaker {speaker!r} is neither its mention {written!r} nor a name of the article")
+            problems.append(
+                f"{where}: speaker {speaker!r} is neither its mention {written!r} nor a name of the article"
+            )
         if mention and mention["label"] == "PER" and speaker not in persons:
             problems.append(f"{where}: the mention {written!r} is a person but the speaker {speaker!r} is no PER name")
         if speaker in persons:
-            fuller = [p for p in persons if last_word(p) == last_word(speaker) and len(p.split()) > len(speaker.split())]
+            fuller = [
+                p for p in persons if last_word(p) == last_word(speaker) and len(p.split()) > len(speaker.split())
+            ]
             if fuller:
                 problems.append(f"{where}: speaker {speaker!r} but the article names {fuller[0]!r}")
     return problems
@@ -367,7 +380,9 @@ def _missed_occurrences(text: str, entities: list[dict], silenced: Collection[tu
             if not _token_bounded(text, s, e, False):
                 continue
             if not any(a <= s and e <= b for a, b in covered):
-                problems.append(f"{surface!r} at {s} is not tagged (or silenced with [..|-]): {text[max(0, s - 30):e + 30]!r}")
+                problems.append(
+                    f"{surface!r} at {s} is not tagged (or silenced with [..|-]): {text[max(0, s - 30) : e + 30]!r}"
+                )
     return problems
 
 

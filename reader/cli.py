@@ -36,8 +36,16 @@ def _echo_problems(problems) -> None:
 
 
 @click.group(cls=SafeErrorsGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--library", "library", type=click.Path(file_okay=False), help="Library folder holding articles/ and annotations/ [env READER_LIBRARY; default: current folder].")
-@click.option("--model", help="spaCy pipeline: an installed package name or a path [env READER_MODEL; default: the shipped German pipeline].")
+@click.option(
+    "--library",
+    "library",
+    type=click.Path(file_okay=False),
+    help="Library folder holding articles/ and annotations/ [env READER_LIBRARY; default: current folder].",
+)
+@click.option(
+    "--model",
+    help="spaCy pipeline: an installed package name or a path [env READER_MODEL; default: the shipped German pipeline].",
+)
 @click.option("--author", help="Author name for new annotations [env READER_AUTHOR; default: login name].")
 @click.version_option(__version__, "-V", "--version", prog_name="reader")
 @click.pass_context
@@ -68,13 +76,26 @@ def list_articles(settings: Settings, as_json: bool) -> None:
         print_json([article.summary() for article in scan.articles])
         return
     for article in scan.articles:
-        say(f"{article.id:40.40}  {article.date or '—':10}  {article.source or '—':16.16}  {article.words:>6}  {article.title}")
+        say(
+            f"{article.id:40.40}  {article.date or '—':10}  {article.source or '—':16.16}  {article.words:>6}  {article.title}"
+        )
 
 
 @main.command("add")
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True, help="Seconds to wait for a web page.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON: per source its input, status (added/duplicate/failed), reason and the article's list fields.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=20.0,
+    show_default=True,
+    help="Seconds to wait for a web page.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print JSON: per source its input, status (added/duplicate/failed), reason and the article's list fields.",
+)
 @click.pass_obj
 def add(settings: Settings, sources: tuple[str, ...], timeout: float, as_json: bool) -> None:
     """Add articles from web pages (http/https URLs), .html/.htm files, .txt/.md files or '-' (stdin).
@@ -102,7 +123,15 @@ def add(settings: Settings, sources: tuple[str, ...], timeout: float, as_json: b
             continue
         article = result.article
         status = "added" if result.added else "duplicate"
-        records.append({"input": source, "status": status, "reason": result.duplicate_reason, "notes": list(result.notes), **article.summary()})
+        records.append(
+            {
+                "input": source,
+                "status": status,
+                "reason": result.duplicate_reason,
+                "notes": list(result.notes),
+                **article.summary(),
+            }
+        )
         if as_json:
             continue
         for note in result.notes:
@@ -223,7 +252,11 @@ def _echo_conflict_count(store: AnnotationStore) -> None:
     help="Write to this file (a regular file is replaced atomically; '-', a FIFO or a device is written as a stream; a symbolic link is refused).",
 )
 @click.option("--delimiter", help="CSV only: the column delimiter, one character or 'tab' [default: ,].")
-@click.option("--excel", is_flag=True, help="CSV only: semicolons between columns, as German (and other comma-decimal) Excel expects.")
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="CSV only: semicolons between columns, as German (and other comma-decimal) Excel expects.",
+)
 @click.pass_obj
 def export(
     settings: Settings,
@@ -312,7 +345,12 @@ def _describe_version(annotation: Annotation) -> str:
 
 
 @main.command("conflicts")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON: per conflict its id, article, the local version and the others kept.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print JSON: per conflict its id, article, the local version and the others kept.",
+)
 @click.pass_obj
 def list_conflicts(settings: Settings, as_json: bool) -> None:
     """List annotations with conflicting versions (both kept; `reader resolve` settles one)."""
@@ -369,14 +407,18 @@ def resolve(settings: Settings, annotation_ref: str, keep: str) -> None:
     revisions = [version.revision for version in conflict.versions]
     if keep == "incoming":
         if len(revisions) != 1:
-            raise click.ClickException(f"{len(revisions)} incoming versions ({', '.join(r[:8] for r in revisions)}); give --keep REVISION")
+            raise click.ClickException(
+                f"{len(revisions)} incoming versions ({', '.join(r[:8] for r in revisions)}); give --keep REVISION"
+            )
         chosen = revisions[0]
     elif keep == "local":
         chosen = "local"
     else:
         starting = [revision for revision in revisions if keep and revision.startswith(keep)]
         if len(starting) != 1:
-            raise click.ClickException(f"--keep {keep!r}: not local, incoming or one of {', '.join(r[:8] for r in revisions)}")
+            raise click.ClickException(
+                f"--keep {keep!r}: not local, incoming or one of {', '.join(r[:8] for r in revisions)}"
+            )
         chosen = starting[0]
     try:
         kept = store.resolve(conflict.annotation_id, chosen)
@@ -388,7 +430,12 @@ def resolve(settings: Settings, annotation_ref: str, keep: str) -> None:
 
 @main.command("analyze")
 @click.argument("refs", nargs=-1, metavar="[ARTICLE_OR_FILE]...")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON array: per article id, text, sentences, entities, quotes (with speakers and groups).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print a JSON array: per article id, text, sentences, entities, quotes (with speakers and groups).",
+)
 @click.pass_obj
 def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
     """Find entities, quotations and speakers; fill the analysis cache.
@@ -431,7 +478,9 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
             analyses[article.id] = cached
     failures: list[str] = []
     if pending:
-        with click.progressbar(pending, label="Analysing", file=sys.stderr, item_show_func=lambda a: safe_line(a.id) if a else "") as bar:
+        with click.progressbar(
+            pending, label="Analysing", file=sys.stderr, item_show_func=lambda a: safe_line(a.id) if a else ""
+        ) as bar:
             for article in bar:
                 try:
                     analyses[article.id] = analyze_cached(article, pipeline, cache)
@@ -471,7 +520,9 @@ def _print_analysis_lines(articles: list[Article], view: LibraryAnalysis, comput
 
 
 @main.command("info")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON: name, version, path, labels, components, fingerprint, source.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON: name, version, path, labels, components, fingerprint, source."
+)
 @click.pass_obj
 def info(settings: Settings, as_json: bool) -> None:
     """Show the spaCy pipeline in use (the --model / READER_MODEL one, else the shipped one)."""
@@ -514,5 +565,7 @@ def evaluate_model(settings: Settings, data: str, labels: str | None, as_json: b
     if as_json:
         print_json(result)
         return
-    say(f"{data}: {result['sentences']} sentences, {result['tokens']} tokens ({result['format']}); model {loaded.info.name} {loaded.info.version}")
+    say(
+        f"{data}: {result['sentences']} sentences, {result['tokens']} tokens ({result['format']}); model {loaded.info.name} {loaded.info.version}"
+    )
     say_lines(format_table(result))

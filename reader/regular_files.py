@@ -63,7 +63,9 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
         if refusal is not None:
             raise refusal
         if info.st_size > max_bytes:
-            raise FileRefused(f"is too large ({info.st_size // _MB} MB; the limit is {max_bytes // _MB} MB)", "too large")
+            raise FileRefused(
+                f"is too large ({info.st_size // _MB} MB; the limit is {max_bytes // _MB} MB)", "too large"
+            )
         os.set_blocking(descriptor, True)
         return _read_at_most(descriptor, info.st_size, max_bytes)
     finally:

@@ -153,10 +153,13 @@ def test_markup_builds_offsets_that_match(tmp_path: Path) -> None:
     gold = tools.to_gold(parsed, "t.src")
     text = parsed.text
     (entity,) = gold["entities"]
-    assert text[entity["start"]:entity["end"]] == "Boris Pistorius"
+    assert text[entity["start"] : entity["end"]] == "Boris Pistorius"
     speech, term = gold["quotes"]
-    assert (speech["text"], speech["speaker"], text[speech["speaker_start"]:speech["speaker_end"]]) == (
-        "Wir liefern", "Boris Pistorius", "Boris Pistorius")
+    assert (speech["text"], speech["speaker"], text[speech["speaker_start"] : speech["speaker_end"]]) == (
+        "Wir liefern",
+        "Boris Pistorius",
+        "Boris Pistorius",
+    )
     assert (term["text"], term["kind"], term["speaker"]) == ("Zeitenwende", "term", None)
     assert gold["title"] == "Kopfzeile ohne Punkt"
 

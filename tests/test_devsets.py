@@ -35,9 +35,22 @@ def test_markup_becomes_plain_text_and_gold() -> None:
     assert text.startswith("Streit in Berlin um den Haushalt\n")
     assert "[" not in text and "^" not in text and "%" not in text
     assert [(e["text"], e["label"]) for e in record["entities"]] == [
-        ("Berlin", "LOC"), ("Petra Lange", "PER"), ("Berlin", "LOC"), ("Bahn", "ORG"), ("Lange", "PER"), ("Verkehrsministeriums", "ORG")]
-    speakers = [(q["text"], q["kind"], q["speaker"], text[q["speaker_start"]:q["speaker_end"]] if q["speaker_start"] is not None else None)
-                for q in record["quotes"]]
+        ("Berlin", "LOC"),
+        ("Petra Lange", "PER"),
+        ("Berlin", "LOC"),
+        ("Bahn", "ORG"),
+        ("Lange", "PER"),
+        ("Verkehrsministeriums", "ORG"),
+    ]
+    speakers = [
+        (
+            q["text"],
+            q["kind"],
+            q["speaker"],
+            text[q["speaker_start"] : q["speaker_end"]] if q["speaker_start"] is not None else None,
+        )
+        for q in record["quotes"]
+    ]
     assert speakers == [
         ("Wir sparen nicht an der Bahn", "speech", "Petra Lange", "Lange"),
         ("Nie.", "speech", "Petra Lange", "Lange"),
@@ -50,14 +63,17 @@ def test_markup_becomes_plain_text_and_gold() -> None:
     assert tools.check_article("sample.txt", text, record, silenced=parsed.silenced) == []
 
 
-@pytest.mark.parametrize("broken, complaint", [
-    ("[Berlin|PLACE]", "bad entity spec"),
-    ("^9„Nie.“", "undefined mention"),
-    ("{er@1}", "needs a kind"),
-    ("[Lange|PER@1] und [Lange|PER@1]", "defined twice"),
-    ("^1 „Nie.“", "right before an opening"),
-    ("Text ] mit Klammer", "stray"),
-])
+@pytest.mark.parametrize(
+    "broken, complaint",
+    [
+        ("[Berlin|PLACE]", "bad entity spec"),
+        ("^9„Nie.“", "undefined mention"),
+        ("{er@1}", "needs a kind"),
+        ("[Lange|PER@1] und [Lange|PER@1]", "defined twice"),
+        ("^1 „Nie.“", "right before an opening"),
+        ("Text ] mit Klammer", "stray"),
+    ],
+)
 def test_broken_markup_is_refused(broken: str, complaint: str) -> None:
     with pytest.raises(tools.MarkupError, match=complaint):
         tools.to_gold(tools.parse_markup("Titel\n" + broken + "\n"))
@@ -68,18 +84,24 @@ def _sample_record() -> tuple[str, dict]:
     return parsed.text, tools.to_gold(parsed)[0]
 
 
-@pytest.mark.parametrize("damage, complaint", [
-    (lambda r: r["entities"][0].update(start=r["entities"][0]["start"] + 1), "text at offsets"),
-    (lambda r: r["entities"].append(dict(r["entities"][1], start=r["entities"][1]["start"] + 6, text="Lange")), "overlap"),
-    (lambda r: r["entities"][1].update(end=r["entities"][1]["end"] - 2, text="Petra Lan"), "cuts a word"),
-    (lambda r: r["entities"][1].update(start=r["entities"][1]["start"] - 1, text=" Petra Lange"), "starts or ends"),
-    (lambda r: r["quotes"][0].update(speaker="Lange"), "but the article names 'Petra Lange'"),
-    (lambda r: r["quotes"][2].update(speaker="Peter Pan"), "neither its mention"),
-    (lambda r: r["quotes"][4].update(speaker="Petra Lange"), "a term quote has a speaker"),
-    (lambda r: r["quotes"][1].update(speaker_start=None), "needs a speaker"),
-    (lambda r: r["quotes"].pop(3), "belongs to no annotated quote"),
-    (lambda r: r["entities"].pop(0), "'Berlin' at 10 is not tagged"),
-])
+@pytest.mark.parametrize(
+    "damage, complaint",
+    [
+        (lambda r: r["entities"][0].update(start=r["entities"][0]["start"] + 1), "text at offsets"),
+        (
+            lambda r: r["entities"].append(dict(r["entities"][1], start=r["entities"][1]["start"] + 6, text="Lange")),
+            "overlap",
+        ),
+        (lambda r: r["entities"][1].update(end=r["entities"][1]["end"] - 2, text="Petra Lan"), "cuts a word"),
+        (lambda r: r["entities"][1].update(start=r["entities"][1]["start"] - 1, text=" Petra Lange"), "starts or ends"),
+        (lambda r: r["quotes"][0].update(speaker="Lange"), "but the article names 'Petra Lange'"),
+        (lambda r: r["quotes"][2].update(speaker="Peter Pan"), "neither its mention"),
+        (lambda r: r["quotes"][4].update(speaker="Petra Lange"), "a term quote has a speaker"),
+        (lambda r: r["quotes"][1].update(speaker_start=None), "needs a speaker"),
+        (lambda r: r["quotes"].pop(3), "belongs to no annotated quote"),
+        (lambda r: r["entities"].pop(0), "'Berlin' at 10 is not tagged"),
+    ],
+)
 def test_checks_find_each_kind_of_damage(damage, complaint: str) -> None:
     text, record = _sample_record()
     damage(record)
@@ -95,11 +117,14 @@ def test_silenced_words_are_not_reported_as_missed() -> None:
 
 def test_a_quote_mark_inside_an_entity_is_refused() -> None:
     text = 'Titel\nDer Film "Nord" lief.\n'
-    record = {"title": "Titel", "date": None, "quotes": [],
-              "entities": [{"start": 15, "end": 21, "text": '"Nord"', "label": "MISC"}]}
+    record = {
+        "title": "Titel",
+        "date": None,
+        "quotes": [],
+        "entities": [{"start": 15, "end": 21, "text": '"Nord"', "label": "MISC"}],
+    }
     problems = tools.check_article("x.txt", text, record)
     assert any("quotation mark" in p for p in problems)
-
 
 
 def test_committed_set_follows_every_rule(tmp_path: Path) -> None:

@@ -101,7 +101,11 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
             start, end = start + offset, start + offset + len(cleaned)
         if label in {"PER", "ORG"}:
             start = _after_role_words(text, start, end, strip_function_words=label == "PER")
-        if label == "PER" and (surname := _SURNAME_AFTER_INITIAL.match(text, end)) and _INITIAL_AT_END.search(text, start, end):
+        if (
+            label == "PER"
+            and (surname := _SURNAME_AFTER_INITIAL.match(text, end))
+            and _INITIAL_AT_END.search(text, start, end)
+        ):
             end = surname.end()  # "John E." + "Herbst": a name does not end in a middle initial
         spans.append(NameSpan(start, end, label, text[start:end]))
     spans = _with_particle_surnames(text, spans)
@@ -176,5 +180,10 @@ def rule_sentences(text: str) -> list[tuple[int, int]]:
 def _clear_unknown(quote: Quote) -> Quote:
     """No speaker, no written mention and no role left to resolve: the mention offsets go too."""
     if quote.speaker is None and quote.speaker_role is None and quote.speaker_text is None:
-        return replace(quote, speaker_start=None, speaker_end=None, speaker_via="" if quote.speaker_via != "continuation" else quote.speaker_via)
+        return replace(
+            quote,
+            speaker_start=None,
+            speaker_end=None,
+            speaker_via="" if quote.speaker_via != "continuation" else quote.speaker_via,
+        )
     return quote

@@ -30,20 +30,125 @@ _AGE_WORDS = frozenset({"Jahre", "Monate"})
 _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches"})
 _AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "48-Jährige"
 _SOURCE_PLACES = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "seitens"})  # heißt es …
-_MEDIA_HEADS = ("zeitung", "agentur", "sender", "magazin", "blatt", "portal", "fernsehen", "redaktion", "reportern", "journalisten")
+_MEDIA_HEADS = (
+    "zeitung",
+    "agentur",
+    "sender",
+    "magazin",
+    "blatt",
+    "portal",
+    "fernsehen",
+    "redaktion",
+    "reportern",
+    "journalisten",
+)
 # Capitalised words that open a sentence or clause but are no noun ("Dann sagte …", "Auch").
-_FUNCTION_CAPITALS = lexicon.ARTICLES | lexicon.PREPOSITIONS | frozenset({
-    "und", "oder", "aber", "doch", "denn", "als", "wie", "wenn", "dass", "ob", "weil", "auch", "nur",
-    "noch", "schon", "nicht", "so", "da", "dann", "nun", "jetzt", "hier", "dort", "später", "zuvor",
-    "danach", "dabei", "dazu", "damit", "deshalb", "daher", "zudem", "außerdem", "trotzdem",
-    "heute", "gestern", "morgen", "bereits", "immer", "zuletzt", "zunächst", "erst", "vor", "es",
-    "er", "sie", "man", "wir", "ich", "das", "dies", "diese", "dieser", "dieses", "was", "wer",
-    "während", "nachdem", "bevor", "obwohl", "seit", "ebenfalls", "gleichzeitig", "allerdings",
-    "jedoch", "inzwischen", "mittlerweile", "vielmehr", "stattdessen", "zugleich", "kurz", "laut",
-    "manchmal", "oft", "häufig", "leider", "natürlich", "vielleicht", "übrigens", "schließlich",
-    "letztlich", "gerade", "also", "eigentlich", "ebenso", "insbesondere", "besonders", "nämlich",
-    "wirklich", "genau", "sicher", "offenbar", "egal", "bedeutet", "hinzu", "wer", "wen", "wem",
-})
+_FUNCTION_CAPITALS = (
+    lexicon.ARTICLES
+    | lexicon.PREPOSITIONS
+    | frozenset(
+        {
+            "und",
+            "oder",
+            "aber",
+            "doch",
+            "denn",
+            "als",
+            "wie",
+            "wenn",
+            "dass",
+            "ob",
+            "weil",
+            "auch",
+            "nur",
+            "noch",
+            "schon",
+            "nicht",
+            "so",
+            "da",
+            "dann",
+            "nun",
+            "jetzt",
+            "hier",
+            "dort",
+            "später",
+            "zuvor",
+            "danach",
+            "dabei",
+            "dazu",
+            "damit",
+            "deshalb",
+            "daher",
+            "zudem",
+            "außerdem",
+            "trotzdem",
+            "heute",
+            "gestern",
+            "morgen",
+            "bereits",
+            "immer",
+            "zuletzt",
+            "zunächst",
+            "erst",
+            "vor",
+            "es",
+            "er",
+            "sie",
+            "man",
+            "wir",
+            "ich",
+            "das",
+            "dies",
+            "diese",
+            "dieser",
+            "dieses",
+            "was",
+            "wer",
+            "während",
+            "nachdem",
+            "bevor",
+            "obwohl",
+            "seit",
+            "ebenfalls",
+            "gleichzeitig",
+            "allerdings",
+            "jedoch",
+            "inzwischen",
+            "mittlerweile",
+            "vielmehr",
+            "stattdessen",
+            "zugleich",
+            "kurz",
+            "laut",
+            "manchmal",
+            "oft",
+            "häufig",
+            "leider",
+            "natürlich",
+            "vielleicht",
+            "übrigens",
+            "schließlich",
+            "letztlich",
+            "gerade",
+            "also",
+            "eigentlich",
+            "ebenso",
+            "insbesondere",
+            "besonders",
+            "nämlich",
+            "wirklich",
+            "genau",
+            "sicher",
+            "offenbar",
+            "egal",
+            "bedeutet",
+            "hinzu",
+            "wer",
+            "wen",
+            "wem",
+        }
+    )
+)
 _ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "mals", "erweise", "fristig", "wärts")
 
 
@@ -56,6 +161,7 @@ def cue_category(form: str) -> str:
 def is_cue_word(word: Word) -> bool:
     """A verb form that introduces speech without needing a particle ("sagte", "festgestellt")."""
     return word.lower in _CUE_FORMS and word.text[:1].islower()
+
 
 _HARD_BOUNDARIES = frozenset({".", "!", "?", ";", ":"})
 _CLAUSE_BOUNDARIES = _HARD_BOUNDARIES | {",", "(", ")", "–", "—"}
@@ -109,11 +215,17 @@ class Attributor:
         attributions: list[Attribution | None] = []
         for index, span in enumerate(self.spans):
             previous = self._previous_outer(index)
-            translation_of = previous if previous is not None and self._is_translation(self.spans[previous], span) else None
+            translation_of = (
+                previous if previous is not None and self._is_translation(self.spans[previous], span) else None
+            )
             attribution = self._attribute(span) if span.depth == 0 else None
             if translation_of is not None:
                 source = quotes[translation_of]
-                quotes.append(_quote(span, self.text, source.kind, speaker_from=source, via="translation", continues=translation_of))
+                quotes.append(
+                    _quote(
+                        span, self.text, source.kind, speaker_from=source, via="translation", continues=translation_of
+                    )
+                )
                 attributions.append(attributions[translation_of])
                 continue
             kind = self._kind(span, attribution)
@@ -125,9 +237,19 @@ class Attributor:
                 continues = self._interrupted(index, attribution, attributions)
                 quotes.append(_attributed(span, self.text, self.described(attribution), continues))
             elif (source := self._continued(index, span, quotes)) is not None:
-                quotes.append(_quote(span, self.text, SPEECH, speaker_from=quotes[source], via="continuation", continues=source))
+                quotes.append(
+                    _quote(span, self.text, SPEECH, speaker_from=quotes[source], via="continuation", continues=source)
+                )
             elif (context := self._context_speaker(span)) is not None:
-                quote = _with_speaker(_quote(span, self.text, SPEECH), context.referent.name, context.referent.key, context.start, context.end, "context", context.referent.role)
+                quote = _with_speaker(
+                    _quote(span, self.text, SPEECH),
+                    context.referent.name,
+                    context.referent.key,
+                    context.start,
+                    context.end,
+                    "context",
+                    context.referent.role,
+                )
                 quotes.append(replace(quote, speaker_text=speaker_text(context), speaker_kind=speaker_kind(context)))
             else:
                 quotes.append(_quote(span, self.text, SPEECH))
@@ -174,11 +296,17 @@ class Attributor:
         end = last.end
         # „…“, sagte er: a senter may end the sentence at the closing mark; the cue belongs to it
         nxt = bisect_right(self._sentence_starts, span.outer_end - 1)
-        if nxt < len(self.sentences) and _ATTRIBUTION_AFTER.match(self.text, span.outer_end) and self.sentences[nxt].start <= span.outer_end + 2:
+        if (
+            nxt < len(self.sentences)
+            and _ATTRIBUTION_AFTER.match(self.text, span.outer_end)
+            and self.sentences[nxt].start <= span.outer_end + 2
+        ):
             end = max(end, self.sentences[nxt].end)
         return min(first.start, span.open_at), end
 
-    def _verb_in(self, region: list[Word], frame_start: int, *, adjacent_only: bool = False, nearest_last: bool = False) -> Attribution | None:
+    def _verb_in(
+        self, region: list[Word], frame_start: int, *, adjacent_only: bool = False, nearest_last: bool = False
+    ) -> Attribution | None:
         order = range(len(region) - 1, -1, -1) if nearest_last else range(len(region))
         for position in order:
             word = region[position]
@@ -207,7 +335,12 @@ class Attributor:
             or self._speaker_before(word, frame_start, fallback=True)
             or self._speaker_after(region, position, fallback=True)
         )
-        if mention is not None and mention.kind == "pronoun" and mention.text.lower() == "sie" and word.lower.endswith("en"):
+        if (
+            mention is not None
+            and mention.kind == "pronoun"
+            and mention.text.lower() == "sie"
+            and word.lower.endswith("en")
+        ):
             referent = Referent(kind="group", text=mention.text)  # "sagten sie": plural, unresolved
             mention = Mention(mention.start, mention.end, "indefinite", mention.case, referent, mention.text)
         return Attribution(Cue(word.start, word.end, word.text, "verb"), mention, False)
@@ -265,7 +398,11 @@ class Attributor:
             if later.text in _CLAUSE_BOUNDARIES:
                 return False
             if later.lower in particles:  # "kündigte eine „schonungslose Analyse“ an"
-                following = self.words.items[self.words.index_at(later.end)] if self.words.index_at(later.end) < len(self.words.items) else None
+                following = (
+                    self.words.items[self.words.index_at(later.end)]
+                    if self.words.index_at(later.end) < len(self.words.items)
+                    else None
+                )
                 return following is None or following.text in _CLAUSE_BOUNDARIES or following.is_quote
         return False
 
@@ -288,7 +425,9 @@ class Attributor:
             if tail[position].lower in cue_lexicon.SOURCE_NOUNS and position > 0:
                 owner = self._mention_at(tail[position - 1])
                 if owner is not None and owner.kind == "possessive":
-                    return Attribution(Cue(tail[position].start, tail[position].end, tail[position].text, "noun"), owner, False)
+                    return Attribution(
+                        Cue(tail[position].start, tail[position].end, tail[position].text, "noun"), owner, False
+                    )
         return None
 
     # ---- speakers -----------------------------------------------------------------------
@@ -308,13 +447,22 @@ class Attributor:
             if word.text in _CLAUSE_BOUNDARIES or word.is_quote:
                 end = word.start
                 break
-        candidates = [m for m in self._mentions_in(region[position].end, end) if m.case == "nom" and m.kind != "possessive"]
+        candidates = [
+            m for m in self._mentions_in(region[position].end, end) if m.case == "nom" and m.kind != "possessive"
+        ]
         if not candidates:
             return self._noun_phrase_at(region[position].end, end) if fallback else None
-        if candidates[0].kind == "pronoun" and self.words.index_at(candidates[0].start) == self.words.index_at(region[position].end):
+        if candidates[0].kind == "pronoun" and self.words.index_at(candidates[0].start) == self.words.index_at(
+            region[position].end
+        ):
             return candidates[0]
         first = candidates[0]
-        if first.kind == "name" and first.referent.label != "PER" and len(candidates) > 1 and candidates[1].referent.label == "PER":
+        if (
+            first.kind == "name"
+            and first.referent.label != "PER"
+            and len(candidates) > 1
+            and candidates[1].referent.label == "PER"
+        ):
             if len(self.words.between(first.end, candidates[1].start)) <= 3:
                 first = candidates[1]  # "sagte Tuvalus Umweltministerin Tala Fonoti"
                 if first.kind != "name" and len(candidates) > 2 and candidates[2].kind == "name":
@@ -325,16 +473,22 @@ class Attributor:
                 return named
         if first.kind in {"role", "indefinite"} and len(candidates) > 1 and candidates[1].kind == "name":
             between = self.words.between(first.end, candidates[1].start)
-            if not between or (len(between) <= 3 and between[0].lower in _APPOSITION_PREPOSITIONS and all(w.capitalized for w in between[1:])):
+            if not between or (
+                len(between) <= 3
+                and between[0].lower in _APPOSITION_PREPOSITIONS
+                and all(w.capitalized for w in between[1:])
+            ):
                 return candidates[1]  # "der frühere Botschafter in Moskau John Herbst": the name, not the role
         return first
 
     def _apposition_name(self, role: Mention, later: list[Mention]) -> Mention | None:
-        """"die Befehlshaberin der Marine, Admiralin Petra Lange": the person the role is followed
+        """ "die Befehlshaberin der Marine, Admiralin Petra Lange": the person the role is followed
         by after a comma (its genitive complement skipped), when the name closes the clause."""
         end = self._written_end(role)
         words = self.words.between(end, end + 120)
-        comma = next((k for k, w in enumerate(words[:APPOSITION_REACH + 1]) if w.text in _CLAUSE_BOUNDARIES or w.is_quote), None)
+        comma = next(
+            (k for k, w in enumerate(words[: APPOSITION_REACH + 1]) if w.text in _CLAUSE_BOUNDARIES or w.is_quote), None
+        )
         if comma is None or words[comma].text != ",":
             return None  # "… der Demokraten im Repräsentantenhaus, Rebecca Thornton": a place phrase may come first
         if any(is_cue_word(w) for w in words[:comma]):
@@ -344,7 +498,9 @@ class Attributor:
                 between = self.words.between(words[comma].end, mention.start)
                 if len(between) <= 2 and all(w.capitalized for w in between):
                     rest = self.words.between(mention.end, mention.end + 40)
-                    closing = next((k for k, w in enumerate(rest) if w.text in _CLAUSE_BOUNDARIES or w.is_quote), len(rest))
+                    closing = next(
+                        (k for k, w in enumerate(rest) if w.text in _CLAUSE_BOUNDARIES or w.is_quote), len(rest)
+                    )
                     if closing <= 1:  # the name closes the apposition ("Khalid" + "al-Mansouri,")
                         return mention
             break
@@ -355,7 +511,9 @@ class Attributor:
         Verkehrsministeriums", "Analysten des US-Thinktanks Institute for the Study of War") and a
         place or origin ("eine Reisende aus Kiel"), not with a dative addressee ("sagte der
         Manager der Zeitung")."""
-        if mention.kind not in {"role", "indefinite", "organisation"} and not (mention.kind == "name" and mention.referent.label == "ORG"):
+        if mention.kind not in {"role", "indefinite", "organisation"} and not (
+            mention.kind == "name" and mention.referent.label == "ORG"
+        ):
             return mention.end
         end = self._attribute_end(mention.end, ("des", "der", "eines", "einer"))
         if mention.kind != "organisation":
@@ -370,10 +528,22 @@ class Attributor:
         j = index + 1
         if j < len(items) and items[j].lower in lexicon.ARTICLES:
             j += 1
-        while j < len(items) and items[j].is_word and not items[j].capitalized and items[j].lower not in lexicon.PREPOSITIONS and items[j].lower not in _FUNCTION_CAPITALS:
+        while (
+            j < len(items)
+            and items[j].is_word
+            and not items[j].capitalized
+            and items[j].lower not in lexicon.PREPOSITIONS
+            and items[j].lower not in _FUNCTION_CAPITALS
+        ):
             j += 1  # adjectives: "der deutschen Marine", "diesem Umfeld"
         last = None
-        while j < len(items) and items[j].is_word and items[j].capitalized and items[j].lower not in _FUNCTION_CAPITALS and j - index <= 5:
+        while (
+            j < len(items)
+            and items[j].is_word
+            and items[j].capitalized
+            and items[j].lower not in _FUNCTION_CAPITALS
+            and j - index <= 5
+        ):
             last = items[j]
             entity = self._mention_at(items[j])
             if entity is not None and entity.kind == "name" and entity.end > last.end:
@@ -412,9 +582,21 @@ class Attributor:
                 if head is None:
                     return None
                 noun = words[head].lower
-                kind = "document" if noun in cue_lexicon.DOCUMENT_NOUNS else "group" if words[position].lower == "die" and noun.endswith(("en", "er")) and self._plural_verb_near(words[position]) else "role"
+                kind = (
+                    "document"
+                    if noun in cue_lexicon.DOCUMENT_NOUNS
+                    else "group"
+                    if words[position].lower == "die"
+                    and noun.endswith(("en", "er"))
+                    and self._plural_verb_near(words[position])
+                    else "role"
+                )
                 text = self.text[word.start : words[head].end]
-                referent = Referent(kind=kind, text=text, gender="f" if noun.endswith(("in", "ige", "e")) and words[position].lower == "die" else "m")
+                referent = Referent(
+                    kind=kind,
+                    text=text,
+                    gender="f" if noun.endswith(("in", "ige", "e")) and words[position].lower == "die" else "m",
+                )
                 if kind == "role" and words[position].lower in {"der", "die"}:
                     referent = self._recent_person(word.start, referent.gender) or referent  # "der 48-Jährige"
                 return Mention(word.start, words[head].end, "indefinite", "nom", referent, text)
@@ -430,13 +612,18 @@ class Attributor:
         for index in range(current, max(-1, current - 4), -1):
             sentence = self.sentences[index]
             present = [
-                m for m in self._mentions_in(sentence.start, min(sentence.end, offset))
-                if m.case == "nom" and m.referent.label == "PER" and m.kind in {"name", "role", "pronoun", "indefinite"} and m.referent.gender != "1"
+                m
+                for m in self._mentions_in(sentence.start, min(sentence.end, offset))
+                if m.case == "nom"
+                and m.referent.label == "PER"
+                and m.kind in {"name", "role", "pronoun", "indefinite"}
+                and m.referent.gender != "1"
             ][:1]  # the sentence's topic, its first subject
             if not present:
                 continue
             people = {
-                m.referent.key: m.referent for m in present
+                m.referent.key: m.referent
+                for m in present
                 if m.referent.known and (m.referent.gender == gender or not m.referent.gender)
             }
             return next(iter(people.values())) if len(people) == 1 else None
@@ -462,12 +649,22 @@ class Attributor:
                 k += 1
             while k < len(window) and window[k].is_word and not window[k].capitalized:
                 k += 1
-            if k >= len(window) or not (window[k].capitalized and window[k].is_word) or window[k].lower in _FUNCTION_CAPITALS:
+            if (
+                k >= len(window)
+                or not (window[k].capitalized and window[k].is_word)
+                or window[k].lower in _FUNCTION_CAPITALS
+            ):
                 continue
             head = window[k]
-            named = [m for m in self._mentions_in(window[position + 1].start, head.end + 1) if m.kind in {"name", "organisation"}]
+            named = [
+                m
+                for m in self._mentions_in(window[position + 1].start, head.end + 1)
+                if m.kind in {"name", "organisation"}
+            ]
             if head.lower in cue_lexicon.DOCUMENT_NOUNS | cue_lexicon.SOURCE_NOUNS:
-                owner = [m for m in self._mentions_in(head.end, head.end + 80) if m.case == "gen" and m.start <= head.end + 8]
+                owner = [
+                    m for m in self._mentions_in(head.end, head.end + 80) if m.case == "gen" and m.start <= head.end + 8
+                ]
                 if owner:
                     return owner[0]
             elif named and named[0].kind == "name":
@@ -476,7 +673,15 @@ class Attributor:
                 return named[0]
             start = window[position + 1].start
             text = self.text[start : head.end]
-            kind = "document" if head.lower in cue_lexicon.DOCUMENT_NOUNS | cue_lexicon.SOURCE_NOUNS else "group" if head.lower.endswith("kreisen") else "organisation" if named else "role"
+            kind = (
+                "document"
+                if head.lower in cue_lexicon.DOCUMENT_NOUNS | cue_lexicon.SOURCE_NOUNS
+                else "group"
+                if head.lower.endswith("kreisen")
+                else "organisation"
+                if named
+                else "role"
+            )
             mention = Mention(start, head.end, "indefinite", "obl", Referent(kind=kind, text=text), text)
             end = self._written_end(mention)
             text = self.text[start:end]
@@ -495,14 +700,30 @@ class Attributor:
         if not referent.known and referent.text and mention.kind not in {"pronoun", "possessive"}:
             kind = referent.kind
             first = text.split(" ")[0].lower()
-            if kind in {"role", "organisation"} and attribution.cue.kind == "verb" and _plural_form(attribution.cue.text) and first not in {"der", "das", "ein", "eine"}:
+            if (
+                kind in {"role", "organisation"}
+                and attribution.cue.kind == "verb"
+                and _plural_form(attribution.cue.text)
+                and first not in {"der", "das", "ein", "eine"}
+            ):
                 kind = "group"
-            elif kind == "role" and " " not in text and mention.kind == "indefinite" and not _looks_common_noun(text) and attribution.cue.kind == "verb" and not _plural_form(attribution.cue.text):
+            elif (
+                kind == "role"
+                and " " not in text
+                and mention.kind == "indefinite"
+                and not _looks_common_noun(text)
+                and attribution.cue.kind == "verb"
+                and not _plural_form(attribution.cue.text)
+            ):
                 kind = "person"  # "stellte Yilmaz fest": a name the pipeline missed
             referent = replace(referent, text=text, kind=kind)
         if end == mention.end and referent is mention.referent:
             return attribution
-        return Attribution(attribution.cue, Mention(mention.start, end, mention.kind, mention.case, referent, text), attribution.adjacent)
+        return Attribution(
+            attribution.cue,
+            Mention(mention.start, end, mention.kind, mention.case, referent, text),
+            attribution.adjacent,
+        )
 
     def _speaker_before(self, verb: Word, frame_start: int, *, fallback: bool = False) -> Mention | None:
         """The nearest nominative subject before the verb in its sentence (Trump sagte …), else
@@ -513,9 +734,14 @@ class Attributor:
                 start = word.end
                 break
         candidates = [m for m in self._mentions_in(start, verb.start) if m.case == "nom" and m.kind != "possessive"]
-        auxiliary = next((w for w in self.words.between(start, verb.start) if w.lower in lexicon.AUXILIARIES and w.text.islower()), None)
+        auxiliary = next(
+            (w for w in self.words.between(start, verb.start) if w.lower in lexicon.AUXILIARIES and w.text.islower()),
+            None,
+        )
         if auxiliary is not None and any(m.end <= auxiliary.start for m in candidates):
-            return [m for m in candidates if m.end <= auxiliary.start][-1]  # "Ich möchte Sie bitten, …": the subject before the auxiliary
+            return [m for m in candidates if m.end <= auxiliary.start][
+                -1
+            ]  # "Ich möchte Sie bitten, …": the subject before the auxiliary
         if candidates or not fallback:
             return candidates[-1] if candidates else None
         before = self.words.between(start, verb.start)
@@ -528,7 +754,10 @@ class Attributor:
             # "Eine Kostümbildnerin, die seit Jahren … arbeitet, sprach von …": skip the relative clause
             commas = [k for k, w in enumerate(before[:-1]) if w.text == ","]
             if commas and before[commas[-1] + 1].lower in _RELATIVE_PRONOUNS:
-                segment_start = next((before[k].end for k in range(commas[-1] - 1, -1, -1) if before[k].text in _CLAUSE_BOUNDARIES), start)
+                segment_start = next(
+                    (before[k].end for k in range(commas[-1] - 1, -1, -1) if before[k].text in _CLAUSE_BOUNDARIES),
+                    start,
+                )
                 return self._noun_phrase_at(segment_start, before[commas[-1]].start)
         return self._noun_phrase_at(clause_start, verb.start)
 
@@ -565,11 +794,23 @@ class Attributor:
             return TERM  # "mit dem Kampfnamen „Grizzly“", "der Wahlslogan „…“"
         if self._written_on_a_surface(span) or self._work_apposition(span):
             return TERM  # placards, banners; „Das Schweigen der Werften“, der zweite Spielfilm …
-        if attribution is not None and attribution.cue.kind == "verb" and attribution.cue.text.lower() in lexicon.NAMING_VERBS and _looks_like_a_name(inner):
+        if (
+            attribution is not None
+            and attribution.cue.kind == "verb"
+            and attribution.cue.text.lower() in lexicon.NAMING_VERBS
+            and _looks_like_a_name(inner)
+        ):
             return TERM  # "die Drohnen, die die Soldaten „Baba Jaga“ nennen": a name given
         if len(before) >= 2 and before[-2].lower in {"sogenannte", "sogenannten", "sogenannter", "sogenanntes"}:
             return TERM
-        if before and before[-1].is_word and before[-1].capitalized and attribution is None and not self._reported(span) and self._names_apposition(before[-1]):
+        if (
+            before
+            and before[-1].is_word
+            and before[-1].capitalized
+            and attribution is None
+            and not self._reported(span)
+            and self._names_apposition(before[-1])
+        ):
             return TERM  # Präsidentenlimousine „The Beast“, Slogan „Pursuing Peace“
         if attribution is not None and attribution.adjacent:
             return SPEECH
@@ -580,10 +821,12 @@ class Attributor:
         return TERM
 
     def _written_on_a_surface(self, span: QuoteSpan) -> bool:
-        """"Auf den Plakaten stand „…“": words on placards, banners, signs are slogans."""
+        """ "Auf den Plakaten stand „…“": words on placards, banners, signs are slogans."""
         start, end = self._frame(span)
         words = self.words.between(start, end)
-        return any(w.lower in lexicon.WRITING_VERBS for w in words) and any(w.lower.endswith(lexicon.WRITING_SURFACES) for w in words)
+        return any(w.lower in lexicon.WRITING_VERBS for w in words) and any(
+            w.lower.endswith(lexicon.WRITING_SURFACES) for w in words
+        )
 
     def _work_apposition(self, span: QuoteSpan) -> bool:
         """„…“, der zweite Spielfilm der Regisseurin …: a quotation followed by a noun that
@@ -620,7 +863,11 @@ class Attributor:
         sentence = self.sentences[current]
         before = _after_sentence_break(self.words.between(min(sentence.start, span.outer_start), span.outer_start))
         if span.outer_start < sentence.start:  # the senter left the opening mark on the sentence before
-            before = _after_sentence_break(self.words.between(self.sentences[current - 1].start, span.outer_start)) if current else []
+            before = (
+                _after_sentence_break(self.words.between(self.sentences[current - 1].start, span.outer_start))
+                if current
+                else []
+            )
         after = [w for w in self.words.between(span.outer_end, sentence.end) if w.text not in {".", "!", "?"}]
         if before or after:
             return None  # the quote is part of a sentence with narration of its own
@@ -641,8 +888,12 @@ class Attributor:
                     return self.described(Attribution(Cue(0, 0, "", "context"), source, False)).mention
                 continue
             people = [
-                m for m in self._mentions_in(other.start, other.end)
-                if m.case == "nom" and m.kind in {"name", "role", "pronoun"} and (m.referent.known or m.referent.text) and m.referent.label == "PER"
+                m
+                for m in self._mentions_in(other.start, other.end)
+                if m.case == "nom"
+                and m.kind in {"name", "role", "pronoun"}
+                and (m.referent.known or m.referent.text)
+                and m.referent.label == "PER"
             ]
             if people:
                 return people[0]
@@ -673,7 +924,9 @@ class Attributor:
             (p for p in range(index - 1, -1, -1) if quotes[p].kind == SPEECH and self.spans[p].depth == 0),
             None,
         )
-        if previous is None or (quotes[previous].cue is None and quotes[previous].speaker is None and quotes[previous].speaker_role is None):
+        if previous is None or (
+            quotes[previous].cue is None and quotes[previous].speaker is None and quotes[previous].speaker_role is None
+        ):
             return None
         before = self.spans[previous]
         gap = self.text[before.outer_end : span.outer_start]
@@ -783,7 +1036,15 @@ def _with_speaker(
     via: str,
     role: str | None,
 ) -> Quote:
-    return replace(quote, speaker=speaker, speaker_key=key, speaker_start=start, speaker_end=end, speaker_via=via, speaker_role=role)
+    return replace(
+        quote,
+        speaker=speaker,
+        speaker_key=key,
+        speaker_start=start,
+        speaker_end=end,
+        speaker_via=via,
+        speaker_role=role,
+    )
 
 
 def _attributed(span: QuoteSpan, text: str, attribution: Attribution, continues: int | None) -> Quote:
@@ -812,7 +1073,14 @@ def attributed_quote(quote: Quote, attribution: Attribution) -> Quote:
 
 # How a speaker was found, by the kind of mention: a name, a role noun, a pronoun (or possessive),
 # or a noun phrase for an unnamed source (organisation noun, group, document, "ein Sprecher").
-SPEAKER_VIA = {"name": "name", "role": "role", "pronoun": "pronoun", "possessive": "pronoun", "indefinite": "phrase", "organisation": "phrase"}
+SPEAKER_VIA = {
+    "name": "name",
+    "role": "role",
+    "pronoun": "pronoun",
+    "possessive": "pronoun",
+    "indefinite": "phrase",
+    "organisation": "phrase",
+}
 
 
 def speaker_text(mention: Mention) -> str:

@@ -31,14 +31,24 @@ _PITCH = re.compile(
     r"liveticker|dossier|themenseite|spendenaufruf)\w*\b",
     re.IGNORECASE,
 )
-_SUPPORT = re.compile(r"\b(?:unterstützen|spenden|abonnieren|abonniert|freiwillig\w* beitrag|jetzt \w+ werden)\b", re.IGNORECASE)
-_APPEAL = re.compile(r"\b(?:ihre|deine|eure) (?:unterstützung|spende)\b|\bjetzt (?:unterstützen|spenden|abonnieren|testen)\b", re.IGNORECASE)
-_SERIES = re.compile(r"\bteil (?:unserer|der|einer) (?:serie|reihe)\b|\balle (?:folgen|teile|beiträge) (?:der serie |finden sie|lesen sie)", re.IGNORECASE)
+_SUPPORT = re.compile(
+    r"\b(?:unterstützen|spenden|abonnieren|abonniert|freiwillig\w* beitrag|jetzt \w+ werden)\b", re.IGNORECASE
+)
+_APPEAL = re.compile(
+    r"\b(?:ihre|deine|eure) (?:unterstützung|spende)\b|\bjetzt (?:unterstützen|spenden|abonnieren|testen)\b",
+    re.IGNORECASE,
+)
+_SERIES = re.compile(
+    r"\bteil (?:unserer|der|einer) (?:serie|reihe)\b|\balle (?:folgen|teile|beiträge) (?:der serie |finden sie|lesen sie)",
+    re.IGNORECASE,
+)
 _PROGRAMME = re.compile(
     r"\bdieses thema\b[^.]*\b(?:programm|fernsehen|radio|berichtet)\b|\b(?:im fernsehen|im radio|in der sendung)\b[^.]*\d{1,2}[.:]\d{2}\s*uhr",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(?:von|text:|interview:)\s+[A-ZÄÖÜ][\w.-]+(?:\s+(?:und\s+)?[A-ZÄÖÜ][\w.-]+){0,5}\s*$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:von|text:|interview:)\s+[A-ZÄÖÜ][\w.-]+(?:\s+(?:und\s+)?[A-ZÄÖÜ][\w.-]+){0,5}\s*$", re.IGNORECASE
+)
 BYLINE_PARAGRAPHS = 3  # a byline stands among the first paragraphs
 _RIGHTS = re.compile(
     r"(?:©|\(c\)\s*\d{4}|alle rechte vorbehalten|nachdruck|weiterverbreitung|weiterverwendung|"
@@ -78,7 +88,11 @@ def boilerplate_spans(text: str, reported: Iterable[tuple[int, int]] = ()) -> li
     flagged: set[int] = set()
     # teaser lists closing the article: short headline-like lines at the end
     run = len(paragraphs)
-    while run > 0 and _headline_like(text[paragraphs[run - 1][0] : paragraphs[run - 1][1]]) and not has_speech(paragraphs[run - 1]):
+    while (
+        run > 0
+        and _headline_like(text[paragraphs[run - 1][0] : paragraphs[run - 1][1]])
+        and not has_speech(paragraphs[run - 1])
+    ):
         run -= 1
     if len(paragraphs) - run >= TRAILING_MIN_LINES and run > 0:
         flagged.update(range(run, len(paragraphs)))
@@ -89,13 +103,17 @@ def boilerplate_spans(text: str, reported: Iterable[tuple[int, int]] = ()) -> li
         line = text[start:end]
         if _LIST_HEADING.search(line) and len(_WORD.findall(line)) <= 6:
             following = index + 1
-            while following < len(paragraphs) and _headline_like(text[paragraphs[following][0] : paragraphs[following][1]]):
+            while following < len(paragraphs) and _headline_like(
+                text[paragraphs[following][0] : paragraphs[following][1]]
+            ):
                 following += 1
             if following - index > 1:
                 flagged.update(range(index, following))
     for index, (start, end) in enumerate(paragraphs):
         line = text[start:end]
-        if (_promo(line) or (index < BYLINE_PARAGRAPHS and _BYLINE.match(line.strip()))) and not has_speech((start, end)):
+        if (_promo(line) or (index < BYLINE_PARAGRAPHS and _BYLINE.match(line.strip()))) and not has_speech(
+            (start, end)
+        ):
             flagged.add(index)
     return [paragraphs[index] for index in sorted(flagged)]
 

@@ -39,16 +39,27 @@ def _weak_stem(infinitive: str) -> tuple[str, str]:
 def weak(infinitive: str, participle: str | None = None) -> set[str]:
     """Present, past, subjunctive I, infinitive and participle of a regular verb."""
     stem, e = _weak_stem(infinitive)
-    prefixed = infinitive.startswith(("be", "er", "ver", "zer", "ent", "emp", "miss", "über", "unter", "wider", "hinter"))
+    prefixed = infinitive.startswith(
+        ("be", "er", "ver", "zer", "ent", "emp", "miss", "über", "unter", "wider", "hinter")
+    )
     if participle is None:
         participle = stem + e + "t" if prefixed or infinitive.endswith("ieren") else "ge" + stem + e + "t"
     return {stem + e + "t", infinitive, stem + e + "te", stem + e + "ten", stem + "e", participle}
 
 
-def strong(infinitive: str, present: str, past: str, participle: str, past_plural: str | None = None, subjunctive_ii: str = "") -> set[str]:
+def strong(
+    infinitive: str, present: str, past: str, participle: str, past_plural: str | None = None, subjunctive_ii: str = ""
+) -> set[str]:
     """The forms of an irregular verb from its principal parts."""
     stem = infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
-    forms = {infinitive, present, past, past_plural or past + ("n" if past.endswith("e") else "en"), stem + "e", participle}
+    forms = {
+        infinitive,
+        present,
+        past,
+        past_plural or past + ("n" if past.endswith("e") else "en"),
+        stem + "e",
+        participle,
+    }
     if subjunctive_ii:
         forms.add(subjunctive_ii)
     return forms
@@ -246,7 +257,7 @@ def _particle_forms() -> tuple[dict[str, list[tuple[str, str]]], dict[str, str]]
         for form in finite:
             detached.setdefault(form, []).append((lemma, particle))
             attached[particle + form] = lemma  # verb-final: "wie er mitteilte", "dass sie zustimmt"
-        stem, e = _weak_stem(lemma[len(particle):])
+        stem, e = _weak_stem(lemma[len(particle) :])
         attached[particle + (participle or "ge" + stem + e + "t")] = lemma  # "festgestellt", "angegeben"
         attached[lemma] = lemma
     return detached, attached
@@ -256,21 +267,91 @@ DETACHED_FORMS, ATTACHED_FORMS = _particle_forms()
 
 # The words of an utterance or document that carry a source: "nach Angaben von X", "mit den Worten",
 # "in einer Mitteilung des Ministeriums", "in einem Schreiben heißt es".
-SOURCE_NOUNS = frozenset({
-    "angaben", "worten", "worte", "auskunft", "darstellung", "einschätzung", "ansicht", "meinung",
-    "sicht", "überzeugung", "aussage", "aussagen", "äußerung", "äußerungen", "erklärung",
-    "mitteilung", "pressemitteilung", "stellungnahme", "schreiben", "brief", "bericht", "interview",
-    "rede", "beitrag", "post", "tweet", "botschaft", "antwort", "ankündigung", "warnung",
-    "forderung", "drohung", "versprechen", "appell", "urteil", "kritik", "zitat", "satz", "floskel",
-    "standardfloskel", "informationen", "erkenntnissen", "schätzungen", "berechnungen",
-})
+SOURCE_NOUNS = frozenset(
+    {
+        "angaben",
+        "worten",
+        "worte",
+        "auskunft",
+        "darstellung",
+        "einschätzung",
+        "ansicht",
+        "meinung",
+        "sicht",
+        "überzeugung",
+        "aussage",
+        "aussagen",
+        "äußerung",
+        "äußerungen",
+        "erklärung",
+        "mitteilung",
+        "pressemitteilung",
+        "stellungnahme",
+        "schreiben",
+        "brief",
+        "bericht",
+        "interview",
+        "rede",
+        "beitrag",
+        "post",
+        "tweet",
+        "botschaft",
+        "antwort",
+        "ankündigung",
+        "warnung",
+        "forderung",
+        "drohung",
+        "versprechen",
+        "appell",
+        "urteil",
+        "kritik",
+        "zitat",
+        "satz",
+        "floskel",
+        "standardfloskel",
+        "informationen",
+        "erkenntnissen",
+        "schätzungen",
+        "berechnungen",
+    }
+)
 # Nouns that name a document or a message rather than a person (a source of kind "document").
-DOCUMENT_NOUNS = frozenset({
-    "schreiben", "brief", "bericht", "mitteilung", "pressemitteilung", "erklärung", "stellungnahme",
-    "papier", "studie", "gutachten", "urteil", "beschluss", "dokument", "entwurf", "gesetzentwurf",
-    "antrag", "protokoll", "bescheid", "post", "tweet", "beitrag", "interview", "analyse", "umfrage",
-    "memo", "vermerk", "anklage", "anklageschrift", "vertrag", "abkommen", "resolution", "kommuniqué",
-})
+DOCUMENT_NOUNS = frozenset(
+    {
+        "schreiben",
+        "brief",
+        "bericht",
+        "mitteilung",
+        "pressemitteilung",
+        "erklärung",
+        "stellungnahme",
+        "papier",
+        "studie",
+        "gutachten",
+        "urteil",
+        "beschluss",
+        "dokument",
+        "entwurf",
+        "gesetzentwurf",
+        "antrag",
+        "protokoll",
+        "bescheid",
+        "post",
+        "tweet",
+        "beitrag",
+        "interview",
+        "analyse",
+        "umfrage",
+        "memo",
+        "vermerk",
+        "anklage",
+        "anklageschrift",
+        "vertrag",
+        "abkommen",
+        "resolution",
+        "kommuniqué",
+    }
+)
 
 
 def _gepade_forms() -> dict[str, str]:
@@ -283,7 +364,11 @@ def _gepade_forms() -> dict[str, str]:
                 if row["pos"] != "verb" or form in _NOT_VERBS or form in DETACHED_FORMS:
                     continue
                 cues, share, clausal = int(row["cues"]), float(row["share"]), int(row["clausal"])
-                if cues >= GEPADE_MIN_CUES and share >= GEPADE_MIN_SHARE and clausal >= max(GEPADE_MIN_CLAUSAL, GEPADE_MIN_CLAUSAL_SHARE * cues):
+                if (
+                    cues >= GEPADE_MIN_CUES
+                    and share >= GEPADE_MIN_SHARE
+                    and clausal >= max(GEPADE_MIN_CLAUSAL, GEPADE_MIN_CLAUSAL_SHARE * cues)
+                ):
                     forms[form] = THINK
     except (OSError, KeyError, ValueError):
         return {}

@@ -55,7 +55,15 @@ def count(train: Path) -> tuple[dict[str, Counter[str]], Counter[str], Counter[s
                 if tokens[first].lower() == "dass" or (first > 0 and tokens[first - 1] in {",", ":"}):
                     row["clausal"] += 1
             source = _positions(event["Source"])
-            where = "none" if not source else "before" if source[-1] < cue[0] else "after" if source[0] > cue[-1] else "around"
+            where = (
+                "none"
+                if not source
+                else "before"
+                if source[-1] < cue[0]
+                else "after"
+                if source[0] > cue[-1]
+                else "around"
+            )
             row["source_" + where] += 1
             positions[where] += 1
     return table, words, positions
@@ -69,15 +77,27 @@ def main() -> None:
     table, words, positions = count(args.data / "train")
     known = cue_forms()
     verb_cues = sum(row["cues"] for row in table.values() if row["verb"] >= row["noun"])
-    covered = sum(row["cues"] for form, row in table.items() if row["verb"] >= row["noun"] and (form in known or form in DETACHED_FORMS))
-    print(json.dumps({
-        "cue_events": sum(row["cues"] for row in table.values()),
-        "verb_cue_events": verb_cues,
-        "covered_by_lexicon": round(covered / verb_cues, 3) if verb_cues else None,
-        "source_positions": dict(positions),
-    }))
+    covered = sum(
+        row["cues"]
+        for form, row in table.items()
+        if row["verb"] >= row["noun"] and (form in known or form in DETACHED_FORMS)
+    )
+    print(
+        json.dumps(
+            {
+                "cue_events": sum(row["cues"] for row in table.values()),
+                "verb_cue_events": verb_cues,
+                "covered_by_lexicon": round(covered / verb_cues, 3) if verb_cues else None,
+                "source_positions": dict(positions),
+            }
+        )
+    )
     missing = sorted(
-        ((row["cues"], form) for form, row in table.items() if row["verb"] > row["noun"] and form not in known and form not in DETACHED_FORMS),
+        (
+            (row["cues"], form)
+            for form, row in table.items()
+            if row["verb"] > row["noun"] and form not in known and form not in DETACHED_FORMS
+        ),
         reverse=True,
     )
     print("most frequent verb cues outside the lexicon:", ", ".join(f"{form} {n}" for n, form in missing[:60]))

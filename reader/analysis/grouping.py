@@ -29,7 +29,8 @@ WORD_SIMILARITY = 82.0  # two words match despite inflection ("produktives" / "p
 MIN_SHARED_WORDS = 2
 BLOCKING_PREFIX = 4
 _WORD = re.compile(r"\w+")
-_STOPWORDS = frozenset("""
+_STOPWORDS = frozenset(
+    """
 aber alle allem allen aller alles als also am an andere anderen auch auf aus bei beim bin bis
 bist da dabei damit dann das dass dein deine dem den denn der des die dies diese diesem diesen
 dieser dieses doch dort du durch ein eine einem einen einer eines er es etwas euch euer für
@@ -37,13 +38,31 @@ gegen hat hatte hatten habe haben hier ich ihr ihre ihm ihn im in ins ist ja jed
 kann kein keine können man mein meine mit muss nach nicht noch nun nur ob oder ohne sehr sein
 seine sich sie sind so soll über um und uns unser unter viel vom von vor war waren was weil
 wenn wer wie wir wird wo zu zum zur
-""".split())
-_NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts", "niemand", "nirgends"})
+""".split()
+)
+_NEGATIONS = frozenset(
+    {
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "keines",
+        "nie",
+        "niemals",
+        "nichts",
+        "niemand",
+        "nirgends",
+    }
+)
 # words that hedge or stress an utterance without changing what it says ("ich glaube, …", "wohl")
-_HEDGES = frozenset("""
+_HEDGES = frozenset(
+    """
 glaube glauben denke finde meine sage sagen wohl vielleicht ganz deutlich wirklich sehr schon
 eben halt ja eigentlich natürlich klar sicher
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +134,9 @@ def similarity(a: Quote, b: Quote) -> float:
     if not left:
         return 0.0
     shared = sum(1 for word in left if any(fuzz.ratio(word, other) >= WORD_SIMILARITY for other in right))
-    if shared < min(MIN_SHARED_WORDS, len(left)) or (len(left) == 1 and not (a.speaker_key and a.speaker_key == b.speaker_key and left == right)):
+    if shared < min(MIN_SHARED_WORDS, len(left)) or (
+        len(left) == 1 and not (a.speaker_key and a.speaker_key == b.speaker_key and left == right)
+    ):
         return 0.0
     return shared / len(left)
 

@@ -25,18 +25,93 @@ _CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "—"})
 _ENDS = frozenset({".", "!", "?", ";"})
 _INTRODUCERS = frozenset({"dass", "ob"})
 # an indirect question after a cue ("fragte, wie das finanziert werden solle")
-_QUESTION_WORDS = frozenset({"wie", "was", "warum", "weshalb", "wieso", "wer", "wen", "wem", "wo", "wohin", "woher", "wann", "welche", "welcher", "welches", "welchen", "worum", "wofür", "womit", "wozu"})
+_QUESTION_WORDS = frozenset(
+    {
+        "wie",
+        "was",
+        "warum",
+        "weshalb",
+        "wieso",
+        "wer",
+        "wen",
+        "wem",
+        "wo",
+        "wohin",
+        "woher",
+        "wann",
+        "welche",
+        "welcher",
+        "welches",
+        "welchen",
+        "worum",
+        "wofür",
+        "womit",
+        "wozu",
+    }
+)
 # words that open a clause that is not what the cue reports ("sagte er, als er kam")
-_SUBORDINATORS = frozenset({
-    "als", "wenn", "weil", "da", "nachdem", "obwohl", "bevor", "während", "seit", "seitdem", "um",
-    "ohne", "statt", "und", "oder", "aber", "sondern", "denn", "doch", "der", "die", "das", "den",
-    "dem", "deren", "dessen", "damit", "sodass", "indem", "falls", "sofern", "bis", "zumal",
-})
+_SUBORDINATORS = frozenset(
+    {
+        "als",
+        "wenn",
+        "weil",
+        "da",
+        "nachdem",
+        "obwohl",
+        "bevor",
+        "während",
+        "seit",
+        "seitdem",
+        "um",
+        "ohne",
+        "statt",
+        "und",
+        "oder",
+        "aber",
+        "sondern",
+        "denn",
+        "doch",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "deren",
+        "dessen",
+        "damit",
+        "sodass",
+        "indem",
+        "falls",
+        "sofern",
+        "bis",
+        "zumal",
+    }
+)
 _CUE_FORMS = cue_forms()
 MIN_WORDS = 3  # a reported clause has a subject and a verb at least
 MAX_QUOTED_SHARE = 0.8  # a clause that is mostly a direct quotation is that quotation, not indirect speech
 _PRONOUN_SUBJECTS = frozenset({"er", "sie", "es", "man"})
-_NOT_SUBJUNCTIVE = frozenset({"die", "eine", "keine", "seine", "ihre", "meine", "deine", "unsere", "alle", "beide", "diese", "jene", "welche", "ohne", "gerne", "ende", "bitte"})
+_NOT_SUBJUNCTIVE = frozenset(
+    {
+        "die",
+        "eine",
+        "keine",
+        "seine",
+        "ihre",
+        "meine",
+        "deine",
+        "unsere",
+        "alle",
+        "beide",
+        "diese",
+        "jene",
+        "welche",
+        "ohne",
+        "gerne",
+        "ende",
+        "bitte",
+    }
+)
 _VERBISH_E = re.compile(r"^[a-zäöüß]{3,}e$")
 
 
@@ -70,11 +145,16 @@ def reported_clause(words: list[Word], *, main_clause: bool = False, after_colon
 
 
 def _zu_infinitive(words: list[Word]) -> bool:
-    """"den Antrag abzulehnen", "die Grenzen zu schließen": a demand, not a reported clause."""
+    """ "den Antrag abzulehnen", "die Grenzen zu schließen": a demand, not a reported clause."""
     verbs = [w for w in words if w.is_word]
     last = verbs[-1].lower if verbs else ""
-    return bool(verbs) and last.endswith(("en", "ern", "eln")) and (
-        (len(verbs) > 1 and verbs[-2].lower == "zu") or bool(re.fullmatch(r"(?:ab|an|auf|aus|ein|mit|vor|zurück|weiter|fest|hin|her|zusammen)zu[a-zäöü]+", last))
+    return (
+        bool(verbs)
+        and last.endswith(("en", "ern", "eln"))
+        and (
+            (len(verbs) > 1 and verbs[-2].lower == "zu")
+            or bool(re.fullmatch(r"(?:ab|an|auf|aus|ein|mit|vor|zurück|weiter|fest|hin|her|zusammen)zu[a-zäöü]+", last))
+        )
     )
 
 
@@ -109,7 +189,9 @@ class IndirectFinder:
                 if clause is not None:
                     attribution = self.attributor.verb_source(narration, position, sentence_start)
                     out.append(self._quote(clause, attribution))
-            elif word.lower in {"laut", "zufolge"} or (word.lower == "so" and position > 0 and narration[position - 1].text == ","):
+            elif word.lower in {"laut", "zufolge"} or (
+                word.lower == "so" and position > 0 and narration[position - 1].text == ","
+            ):
                 clause = self._around_source(narration, position)
                 if clause is not None:
                     attribution = self.attributor.source_phrase(narration, position)
@@ -118,9 +200,14 @@ class IndirectFinder:
         return out
 
     def _after(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
-        """"sagte er (am Montag), der Sohn habe …" / "kündigte an, dass …" / "sagte: X sei …"."""
+        """ "sagte er (am Montag), der Sohn habe …" / "kündigte an, dass …" / "sagte: X sei …"."""
         k = cue + 1
-        while k < len(narration) and narration[k].text not in _CLAUSE_BREAKS and narration[k].text not in _ENDS and not narration[k].is_quote:
+        while (
+            k < len(narration)
+            and narration[k].text not in _CLAUSE_BREAKS
+            and narration[k].text not in _ENDS
+            and not narration[k].is_quote
+        ):
             k += 1
         if k >= len(narration) or narration[k].text not in {",", ":"}:
             return None
@@ -128,7 +215,11 @@ class IndirectFinder:
         start = k + 1
         end = start
         while end < len(narration) and narration[end].text not in _ENDS:
-            if narration[end].text == "," and end + 1 < len(narration) and self.attributor.is_speech_verb(narration, end + 1):
+            if (
+                narration[end].text == ","
+                and end + 1 < len(narration)
+                and self.attributor.is_speech_verb(narration, end + 1)
+            ):
                 break  # ", sagte sie, …": the next cue's clause begins
             end += 1
         clause = narration[start:end]
@@ -148,12 +239,17 @@ class IndirectFinder:
     def _clause_opener(narration: list[Word], cue: int) -> str:
         """The first word of the clause the cue stands in ("wie" in "Wie X mitteilte, …")."""
         k = cue
-        while k > 0 and narration[k - 1].text not in _CLAUSE_BREAKS and narration[k - 1].text not in _ENDS and not narration[k - 1].is_quote:
+        while (
+            k > 0
+            and narration[k - 1].text not in _CLAUSE_BREAKS
+            and narration[k - 1].text not in _ENDS
+            and not narration[k - 1].is_quote
+        ):
             k -= 1
         return narration[k].lower if k < cue else ""
 
     def _before(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
-        """"Der Zug sei ausgefallen, teilte die Bahn mit": the clause before an inverted cue."""
+        """ "Der Zug sei ausgefallen, teilte die Bahn mit": the clause before an inverted cue."""
         if cue == 0 or narration[cue - 1].text != ",":
             return None
         start = cue - 1
@@ -165,7 +261,7 @@ class IndirectFinder:
         return self._span(clause)
 
     def _around_source(self, narration: list[Word], position: int) -> tuple[int, int] | None:
-        """"Laut Polizei seien zwei Menschen verletzt worden" · "Der Polizei zufolge sei …" ·
+        """ "Laut Polizei seien zwei Menschen verletzt worden" · "Der Polizei zufolge sei …" ·
         "Der Mann sei, so die Polizei, geflohen": the sentence around the source phrase, when
         it is in the subjunctive."""
         word = narration[position].lower
@@ -209,4 +305,3 @@ class IndirectFinder:
         start, end = span
         quote = Quote(start=start, end=end, text=self.text[start:end], kind=INDIRECT, open_mark="", close_mark="")
         return attributed_quote(quote, self.attributor.described(attribution))
-

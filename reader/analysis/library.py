@@ -112,14 +112,22 @@ class LibraryAnalysis:
         present = {entity.key for entity in entities}
         quotes = tuple(self._resolve_quote(quote, present) for quote in analysis.quotes)
         indirect = tuple(self._resolve_quote(quote, present) for quote in analysis.indirect)
-        roles = tuple(replace(link, key=self.names.key(link.key), name=self.names.name(self.names.key(link.key))) for link in analysis.roles)
+        roles = tuple(
+            replace(link, key=self.names.key(link.key), name=self.names.name(self.names.key(link.key)))
+            for link in analysis.roles
+        )
         return replace(analysis, entities=entities, quotes=quotes, roles=roles, indirect=indirect)
 
     def _resolve_entity(self, entity: Entity) -> Entity:
         """Library key and name; the label most of the referent's spans carry in the library
         (a person a pipeline once took for a place is shown as a person everywhere)."""
         key = self.names.key(entity.key)
-        return replace(entity, key=key, name=self.names.name(key), label=self._labels.setdefault(key, self.names.label(key)) or entity.label)
+        return replace(
+            entity,
+            key=key,
+            name=self.names.name(key),
+            label=self._labels.setdefault(key, self.names.label(key)) or entity.label,
+        )
 
     def _resolve_quote(self, quote: Quote, present: set[str]) -> Quote:
         """Library-wide names; a role another article ties to someone names the speaker only

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 # Which closing marks end a quotation opened by each mark.
 CLOSERS: dict[str, str] = {
-    "„": "“”\"",  # German „…“ (and the common „…” / „…" slips)
-    "“": "”\"",  # English “…”
+    "„": '“”"',  # German „…“ (and the common „…” / „…" slips)
+    "“": '”"',  # English “…”
     '"': '"“”',  # straight quotes, paired in order
     "»": "«",  # German »…«
     "«": "»",  # Swiss and French «…»

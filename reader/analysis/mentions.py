@@ -32,11 +32,42 @@ ANAPHOR_MIN_VOTES = 2
 ANAPHOR_MIN_SHARE = 2 / 3
 _ADJECTIVE = re.compile(r"^(?:\d+-)?[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em)$")
 _CAPITAL_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:ige|ische|ene|ale|are|e)$")
-FUNCTION_WORDS = lexicon.ARTICLES | lexicon.PREPOSITIONS | {
-    "und", "oder", "aber", "doch", "denn", "als", "wie", "wenn", "dass", "ob", "weil", "auch",
-    "nur", "noch", "schon", "nicht", "so", "da", "dann", "nun", "jetzt", "hier", "dort",
-    "statt", "anstatt", "während", "laut", "selbst", "sogar", "etwa",
-}
+FUNCTION_WORDS = (
+    lexicon.ARTICLES
+    | lexicon.PREPOSITIONS
+    | {
+        "und",
+        "oder",
+        "aber",
+        "doch",
+        "denn",
+        "als",
+        "wie",
+        "wenn",
+        "dass",
+        "ob",
+        "weil",
+        "auch",
+        "nur",
+        "noch",
+        "schon",
+        "nicht",
+        "so",
+        "da",
+        "dann",
+        "nun",
+        "jetzt",
+        "hier",
+        "dort",
+        "statt",
+        "anstatt",
+        "während",
+        "laut",
+        "selbst",
+        "sogar",
+        "etwa",
+    }
+)
 
 
 def _unambiguous_surnames(entities: list[Entity]) -> dict[str, Entity]:
@@ -139,7 +170,9 @@ def _looks_organisation(word: Word) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _organisation_head(lower: str) -> bool:
     last = lower.split("-")[-1]
-    return last.endswith(lexicon.ORGANISATION_HEADS) or (last.endswith("s") and last.removesuffix("s").removesuffix("e").endswith(lexicon.ORGANISATION_HEADS))
+    return last.endswith(lexicon.ORGANISATION_HEADS) or (
+        last.endswith("s") and last.removesuffix("s").removesuffix("e").endswith(lexicon.ORGANISATION_HEADS)
+    )
 
 
 def _gender_of_determiner(determiner: str) -> str:
@@ -157,7 +190,9 @@ def _gender_of_role(noun: str) -> str:
     base = role_noun_base(noun.lower())
     if base.endswith("innen"):
         return "f"
-    feminine = base.endswith("in") and (is_role_noun(base[:-2]) or any(s.endswith("in") and base.endswith(s) for s in lexicon.ROLE_SUFFIXES))
+    feminine = base.endswith("in") and (
+        is_role_noun(base[:-2]) or any(s.endswith("in") and base.endswith(s) for s in lexicon.ROLE_SUFFIXES)
+    )
     return "f" if feminine else "m"
 
 
@@ -193,7 +228,12 @@ class MentionFinder:
             # "[der] [adj…] Kremlchef Wladimir Putin"
             if i > 0 and _looks_role(items[i - 1]) and items[i - 1].end < entity.start:
                 adjectives, first = self._adjectives_before(i - 1)
-                while first > 0 and items[first].lower not in lexicon.ARTICLES and (_looks_role(items[first - 1]) or _CAPITAL_ADJECTIVE.match(items[first - 1].text)) and items[first - 1].lower not in FUNCTION_WORDS:
+                while (
+                    first > 0
+                    and items[first].lower not in lexicon.ARTICLES
+                    and (_looks_role(items[first - 1]) or _CAPITAL_ADJECTIVE.match(items[first - 1].text))
+                    and items[first - 1].lower not in FUNCTION_WORDS
+                ):
                     first -= 1  # "Die Vorsitzende Richterin Dorothea Lindemann": both roles are hers
                     if first > 0 and items[first - 1].lower in lexicon.ARTICLES:
                         first -= 1
@@ -204,7 +244,9 @@ class MentionFinder:
                 for back in range(i - 2, max(-1, i - 2 - APPOSITION_BACK), -1):
                     if items[back].text in {",", ".", "!", "?", ":", ";"} or items[back].is_quote:
                         break
-                    if _looks_role(items[back]) and (back == 0 or items[back - 1].lower in lexicon.ARTICLES or _ADJECTIVE.match(items[back - 1].text)):
+                    if _looks_role(items[back]) and (
+                        back == 0 or items[back - 1].lower in lexicon.ARTICLES or _ADJECTIVE.match(items[back - 1].text)
+                    ):
                         adjectives, first = self._adjectives_before(back)
                         self._link(adjectives, items[back], entity, items[first].start, entity.end)
                         break
@@ -227,10 +269,17 @@ class MentionFinder:
         items = self.words.items
         first = noun_index
         adjectives: list[str] = []
-        while first > 0 and _ADJECTIVE.match(items[first - 1].text) and items[first - 1].lower not in FUNCTION_WORDS and items[first - 1].lower not in lexicon.POSSESSIVE_DETERMINERS:
+        while (
+            first > 0
+            and _ADJECTIVE.match(items[first - 1].text)
+            and items[first - 1].lower not in FUNCTION_WORDS
+            and items[first - 1].lower not in lexicon.POSSESSIVE_DETERMINERS
+        ):
             first -= 1
             adjectives.insert(0, items[first].text)
-        if first > 0 and (items[first - 1].lower in lexicon.ARTICLES or items[first - 1].lower in lexicon.POSSESSIVE_DETERMINERS):
+        if first > 0 and (
+            items[first - 1].lower in lexicon.ARTICLES or items[first - 1].lower in lexicon.POSSESSIVE_DETERMINERS
+        ):
             first -= 1
         return adjectives, first
 
@@ -244,8 +293,7 @@ class MentionFinder:
 
     def role_table(self, links: list[RoleLink]) -> dict[str, Referent]:
         return {
-            role: Referent(key, name, gender=self.gender(key, name))
-            for role, (key, name) in role_owners(links).items()
+            role: Referent(key, name, gender=self.gender(key, name)) for role, (key, name) in role_owners(links).items()
         }
 
     def gender(self, key: str, name: str) -> str:
@@ -260,14 +308,23 @@ class MentionFinder:
         while i < len(items):
             word = items[i]
             entity = self._entity_at.get(word.start)
-            if entity is not None and entity.label == "PER" and " " not in entity.text and _looks_role(word) and entity.end == word.end and not word.lower.endswith(("mann", "frau")):
+            if (
+                entity is not None
+                and entity.label == "PER"
+                and " " not in entity.text
+                and _looks_role(word)
+                and entity.end == word.end
+                and not word.lower.endswith(("mann", "frau"))
+            ):
                 entity = None  # a role noun the pipeline took for a name ("Rathauschefin")
             if entity is not None:
                 if entity.label in SPEAKER_LABELS:
                     genitive = _is_genitive(entity)
                     case = "gen" if genitive else self._case_before(i, end=entity.end)
                     referent = Referent(
-                        entity.key, entity.name, label=entity.label,
+                        entity.key,
+                        entity.name,
+                        label=entity.label,
                         gender=self.gender(entity.key, entity.name) if entity.label == "PER" else "",
                     )
                     mentions.append(Mention(entity.start, entity.end, "name", case, referent, entity.text))
@@ -285,51 +342,107 @@ class MentionFinder:
                 gender = self.gender(surname_of.key, surname_of.name)
                 referent = Referent(surname_of.key, surname_of.name, label="PER", gender=gender)
                 mentions.append(Mention(word.start, word.end, "name", self._case_before(i), referent, word.text))
-            elif word.text == "Sie" and i > 0 and items[i - 1].text not in {".", "!", "?", ":"} and not items[i - 1].is_quote:
-                mentions.append(Mention(word.start, word.end, "pronoun", "nom", Referent(gender="1"), word.text))  # formal "Sie"
-            elif lower in lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE and word.text.rstrip(".") in (lower, lower.capitalize()):
+            elif (
+                word.text == "Sie"
+                and i > 0
+                and items[i - 1].text not in {".", "!", "?", ":"}
+                and not items[i - 1].is_quote
+            ):
+                mentions.append(
+                    Mention(word.start, word.end, "pronoun", "nom", Referent(gender="1"), word.text)
+                )  # formal "Sie"
+            elif lower in lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE and word.text.rstrip(".") in (
+                lower,
+                lower.capitalize(),
+            ):
                 case = "nom" if lower in {"er", "sie"} else self._case_before(i)
                 case = "obl" if case == "nom" and lower not in {"er", "sie"} else case  # ihm, ihn, ihr
-                mentions.append(Mention(word.start, word.end, "pronoun", case, Referent(gender="f" if lower in lexicon.PRONOUNS_FEMALE else "m"), word.text))
+                mentions.append(
+                    Mention(
+                        word.start,
+                        word.end,
+                        "pronoun",
+                        case,
+                        Referent(gender="f" if lower in lexicon.PRONOUNS_FEMALE else "m"),
+                        word.text,
+                    )
+                )
             elif lower in lexicon.POSSESSIVES_MALE:
                 mentions.append(Mention(word.start, word.end, "possessive", "gen", Referent(gender="m"), word.text))
             elif lower in lexicon.PRONOUNS_SPEAKER and word.text.rstrip(".") in (lower, lower.capitalize()):
                 mentions.append(Mention(word.start, word.end, "pronoun", "nom", Referent(gender="1"), word.text))
             elif _looks_organisation(word) and not self._precedes_name(i):
                 adjectives, first = self._adjectives_before(i)
-                while first > 0 and _CAPITAL_ADJECTIVE.match(items[first - 1].text) and items[first - 1].lower not in FUNCTION_WORDS:
+                while (
+                    first > 0
+                    and _CAPITAL_ADJECTIVE.match(items[first - 1].text)
+                    and items[first - 1].lower not in FUNCTION_WORDS
+                ):
                     first -= 1  # "das Auswärtige Amt", "die Deutsche Bahn"
-                if first > 0 and items[first - 1].lower in lexicon.ARTICLES and items[first].lower not in lexicon.ARTICLES:
+                if (
+                    first > 0
+                    and items[first - 1].lower in lexicon.ARTICLES
+                    and items[first].lower not in lexicon.ARTICLES
+                ):
                     first -= 1
                 determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
                 start = items[first].start
-                text = self.words.text[start:word.end]
-                referent = Referent(label="ORG", gender=_gender_of_determiner(determiner), kind="organisation", text=text)
-                mentions.append(Mention(start, word.end, "organisation", self._np_case(first, determiner), referent, text))
+                text = self.words.text[start : word.end]
+                referent = Referent(
+                    label="ORG", gender=_gender_of_determiner(determiner), kind="organisation", text=text
+                )
+                mentions.append(
+                    Mention(start, word.end, "organisation", self._np_case(first, determiner), referent, text)
+                )
             elif _looks_role(word) and not self._precedes_name(i):
                 adjectives, first = self._adjectives_before(i)
                 determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
                 key = role_key(adjectives, word.text)
                 start = items[first].start
                 if determiner in lexicon.INDEFINITE_DETERMINERS or not determiner:
-                    text = self.words.text[start:word.end]
-                    plural = determiner in lexicon.PLURAL_DETERMINERS or (not determiner and word.lower != role_noun_base(word.lower))
-                    referent = Referent(gender=_gender_of_role(word.text), kind="group" if plural else "role", text=text)
-                    mentions.append(Mention(start, word.end, "indefinite", self._np_case(first, determiner), referent, text))
+                    text = self.words.text[start : word.end]
+                    plural = determiner in lexicon.PLURAL_DETERMINERS or (
+                        not determiner and word.lower != role_noun_base(word.lower)
+                    )
+                    referent = Referent(
+                        gender=_gender_of_role(word.text), kind="group" if plural else "role", text=text
+                    )
+                    mentions.append(
+                        Mention(start, word.end, "indefinite", self._np_case(first, determiner), referent, text)
+                    )
                 elif determiner and (named := self._unrecognised_name_after(i)) is not None:
                     name_start, name_end = named
                     name = " ".join(w.text for w in items[name_start:name_end])
                     referent = Referent(name_key(name), name, gender=_gender_of_role(word.text))
                     case = self._np_case(first, determiner)
-                    mentions.append(Mention(items[name_start].start, items[name_end - 1].end, "name", case, referent, name))
+                    mentions.append(
+                        Mention(items[name_start].start, items[name_end - 1].end, "name", case, referent, name)
+                    )
                     i = name_end
                     continue
                 elif determiner:
-                    text = self.words.text[start:word.end]
-                    nominalised = _AGE_NOUN.match(word.text) or word.lower.endswith("e")  # "die Abgeordnete", "der 24-Jährige"
-                    gender = (_gender_of_determiner(determiner) or _gender_of_role(word.text)) if nominalised else _gender_of_role(word.text)
-                    referent = self._resolve_role(key, roles) or Referent(role=key, gender=gender, kind="role", text=text)
-                    mentions.append(Mention(start, word.end, "role", self._np_case(first, determiner), referent, self.words.text[start:word.end]))
+                    text = self.words.text[start : word.end]
+                    nominalised = _AGE_NOUN.match(word.text) or word.lower.endswith(
+                        "e"
+                    )  # "die Abgeordnete", "der 24-Jährige"
+                    gender = (
+                        (_gender_of_determiner(determiner) or _gender_of_role(word.text))
+                        if nominalised
+                        else _gender_of_role(word.text)
+                    )
+                    referent = self._resolve_role(key, roles) or Referent(
+                        role=key, gender=gender, kind="role", text=text
+                    )
+                    mentions.append(
+                        Mention(
+                            start,
+                            word.end,
+                            "role",
+                            self._np_case(first, determiner),
+                            referent,
+                            self.words.text[start : word.end],
+                        )
+                    )
             i += 1
         return mentions
 
@@ -379,7 +492,11 @@ class MentionFinder:
 
     def _precedes_name(self, i: int) -> bool:
         items = self.words.items
-        return i + 1 < len(items) and items[i + 1].start in self._entity_at and self._entity_at[items[i + 1].start].label == "PER"
+        return (
+            i + 1 < len(items)
+            and items[i + 1].start in self._entity_at
+            and self._entity_at[items[i + 1].start].label == "PER"
+        )
 
     def _np_case(self, first: int, determiner: str) -> str:
         """Case of a noun phrase opening at word `first` (its determiner, if any): "der Polizei"
@@ -387,7 +504,11 @@ class MentionFinder:
         Zeitung" oblique."""
         possessive = self.words.items[first].lower
         if possessive in lexicon.POSSESSIVE_DETERMINERS:
-            return "obl" if possessive.endswith(("er", "em", "en", "es")) and possessive not in {"unser", "euer"} else "nom"
+            return (
+                "obl"
+                if possessive.endswith(("er", "em", "en", "es")) and possessive not in {"unser", "euer"}
+                else "nom"
+            )
         if determiner in lexicon.OBLIQUE_ARTICLES:
             return "gen" if determiner in {"des", "eines"} else self._case_before(first, determiner)
         return self._case_before(first + 1 if determiner else first)
@@ -399,27 +520,59 @@ class MentionFinder:
         if determiner:
             if determiner in lexicon.OBLIQUE_ARTICLES:
                 return "gen" if determiner in {"des", "eines"} else "obl"
-        while j >= 0 and items[j].lower not in FUNCTION_WORDS and (
-            _ADJECTIVE.match(items[j].text) or _looks_role(items[j])
-            or (j == i - 1 and items[j].capitalized and items[j].is_word and j > 0 and items[j - 1].lower in lexicon.ARTICLES)
+        while (
+            j >= 0
+            and items[j].lower not in FUNCTION_WORDS
+            and (
+                _ADJECTIVE.match(items[j].text)
+                or _looks_role(items[j])
+                or (
+                    j == i - 1
+                    and items[j].capitalized
+                    and items[j].is_word
+                    and j > 0
+                    and items[j - 1].lower in lexicon.ARTICLES
+                )
+            )
         ):
             j -= 1  # adjectives and a noun in apposition: "vor der Norwegerin Ingrid Solberg-Hauge"
         if j >= 0 and items[j].lower in lexicon.ARTICLES:
-            if items[j].lower in {"des", "eines", "der"} and j > 1 and items[j - 1].lower in cue_lexicon.SOURCE_NOUNS and items[j - 2].lower in {"nach", "laut", "aus"}:
+            if (
+                items[j].lower in {"des", "eines", "der"}
+                and j > 1
+                and items[j - 1].lower in cue_lexicon.SOURCE_NOUNS
+                and items[j - 2].lower in {"nach", "laut", "aus"}
+            ):
                 return "src"  # "nach Angaben der Polizei", "aus Sicht des Ministeriums"
             if items[j].lower in {"des", "eines"}:
                 return "gen"
-            if items[j].lower == "der" and j > 0 and items[j - 1].capitalized and items[j - 1].is_word and items[j - 1].lower not in FUNCTION_WORDS:
+            if (
+                items[j].lower == "der"
+                and j > 0
+                and items[j - 1].capitalized
+                and items[j - 1].is_word
+                and items[j - 1].lower not in FUNCTION_WORDS
+            ):
                 return "gen"  # "Direktor der Transatlantic Security Initiative"
             if items[j].lower in lexicon.OBLIQUE_ARTICLES:
                 return "src" if j > 0 and items[j - 1].lower in lexicon.SOURCE_PREPOSITIONS else "obl"
             j -= 1
         if j >= 0 and items[j].lower in lexicon.SOURCE_PREPOSITIONS:
             return "src"
-        if j >= 0 and items[j].text in _NAME_PARTICLES and (j == 0 or items[j - 1].text in {".", "!", "?", ":"} or items[j - 1].is_quote) and items[j].end + 1 == items[i].start:
+        if (
+            j >= 0
+            and items[j].text in _NAME_PARTICLES
+            and (j == 0 or items[j - 1].text in {".", "!", "?", ":"} or items[j - 1].is_quote)
+            and items[j].end + 1 == items[i].start
+        ):
             return "nom"  # "Von Hohenberg forderte": a name particle opening the sentence
         if j >= 0 and items[j].lower in lexicon.PREPOSITIONS:
-            if items[j].lower == "von" and j > 1 and items[j - 1].lower in cue_lexicon.SOURCE_NOUNS and items[j - 2].lower in {"nach", "laut", "aus"}:
+            if (
+                items[j].lower == "von"
+                and j > 1
+                and items[j - 1].lower in cue_lexicon.SOURCE_NOUNS
+                and items[j - 2].lower in {"nach", "laut", "aus"}
+            ):
                 return "src"
             return "obl"
         k = self.words.index_at(end if end is not None else items[i].end)
@@ -446,7 +599,12 @@ class MentionFinder:
             other: list[Referent] = []
             for index in indices:
                 mention = out[index]
-                if mention.kind == "role" and mention.case == "nom" and not mention.referent.known and mention.referent.role:
+                if (
+                    mention.kind == "role"
+                    and mention.case == "nom"
+                    and not mention.referent.known
+                    and mention.referent.role
+                ):
                     self._vote_anaphor(mention, topics)
                 if mention.kind in {"pronoun", "possessive"}:
                     referent = self._antecedent(mention, nominative + other, earlier)
@@ -496,17 +654,30 @@ class MentionFinder:
             candidate = topics[-back]
             if candidate is not None:
                 if candidate.known and _compatible(candidate, mention.referent.gender):
-                    self.anaphors.append(RoleLink(mention.referent.role or "", candidate.key or "", candidate.name or "", mention.start, mention.end, "anaphor"))
+                    self.anaphors.append(
+                        RoleLink(
+                            mention.referent.role or "",
+                            candidate.key or "",
+                            candidate.name or "",
+                            mention.start,
+                            mention.end,
+                            "anaphor",
+                        )
+                    )
                 return
 
-    def _definite_antecedent(self, mention: Mention, here: list[Referent], earlier: list[list[Referent]]) -> Referent | None:
+    def _definite_antecedent(
+        self, mention: Mention, here: list[Referent], earlier: list[list[Referent]]
+    ) -> Referent | None:
         """The named person (for a role) or organisation (for an institution noun) nearest before
         a definite noun, in its sentence or the DEFINITE_LOOKBACK_SENTENCES before it."""
         label = "ORG" if mention.kind == "organisation" else "PER"
         gender = mention.referent.gender
         role = mention.referent.role
         qualified = len(mention.text.split(" ")) > 2  # "der französische Präsident", not "der CDU-Politiker"
-        if label == "PER" and (role is None or qualified or len({link.key for link in self.roles if link.role == role}) > 1):
+        if label == "PER" and (
+            role is None or qualified or len({link.key for link in self.roles if link.role == role}) > 1
+        ):
             return None  # "der französische Präsident" brings in someone new; a role two people hold is no clue
         windows = [here] + [earlier[-back] for back in range(1, min(DEFINITE_LOOKBACK_SENTENCES, len(earlier)) + 1)]
         for window in windows:
@@ -514,8 +685,10 @@ class MentionFinder:
             if not present:
                 continue
             fitting = {
-                c.key: c for c in present
-                if c.known and (label != "PER" or _compatible(c, gender, lenient=True))
+                c.key: c
+                for c in present
+                if c.known
+                and (label != "PER" or _compatible(c, gender, lenient=True))
                 and (label != "ORG" or _org_fits(mention, c))
             }
             # the nearest sentence with a subject decides: one fitting name, else no guess
@@ -540,7 +713,7 @@ class MentionFinder:
 
 
 def _org_fits(mention: Mention, candidate: Referent) -> bool:
-    """"das Polizeipräsidium" takes up "Polizeipräsidium Niederbayern", "die Gewerkschaft" any
+    """ "das Polizeipräsidium" takes up "Polizeipräsidium Niederbayern", "die Gewerkschaft" any
     organisation that opened the sentence before (checked by the caller)."""
     head = mention.text.split(" ")[-1].lower()
     name = (candidate.name or "").lower()
@@ -556,7 +729,11 @@ def _anaphoric(mention: Mention) -> bool:
     words = mention.text.split(" ")
     if mention.kind == "organisation":  # also as a document's owner: "in einem Schreiben des Verbands"
         head = words[-1].lower().removesuffix("s").removesuffix("e")
-        return mention.case in {"nom", "gen"} and words[0].lower() in {"der", "die", "das", "des"} and head.endswith(lexicon.ANAPHORIC_ORGANISATION_HEADS)
+        return (
+            mention.case in {"nom", "gen"}
+            and words[0].lower() in {"der", "die", "das", "des"}
+            and head.endswith(lexicon.ANAPHORIC_ORGANISATION_HEADS)
+        )
     return mention.case == "nom" and words[0].lower() in {"der", "die", "das"}
 
 

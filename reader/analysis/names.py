@@ -30,6 +30,7 @@ _ALIASES = Path(__file__).with_name("place_aliases.json")
 # "Internationaler", "Weißes", and the undeclined place adjectives ("Frankfurter")
 _OBLIQUE_ENDINGS = ("en", "em")
 
+
 @lru_cache(maxsize=1)
 def place_aliases() -> dict[str, str]:
     """CLDR's English (and ISO alpha-3) names of places -> their German name ("Moscow" ->
@@ -164,8 +165,14 @@ def parenthesised_aliases(text: str, spans: list[NameSpan]) -> dict[str, str]:
         after = text[second.end : second.end + 1]
         acronym, full = clean_name(second.text), clean_name(first.text)
         # "Friedrich Merz (CDU)" names a person's party: same label, not a person, same initial
-        if (between.strip() == "(" and after == ")" and _ACRONYM.match(acronym) and " " in full
-                and first.label == second.label != PERSON and acronym[0] == full[0]):
+        if (
+            between.strip() == "("
+            and after == ")"
+            and _ACRONYM.match(acronym)
+            and " " in full
+            and first.label == second.label != PERSON
+            and acronym[0] == full[0]
+        ):
             out[acronym] = full
     return out
 

@@ -152,7 +152,9 @@ class ArticleAnalysis:
         size = len(text)
 
         def span(start: int | None, end: int | None) -> bool:
-            return (start is None and end is None) or (start is not None and end is not None and 0 <= start <= end <= size)
+            return (start is None and end is None) or (
+                start is not None and end is not None and 0 <= start <= end <= size
+            )
 
         starts = [s.start for s in self.sentences]
         if starts != sorted(starts) or not all(span(s.start, s.end) for s in self.sentences):
@@ -175,7 +177,11 @@ class ArticleAnalysis:
 
 
 _FIELD_TYPES = {
-    "int": (int,), "str": (str,), "bool": (bool,), "int | None": (int, type(None)), "str | None": (str, type(None)),
+    "int": (int,),
+    "str": (str,),
+    "bool": (bool,),
+    "int | None": (int, type(None)),
+    "str | None": (str, type(None)),
 }
 
 

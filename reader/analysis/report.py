@@ -33,7 +33,9 @@ def article_report(article: Article, library: LibraryAnalysis) -> dict[str, Any]
             {"start": e.start, "end": e.end, "label": e.label, "text": e.text, "key": e.key, "name": e.name}
             for e in analysis.entities
         ],
-        "quotes": [quote_report(q, library.group_of(article.id, index), entity_keys) for index, q in enumerate(analysis.quotes)],
+        "quotes": [
+            quote_report(q, library.group_of(article.id, index), entity_keys) for index, q in enumerate(analysis.quotes)
+        ],
         "indirect": [quote_report(q, None, entity_keys) for q in analysis.indirect],
         "boilerplate": [{"start": start, "end": end} for start, end in analysis.boilerplate],
     }

@@ -237,7 +237,9 @@ class AnalysisProcess:
             return
         with self._lock:
             lost, self._pending = sorted(self._pending), set()
-        failures = failures + [f"{article_id}: not analysed: {reason}; restart reader to retry" for article_id, _ in lost]
+        failures = failures + [
+            f"{article_id}: not analysed: {reason}; restart reader to retry" for article_id, _ in lost
+        ]
         self._deliver(self._on_results, batch, failures or [reason])
 
     @staticmethod

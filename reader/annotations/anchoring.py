@@ -146,7 +146,9 @@ def _align(needle: str, body: str, lo: int, hi: int) -> tuple[int, int, float] |
     return lo + result.dest_start, lo + result.dest_end, result.score
 
 
-def _prefer_in_place(needle: str, body: str, at: int, found: tuple[int, int, float] | None) -> tuple[int, int, float] | None:
+def _prefer_in_place(
+    needle: str, body: str, at: int, found: tuple[int, int, float] | None
+) -> tuple[int, int, float] | None:
     """Where several windows align equally well (repetitive text), keep the one at `at`."""
     if found is None or not 0 <= at <= len(body) - len(needle):
         return found

@@ -129,7 +129,9 @@ class History:
         del self._undo[: -self.limit]
         self._redo.clear()
 
-    def _apply(self, stack: list[Change], change: Change, verb: str, now: Annotation | None, target: Annotation | None) -> None:
+    def _apply(
+        self, stack: list[Change], change: Change, verb: str, now: Annotation | None, target: Annotation | None
+    ) -> None:
         """Go from `now` (what the step left) to `target`, if the disk still shows `now`.
 
         A refused step is dropped (UndoConflict); a failed save (disk full) keeps it.
@@ -146,4 +148,6 @@ class History:
                 self.store.update(change.annotation_id, expected=_values(now, fields), **_values(target, fields))
         except (EditConflict, RecordGone, AnnotationNotFound):
             stack.pop()
-            raise UndoConflict(f"cannot {verb} {change.describe()}: the annotation was changed elsewhere since") from None
+            raise UndoConflict(
+                f"cannot {verb} {change.describe()}: the annotation was changed elsewhere since"
+            ) from None

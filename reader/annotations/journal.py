@@ -103,20 +103,30 @@ def pending_renames(root_fd: int) -> list[tuple[str, str]] | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise StoreUnreadable(f"cannot read the journal {JOURNAL_NAME}: {os_reason(error)}; nothing will be written") from None
+        raise StoreUnreadable(
+            f"cannot read the journal {JOURNAL_NAME}: {os_reason(error)}; nothing will be written"
+        ) from None
     try:
         document = orjson.loads(raw)
     except orjson.JSONDecodeError:
         document = None
-    renames = document.get("renames") if isinstance(document, dict) and document.get("format") == JOURNAL_FORMAT else None
-    pairs = [tuple(pair) for pair in renames if isinstance(pair, list) and len(pair) == 2] if isinstance(renames, list) else []
+    renames = (
+        document.get("renames") if isinstance(document, dict) and document.get("format") == JOURNAL_FORMAT else None
+    )
+    pairs = (
+        [tuple(pair) for pair in renames if isinstance(pair, list) and len(pair) == 2]
+        if isinstance(renames, list)
+        else []
+    )
     if (
         not isinstance(renames, list)
         or len(pairs) != len(renames)
         or not all(isinstance(r, str) and isinstance(t, str) for r, t in pairs)
         or not all(is_shard_relative(r) and TEMP_FILE.fullmatch(t) for r, t in pairs)
     ):
-        raise StoreUnreadable(f"the journal {JOURNAL_NAME} of an unfinished change is damaged; it was left as it is and nothing will be written")
+        raise StoreUnreadable(
+            f"the journal {JOURNAL_NAME} of an unfinished change is damaged; it was left as it is and nothing will be written"
+        )
     return pairs  # type: ignore[return-value]
 
 

@@ -26,7 +26,9 @@ def acquire_lock(root_fd: int, timeout_s: float, poll_s: float = 0.002) -> int:
 
     LockTimeout after `timeout_s`; OSError when the lock file cannot be opened (ELOOP for a link).
     """
-    fd = os.open(LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o644, dir_fd=root_fd)
+    fd = os.open(
+        LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o644, dir_fd=root_fd
+    )
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(errno.EINVAL, f"{LOCK_NAME} is not a regular file")

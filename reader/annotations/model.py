@@ -59,7 +59,9 @@ def check_span(body: str, start: int, end: int) -> None:
             f"passage {start}–{end} is not a non-empty span of the article's {len(body):,} characters"
         )
     if end - start > MAX_PASSAGE_CHARS:
-        raise AnnotationError(f"passage of {end - start:,} characters is longer than {MAX_PASSAGE_CHARS:,}; annotate a shorter one")
+        raise AnnotationError(
+            f"passage of {end - start:,} characters is longer than {MAX_PASSAGE_CHARS:,}; annotate a shorter one"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +129,22 @@ class Annotation:
         fields = typed_fields(record)
         if fields is None:
             raise explain(record)
-        article_id, version, start, end, exact, prefix, suffix, tags, note, author, created, updated, revision, ancestors = fields
+        (
+            article_id,
+            version,
+            start,
+            end,
+            exact,
+            prefix,
+            suffix,
+            tags,
+            note,
+            author,
+            created,
+            updated,
+            revision,
+            ancestors,
+        ) = fields
         return cls(
             annotation_id,
             article_id,
@@ -156,6 +173,8 @@ def find_passage(body: str, text: str, occurrence: int = 1) -> tuple[int, int]:
         if at == -1:
             if count == 0:
                 raise AnnotationError(f"{text[:40]!r} does not occur in the article text")
-            raise AnnotationError(f"{text[:40]!r} occurs {count} time{'s' if count != 1 else ''}; there is no occurrence {occurrence}")
+            raise AnnotationError(
+                f"{text[:40]!r} occurs {count} time{'s' if count != 1 else ''}; there is no occurrence {occurrence}"
+            )
         count += 1
     return at, at + len(text)

@@ -111,13 +111,37 @@ def typed_fields(record: Any) -> tuple[Any, ...] | None:
         fields = _FIELDS(record)
     except KeyError:
         return None
-    article_id, version, start, end, exact, prefix, suffix, tags, note, author, created, updated, revision, ancestors = fields
+    (
+        article_id,
+        version,
+        start,
+        end,
+        exact,
+        prefix,
+        suffix,
+        tags,
+        note,
+        author,
+        created,
+        updated,
+        revision,
+        ancestors,
+    ) = fields
     if (
         type(start) is type(end) is int
         and 0 <= start < end <= MAX_OFFSET
         # one chained comparison: every text field is a str
-        and str is type(article_id) is type(exact) is type(version) is type(prefix) is type(suffix)
-        is type(note) is type(author) is type(created) is type(updated) is type(revision)
+        and str
+        is type(article_id)
+        is type(exact)
+        is type(version)
+        is type(prefix)
+        is type(suffix)
+        is type(note)
+        is type(author)
+        is type(created)
+        is type(updated)
+        is type(revision)
         and article_id != ""
         and exact != ""
         and _TIME(created) is not None

@@ -24,7 +24,9 @@ def parse_record(relative: str, annotation_id: str, record: Any) -> Annotation:
     try:
         annotation = Annotation.from_record(annotation_id, record)
     except RecordError as problem:
-        raise StoreUnreadable(f"{relative}: annotation {annotation_id[:40]}: {problem}; nothing will be written") from None
+        raise StoreUnreadable(
+            f"{relative}: annotation {annotation_id[:40]}: {problem}; nothing will be written"
+        ) from None
     _, folder, name = relative.split("/")
     if article_dirname(annotation.article_id) != folder or shard_name(annotation_id) != name:
         raise StoreUnreadable(
@@ -69,7 +71,9 @@ class Shard:
         for revision, record in versions.items():
             annotation = parse_record(self.relative, annotation_id, record)
             if annotation.revision != revision:
-                raise StoreUnreadable(f"{self.relative}: conflict {annotation_id[:40]}/{revision[:20]} is filed under another revision; nothing will be written")
+                raise StoreUnreadable(
+                    f"{self.relative}: conflict {annotation_id[:40]}/{revision[:20]} is filed under another revision; nothing will be written"
+                )
             parsed[revision] = annotation
         return parsed
 

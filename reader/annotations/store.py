@@ -276,7 +276,9 @@ class AnnotationStore:
         expected: Mapping[str, Any] | None = None,
     ) -> Annotation:
         """Change tags, note and/or the passage; returns the annotation as saved (see `edit`)."""
-        return self.edit(annotation_id, tags=tags, note=note, article=article, start=start, end=end, expected=expected)[1]
+        return self.edit(annotation_id, tags=tags, note=note, article=article, start=start, end=end, expected=expected)[
+            1
+        ]
 
     def edit(
         self,
@@ -401,7 +403,8 @@ class AnnotationStore:
         if dry_run:
             self.reload_if_changed()
             return [
-                merge_outcome(self._annotations.get(a.id), self._conflicts.get(a.id, {}).values(), a) for a, _ in incoming
+                merge_outcome(self._annotations.get(a.id), self._conflicts.get(a.id, {}).values(), a)
+                for a, _ in incoming
             ]
         outcomes: list[Outcome] = [Outcome.UNCHANGED] * len(incoming)
 
@@ -560,7 +563,9 @@ class AnnotationStore:
                 if len(changed) == 1:
                     ShardDB(self.root, changed[0].relative).write_tables(changed[0].tables)
                 elif changed:
-                    commit_files(self.root, root_fd, {shard.relative: dump_store_bytes(shard.tables) for shard in changed})
+                    commit_files(
+                        self.root, root_fd, {shard.relative: dump_store_bytes(shard.tables) for shard in changed}
+                    )
             except PublishIncomplete:
                 self._apply_index(prepared)
                 self._note_changes(root_fd, [shard.relative for shard in changed])
@@ -637,7 +642,9 @@ class AnnotationStore:
         """Make the index hold what this shard file holds on disk now."""
         self._apply_index([self._prepare_index(self._read_shard(relative)[0])])
 
-    def _prepare_index(self, shard: Shard) -> tuple[str, dict[str, Any], list[Annotation], dict[str, dict[str, Annotation]]]:
+    def _prepare_index(
+        self, shard: Shard
+    ) -> tuple[str, dict[str, Any], list[Annotation], dict[str, dict[str, Annotation]]]:
         """Check a shard's records and find which changed against the index (raises before any change).
 
         Records whose revision is unchanged are skipped, so a save costs O(changed records) in
@@ -650,12 +657,16 @@ class AnnotationStore:
                 continue
             annotation = shard.written.get(annotation_id) or parse_record(shard.relative, annotation_id, record)
             if annotation_id not in before and annotation_id in self._annotations:
-                raise StoreUnreadable(f"{shard.relative}: annotation {annotation_id[:40]} is also stored in another file; nothing will be written")
+                raise StoreUnreadable(
+                    f"{shard.relative}: annotation {annotation_id[:40]} is also stored in another file; nothing will be written"
+                )
             fresh.append(annotation)
         conflicts = {annotation_id: shard.conflict_versions(annotation_id) for annotation_id in shard.conflict_records}
         return shard.relative, shard.records, fresh, conflicts
 
-    def _apply_index(self, prepared: list[tuple[str, dict[str, Any], list[Annotation], dict[str, dict[str, Annotation]]]]) -> None:
+    def _apply_index(
+        self, prepared: list[tuple[str, dict[str, Any], list[Annotation], dict[str, dict[str, Annotation]]]]
+    ) -> None:
         for relative, records, fresh, conflicts in prepared:
             before = self._shard_members.get(relative, set())
             fresh_ids = {annotation.id for annotation in fresh}

@@ -54,7 +54,9 @@ def join_tags(tags: Iterable[str]) -> str:
 def check_delimiter(delimiter: str) -> None:
     """A delimiter is one character that cannot be part of a quoted cell's syntax."""
     if len(delimiter) != 1 or delimiter in '"\r\n':
-        raise ValueError(f"a CSV delimiter is one character other than a double quote or a line break, not {delimiter!r}")
+        raise ValueError(
+            f"a CSV delimiter is one character other than a double quote or a line break, not {delimiter!r}"
+        )
 
 
 def dumps(items: list[ExportItem], exported: str, delimiter: str = DEFAULT_DELIMITER) -> bytes:

@@ -118,7 +118,9 @@ def need_passage(parent: dict[str, Any], key: str, where: str) -> str:
     if not value:
         raise ImportRefused(f"{where}.{key}: empty (a passage has at least one character)")
     if len(value) > MAX_PASSAGE_CHARS:
-        raise ImportRefused(f"{where}.{key}: {len(value):,} characters, more than the {MAX_PASSAGE_CHARS:,} a passage may have")
+        raise ImportRefused(
+            f"{where}.{key}: {len(value):,} characters, more than the {MAX_PASSAGE_CHARS:,} a passage may have"
+        )
     return value
 
 

@@ -122,7 +122,10 @@ def _checked(incoming: Incoming, article: Article) -> Annotation:
             raise ImportRefused(f"{where}.end: {end:,} is beyond the article's {len(body):,} characters")
     if needs_text:
         return replace(
-            annotation, article_version=article.version, quote=quote_at(body, start, end), position=TextPosition(start, end)
+            annotation,
+            article_version=article.version,
+            quote=quote_at(body, start, end),
+            position=TextPosition(start, end),
         )
     if annotation.article_version == article.version and body[start:end] != annotation.exact:
         raise ImportRefused(

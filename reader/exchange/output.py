@@ -64,7 +64,9 @@ def write_export(path: str, data: bytes) -> None:
         if target is not None and _is_special(target.st_mode):
             write_stream(path, data)
             return
-        raise ExportRefused(f"{path} is a symbolic link; it was not replaced — give the file it points to, or another name")
+        raise ExportRefused(
+            f"{path} is a symbolic link; it was not replaced — give the file it points to, or another name"
+        )
     if link is not None and stat.S_ISDIR(link.st_mode):
         raise ExportRefused(f"{path} is a folder; give a file name")
     if link is not None and _is_special(link.st_mode):

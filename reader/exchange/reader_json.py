@@ -90,7 +90,8 @@ def dumps(items: list[ExportItem], exported: str) -> bytes:
         "generator": f"reader {__version__}",
         "exported": exported,
         "annotations": [
-            item_record(item, shared.get((item.annotation.article_id, item.annotation.article_version))) for item in items
+            item_record(item, shared.get((item.annotation.article_id, item.annotation.article_version)))
+            for item in items
         ],
     }
     return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
@@ -113,7 +114,10 @@ def parse(document: dict[str, Any]) -> list[Incoming]:
         raise ImportRefused(f"schema: version {schema} does not exist")
     if "annotations" not in document:
         raise ImportRefused("annotations: missing")
-    return [_parse_item(value, f"annotations[{index}]") for index, value in enumerate(need_list(document["annotations"], "annotations"))]
+    return [
+        _parse_item(value, f"annotations[{index}]")
+        for index, value in enumerate(need_list(document["annotations"], "annotations"))
+    ]
 
 
 def _parse_item(value: Any, where: str) -> Incoming:

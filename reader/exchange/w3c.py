@@ -58,9 +58,16 @@ def annotation_id_from_iri(iri: str) -> str:
 
 def to_web_annotation(item: ExportItem) -> dict[str, Any]:
     annotation, article = item.annotation, item.article
-    bodies: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in annotation.tags]
+    bodies: list[dict[str, Any]] = [
+        {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in annotation.tags
+    ]
     if annotation.note:
-        note: dict[str, Any] = {"type": "TextualBody", "purpose": "commenting", "value": annotation.note, "format": "text/plain"}
+        note: dict[str, Any] = {
+            "type": "TextualBody",
+            "purpose": "commenting",
+            "value": annotation.note,
+            "format": "text/plain",
+        }
         if article and article.language:
             note["language"] = article.language
         bodies.append(note)
@@ -127,7 +134,9 @@ def parse(document: Any) -> list[Incoming]:
     if "AnnotationCollection" in types:
         first = document.get("first")
         if isinstance(first, str):
-            raise ImportRefused("first: the collection links to its pages instead of embedding them; export it with items embedded")
+            raise ImportRefused(
+                "first: the collection links to its pages instead of embedding them; export it with items embedded"
+            )
         page = need_object(first, "first")
         return _parse_page(page, "first")
     if "AnnotationPage" in types:

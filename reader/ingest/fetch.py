@@ -154,7 +154,9 @@ def _watched(connection_class: type[http.client.HTTPConnection]) -> type[http.cl
             self._watchdog = watchdog
             self._create_connection = self._connect_watched
 
-        def _connect_watched(self, address: tuple[str, int], timeout: float, source_address: Any = None) -> socket.socket:
+        def _connect_watched(
+            self, address: tuple[str, int], timeout: float, source_address: Any = None
+        ) -> socket.socket:
             sock = socket.create_connection(address, min(timeout, self._watchdog.remaining()), source_address)
             self._watchdog.watch(sock)
             return sock
@@ -340,6 +342,8 @@ def _decompress(raw: bytes, encoding: str, max_bytes: int) -> bytes:
             raise AddError(f"was cut off: the {encoding}-compressed data ends early")
         return data
     raise AddError(f"came {encoding}-compressed but does not decompress")
+
+
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 

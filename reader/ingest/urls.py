@@ -7,11 +7,36 @@ from urllib.parse import parse_qsl, unquote, unquote_plus, urlencode, urlsplit, 
 
 WEB_SCHEMES = ("http", "https")
 TRACKING_PARAM_PREFIXES = ("utm_", "at_", "wt_", "pk_", "mtm_", "sara_", "ns_", "hsa_", "_hs")
-TRACKING_PARAMS = frozenset({
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
-    "mc_cid", "mc_eid", "ocid", "xtor", "cmpid", "icid", "ito", "ref_src", "_ga", "_gl",
-    "s_cid", "ncid", "smid", "wtmc", "ftag", "spm", "share",
-})
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "ocid",
+        "xtor",
+        "cmpid",
+        "icid",
+        "ito",
+        "ref_src",
+        "_ga",
+        "_gl",
+        "s_cid",
+        "ncid",
+        "smid",
+        "wtmc",
+        "ftag",
+        "spm",
+        "share",
+    }
+)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -46,7 +71,9 @@ def clean_url(url: str) -> str:
     The other parameters are kept exactly as written (order and percent-encoding).
     """
     parts = urlsplit(url.strip())
-    kept = [pair for pair in parts.query.split("&") if pair and not is_tracking_param(unquote_plus(pair.split("=", 1)[0]))]
+    kept = [
+        pair for pair in parts.query.split("&") if pair and not is_tracking_param(unquote_plus(pair.split("=", 1)[0]))
+    ]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(kept), ""))
 
 

@@ -101,7 +101,7 @@ def parse_article(text: str, path: Path, article_id: str) -> Article:
     if unknown:
         warnings.append(f"front matter keys not used: {', '.join(unknown)}")
 
-    paragraphs = [line.strip() for line in text[front.body_start:].split("\n") if line.strip()]
+    paragraphs = [line.strip() for line in text[front.body_start :].split("\n") if line.strip()]
     date = meta.get("date", "")
     if date and not _ISO_DATE.match(date[:10]):
         warnings.append(f"date {date!r} is not YYYY-MM-DD; ignored")

@@ -127,7 +127,9 @@ def read_index(file: Path, root: Path) -> dict[Path, tuple[StatKey, Article]]:
     for entry in data["files"]:
         try:
             relative, key, record, stored_checksum = entry
-            if not (isinstance(relative, str) and isinstance(key, list) and len(key) == 3 and all(_is_count(n) for n in key)):
+            if not (
+                isinstance(relative, str) and isinstance(key, list) and len(key) == 3 and all(_is_count(n) for n in key)
+            ):
                 raise ValueError("not a (path, stat key, article, checksum) entry")
             path = root / relative
             entries[path] = ((key[0], key[1], key[2]), _restore(path, record, stored_checksum))

@@ -19,9 +19,47 @@ CLOSING_QUOTES = "\"'“”«»‘’"
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 # Abbreviations after which a period does not end a sentence (German news usage).
 _ABBREVIATIONS = {
-    "z", "b", "dr", "prof", "nr", "st", "bzw", "ca", "vgl", "usw", "etc", "inkl", "evtl", "ggf",
-    "sog", "u", "a", "d", "h", "o", "s", "mio", "mrd", "jh", "jhd", "str", "abs", "art", "bspw",
-    "hrsg", "min", "max", "tel", "gen", "lt", "mr", "mrs", "ms", "jr", "sr", "vs",
+    "z",
+    "b",
+    "dr",
+    "prof",
+    "nr",
+    "st",
+    "bzw",
+    "ca",
+    "vgl",
+    "usw",
+    "etc",
+    "inkl",
+    "evtl",
+    "ggf",
+    "sog",
+    "u",
+    "a",
+    "d",
+    "h",
+    "o",
+    "s",
+    "mio",
+    "mrd",
+    "jh",
+    "jhd",
+    "str",
+    "abs",
+    "art",
+    "bspw",
+    "hrsg",
+    "min",
+    "max",
+    "tel",
+    "gen",
+    "lt",
+    "mr",
+    "mrs",
+    "ms",
+    "jr",
+    "sr",
+    "vs",
 }
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'“”»«’]*(?=\s+[\"'„“»«‚A-ZÄÖÜ0-9(]|\s*$)")
 
@@ -70,7 +108,7 @@ def strip_date_marker(line: str) -> tuple[str, str]:
     match = _DATE_MARKER.match(line)
     if match is None:
         return "", line
-    return match.group(1), line[match.end():]
+    return match.group(1), line[match.end() :]
 
 
 def infer_title(paragraphs: list[str]) -> str:

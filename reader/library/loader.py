@@ -47,9 +47,7 @@ def decode_article_bytes(data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         bad = data[error.start : error.start + 1].hex().upper()
-        raise ArticleFileError(
-            f"is not UTF-8 (byte 0x{bad} at offset {error.start}); save it as UTF-8"
-        ) from None
+        raise ArticleFileError(f"is not UTF-8 (byte 0x{bad} at offset {error.start}); save it as UTF-8") from None
     return text.removeprefix("\ufeff")
 
 

@@ -108,9 +108,12 @@ def sentence_starts(
             if lowercase_continues and nxt.text[:1].islower():
                 i = j
                 continue
-            if nxt.text in (",", ";", ":") or (nxt.is_punct and nxt.text not in OPENING
-                                               and nxt.text not in AMBIGUOUS_QUOTES
-                                               and nxt.text not in ("-", "–", "—")):
+            if nxt.text in (",", ";", ":") or (
+                nxt.is_punct
+                and nxt.text not in OPENING
+                and nxt.text not in AMBIGUOUS_QUOTES
+                and nxt.text not in ("-", "–", "—")
+            ):
                 i = j
                 continue
             starts[j] = True
@@ -199,9 +202,7 @@ class WordLists:
         self.tables[table] = (keys, values)
 
     def finish(self) -> None:
-        self.max_tokens = max(
-            [1] + [name.count(" ") + 1 for names in self.names.values() for name in names]
-        )
+        self.max_tokens = max([1] + [name.count(" ") + 1 for names in self.names.values() for name in names])
 
     def to_disk(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
@@ -380,9 +381,7 @@ def org_suffix_spans(doc: Doc, suffixes: frozenset[str], max_words: int = 3) -> 
     return filter_spans(ents) if changed else list(doc.ents)
 
 
-@Language.factory(
-    "reader_gazetteer", default_config={"labels": ["LOC"], "relabel_from": [], "org_suffixes": []}
-)
+@Language.factory("reader_gazetteer", default_config={"labels": ["LOC"], "relabel_from": [], "org_suffixes": []})
 def make_gazetteer(nlp: Language, name: str, labels: list[str], relabel_from: list[str], org_suffixes: list[str]):
     return Gazetteer(labels=labels, relabel_from=relabel_from, org_suffixes=org_suffixes)
 
@@ -407,13 +406,34 @@ class Gazetteer(_ListComponent):
 # name spans: where a name begins and ends, and which spans are no names
 
 # particles inside person names ("Ursula von der Leyen", "Mohammed bin Salman")
-NAME_PARTICLES = frozenset({
-    "von", "van", "de", "der", "den", "zu", "bin", "ibn", "al", "da", "di", "do", "dos", "del",
-    "della", "le", "la", "ten", "ter",
-})
+NAME_PARTICLES = frozenset(
+    {
+        "von",
+        "van",
+        "de",
+        "der",
+        "den",
+        "zu",
+        "bin",
+        "ibn",
+        "al",
+        "da",
+        "di",
+        "do",
+        "dos",
+        "del",
+        "della",
+        "le",
+        "la",
+        "ten",
+        "ter",
+    }
+)
 # ... of which these open a name alone, without a first name before them ("de Vries",
 # "bin Salman"): not "da", "von", "zu", "der", which are everyday German words too
-_LONE_PARTICLES = frozenset({"van", "de", "di", "do", "dos", "del", "della", "bin", "ibn", "al", "ter", "ten", "le", "la"})
+_LONE_PARTICLES = frozenset(
+    {"van", "de", "di", "do", "dos", "del", "della", "bin", "ibn", "al", "ter", "ten", "le", "la"}
+)
 # foreign particle chains: what follows is a surname even if it is a German noun ("van der Berg")
 _FOREIGN_CHAIN_STARTS = frozenset({"van", "de", "di", "do", "dos", "del", "della", "ter", "ten", "le", "la"})
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|at)-[A-ZÄÖÜ]")
@@ -422,9 +442,27 @@ QUOTE_MARKS = frozenset({'"', "„", "“", "”", "‚", "‘", "«", "»", "�
 _OPENERS = QUOTE_MARKS | {"(", "[", "-", "–", "—", ":"}
 # heads of nouns that name what kind of organisation follows ("Chiphersteller Infineon")
 ORGANISATION_TYPE_HEADS = (
-    "konzern", "hersteller", "unternehmen", "firma", "zulieferer", "anbieter", "händler",
-    "dienstleister", "versorger", "autobauer", "riese", "betreiber", "plattform", "netzwerk",
-    "sender", "discounter", "startup", "start-up", "versicherer", "verlag", "marke",
+    "konzern",
+    "hersteller",
+    "unternehmen",
+    "firma",
+    "zulieferer",
+    "anbieter",
+    "händler",
+    "dienstleister",
+    "versorger",
+    "autobauer",
+    "riese",
+    "betreiber",
+    "plattform",
+    "netzwerk",
+    "sender",
+    "discounter",
+    "startup",
+    "start-up",
+    "versicherer",
+    "verlag",
+    "marke",
 )
 _INFLECTED_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
@@ -506,9 +544,7 @@ def _english_free(doc: Doc, ent: Span, english: set[str], sentence_initial) -> S
     """Lowercase English function words end a name ("Putin is a" -> "Putin"); an
     English one capitalised at a sentence start does not begin one ("We")."""
     start, end = ent.start, ent.end
-    while start < end and doc[start].text.lower() in english and (
-        doc[start].text.islower() or sentence_initial(start)
-    ):
+    while start < end and doc[start].text.lower() in english and (doc[start].text.islower() or sentence_initial(start)):
         start += 1
     for i in range(start + 1, end):
         if doc[i].text in english and doc[i].text.islower():
@@ -522,10 +558,22 @@ def _english_free(doc: Doc, ent: Span, english: set[str], sentence_initial) -> S
 class NameSpanRules:
     """The settings and steps of ``reader_name_spans`` (see :func:`name_spans`)."""
 
-    def __init__(self, evidence: NameEvidence, *, labels, cut_quotes=True, cut_english=True,
-                 cut_leading=True, extend_particles=True, drop_nouns=True, drop_compounds=True,
-                 drop_not_names=True, currencies_as_misc=True, min_lower_score: int = 0,
-                 min_head_share: int = 50) -> None:
+    def __init__(
+        self,
+        evidence: NameEvidence,
+        *,
+        labels,
+        cut_quotes=True,
+        cut_english=True,
+        cut_leading=True,
+        extend_particles=True,
+        drop_nouns=True,
+        drop_compounds=True,
+        drop_not_names=True,
+        currencies_as_misc=True,
+        min_lower_score: int = 0,
+        min_head_share: int = 50,
+    ) -> None:
         self.ev = evidence
         self.currencies_as_misc = currencies_as_misc
         self.labels = frozenset(labels)
@@ -558,12 +606,13 @@ class NameSpanRules:
         while ent.end - start > 1:
             tok = doc[start]
             text = tok.text
-            if ev.listed(doc[start:ent.end].text, label):
+            if ev.listed(doc[start : ent.end].text, label):
                 break
             if text.lower() in NAME_PARTICLES and label == "PER":
                 break
             if self._lowercase_word_at(doc, start) and (
-                label == "PER" or not text.lower().endswith(_INFLECTED_ADJECTIVE_ENDINGS)
+                label == "PER"
+                or not text.lower().endswith(_INFLECTED_ADJECTIVE_ENDINGS)
                 or text.lower() in ev.stop_words
             ):
                 start += 1
@@ -591,14 +640,16 @@ class NameSpanRules:
     def _trailing_cut(self, doc: Doc, ent: Span) -> Span:
         """A name does not end in a lower-case function word ("Landgericht der")."""
         end = ent.end
-        while end - ent.start > 1 and doc[end - 1].text.islower() and (
-            doc[end - 1].text in self.ev.stop_words or doc[end - 1].text in NAME_PARTICLES
+        while (
+            end - ent.start > 1
+            and doc[end - 1].text.islower()
+            and (doc[end - 1].text in self.ev.stop_words or doc[end - 1].text in NAME_PARTICLES)
         ):
             end -= 1
         return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
     def _particle_name(self, doc: Doc, ent: Span, owner: list[int]) -> Span:
-        """"Ursula" + "von der Leyen" -> one PER span; "von der" + "Leyen" too."""
+        """ "Ursula" + "von der Leyen" -> one PER span; "von der" + "Leyen" too."""
         n = len(doc)
         end = ent.end
         j = end
@@ -611,8 +662,13 @@ class NameSpanRules:
                 end += 1
         elif j == end and j < n and _ARABIC_ARTICLE.match(doc[j].text) and owner[j] < 0:
             end = j + 1  # "Abdel Fattah" + "al-Sisi"
-        if end < n and len(doc[end - 1].text) == 1 and doc[end - 1].text.isupper() \
-                and doc[end].text == "." and not doc[end - 1].whitespace_:
+        if (
+            end < n
+            and len(doc[end - 1].text) == 1
+            and doc[end - 1].text.isupper()
+            and doc[end].text == "."
+            and not doc[end - 1].whitespace_
+        ):
             end += 1  # "Thomas K." : a name does not end in a bare initial
         start = ent.start
         i = start
@@ -621,7 +677,9 @@ class NameSpanRules:
         chain = [doc[k].text.lower() for k in range(i, start)]
         if chain:
             before = doc[i - 1] if i > 0 else None
-            after_name = before is not None and (before.text in self.ev.lists.first_names or owner[i - 1] >= 0 and doc[i - 1].ent_type_ == "PER")
+            after_name = before is not None and (
+                before.text in self.ev.lists.first_names or owner[i - 1] >= 0 and doc[i - 1].ent_type_ == "PER"
+            )
             opens = len(chain) >= 2 and chain[0] in ("von", "van", "de") or chain[0] in _LONE_PARTICLES
             if chain[0] == "von" and doc[i].text == "Von" and _is_sentence_initial(doc, i) and len(chain) >= 2:
                 opens = True
@@ -713,13 +771,11 @@ class NameSpanRules:
                         break
             i += 1
         # a longer name holding the currency word stays as it is ("Euro 2024", "Euro-Gruppe")
-        found = [c for c in found if not any(e.start <= c.start and c.end <= e.end and len(e) > len(c)
-                                              for e in ents)]
+        found = [c for c in found if not any(e.start <= c.start and c.end <= e.end and len(e) > len(c) for e in ents)]
         if not found:
             return ents
         taken = {k for span in found for k in range(span.start, span.end)}
-        return sorted(found + [e for e in ents if not taken.intersection(range(e.start, e.end))],
-                      key=lambda e: e.start)
+        return sorted(found + [e for e in ents if not taken.intersection(range(e.start, e.end))], key=lambda e: e.start)
 
 
 def trim_person_nouns(doc: Doc, ent: Span, ev: NameEvidence) -> Span:
@@ -754,16 +810,37 @@ def trim_person_nouns(doc: Doc, ent: Span, ev: NameEvidence) -> Span:
         "min_head_share": 50,
     },
 )
-def make_name_spans(nlp: Language, name: str, labels: list[str], cut_quotes: bool, cut_english: bool,
-                    cut_leading: bool, extend_particles: bool, drop_nouns: bool, drop_compounds: bool,
-                    drop_not_names: bool, currencies_as_misc: bool, min_lower_score: int,
-                    min_head_share: int):
-    return NameSpans(nlp, dict(labels=labels, cut_quotes=cut_quotes, cut_english=cut_english,
-                               cut_leading=cut_leading, extend_particles=extend_particles,
-                               drop_nouns=drop_nouns, drop_compounds=drop_compounds,
-                               drop_not_names=drop_not_names, currencies_as_misc=currencies_as_misc,
-                               min_lower_score=min_lower_score,
-                               min_head_share=min_head_share))
+def make_name_spans(
+    nlp: Language,
+    name: str,
+    labels: list[str],
+    cut_quotes: bool,
+    cut_english: bool,
+    cut_leading: bool,
+    extend_particles: bool,
+    drop_nouns: bool,
+    drop_compounds: bool,
+    drop_not_names: bool,
+    currencies_as_misc: bool,
+    min_lower_score: int,
+    min_head_share: int,
+):
+    return NameSpans(
+        nlp,
+        dict(
+            labels=labels,
+            cut_quotes=cut_quotes,
+            cut_english=cut_english,
+            cut_leading=cut_leading,
+            extend_particles=extend_particles,
+            drop_nouns=drop_nouns,
+            drop_compounds=drop_compounds,
+            drop_not_names=drop_not_names,
+            currencies_as_misc=currencies_as_misc,
+            min_lower_score=min_lower_score,
+            min_head_share=min_head_share,
+        ),
+    )
 
 
 class NameSpans(_ListComponent):
@@ -865,12 +942,14 @@ class PersonNames(_ListComponent):
 
 
 def trim_trailing_nouns(doc: Doc, ents: list[Span], is_common) -> list[Span]:
-    """"Putins Hände", "Trumps Limousine", "Alaska Hände" → the name alone, when the document
+    """ "Putins Hände", "Trumps Limousine", "Alaska Hände" → the name alone, when the document
     names it alone elsewhere: a two-word entity ending in a common noun whose first word (or its
     genitive base) is a one-word entity of its own in this document, or a person's surname. "Deutsche Bank" or
     "Vereinigten Staaten" stay whole: their first word is never an entity by itself."""
     alone = {ent.text for ent in ents if len(ent) == 1}
-    alone |= {ent[-1].text for ent in ents if ent.label_ == "PER" and len(ent) > 1}  # "Selenskyj" of "Wolodymyr Selenskyj"
+    alone |= {
+        ent[-1].text for ent in ents if ent.label_ == "PER" and len(ent) > 1
+    }  # "Selenskyj" of "Wolodymyr Selenskyj"
     alone |= {base for base in (_genitive_base(text) for text in alone) if base}
     out = []
     for ent in ents:
@@ -886,17 +965,53 @@ def trim_trailing_nouns(doc: Doc, ents: list[Span], is_common) -> list[Span]:
 # the noun before a name that says what kind of name it is ("der Konzern Infineon",
 # "die Partei Volt", "die Stadt Hanau"); person roles come from reader.analysis.lexicon
 ORGANISATION_NOUN_HEADS = ORGANISATION_TYPE_HEADS + (
-    "partei", "verein", "verband", "gewerkschaft", "organisation", "stiftung", "bank", "institut",
-    "behörde", "agentur", "zeitung", "magazin", "club", "klub", "gruppe", "bündnis",
+    "partei",
+    "verein",
+    "verband",
+    "gewerkschaft",
+    "organisation",
+    "stiftung",
+    "bank",
+    "institut",
+    "behörde",
+    "agentur",
+    "zeitung",
+    "magazin",
+    "club",
+    "klub",
+    "gruppe",
+    "bündnis",
 )
 PLACE_NOUN_HEADS = (
-    "stadt", "gemeinde", "dorf", "ort", "kreis", "landkreis", "region", "provinz", "bundesland",
-    "hauptstadt", "metropole", "insel", "fluss", "staat", "kanton", "bezirk", "stadtteil",
+    "stadt",
+    "gemeinde",
+    "dorf",
+    "ort",
+    "kreis",
+    "landkreis",
+    "region",
+    "provinz",
+    "bundesland",
+    "hauptstadt",
+    "metropole",
+    "insel",
+    "fluss",
+    "staat",
+    "kanton",
+    "bezirk",
+    "stadtteil",
 )
 
 
-def evidence_labels(doc: Doc, ents: list[Span], *, listed: dict[str, str], org_suffixes: frozenset[str],
-                    role_heads: tuple[str, ...], is_common) -> dict[str, str]:
+def evidence_labels(
+    doc: Doc,
+    ents: list[Span],
+    *,
+    listed: dict[str, str],
+    org_suffixes: frozenset[str],
+    role_heads: tuple[str, ...],
+    is_common,
+) -> dict[str, str]:
     """Labels the text itself proves, stronger than any vote: a name of the word lists
     ("known lists"), a legal form after the name ("Infineon AG"), or a kind-of noun right
     before it ("der Konzern Infineon", "die Stadt Hanau", "Ministerin Warken")."""
@@ -923,7 +1038,7 @@ def evidence_labels(doc: Doc, ents: list[Span], *, listed: dict[str, str], org_s
 
 
 def particle_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
-    """"Ursula von der Leyen" ... "von der Leyen": a lone surname takes the particles its
+    """ "Ursula von der Leyen" ... "von der Leyen": a lone surname takes the particles its
     full name has in this document, where they stand before it ("Von der Leyen sagte")."""
     chains: dict[str, tuple[str, ...]] = {}
     for ent in ents:
@@ -941,9 +1056,11 @@ def particle_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
         if chain and ent.start >= len(chain):
             start = ent.start - len(chain)
             words = doc[start : ent.start]
-            if tuple(t.text.lower() for t in words) == chain and (
-                words[0].text.islower() or _is_sentence_initial(doc, start)
-            ) and not any(t.ent_type_ for t in words):
+            if (
+                tuple(t.text.lower() for t in words) == chain
+                and (words[0].text.islower() or _is_sentence_initial(doc, start))
+                and not any(t.ent_type_ for t in words)
+            ):
                 ent = Span(doc, start, ent.end, label="PER")
         out.append(ent)
     return out
@@ -977,8 +1094,9 @@ def consistency_spans(
     for ent in ents:
         text = ent.text
         votes[text][ent.label_] += 2 if len(ent) > 1 else 1
-    proven = evidence_labels(doc, ents, listed=listed or {}, org_suffixes=org_suffixes,
-                             role_heads=role_heads, is_common=is_common)
+    proven = evidence_labels(
+        doc, ents, listed=listed or {}, org_suffixes=org_suffixes, role_heads=role_heads, is_common=is_common
+    )
     surname_of: dict[str, str] = {}
     for ent in ents:
         if ent.label_ == "PER" and len(ent) > 1:
@@ -1015,6 +1133,7 @@ def consistency_spans(
             continue
         usable[text] = label
     if relabel:
+
         def relabelled(e: Span) -> Span:
             if e.text in proven:
                 target = proven[e.text]
@@ -1067,15 +1186,30 @@ def consistency_spans(
     "reader_doc_consistency",
     default_config={"relabel": True, "min_chars": 2, "min_votes": 1, "use_evidence": True, "org_suffixes": []},
 )
-def make_doc_consistency(nlp: Language, name: str, relabel: bool, min_chars: int, min_votes: int,
-                         use_evidence: bool, org_suffixes: list[str]):
-    return DocConsistency(nlp, relabel=relabel, min_chars=min_chars, min_votes=min_votes,
-                          use_evidence=use_evidence, org_suffixes=org_suffixes)
+def make_doc_consistency(
+    nlp: Language, name: str, relabel: bool, min_chars: int, min_votes: int, use_evidence: bool, org_suffixes: list[str]
+):
+    return DocConsistency(
+        nlp,
+        relabel=relabel,
+        min_chars=min_chars,
+        min_votes=min_votes,
+        use_evidence=use_evidence,
+        org_suffixes=org_suffixes,
+    )
 
 
 class DocConsistency(_ListComponent):
-    def __init__(self, nlp: Language, *, relabel: bool = True, min_chars: int = 2, min_votes: int = 1,
-                 use_evidence: bool = True, org_suffixes: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        relabel: bool = True,
+        min_chars: int = 2,
+        min_votes: int = 1,
+        use_evidence: bool = True,
+        org_suffixes: Iterable[str] = (),
+    ) -> None:
         super().__init__()
         self.relabel = relabel
         self.min_chars = min_chars

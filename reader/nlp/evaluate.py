@@ -175,11 +175,7 @@ def guess_spaces(words: list[str]) -> list[bool]:
     out = []
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else None
-        out.append(
-            nxt is not None
-            and word not in _NO_SPACE_AFTER
-            and not (len(nxt) == 1 and nxt in _NO_SPACE_BEFORE)
-        )
+        out.append(nxt is not None and word not in _NO_SPACE_AFTER and not (len(nxt) == 1 and nxt in _NO_SPACE_BEFORE))
     return out
 
 
@@ -247,8 +243,8 @@ def format_table(result: dict) -> str:
     rows = list(result["labels"].items()) + [("overall", result["overall"])]
     for label, s in rows:
         lines.append(
-            f"{label:<8}{s['precision']*100:>8.1f}{s['recall']*100:>8.1f}{s['f1']*100:>8.1f}"
-            f"{s['tp']+s['fn']:>8}{s['tp']+s['fp']:>8}"
+            f"{label:<8}{s['precision'] * 100:>8.1f}{s['recall'] * 100:>8.1f}{s['f1'] * 100:>8.1f}"
+            f"{s['tp'] + s['fn']:>8}{s['tp'] + s['fp']:>8}"
         )
     return "\n".join(lines)
 
@@ -274,8 +270,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
-        print(f"{args.file}: {result['sentences']} sentences, {result['tokens']} tokens ({result['format']}); "
-              f"model {loaded.info.name} {loaded.info.version}")
+        print(
+            f"{args.file}: {result['sentences']} sentences, {result['tokens']} tokens ({result['format']}); "
+            f"model {loaded.info.name} {loaded.info.version}"
+        )
         print(format_table(result))
     return 0
 

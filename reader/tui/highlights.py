@@ -51,7 +51,9 @@ class AnnotationMark:
     def describe(self) -> Text:
         annotation = self.anchored.annotation
         text = Text("✎ ", style=Style(color=annotation.colour, bold=True))
-        text.append(", ".join(safe_display(tag) for tag in annotation.tags) or "(no tag)", style=Style(color=annotation.colour))
+        text.append(
+            ", ".join(safe_display(tag) for tag in annotation.tags) or "(no tag)", style=Style(color=annotation.colour)
+        )
         if annotation.note:
             text.append(" — " + one_line(annotation.note, 50))
         if self.anchored.state is AnchorState.REANCHORED:
@@ -114,7 +116,9 @@ class QuoteMark:
         text = Text("↪ " if reported else "❝ ", style=Style(color=colour, bold=True))
         if quote.kind in (SPEECH, INDIRECT):
             speaker = speaker_label(quote)
-            text.append(one_line(speaker, 40) if speaker else "speaker unknown", style="bold" if quote.speaker else "italic")
+            text.append(
+                one_line(speaker, 40) if speaker else "speaker unknown", style="bold" if quote.speaker else "italic"
+            )
             if reported:
                 text.append(" · reported speech", style="dim")
             if quote.cue:
@@ -153,7 +157,13 @@ def quote_highlights(analysis: ArticleAnalysis, library: LibraryAnalysis) -> lis
     """Speech in warm italics with a gutter bar; terms (scare quotes, names, slogans) in cool
     italics; reported speech (indirect) on a faint warm wash, upright, under any quote in it."""
     highlights = [
-        Highlight(quote.start, quote.end, Style(bgcolor=tint(INDIRECT_COLOUR, INDIRECT_TINT)), "indirect", QuoteMark(quote, analysis.article_id, -1 - index, None))
+        Highlight(
+            quote.start,
+            quote.end,
+            Style(bgcolor=tint(INDIRECT_COLOUR, INDIRECT_TINT)),
+            "indirect",
+            QuoteMark(quote, analysis.article_id, -1 - index, None),
+        )
         for index, quote in enumerate(analysis.indirect)
     ]
     for index, quote in enumerate(analysis.quotes):
@@ -174,7 +184,9 @@ def quote_highlights(analysis: ArticleAnalysis, library: LibraryAnalysis) -> lis
 
 def boilerplate_highlights(analysis: ArticleAnalysis) -> list[Highlight]:
     """Teasers, promos and rights notes dimmed: visible, but set apart from the article."""
-    return [Highlight(start, end, BOILERPLATE_STYLE, "structure", BoilerplateMark()) for start, end in analysis.boilerplate]
+    return [
+        Highlight(start, end, BOILERPLATE_STYLE, "structure", BoilerplateMark()) for start, end in analysis.boilerplate
+    ]
 
 
 def focus_highlights(spans: Iterable[tuple[int, int]]) -> list[Highlight]:

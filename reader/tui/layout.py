@@ -74,14 +74,18 @@ def _wrap_line(text: str, start: int, end: int, width: int, lines: WrappedLines)
             line_start = match.start()
             column = 0
         if word_width > width:
-            line_start, column = _split_long_word(text, match.start(), match.start() + len(word), width, line_start, lines)
+            line_start, column = _split_long_word(
+                text, match.start(), match.start() + len(word), width, line_start, lines
+            )
             column += len(token) - len(word)
             continue
         column += word_width + (len(token) - len(word))
     lines.append(line_start, end)
 
 
-def _split_long_word(text: str, start: int, end: int, width: int, line_start: int, lines: WrappedLines) -> tuple[int, int]:
+def _split_long_word(
+    text: str, start: int, end: int, width: int, line_start: int, lines: WrappedLines
+) -> tuple[int, int]:
     """Hard-split a word wider than the line; returns the open line's start and its width."""
     column = 0
     for index in range(start, end):

@@ -70,7 +70,10 @@ def test_json_contract(library: Path, model_dir: Path) -> None:
         ("Gemeinsam stark", "term", None),
     ]
     quote = zwei["quotes"][0]
-    assert (quote["speaker"], zwei["text"][quote["speaker_start"] : quote["speaker_end"]]) == ("Olaf Scholz", "der Bundeskanzler")
+    assert (quote["speaker"], zwei["text"][quote["speaker_start"] : quote["speaker_end"]]) == (
+        "Olaf Scholz",
+        "der Bundeskanzler",
+    )
     assert {e["key"] for e in zwei["entities"] if e["label"] == "PER"} == {"olaf scholz", "emmanuel macron"}
 
 
@@ -144,12 +147,18 @@ def test_one_failing_article_costs_only_itself(library: Path, model_dir: Path, m
     monkeypatch.setattr(cache, "analyze_article", failing_for_eins)
     result = run(library, model_dir)
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-1] == "failed eins: MemoryError: simulated: the article is too much for this machine"
+    assert (
+        result.stderr.splitlines()[-1]
+        == "failed eins: MemoryError: simulated: the article is too much for this machine"
+    )
     assert [line.split()[0] for line in result.stdout.splitlines()] == ["zwei"]
     monkeypatch.setattr(cache, "analyze_article", real)
     again = run(library, model_dir)
     assert again.exit_code == 0
-    assert {line.split()[0]: line.split()[-1] for line in again.stdout.splitlines()} == {"eins": "analysed", "zwei": "cached"}
+    assert {line.split()[0]: line.split()[-1] for line in again.stdout.splitlines()} == {
+        "eins": "analysed",
+        "zwei": "cached",
+    }
 
 
 def test_a_damaged_cache_is_recomputed_not_a_crash(library: Path, model_dir: Path) -> None:

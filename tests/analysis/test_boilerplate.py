@@ -21,13 +21,32 @@ def flagged(text: str) -> list[str]:
 
 
 def test_a_list_of_headlines_closing_the_article() -> None:
-    text = paragraphs(*BODY, "Weitere Beiträge", "Haushalt: Wo die Stadt jetzt sparen muss", "Analyse: Was die Schuldenbremse für Kommunen heißt")
-    assert flagged(text) == ["Weitere Beiträge", "Haushalt: Wo die Stadt jetzt sparen muss", "Analyse: Was die Schuldenbremse für Kommunen heißt"]
+    text = paragraphs(
+        *BODY,
+        "Weitere Beiträge",
+        "Haushalt: Wo die Stadt jetzt sparen muss",
+        "Analyse: Was die Schuldenbremse für Kommunen heißt",
+    )
+    assert flagged(text) == [
+        "Weitere Beiträge",
+        "Haushalt: Wo die Stadt jetzt sparen muss",
+        "Analyse: Was die Schuldenbremse für Kommunen heißt",
+    ]
 
 
 def test_a_list_heading_with_a_colon_and_its_items() -> None:
-    text = paragraphs(BODY[0], "Zum Weiterlesen:", "Haushalt: Wo die Stadt jetzt sparen muss", "Kita-Gebühren steigen ab März", BODY[1])
-    assert flagged(text) == ["Zum Weiterlesen:", "Haushalt: Wo die Stadt jetzt sparen muss", "Kita-Gebühren steigen ab März"]
+    text = paragraphs(
+        BODY[0],
+        "Zum Weiterlesen:",
+        "Haushalt: Wo die Stadt jetzt sparen muss",
+        "Kita-Gebühren steigen ab März",
+        BODY[1],
+    )
+    assert flagged(text) == [
+        "Zum Weiterlesen:",
+        "Haushalt: Wo die Stadt jetzt sparen muss",
+        "Kita-Gebühren steigen ab März",
+    ]
 
 
 def test_promos_appeals_and_rights_notes() -> None:
@@ -55,7 +74,15 @@ def test_article_text_is_not_boilerplate() -> None:
 
 def test_quotes_in_boilerplate_are_flagged_and_not_grouped(analyse) -> None:
     one = analyse(paragraphs(*BODY))
-    two = analyse(paragraphs(BODY[0], "Mehr dazu", "Klein: „Das ist ein guter Tag für die Stadt“", "Haushalt: Wo die Stadt jetzt sparen muss"), "two")
+    two = analyse(
+        paragraphs(
+            BODY[0],
+            "Mehr dazu",
+            "Klein: „Das ist ein guter Tag für die Stadt“",
+            "Haushalt: Wo die Stadt jetzt sparen muss",
+        ),
+        "two",
+    )
     assert [q.boilerplate for q in two.quotes] == [True]
     assert two.boilerplate and not one.boilerplate
     library = LibraryAnalysis([one, two])

@@ -85,7 +85,15 @@ def test_rules_version_is_part_of_the_key(tmp_path: Path, monkeypatch) -> None:
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"{not json", b"[]", b'{"schema": 1}', json.dumps({"schema": 999}).encode(), b"\xff\xfe", b'{"schema": 1, "article_id": "x", "version": "v", "fingerprint": "f", "sentences": [[0]], "entities": [], "quotes": [], "roles": []}'],
+    [
+        b"",
+        b"{not json",
+        b"[]",
+        b'{"schema": 1}',
+        json.dumps({"schema": 999}).encode(),
+        b"\xff\xfe",
+        b'{"schema": 1, "article_id": "x", "version": "v", "fingerprint": "f", "sentences": [[0]], "entities": [], "quotes": [], "roles": []}',
+    ],
 )
 def test_corrupt_cache_file_is_recomputed(tmp_path: Path, counted_pipeline, damage: bytes) -> None:
     cache = AnalysisCache(tmp_path)
@@ -192,10 +200,24 @@ def _damaged(good: dict, damage: str) -> bytes:
 
 
 DAMAGES = [
-    "nested", "nested inside", "start as text", "start as float", "start as bool", "start huge",
-    "end beyond the text", "negative start", "entity text differs", "quote text differs",
-    "speaker offsets half set", "continues nowhere", "kind unknown", "sentence as text",
-    "sentences out of order", "missing field", "null id", "entity as list",
+    "nested",
+    "nested inside",
+    "start as text",
+    "start as float",
+    "start as bool",
+    "start huge",
+    "end beyond the text",
+    "negative start",
+    "entity text differs",
+    "quote text differs",
+    "speaker offsets half set",
+    "continues nowhere",
+    "kind unknown",
+    "sentence as text",
+    "sentences out of order",
+    "missing field",
+    "null id",
+    "entity as list",
 ]
 
 

@@ -12,7 +12,9 @@ from reader.analysis.names import name_key
 
 
 def quote(text: str, speaker: str | None = None, kind: str = SPEECH) -> Quote:
-    return Quote(0, len(text), text, kind, "„", "“", speaker=speaker, speaker_key=name_key(speaker) if speaker else None)
+    return Quote(
+        0, len(text), text, kind, "„", "“", speaker=speaker, speaker_key=name_key(speaker) if speaker else None
+    )
 
 
 def test_grouping_on_written_pairs_is_precise_and_finds_most() -> None:
@@ -84,11 +86,31 @@ def test_library_groups_the_same_quote_in_two_articles(analyse) -> None:
     assert library.group(group).articles == ("one", "two")
 
 
-VOCABULARY = ["Gespräch", "Gespräche", "produktiv", "Einigung", "Frieden", "Tür", "offen", "bleibt", "bleibe", "Europa", "handeln", "wir", "und"]
+VOCABULARY = [
+    "Gespräch",
+    "Gespräche",
+    "produktiv",
+    "Einigung",
+    "Frieden",
+    "Tür",
+    "offen",
+    "bleibt",
+    "bleibe",
+    "Europa",
+    "handeln",
+    "wir",
+    "und",
+]
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from("abc"), st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=6)), min_size=2, max_size=12))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abc"), st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=6)),
+        min_size=2,
+        max_size=12,
+    )
+)
 def test_blocking_finds_every_pair_a_full_comparison_finds(items) -> None:
     refs = [QuoteRef(article, index, quote(" ".join(words))) for index, (article, words) in enumerate(items)]
     candidates = candidate_pairs(refs)

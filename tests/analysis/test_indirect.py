@@ -16,14 +16,42 @@ def only_report(analysis: ArticleAnalysis):
 @pytest.mark.parametrize(
     ("text", "clause", "speaker_text"),
     [
-        ("Thomas Klein sagte, der Sohn habe sich im Keller selbst verletzt.", "der Sohn habe sich im Keller selbst verletzt", "Thomas Klein"),
-        ("Die Ministerin kündigte an, dass die Beiträge im Herbst steigen.", "dass die Beiträge im Herbst steigen", "Die Ministerin"),
-        ("Der Zug sei wegen eines Defekts ausgefallen, teilte die Bahn mit.", "Der Zug sei wegen eines Defekts ausgefallen", "die Bahn"),
-        ("Wie ein Sprecher mitteilte, seien alle Züge wieder pünktlich.", "seien alle Züge wieder pünktlich", "ein Sprecher"),
-        ("Laut Polizei seien zwei Menschen leicht verletzt worden.", "seien zwei Menschen leicht verletzt worden", "Polizei"),
+        (
+            "Thomas Klein sagte, der Sohn habe sich im Keller selbst verletzt.",
+            "der Sohn habe sich im Keller selbst verletzt",
+            "Thomas Klein",
+        ),
+        (
+            "Die Ministerin kündigte an, dass die Beiträge im Herbst steigen.",
+            "dass die Beiträge im Herbst steigen",
+            "Die Ministerin",
+        ),
+        (
+            "Der Zug sei wegen eines Defekts ausgefallen, teilte die Bahn mit.",
+            "Der Zug sei wegen eines Defekts ausgefallen",
+            "die Bahn",
+        ),
+        (
+            "Wie ein Sprecher mitteilte, seien alle Züge wieder pünktlich.",
+            "seien alle Züge wieder pünktlich",
+            "ein Sprecher",
+        ),
+        (
+            "Laut Polizei seien zwei Menschen leicht verletzt worden.",
+            "seien zwei Menschen leicht verletzt worden",
+            "Polizei",
+        ),
         ("Der Polizei zufolge sei der Fahrer zu schnell gewesen.", "sei der Fahrer zu schnell gewesen", "Der Polizei"),
-        ("Anna Roth fragte, wie das alles finanziert werden solle.", "wie das alles finanziert werden solle", "Anna Roth"),
-        ("Ein Feuerwehrsprecher erklärte: Die Deiche halten bisher stand.", "Die Deiche halten bisher stand", "Ein Feuerwehrsprecher"),
+        (
+            "Anna Roth fragte, wie das alles finanziert werden solle.",
+            "wie das alles finanziert werden solle",
+            "Anna Roth",
+        ),
+        (
+            "Ein Feuerwehrsprecher erklärte: Die Deiche halten bisher stand.",
+            "Die Deiche halten bisher stand",
+            "Ein Feuerwehrsprecher",
+        ),
     ],
 )
 def test_reported_clauses_and_their_speakers(analyse, text: str, clause: str, speaker_text: str) -> None:

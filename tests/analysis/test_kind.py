@@ -21,7 +21,10 @@ def kinds(analysis) -> list[tuple[str, str]]:
         ("Nicht einmal das Wort „Waffenruhe“ fiel an diesem Abend.", "Waffenruhe"),
         ("Im Hintergrund waren die Worte „Frieden schaffen“ zu lesen.", "Frieden schaffen"),
         ("Aus Sicht Berlins bleibt die „Ursache“ ungeklärt.", "Ursache"),
-        ("Auf den Plakaten stand etwa „Wir wollen Frieden jetzt“.", "Wir wollen Frieden jetzt"),  # GUIDELINES: placard slogans are terms
+        (
+            "Auf den Plakaten stand etwa „Wir wollen Frieden jetzt“.",
+            "Wir wollen Frieden jetzt",
+        ),  # GUIDELINES: placard slogans are terms
         ("Ein Pilot mit dem Kampfnamen „Falke“ flog voraus.", "Falke"),
         ("„Die letzte Fähre“, der dritte Spielfilm des Regisseurs, lief am Abend.", "Die letzte Fähre"),
         ("Die Raketen, die die Soldaten „Roter Hahn“ nennen, sind gefürchtet.", "Roter Hahn"),

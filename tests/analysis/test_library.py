@@ -27,7 +27,9 @@ def test_role_from_another_article_needs_the_person_in_this_one(analyse) -> None
 def test_role_tied_to_different_people_in_two_articles_stays_unknown(analyse) -> None:
     one = analyse("Ministerin Annalena Baerbock reiste ab.", "one")
     two = analyse("Ministerin Karin Keller-Sutter reiste an.", "two")
-    three = analyse("Baerbock und Keller-Sutter reisten. „Wir haben viel erreicht in diesen Tagen“, sagte die Ministerin.", "three")
+    three = analyse(
+        "Baerbock und Keller-Sutter reisten. „Wir haben viel erreicht in diesen Tagen“, sagte die Ministerin.", "three"
+    )
     library = LibraryAnalysis([one, two, three])
     quote = library.article("three").quotes[0]
     assert quote.speaker is None and quote.speaker_text == "die Ministerin"

@@ -61,7 +61,9 @@ def test_surname_resolves_to_the_full_name_from_another_article(analyse) -> None
 
 
 def test_library_surname_ambiguous_stays() -> None:
-    names = LibraryNames([("jens weber", "Jens Weber", "PER"), ("paul weber", "Paul Weber", "PER"), ("weber", "Weber", "PER")])
+    names = LibraryNames(
+        [("jens weber", "Jens Weber", "PER"), ("paul weber", "Paul Weber", "PER"), ("weber", "Weber", "PER")]
+    )
     assert names.key("weber") == "weber"
 
 
@@ -76,7 +78,10 @@ def test_hyphenated_compound_keeps_its_own_key(nlp) -> None:
 
     text = "Olaf Scholz sprach. Das Scholz-Lager jubelte."
     analysis = analyze_spans("c", "v", "f", text, [(0, 11, "PER"), (24, 36, "MISC")], [(0, 19), (20, len(text))])
-    assert [(e.text, e.key) for e in analysis.entities] == [("Olaf Scholz", "olaf scholz"), ("Scholz-Lager", "scholz-lager")]
+    assert [(e.text, e.key) for e in analysis.entities] == [
+        ("Olaf Scholz", "olaf scholz"),
+        ("Scholz-Lager", "scholz-lager"),
+    ]
 
 
 def test_role_words_inside_a_person_span_are_not_the_name() -> None:
@@ -94,7 +99,10 @@ def test_person_span_ending_in_a_middle_initial_takes_the_surname() -> None:
 
     text = "John E. Herbst schrieb. Herbst blieb."
     analysis = analyze_spans("i", "v", "f", text, [(0, 7, "PER"), (24, 30, "PER")], [(0, 23), (24, len(text))])
-    assert [(e.text, e.key) for e in analysis.entities] == [("John E. Herbst", "john herbst"), ("Herbst", "john herbst")]
+    assert [(e.text, e.key) for e in analysis.entities] == [
+        ("John E. Herbst", "john herbst"),
+        ("Herbst", "john herbst"),
+    ]
 
 
 def test_one_label_per_referent_across_the_library() -> None:
@@ -121,10 +129,18 @@ def _spans(text: str, names: list[tuple[str, str]]) -> list[tuple[int, int, str]
 def test_declined_names_go_to_their_base_form() -> None:
     from reader.analysis.analyze import canonical_entities
 
-    text = ("Ein Sprecher des Internationalen Strafgerichtshofs schwieg. Der Internationaler Strafgerichtshof "
-            "genannte Hof tagt. Die Richter am Strafgerichtshof der Vereinten Nationen beraten.")
-    spans = _spans(text, [("Internationalen Strafgerichtshofs", "ORG"), ("Internationaler Strafgerichtshof", "ORG"),
-                          ("Vereinten Nationen", "ORG")])
+    text = (
+        "Ein Sprecher des Internationalen Strafgerichtshofs schwieg. Der Internationaler Strafgerichtshof "
+        "genannte Hof tagt. Die Richter am Strafgerichtshof der Vereinten Nationen beraten."
+    )
+    spans = _spans(
+        text,
+        [
+            ("Internationalen Strafgerichtshofs", "ORG"),
+            ("Internationaler Strafgerichtshof", "ORG"),
+            ("Vereinten Nationen", "ORG"),
+        ],
+    )
     names = {e.text: e.name for e in canonical_entities(text, spans)}
     assert names["Internationalen Strafgerichtshofs"] == "Internationaler Strafgerichtshof"
     assert names["Vereinten Nationen"] == "Vereinte Nationen"
@@ -146,8 +162,9 @@ def test_english_names_and_iso_codes_of_places_are_one_entry() -> None:
     from reader.analysis.analyze import canonical_entities
 
     text = "In Moskau hieß es „Next time in Moscow“. Die USA und die Vereinigten Staaten, nicht Russia."
-    spans = _spans(text, [("Moskau", "LOC"), ("Moscow", "LOC"), ("USA", "LOC"), ("Vereinigten Staaten", "LOC"),
-                          ("Russia", "LOC")])
+    spans = _spans(
+        text, [("Moskau", "LOC"), ("Moscow", "LOC"), ("USA", "LOC"), ("Vereinigten Staaten", "LOC"), ("Russia", "LOC")]
+    )
     keys = {e.text: e.key for e in canonical_entities(text, spans)}
     assert keys["Moscow"] == keys["Moskau"] == "moskau"
     assert keys["USA"] == keys["Vereinigten Staaten"] == "vereinigte staaten"
@@ -158,8 +175,9 @@ def test_an_acronym_in_brackets_is_the_name_before_it_and_nothing_is_merged_by_g
     from reader.analysis.analyze import canonical_entities
 
     text = "Die Europäische Zentralbank (EZB) hob an. Die EZB schwieg. Die Bundesbank (Frankfurt) auch."
-    spans = _spans(text, [("Europäische Zentralbank", "ORG"), ("EZB", "ORG"), ("Bundesbank", "ORG"),
-                          ("Frankfurt", "LOC")])
+    spans = _spans(
+        text, [("Europäische Zentralbank", "ORG"), ("EZB", "ORG"), ("Bundesbank", "ORG"), ("Frankfurt", "LOC")]
+    )
     keys = {(e.start, e.text): e.key for e in canonical_entities(text, spans)}
     assert {k for (s, t), k in keys.items() if t in ("EZB", "Europäische Zentralbank")} == {"europäische zentralbank"}
     assert keys[(text.index("Frankfurt"), "Frankfurt")] == "frankfurt"

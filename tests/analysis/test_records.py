@@ -17,7 +17,11 @@ def test_sentence_at_finds_the_sentence_holding_an_offset(analyse) -> None:
 def test_sentences_never_cross_a_paragraph(analyse) -> None:
     analysis = analyse("Überschrift ohne Punkt\nText darunter. Noch einer.")
     body = "Überschrift ohne Punkt\n\nText darunter. Noch einer."
-    assert [body[s.start : s.end] for s in analysis.sentences] == ["Überschrift ohne Punkt", "Text darunter.", "Noch einer."]
+    assert [body[s.start : s.end] for s in analysis.sentences] == [
+        "Überschrift ohne Punkt",
+        "Text darunter.",
+        "Noch einer.",
+    ]
 
 
 def test_entities_of_and_quotes_by(analyse) -> None:

@@ -17,13 +17,25 @@ def only_quote(analysis):
 @pytest.mark.parametrize(
     ("text", "written", "kind"),
     [
-        ("„Die Strecke bleibt bis Montag gesperrt“, sagte eine Sprecherin des Verkehrsministeriums.", "eine Sprecherin des Verkehrsministeriums", "role"),
+        (
+            "„Die Strecke bleibt bis Montag gesperrt“, sagte eine Sprecherin des Verkehrsministeriums.",
+            "eine Sprecherin des Verkehrsministeriums",
+            "role",
+        ),
         ("Die Oberstaatsanwältin sagte, man habe „keinerlei Zweifel“ an der Schuld.", "Die Oberstaatsanwältin", "role"),
         ("Händler sprachen von „Angstkäufen“.", "Händler", "group"),
         ("Ein Feuerwehrsprecher gab an, dass „niemand verletzt“ worden sei.", "Ein Feuerwehrsprecher", "role"),
-        ("„Die Menschen hier haben Angst vor dem Winter“, schildert eine Korrespondentin des Senders.", "eine Korrespondentin des Senders", "role"),
+        (
+            "„Die Menschen hier haben Angst vor dem Winter“, schildert eine Korrespondentin des Senders.",
+            "eine Korrespondentin des Senders",
+            "role",
+        ),
         ("Die Gewerkschaft nannte das „reine Stimmungsmache“.", "Die Gewerkschaft", "organisation"),
-        ("Das Bundesverfassungsgericht erklärte: „Das Gesetz ist nichtig.“", "Das Bundesverfassungsgericht", "organisation"),
+        (
+            "Das Bundesverfassungsgericht erklärte: „Das Gesetz ist nichtig.“",
+            "Das Bundesverfassungsgericht",
+            "organisation",
+        ),
         ("Das Auswärtige Amt rät, „von Reisen in die Region abzusehen“.", "Das Auswärtige Amt", "organisation"),
         ("„Es ist ein bedauerlicher Einzelfall“, meint der 61-jährige Landwirt.", "der 61-jährige Landwirt", "role"),
         ("„Wir wussten von nichts“, sagte eine Reisende aus Kiel.", "eine Reisende aus Kiel", "role"),
@@ -45,7 +57,10 @@ def test_an_unnamed_source_is_named_as_the_text_words_it(analyse, text: str, wri
     ("text", "speaker"),
     [
         ("Siemens sprach von einem „bedauerlichen Einzelfall“.", "Siemens"),
-        ("„Das ist ein bedauerlicher Einzelfall“, sagte die Befehlshaberin der Marine, Admiralin Petra Lange.", "Petra Lange"),
+        (
+            "„Das ist ein bedauerlicher Einzelfall“, sagte die Befehlshaberin der Marine, Admiralin Petra Lange.",
+            "Petra Lange",
+        ),
         ("„Das Urteil ist ein Signal an alle“, so Hofmann.", "Hofmann"),
         ("„Das Urteil ist ein Signal an alle“, stellte Yilmaz fest.", "Yilmaz"),
         ("Wie Olaf Scholz mitteilte, sei das Treffen „sehr konstruktiv“ gewesen.", "Olaf Scholz"),
@@ -92,7 +107,11 @@ def test_pronouns_go_to_the_nearest_fitting_person(analyse, text: str, speaker: 
 
 def test_a_pronoun_can_stand_for_an_organisation(analyse) -> None:
     quote = only_quote(analyse("Die Gewerkschaft lehnte ab. Sie erklärte: „Das Angebot reicht nicht.“"))
-    assert (quote.speaker_text, quote.speaker_kind, quote.speaker_via) == ("Die Gewerkschaft", "organisation", "pronoun")
+    assert (quote.speaker_text, quote.speaker_kind, quote.speaker_via) == (
+        "Die Gewerkschaft",
+        "organisation",
+        "pronoun",
+    )
 
 
 def test_a_pronoun_prefers_a_person_over_an_organisation(analyse) -> None:

@@ -110,7 +110,11 @@ def test_pronoun_without_any_antecedent_stays_visible_as_the_pronoun(analyse) ->
     text = "„Wir werden das prüfen und dann entscheiden“, sagte er."
     quote = only_quote(analyse(text))
     assert quote.kind == SPEECH and quote.speaker is None
-    assert (quote.speaker_text, quote.speaker_kind, text[quote.speaker_start : quote.speaker_end]) == ("er", "pronoun", "er")
+    assert (quote.speaker_text, quote.speaker_kind, text[quote.speaker_start : quote.speaker_end]) == (
+        "er",
+        "pronoun",
+        "er",
+    )
 
 
 def test_role_noun_learned_from_an_apposition(analyse) -> None:
@@ -224,10 +228,7 @@ def test_verb_of_speaking_after_a_partial_quote(analyse) -> None:
 
 
 def test_verb_second_with_pronoun_and_colon_before_indirect_speech(analyse) -> None:
-    text = (
-        "Friedrich Merz gab danach Interviews. "
-        "Im Fernsehen sagte er stattdessen: Baerbock müsse „endlich liefern“."
-    )
+    text = "Friedrich Merz gab danach Interviews. Im Fernsehen sagte er stattdessen: Baerbock müsse „endlich liefern“."
     quote = only_quote(analyse(text))
     assert quote.speaker == "Friedrich Merz"
 
@@ -285,7 +286,12 @@ def test_a_place_is_no_antecedent_for_a_pronoun(analyse) -> None:
 
 NAMES = ["Olaf Scholz", "Friedrich Merz", "Annalena Baerbock", "Emmanuel Macron", "Boris Pistorius", "Maria Lang"]
 VERBS = ["sagte", "erklärte", "betonte", "warnte", "schrieb", "kommentierte", "meinte", "bekräftigte", "ergänzte"]
-STATEMENTS = ["Wir bleiben bei unserer Linie", "Das ist ein guter Tag für alle", "Niemand hat damit gerechnet", "Die Lage bleibt sehr ernst"]
+STATEMENTS = [
+    "Wir bleiben bei unserer Linie",
+    "Das ist ein guter Tag für alle",
+    "Niemand hat damit gerechnet",
+    "Die Lage bleibt sehr ernst",
+]
 TEMPLATES = [
     "„{q}“, {v} {n}.",
     "„{q}“, {v} {n} am Montag in Berlin.",
@@ -344,6 +350,8 @@ def test_a_first_name_the_pipeline_took_alone_keeps_its_particle_surname() -> No
     text = "Oberbürgermeisterin Clara zu Reventlow kam spät. „Wir bauen die Brücke“, sagte Clara zu Reventlow."
     first = text.index("Clara")
     second = text.rindex("Clara")
-    analysis = analyze_spans("p", "v", "f", text, [(first, first + 5, "PER"), (second, second + 5, "PER")], [(0, 48), (49, len(text))])
+    analysis = analyze_spans(
+        "p", "v", "f", text, [(first, first + 5, "PER"), (second, second + 5, "PER")], [(0, 48), (49, len(text))]
+    )
     assert [e.text for e in analysis.entities] == ["Clara zu Reventlow", "Clara zu Reventlow"]
     assert analysis.quotes[0].speaker == "Clara zu Reventlow"

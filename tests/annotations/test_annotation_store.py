@@ -39,7 +39,9 @@ def passage(article: Article, text: str) -> tuple[int, int]:
     return start, start + len(text)
 
 
-def test_added_annotation_is_on_disk_with_all_fields(store: AnnotationStore, library: Library, article: Article) -> None:
+def test_added_annotation_is_on_disk_with_all_fields(
+    store: AnnotationStore, library: Library, article: Article
+) -> None:
     start, end = passage(article, "Keine Einigung, kein Abkommen")
     added = store.add(article, start, end, ["Framing", "framing ", "Faktencheck"], "Erste Zeile\nzweite Zeile  \n")
     assert added.tags == ("Framing", "Faktencheck")
@@ -98,7 +100,9 @@ def test_counts_search_and_order(store: AnnotationStore, library: Library, artic
     early = store.add(article, 10, 30, ["Framing"])
     elsewhere = store.add(other, 5, 25, note="anderer Artikel")
     assert store.counts_by_article() == {article.id: 2, other.id: 1}
-    assert [a.id for a in store.all()] == sorted([early.id, late.id, elsewhere.id], key=lambda i: store.get(i).article_id != other.id)
+    assert [a.id for a in store.all()] == sorted(
+        [early.id, late.id, elsewhere.id], key=lambda i: store.get(i).article_id != other.id
+    )
     assert [a.id for a in store.all() if a.article_id == article.id] == [early.id, late.id]
     assert [a.id for a in store.search("FRAMING")] == [early.id]
     assert [a.id for a in store.search("später")] == [late.id]
@@ -136,7 +140,9 @@ def test_for_article_reanchors_without_writing_and_reanchor_persists(
     assert reopened.get(added.id).tags == ("Framing",)
 
 
-def test_annotations_of_a_removed_article_are_orphans(store: AnnotationStore, library: Library, article: Article) -> None:
+def test_annotations_of_a_removed_article_are_orphans(
+    store: AnnotationStore, library: Library, article: Article
+) -> None:
     kept = store.add(article, 0, 10)
     other = library.get("gipfel-der-leere-inszenierung")
     lost = store.add(other, 0, 10)
@@ -194,7 +200,9 @@ def test_reload_if_changed_sees_other_writers(library: Library, article: Article
     assert writer.reload_if_changed() is True and own.id in writer
 
 
-def test_reload_after_the_change_log_restarts(monkeypatch: pytest.MonkeyPatch, library: Library, article: Article) -> None:
+def test_reload_after_the_change_log_restarts(
+    monkeypatch: pytest.MonkeyPatch, library: Library, article: Article
+) -> None:
     reader_side = AnnotationStore.open(library)
     writer = AnnotationStore.open(library)
     monkeypatch.setattr(store_module, "MAX_LOG_BYTES", 200)
@@ -276,7 +284,9 @@ def test_read_only_folder_gives_one_line_and_changes_nothing(
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
-def test_folder_without_write_permission_gives_one_line(store: AnnotationStore, library: Library, article: Article) -> None:
+def test_folder_without_write_permission_gives_one_line(
+    store: AnnotationStore, library: Library, article: Article
+) -> None:
     added = store.add(article, 0, 10)
     shard_dir = library.annotations_dir / "by-article" / article.id
     shard_dir.chmod(0o555)

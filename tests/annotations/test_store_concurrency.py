@@ -92,15 +92,42 @@ def test_two_app_writers_and_command_line_writers_lose_nothing(library: Library,
     reader = str(Path(sys.executable).with_name("reader"))
     go, stop = FORK.Event(), FORK.Event()
     pipes = [FORK.Pipe(duplex=False) for _ in range(2)]
-    writers = [FORK.Process(target=_app_like_writer, args=(library.root, seed, shared, go, stop, pipes[seed][1])) for seed in range(2)]
+    writers = [
+        FORK.Process(target=_app_like_writer, args=(library.root, seed, shared, go, stop, pipes[seed][1]))
+        for seed in range(2)
+    ]
     for writer in writers:
         writer.start()
     go.set()
     command_line = [
-        subprocess.Popen([reader, "--library", str(library.root), "annotate", ARTICLE_ID, "--start", str(100 + n), "--end", str(130 + n), "--note", f"cli {n}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [
+                reader,
+                "--library",
+                str(library.root),
+                "annotate",
+                ARTICLE_ID,
+                "--start",
+                str(100 + n),
+                "--end",
+                str(130 + n),
+                "--note",
+                f"cli {n}",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for n in range(3)
     ]
-    command_line.append(subprocess.Popen([reader, "--library", str(library.root), "import", str(incoming)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    command_line.append(
+        subprocess.Popen(
+            [reader, "--library", str(library.root), "import", str(incoming)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    )
 
     outputs = [process.communicate(timeout=120) for process in command_line]
     stop.set()
@@ -131,7 +158,9 @@ def test_two_app_writers_and_command_line_writers_lose_nothing(library: Library,
         in_note = [line for line in store.get(annotation_id).note.split("\n") if line.startswith("app-")]
         assert sorted(in_note) == sorted(saved)  # every saved line is there, none twice
         for seed in range(2):  # and each writer's lines in the order it saved them
-            assert [line for line in in_note if line.startswith(f"app-{seed} ")] == [line for line in saved if line.startswith(f"app-{seed} ")]
+            assert [line for line in in_note if line.startswith(f"app-{seed} ")] == [
+                line for line in saved if line.startswith(f"app-{seed} ")
+            ]
     assert added - deleted <= {a.id for a in store.all()} and not deleted & {a.id for a in store.all()}
     assert cli_ids | imported_ids <= {a.id for a in store.all()}
     conflicts = {conflict.annotation_id: conflict for conflict in store.conflicts()}

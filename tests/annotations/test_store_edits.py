@@ -56,7 +56,9 @@ def test_an_edit_of_an_annotation_deleted_elsewhere_is_refused(library: Library,
     assert added.id not in AnnotationStore.open(library)
 
 
-def test_undo_of_an_edit_reverts_only_its_field_and_keeps_a_newer_edit_of_another(library: Library, article: Article) -> None:
+def test_undo_of_an_edit_reverts_only_its_field_and_keeps_a_newer_edit_of_another(
+    library: Library, article: Article
+) -> None:
     mine = AnnotationStore.open(library)
     history = History(mine)
     added = history.add(article, 0, 12, ["Framing"], "alt")
@@ -78,7 +80,9 @@ def test_undo_of_an_add_refuses_when_the_note_was_written_elsewhere(library: Lib
     assert not history.can_undo
 
 
-def test_redo_of_a_delete_refuses_when_the_restored_annotation_was_edited_elsewhere(library: Library, article: Article) -> None:
+def test_redo_of_a_delete_refuses_when_the_restored_annotation_was_edited_elsewhere(
+    library: Library, article: Article
+) -> None:
     history = History(AnnotationStore.open(library))
     added = history.add(article, 0, 12, note="x")
     history.delete(added.id)

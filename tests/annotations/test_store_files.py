@@ -112,7 +112,9 @@ def test_a_schema_1_store_is_upgraded_in_place(library: Library, article: Articl
         "updated": "2015-10-13T12:00:00+02:00",
     }
     path = folder / shard_name("alte-id")
-    path.write_text(json.dumps({"_meta": {"1": {"schema": 1}}, "annotations": {"alte-id": old_record}}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"_meta": {"1": {"schema": 1}}, "annotations": {"alte-id": old_record}}), encoding="utf-8"
+    )
     store = AnnotationStore.open(library)
     assert not store.problems
     upgraded = store.get("alte-id")

@@ -102,8 +102,15 @@ def test_a_commit_beginning_elsewhere_while_opening_does_not_make_the_store_read
 def test_a_damaged_journal_is_refused_in_one_line_and_left_alone(library: Library) -> None:
     AnnotationStore.open(library).add(library.articles()[0], 0, 10)
     journal = library.annotations_dir / ".journal"
-    journal.write_text('{"format": "reader-journal", "renames": [["../../etc/passwd", ".x.1.deadbeef.tmp"]]}', encoding="utf-8")
+    journal.write_text(
+        '{"format": "reader-journal", "renames": [["../../etc/passwd", ".x.1.deadbeef.tmp"]]}', encoding="utf-8"
+    )
     store = AnnotationStore.open(library)
-    assert store.read_only and len(store.problems) == 1 and "journal" in store.problems[0] and "damaged" in store.problems[0]
+    assert (
+        store.read_only
+        and len(store.problems) == 1
+        and "journal" in store.problems[0]
+        and "damaged" in store.problems[0]
+    )
     assert journal.read_text(encoding="utf-8").startswith('{"format": "reader-journal"')
     assert Path("/etc/passwd").exists()

@@ -21,18 +21,37 @@ def run(library: Library, *args: str, stdin: str | None = None) -> tuple[int, st
 
 
 def test_annotate_by_exact_text_and_occurrence(library: Library) -> None:
-    code, out, _ = run(library, "annotate", ARTICLE_ID, "--exact", "Putin", "--occurrence", "2", "--tag", "Framing", "--note", "-", stdin="aus stdin\n")
+    code, out, _ = run(
+        library,
+        "annotate",
+        ARTICLE_ID,
+        "--exact",
+        "Putin",
+        "--occurrence",
+        "2",
+        "--tag",
+        "Framing",
+        "--note",
+        "-",
+        stdin="aus stdin\n",
+    )
     assert code == 0
     annotation = AnnotationStore.open(library).get(out.strip())
     body = library.get(ARTICLE_ID).body
     second = body.index("Putin", body.index("Putin") + 1)
     assert (annotation.start, annotation.end, annotation.tags, annotation.note, annotation.author) == (
-        second, second + 5, ("Framing",), "aus stdin", "cli"
+        second,
+        second + 5,
+        ("Framing",),
+        "aus stdin",
+        "cli",
     )
 
 
 def test_annotate_by_offsets_and_from_a_file_path(library: Library) -> None:
-    code, out, _ = run(library, "annotate", str(library.articles_dir / f"{ARTICLE_ID}.txt"), "--start", "0", "--end", "12")
+    code, out, _ = run(
+        library, "annotate", str(library.articles_dir / f"{ARTICLE_ID}.txt"), "--start", "0", "--end", "12"
+    )
     assert code == 0 and AnnotationStore.open(library).get(out.strip()).exact == library.get(ARTICLE_ID).body[:12]
 
 
@@ -119,7 +138,9 @@ def test_csv_for_german_excel_and_other_delimiters(library: Library) -> None:
         assert code == 2 and message in err, (args, err)
 
 
-def test_conflicts_are_listed_and_resolved_on_the_command_line(library: Library, empty_library: Library, tmp_path: Path) -> None:
+def test_conflicts_are_listed_and_resolved_on_the_command_line(
+    library: Library, empty_library: Library, tmp_path: Path
+) -> None:
     code, out, _ = run(library, "annotate", ARTICLE_ID, "--exact", "Keine Einigung", "--note", "Anfang")
     annotation_id = out.strip()
     first = tmp_path / "first.json"
@@ -163,8 +184,20 @@ def test_undecodable_bytes_in_note_tag_and_author_are_saved(library: Library) ->
     latin1 = os.fsdecode  # what Python makes of Latin-1 bytes in argv and the environment
     result = CliRunner().invoke(
         main,
-        ["--library", str(library.root), "annotate", ARTICLE_ID, "--start", "0", "--end", "5",
-         "--tag", latin1(b"Gr\xfc\xdfe"), "--note", latin1(b"f\xfcr sp\xe4ter")],
+        [
+            "--library",
+            str(library.root),
+            "annotate",
+            ARTICLE_ID,
+            "--start",
+            "0",
+            "--end",
+            "5",
+            "--tag",
+            latin1(b"Gr\xfc\xdfe"),
+            "--note",
+            latin1(b"f\xfcr sp\xe4ter"),
+        ],
         env={"READER_AUTHOR": latin1(b"J\xf6rg")},
     )
     assert result.exit_code == 0, result.output
@@ -174,7 +207,9 @@ def test_undecodable_bytes_in_note_tag_and_author_are_saved(library: Library) ->
 
 def test_a_latin1_note_on_standard_input_is_saved(library: Library) -> None:
     result = CliRunner().invoke(
-        main, ["--library", str(library.root), "annotate", ARTICLE_ID, "--start", "0", "--end", "5", "--note", "-"], input=b"Gr\xfc\xdfe aus Latin-1\n"
+        main,
+        ["--library", str(library.root), "annotate", ARTICLE_ID, "--start", "0", "--end", "5", "--note", "-"],
+        input=b"Gr\xfc\xdfe aus Latin-1\n",
     )
     assert result.exit_code == 0, result.output
     assert AnnotationStore.open(library).get(result.stdout.strip()).note == "Grüße aus Latin-1"

@@ -23,7 +23,7 @@ OTHER_ID = "gipfel-der-leere-inszenierung"
 def annotate_samples(store: AnnotationStore, library: Library) -> None:
     article = library.get(ARTICLE_ID)
     start = article.body.index("Keine Einigung")
-    store.add(article, start, start + 29, ["Framing", "Faktencheck"], "=HYPERLINK(\"http://x\")\nZeile zwei")
+    store.add(article, start, start + 29, ["Framing", "Faktencheck"], '=HYPERLINK("http://x")\nZeile zwei')
     store.add(library.get(OTHER_ID), 0, 40, ["zitat verkürzt"])
 
 
@@ -46,7 +46,7 @@ def test_csv_opens_in_spreadsheets_and_never_runs_a_formula(store: AnnotationSto
     assert list(rows[0]) == list(COLUMNS) and len(rows) == 2
     framed = next(row for row in rows if row["article_id"] == ARTICLE_ID)
     assert framed["tags"] == "Framing; Faktencheck"
-    assert framed["note"] == "'=HYPERLINK(\"http://x\")\nZeile zwei"
+    assert framed["note"] == '\'=HYPERLINK("http://x")\nZeile zwei'
     assert framed["passage"] == "Keine Einigung, kein Abkommen" and framed["state"] == "anchored"
 
 
@@ -66,7 +66,9 @@ def test_w3c_collection_shape(store: AnnotationStore, library: Library) -> None:
 
 def test_w3c_source_is_the_article_url_when_known(store: AnnotationStore, library: Library) -> None:
     path = library.articles_dir / "mit-url.txt"
-    path.write_text("---\nurl: https://example.org/gipfel\n---\nEin Text über den Gipfel in Alaska.\n", encoding="utf-8")
+    path.write_text(
+        "---\nurl: https://example.org/gipfel\n---\nEin Text über den Gipfel in Alaska.\n", encoding="utf-8"
+    )
     store.add(library.get("mit-url"), 4, 8)
     document = json.loads(export_text(store, library, "w3c"))
     assert document["first"]["items"][0]["target"]["source"] == "https://example.org/gipfel"
@@ -136,7 +138,15 @@ def inline_text(token) -> str:
     """An inline token's text as rendered: line breaks as '\\n', no markup; raw HTML fails."""
     parts = []
     for child in token.children:
-        assert child.type not in ("html_inline", "link_open", "image", "code_inline", "em_open", "strong_open", "s_open"), child
+        assert child.type not in (
+            "html_inline",
+            "link_open",
+            "image",
+            "code_inline",
+            "em_open",
+            "strong_open",
+            "s_open",
+        ), child
         parts.append("\n" if child.type in ("softbreak", "hardbreak") else child.content)
     return "".join(parts)
 
@@ -155,7 +165,7 @@ def test_a_markdown_note_stays_text_in_its_place(store: AnnotationStore, library
     # after the passage and the tags line come the note's paragraphs, word for word
     paragraphs = [t for t, before in zip(tokens[1:], tokens) if t.type == "inline" and before.type == "paragraph_open"]
     expected = note_paragraphs(note)
-    assert [inline_text(t) for t in paragraphs[-len(expected):]] == expected
+    assert [inline_text(t) for t in paragraphs[-len(expected) :]] == expected
     html = markdown_parser().render(document)
     assert "<script" not in html and "<img" not in html and "href=" not in html and "<div" not in html
 
@@ -165,19 +175,27 @@ def test_a_markdown_note_stays_text_in_its_place(store: AnnotationStore, library
 def test_any_note_reads_back_as_its_text(note: str) -> None:
     """Property: whatever punctuation a note holds, a Markdown viewer shows exactly its words."""
     tokens = markdown_parser().parse("\n\n".join(paragraphs(note)) + "\n")
-    shown = [inline_text(t) for t, before in zip(tokens[1:], tokens) if t.type == "inline" and before.type == "paragraph_open"]
+    shown = [
+        inline_text(t)
+        for t, before in zip(tokens[1:], tokens)
+        if t.type == "inline" and before.type == "paragraph_open"
+    ]
     assert all(t.type in ("paragraph_open", "paragraph_close", "inline") for t in tokens)
     assert shown == note_paragraphs(note)
 
 
-def test_a_hostile_title_and_passage_are_escaped_and_the_title_is_whole(store: AnnotationStore, library: Library) -> None:
+def test_a_hostile_title_and_passage_are_escaped_and_the_title_is_whole(
+    store: AnnotationStore, library: Library
+) -> None:
     title = "# <b>Gipfel</b> | *Putin* & [Trump](javascript:x) – ein sehr langer Titel, der nicht gekürzt wird, auch nach neunzig Zeichen nicht"
     path = library.articles_dir / "feindlich.txt"
     path.write_text(f"---\ntitle: {title}\n---\n> Zitat mit <script>x</script>\n- Liste\n", encoding="utf-8")
     article = library.get("feindlich")
     store.add(article, 0, len(article.body))
     tokens = markdown_parser().parse(export_text(store, library, "markdown"))
-    headings = [inline_text(t) for t, before in zip(tokens[1:], tokens) if t.type == "inline" and before.type == "heading_open"]
+    headings = [
+        inline_text(t) for t, before in zip(tokens[1:], tokens) if t.type == "inline" and before.type == "heading_open"
+    ]
     assert headings[1] == title
     quoted = [t for t in tokens if t.type == "blockquote_open"]
     assert len(quoted) == 1
@@ -193,9 +211,14 @@ def test_tags_in_code_spans_cannot_break_out(store: AnnotationStore, library: Li
     assert [t.content for t in tokens if t.type == "code_inline"] == ["a`b", "``", "<i>x</i>"]
 
 
-def test_csv_tags_with_the_separator_stay_one_tag_and_every_text_cell_is_guarded(store: AnnotationStore, library: Library) -> None:
+def test_csv_tags_with_the_separator_stay_one_tag_and_every_text_cell_is_guarded(
+    store: AnnotationStore, library: Library
+) -> None:
     path = library.articles_dir / "formel.txt"
-    path.write_text("---\ntitle: =1+1\nsource: @quelle\nurl: https://example.org/formel\n---\nEin Text über Formeln in Tabellen.\n", encoding="utf-8")
+    path.write_text(
+        "---\ntitle: =1+1\nsource: @quelle\nurl: https://example.org/formel\n---\nEin Text über Formeln in Tabellen.\n",
+        encoding="utf-8",
+    )
     article = library.get("formel")
     store.add(article, 0, 8, ["a; b", "c\\d", "-minus"])
     rows = list(csv.DictReader(io.StringIO(export_text(store, library, "csv").removeprefix("\ufeff"))))

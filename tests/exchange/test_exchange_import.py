@@ -18,7 +18,11 @@ ARTICLE_ID = "treffen-trump-putin-no-deal"
 
 
 def files_under(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()} if root.exists() else {}
+    return (
+        {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+        if root.exists()
+        else {}
+    )
 
 
 @pytest.fixture
@@ -71,31 +75,50 @@ def test_neither_format(empty_library: Library, tmp_path: Path) -> None:
 
 def test_schema_from_the_future(empty_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
     document = mutate(exported, lambda d: d.update(schema=2))
-    assert refused(empty_library, write(tmp_path, document)) == "schema: version 2 is newer than this reader understands (1); update reader"
+    assert (
+        refused(empty_library, write(tmp_path, document))
+        == "schema: version 2 is newer than this reader understands (1); update reader"
+    )
 
 
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
         (lambda d: d["annotations"][1].pop("selectors"), "annotations[1].selectors: expected an object, found null"),
-        (lambda d: d["annotations"][2]["selectors"]["quote"].pop("exact"), "annotations[2].selectors.quote.exact: missing"),
+        (
+            lambda d: d["annotations"][2]["selectors"]["quote"].pop("exact"),
+            "annotations[2].selectors.quote.exact: missing",
+        ),
         (lambda d: d["annotations"][0].pop("id"), "annotations[0].id: missing"),
         (lambda d: d["annotations"][0].pop("created"), "annotations[0].created: missing"),
-        (lambda d: d["annotations"][0].update(created="gestern"), "annotations[0].created: 'gestern' is not an ISO 8601 time"),
+        (
+            lambda d: d["annotations"][0].update(created="gestern"),
+            "annotations[0].created: 'gestern' is not an ISO 8601 time",
+        ),
         (lambda d: d["annotations"][0].update(tags="Framing"), "annotations[0].tags: expected a list, found text"),
-        (lambda d: d["annotations"][0]["selectors"]["position"].update(start="5"), "annotations[0].selectors.position.start: expected a whole number, found text"),
+        (
+            lambda d: d["annotations"][0]["selectors"]["position"].update(start="5"),
+            "annotations[0].selectors.position.start: expected a whole number, found text",
+        ),
         (lambda d: d.pop("annotations"), "annotations: missing"),
     ],
 )
 def test_missing_or_mistyped_fields(
-    empty_library: Library, exported: dict[str, Any], tmp_path: Path, change: Callable[[dict[str, Any]], None], expected: str
+    empty_library: Library,
+    exported: dict[str, Any],
+    tmp_path: Path,
+    change: Callable[[dict[str, Any]], None],
+    expected: str,
 ) -> None:
     assert refused(empty_library, write(tmp_path, mutate(exported, change))) == expected
 
 
 def test_unknown_article(empty_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
     document = mutate(exported, lambda d: d["annotations"][2]["article"].update(id="gibt-es-nicht"))
-    assert refused(empty_library, write(tmp_path, document)) == "annotations[2].article.id: no article 'gibt-es-nicht' in the library"
+    assert (
+        refused(empty_library, write(tmp_path, document))
+        == "annotations[2].article.id: no article 'gibt-es-nicht' in the library"
+    )
 
 
 def test_offsets_beyond_the_text(empty_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
@@ -109,7 +132,9 @@ def test_offsets_beyond_the_text(empty_library: Library, exported: dict[str, Any
     assert message == f"annotations[1].selectors.position.end: 9,000 is beyond the article's {length:,} characters"
 
 
-def test_quote_that_does_not_match_the_claimed_version(empty_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
+def test_quote_that_does_not_match_the_claimed_version(
+    empty_library: Library, exported: dict[str, Any], tmp_path: Path
+) -> None:
     def shift(document: dict[str, Any]) -> None:
         position = document["annotations"][0]["selectors"]["position"]
         position["start"] += 1
@@ -129,7 +154,9 @@ def test_later_problem_means_earlier_valid_annotations_are_not_written_either(
     empty_library: Library, exported: dict[str, Any], tmp_path: Path
 ) -> None:
     document = mutate(exported, lambda d: d["annotations"][-1]["selectors"]["position"].update(start=-3))
-    assert refused(empty_library, write(tmp_path, document)) == "annotations[2].selectors.position.start: -3 is negative"
+    assert (
+        refused(empty_library, write(tmp_path, document)) == "annotations[2].selectors.position.start: -3 is negative"
+    )
 
 
 def test_merge_by_revision_edited_copy_wins_stale_copy_is_kept(
@@ -159,7 +186,9 @@ def test_import_reanchors_in_edited_text_and_keeps_orphans(
     article = empty_library.get(ARTICLE_ID)
     text = article.path.read_text(encoding="utf-8")
     opening = article.body[:36]
-    article.path.write_text(text.replace("Keine Einigung", "Vorab: Keine Einigung").replace(opening, "Ganz anders."), encoding="utf-8")
+    article.path.write_text(
+        text.replace("Keine Einigung", "Vorab: Keine Einigung").replace(opening, "Ganz anders."), encoding="utf-8"
+    )
     edited = empty_library.get(ARTICLE_ID)
     store = AnnotationStore.open(empty_library)
     report = import_file(store, empty_library.articles(), write(tmp_path, exported))
@@ -190,7 +219,12 @@ def test_w3c_from_other_tools(empty_library: Library, tmp_path: Path) -> None:
         "body": {"type": "TextualBody", "purpose": "tagging", "value": "Framing"},
         "creator": {"type": "Person", "nickname": "jo"},
         "created": "2025-08-16T10:00:00+02:00",
-        "target": [{"source": f"urn:reader:article:{ARTICLE_ID}", "selector": [{"type": "TextPositionSelector", "start": 0, "end": 5}]}],
+        "target": [
+            {
+                "source": f"urn:reader:article:{ARTICLE_ID}",
+                "selector": [{"type": "TextPositionSelector", "start": 0, "end": 5}],
+            }
+        ],
     }
     store = AnnotationStore.open(empty_library)
     assert import_file(store, empty_library.articles(), write(tmp_path, single)).added == 1
@@ -203,13 +237,25 @@ def test_w3c_from_other_tools(empty_library: Library, tmp_path: Path) -> None:
 
 def test_w3c_target_without_selector_is_refused(empty_library: Library, tmp_path: Path) -> None:
     document = [{"id": "x", "type": "Annotation", "target": f"urn:reader:article:{ARTICLE_ID}"}]
-    assert refused(empty_library, write(tmp_path, document)) == "[0].target: names only a resource, with no selector saying which passage"
+    assert (
+        refused(empty_library, write(tmp_path, document))
+        == "[0].target: names only a resource, with no selector saying which passage"
+    )
 
 
 def test_w3c_unknown_url_is_refused(empty_library: Library, tmp_path: Path) -> None:
     document = {
         "type": "AnnotationPage",
-        "items": [{"id": "x", "type": "Annotation", "target": {"source": "https://example.org/x", "selector": {"type": "TextPositionSelector", "start": 0, "end": 3}}}],
+        "items": [
+            {
+                "id": "x",
+                "type": "Annotation",
+                "target": {
+                    "source": "https://example.org/x",
+                    "selector": {"type": "TextPositionSelector", "start": 0, "end": 3},
+                },
+            }
+        ],
     }
     assert refused(empty_library, write(tmp_path, document)) == (
         "items[0].target.source: no article in the library with the URL 'https://example.org/x'"

@@ -19,7 +19,7 @@ from reader.library import Library
 from .conftest import copy_sample_library
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.text(max_size=40) | st.floats(allow_nan=False),
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.text(max_size=40) | st.floats(allow_nan=False),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3),
     max_leaves=6,
 )
@@ -38,7 +38,11 @@ def paths(node: Any, prefix: tuple = ()) -> list[tuple]:
 
 
 def files_under(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()} if root.exists() else {}
+    return (
+        {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+        if root.exists()
+        else {}
+    )
 
 
 def sample_export(root: Path) -> dict[str, Any]:

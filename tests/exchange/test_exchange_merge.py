@@ -82,7 +82,10 @@ def test_a_file_dated_in_the_year_9999_is_refused_naming_the_record(
     path.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(ImportRefused) as refused:
         import_file(here, library.articles(), path)
-    assert str(refused.value) == "annotations[0].updated: '9999-12-31T23:59:59.000Z' is in the future (this machine's clock says otherwise)"
+    assert (
+        str(refused.value)
+        == "annotations[0].updated: '9999-12-31T23:59:59.000Z' is in the future (this machine's clock says otherwise)"
+    )
     assert AnnotationStore.open(library).get(shared).note == "gemeinsamer Stand"
 
 
@@ -123,12 +126,21 @@ def w3c_annotation(**changes: Any) -> dict[str, Any]:
     ("created", "modified", "expected"),
     [
         ("2015-10-13", "2015-10-13T12:30:00+02:00", ("2015-10-13T00:00:00.000Z", "2015-10-13T10:30:00.000Z")),
-        ("2015-10-13T10:00:00+00:00", "2015-10-13T10:00:00.5", ("2015-10-13T10:00:00.000Z", "2015-10-13T10:00:00.500Z")),
+        (
+            "2015-10-13T10:00:00+00:00",
+            "2015-10-13T10:00:00.5",
+            ("2015-10-13T10:00:00.000Z", "2015-10-13T10:00:00.500Z"),
+        ),
         ("20151013T1000-0130", "2015-10-13T11:30:00.123456Z", ("2015-10-13T11:30:00.000Z", "2015-10-13T11:30:00.123Z")),
     ],
 )
 def test_imported_times_are_normalised_so_our_export_keeps_our_schema(
-    empty_library: Library, tmp_path: Path, schema_validator: jsonschema.protocols.Validator, created: str, modified: str, expected: tuple[str, str]
+    empty_library: Library,
+    tmp_path: Path,
+    schema_validator: jsonschema.protocols.Validator,
+    created: str,
+    modified: str,
+    expected: tuple[str, str],
 ) -> None:
     path = tmp_path / "odd-times.jsonld"
     path.write_text(json.dumps(w3c_annotation(created=created, modified=modified)), encoding="utf-8")
@@ -144,9 +156,17 @@ def test_imported_times_are_normalised_so_our_export_keeps_our_schema(
 
 
 def test_a_200000_character_prefix_is_cut_to_the_context_size(empty_library: Library, tmp_path: Path) -> None:
-    selector = {"type": "TextQuoteSelector", "exact": "Keine Einigung, kein Abkommen", "prefix": "p" * 200_000, "suffix": "s" * 200_000}
+    selector = {
+        "type": "TextQuoteSelector",
+        "exact": "Keine Einigung, kein Abkommen",
+        "prefix": "p" * 200_000,
+        "suffix": "s" * 200_000,
+    }
     path = tmp_path / "long.jsonld"
-    path.write_text(json.dumps(w3c_annotation(target={"source": f"urn:reader:article:{ARTICLE_ID}", "selector": selector})), encoding="utf-8")
+    path.write_text(
+        json.dumps(w3c_annotation(target={"source": f"urn:reader:article:{ARTICLE_ID}", "selector": selector})),
+        encoding="utf-8",
+    )
     store = AnnotationStore.open(empty_library)
     report = import_file(store, empty_library.articles(), path)
     assert report.added == 1 and report.trimmed == 1 and "cut to 32 characters" in report.summary()
@@ -160,24 +180,46 @@ def test_a_200000_character_prefix_is_cut_to_the_context_size(empty_library: Lib
         ({"bodyValue": None}, "annotation.bodyValue: expected text, found null"),
         ({"creator": {"name": 5}}, "annotation.creator.name: expected text, found a number"),
         (
-            {"target": {"source": f"urn:reader:article:{ARTICLE_ID}", "selector": {"type": "TextQuoteSelector", "exact": ""}}},
+            {
+                "target": {
+                    "source": f"urn:reader:article:{ARTICLE_ID}",
+                    "selector": {"type": "TextQuoteSelector", "exact": ""},
+                }
+            },
             "annotation.target.selector.exact: empty (a passage has at least one character)",
         ),
         (
-            {"target": {"source": f"urn:reader:article:{ARTICLE_ID}", "selector": {"type": "TextPositionSelector", "start": 2**63, "end": 2**63 + 4}}},
+            {
+                "target": {
+                    "source": f"urn:reader:article:{ARTICLE_ID}",
+                    "selector": {"type": "TextPositionSelector", "start": 2**63, "end": 2**63 + 4},
+                }
+            },
             "annotation.target.selector.start: 9223372036854775808 is larger than 2^63−1",
         ),
         (
-            {"target": {"source": f"urn:reader:article:{ARTICLE_ID}", "selector": {"type": "TextPositionSelector", "start": False, "end": 4}}},
+            {
+                "target": {
+                    "source": f"urn:reader:article:{ARTICLE_ID}",
+                    "selector": {"type": "TextPositionSelector", "start": False, "end": 4},
+                }
+            },
             "annotation.target.selector.start: expected a whole number, found true/false",
         ),
         (
-            {"target": {"source": f"urn:reader:article:{ARTICLE_ID}", "selector": {"type": "TextQuoteSelector", "exact": "x" * 50_001}}},
+            {
+                "target": {
+                    "source": f"urn:reader:article:{ARTICLE_ID}",
+                    "selector": {"type": "TextQuoteSelector", "exact": "x" * 50_001},
+                }
+            },
             "annotation.target.selector.exact: 50,001 characters, more than the 50,000 a passage may have",
         ),
     ],
 )
-def test_wrongly_typed_w3c_fields_are_refused_in_one_line(empty_library: Library, tmp_path: Path, change: dict[str, Any], expected: str) -> None:
+def test_wrongly_typed_w3c_fields_are_refused_in_one_line(
+    empty_library: Library, tmp_path: Path, change: dict[str, Any], expected: str
+) -> None:
     path = tmp_path / "bad.jsonld"
     path.write_text(json.dumps(w3c_annotation(**change)), encoding="utf-8")
     store = AnnotationStore.open(empty_library)
@@ -197,7 +239,13 @@ def test_wrongly_typed_w3c_fields_are_refused_in_one_line(empty_library: Library
     ],
 )
 def test_wrongly_typed_reader_json_fields_are_refused_in_one_line(
-    machines: tuple[AnnotationStore, AnnotationStore, str], library: Library, empty_library: Library, tmp_path: Path, field: str, value: Any, expected: str
+    machines: tuple[AnnotationStore, AnnotationStore, str],
+    library: Library,
+    empty_library: Library,
+    tmp_path: Path,
+    field: str,
+    value: Any,
+    expected: str,
 ) -> None:
     here = machines[0]
     document = json.loads(export_text(here, library, "json"))

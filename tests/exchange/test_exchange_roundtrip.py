@@ -18,12 +18,12 @@ from reader.library import Library
 ARTICLE_IDS = sorted(path.stem for path in (Path(__file__).resolve().parents[2] / "articles").glob("*.txt"))
 TAGS = ["Framing", "Zitat verkürzt", "Faktencheck", "Quelle fehlt", "Ökonomie", "🇺🇦 Ukraine", 'say "no"']
 note_text = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from("\n\"\\,;=äöüß„“"),
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from('\n"\\,;=äöüß„“'),
     max_size=60,
 ).map(lambda note: note.replace("\r", "").rstrip())
-timestamps = st.datetimes(max_value=__import__("datetime").datetime(2025, 12, 31), timezones=st.just(__import__("datetime").timezone.utc)).map(
-    lambda moment: moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-)
+timestamps = st.datetimes(
+    max_value=__import__("datetime").datetime(2025, 12, 31), timezones=st.just(__import__("datetime").timezone.utc)
+).map(lambda moment: moment.isoformat(timespec="milliseconds").replace("+00:00", "Z"))
 
 
 @st.composite

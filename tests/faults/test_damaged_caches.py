@@ -42,7 +42,16 @@ DAMAGES = {
 
 # Damage that also keeps the checksum right (as if written by a broken program): the checks of
 # types and of the id catch it.
-CHECKSUM_KEPT = ("body null", "words as text", "words negative", "paragraphs odd", "id of another file", "title a number", "warnings text", "record a list")
+CHECKSUM_KEPT = (
+    "body null",
+    "words as text",
+    "words negative",
+    "paragraphs odd",
+    "id of another file",
+    "title a number",
+    "warnings text",
+    "record a list",
+)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +80,13 @@ def test_a_damaged_library_index_entry_is_parsed_from_its_file_again(
 
 @pytest.mark.parametrize(
     "content",
-    [b"[" * 100_000 + b"]" * 100_000, b'{"format": "reader-library-index", "files": 3}', b"\xff", b"null", b'{"files": [[1, 2, 3]]}'],
+    [
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"format": "reader-library-index", "files": 3}',
+        b"\xff",
+        b"null",
+        b'{"files": [[1, 2, 3]]}',
+    ],
     ids=["nested", "files a number", "not UTF-8", "null", "foreign"],
 )
 def test_a_damaged_library_index_file_is_no_index(library_dir: Path, tmp_path: Path, content: bytes) -> None:
@@ -121,4 +136,3 @@ async def test_the_app_recomputes_a_damaged_analysis(library_dir: Path) -> None:
         assert analysis.entities and analysis.fits(article.body)
         assert not [n for n in app._notifications if n.severity == "error"]
     assert cache.get(article, peek_fingerprint(None)) == analysis  # the damaged file was replaced
-

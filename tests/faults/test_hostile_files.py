@@ -39,7 +39,11 @@ def build_hostile_library(root: Path, *, huge: bool) -> dict[str, str | None]:
     put("frontmatter-open.md", "---\ntitle: Kaputt\nText ohne Ende.\n", "never closed")
     put("frontmatter-bad.md", "---\n[bold]: - x\n---\nText.\n", "is not 'key: value'")
     put("markup.txt", "[bold red]Fett[/] und [link=http://x]Link[/link]. [/]\n", None)
-    put("ansi.txt", "Farbe \x1b[31mrot\x1b[0m, Titel \x1b]0;pwned\x07, Link \x1b]8;;http://evil\x1b\\klick\x1b]8;;\x1b\\.\n", None)
+    put(
+        "ansi.txt",
+        "Farbe \x1b[31mrot\x1b[0m, Titel \x1b]0;pwned\x07, Link \x1b]8;;http://evil\x1b\\klick\x1b]8;;\x1b\\.\n",
+        None,
+    )
     put("controls.txt", "Glocke \x07 Rücktaste \x08\x08 Seitenvorschub \x0c CSI \u009b31m.\n", None)
     put("bidi.txt", "Rechnung \u202eexe.txt\u202c und \u2066isoliert\u2069.\n", None)
     put("one-long-line.txt", ("Wort " * 200_000) + "\n", None)
@@ -59,7 +63,9 @@ def build_hostile_library(root: Path, *, huge: bool) -> dict[str, str | None]:
     (outside / "geheim").mkdir(parents=True, exist_ok=True)
     (outside / "geheim" / "brief.txt").write_text("Ein Brief von außerhalb der Bibliothek.\n", encoding="utf-8")
     (root / "notizen").mkdir()
-    (root / "notizen" / "entwurf.txt").write_text("Ein Entwurf in der Bibliothek, außerhalb von articles.\n", encoding="utf-8")
+    (root / "notizen" / "entwurf.txt").write_text(
+        "Ein Entwurf in der Bibliothek, außerhalb von articles.\n", encoding="utf-8"
+    )
     (articles / "teil").mkdir()
     (articles / "teil" / "kapitel.txt").write_text("Ein Kapitel in einem Unterordner.\n", encoding="utf-8")
     expected["kapitel.txt"] = None
@@ -144,6 +150,7 @@ def test_any_bytes_load_or_fail_with_one_line(tmp_path_factory: pytest.TempPathF
 
 # ---- special files named on the command line: never read forever, never hang ------------------
 
+
 def run_reader(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The real command in its own process, so a hang fails the test instead of stalling it."""
     return subprocess.run(
@@ -182,7 +189,10 @@ def test_a_named_pipe_never_hangs_add_or_import(tmp_path: Path, fifo: Path) -> N
         "to read from a pipe, give - and redirect the pipe to standard input\n"
     )
     run = run_reader("--library", str(tmp_path), "import", str(fifo), cwd=tmp_path)
-    assert (run.returncode, run.stderr) == (1, "Error: pipe.html: is a named pipe (FIFO), not a regular file; nothing was imported\n")
+    assert (run.returncode, run.stderr) == (
+        1,
+        "Error: pipe.html: is a named pipe (FIFO), not a regular file; nothing was imported\n",
+    )
 
 
 def test_a_file_growing_past_the_cap_while_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -193,7 +203,9 @@ def test_a_file_growing_past_the_cap_while_read_is_refused(tmp_path: Path, monke
     path = tmp_path / "x.txt"
     path.write_bytes(b"a" * 5000)
     real_fstat = os.fstat
-    monkeypatch.setattr(regular_files.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 0, *real_fstat(fd)[7:])))
+    monkeypatch.setattr(
+        regular_files.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 0, *real_fstat(fd)[7:]))
+    )
     with pytest.raises(FileRefused, match="too large"):
         read_regular_file(path, 4096)
     assert read_regular_file(path, 5000) == b"a" * 5000

@@ -53,7 +53,9 @@ def build_library(root: Path) -> str:
 
 def assert_clean(text: str, where: str) -> None:
     found = UNSAFE.search(text)
-    assert found is None, f"{where}: {found.group()!r} reaches the terminal in {text[max(0, found.start() - 40):found.end() + 40]!r}"
+    assert found is None, (
+        f"{where}: {found.group()!r} reaches the terminal in {text[max(0, found.start() - 40) : found.end() + 40]!r}"
+    )
 
 
 @pytest.fixture
@@ -210,7 +212,9 @@ async def test_app_dialog_heading_toast_and_fields_are_safe(tmp_path: Path, make
         note = editor.query_one("#note", TextArea)
         tags = editor.query_one("#tags", Input)
         assert "\x1b" in rendered(note) + rendered(tags)  # Textual's fields draw what they hold …
-        assert_clean(shown_on_terminal(note) + shown_on_terminal(tags), "the edit dialog's fields")  # … the filter drops it
+        assert_clean(
+            shown_on_terminal(note) + shown_on_terminal(tags), "the edit dialog's fields"
+        )  # … the filter drops it
         await pilot.press("escape")
         await pilot.pause()
         view.move_cursor(body.index("Danach"))

@@ -13,7 +13,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from .ingest_support import NOT_CHARSETS, PAGES, LocalServer, latin1_page, news_html, news_html_without_canonical, page_declaring
+from .ingest_support import (
+    NOT_CHARSETS,
+    PAGES,
+    LocalServer,
+    latin1_page,
+    news_html,
+    news_html_without_canonical,
+    page_declaring,
+)
 
 from reader.library import Library
 
@@ -29,8 +37,11 @@ def _routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
     news = news_html().encode("utf-8")
     html_utf8 = {"Content-Type": "text/html; charset=utf-8"}
     charsets = {
-        f"/charset-header/{label}": (200, {"Content-Type": f"text/html; charset={label}"}, news) for label in NOT_CHARSETS
-    } | {f"/charset-meta/{label}": (200, {"Content-Type": "text/html"}, page_declaring(label)) for label in NOT_CHARSETS}
+        f"/charset-header/{label}": (200, {"Content-Type": f"text/html; charset={label}"}, news)
+        for label in NOT_CHARSETS
+    } | {
+        f"/charset-meta/{label}": (200, {"Content-Type": "text/html"}, page_declaring(label)) for label in NOT_CHARSETS
+    }
     return charsets | {
         "/politik/gipfel-anchorage.html": (200, html_utf8, news),
         "/kopie/gipfel.html": (200, html_utf8, news_html_without_canonical().encode("utf-8")),
@@ -55,7 +66,11 @@ def _routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
         "/nach-daten": (307, {"Location": "data:text/html,<p>x</p>"}, b""),
         "/halb": (200, {**html_utf8, "Content-Length": str(len(news))}, news[: len(news) * 55 // 100]),
         "/gzip-halb": (200, {**html_utf8, "Content-Encoding": "gzip"}, gzip.compress(news)[:-400]),
-        "/nul.txt": (200, {"Content-Type": "text/plain; charset=utf-8"}, b"Ein Text\nmit \x00 NUL-Byte mittendrin.\n" * 20),
+        "/nul.txt": (
+            200,
+            {"Content-Type": "text/plain; charset=utf-8"},
+            b"Ein Text\nmit \x00 NUL-Byte mittendrin.\n" * 20,
+        ),
         "/nul-spaet.txt": (200, {"Content-Type": "text/plain"}, b"Lang genug. " * 1000 + b"\x00"),
         "/download": (200, {"Content-Type": "application/octet-stream"}, news),
         "/text-pdf": (200, {"Content-Type": "text/plain"}, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),

@@ -6,7 +6,14 @@ import io
 from pathlib import Path
 
 import pytest
-from .ingest_support import LATIN1_TEXT, NEWS_CANONICAL, articles_in, latin1_page, news_html, news_html_without_canonical
+from .ingest_support import (
+    LATIN1_TEXT,
+    NEWS_CANONICAL,
+    articles_in,
+    latin1_page,
+    news_html,
+    news_html_without_canonical,
+)
 
 from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
 from reader.library import Library, read_article_file
@@ -77,7 +84,9 @@ def test_a_text_file_is_copied_as_written(library: Library, tmp_path: Path) -> N
 
 
 def test_a_markdown_file_keeps_its_front_matter(library: Library, tmp_path: Path) -> None:
-    text = "---\ntitle: 'Sicherheitsgarantien: Was Kiew will'\nsource: Tagesblick\ndate: 2025-08-18\n---\n" + PLAIN_ARTICLE
+    text = (
+        "---\ntitle: 'Sicherheitsgarantien: Was Kiew will'\nsource: Tagesblick\ndate: 2025-08-18\n---\n" + PLAIN_ARTICLE
+    )
     result = add_source(library, str(write(tmp_path / "garantien.md", text)))
     assert result.article.path.name == "garantien.md"
     assert result.article.path.read_text(encoding="utf-8") == text
@@ -107,7 +116,9 @@ def test_names_that_are_taken_get_a_number_and_nothing_is_overwritten(library: L
     write(library.articles_dir / "archiv" / f"{NEWS_STEM}-2.md", "Noch einer, im Unterordner.\n")
     result = add_source(library, str(write(tmp_path / "a.html", news_html())))
     assert result.article.id == f"{NEWS_STEM}-3"
-    assert (library.articles_dir / f"{NEWS_STEM}.txt").read_text(encoding="utf-8") == "Ein ganz anderer Artikel mit demselben Namen.\n"
+    assert (library.articles_dir / f"{NEWS_STEM}.txt").read_text(
+        encoding="utf-8"
+    ) == "Ein ganz anderer Artikel mit demselben Namen.\n"
     assert {a.id for a in library.articles()} == {NEWS_STEM, f"{NEWS_STEM}-2", f"{NEWS_STEM}-3"}
 
 
@@ -164,9 +175,17 @@ def test_a_file_without_a_known_suffix_is_sniffed(library: Library, tmp_path: Pa
         ("leer.html", b"", "is empty"),
         ("binaer.txt", b"Text\x00\x01\x02 mit Nullbytes", r"looks binary \(contains NUL bytes\), not text"),
         ("utf16.md", PLAIN_ARTICLE.encode("utf-16"), "is UTF-16 text, not UTF-8; save it as UTF-8"),
-        ("dokument.html", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF document, not an article text or web page"),
+        (
+            "dokument.html",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+            "is a PDF document, not an article text or web page",
+        ),
         ("bild", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a PNG image, not an article text or web page"),
-        ("kaputt.md", b"---\ntitle: Gipfel\nDas ist keine Zeile mit Doppelpunkt\n---\nText", "front matter line 3 is not 'key: value'"),
+        (
+            "kaputt.md",
+            b"---\ntitle: Gipfel\nDas ist keine Zeile mit Doppelpunkt\n---\nText",
+            "front matter line 3 is not 'key: value'",
+        ),
         ("nur-titel.md", b"---\ntitle: Gipfel\n---\n\n", "has no body text"),
         ("leere-seite.html", b"<html><body><nav><a href='/'>Start</a></nav></body></html>", "has no article text"),
     ],
@@ -185,7 +204,10 @@ def test_bad_files_are_refused_in_one_line_and_nothing_is_written(
     ("source", "reason"),
     [
         ("fehlt.txt", "^no such file$"),
-        ("www.tagesblick.de/politik/gipfel.html", r"^no such file; for a web page give the whole address \(https://…\)$"),
+        (
+            "www.tagesblick.de/politik/gipfel.html",
+            r"^no such file; for a web page give the whole address \(https://…\)$",
+        ),
         (".", "^is a folder, not a file$"),
     ],
 )

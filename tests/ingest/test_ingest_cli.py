@@ -9,7 +9,15 @@ import sys
 import time
 from pathlib import Path
 
-from .ingest_support import NEWS_CANONICAL, LocalServer, articles_in, http_response, news_html, page_declaring, trickling_server
+from .ingest_support import (
+    NEWS_CANONICAL,
+    LocalServer,
+    articles_in,
+    http_response,
+    news_html,
+    page_declaring,
+    trickling_server,
+)
 
 from reader.library import Library
 
@@ -39,7 +47,9 @@ def test_several_sources_are_independent_and_any_failure_sets_the_exit_status(
     page.write_text(news_html(), encoding="utf-8")
     notes = tmp_path / "kiew.txt"
     notes.write_text("Lagebericht aus Kiew\n\nIn der Nacht heulten erneut die Sirenen.\n", encoding="utf-8")
-    run = reader(library, "add", str(page), server.url("/fehlt"), server.url("/politik/gipfel-anchorage.html"), str(notes))
+    run = reader(
+        library, "add", str(page), server.url("/fehlt"), server.url("/politik/gipfel-anchorage.html"), str(notes)
+    )
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
         ADDED_NEWS,
@@ -109,7 +119,10 @@ def test_a_page_declaring_base64_or_rot13_is_added_from_a_file_and_from_stdin(li
     page.write_bytes(page_declaring("base64"))
     run = reader(library, "add", str(page))
     assert run.returncode == 0 and run.stdout.startswith(f"added {NEWS_STEM}"), run.stderr
-    assert run.stderr == f"note: {page}: the declared charset 'base64' is not a text encoding; read as UTF-8 (or Windows-1252)\n"
+    assert (
+        run.stderr
+        == f"note: {page}: the declared charset 'base64' is not a text encoding; read as UTF-8 (or Windows-1252)\n"
+    )
     run = reader(library, "add", "-", stdin=page_declaring("rot13"))
     assert run.returncode == 0 and "duplicate of" in run.stdout and "'rot13' is not a text encoding" in run.stderr
     assert "Traceback" not in run.stderr

@@ -86,7 +86,10 @@ def test_well_known_binary_formats_are_named() -> None:
     assert binary_kind(b"Gipfel") is None
 
 
-@given(st.binary(max_size=300), st.one_of(st.none(), st.sampled_from(["utf-8", "iso-8859-1", "utf-16", "koi8-r", "x-unknown", ""])))
+@given(
+    st.binary(max_size=300),
+    st.one_of(st.none(), st.sampled_from(["utf-8", "iso-8859-1", "utf-16", "koi8-r", "x-unknown", ""])),
+)
 def test_decoding_never_fails(data: bytes, header: str | None) -> None:
     assert isinstance(decode_page(data, header), str)
 

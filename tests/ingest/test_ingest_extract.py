@@ -44,7 +44,9 @@ def extracted():
 
 
 def test_the_article_paragraphs_are_in_in_order(extracted) -> None:
-    starts = [next((i for i, p in enumerate(extracted.paragraphs) if p.startswith(s)), None) for s in ARTICLE_PARAGRAPH_STARTS]
+    starts = [
+        next((i for i, p in enumerate(extracted.paragraphs) if p.startswith(s)), None) for s in ARTICLE_PARAGRAPH_STARTS
+    ]
     assert None not in starts, extracted.paragraphs
     assert starts == sorted(starts)
 
@@ -101,9 +103,14 @@ def test_a_page_without_an_article_is_refused() -> None:
 
 
 def test_a_page_without_a_title_gets_one_from_its_first_sentence() -> None:
-    html = "<html><body><article>" + "".join(
-        f"<p>Satz {n}: Die Delegationen verhandelten bis spät in die Nacht über die nächsten Schritte.</p>" for n in range(1, 6)
-    ) + "</article></body></html>"
+    html = (
+        "<html><body><article>"
+        + "".join(
+            f"<p>Satz {n}: Die Delegationen verhandelten bis spät in die Nacht über die nächsten Schritte.</p>"
+            for n in range(1, 6)
+        )
+        + "</article></body></html>"
+    )
     extracted = extract_article(html)
     assert extracted.title.startswith("Satz 1: Die Delegationen verhandelten")
     assert extracted.source == "" and extracted.url == "" and extracted.date == ""
@@ -112,5 +119,7 @@ def test_a_page_without_a_title_gets_one_from_its_first_sentence() -> None:
 @pytest.mark.parametrize("suffix", [" - Tagesblick", " | TAGESBLICK", " – Tagesblick"])
 def test_a_site_name_appended_to_the_title_is_removed(suffix: str) -> None:
     title = "Gipfel in Anchorage: Viel Symbolik, wenig Substanz"
-    html = news_html().replace(f'<meta property="og:title" content="{title}">', f'<meta property="og:title" content="{title}{suffix}">')
+    html = news_html().replace(
+        f'<meta property="og:title" content="{title}">', f'<meta property="og:title" content="{title}{suffix}">'
+    )
     assert extract_article(html).title == title

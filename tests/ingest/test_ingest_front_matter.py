@@ -32,7 +32,9 @@ def test_titles_with_colons_and_quotes_round_trip(title: str) -> None:
 
 
 def test_plain_values_stay_unquoted_and_empty_ones_are_left_out() -> None:
-    block = render_front_matter({"title": "Gipfel in Alaska", "date": "2025-08-16", "author": "", "url": "https://x.de/a?b=1"})
+    block = render_front_matter(
+        {"title": "Gipfel in Alaska", "date": "2025-08-16", "author": "", "url": "https://x.de/a?b=1"}
+    )
     assert block == "---\ntitle: Gipfel in Alaska\ndate: 2025-08-16\nurl: https://x.de/a?b=1\n---\n"
 
 

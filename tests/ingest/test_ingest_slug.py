@@ -19,7 +19,9 @@ def test_other_accents_are_dropped_and_punctuation_separates_words() -> None:
 
 
 def test_long_titles_are_shortened_at_a_word_boundary() -> None:
-    title = "Gipfel in Anchorage: Viel Symbolik, wenig Substanz und keine Antwort auf die Frage nach dem Waffenstillstand"
+    title = (
+        "Gipfel in Anchorage: Viel Symbolik, wenig Substanz und keine Antwort auf die Frage nach dem Waffenstillstand"
+    )
     slug = slugify(title)
     assert slug == "gipfel-in-anchorage-viel-symbolik-wenig-substanz-und-keine"
     assert len(slug) <= SLUG_MAX_CHARS

@@ -60,14 +60,20 @@ _param_value = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_", min_si
 
 
 @given(
-    tracking=st.lists(st.tuples(st.sampled_from(["utm_source", "utm_medium", "fbclid", "gclid", "wt_mc"]), _param_value), max_size=4),
-    content=st.lists(st.tuples(st.sampled_from(["id", "seite", "p"]), _param_value), max_size=3, unique_by=lambda kv: kv[0]),
+    tracking=st.lists(
+        st.tuples(st.sampled_from(["utm_source", "utm_medium", "fbclid", "gclid", "wt_mc"]), _param_value), max_size=4
+    ),
+    content=st.lists(
+        st.tuples(st.sampled_from(["id", "seite", "p"]), _param_value), max_size=3, unique_by=lambda kv: kv[0]
+    ),
     fragment=st.one_of(st.just(""), _param_value),
     data=st.data(),
 )
 def test_tracking_parameters_order_and_fragment_never_change_the_key(tracking, content, fragment, data) -> None:
     plain = ARTICLE + ("?" + "&".join(f"{k}={v}" for k, v in content) if content else "")
     mixed = data.draw(st.permutations(tracking + content))
-    decorated = ARTICLE + ("?" + "&".join(f"{k}={v}" for k, v in mixed) if mixed else "") + (f"#{fragment}" if fragment else "")
+    decorated = (
+        ARTICLE + ("?" + "&".join(f"{k}={v}" for k, v in mixed) if mixed else "") + (f"#{fragment}" if fragment else "")
+    )
     assert url_key(decorated) == url_key(plain)
     assert url_key(clean_url(decorated)) == url_key(plain)

@@ -7,7 +7,16 @@ import threading
 import time
 
 import pytest
-from .ingest_support import LATIN1_TEXT, NEWS_CANONICAL, NOT_CHARSETS, LocalServer, articles_in, http_response, news_html, trickling_server
+from .ingest_support import (
+    LATIN1_TEXT,
+    NEWS_CANONICAL,
+    NOT_CHARSETS,
+    LocalServer,
+    articles_in,
+    http_response,
+    news_html,
+    trickling_server,
+)
 
 from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
 from reader.ingest.fetch import USER_AGENT, fetch_page
@@ -30,7 +39,9 @@ def test_a_news_page_is_fetched_extracted_and_saved(library: Library, server: Lo
     )
     assert "Wladimir Putin" in article.body and "Ostseemöwe" not in article.body
     assert messages[0] == f"Fetching {server.url(NEWS)}?utm_source=mastodon#kommentare"
-    assert messages[1].startswith("Received ") and messages[1].endswith(f"KB (text/html) from {server.url(NEWS)}?utm_source=mastodon")
+    assert messages[1].startswith("Received ") and messages[1].endswith(
+        f"KB (text/html) from {server.url(NEWS)}?utm_source=mastodon"
+    )
     assert messages[2:] == [
         "Extracting the article from the page",
         "Checking the library for duplicates",
@@ -45,7 +56,9 @@ def test_the_same_page_with_other_tracking_parameters_is_a_duplicate(library: Li
     assert articles_in(library) == [f"{NEWS_STEM}.txt"]
 
 
-def test_an_address_already_recorded_is_a_duplicate_found_without_fetching(library: Library, server: LocalServer) -> None:
+def test_an_address_already_recorded_is_a_duplicate_found_without_fetching(
+    library: Library, server: LocalServer
+) -> None:
     first = add_source(library, server.url(NEWS))
     again = add_source(library, "http://tagesblick.de/politik/ausland/gipfel-anchorage-symbolik-100.html?wt_zmc=rss")
     assert (again.duplicate_of, again.duplicate_reason) == (first.article.id, SAME_URL)
@@ -89,7 +102,10 @@ def test_a_plain_text_page_is_kept_as_text_with_its_address(library: Library, se
     ("path", "reason"),
     [
         ("/fehlt", r"^answered HTTP 404 \(Not Found\)$"),
-        ("/gesperrt", r"^answered HTTP 403 \(Forbidden\); if the page opens in your browser, save it there and add the .html file$"),
+        (
+            "/gesperrt",
+            r"^answered HTTP 403 \(Forbidden\); if the page opens in your browser, save it there and add the .html file$",
+        ),
         ("/kaputt", r"^answered HTTP 500 \(Internal Server Error\)$"),
         ("/dokument.pdf", "^is a PDF document, not a web page$"),
         ("/ohne-typ.pdf", "^is a PDF document, not a web page$"),
@@ -129,7 +145,9 @@ def test_a_trickling_download_is_cut_off_at_the_timeout(server: LocalServer) -> 
     assert time.monotonic() - started < 2  # the server would take 4 s; each read alone is quick
 
 
-@pytest.mark.parametrize("url", ["http://exa mple.de/artikel", "http://127.0.0.1:99999/artikel", "https://", "http://:80/"])
+@pytest.mark.parametrize(
+    "url", ["http://exa mple.de/artikel", "http://127.0.0.1:99999/artikel", "https://", "http://:80/"]
+)
 def test_a_malformed_address_is_explained(library: Library, url: str) -> None:
     with pytest.raises(AddError, match="^is not a valid web address$"):
         add_source(library, url)
@@ -194,7 +212,9 @@ def test_a_declared_charset_that_is_no_text_encoding_is_ignored_with_a_note(
     ],
     ids=["status line", "headers", "body without length"],
 )
-def test_one_deadline_bounds_the_whole_fetch_however_slowly_the_server_sends(library: Library, response: bytes, at_once: bytes) -> None:
+def test_one_deadline_bounds_the_whole_fetch_however_slowly_the_server_sends(
+    library: Library, response: bytes, at_once: bytes
+) -> None:
     with trickling_server(response, at_once=at_once, interval=0.5) as url:
         started = time.monotonic()
         with pytest.raises(AddError, match=r"^timed out after 1 s$"):

@@ -13,7 +13,10 @@ from reader.library import index as index_module
 
 
 def fields(library: Library) -> list[tuple]:
-    return [(a.id, a.path, a.body, a.title, a.date, a.language, a.version, a.words, a.paragraphs, a.warnings) for a in library.articles()]
+    return [
+        (a.id, a.path, a.body, a.title, a.date, a.language, a.version, a.words, a.paragraphs, a.warnings)
+        for a in library.articles()
+    ]
 
 
 @pytest.fixture
@@ -33,7 +36,9 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return parsed
 
 
-def test_a_second_start_parses_nothing_and_gets_the_same_articles(library_dir: Path, index_dir: Path, monkeypatch) -> None:
+def test_a_second_start_parses_nothing_and_gets_the_same_articles(
+    library_dir: Path, index_dir: Path, monkeypatch
+) -> None:
     first = fields(Library(library_dir, index_dir))
     parsed = count_parses(monkeypatch)
     again = Library(library_dir, index_dir)
@@ -59,7 +64,9 @@ def test_an_edited_added_or_removed_file_is_noticed(library_dir: Path, index_dir
     assert fields(Library(library_dir, index_dir)) == expected and parsed == []
 
 
-def test_other_parsing_code_or_a_damaged_index_means_a_full_scan(library_dir: Path, index_dir: Path, monkeypatch) -> None:
+def test_other_parsing_code_or_a_damaged_index_means_a_full_scan(
+    library_dir: Path, index_dir: Path, monkeypatch
+) -> None:
     Library(library_dir, index_dir).articles()
     [index_file] = list(index_dir.iterdir())
     expected = fields(Library(library_dir))

@@ -7,23 +7,52 @@ from spacy.tokens import Doc, Span
 
 from reader.nlp.components import NameEvidence, NameSpanRules, WordLists, consistency_spans, word_hash
 
-COMMON = ("regierung", "büro", "hersteller", "chiphersteller", "ministerin", "rechtler", "rätin",
-          "betriebsrätin", "zeichnungen", "plakate", "wagen", "desinfektion", "seite", "lieferwagen", "konzern")
+COMMON = (
+    "regierung",
+    "büro",
+    "hersteller",
+    "chiphersteller",
+    "ministerin",
+    "rechtler",
+    "rätin",
+    "betriebsrätin",
+    "zeichnungen",
+    "plakate",
+    "wagen",
+    "desinfektion",
+    "seite",
+    "lieferwagen",
+    "konzern",
+)
 
 
-def name_rules(common=COMMON, keep=(), first=("Jana", "Hans", "Ursula", "Jamie", "Thomas"), lower=None,
-               heads=None, english=("is", "a", "not"), **settings) -> NameSpanRules:
+def name_rules(
+    common=COMMON,
+    keep=(),
+    first=("Jana", "Hans", "Ursula", "Jamie", "Thomas"),
+    lower=None,
+    heads=None,
+    english=("is", "a", "not"),
+    **settings,
+) -> NameSpanRules:
     lists = WordLists()
     lists.common_hashes = {word_hash(w) for w in common}
-    lists.names = {"KEEP": set(keep), "KEEP_PER": set(first), "NOT_NAME": {"Englisch"},
-                   "CURRENCY": {"Euro", "US-Dollar", "Schweizer Franken", "Franken", "Dollar"},
-                   "EN_FUNCTION": set(english)}
+    lists.names = {
+        "KEEP": set(keep),
+        "KEEP_PER": set(first),
+        "NOT_NAME": {"Englisch"},
+        "CURRENCY": {"Euro", "US-Dollar", "Schweizer Franken", "Franken", "Dollar"},
+        "EN_FUNCTION": set(english),
+    }
     lists.first_names = set(first)
     lists.set_table("lower", {word_hash(w): score for w, score in (lower or {}).items()})
     lists.set_table("heads", {word_hash(w): share for w, share in (heads or {}).items()})
     stop_words = frozenset(spacy.blank("de").Defaults.stop_words)
-    return NameSpanRules(NameEvidence(lists, stop_words, ("ministerin", "rechtler", "rätin")),
-                         labels=["PER", "LOC", "ORG", "MISC"], **settings)
+    return NameSpanRules(
+        NameEvidence(lists, stop_words, ("ministerin", "rechtler", "rätin")),
+        labels=["PER", "LOC", "ORG", "MISC"],
+        **settings,
+    )
 
 
 def preset(words: str, spans: list[tuple[int, int, str]]) -> Doc:
@@ -40,18 +69,26 @@ def spans_of(rules: NameSpanRules, doc: Doc) -> list[tuple[str, str]]:
 
 def test_role_nouns_are_cut_off_the_name():
     rules = name_rules()
-    doc = preset("Am Montag widersprach Verfassungsrechtler Hans Brandt der Betriebsrätin Jana Roth "
-                 "und der Bundesgesundheitsministerin Warken , nicht aber der Chiphersteller Infineon .",
-                 [(3, 6, "PER"), (7, 10, "PER"), (12, 14, "PER"), (18, 20, "ORG")])
-    assert spans_of(rules, doc) == [("Hans Brandt", "PER"), ("Jana Roth", "PER"), ("Warken", "PER"),
-                                    ("Infineon", "ORG")]
+    doc = preset(
+        "Am Montag widersprach Verfassungsrechtler Hans Brandt der Betriebsrätin Jana Roth "
+        "und der Bundesgesundheitsministerin Warken , nicht aber der Chiphersteller Infineon .",
+        [(3, 6, "PER"), (7, 10, "PER"), (12, 14, "PER"), (18, 20, "ORG")],
+    )
+    assert spans_of(rules, doc) == [
+        ("Hans Brandt", "PER"),
+        ("Jana Roth", "PER"),
+        ("Warken", "PER"),
+        ("Infineon", "ORG"),
+    ]
     assert spans_of(name_rules(cut_leading=False), doc)[0] == ("Verfassungsrechtler Hans Brandt", "PER")
 
 
 def test_sentence_initial_lower_case_words_are_no_names():
     rules = name_rules(lower={"zudem": 1, "offenbar": 8, "kurzfristig": 12})
-    doc = preset("Zudem kam Streit auf . Offenbar Scholz war es . Kurzfristig , sagte er .",
-                 [(0, 1, "ORG"), (5, 7, "PER"), (10, 11, "LOC")])
+    doc = preset(
+        "Zudem kam Streit auf . Offenbar Scholz war es . Kurzfristig , sagte er .",
+        [(0, 1, "ORG"), (5, 7, "PER"), (10, 11, "LOC")],
+    )
     assert spans_of(rules, doc) == [("Scholz", "PER")]
     # mid-sentence the same word is not judged by its sentence-initial capital
     mid = preset("Er traf Offenbar in Bonn .", [(2, 3, "PER")])
@@ -60,18 +97,21 @@ def test_sentence_initial_lower_case_words_are_no_names():
 
 def test_compounds_ending_in_a_common_noun_are_no_names_unless_names_share_the_head():
     rules = name_rules(heads={"zeichnungen": 0, "plakate": 10, "desinfektion": 0, "burg": 90})
-    doc = preset("Die Bauzeichnungen , die Werbeplakate , die Flächendesinfektion und Wolfsburg .",
-                 [(1, 2, "MISC"), (4, 5, "ORG"), (7, 8, "LOC"), (9, 10, "LOC")])
+    doc = preset(
+        "Die Bauzeichnungen , die Werbeplakate , die Flächendesinfektion und Wolfsburg .",
+        [(1, 2, "MISC"), (4, 5, "ORG"), (7, 8, "LOC"), (9, 10, "LOC")],
+    )
     assert spans_of(rules, doc) == [("Wolfsburg", "LOC")]
     assert spans_of(name_rules(), preset("Der Lieferwagen fuhr .", [(1, 2, "LOC")])) == []
 
 
 def test_particles_join_a_persons_name():
     rules = name_rules()
-    doc = preset("Ursula von der Leyen traf Jamie van der Berg und Merkel von der Seite .",
-                 [(0, 1, "PER"), (5, 6, "PER"), (10, 11, "PER")])
-    assert spans_of(rules, doc) == [("Ursula von der Leyen", "PER"), ("Jamie van der Berg", "PER"),
-                                    ("Merkel", "PER")]
+    doc = preset(
+        "Ursula von der Leyen traf Jamie van der Berg und Merkel von der Seite .",
+        [(0, 1, "PER"), (5, 6, "PER"), (10, 11, "PER")],
+    )
+    assert spans_of(rules, doc) == [("Ursula von der Leyen", "PER"), ("Jamie van der Berg", "PER"), ("Merkel", "PER")]
     assert spans_of(name_rules(extend_particles=False), doc)[0] == ("Ursula", "PER")
     lone = preset("Kronprinz Mohammed bin Salman und später bin Salman allein .", [(3, 4, "PER"), (7, 8, "PER")])
     assert ("bin Salman", "PER") in spans_of(rules, lone)
@@ -92,12 +132,21 @@ def test_languages_are_no_entities_by_the_guidelines():
 
 def test_currencies_are_misc_wherever_they_stand():
     rules = name_rules()
-    doc = preset("Der Konzern zahlte 3 Milliarden Euro , 2 Millionen US-Dollar und 5 Schweizer Franken "
-                 "vor der Euro 2024 .", [(5, 6, "ORG"), (12, 13, "MISC"), (16, 18, "MISC")])
-    assert spans_of(rules, doc) == [("Euro", "MISC"), ("US-Dollar", "MISC"), ("Schweizer Franken", "MISC"),
-                                    ("Euro 2024", "MISC")]
-    assert spans_of(name_rules(currencies_as_misc=False), doc) == [("Euro", "ORG"), ("Schweizer", "MISC"),
-                                                                   ("Euro 2024", "MISC")]
+    doc = preset(
+        "Der Konzern zahlte 3 Milliarden Euro , 2 Millionen US-Dollar und 5 Schweizer Franken vor der Euro 2024 .",
+        [(5, 6, "ORG"), (12, 13, "MISC"), (16, 18, "MISC")],
+    )
+    assert spans_of(rules, doc) == [
+        ("Euro", "MISC"),
+        ("US-Dollar", "MISC"),
+        ("Schweizer Franken", "MISC"),
+        ("Euro 2024", "MISC"),
+    ]
+    assert spans_of(name_rules(currencies_as_misc=False), doc) == [
+        ("Euro", "ORG"),
+        ("Schweizer", "MISC"),
+        ("Euro 2024", "MISC"),
+    ]
 
 
 # --- consistency -------------------------------------------------------------

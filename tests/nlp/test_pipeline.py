@@ -72,7 +72,7 @@ def test_not_a_pipeline_folder_and_unknown_package(tmp_path):
 
 
 def test_broken_pipeline_folder_fails_cleanly(tmp_path):
-    (tmp_path / "config.cfg").write_text("[nlp]\nlang = \"de\"\npipeline = [\"nope\"]\n")
+    (tmp_path / "config.cfg").write_text('[nlp]\nlang = "de"\npipeline = ["nope"]\n')
     with pytest.raises(ModelError) as err:
         load_pipeline(str(tmp_path), fallback=False)
     assert "\n" not in str(err.value)
@@ -128,8 +128,13 @@ def test_consistency_rule_on_preset_entities():
     spans = consistency_spans(doc, is_common=lambda w: w.lower() == "bank")
     out = {(s.start, s.text, s.label_) for s in spans}
     # the surname and its genitive become PER; a common noun ("Bank") is not spread
-    assert out == {(0, "Donald Trump", "PER"), (6, "Trump", "PER"), (8, "Trumps", "PER"),
-                   (11, "Bank", "ORG"), (15, "Meyer", "ORG")}
+    assert out == {
+        (0, "Donald Trump", "PER"),
+        (6, "Trump", "PER"),
+        (8, "Trumps", "PER"),
+        (11, "Bank", "ORG"),
+        (15, "Meyer", "ORG"),
+    }
 
 
 def test_legal_form_makes_an_organisation():
@@ -144,14 +149,21 @@ def name_rules(common=(), keep=(), first=(), lower=None, heads=None, english=(),
     """NameSpanRules over small hand-made word lists."""
     lists = WordLists()
     lists.common_hashes = {word_hash(w) for w in common}
-    lists.names = {"KEEP": set(keep), "KEEP_PER": set(first), "NOT_NAME": {"Englisch", "Euro"},
-                   "EN_FUNCTION": set(english)}
+    lists.names = {
+        "KEEP": set(keep),
+        "KEEP_PER": set(first),
+        "NOT_NAME": {"Englisch", "Euro"},
+        "EN_FUNCTION": set(english),
+    }
     lists.first_names = set(first)
     lists.set_table("lower", {word_hash(w): score for w, score in (lower or {}).items()})
     lists.set_table("heads", {word_hash(w): share for w, share in (heads or {}).items()})
     stop_words = frozenset(spacy.blank("de").Defaults.stop_words)
-    return NameSpanRules(NameEvidence(lists, stop_words, ("ministerin", "rechtler", "rätin")),
-                         labels=["PER", "LOC", "ORG", "MISC"], **settings)
+    return NameSpanRules(
+        NameEvidence(lists, stop_words, ("ministerin", "rechtler", "rätin")),
+        labels=["PER", "LOC", "ORG", "MISC"],
+        **settings,
+    )
 
 
 def preset(words: str, spans: list[tuple[int, int, str]]) -> Doc:
@@ -168,9 +180,13 @@ def spans_of(rules: NameSpanRules, doc: Doc) -> set[tuple[str, str]]:
 
 def test_common_nouns_and_abbreviations_are_no_names_and_person_names_lose_trailing_nouns():
     rules = name_rules(common=("regierung", "büro", "müller"), first=("Thomas",))
-    doc = preset("Die Regierung und Selenskyjs Büro und Thomas Müller und Chr. .",
-                 [(1, 2, "ORG"), (3, 5, "PER"), (6, 8, "PER"), (9, 10, "PER")])
+    doc = preset(
+        "Die Regierung und Selenskyjs Büro und Thomas Müller und Chr. .",
+        [(1, 2, "ORG"), (3, 5, "PER"), (6, 8, "PER"), (9, 10, "PER")],
+    )
     assert spans_of(rules, doc) == {("Selenskyjs", "PER"), ("Thomas Müller", "PER")}
+
+
 # --- sentences --------------------------------------------------------------
 
 

@@ -119,7 +119,9 @@ async def test_ctrl_c_copies_a_selection_in_a_text_field_instead_of_quitting(mak
         assert not app.is_running
 
 
-async def test_a_page_declaring_a_charset_that_is_no_text_encoding_is_added_with_a_note(make_app, tmp_path: Path) -> None:
+async def test_a_page_declaring_a_charset_that_is_no_text_encoding_is_added_with_a_note(
+    make_app, tmp_path: Path
+) -> None:
     from tests.ingest.ingest_support import page_declaring
 
     page = tmp_path / "seite.html"
@@ -136,4 +138,7 @@ async def test_a_page_declaring_a_charset_that_is_no_text_encoding_is_added_with
                 break
         assert app.is_running and app.library_screen.table.row_count == 6
         messages = [n.message for n in app._notifications]
-        assert any(m.startswith("Added ") and "Note: the declared charset 'base64' is not a text encoding" in m for m in messages)
+        assert any(
+            m.startswith("Added ") and "Note: the declared charset 'base64' is not a text encoding" in m
+            for m in messages
+        )

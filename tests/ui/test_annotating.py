@@ -117,7 +117,9 @@ async def test_notes_panel_lists_and_jumps_and_library_counts(make_app, library_
     async with app.run_test(size=(180, 50)) as pilot:
         await wait_for_library(pilot, rows=5)
         table = app.library_screen.table
-        counts = {table.coordinate_to_cell_key((row, 0)).row_key.value: table.get_row_at(row)[5].plain for row in range(5)}
+        counts = {
+            table.coordinate_to_cell_key((row, 0)).row_key.value: table.get_row_at(row)[5].plain for row in range(5)
+        }
         assert counts[first.id] == "1" and counts[second.id] == "1"
         table.move_cursor(row=table.get_row_index(first.id))
         await pilot.press("enter")
@@ -141,9 +143,9 @@ async def test_notes_panel_lists_and_jumps_and_library_counts(make_app, library_
         tags.highlighted = [tags.get_option_at_index(i).id for i in range(tags.option_count)].index("Framing")
         await pilot.press("enter")
         await pilot.pause()
-        assert [notes.get_option_at_index(i).id for i in range(notes.option_count) if notes.get_option_at_index(i).id] == [
-            a.id for a in store.all() if a.tags == ("Framing",)
-        ]
+        assert [
+            notes.get_option_at_index(i).id for i in range(notes.option_count) if notes.get_option_at_index(i).id
+        ] == [a.id for a in store.all() if a.tags == ("Framing",)]
 
 
 async def test_escape_in_the_panel_clears_filters_then_closes_it(make_app, library_dir: Path) -> None:

@@ -181,7 +181,9 @@ async def test_article_text_is_never_markup_and_never_escapes(make_app, tmp_path
             assert unsafe not in shown
 
 
-async def test_a_long_text_opens_at_once_and_finishes_wrapping_in_the_background(make_app, tmp_path: Path, monkeypatch) -> None:
+async def test_a_long_text_opens_at_once_and_finishes_wrapping_in_the_background(
+    make_app, tmp_path: Path, monkeypatch
+) -> None:
     from reader.tui.widgets import reading_view
 
     monkeypatch.setattr(reading_view, "SYNC_WRAP_CHARS", 5_000)

@@ -31,8 +31,14 @@ main(["--library", sys.argv[1]])
 
 
 def start_app(library: Path, script: str | None = None) -> subprocess.Popen[str]:
-    command = [sys.executable, "-c", script, str(library)] if script else [sys.executable, "-m", "reader", "--library", str(library)]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, **HEADLESS})
+    command = (
+        [sys.executable, "-c", script, str(library)]
+        if script
+        else [sys.executable, "-m", "reader", "--library", str(library)]
+    )
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, **HEADLESS}
+    )
 
 
 def children(pid: int) -> list[int]:
@@ -76,7 +82,15 @@ def gone(pid: int, within: float) -> bool:
 
 def test_a_library_folder_that_does_not_exist_is_one_line_and_status_1(tmp_path: Path) -> None:
     missing = str(tmp_path / "fehlt")
-    for command in ([], ["list"], ["annotations"], ["export"], ["import", "x.json"], ["analyze"], ["annotate", "a", "--exact", "b"]):
+    for command in (
+        [],
+        ["list"],
+        ["annotations"],
+        ["export"],
+        ["import", "x.json"],
+        ["analyze"],
+        ["annotate", "a", "--exact", "b"],
+    ):
         result = CliRunner().invoke(main, ["--library", missing, *command])
         assert result.exit_code == 1, (command, result.output)
         assert result.stderr == f"Error: the library folder {missing} does not exist (--library, READER_LIBRARY)\n"

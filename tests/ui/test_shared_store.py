@@ -59,15 +59,24 @@ async def test_changes_from_another_writer_show_within_two_seconds(make_app, lib
         view = screen.columns[0].view
         added = other.add(article, 40, 60, ["Neu von draußen"], "aus dem anderen Fenster")
         other.update(existing.id, tags=["Umbenannt"])
-        assert await wait_until(pilot, lambda: any(h.start == 40 and h.end == 60 for h in view.highlights("annotation")))
+        assert await wait_until(
+            pilot, lambda: any(h.start == 40 and h.end == 60 for h in view.highlights("annotation"))
+        )
         assert added.id in note_ids(screen)
         tags = screen.query_one("#tags-list")
-        assert await wait_until(pilot, lambda: {tags.get_option_at_index(i).id for i in range(tags.option_count)} == {"Neu von draußen", "Umbenannt"})
+        assert await wait_until(
+            pilot,
+            lambda: (
+                {tags.get_option_at_index(i).id for i in range(tags.option_count)} == {"Neu von draußen", "Umbenannt"}
+            ),
+        )
         library_table = app.library_screen.table  # the library below counts it too, without `r`
         assert library_table.get_row(article.id)[5].plain == "2"
 
 
-async def test_an_import_by_the_command_line_shows_in_the_running_app(make_app, library_dir: Path, tmp_path: Path) -> None:
+async def test_an_import_by_the_command_line_shows_in_the_running_app(
+    make_app, library_dir: Path, tmp_path: Path
+) -> None:
     shutil.copytree(library_dir / "articles", tmp_path / "source" / "articles")
     source = Library(tmp_path / "source")
     library = Library(library_dir)
@@ -89,7 +98,9 @@ async def test_an_import_by_the_command_line_shows_in_the_running_app(make_app, 
         assert await wait_until(pilot, lambda: any(h.start == 5 and h.end == 25 for h in view.highlights("annotation")))
 
 
-async def test_editing_only_the_tags_keeps_a_note_written_while_the_dialog_was_open(make_app, library_dir: Path) -> None:
+async def test_editing_only_the_tags_keeps_a_note_written_while_the_dialog_was_open(
+    make_app, library_dir: Path
+) -> None:
     library = Library(library_dir)
     article = library.articles()[0]
     added = AnnotationStore.open(library).add(article, 0, 40, ["Framing"], "")
@@ -134,7 +145,9 @@ async def test_a_note_changed_on_both_sides_brings_the_dialog_back_with_both(mak
         assert on_disk(library_dir).get(added.id).note == "meine Fassung\n\nihre Fassung"
 
 
-async def test_a_conflict_is_marked_in_the_notes_panel_and_picked_there(make_app, library_dir: Path, tmp_path: Path) -> None:
+async def test_a_conflict_is_marked_in_the_notes_panel_and_picked_there(
+    make_app, library_dir: Path, tmp_path: Path
+) -> None:
     library = Library(library_dir)
     article = library.articles()[0]
     store = AnnotationStore.open(library)
@@ -161,7 +174,9 @@ async def test_a_conflict_is_marked_in_the_notes_panel_and_picked_there(make_app
         await pilot.pause()
         disk = on_disk(library_dir)
         assert disk.get(added.id).note == "von einem anderen Rechner" and disk.conflicts() == []
-        assert "changed in two places" not in " ".join(str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count))
+        assert "changed in two places" not in " ".join(
+            str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count)
+        )
 
 
 async def test_strangers_in_the_store_are_named_in_the_app(make_app, library_dir: Path) -> None:

@@ -96,7 +96,9 @@ async def test_read_only_annotations_folder_refuses_edit_undo_and_delete_in_one_
         assert [a.note for a in on_disk(library_dir).all()] == ["vorher"]
 
 
-async def test_a_tag_too_long_is_one_line_and_the_dialog_comes_back_holding_the_note(make_app, library_dir: Path) -> None:
+async def test_a_tag_too_long_is_one_line_and_the_dialog_comes_back_holding_the_note(
+    make_app, library_dir: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:
         await wait_for_library(pilot, rows=5)

@@ -145,15 +145,18 @@ def concat_train(corpora: list[str], out: Path, upsample: dict | None = None, wi
     return out
 
 
-def train(corpora: list[str], out: Path, overrides: dict | None = None, config: Path = CONFIG,
-          with_dev: bool = False) -> Path:
+def train(
+    corpora: list[str], out: Path, overrides: dict | None = None, config: Path = CONFIG, with_dev: bool = False
+) -> Path:
     """Run spaCy's training on config.cfg with these corpora; return model-best (with_dev:
     the dev parts are training data too, so dev scores mean nothing: return model-last)."""
     import reader.nlp.components  # noqa: F401  (registers the factories)
     from spacy.cli.train import train as spacy_train
 
     out.mkdir(parents=True, exist_ok=True)
-    train_path = concat_train(corpora, out / "train.spacy", dict(reader_settings(config).get("upsample") or {}), with_dev)
+    train_path = concat_train(
+        corpora, out / "train.spacy", dict(reader_settings(config).get("upsample") or {}), with_dev
+    )
     all_overrides = {
         "paths.train": str(train_path),
         "paths.dev": str(WORK / "dev.spacy"),
@@ -173,8 +176,13 @@ RULES = ["name_spans", "gazetteer", "person_names", "doc_consistency"]
 RULE_DATA = ["name_spans", "gazetteer", "person_names", "doc_consistency"]
 # factories of the rule steps, today's and earlier ones ("reader_noun_filter"): assemble
 # drops them from a trained pipeline and builds the steps of the current config instead
-RULE_FACTORIES = {"reader_noun_filter", "reader_name_spans", "reader_gazetteer", "reader_person_names",
-                  "reader_doc_consistency"}
+RULE_FACTORIES = {
+    "reader_noun_filter",
+    "reader_name_spans",
+    "reader_gazetteer",
+    "reader_person_names",
+    "reader_doc_consistency",
+}
 
 
 def heldout_sets(part: str) -> dict[str, tuple[Path, list[str] | None]]:
@@ -326,8 +334,20 @@ def ablate(max_steps: int, parallel: int = 2, config: Path = CONFIG, eval_only: 
         if (out / "model-best").exists() or eval_only:
             jobs.append((corpora, out, None))
             continue
-        cmd = [sys.executable, "-m", "reader.nlp.training.build", "train", "--corpora", ",".join(corpora),
-               "--out", str(out), "--max-steps", str(max_steps), "--config", str(config)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "reader.nlp.training.build",
+            "train",
+            "--corpora",
+            ",".join(corpora),
+            "--out",
+            str(out),
+            "--max-steps",
+            str(max_steps),
+            "--config",
+            str(config),
+        ]
         jobs.append((corpora, out, cmd))
     running: list[subprocess.Popen] = []
     for corpora, out, cmd in jobs:
@@ -380,8 +400,9 @@ def assemble(best: Path, out: Path = MODEL_DIR) -> Path:
     # word lists of the last `convert`: rules can change without retraining the
     # NER (the lexical-feature lists cannot: the NER was trained on them).
     saved = load_config(best / "config.cfg", interpolate=False)
-    stale = [name for name in saved["nlp"]["pipeline"]
-             if saved["components"].get(name, {}).get("factory") in RULE_FACTORIES]
+    stale = [
+        name for name in saved["nlp"]["pipeline"] if saved["components"].get(name, {}).get("factory") in RULE_FACTORIES
+    ]
     nlp = spacy.load(best, exclude=stale)
     cfg = load_config(CONFIG, interpolate=False)
     components = cfg["components"]
@@ -404,7 +425,9 @@ def assemble(best: Path, out: Path = MODEL_DIR) -> Path:
         del init[name]
     nlp.meta["name"] = MODEL_NAME
     nlp.meta["version"] = reader.__version__
-    nlp.meta["description"] = "reader's German news pipeline: rule sentences, NER (PER LOC ORG MISC), gazetteer, doc consistency"
+    nlp.meta["description"] = (
+        "reader's German news pipeline: rule sentences, NER (PER LOC ORG MISC), gazetteer, doc consistency"
+    )
     nlp.meta["license"] = "CC BY-SA 4.0"
     nlp.meta["author"] = "reader project"
     nlp.meta.pop("performance", None)
@@ -450,8 +473,12 @@ def report(model: Path = MODEL_DIR, data: Path | None = None) -> dict:
         "spacy_load_seconds": round(min(t[2] for t in load_times), 2),
         "spacy_load_cpu_seconds": round(min(t[3] for t in load_times), 2),
     }
-    pretty = {"name_spans": "name spans", "gazetteer": "gazetteer", "person_names": "person names",
-              "doc_consistency": "doc consistency"}
+    pretty = {
+        "name_spans": "name spans",
+        "gazetteer": "gazetteer",
+        "person_names": "person names",
+        "doc_consistency": "doc consistency",
+    }
     rules = [r for r in RULES if r in nlp.pipe_names]
     variants = {"NER only": rules}
     for k, name in enumerate(rules):
@@ -562,7 +589,9 @@ def main(argv: list[str] | None = None) -> int:
         report(MODEL_DIR, data_dir(args.data) if args.data else None)
         from reader.nlp.training.model_card import write_model_card
 
-        write_model_card(OUTPUT / "report.json", WORK / "manifest.json", OUTPUT / "ablation.json", MODEL_DIR / "README.md")
+        write_model_card(
+            OUTPUT / "report.json", WORK / "manifest.json", OUTPUT / "ablation.json", MODEL_DIR / "README.md"
+        )
     return 0
 
 

@@ -117,9 +117,7 @@ def tags_to_spans(tags: list[Tag]) -> list[tuple[int, int, str]]:
     spans = []
     start = label = None
     for i, tag in enumerate(list(tags) + ["O"]):
-        if tag is None or tag == "O" or tag.startswith("B-") or (
-            tag.startswith("I-") and tag[2:] != label
-        ):
+        if tag is None or tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
             if label is not None:
                 spans.append((start, i, label))
                 start = label = None
@@ -206,8 +204,7 @@ def load_german_nouns() -> dict[str, set[str]]:
         from german_nouns.config import CSV_FILE_PATH
     except ImportError as exc:  # pragma: no cover - build-time dependency
         raise SystemExit(
-            "the 'german-nouns' package is needed to build the pipeline: "
-            "pip install --no-deps german-nouns"
+            "the 'german-nouns' package is needed to build the pipeline: pip install --no-deps german-nouns"
         ) from exc
     path = Path(CSV_FILE_PATH)
     out: dict[str, set[str]] = {"common": set(), "places": set(), "first": set(), "last": set()}
@@ -288,9 +285,7 @@ def convert_germeval(folder: Path) -> Corpus:
         for rows, _ in read_column_file(path, token_col=0, tag_col=1, sep=None):
             words = [r[0].replace("\u00ad", "") or r[0] for r in rows]
             tags = [_germeval_tag(_bioes_to_iob(r[1])) for r in rows]
-            sentences.append(
-                Sentence(words, _repair_iob(tags), doc_id=f"{path.name}:{len(sentences)}", part="train")
-            )
+            sentences.append(Sentence(words, _repair_iob(tags), doc_id=f"{path.name}:{len(sentences)}", part="train"))
     return Corpus("germeval2014", sentences, has_misc=True)
 
 
@@ -439,19 +434,54 @@ def convert_smartdata(folder: Path) -> Corpus:
                     if idx:
                         spans2.append((idx[0], idx[-1] + 1, lab))
                 spaces = [bool(doc[i].whitespace_) for i in keep_idx]
-                sentences.append(
-                    Sentence(words, ["O"] * len(words), doc_id=obj.get("id", ""), spaces=spaces)
-                )
+                sentences.append(Sentence(words, ["O"] * len(words), doc_id=obj.get("id", ""), spaces=spaces))
                 raw_spans.append(spans2)
     _finish_dfki(sentences, raw_spans)
     return Corpus("smartdata", sentences, has_misc=False)
 
 
 _ROLE_NOUNS = {
-    "frau", "herr", "herrn", "fräulein", "frl", "frl.", "schwester", "bruder", "mutter", "vater",
-    "tante", "onkel", "sohn", "tochter", "dr", "dr.", "prof", "prof.", "professor", "baron",
-    "graf", "gräfin", "freund", "freundin", "fr", "fr.", "hr", "hr.", "madame", "mme", "mme.",
-    "monsieur", "mr", "mr.", "mrs", "mrs.", "miss", "direktor", "kollege", "gatte", "gattin",
+    "frau",
+    "herr",
+    "herrn",
+    "fräulein",
+    "frl",
+    "frl.",
+    "schwester",
+    "bruder",
+    "mutter",
+    "vater",
+    "tante",
+    "onkel",
+    "sohn",
+    "tochter",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "professor",
+    "baron",
+    "graf",
+    "gräfin",
+    "freund",
+    "freundin",
+    "fr",
+    "fr.",
+    "hr",
+    "hr.",
+    "madame",
+    "mme",
+    "mme.",
+    "monsieur",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "miss",
+    "direktor",
+    "kollege",
+    "gatte",
+    "gattin",
 }
 
 
@@ -477,9 +507,7 @@ def convert_sturm(folder: Path) -> Corpus:
                     spans.append((s0, e, None))
                     continue
                 spans.append((s, e, label))
-            sentences.append(
-                Sentence(words, spans_to_tags(len(words), spans), doc_id=f"{path.name}:{len(sentences)}")
-            )
+            sentences.append(Sentence(words, spans_to_tags(len(words), spans), doc_id=f"{path.name}:{len(sentences)}"))
     return Corpus("sturm_edition", sentences, has_misc=False)
 
 
@@ -559,9 +587,7 @@ CONVERTERS: dict[str, Callable[[Path], Corpus]] = {
 NON_NER = {"ud_german_gsd"}
 
 
-def load_corpora(
-    data_dir: Path, *, lexicon: Lexicon | None = None, log=print
-) -> tuple[dict[str, Corpus], list[str]]:
+def load_corpora(data_dir: Path, *, lexicon: Lexicon | None = None, log=print) -> tuple[dict[str, Corpus], list[str]]:
     """Convert every known corpus folder under data_dir; return them and the
     names of unknown folders (reported, skipped)."""
     lexicon = lexicon or Lexicon()

@@ -64,9 +64,13 @@ def ablation_table(rows: list[dict]) -> str:
         return "(no ablation run in this build: `python -m reader.nlp.training.build ablate`)"
     dev_sets = list(rows[0]["dev"].keys())
     test_sets = list(rows[0]["test"].keys())
-    head = "| training corpora | " + " | ".join(f"dev {s}" for s in dev_sets) + " | " + " | ".join(
-        f"test {s}" for s in test_sets
-    ) + " |"
+    head = (
+        "| training corpora | "
+        + " | ".join(f"dev {s}" for s in dev_sets)
+        + " | "
+        + " | ".join(f"test {s}" for s in test_sets)
+        + " |"
+    )
     out = [head, "|---|" + "---:|" * (len(dev_sets) + len(test_sets))]
     for row in rows:
         out.append(
@@ -93,8 +97,10 @@ def sentence_table(report: dict) -> str:
 
 
 def corpus_table(manifest: dict) -> str:
-    rows = ["| corpus | sentences | tokens | PER | LOC | ORG | MISC | missing tokens | train / dev / test |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    rows = [
+        "| corpus | sentences | tokens | PER | LOC | ORG | MISC | missing tokens | train / dev / test |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for name, c in manifest["corpora"].items():
         e = c["entities"]
         sp = c["split"]

@@ -44,8 +44,12 @@ def make_docs(texts: list[str], group: int = 10) -> list[tuple[str, set[int]]]:
 def _prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
-            "boundaries": tp + fn}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
+        "boundaries": tp + fn,
+    }
 
 
 def score_splitter(split, docs) -> dict:

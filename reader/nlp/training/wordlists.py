@@ -50,15 +50,41 @@ Gazprom Rosneft Wagner-Gruppe
 """.split("\n")
 
 _ORG_MULTI = [
-    "Freie Wähler", "Bündnis 90", "Die Grünen", "Bundesagentur für Arbeit", "Auswärtige Amt",
-    "Auswärtigen Amt", "Auswärtigen Amts", "Bundesamt für Verfassungsschutz", "Europäische Union",
-    "Europäischen Union", "Europäische Kommission", "Europäischen Kommission",
-    "Europäische Parlament", "Europäischen Parlament", "Europäische Zentralbank",
-    "Europäischen Zentralbank", "Vereinte Nationen", "Vereinten Nationen",
-    "Internationale Währungsfonds", "Internationalen Währungsfonds", "Weißen Haus", "Weiße Haus",
-    "Federal Reserve", "Süddeutsche Zeitung", "Fox News", "New York Times", "Washington Post",
-    "Wall Street Journal", "Deutsche Bahn", "Deutschen Bahn", "Deutsche Bank", "Deutschen Bank",
-    "FC Bayern", "Bayern München", "Borussia Dortmund",
+    "Freie Wähler",
+    "Bündnis 90",
+    "Die Grünen",
+    "Bundesagentur für Arbeit",
+    "Auswärtige Amt",
+    "Auswärtigen Amt",
+    "Auswärtigen Amts",
+    "Bundesamt für Verfassungsschutz",
+    "Europäische Union",
+    "Europäischen Union",
+    "Europäische Kommission",
+    "Europäischen Kommission",
+    "Europäische Parlament",
+    "Europäischen Parlament",
+    "Europäische Zentralbank",
+    "Europäischen Zentralbank",
+    "Vereinte Nationen",
+    "Vereinten Nationen",
+    "Internationale Währungsfonds",
+    "Internationalen Währungsfonds",
+    "Weißen Haus",
+    "Weiße Haus",
+    "Federal Reserve",
+    "Süddeutsche Zeitung",
+    "Fox News",
+    "New York Times",
+    "Washington Post",
+    "Wall Street Journal",
+    "Deutsche Bahn",
+    "Deutschen Bahn",
+    "Deutsche Bank",
+    "Deutschen Bank",
+    "FC Bayern",
+    "Bayern München",
+    "Borussia Dortmund",
 ]
 
 
@@ -164,9 +190,7 @@ def language_names() -> set[str]:
 
 # ISO codes of the currencies German news quotes prices in; the other codes of CLDR's list
 # are mostly ordinary words or acronyms in a German text ("ALL", "TOP", "MAD")
-MAJOR_CURRENCY_CODES = frozenset(
-    "EUR USD GBP CHF JPY CNY RUB UAH PLN SEK NOK DKK CZK HUF TRY INR BRL CAD AUD".split()
-)
+MAJOR_CURRENCY_CODES = frozenset("EUR USD GBP CHF JPY CNY RUB UAH PLN SEK NOK DKK CZK HUF TRY INR BRL CAD AUD".split())
 
 
 def currency_names(votes: dict[str, Counter], *, places: set[str], first: set[str]) -> set[str]:
@@ -212,9 +236,17 @@ def lowercase_scores(min_logprob: float = -16.0) -> dict[int, int]:
     return scores
 
 
-def name_span_lists(train_sentences: list[Sentence], votes: dict[str, Counter], common_hashes: set[int], *,
-                    stop_words: set[str], places: set[str], orgs: set[str], first: set[str],
-                    surnames: set[str]) -> WordLists:
+def name_span_lists(
+    train_sentences: list[Sentence],
+    votes: dict[str, Counter],
+    common_hashes: set[int],
+    *,
+    stop_words: set[str],
+    places: set[str],
+    orgs: set[str],
+    first: set[str],
+    surnames: set[str],
+) -> WordLists:
     """The word lists of ``reader_name_spans``: names never dropped (KEEP; KEEP_PER for
     people), language names (NOT_NAME), currency names (CURRENCY), English function words that end a
     name (EN_FUNCTION), lower-case word scores and compound heads with their share of
@@ -256,10 +288,14 @@ def name_span_lists(train_sentences: list[Sentence], votes: dict[str, Counter], 
             head = evidence.head(word)
             if head is not None:
                 head_votes.setdefault(head, Counter())["name" if single else "O"] += 1
-    lists.set_table("heads", {
-        word_hash(head): round(100 * v["name"] / (v["name"] + v["O"]))
-        for head, v in head_votes.items() if v["name"] + v["O"] >= 3
-    })
+    lists.set_table(
+        "heads",
+        {
+            word_hash(head): round(100 * v["name"] / (v["name"] + v["O"]))
+            for head, v in head_votes.items()
+            if v["name"] + v["O"] >= 3
+        },
+    )
     return lists
 
 
@@ -334,9 +370,14 @@ def build_wordlists(
     pn.to_disk(out_dir / "person_names")
     surnames = {n for n in _clean(gn["last"] | fk_last, stop_words=stop_words, common=common)} - loc - org - first
     ns = name_span_lists(
-        train_sentences, votes, common_hashes, stop_words=stop_words,
+        train_sentences,
+        votes,
+        common_hashes,
+        stop_words=stop_words,
         places=_clean(babel_places() | gn["places"], stop_words=stop_words, common=set()),
-        orgs=org, first={n for n in gn["first"] | fk_first if n[:1].isupper()}, surnames=surnames,
+        orgs=org,
+        first={n for n in gn["first"] | fk_first if n[:1].isupper()},
+        surnames=surnames,
     )
     ns.to_disk(out_dir / "name_spans")
     dc = WordLists()
@@ -373,8 +414,11 @@ def place_aliases() -> dict[str, str]:
 
     de, en = Locale("de"), Locale("en")
     skip_codes = {"EU", "EZ", "UN", "QO", "ZZ"}
-    german = {code: name for code, name in de.territories.items()
-              if code.isalpha() and len(code) == 2 and code not in skip_codes}
+    german = {
+        code: name
+        for code, name in de.territories.items()
+        if code.isalpha() and len(code) == 2 and code not in skip_codes
+    }
     aliases: dict[str, str] = {}
     for code, name in german.items():
         english = en.territories.get(code)

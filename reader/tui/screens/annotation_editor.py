@@ -113,7 +113,11 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         self.theirs = theirs
 
     def compose(self) -> ComposeResult:
-        preview = self.passage if len(self.passage) <= PASSAGE_PREVIEW_CHARS else self.passage[: PASSAGE_PREVIEW_CHARS - 1] + "…"
+        preview = (
+            self.passage
+            if len(self.passage) <= PASSAGE_PREVIEW_CHARS
+            else self.passage[: PASSAGE_PREVIEW_CHARS - 1] + "…"
+        )
         with Vertical():
             yield Label(Text(safe_line(self.heading), style="bold"))
             yield Static(Text(safe_display(preview)), classes="passage")

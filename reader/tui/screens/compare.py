@@ -281,7 +281,9 @@ class CompareScreen(Screen[None]):
             kind = EntityMark if target == "entity" else QuoteMark
             marks = [h for h in view.highlights_at(view.cursor) if isinstance(h.data, kind)]
             if not marks:
-                self.notify(f"The cursor is not on a {'name' if target == 'entity' else 'quotation'}.", severity="warning")
+                self.notify(
+                    f"The cursor is not on a {'name' if target == 'entity' else 'quotation'}.", severity="warning"
+                )
                 return
             span = (marks[-1].start, marks[-1].end)
         elif target == "selection":
@@ -299,7 +301,10 @@ class CompareScreen(Screen[None]):
         def save(draft: AnnotationDraft | None) -> None:
             if draft is None:
                 return
-            if self._store_call(lambda: self.app.history.add(column.article, start, end, draft.tags, draft.note)) is SAVE_FAILED:
+            if (
+                self._store_call(lambda: self.app.history.add(column.article, start, end, draft.tags, draft.note))
+                is SAVE_FAILED
+            ):
                 self._reopen_unsaved(passage, title, draft, known, save)
                 return
             view.action_clear_selection()
@@ -320,7 +325,9 @@ class CompareScreen(Screen[None]):
             return
         base = store.get(annotation_id)
         known = [tag for tag, _ in store.tags()]
-        editor = AnnotationEditor(base.exact, title="Edit annotation", tags=list(base.tags), note=base.note, known_tags=known)
+        editor = AnnotationEditor(
+            base.exact, title="Edit annotation", tags=list(base.tags), note=base.note, known_tags=known
+        )
         self.app.push_screen(editor, self._edit_saver(column, base, known))
 
     def _edit_saver(self, column: ArticleColumn, base: Annotation, known: list[str]):
@@ -378,20 +385,34 @@ class CompareScreen(Screen[None]):
         makes it a new annotation on the same passage (if the passage is still in the text)."""
         anchor = locate(column.article.body, column.article.version, base)
         if anchor.start is None or anchor.end is None:
-            self.notify("Deleted elsewhere, and its passage is gone from the text: copy your note from the dialog.", severity="error", markup=False)
+            self.notify(
+                "Deleted elsewhere, and its passage is gone from the text: copy your note from the dialog.",
+                severity="error",
+                markup=False,
+            )
             self._reopen_unsaved(base.exact, "Edit annotation — DELETED ELSEWHERE", draft, known, lambda _: None)
             return
         start, end = anchor.start, anchor.end
-        self.notify("Deleted elsewhere while you edited: ctrl+s saves yours as a new annotation.", severity="warning", markup=False)
+        self.notify(
+            "Deleted elsewhere while you edited: ctrl+s saves yours as a new annotation.",
+            severity="warning",
+            markup=False,
+        )
         title = "Edit annotation — DELETED ELSEWHERE: ctrl+s saves it as new"
 
         def save_new(again: AnnotationDraft | None) -> None:
             if again is None:
                 return
-            if self._store_call(lambda: self.app.history.add(column.article, start, end, again.tags, again.note)) is SAVE_FAILED:
+            if (
+                self._store_call(lambda: self.app.history.add(column.article, start, end, again.tags, again.note))
+                is SAVE_FAILED
+            ):
                 self._reopen_unsaved(base.exact, title, again, known, save_new)
 
-        self.app.push_screen(AnnotationEditor(base.exact, title=title, tags=list(draft.tags), note=draft.note, known_tags=known), save_new)
+        self.app.push_screen(
+            AnnotationEditor(base.exact, title=title, tags=list(draft.tags), note=draft.note, known_tags=known),
+            save_new,
+        )
 
     def on_resolve_conflict(self, message: ResolveConflict) -> None:
         store = self._writable_store()
@@ -415,7 +436,13 @@ class CompareScreen(Screen[None]):
     def _reopen_unsaved(self, passage: str, title: str, draft: AnnotationDraft, known: list[str], save) -> None:
         """A save the store refused must not lose what the reader typed: the editor comes back
         holding it, to try again (ctrl+s) or copy it out."""
-        editor = AnnotationEditor(passage, title=f"{title} — NOT SAVED, see the message", tags=list(draft.tags), note=draft.note, known_tags=known)
+        editor = AnnotationEditor(
+            passage,
+            title=f"{title} — NOT SAVED, see the message",
+            tags=list(draft.tags),
+            note=draft.note,
+            known_tags=known,
+        )
         self.app.push_screen(editor, save)
 
     def action_delete_annotation(self) -> None:
@@ -528,7 +555,6 @@ class CompareScreen(Screen[None]):
         if panel.shown:
             width -= panel.outer_size.width or PANEL_WIDTH
         self.set_class(width < MIN_COLUMN_WIDTH * max(1, len(self.columns)) and len(self.columns) > 1, "narrow")
-
 
     def focused_column(self) -> ArticleColumn | None:
         """The column holding focus, or the last one that did while the side panel has it."""

@@ -19,7 +19,9 @@ NOTE_LINES_SHOWN = 6
 
 def version_label(title: str, annotation: Annotation) -> Text:
     text = Text(title, style="bold")
-    text.append(f"  {annotation.updated[:16].replace('T', ' ')} · {safe_display(annotation.author) or '—'}", style="dim")
+    text.append(
+        f"  {annotation.updated[:16].replace('T', ' ')} · {safe_display(annotation.author) or '—'}", style="dim"
+    )
     text.append("\n  Tags: ")
     text.append(safe_display(", ".join(annotation.tags)) or "(none)")
     lines = annotation.note.split("\n") if annotation.note else ["(no note)"]
@@ -60,9 +62,14 @@ class ConflictDialog(ModalScreen[str | None]):
             else:
                 options.add_option(Option(Text("Deleted here — keep it deleted", style="bold"), id="local"))
             for version in conflict.versions:
-                options.add_option(Option(version_label("From elsewhere (import or another copy)", version), id=version.revision))
+                options.add_option(
+                    Option(version_label("From elsewhere (import or another copy)", version), id=version.revision)
+                )
             yield options
-            yield Static(Text("enter keeps the highlighted version (the other becomes history) · escape decides later"), classes="hint")
+            yield Static(
+                Text("enter keeps the highlighted version (the other becomes history) · escape decides later"),
+                classes="hint",
+            )
 
     def on_mount(self) -> None:
         versions = self.query_one("#versions", OptionList)

@@ -12,7 +12,15 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 
-UNLISTED_WIDGETS = {"Footer", "FooterKey", "ScrollBar", "ScrollableContainer", "VerticalScroll", "Horizontal", "Vertical"}
+UNLISTED_WIDGETS = {
+    "Footer",
+    "FooterKey",
+    "ScrollBar",
+    "ScrollableContainer",
+    "VerticalScroll",
+    "Horizontal",
+    "Vertical",
+}
 
 
 def _key_label(screen: Screen, key: str) -> str:

@@ -33,7 +33,14 @@ SORT_KEYS = (
     SortKey("notes", lambda a, counts: counts.get(a.id, 0)),
 )
 
-COLUMNS = (("mark", ""), ("title", "Title"), ("source", "Source"), ("date", "Date"), ("words", "Words"), ("notes", "Notes"))
+COLUMNS = (
+    ("mark", ""),
+    ("title", "Title"),
+    ("source", "Source"),
+    ("date", "Date"),
+    ("words", "Words"),
+    ("notes", "Notes"),
+)
 
 
 def matches(article: Article, query: str) -> bool:
@@ -147,7 +154,11 @@ class LibraryScreen(Screen[None]):
         current = self._current_id()
         table.clear()
         for article in self.visible_articles():
-            mark = Text(f"{self.marked.index(article.id) + 1}", style="bold green") if article.id in self.marked else Text(" ")
+            mark = (
+                Text(f"{self.marked.index(article.id) + 1}", style="bold green")
+                if article.id in self.marked
+                else Text(" ")
+            )
             table.add_row(
                 mark,
                 Text(safe_display(article.display_title)),

@@ -67,11 +67,20 @@ class QuoteGroupScreen(ModalScreen[tuple[str, int, int] | None]):
     def compose(self) -> ComposeResult:
         speaker = self.group.speaker or "unknown speaker"
         with Vertical():
-            yield Static(Text(f"One utterance of {safe_display(speaker)}, as {len(self.group.articles)} articles render it — number keys go to it, escape closes", style="bold"))
+            yield Static(
+                Text(
+                    f"One utterance of {safe_display(speaker)}, as {len(self.group.articles)} articles render it — number keys go to it, escape closes",
+                    style="bold",
+                )
+            )
             with Horizontal():
                 for number, member in enumerate(self.group.members, start=1):
                     article = self.articles.get(member.article_id)
-                    label = f"{number}  " + one_line(article.source or article.display_title, 50) if article else f"{number}  {safe_display(member.article_id)}"
+                    label = (
+                        f"{number}  " + one_line(article.source or article.display_title, 50)
+                        if article
+                        else f"{number}  {safe_display(member.article_id)}"
+                    )
                     with VerticalScroll():
                         yield Static(member_text(article, member.quote, label))
 

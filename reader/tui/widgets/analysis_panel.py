@@ -14,7 +14,16 @@ from textual.widgets.option_list import Option
 
 from ...analysis import INDIRECT, SPEECH, LibraryAnalysis
 from ...library import Article
-from ..highlights import ENTITY_COLOURS, INDIRECT_COLOUR, INDIRECT_TINT, SPEECH_COLOUR, TERM_COLOUR, one_line, speaker_label, tint
+from ..highlights import (
+    ENTITY_COLOURS,
+    INDIRECT_COLOUR,
+    INDIRECT_TINT,
+    SPEECH_COLOUR,
+    TERM_COLOUR,
+    one_line,
+    speaker_label,
+    tint,
+)
 from .option_lists import highlight_first
 from ..messages import EntityChosen, JumpTo, QuoteGroupChosen
 
@@ -67,7 +76,9 @@ class EntitiesPane(Vertical):
             entities.highlighted = entities.get_option_index(highlighted)
         highlight_first(entities)
         columns = " ".join(str(i + 1).rjust(width) for i in range(len(self.open_ids)))
-        self.query_one("#entities-info", Static).update(Text(f"{len(rows)} names · mentions in columns {columns} · enter follows"))
+        self.query_one("#entities-info", Static).update(
+            Text(f"{len(rows)} names · mentions in columns {columns} · enter follows")
+        )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill()
@@ -140,7 +151,9 @@ class QuotesPane(Vertical):
         if teasers:
             ordered.append(("in teasers and promos (not counted)", teasers))
         for speaker, refs in ordered:
-            quotes.add_option(Option(Text(f"{one_line(speaker, 40) or 'speaker unknown'} ({len(refs)})", style="bold"), disabled=True))
+            quotes.add_option(
+                Option(Text(f"{one_line(speaker, 40) or 'speaker unknown'} ({len(refs)})", style="bold"), disabled=True)
+            )
             for article_id, kind, index in sorted(refs, key=lambda r: (r[0], self._start(library, r))):
                 analysis = library.article(article_id)
                 quote = (analysis.quotes if kind == "quote" else analysis.indirect)[index]
@@ -148,10 +161,14 @@ class QuotesPane(Vertical):
                 self.targets[option_id] = (article_id, quote.start, quote.end)
                 label = Text(f"{column.get(article_id, '?')} ", style="dim")
                 if quote.kind == INDIRECT:
-                    label.append(f"↪ {one_line(quote.text, 54)}", style=Style(bgcolor=tint(INDIRECT_COLOUR, INDIRECT_TINT)))
+                    label.append(
+                        f"↪ {one_line(quote.text, 54)}", style=Style(bgcolor=tint(INDIRECT_COLOUR, INDIRECT_TINT))
+                    )
                 else:
                     colour = SPEECH_COLOUR if quote.kind == SPEECH else TERM_COLOUR
-                    label.append(f"„{one_line(quote.text, 56)}“", style=Style(color=colour, italic=True, dim=quote.boilerplate))
+                    label.append(
+                        f"„{one_line(quote.text, 56)}“", style=Style(color=colour, italic=True, dim=quote.boilerplate)
+                    )
                 label.append(f"  {one_line(titles.get(article_id, article_id), 18)}", style="dim")
                 quotes.add_option(Option(label, id=option_id))
         highlight_first(quotes)

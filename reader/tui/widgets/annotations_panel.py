@@ -45,7 +45,9 @@ def deleted_conflict_label(conflict: Conflict) -> Text:
     """A conflict whose live version was deleted here: listed by its other version."""
     version = conflict.versions[0]
     text = Text("▌", style=Style(color=version.colour))
-    text.append(", ".join(safe_display(tag) for tag in version.tags) or "(no tag)", style=Style(color=version.colour, bold=True))
+    text.append(
+        ", ".join(safe_display(tag) for tag in version.tags) or "(no tag)", style=Style(color=version.colour, bold=True)
+    )
     text.append("\n  „" + one_line(version.exact, 70) + "“", style="italic")
     text.append("\n  ⚠ deleted here, changed elsewhere — r picks", style="bold yellow")
     return text
@@ -109,12 +111,23 @@ class AnnotationsPane(Vertical):
         query = self.query_one("#notes-filter", Input).value.strip()
         chosen = [item for item in self.items if matches(item, query, self.tag)]
         order = {article_id: index for index, article_id in enumerate(self.open_ids)}
-        chosen.sort(key=lambda i: (i.state is AnchorState.ORPHANED, order.get(i.annotation.article_id, len(order)), i.annotation.article_id, i.start or 0))
+        chosen.sort(
+            key=lambda i: (
+                i.state is AnchorState.ORPHANED,
+                order.get(i.annotation.article_id, len(order)),
+                i.annotation.article_id,
+                i.start or 0,
+            )
+        )
         options: list[Option | None] = []
         deleted_here = [c for c in self.conflicts.values() if c.local is None and not self.tag and not query]
         if deleted_here:
-            options.append(Option(Text("Conflicts: deleted here, changed elsewhere", style="bold yellow"), disabled=True))
-            options.extend(Option(deleted_conflict_label(conflict), id=conflict.annotation_id) for conflict in deleted_here)
+            options.append(
+                Option(Text("Conflicts: deleted here, changed elsewhere", style="bold yellow"), disabled=True)
+            )
+            options.extend(
+                Option(deleted_conflict_label(conflict), id=conflict.annotation_id) for conflict in deleted_here
+            )
         current_article = None
         for item in chosen:
             article_id = item.annotation.article_id

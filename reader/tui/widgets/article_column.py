@@ -28,7 +28,9 @@ def article_header(article: Article) -> Text:
 
 def is_subheading(paragraph: str) -> bool:
     """A short paragraph that does not end like a statement; a question may be a subheading too."""
-    return is_headline(paragraph) or (is_headline(paragraph[:-1]) and paragraph.endswith("?") and len(paragraph.split()) <= 10)
+    return is_headline(paragraph) or (
+        is_headline(paragraph[:-1]) and paragraph.endswith("?") and len(paragraph.split()) <= 10
+    )
 
 
 def subheading_highlights(article: Article) -> list[Highlight]:

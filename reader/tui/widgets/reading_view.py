@@ -110,7 +110,9 @@ class ReadingView(ScrollView, can_focus=True):
         def control(self) -> ReadingView:
             return self.view
 
-    def __init__(self, text: str, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, text: str, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.text = text
         self._display = safe_display(text)
