@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 from _common import REPO, emit, runs_from_argv
-from reader.nlp.pipeline import load_pipeline
 
 from reader.analysis import (
     AnalysisCache,
@@ -23,6 +22,7 @@ from reader.analysis import (
     analyze_spans,
 )
 from reader.library import Library
+from reader.nlp.pipeline import load_pipeline
 
 
 def model_from_argv() -> str | None:

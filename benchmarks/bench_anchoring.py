@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench_store import emit  # noqa: E402
+from bench_store import emit
 
-from reader.annotations import Annotation, TextPosition, locate, quote_at  # noqa: E402
-from reader.library import Article, article_version  # noqa: E402
+from reader.annotations import Annotation, TextPosition, locate, quote_at
+from reader.library import Article, article_version
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -48,7 +48,7 @@ def annotation_on(body: str, start: int, end: int) -> Annotation:
     return Annotation("bench", "long", article_version(body), TextPosition(start, end), quote_at(body, start, end))
 
 
-def median_ms(runs: int, action) -> float:  # noqa: ANN001
+def median_ms(runs: int, action) -> float:
     timings = []
     for _ in range(runs):
         began = time.perf_counter()

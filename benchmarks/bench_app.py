@@ -60,10 +60,10 @@ async def open_long_article(library: Path, static: bool, during_startup: bool = 
         article = app.library.get("long")
         start = time.perf_counter()
         if static:
+            from rich.text import Text
             from textual.containers import VerticalScroll
             from textual.screen import Screen
             from textual.widgets import Static
-            from rich.text import Text
 
             screen = Screen()
             await app.push_screen(screen)

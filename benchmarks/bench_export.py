@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench_store import emit, populate, sample_library  # noqa: E402
+from bench_store import emit, populate, sample_library
 
-from reader.annotations import AnnotationStore  # noqa: E402
-from reader.exchange import FORMATS, export_bytes, import_file  # noqa: E402
+from reader.annotations import AnnotationStore
+from reader.exchange import FORMATS, export_bytes, import_file
 
 
 def main() -> None:

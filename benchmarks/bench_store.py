@@ -32,7 +32,7 @@ from tinydb import TinyDB
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.annotations import (  # noqa: E402
+from reader.annotations import (
     Annotation,
     AnnotationStore,
     EditConflict,
@@ -41,8 +41,8 @@ from reader.annotations import (  # noqa: E402
     quote_at,
     utc_now,
 )
-from reader.exchange import export_text, import_file  # noqa: E402
-from reader.library import Article, Library  # noqa: E402
+from reader.exchange import export_text, import_file
+from reader.library import Article, Library
 
 REPO = Path(__file__).resolve().parents[1]
 TAGS = ["Framing", "Zitat verkürzt", "Faktencheck", "Quelle fehlt", "Einordnung"]

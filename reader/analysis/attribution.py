@@ -143,7 +143,6 @@ _FUNCTION_CAPITALS = (
             "egal",
             "bedeutet",
             "hinzu",
-            "wer",
             "wen",
             "wem",
         }

@@ -256,7 +256,7 @@ class IndirectFinder:
         while start > 0 and narration[start - 1].text not in _ENDS and narration[start - 1].text != ":":
             start -= 1
         clause = narration[start : cue - 1]
-        if not clause or not reported_clause(clause) or clause[0].lower in _INTRODUCERS and start > 0:
+        if not clause or not reported_clause(clause) or (clause[0].lower in _INTRODUCERS and start > 0):
             return None
         return self._span(clause)
 

@@ -5,7 +5,6 @@ Kept small and explicit so a reader can see (and extend) exactly what counts as 
 
 from __future__ import annotations
 
-
 # Subjunctive I (and a few II) forms that mark reported speech.
 SUBJUNCTIVE = frozenset(
     {

@@ -18,7 +18,7 @@ class Word:
     """A word or punctuation mark with its offsets; what the rules ask of it is computed once
     (every rule asks for `lower` many times: the analysis speed depends on it)."""
 
-    __slots__ = ("start", "end", "text", "lower", "is_word", "is_quote", "capitalized")
+    __slots__ = ("capitalized", "end", "is_quote", "is_word", "lower", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start

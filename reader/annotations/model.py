@@ -8,7 +8,7 @@ and after), so it can be found again after the article text changed.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..text_repair import repair_surrogates

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 FUTURE_SKEW = timedelta(minutes=5)  # clocks of two machines may differ this much
@@ -18,17 +18,17 @@ STORED_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
 
 def utc_now() -> str:
     """The current time as ISO 8601 UTC with milliseconds, e.g. 2025-08-16T09:30:00.000Z."""
-    return format_time(datetime.now(timezone.utc))
+    return format_time(datetime.now(UTC))
 
 
 def format_time(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"
 
 
 def parse_time(text: str) -> datetime:
     """An aware datetime for an ISO 8601 time or date; ValueError if it is none."""
     moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def normalise_time(text: str) -> str:
@@ -48,7 +48,7 @@ def is_stored_time(text: object) -> bool:
 
 @lru_cache(maxsize=1)
 def _future_limit(second: int) -> str:
-    return format_time(datetime.fromtimestamp(second, timezone.utc) + FUTURE_SKEW)
+    return format_time(datetime.fromtimestamp(second, UTC) + FUTURE_SKEW)
 
 
 def in_the_future(stored: str) -> bool:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timezone
 from functools import partial
-from datetime import datetime, timezone
 from pathlib import Path
 
 from ..annotations import AnnotationStore, StoreError, utc_now
@@ -72,7 +72,7 @@ def export_to_directory(store: AnnotationStore, library: Library, fmt: str = "js
     """
     _, extension = FORMATS[fmt]
     folder = library.annotations_dir / EXPORTS_DIRNAME
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     name = f"{stamp}.{extension}"
     counter = 2
     while os.path.lexists(folder / name):

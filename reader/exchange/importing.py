@@ -36,7 +36,6 @@ from ..regular_files import FileRefused, read_regular_file
 from . import reader_json, w3c
 from .fields import ImportRefused, Incoming
 
-
 MAX_IMPORT_BYTES = 1024 * 1024 * 1024  # an export of a million annotations is well under this
 
 

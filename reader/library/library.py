@@ -7,9 +7,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..regular_files import refusal_for
 from .article import Article
 from .index import StatKey, index_path, read_index, write_index
-from ..regular_files import refusal_for
 from .loader import ArticleFileError, LoadProblem, read_article_file
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")

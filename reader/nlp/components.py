@@ -85,7 +85,7 @@ def sentence_starts(
             while j < n:
                 t = doc[j]
                 tt = t.text
-                if tt in FINAL_PUNCT or tt in CLOSING and tt != guillemets_open:
+                if tt in FINAL_PUNCT or (tt in CLOSING and tt != guillemets_open):
                     j += 1
                     continue
                 if tt in AMBIGUOUS_QUOTES and tt != guillemets_open:
@@ -223,7 +223,7 @@ class WordLists:
             np.savez_compressed(path / "tables.npz", **arrays)
 
     @classmethod
-    def from_disk(cls, path: Path) -> "WordLists":
+    def from_disk(cls, path: Path) -> WordLists:
         self = cls()
         names_file = path / "names.json.gz"
         if names_file.exists():
@@ -678,9 +678,9 @@ class NameSpanRules:
         if chain:
             before = doc[i - 1] if i > 0 else None
             after_name = before is not None and (
-                before.text in self.ev.lists.first_names or owner[i - 1] >= 0 and doc[i - 1].ent_type_ == "PER"
+                before.text in self.ev.lists.first_names or (owner[i - 1] >= 0 and doc[i - 1].ent_type_ == "PER")
             )
-            opens = len(chain) >= 2 and chain[0] in ("von", "van", "de") or chain[0] in _LONE_PARTICLES
+            opens = (len(chain) >= 2 and chain[0] in ("von", "van", "de")) or chain[0] in _LONE_PARTICLES
             if chain[0] == "von" and doc[i].text == "Von" and _is_sentence_initial(doc, i) and len(chain) >= 2:
                 opens = True
             if after_name and doc[i].text.islower() and chain[0] not in ("der", "den"):

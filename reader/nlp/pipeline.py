@@ -115,7 +115,7 @@ def _load_shipped() -> Language:
         raise ModelError(f"the shipped pipeline is missing at {path} (rebuild it with `make model`)")
     try:
         return spacy.load(path)
-    except Exception as exc:  # noqa: BLE001 - any failure is reported in one line
+    except Exception as exc:  # any failure is reported in one line
         raise ModelError(f"the shipped pipeline at {path} could not be loaded: {_one_line(exc)}") from exc
 
 
@@ -144,7 +144,7 @@ def _load_requested(requested: str) -> Language:
         nlp = spacy.load(candidate if looks_like_path else requested)
     except ModelError:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # any failure is reported in one line
         raise ModelError(f"model {requested!r} could not be loaded: {_one_line(exc)}") from exc
     return nlp
 

@@ -16,18 +16,17 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from ..analysis.service import AnalysisProcess
 from ..annotations import AnnotationStore, History, StoreError
 from ..library import Library, LibraryScan
 from ..safe_text import safe_display, safe_line
 from ..settings import Settings
-from ..analysis.service import AnalysisProcess
 from .commands import screen_commands
 from .messages import AnalysesReady, LibraryLoaded, OpenArticles, PipelineReady, StoreChanged
 from .screens.compare import CompareScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
 from .terminal_filter import TerminalSafeFilter
-
 
 AUTO_ANALYSE_WORDS = 100_000  # longer articles are analysed on request only (CLI), not on open
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)

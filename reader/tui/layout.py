@@ -17,7 +17,7 @@ _TOKEN = re.compile(r"[^ \n]+ *| +")
 class WrappedLines:
     """Display lines of a text at one width: parallel arrays of start and end offsets."""
 
-    __slots__ = ("starts", "ends", "width")
+    __slots__ = ("ends", "starts", "width")
 
     def __init__(self, width: int) -> None:
         self.starts = array("q")

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from .conftest import build_test_pipeline
 
 from reader.analysis import SPEAKER_KINDS
 from reader.cli import main
+
+from .conftest import build_test_pipeline
 
 ONE = """---
 title: Erster Bericht
@@ -55,10 +56,10 @@ def test_json_contract(library: Path, model_dir: Path) -> None:
     for row in rows:
         assert {"id", "text", "entities", "quotes"} <= set(row)
         for entity in row["entities"]:
-            assert CONTRACT_ENTITY <= set(entity)
+            assert set(entity) >= CONTRACT_ENTITY
             assert row["text"][entity["start"] : entity["end"]] == entity["text"]
         for quote in row["quotes"]:
-            assert CONTRACT_QUOTE <= set(quote)
+            assert set(quote) >= CONTRACT_QUOTE
             assert row["text"][quote["start"] : quote["end"]] == quote["text"]
             if quote["speaker_text"] is None:
                 assert quote["speaker_start"] is None and quote["speaker_end"] is None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from .quote_pairs import DIFFERENT, PARAPHRASE_DIFFERENT, PARAPHRASE_SAME, SAME
 
 from reader.analysis import SPEECH, TERM, LibraryAnalysis, Quote
 from reader.analysis.grouping import QuoteRef, candidate_pairs, group_id, group_quotes, same_utterance
 from reader.analysis.names import name_key
+
+from .quote_pairs import DIFFERENT, PARAPHRASE_DIFFERENT, PARAPHRASE_SAME, SAME
 
 
 def quote(text: str, speaker: str | None = None, kind: str = SPEECH) -> Quote:

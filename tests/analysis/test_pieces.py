@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis import analyze_article
-from reader.analysis import pieces
+from reader.analysis import analyze_article, pieces
 from reader.analysis.pieces import text_pieces
 
 from .conftest import build_test_pipeline, make_article

@@ -306,9 +306,9 @@ TEMPLATES = [
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(TEMPLATES), st.sampled_from(NAMES), st.sampled_from(VERBS), st.sampled_from(STATEMENTS))
 def test_every_pattern_with_any_name_and_verb(nlp, template: str, name: str, verb: str, statement: str) -> None:
-    from .conftest import make_article
-
     from reader.analysis import analyze_article
+
+    from .conftest import make_article
 
     text = template.format(q=statement, v=verb, n=name)
     (quote,) = analyze_article(make_article(text), nlp, "f").quotes

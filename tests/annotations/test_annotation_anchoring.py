@@ -7,7 +7,7 @@ import random
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from reader.annotations import Annotation, AnchorState, TextPosition, locate, quote_at
+from reader.annotations import AnchorState, Annotation, TextPosition, locate, quote_at
 from reader.library import Article, article_version
 
 # A vocabulary large enough that a passage of a few words is not repeated by chance.
@@ -123,7 +123,7 @@ def edits_outside(draw: st.DrawFn, text: str, start: int, end: int, margin: int)
     shift = 0
     for _ in range(draw(st.integers(1, 4))):
         before = draw(st.booleans())
-        if before and start - margin <= 0 or not before and end + margin >= len(text):
+        if (before and start - margin <= 0) or (not before and end + margin >= len(text)):
             continue
         if before:
             at = draw(st.integers(0, start - margin))

@@ -6,10 +6,10 @@ from hypothesis import strategies as st
 
 from reader.annotations.tags import (
     MAX_TAG_CHARS,
-    TagIndex,
     PALETTE,
     UNTAGGED_COLOUR,
     TagError,
+    TagIndex,
     clean_tag,
     clean_tags,
     complete_tag,

@@ -14,7 +14,6 @@ from reader.cli import main
 from reader.library import Library
 from reader.library.index import checksum, index_path
 from reader.settings import Settings
-
 from tests.ui.conftest import wait_for_library
 
 

@@ -22,7 +22,6 @@ from reader.annotations import AnnotationStore
 from reader.cli import main
 from reader.library import Library
 from reader.safe_text import BIDI_CONTROLS, escape_json_text, safe_display, safe_line, without_unsafe
-
 from tests.ui.conftest import wait_for_library
 
 # A window title (OSC 0), a hyperlink (OSC 8), a screen clear (CSI), a one-byte CSI (C1), a bidi override.
@@ -124,7 +123,7 @@ def test_an_export_to_a_file_or_pipe_keeps_the_exact_text(tmp_path: Path) -> Non
     CliRunner().invoke(main, ["--library", str(root), "export", "--format", "markdown", "-o", str(out)])
     piped = CliRunner().invoke(main, ["--library", str(root), "export", "--format", "markdown"]).stdout_bytes
     assert out.read_bytes() == piped.replace(_exported_line(piped), _exported_line(out.read_bytes()))
-    assert "Notiz \x1b\\]0;pwned".encode() in piped  # exact, only Markdown-escaped
+    assert b"Notiz \x1b\\]0;pwned" in piped  # exact, only Markdown-escaped
 
 
 def _exported_line(data: bytes) -> bytes:

@@ -13,6 +13,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from reader.library import Library
+
 from .ingest_support import (
     NOT_CHARSETS,
     PAGES,
@@ -22,8 +25,6 @@ from .ingest_support import (
     news_html_without_canonical,
     page_declaring,
 )
-
-from reader.library import Library
 
 
 @pytest.fixture

@@ -6,6 +6,11 @@ import io
 from pathlib import Path
 
 import pytest
+
+from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
+from reader.library import Library, read_article_file
+from reader.library.frontmatter import parse_front_matter
+
 from .ingest_support import (
     LATIN1_TEXT,
     NEWS_CANONICAL,
@@ -14,10 +19,6 @@ from .ingest_support import (
     news_html,
     news_html_without_canonical,
 )
-
-from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
-from reader.library import Library, read_article_file
-from reader.library.frontmatter import parse_front_matter
 
 NEWS_STEM = "gipfel-in-anchorage-viel-symbolik-wenig-substanz"
 PLAIN_ARTICLE = (

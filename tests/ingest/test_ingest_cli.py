@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+from reader.library import Library
+
 from .ingest_support import (
     NEWS_CANONICAL,
     LocalServer,
@@ -18,8 +20,6 @@ from .ingest_support import (
     page_declaring,
     trickling_server,
 )
-
-from reader.library import Library
 
 NEWS_STEM = "gipfel-in-anchorage-viel-symbolik-wenig-substanz"
 ADDED_NEWS = f"added {NEWS_STEM}: Gipfel in Anchorage: Viel Symbolik, wenig Substanz (Tagesblick, 2025-08-16)"

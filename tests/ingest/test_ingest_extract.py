@@ -1,10 +1,11 @@
 """Article extraction from news pages written for these tests (see pages/)."""
 
 import pytest
-from .ingest_support import NEWS_CANONICAL, PAGES, news_html
 
 from reader.ingest import AddError
 from reader.ingest.extract import extract_article
+
+from .ingest_support import NEWS_CANONICAL, PAGES, news_html
 
 LEAD = (
     "Drei Stunden Gespräch, zwei Präsidenten, kein Waffenstillstand: Das Treffen in Alaska liefert "

@@ -7,6 +7,11 @@ import threading
 import time
 
 import pytest
+
+from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
+from reader.ingest.fetch import USER_AGENT, fetch_page
+from reader.library import Library
+
 from .ingest_support import (
     LATIN1_TEXT,
     NEWS_CANONICAL,
@@ -17,10 +22,6 @@ from .ingest_support import (
     news_html,
     trickling_server,
 )
-
-from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
-from reader.ingest.fetch import USER_AGENT, fetch_page
-from reader.library import Library
 
 NEWS = "/politik/gipfel-anchorage.html"
 NEWS_STEM = "gipfel-in-anchorage-viel-symbolik-wenig-substanz"

@@ -23,7 +23,6 @@ from reader.nlp.evaluate import evaluate_file, read_gold
 from reader.nlp.pipeline import (
     LoadedPipeline,
     ModelError,
-    PipelineInfo,
     load_pipeline,
     pipeline_info,
     shipped_model_path,

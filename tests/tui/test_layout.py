@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from reader.tui.layout import wrap
 from reader.safe_text import safe_display
+from reader.tui.layout import wrap
 
 texts = st.text(alphabet=st.sampled_from(list("ab cdé fgh\n\n  „“ 漢字 Ü-")), max_size=400)
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from reader.tui.screens.add_article import AddArticleDialog
-
 from tests.ingest.ingest_support import http_response, news_html, trickling_server
 from tests.ui.conftest import wait_for_library
 

@@ -61,10 +61,8 @@ async def test_names_are_highlighted_and_followed_across_columns(make_app) -> No
 
         # layer switches hide and show highlights
         await pilot.press("1")
-        assert (
-            not first.view.layer_visible("entity")
-            and not first.view.highlights_at(putin.start)
-            or all(not isinstance(h.data, EntityMark) for h in first.view.highlights_at(putin.start))
+        assert (not first.view.layer_visible("entity") and not first.view.highlights_at(putin.start)) or all(
+            not isinstance(h.data, EntityMark) for h in first.view.highlights_at(putin.start)
         )
         await pilot.press("1")
         assert any(isinstance(h.data, EntityMark) for h in first.view.highlights_at(putin.start))

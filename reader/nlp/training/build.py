@@ -150,8 +150,9 @@ def train(
 ) -> Path:
     """Run spaCy's training on config.cfg with these corpora; return model-best (with_dev:
     the dev parts are training data too, so dev scores mean nothing: return model-last)."""
-    import reader.nlp.components  # noqa: F401  (registers the factories)
     from spacy.cli.train import train as spacy_train
+
+    import reader.nlp.components  # noqa: F401  (registers the factories)
 
     out.mkdir(parents=True, exist_ok=True)
     train_path = concat_train(
@@ -390,11 +391,10 @@ def assemble(best: Path, out: Path = MODEL_DIR) -> Path:
     """The NER of ``best`` with the rule components re-initialised from the current
     config and word lists, saved to ``out`` (the shipped model folder by default)."""
     import spacy
+    from spacy.util import load_config
 
     import reader
-    import reader.nlp.components  # noqa: F401
-
-    from spacy.util import load_config
+    import reader.nlp.components
 
     # The rule components take their settings from the current config.cfg and the
     # word lists of the last `convert`: rules can change without retraining the

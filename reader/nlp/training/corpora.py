@@ -91,9 +91,7 @@ def guess_spaces(words: list[str]) -> list[bool]:
     spaces = []
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if nxt is None:
-            spaces.append(False)
-        elif word in _NO_SPACE_AFTER or (nxt and nxt[0] in _NO_SPACE_BEFORE and len(nxt) == 1):
+        if nxt is None or word in _NO_SPACE_AFTER or (nxt and nxt[0] in _NO_SPACE_BEFORE and len(nxt) == 1):
             spaces.append(False)
         else:
             spaces.append(True)

@@ -28,23 +28,23 @@ from ...annotations import (
 from ...annotations.model import clean_note
 from ...annotations.tags import tag_colour
 from ...library import Article
+from ...safe_text import safe_display
 from ..highlights import (
     AnnotationMark,
     EntityMark,
     QuoteMark,
     annotation_highlights,
+    boilerplate_highlights,
     entity_highlights,
     focus_highlights,
-    boilerplate_highlights,
     legend,
     quote_highlights,
 )
 from ..messages import EntityChosen, JumpTo, QuoteGroupChosen, ResolveConflict, StoreChanged, TagChosen
-from ...safe_text import safe_display
-from ..widgets.key_hints import KeyHints
 from ..widgets.analysis_panel import EntitiesPane, QuotesPane
 from ..widgets.annotations_panel import AnnotationsPane, TagsPane
 from ..widgets.article_column import ArticleColumn
+from ..widgets.key_hints import KeyHints
 from ..widgets.reading_view import ReadingView
 from ..widgets.side_panel import SidePanel
 from .annotation_editor import AnnotationDraft, AnnotationEditor, ConfirmDialog

@@ -11,8 +11,8 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...annotations import Annotation, Conflict
-from ..highlights import one_line
 from ...safe_text import safe_display
+from ..highlights import one_line
 
 NOTE_LINES_SHOWN = 6
 

@@ -11,7 +11,6 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-
 UNLISTED_WIDGETS = {
     "Footer",
     "FooterKey",

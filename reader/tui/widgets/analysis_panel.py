@@ -24,8 +24,8 @@ from ..highlights import (
     speaker_label,
     tint,
 )
-from .option_lists import highlight_first
 from ..messages import EntityChosen, JumpTo, QuoteGroupChosen
+from .option_lists import highlight_first
 
 
 class EntitiesPane(Vertical):

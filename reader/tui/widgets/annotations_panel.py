@@ -15,11 +15,10 @@ from textual.widgets.option_list import Option
 from ...annotations import AnchoredAnnotation, AnchorState, Conflict
 from ...annotations.tags import tag_key
 from ...library import Article
-from ..highlights import one_line
-from .option_lists import highlight_first
-from ..messages import JumpTo, ResolveConflict, TagChosen
 from ...safe_text import safe_display
-
+from ..highlights import one_line
+from ..messages import JumpTo, ResolveConflict, TagChosen
+from .option_lists import highlight_first
 
 CONFLICT_MARK = "⚠ changed in two places — r picks a version"
 

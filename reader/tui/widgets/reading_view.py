@@ -24,9 +24,9 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...safe_text import safe_display
 from ...textspans import Span, next_start, paragraph_spans, previous_start, sentence_spans, word_spans
 from ..layout import WrappedLines, wrap
-from ...safe_text import safe_display
 
 GUTTER = 2
 RIGHT_MARGIN = 1
