@@ -1,12 +1,13 @@
 # Two entry points for a fresh machine with Python 3.11+ and make:
 #   make run    set up .venv if needed, then open the app on the bundled articles/
 #   make test   set up .venv if needed, then run the whole test suite
+#   make test-fast   the core without the app's Pilot/UI suite and the slow tests (seconds, not minutes)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup model bench clean
+.PHONY: run test test-fast setup model bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -22,6 +23,9 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -n 2 -m "not ui and not slow"
 
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do PYTHONPATH=benchmarks $(BIN)/python $$script || exit 1; done

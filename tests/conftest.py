@@ -1,22 +1,42 @@
-"""Shared fixtures: a throwaway copy of the bundled library, so tests never touch the repo's files."""
+"""Shared fixtures: throwaway copies of the bundled sample library, and an environment of their own.
+
+Helpers that tests import are in tests/helpers/, never here.
+"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-BUNDLED_ARTICLES = REPO / "articles"
+from reader.annotations import AnnotationStore
+from reader.library import Library
+from tests.helpers.sample_library import copy_sample_library
 
 
 @pytest.fixture
 def library_dir(tmp_path: Path) -> Path:
     """A library folder holding a copy of the five bundled articles and an empty annotations/."""
-    shutil.copytree(BUNDLED_ARTICLES, tmp_path / "articles")
+    copy_sample_library(tmp_path)
     (tmp_path / "annotations").mkdir()
     return tmp_path
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    """A copy of the sample library (its annotations/ folder not made yet)."""
+    return copy_sample_library(tmp_path / "one")
+
+
+@pytest.fixture
+def second_library(tmp_path: Path) -> Library:
+    """Another copy of the sample library, with no annotations: another machine, say."""
+    return copy_sample_library(tmp_path / "two")
+
+
+@pytest.fixture
+def store(library: Library) -> AnnotationStore:
+    return AnnotationStore.open(library, author="tester")
 
 
 @pytest.fixture(autouse=True)

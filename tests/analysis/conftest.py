@@ -1,85 +1,19 @@
-"""A small real spaCy pipeline for the analysis tests: blank German, sentencizer, entity ruler.
-
-The ruler knows the names used in the test sentences, so the tests exercise the analysis rules,
-independent of how accurate the trained model is.
-"""
+"""Fixtures for the analysis tests: the small test pipeline (tests/helpers/pipelines.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from reader.analysis import ArticleAnalysis, analyze_article
-from reader.library import Article
-
-PEOPLE = [
-    "Olaf Scholz",
-    "Scholz",
-    "Scholz'",
-    "Friedrich Merz",
-    "Merz",
-    "Merz'",
-    "Annalena Baerbock",
-    "Baerbock",
-    "Baerbocks",
-    "Emmanuel Macron",
-    "Macron",
-    "Macrons",
-    "Boris Pistorius",
-    "Pistorius",
-    "Karin Keller-Sutter",
-    "Keller-Sutter",
-    "Jens Weber",
-    "Paul Weber",
-    "Weber",
-    "Maria Lang",
-    "Lang",
-    "Hans Peter Fischer",
-    "Fischer",
-    "Fischers",
-    "Anna Roth",
-    "Roth",
-    "Thomas Klein",
-    "Klein",
-    "Klaus",
-    "Lena Berg",
-    "Berg",
-    "Julia Sommer",
-    "Markus Vogt",  # their surnames alone are left unlabelled, as a pipeline often does
-    "Petra Lange",
-    "Deniz Yilmaz",
-    "Yilmaz",
-    "Sven Hofmann",
-    "Hofmann",
-]
-ORGANISATIONS = ["ARD", "Reuters", "Spiegel", "Bundesregierung", "Kreml", "Nato", "CNN", "Siemens", "IG Metall"]
-PLACES = ["Berlin", "Paris", "Bern", "Moskau", "Russland", "Russlands", "Frankreich", "Kiew"]
-
-
-def build_test_pipeline() -> Language:
-    nlp = spacy.blank("de")
-    nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler")
-    patterns = []
-    for label, names in (("PER", PEOPLE), ("ORG", ORGANISATIONS), ("LOC", PLACES)):
-        for name in names:
-            patterns.append({"label": label, "pattern": [{"ORTH": t.text} for t in nlp.make_doc(name)]})
-    ruler.add_patterns(patterns)
-    return nlp
+from tests.helpers.pipelines import build_test_pipeline, make_article
 
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return build_test_pipeline()
-
-
-def make_article(text: str, article_id: str = "test") -> Article:
-    body = "\n\n".join(line.strip() for line in text.strip().split("\n") if line.strip())
-    return Article(id=article_id, path=Path(f"{article_id}.txt"), body=body)
 
 
 @pytest.fixture

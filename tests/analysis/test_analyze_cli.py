@@ -11,8 +11,7 @@ from click.testing import CliRunner
 
 from reader.analysis import SPEAKER_KINDS
 from reader.cli import main
-
-from .conftest import build_test_pipeline
+from tests.helpers.pipelines import build_test_pipeline
 
 ONE = """---
 title: Erster Bericht
@@ -122,6 +121,7 @@ def test_empty_library_is_an_error(tmp_path: Path, model_dir: Path) -> None:
     assert result.exit_code == 1 and "no articles to analyse" in result.stderr
 
 
+@pytest.mark.slow
 def test_an_article_over_a_million_characters_is_analysed(library: Path, model_dir: Path) -> None:
     filler = "Die Verhandlungen dauerten bis in den späten Abend, danach ging es um die Lage im Osten. " * 11
     paragraph = f"„Wir bleiben im Gespräch“, sagte Scholz in Berlin. {filler}\n"

@@ -13,8 +13,7 @@ from spacy.language import Language
 
 from reader.analysis import AnalysisCache, ArticleAnalysis, analyze_article, analyze_cached
 from reader.analysis.cache import CACHE_SUBDIR
-
-from .conftest import build_test_pipeline, make_article
+from tests.helpers.pipelines import build_test_pipeline, make_article
 
 TEXT = "„Wir bleiben bei unserer Linie“, sagte Olaf Scholz in Berlin. Baerbock nickte."
 

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from reader.analysis import analyze_article, pieces
 from reader.analysis.pieces import text_pieces
-
-from .conftest import build_test_pipeline, make_article
+from tests.helpers.pipelines import build_test_pipeline, make_article
 
 PARAGRAPHS = [
     "Bundeskanzler Olaf Scholz reiste am Montag nach Paris. Dort traf er Emmanuel Macron.",

@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
+
 from reader.analysis.cache import AnalysisCache
 from reader.analysis.service import AnalysisProcess
 from reader.library import Article, Library
@@ -33,6 +35,7 @@ class Received:
             self.done.set()
 
 
+@pytest.mark.slow
 def test_articles_are_analysed_in_the_child_and_cached(tmp_path: Path, library_dir: Path) -> None:
     articles: list[Article] = Library(library_dir).articles()[:2]
     received = Received()
@@ -57,6 +60,7 @@ def test_articles_are_analysed_in_the_child_and_cached(tmp_path: Path, library_d
     assert not process._relay_thread.is_alive()  # nothing left running that holds the queues
 
 
+@pytest.mark.slow
 def test_a_missing_model_is_named_in_one_line_with_the_fallback(tmp_path: Path) -> None:
     received = Received()
     process = AnalysisProcess(str(tmp_path / "no-such-model"), tmp_path, received.on_pipeline, received.on_results)
@@ -76,6 +80,7 @@ def test_close_stops_a_child_still_loading_at_once(tmp_path: Path) -> None:
     assert list(tmp_path.rglob("*.tmp")) == []
 
 
+@pytest.mark.slow
 def test_a_child_that_dies_is_reported_not_waited_for(tmp_path: Path, library_dir: Path) -> None:
     import os
     import signal

@@ -6,8 +6,7 @@ import pytest
 
 from reader.analysis import SPEECH, TERM, analyze_article
 from reader.nlp.pipeline import load_pipeline
-
-from .conftest import make_article
+from tests.helpers.pipelines import make_article
 
 TEXT = """Bundeskanzler Olaf Scholz empfing den französischen Präsidenten Emmanuel Macron in Berlin.
 „Wir stehen gemeinsam an der Seite der Ukraine“, sagte Scholz nach dem Treffen.

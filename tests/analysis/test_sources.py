@@ -1,6 +1,6 @@
 """Who said it when it is no named person: roles, groups, organisations, documents, pronouns —
 every attribution pattern of issue 14, in sentences written for these tests (the entity ruler
-in conftest knows their names)."""
+of the test pipeline, tests/helpers/pipelines.py, knows their names)."""
 
 from __future__ import annotations
 

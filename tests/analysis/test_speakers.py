@@ -1,6 +1,6 @@
 """Who said it: every attribution pattern, pronouns, role nouns, continuation, unknown speakers.
 
-All sentences are written for these tests; the entity ruler in conftest knows their names.
+All sentences are written for these tests; the entity ruler of the test pipeline (tests/helpers/pipelines.py) knows their names.
 """
 
 from __future__ import annotations
@@ -307,8 +307,7 @@ TEMPLATES = [
 @given(st.sampled_from(TEMPLATES), st.sampled_from(NAMES), st.sampled_from(VERBS), st.sampled_from(STATEMENTS))
 def test_every_pattern_with_any_name_and_verb(nlp, template: str, name: str, verb: str, statement: str) -> None:
     from reader.analysis import analyze_article
-
-    from .conftest import make_article
+    from tests.helpers.pipelines import make_article
 
     text = template.format(q=statement, v=verb, n=name)
     (quote,) = analyze_article(make_article(text), nlp, "f").quotes

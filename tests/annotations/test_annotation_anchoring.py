@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -139,6 +140,7 @@ def edits_outside(draw: st.DrawFn, text: str, start: int, end: int, margin: int)
     return text, shift
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(data=st.data(), case=text_and_passage(min_chars=24))
 def test_edits_anywhere_outside_a_distinctive_passage_keep_it(data: st.DataObject, case: tuple[str, int, int]) -> None:
@@ -151,6 +153,7 @@ def test_edits_anywhere_outside_a_distinctive_passage_keep_it(data: st.DataObjec
     assert (new_start, new_end) == (start + shift, end + shift)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(data=st.data(), case=text_and_passage())
 def test_edits_beyond_the_context_keep_any_passage(data: st.DataObject, case: tuple[str, int, int]) -> None:
@@ -163,6 +166,7 @@ def test_edits_beyond_the_context_keep_any_passage(data: st.DataObject, case: tu
     assert (new_start, new_end) == (start + shift, end + shift)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(case=text_and_passage())
 def test_deleting_the_passage_orphans_it(case: tuple[str, int, int]) -> None:
@@ -173,6 +177,7 @@ def test_deleting_the_passage_orphans_it(case: tuple[str, int, int]) -> None:
     assert found(edited, annotation)[0] is AnchorState.ORPHANED
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(data=st.data(), case=text_and_passage(min_chars=20))
 def test_small_edits_inside_the_passage_are_found_fuzzily(data: st.DataObject, case: tuple[str, int, int]) -> None:

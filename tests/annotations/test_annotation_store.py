@@ -22,8 +22,7 @@ from reader.annotations import (
 from reader.annotations import store as store_module
 from reader.annotations.store import shard_name
 from reader.library import Article, Library
-
-from ..fault_injection import refuse_temp_files
+from tests.helpers.disk_faults import refuse_temp_files
 
 
 def files_under(root: Path) -> dict[str, bytes]:

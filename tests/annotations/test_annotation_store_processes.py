@@ -15,6 +15,8 @@ import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+import pytest
+
 from reader.annotations import AnnotationStore
 from reader.library import Article, Library
 
@@ -47,6 +49,7 @@ def _write_until_killed(library: Library, article: Article, report: Connection, 
             report.send(("added", added.id, ""))
 
 
+@pytest.mark.slow
 def test_sigkilled_writers_never_lose_a_returned_save_nor_damage_the_store(library: Library) -> None:
     kills = 100
     rng = random.Random(4)

@@ -1,45 +1,14 @@
-"""Fixtures for export/import tests: temporary libraries with the sample articles, and the schema."""
+"""Fixtures for export/import tests: the JSON Schema every export is validated against (the
+libraries and store are the shared ones, tests/conftest.py)."""
 
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Callable
-from pathlib import Path
 
 import jsonschema
 import pytest
 
-from reader.annotations import AnnotationStore
 from reader.exchange.reader_json import SCHEMA_PATH
-from reader.library import Library
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def copy_sample_library(root: Path) -> Library:
-    shutil.copytree(REPO / "articles", root / "articles")
-    return Library(root)
-
-
-@pytest.fixture(scope="session")
-def make_library() -> Callable[[Path], Library]:
-    return copy_sample_library
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Library:
-    return copy_sample_library(tmp_path / "one")
-
-
-@pytest.fixture
-def empty_library(tmp_path: Path) -> Library:
-    return copy_sample_library(tmp_path / "two")
-
-
-@pytest.fixture
-def store(library: Library) -> AnnotationStore:
-    return AnnotationStore.open(library, author="tester")
 
 
 @pytest.fixture(scope="session")

@@ -86,27 +86,27 @@ def test_annotations_lists_with_states_and_json(library: Library) -> None:
     assert code == 1 and "no article 'unbekannt'" in err
 
 
-def test_export_to_file_and_import_elsewhere(library: Library, empty_library: Library, tmp_path: Path) -> None:
+def test_export_to_file_and_import_elsewhere(library: Library, second_library: Library, tmp_path: Path) -> None:
     run(library, "annotate", ARTICLE_ID, "--exact", "Keine Einigung", "--tag", "Framing")
     target = tmp_path / "out" / "export.json"
     code, out, err = run(library, "export", "-o", str(target))
     assert code == 0 and out == "" and "wrote" in err
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == "reader-annotations"
-    code, out, _ = run(empty_library, "import", str(target), "--dry-run")
+    code, out, _ = run(second_library, "import", str(target), "--dry-run")
     assert code == 0 and "1 added" in out and "dry run" in out
-    assert len(AnnotationStore.open(empty_library)) == 0
-    code, out, _ = run(empty_library, "import", str(target))
+    assert len(AnnotationStore.open(second_library)) == 0
+    code, out, _ = run(second_library, "import", str(target))
     assert code == 0 and out.startswith("1 annotation read (json): 1 added")
-    code, out, _ = run(empty_library, "export", "--format", "csv")
+    code, out, _ = run(second_library, "export", "--format", "csv")
     assert code == 0 and "Keine Einigung" in out
 
 
-def test_import_refusal_names_the_file_and_changes_nothing(empty_library: Library, tmp_path: Path) -> None:
+def test_import_refusal_names_the_file_and_changes_nothing(second_library: Library, tmp_path: Path) -> None:
     bad = tmp_path / "kaputt.json"
     bad.write_text("{nicht json", encoding="utf-8")
-    code, _, err = run(empty_library, "import", str(bad))
+    code, _, err = run(second_library, "import", str(bad))
     assert code == 1 and err.startswith("Error: kaputt.json: is not JSON") and "nothing was imported" in err
-    assert not empty_library.annotations_dir.exists()
+    assert not second_library.annotations_dir.exists()
 
 
 def test_a_damaged_store_is_reported_and_writes_are_refused(library: Library) -> None:
@@ -139,17 +139,17 @@ def test_csv_for_german_excel_and_other_delimiters(library: Library) -> None:
 
 
 def test_conflicts_are_listed_and_resolved_on_the_command_line(
-    library: Library, empty_library: Library, tmp_path: Path
+    library: Library, second_library: Library, tmp_path: Path
 ) -> None:
     code, out, _ = run(library, "annotate", ARTICLE_ID, "--exact", "Keine Einigung", "--note", "Anfang")
     annotation_id = out.strip()
     first = tmp_path / "first.json"
     run(library, "export", "-o", str(first))
-    run(empty_library, "import", str(first))
+    run(second_library, "import", str(first))
     AnnotationStore.open(library).update(annotation_id, note="hier geändert")
-    AnnotationStore.open(empty_library).update(annotation_id, note="dort geändert")
+    AnnotationStore.open(second_library).update(annotation_id, note="dort geändert")
     there = tmp_path / "there.json"
-    run(empty_library, "export", "-o", str(there))
+    run(second_library, "export", "-o", str(there))
     code, out, _ = run(library, "import", str(there))
     assert code == 0 and "1 conflict —" in out and "reader conflicts" in out
 

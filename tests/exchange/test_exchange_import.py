@@ -41,12 +41,12 @@ def write(tmp_path: Path, document: Any, name: str = "import.json") -> Path:
     return path
 
 
-def refused(empty_library: Library, path: Path) -> str:
-    store = AnnotationStore.open(empty_library)
-    before = files_under(empty_library.annotations_dir)
+def refused(second_library: Library, path: Path) -> str:
+    store = AnnotationStore.open(second_library)
+    before = files_under(second_library.annotations_dir)
     with pytest.raises(ImportRefused) as error:
-        import_file(store, empty_library.articles(), path)
-    assert len(store) == 0 and files_under(empty_library.annotations_dir) == before
+        import_file(store, second_library.articles(), path)
+    assert len(store) == 0 and files_under(second_library.annotations_dir) == before
     message = str(error.value)
     assert "\n" not in message
     return message
@@ -58,25 +58,25 @@ def mutate(document: dict[str, Any], change: Callable[[dict[str, Any]], None]) -
     return copy
 
 
-def test_not_json(empty_library: Library, tmp_path: Path) -> None:
-    message = refused(empty_library, write(tmp_path, '{"format": "reader-annotations", "annotations": [}'))
+def test_not_json(second_library: Library, tmp_path: Path) -> None:
+    message = refused(second_library, write(tmp_path, '{"format": "reader-annotations", "annotations": [}'))
     assert message.startswith("is not JSON") and "line 1 column" in message
 
 
-def test_not_utf8(empty_library: Library, tmp_path: Path) -> None:
+def test_not_utf8(second_library: Library, tmp_path: Path) -> None:
     path = tmp_path / "latin1.json"
     path.write_bytes('{"note": "Gr\u00fc\u00dfe"}'.encode("latin-1"))
-    assert refused(empty_library, path).startswith("is not UTF-8")
+    assert refused(second_library, path).startswith("is not UTF-8")
 
 
-def test_neither_format(empty_library: Library, tmp_path: Path) -> None:
-    assert "neither a reader annotations export" in refused(empty_library, write(tmp_path, {"hello": 1}))
+def test_neither_format(second_library: Library, tmp_path: Path) -> None:
+    assert "neither a reader annotations export" in refused(second_library, write(tmp_path, {"hello": 1}))
 
 
-def test_schema_from_the_future(empty_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
+def test_schema_from_the_future(second_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
     document = mutate(exported, lambda d: d.update(schema=2))
     assert (
-        refused(empty_library, write(tmp_path, document))
+        refused(second_library, write(tmp_path, document))
         == "schema: version 2 is newer than this reader understands (1); update reader"
     )
 
@@ -104,36 +104,36 @@ def test_schema_from_the_future(empty_library: Library, exported: dict[str, Any]
     ],
 )
 def test_missing_or_mistyped_fields(
-    empty_library: Library,
+    second_library: Library,
     exported: dict[str, Any],
     tmp_path: Path,
     change: Callable[[dict[str, Any]], None],
     expected: str,
 ) -> None:
-    assert refused(empty_library, write(tmp_path, mutate(exported, change))) == expected
+    assert refused(second_library, write(tmp_path, mutate(exported, change))) == expected
 
 
-def test_unknown_article(empty_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
+def test_unknown_article(second_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
     document = mutate(exported, lambda d: d["annotations"][2]["article"].update(id="gibt-es-nicht"))
     assert (
-        refused(empty_library, write(tmp_path, document))
+        refused(second_library, write(tmp_path, document))
         == "annotations[2].article.id: no article 'gibt-es-nicht' in the library"
     )
 
 
-def test_offsets_beyond_the_text(empty_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
-    length = len(empty_library.get(exported["annotations"][1]["article"]["id"]).body)
+def test_offsets_beyond_the_text(second_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
+    length = len(second_library.get(exported["annotations"][1]["article"]["id"]).body)
 
     def stretch(document: dict[str, Any]) -> None:
         item = document["annotations"][1]
         item["selectors"]["position"] = {"start": 9000 - len(item["selectors"]["quote"]["exact"]), "end": 9000}
 
-    message = refused(empty_library, write(tmp_path, mutate(exported, stretch)))
+    message = refused(second_library, write(tmp_path, mutate(exported, stretch)))
     assert message == f"annotations[1].selectors.position.end: 9,000 is beyond the article's {length:,} characters"
 
 
 def test_quote_that_does_not_match_the_claimed_version(
-    empty_library: Library, exported: dict[str, Any], tmp_path: Path
+    second_library: Library, exported: dict[str, Any], tmp_path: Path
 ) -> None:
     def shift(document: dict[str, Any]) -> None:
         position = document["annotations"][0]["selectors"]["position"]
@@ -141,21 +141,21 @@ def test_quote_that_does_not_match_the_claimed_version(
         position["end"] += 1
 
     assert "annotations[0].selectors.quote.exact: does not match the article text" in refused(
-        empty_library, write(tmp_path, mutate(exported, shift))
+        second_library, write(tmp_path, mutate(exported, shift))
     )
 
 
-def test_duplicate_ids_in_one_file(empty_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
+def test_duplicate_ids_in_one_file(second_library: Library, exported: dict[str, Any], tmp_path: Path) -> None:
     document = mutate(exported, lambda d: d["annotations"].append(d["annotations"][0]))
-    assert refused(empty_library, write(tmp_path, document)).startswith("annotations[3].id: ")
+    assert refused(second_library, write(tmp_path, document)).startswith("annotations[3].id: ")
 
 
 def test_later_problem_means_earlier_valid_annotations_are_not_written_either(
-    empty_library: Library, exported: dict[str, Any], tmp_path: Path
+    second_library: Library, exported: dict[str, Any], tmp_path: Path
 ) -> None:
     document = mutate(exported, lambda d: d["annotations"][-1]["selectors"]["position"].update(start=-3))
     assert (
-        refused(empty_library, write(tmp_path, document)) == "annotations[2].selectors.position.start: -3 is negative"
+        refused(second_library, write(tmp_path, document)) == "annotations[2].selectors.position.start: -3 is negative"
     )
 
 
@@ -181,17 +181,17 @@ def test_merge_by_revision_edited_copy_wins_stale_copy_is_kept(
 
 
 def test_import_reanchors_in_edited_text_and_keeps_orphans(
-    empty_library: Library, exported: dict[str, Any], tmp_path: Path
+    second_library: Library, exported: dict[str, Any], tmp_path: Path
 ) -> None:
-    article = empty_library.get(ARTICLE_ID)
+    article = second_library.get(ARTICLE_ID)
     text = article.path.read_text(encoding="utf-8")
     opening = article.body[:36]
     article.path.write_text(
         text.replace("Keine Einigung", "Vorab: Keine Einigung").replace(opening, "Ganz anders."), encoding="utf-8"
     )
-    edited = empty_library.get(ARTICLE_ID)
-    store = AnnotationStore.open(empty_library)
-    report = import_file(store, empty_library.articles(), write(tmp_path, exported))
+    edited = second_library.get(ARTICLE_ID)
+    store = AnnotationStore.open(second_library)
+    report = import_file(store, second_library.articles(), write(tmp_path, exported))
     assert (report.added, report.orphaned) == (3, 1)
     states = {hit.annotation.note or hit.annotation.tags[0]: hit for hit in store.for_article(edited)}
     moved = states["Kernaussage"]
@@ -200,8 +200,8 @@ def test_import_reanchors_in_edited_text_and_keeps_orphans(
     assert states["Zitat verkürzt"].state is AnchorState.ORPHANED
 
 
-def test_w3c_from_other_tools(empty_library: Library, tmp_path: Path) -> None:
-    article: Article = empty_library.get(ARTICLE_ID)
+def test_w3c_from_other_tools(second_library: Library, tmp_path: Path) -> None:
+    article: Article = second_library.get(ARTICLE_ID)
     start = article.body.index("Keine Einigung")
     single = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -226,24 +226,24 @@ def test_w3c_from_other_tools(empty_library: Library, tmp_path: Path) -> None:
             }
         ],
     }
-    store = AnnotationStore.open(empty_library)
-    assert import_file(store, empty_library.articles(), write(tmp_path, single)).added == 1
-    assert import_file(store, empty_library.articles(), write(tmp_path, [position_only], "list.json")).added == 1
+    store = AnnotationStore.open(second_library)
+    assert import_file(store, second_library.articles(), write(tmp_path, single)).added == 1
+    assert import_file(store, second_library.articles(), write(tmp_path, [position_only], "list.json")).added == 1
     note = store.get("https://example.org/anno/17")
     assert (note.note, note.start, note.end) == ("Nur eine Notiz", start, start + 29)
     tagged = store.get("7f9c2f8e-8a43-4a6e-9c1d-0a7e1b2c3d4e")
     assert (tagged.tags, tagged.exact, tagged.author) == (("Framing",), article.body[:5], "jo")
 
 
-def test_w3c_target_without_selector_is_refused(empty_library: Library, tmp_path: Path) -> None:
+def test_w3c_target_without_selector_is_refused(second_library: Library, tmp_path: Path) -> None:
     document = [{"id": "x", "type": "Annotation", "target": f"urn:reader:article:{ARTICLE_ID}"}]
     assert (
-        refused(empty_library, write(tmp_path, document))
+        refused(second_library, write(tmp_path, document))
         == "[0].target: names only a resource, with no selector saying which passage"
     )
 
 
-def test_w3c_unknown_url_is_refused(empty_library: Library, tmp_path: Path) -> None:
+def test_w3c_unknown_url_is_refused(second_library: Library, tmp_path: Path) -> None:
     document = {
         "type": "AnnotationPage",
         "items": [
@@ -257,7 +257,7 @@ def test_w3c_unknown_url_is_refused(empty_library: Library, tmp_path: Path) -> N
             }
         ],
     }
-    assert refused(empty_library, write(tmp_path, document)) == (
+    assert refused(second_library, write(tmp_path, document)) == (
         "items[0].target.source: no article in the library with the URL 'https://example.org/x'"
     )
 

@@ -18,8 +18,7 @@ from reader.annotations import AnnotationStore, StoreError
 from reader.annotations import journal as journal_module
 from reader.exchange import export_text, import_file
 from reader.library import Library
-
-from .conftest import copy_sample_library
+from tests.helpers.sample_library import copy_sample_library
 
 FORK = multiprocessing.get_context("fork")
 COUNT = 300
@@ -99,6 +98,7 @@ def _import_until_killed(root: Path, export: Path, report: Connection) -> None:
     import_file(store, library.articles(), export)
 
 
+@pytest.mark.slow
 def test_sigkill_during_an_import_leaves_none_or_all_of_it(tmp_path: Path, big_export: Path) -> None:
     rng = random.Random(7)
     outcomes: list[tuple[str, int, bool]] = []

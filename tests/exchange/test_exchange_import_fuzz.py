@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 from reader.annotations import AnchorState, AnnotationStore
 from reader.exchange import ImportRefused, export_text, import_file
 from reader.library import Library
-
-from .conftest import copy_sample_library
+from tests.helpers.sample_library import copy_sample_library
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.text(max_size=40) | st.floats(allow_nan=False),

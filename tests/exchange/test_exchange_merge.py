@@ -22,24 +22,24 @@ def export_file(store: AnnotationStore, library: Library, path: Path, fmt: str =
 
 
 @pytest.fixture
-def machines(library: Library, empty_library: Library, tmp_path: Path) -> tuple[AnnotationStore, AnnotationStore, str]:
+def machines(library: Library, second_library: Library, tmp_path: Path) -> tuple[AnnotationStore, AnnotationStore, str]:
     """Two libraries that share one annotation, as after a first sync."""
     here = AnnotationStore.open(library, author="hier")
     article = library.get(ARTICLE_ID)
     start = article.body.index("Keine Einigung")
     shared = here.add(article, start, start + 29, ["Framing"], "gemeinsamer Stand")
-    there = AnnotationStore.open(empty_library, author="dort")
-    assert import_file(there, empty_library.articles(), export_file(here, library, tmp_path / "first.json")).added == 1
+    there = AnnotationStore.open(second_library, author="dort")
+    assert import_file(there, second_library.articles(), export_file(here, library, tmp_path / "first.json")).added == 1
     return here, there, shared.id
 
 
 def test_edits_on_two_machines_are_a_conflict_with_both_kept(
-    machines: tuple[AnnotationStore, AnnotationStore, str], library: Library, empty_library: Library, tmp_path: Path
+    machines: tuple[AnnotationStore, AnnotationStore, str], library: Library, second_library: Library, tmp_path: Path
 ) -> None:
     here, there, shared = machines
     here.update(shared, note="hier weitergeschrieben")
     there.update(shared, tags=["Faktencheck"], note="dort weitergeschrieben")
-    report = import_file(here, library.articles(), export_file(there, empty_library, tmp_path / "there.json"))
+    report = import_file(here, library.articles(), export_file(there, second_library, tmp_path / "there.json"))
     assert (report.updated, report.conflicts) == (0, 1) and "1 conflict" in report.summary()
     live = AnnotationStore.open(library)
     assert live.get(shared).note == "hier weitergeschrieben"  # the local one stays live
@@ -53,22 +53,22 @@ def test_edits_on_two_machines_are_a_conflict_with_both_kept(
     kept = here.resolve(shared, conflict.versions[0].revision)
     assert kept is not None and kept.note == "dort weitergeschrieben" and here.conflicts() == []
     assert import_file(here, library.articles(), tmp_path / "there.json").conflicts == 0  # recognised as old now
-    back = import_file(there, empty_library.articles(), export_file(here, library, tmp_path / "here.json"))
+    back = import_file(there, second_library.articles(), export_file(here, library, tmp_path / "here.json"))
     assert (back.conflicts, back.unchanged) == (0, 1)  # the kept version is theirs: nothing to do there
 
 
 def test_keeping_the_local_version_makes_the_incoming_one_an_ancestor(
-    machines: tuple[AnnotationStore, AnnotationStore, str], library: Library, empty_library: Library, tmp_path: Path
+    machines: tuple[AnnotationStore, AnnotationStore, str], library: Library, second_library: Library, tmp_path: Path
 ) -> None:
     here, there, shared = machines
     here.update(shared, note="meins")
     there.update(shared, note="deins")
-    import_file(here, library.articles(), export_file(there, empty_library, tmp_path / "there.json"))
+    import_file(here, library.articles(), export_file(there, second_library, tmp_path / "there.json"))
     incoming = here.conflict(shared).versions[0]  # type: ignore[union-attr]
     kept = here.resolve(shared, "local")
     assert kept is not None and kept.note == "meins" and incoming.revision in kept.ancestors
-    back = import_file(there, empty_library.articles(), export_file(here, library, tmp_path / "here.json"))
-    assert back.updated == 1 and AnnotationStore.open(empty_library).get(shared).note == "meins"
+    back = import_file(there, second_library.articles(), export_file(here, library, tmp_path / "here.json"))
+    assert back.updated == 1 and AnnotationStore.open(second_library).get(shared).note == "meins"
 
 
 def test_a_file_dated_in_the_year_9999_is_refused_naming_the_record(
@@ -135,7 +135,7 @@ def w3c_annotation(**changes: Any) -> dict[str, Any]:
     ],
 )
 def test_imported_times_are_normalised_so_our_export_keeps_our_schema(
-    empty_library: Library,
+    second_library: Library,
     tmp_path: Path,
     schema_validator: jsonschema.protocols.Validator,
     created: str,
@@ -144,18 +144,18 @@ def test_imported_times_are_normalised_so_our_export_keeps_our_schema(
 ) -> None:
     path = tmp_path / "odd-times.jsonld"
     path.write_text(json.dumps(w3c_annotation(created=created, modified=modified)), encoding="utf-8")
-    store = AnnotationStore.open(empty_library)
-    assert import_file(store, empty_library.articles(), path).added == 1
-    [annotation] = AnnotationStore.open(empty_library).all()
+    store = AnnotationStore.open(second_library)
+    assert import_file(store, second_library.articles(), path).added == 1
+    [annotation] = AnnotationStore.open(second_library).all()
     assert (annotation.created, annotation.updated) == expected
-    exported = json.loads(export_text(store, empty_library, "json"))
+    exported = json.loads(export_text(store, second_library, "json"))
     schema_validator.validate(exported)
     again = tmp_path / "again.json"
     again.write_text(json.dumps(exported), encoding="utf-8")  # and our export imports back as the same
-    assert import_file(store, empty_library.articles(), again).unchanged == 1
+    assert import_file(store, second_library.articles(), again).unchanged == 1
 
 
-def test_a_200000_character_prefix_is_cut_to_the_context_size(empty_library: Library, tmp_path: Path) -> None:
+def test_a_200000_character_prefix_is_cut_to_the_context_size(second_library: Library, tmp_path: Path) -> None:
     selector = {
         "type": "TextQuoteSelector",
         "exact": "Keine Einigung, kein Abkommen",
@@ -167,10 +167,10 @@ def test_a_200000_character_prefix_is_cut_to_the_context_size(empty_library: Lib
         json.dumps(w3c_annotation(target={"source": f"urn:reader:article:{ARTICLE_ID}", "selector": selector})),
         encoding="utf-8",
     )
-    store = AnnotationStore.open(empty_library)
-    report = import_file(store, empty_library.articles(), path)
+    store = AnnotationStore.open(second_library)
+    report = import_file(store, second_library.articles(), path)
     assert report.added == 1 and report.trimmed == 1 and "cut to 32 characters" in report.summary()
-    [annotation] = AnnotationStore.open(empty_library).all()
+    [annotation] = AnnotationStore.open(second_library).all()
     assert len(annotation.quote.prefix) <= 32 and len(annotation.quote.suffix) <= 32
 
 
@@ -218,15 +218,15 @@ def test_a_200000_character_prefix_is_cut_to_the_context_size(empty_library: Lib
     ],
 )
 def test_wrongly_typed_w3c_fields_are_refused_in_one_line(
-    empty_library: Library, tmp_path: Path, change: dict[str, Any], expected: str
+    second_library: Library, tmp_path: Path, change: dict[str, Any], expected: str
 ) -> None:
     path = tmp_path / "bad.jsonld"
     path.write_text(json.dumps(w3c_annotation(**change)), encoding="utf-8")
-    store = AnnotationStore.open(empty_library)
+    store = AnnotationStore.open(second_library)
     with pytest.raises(ImportRefused) as refused:
-        import_file(store, empty_library.articles(), path)
+        import_file(store, second_library.articles(), path)
     assert str(refused.value) == expected
-    assert len(AnnotationStore.open(empty_library)) == 0
+    assert len(AnnotationStore.open(second_library)) == 0
 
 
 @pytest.mark.parametrize(
@@ -241,7 +241,7 @@ def test_wrongly_typed_w3c_fields_are_refused_in_one_line(
 def test_wrongly_typed_reader_json_fields_are_refused_in_one_line(
     machines: tuple[AnnotationStore, AnnotationStore, str],
     library: Library,
-    empty_library: Library,
+    second_library: Library,
     tmp_path: Path,
     field: str,
     value: Any,
@@ -258,14 +258,14 @@ def test_wrongly_typed_reader_json_fields_are_refused_in_one_line(
 
 
 def test_a_newer_copy_of_a_conflicting_version_replaces_it(
-    machines: tuple[AnnotationStore, AnnotationStore, str], library: Library, empty_library: Library, tmp_path: Path
+    machines: tuple[AnnotationStore, AnnotationStore, str], library: Library, second_library: Library, tmp_path: Path
 ) -> None:
     here, there, shared = machines
     here.update(shared, note="hier")
     there.update(shared, note="dort, erste Fassung")
-    import_file(here, library.articles(), export_file(there, empty_library, tmp_path / "one.json"))
+    import_file(here, library.articles(), export_file(there, second_library, tmp_path / "one.json"))
     there.update(shared, note="dort, zweite Fassung")  # the other side kept editing its version
-    report = import_file(here, library.articles(), export_file(there, empty_library, tmp_path / "two.json"))
+    report = import_file(here, library.articles(), export_file(there, second_library, tmp_path / "two.json"))
     assert report.conflicts == 1
     [conflict] = AnnotationStore.open(library).conflicts()
     assert [version.note for version in conflict.versions] == ["dort, zweite Fassung"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
@@ -14,8 +13,8 @@ from hypothesis import strategies as st
 from reader.annotations import Annotation, AnnotationStore, TextPosition, new_annotation_id, quote_at
 from reader.exchange import export_text, import_file
 from reader.library import Library
+from tests.helpers.sample_library import SAMPLE_ARTICLE_IDS, copy_sample_library
 
-ARTICLE_IDS = sorted(path.stem for path in (Path(__file__).resolve().parents[2] / "articles").glob("*.txt"))
 TAGS = ["Framing", "Zitat verkürzt", "Faktencheck", "Quelle fehlt", "Ökonomie", "🇺🇦 Ukraine", 'say "no"']
 note_text = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from('\n"\\,;=äöüß„“'),
@@ -28,7 +27,7 @@ timestamps = st.datetimes(
 
 @st.composite
 def annotation_for(draw: st.DrawFn, library: Library) -> Annotation:
-    article = library.get(draw(st.sampled_from(ARTICLE_IDS)))
+    article = library.get(draw(st.sampled_from(SAMPLE_ARTICLE_IDS)))
     start = draw(st.integers(0, len(article.body) - 2))
     end = draw(st.integers(start + 1, min(len(article.body), start + 300)))
     created = draw(timestamps)
@@ -57,11 +56,10 @@ def test_export_import_export_gives_the_same_annotations(
     data: st.DataObject,
     fmt: str,
     schema_validator: jsonschema.protocols.Validator,
-    make_library: Callable[[Path], Library],
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        source = make_library(Path(folder) / "source")
-        target = make_library(Path(folder) / "target")
+        source = copy_sample_library(Path(folder) / "source")
+        target = copy_sample_library(Path(folder) / "target")
         originals = data.draw(st.lists(annotation_for(source), min_size=1, max_size=10))
         source_store = AnnotationStore.open(source)
         source_store.put_many(originals)

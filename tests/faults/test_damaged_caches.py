@@ -14,7 +14,7 @@ from reader.cli import main
 from reader.library import Library
 from reader.library.index import checksum, index_path
 from reader.settings import Settings
-from tests.ui.conftest import wait_for_library
+from tests.helpers.pilot import wait_for_library
 
 
 def index_entry(data: dict, article_id: str) -> list:
@@ -110,6 +110,7 @@ def test_reader_annotations_with_a_body_null_index(library_dir: Path) -> None:
     assert "anchored" in result.stdout and article.id in result.stdout
 
 
+@pytest.mark.ui
 async def test_the_app_recomputes_a_damaged_analysis(library_dir: Path) -> None:
     """A cache file nested too deep for a JSON parser: the app shows the analysis all the same."""
     from reader.analysis import AnalysisCache

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from reader.library import Library, read_article_file
 from reader.library.loader import ArticleFileError
 from reader.safe_text import safe_display
-from tests.ui.conftest import wait_for_library
+from tests.helpers.pilot import wait_for_library
 
 UNSAFE = ("\x1b", "\x07", "\x08", "\x9b", "\u202e", "\u2066", "\x00")
 
@@ -84,6 +84,7 @@ def build_hostile_library(root: Path, *, huge: bool) -> dict[str, str | None]:
     return expected
 
 
+@pytest.mark.slow
 def test_library_loads_the_rest_and_reports_each_bad_file(tmp_path: Path) -> None:
     expected = build_hostile_library(tmp_path, huge=True)
     scan = Library(tmp_path).scan()
@@ -99,6 +100,7 @@ def test_library_loads_the_rest_and_reports_each_bad_file(tmp_path: Path) -> Non
     assert huge.words > 7_000_000
 
 
+@pytest.mark.ui
 async def test_app_shows_hostile_articles_without_leaking_escapes(tmp_path: Path, make_app) -> None:
     expected = build_hostile_library(tmp_path, huge=False)
     app = make_app(tmp_path)

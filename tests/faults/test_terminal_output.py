@@ -22,7 +22,7 @@ from reader.annotations import AnnotationStore
 from reader.cli import main
 from reader.library import Library
 from reader.safe_text import BIDI_CONTROLS, escape_json_text, safe_display, safe_line, without_unsafe
-from tests.ui.conftest import wait_for_library
+from tests.helpers.pilot import wait_for_library
 
 # A window title (OSC 0), a hyperlink (OSC 8), a screen clear (CSI), a one-byte CSI (C1), a bidi override.
 HOSTILE = "\x1b]0;pwned\x07\x1b]8;;http://evil.example\x1b\\klick\x1b]8;;\x1b\\\x1b[2J\x9b31m\u202eevil"
@@ -188,6 +188,7 @@ def shown_on_terminal(widget) -> str:
     return "".join(strip.text for strip in widget.render_lines(region))
 
 
+@pytest.mark.ui
 async def test_app_dialog_heading_toast_and_fields_are_safe(tmp_path: Path, make_app) -> None:
     from textual.widgets import Input, Label, TextArea
     from textual.widgets._toast import Toast

@@ -15,8 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from reader.library import Library
-
-from .ingest_support import (
+from tests.helpers.web_pages import (
     NOT_CHARSETS,
     PAGES,
     LocalServer,

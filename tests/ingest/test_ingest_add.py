@@ -10,8 +10,7 @@ import pytest
 from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
 from reader.library import Library, read_article_file
 from reader.library.frontmatter import parse_front_matter
-
-from .ingest_support import (
+from tests.helpers.web_pages import (
     LATIN1_TEXT,
     NEWS_CANONICAL,
     articles_in,

@@ -10,8 +10,7 @@ import time
 from pathlib import Path
 
 from reader.library import Library
-
-from .ingest_support import (
+from tests.helpers.web_pages import (
     NEWS_CANONICAL,
     LocalServer,
     articles_in,

@@ -3,8 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.ingest.decoding import binary_kind, codec_for, decode_page, looks_like_html, meta_charset, unusable_charsets
-
-from .ingest_support import NOT_CHARSETS
+from tests.helpers.web_pages import NOT_CHARSETS
 
 UMLAUTS = "Größe, Übermut, Äußerung – „Frieden“ für 5 €"
 

@@ -4,8 +4,7 @@ import pytest
 
 from reader.ingest import AddError
 from reader.ingest.extract import extract_article
-
-from .ingest_support import NEWS_CANONICAL, PAGES, news_html
+from tests.helpers.web_pages import NEWS_CANONICAL, PAGES, news_html
 
 LEAD = (
     "Drei Stunden Gespräch, zwei Präsidenten, kein Waffenstillstand: Das Treffen in Alaska liefert "

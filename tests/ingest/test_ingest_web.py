@@ -11,8 +11,7 @@ import pytest
 from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
 from reader.ingest.fetch import USER_AGENT, fetch_page
 from reader.library import Library
-
-from .ingest_support import (
+from tests.helpers.web_pages import (
     LATIN1_TEXT,
     NEWS_CANONICAL,
     NOT_CHARSETS,

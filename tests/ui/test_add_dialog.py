@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from reader.tui.screens.add_article import AddArticleDialog
-from tests.ingest.ingest_support import http_response, news_html, trickling_server
-from tests.ui.conftest import wait_for_library
+from tests.helpers.pilot import wait_for_library
+from tests.helpers.web_pages import http_response, news_html, trickling_server
+
+pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves these out
 
 SLOW_PAGE = http_response(news_html().encode("utf-8"))  # one byte every half second: minutes
 
@@ -121,7 +123,7 @@ async def test_ctrl_c_copies_a_selection_in_a_text_field_instead_of_quitting(mak
 async def test_a_page_declaring_a_charset_that_is_no_text_encoding_is_added_with_a_note(
     make_app, tmp_path: Path
 ) -> None:
-    from tests.ingest.ingest_support import page_declaring
+    from tests.helpers.web_pages import page_declaring
 
     page = tmp_path / "seite.html"
     page.write_bytes(page_declaring("base64"))

@@ -3,11 +3,14 @@ text, names are followed across columns, quotes are listed by speaker and compar
 
 from __future__ import annotations
 
+import pytest
+
 from reader.tui.highlights import EntityMark, QuoteMark
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.quote_group import QuoteGroupScreen
+from tests.helpers.pilot import wait_for_library
 
-from .conftest import wait_for_library
+pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves these out
 
 
 async def open_two_analysed(pilot) -> CompareScreen:

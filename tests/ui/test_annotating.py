@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 
 from reader.annotations import AnnotationStore
 from reader.library import Library
 from reader.tui.screens.annotation_editor import AnnotationEditor, ConfirmDialog
 from reader.tui.screens.compare import CompareScreen
+from tests.helpers.pilot import wait_for_library
 
-from .conftest import wait_for_library
+pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves these out
 
 
 def on_disk(library_dir: Path) -> AnnotationStore:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.textspans import sentence_spans
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.picker import ArticlePicker
 from reader.tui.widgets.reading_view import ReadingView
+from tests.helpers.pilot import wait_for_library
+from tests.helpers.sample_library import SAMPLE_ARTICLES
 
-from ..conftest import BUNDLED_ARTICLES
-from .conftest import wait_for_library
+pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves these out
 
 
 async def open_two(pilot) -> CompareScreen:
@@ -234,7 +237,7 @@ async def test_add_an_article_from_the_library_screen(make_app, library_dir: Pat
                 break
         table = app.library_screen.table
         assert table.row_count == 6
-        added = {p.name for p in (library_dir / "articles").iterdir()} - {p.name for p in BUNDLED_ARTICLES.iterdir()}
+        added = {p.name for p in (library_dir / "articles").iterdir()} - {p.name for p in SAMPLE_ARTICLES.iterdir()}
         assert len(added) == 1
         current = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         assert current == Path(added.pop()).stem  # the new article is selected

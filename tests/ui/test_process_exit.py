@@ -16,6 +16,8 @@ from click.testing import CliRunner
 
 from reader.cli import main
 
+pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves these out
+
 HEADLESS = {"TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver"}
 CRASHING_APP = """
 import sys

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from reader.annotations import AnnotationStore
 from reader.exchange import export_text, import_file
@@ -16,8 +17,10 @@ from reader.library import Library
 from reader.tui.screens.annotation_editor import AnnotationEditor
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.conflict import ConflictDialog
+from tests.helpers.pilot import wait_for_library
+from tests.helpers.sample_library import copy_sample_library
 
-from .conftest import wait_for_library
+pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves these out
 
 
 def on_disk(library_dir: Path) -> AnnotationStore:
@@ -77,8 +80,7 @@ async def test_changes_from_another_writer_show_within_two_seconds(make_app, lib
 async def test_an_import_by_the_command_line_shows_in_the_running_app(
     make_app, library_dir: Path, tmp_path: Path
 ) -> None:
-    shutil.copytree(library_dir / "articles", tmp_path / "source" / "articles")
-    source = Library(tmp_path / "source")
+    source = copy_sample_library(tmp_path / "source")
     library = Library(library_dir)
     article = library.articles()[0]
     AnnotationStore.open(source).add(source.get(article.id), 5, 25, ["Importiert"], "über die Kommandozeile")

@@ -6,7 +6,11 @@ regenerate it then (pytest --snapshot-update) and look at it before committing.
 
 from __future__ import annotations
 
-from .conftest import wait_for_library
+import pytest
+
+from tests.helpers.pilot import wait_for_library
+
+pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves these out
 
 
 async def wait_for_analysis(pilot, articles: int) -> None:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.tui.highlights import BoilerplateMark, QuoteMark
 from reader.tui.screens.compare import CompareScreen
+from tests.helpers.pilot import wait_for_library
 
-from .conftest import wait_for_library
+pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves these out
 
 ARTICLE = """Brand in der Altstadt
 In der Nacht zum Sonntag ist in der Altstadt ein Dachstuhl ausgebrannt.

@@ -13,9 +13,10 @@ from reader.annotations import AnnotationStore
 from reader.library import Library
 from reader.tui.screens.annotation_editor import AnnotationEditor
 from reader.tui.screens.compare import CompareScreen
+from tests.helpers.disk_faults import refuse_temp_files
+from tests.helpers.pilot import wait_for_library
 
-from ..fault_injection import refuse_temp_files
-from .conftest import wait_for_library
+pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves these out
 
 
 def on_disk(library_dir: Path) -> AnnotationStore:

@@ -1,4 +1,4 @@
-"""Test pages and helpers shared by the ingest tests (a uniquely named module, unlike conftest)."""
+"""Web pages for the ingest tests, and a local HTTP server that serves them (slowly, cut short, mislabelled)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.library import Library
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).resolve().parents[1] / "ingest" / "pages"
 NEWS_CANONICAL = "https://www.tagesblick.de/politik/ausland/gipfel-anchorage-symbolik-100.html"
 
 
