@@ -41,7 +41,7 @@ from reader.annotations import (
     quote_at,
     utc_now,
 )
-from reader.exchange import export_text, import_file
+from reader.exchange import export_bytes, import_file
 from reader.library import Article, Library
 
 REPO = Path(__file__).resolve().parents[1]
@@ -215,7 +215,7 @@ def _shared_writer(root: Path, seed: int, shared: list[str], report: multiproces
 def _diverged_import(
     store: AnnotationStore, library: Library, shared: list[str], round_number: int, folder: Path
 ) -> Path:
-    document = json.loads(export_text(store, library, "json"))
+    document = json.loads(export_bytes(store, library, "json").decode("utf-8"))
     document["annotations"] = [record for record in document["annotations"] if record["id"] in shared]
     for record in document["annotations"]:
         record["note"] = f"import {round_number}"

@@ -72,6 +72,8 @@ def list_articles(settings: Settings, as_json: bool) -> None:
     """List the library's articles."""
     scan = _library(settings).scan()
     _echo_problems(scan.problems)
+    for warning in scan.warnings:
+        say(f"note: {warning}", err=True)
     if as_json:
         print_json([article.summary() for article in scan.articles])
         return

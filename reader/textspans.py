@@ -54,14 +54,6 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append((start, end))
 
 
-def span_at(spans: Sequence[Span], offset: int) -> Span | None:
-    """The span containing offset (spans sorted and disjoint), else None."""
-    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    if index >= 0 and spans[index][0] <= offset < spans[index][1]:
-        return spans[index]
-    return None
-
-
 def next_start(spans: Sequence[Span], offset: int) -> int | None:
     """Start of the first span that begins after offset."""
     index = bisect.bisect_right(spans, (offset, float("inf")))

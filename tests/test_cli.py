@@ -40,3 +40,13 @@ def test_version_and_help() -> None:
     assert CliRunner().invoke(main, ["--version"]).output.strip() == f"reader, version {__version__}"
     help_text = CliRunner().invoke(main, ["--help"]).output
     assert "--library" in help_text and "list" in help_text
+
+
+def test_list_names_what_was_read_with_a_warning(library_dir: Path) -> None:
+    (library_dir / "articles" / "notiz.md").write_text(
+        "---\ntitle: Eine Notiz\ndate: gestern\n---\nDer Text der Notiz.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["--library", str(library_dir), "list"])
+    assert result.exit_code == 0
+    assert result.stderr == "note: notiz.md: date 'gestern' is not YYYY-MM-DD; ignored\n"
+    assert len(result.stdout.strip().splitlines()) == 6

@@ -391,15 +391,3 @@ def cue_forms() -> dict[str, tuple[str, str]]:
     for form in ("bekannt", "gegeben", "gefahren", "geraten", "gehalten", "getan"):
         forms.pop(form, None)  # participles of common verbs that are no cue without their particle
     return forms
-
-
-def detached_forms() -> dict[str, list[tuple[str, str]]]:
-    return DETACHED_FORMS
-
-
-def category_of(lemma: str) -> str:
-    if lemma in VERBS:
-        return VERBS[lemma][0]
-    if lemma in PARTICLE_VERBS:
-        return PARTICLE_VERBS[lemma][0]
-    return THINK

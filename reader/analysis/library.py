@@ -2,8 +2,8 @@
 
 It resolves what one article cannot: a surname or genitive whose full name only another
 article gives, a role noun ("der US-Präsident") tied to a person by another article's
-apposition. It indexes every entity by key, every quotation by speaker, and groups renderings
-of one utterance across outlets.
+apposition. It indexes every entity by key and groups renderings of one utterance across
+outlets.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from types import MappingProxyType
 from .grouping import QuoteRef, group_quotes
 from .mentions import role_owners
 from .names import LibraryNames
-from .records import SPEECH, ArticleAnalysis, Entity, Quote
+from .records import ArticleAnalysis, Entity, Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +79,6 @@ class LibraryAnalysis:
         self._group_of = {
             (ref.article_id, ref.index): group_id for group_id, members in self.quote_groups.items() for ref in members
         }
-        speakers: dict[str, list[QuoteRef]] = {}
-        for ref in refs:
-            if ref.quote.kind == SPEECH and ref.quote.speaker:
-                speakers.setdefault(ref.quote.speaker, []).append(ref)
-        self.speakers: Mapping[str, tuple[QuoteRef, ...]] = MappingProxyType({k: tuple(v) for k, v in speakers.items()})
 
     # ---- lookups ------------------------------------------------------------------------
     def article(self, article_id: str) -> ArticleAnalysis:

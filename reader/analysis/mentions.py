@@ -100,9 +100,6 @@ class Referent:
         return self.key is not None
 
 
-UNKNOWN = Referent()
-
-
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int

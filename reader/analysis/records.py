@@ -6,8 +6,7 @@ can keep them, share them between threads and turn them into JSON without a seco
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import MISSING, asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, fields
 from typing import Any
 
 SCHEMA_VERSION = 2
@@ -89,24 +88,6 @@ class ArticleAnalysis:
     indirect: tuple[Quote, ...] = ()  # reported speech (kind INDIRECT), in reading order
     boilerplate: tuple[tuple[int, int], ...] = ()  # (start, end) of paragraphs that are no article text
     schema: int = SCHEMA_VERSION
-    _sentence_starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
-
-    def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence holding `offset` (binary search: the TUI calls this on every move)."""
-        index = bisect_right(self._sentence_starts, offset) - 1
-        if index < 0:
-            return None
-        sentence = self.sentences[index]
-        return sentence if offset < sentence.end else None
-
-    def entities_of(self, key: str) -> tuple[Entity, ...]:
-        return tuple(entity for entity in self.entities if entity.key == key)
-
-    def quotes_by(self, speaker_key: str) -> tuple[Quote, ...]:
-        return tuple(quote for quote in self.quotes if quote.speaker_key == speaker_key)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -71,12 +71,6 @@ class History:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
-    def next_undo(self) -> Change | None:
-        return self._undo[-1] if self._undo else None
-
-    def next_redo(self) -> Change | None:
-        return self._redo[-1] if self._redo else None
-
     def add(self, article: Article, start: int, end: int, tags: Iterable[str] = (), note: str = "") -> Annotation:
         annotation = self.store.add(article, start, end, tags, note)
         self._record(Change("add", None, annotation))

@@ -39,7 +39,7 @@ from ..atomic_files import open_folder, open_folder_fd, remove_quietly, write_te
 from ..library import Article, Library
 from ..settings import default_author
 from ..text_repair import repair_surrogates
-from .anchoring import AnchoredAnnotation, AnchorState, locate, orphan
+from .anchoring import AnchoredAnnotation, locate, orphan
 from .bulk import gc_paused
 from .journal import PublishIncomplete, commit_files, pending_renames, roll_forward
 from .layout import (
@@ -74,7 +74,7 @@ from .storage import (
     describe_os_error,
     dump_store_bytes,
 )
-from .tags import TagIndex, clean_tag, clean_tags, complete_tag
+from .tags import TagIndex, clean_tags, complete_tag
 from .times import utc_now
 
 __all__ = ["AnnotationNotFound", "AnnotationStore", "Conflict", "article_dirname", "shard_name"]
@@ -161,8 +161,8 @@ class AnnotationStore:
     def for_article(self, article: Article) -> list[AnchoredAnnotation]:
         """The article's annotations located in its current text, in reading order; orphans last.
 
-        Pure: nothing is written (see `reanchor` to keep re-anchored positions). Results are
-        cached per article version, so calling this on every repaint is cheap.
+        Pure: nothing is written (a re-anchored position is kept until the annotation is saved
+        again). Results are cached per article version, so calling this on every repaint is cheap.
         """
         cached_version, cached = self._anchor_cache.get(article.id, ("", {}))
         if cached_version != article.version:
@@ -191,9 +191,6 @@ class AnnotationStore:
             )
         return result
 
-    def orphans(self, articles: Iterable[Article]) -> list[AnchoredAnnotation]:
-        return [hit for hit in self.anchor_all(articles) if hit.state is AnchorState.ORPHANED]
-
     def counts_by_article(self) -> dict[str, int]:
         return {article_id: len(members) for article_id, members in self._by_article.items() if members}
 
@@ -204,30 +201,12 @@ class AnnotationStore:
         """
         return self._tag_index.counts()
 
-    def display_tag(self, tag: str) -> str:
-        """The spelling the store shows for a tag (its first-seen spelling), or the tag cleaned."""
-        return self._tag_index.spelling(tag) or clean_tag(tag)
-
     def complete_tag(self, prefix: str, limit: int = 10) -> list[str]:
         return complete_tag(prefix, self.tags(), limit)
 
     def canonical_tags(self, tags: Iterable[str]) -> tuple[str, ...]:
         """Tags as they would be saved: cleaned, duplicates dropped, in the store's spelling."""
         return tuple(self._tag_index.spelling(tag) or tag for tag in clean_tags(tags))
-
-    def search(self, text: str) -> list[Annotation]:
-        """Annotations whose passage, note, tags or author contain `text` (case-insensitive)."""
-        needle = " ".join(text.split()).casefold()
-        if not needle:
-            return self.all()
-        return [
-            annotation
-            for annotation in self.all()
-            if needle in annotation.exact.casefold()
-            or needle in annotation.note.casefold()
-            or needle in annotation.author.casefold()
-            or any(needle in tag.casefold() for tag in annotation.tags)
-        ]
 
     def conflicts(self) -> list[Conflict]:
         """Every annotation that has other versions kept beside it, by article and id."""
@@ -457,33 +436,6 @@ class AnnotationStore:
 
         self._commit([(shard_relative(conflict.article_id, annotation_id), settle)])
         return result[0]
-
-    def reanchor(self, article: Article) -> list[AnchoredAnnotation]:
-        """Save re-anchored positions (and quotes) against the article's current text.
-
-        Afterwards those annotations anchor exactly on this version. Orphans are left as they
-        were, so their stored quote is never lost. An annotation changed on disk meanwhile is
-        left for the next call. Returns the annotations that were updated.
-        """
-        moved = [hit for hit in self.for_article(article) if hit.state is AnchorState.REANCHORED]
-        if not moved:
-            return []
-
-        def mover(seen: Annotation, start: int, end: int) -> ShardOp:
-            def move(shard: Shard) -> None:  # keeps tags and note as they are on disk
-                disk = shard.live(seen.id)
-                if disk is None or disk.revision != seen.revision:
-                    return
-                position, quote = TextPosition(start, end), quote_at(article.body, start, end)
-                shard.put(descend(replace(disk, article_version=article.version, position=position, quote=quote), disk))
-
-            return move
-
-        self._commit(
-            [(_shard_of(hit.annotation), mover(hit.annotation, hit.anchor.start, hit.anchor.end)) for hit in moved]  # type: ignore[arg-type]
-        )
-        moved_ids = {hit.annotation.id for hit in moved}
-        return [hit for hit in self.for_article(article) if hit.annotation.id in moved_ids]
 
     def reload_if_changed(self) -> bool:
         """Pick up what other processes saved since we last looked; True when anything changed.

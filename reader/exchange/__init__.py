@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -54,17 +54,6 @@ def export_bytes(
         return writer(collect_items(store, library.articles(), article_ids, tags), utc_now())
 
 
-def export_text(
-    store: AnnotationStore,
-    library: Library,
-    fmt: str = "json",
-    article_ids: Iterable[str] = (),
-    tags: Iterable[str] = (),
-) -> str:
-    """Like export_bytes, as text (for showing an export in the app)."""
-    return export_bytes(store, library, fmt, article_ids, tags).decode("utf-8")
-
-
 def export_to_directory(store: AnnotationStore, library: Library, fmt: str = "json") -> Path:
     """Write all annotations to annotations/exports/<UTC timestamp>.<ext>; returns the path.
 
@@ -95,7 +84,6 @@ __all__ = [
     "ImportReport",
     "collect_items",
     "export_bytes",
-    "export_text",
     "export_to_directory",
     "import_file",
     "plan_import",

@@ -8,7 +8,6 @@ falls back to the first sentence, shortened.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 HEADLINE_MAX_CHARS = 120
 HEADLINE_MAX_WORDS = 16
@@ -62,13 +61,6 @@ _ABBREVIATIONS = {
     "vs",
 }
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'“”»«’]*(?=\s+[\"'„“»«‚A-ZÄÖÜ0-9(]|\s*$)")
-
-
-@dataclass(frozen=True)
-class Inferred:
-    title: str = ""
-    date: str = ""
-    headline: str = ""  # the headline line removed from the body, if any
 
 
 def is_headline(line: str) -> bool:

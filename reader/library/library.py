@@ -25,7 +25,12 @@ class ArticleNotFound(KeyError):
 @dataclass(frozen=True)
 class LibraryScan:
     articles: tuple[Article, ...]
-    problems: tuple[LoadProblem, ...]
+    problems: tuple[LoadProblem, ...]  # files skipped, and why
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What was read with a caveat, one line each ("x.txt: date 'gestern' is not YYYY-MM-DD; ignored")."""
+        return tuple(f"{article.path.name}: {warning}" for article in self.articles for warning in article.warnings)
 
 
 class Library:

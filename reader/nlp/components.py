@@ -41,10 +41,6 @@ OPENING = frozenset({"„", "‚", "«", "»", "(", "[", "{"})
 AMBIGUOUS_QUOTES = frozenset({'"', "'", "«", "»"})
 
 
-def _is_newline(token) -> bool:
-    return "\n" in token.text or "\n" in token.whitespace_
-
-
 def sentence_starts(
     doc: Doc,
     *,
@@ -1261,7 +1257,6 @@ class DocConsistency(_ListComponent):
 # --------------------------------------------------------------------------
 # lexical classes as an input feature of the statistical NER
 
-LEXICAL_CLASSES = ("low", "stop", "noun", "loc", "org", "first", "last", "unk", "acr", "other")
 _FEATURE_PREFIX = "lex:"
 
 

@@ -15,8 +15,8 @@ def on_disk(library: Library) -> dict[str, tuple[tuple[str, ...], str]]:
 def test_undo_and_redo_of_add(store: AnnotationStore, library: Library, article: Article) -> None:
     history = History(store)
     added = history.add(article, 0, 12, ["Framing"])
-    assert history.next_undo() is not None and history.next_undo().describe().startswith("add “")
-    assert history.undo().kind == "add"
+    change = history.undo()
+    assert change is not None and change.kind == "add" and change.describe().startswith("add “")
     assert on_disk(library) == {} and not history.can_undo and history.can_redo
     history.redo()
     assert on_disk(library) == {added.id: (("Framing",), "")}

@@ -90,10 +90,10 @@ def test_tags_keep_first_seen_spelling_and_count(store: AnnotationStore, article
     assert second.tags == ("Framing", "FAKTENCHECK")
     assert store.tags() == [("FAKTENCHECK", 2), ("Framing", 2)]
     assert store.complete_tag("fa") == ["FAKTENCHECK"]
-    assert store.display_tag("  faktencheck") == "FAKTENCHECK"
+    assert store.canonical_tags(["  faktencheck"]) == ("FAKTENCHECK",)
 
 
-def test_counts_search_and_order(store: AnnotationStore, library: Library, article: Article) -> None:
+def test_counts_and_order(store: AnnotationStore, library: Library, article: Article) -> None:
     other = library.get("gipfel-der-leere-inszenierung")
     late = store.add(article, 100, 120, note="Später im Text")
     early = store.add(article, 10, 30, ["Framing"])
@@ -103,14 +103,9 @@ def test_counts_search_and_order(store: AnnotationStore, library: Library, artic
         [early.id, late.id, elsewhere.id], key=lambda i: store.get(i).article_id != other.id
     )
     assert [a.id for a in store.all() if a.article_id == article.id] == [early.id, late.id]
-    assert [a.id for a in store.search("FRAMING")] == [early.id]
-    assert [a.id for a in store.search("später")] == [late.id]
-    assert store.search(article.body[105:115]) == [late]
 
 
-def test_for_article_reanchors_without_writing_and_reanchor_persists(
-    store: AnnotationStore, library: Library, article: Article
-) -> None:
+def test_for_article_reanchors_without_writing(store: AnnotationStore, library: Library, article: Article) -> None:
     start, end = passage(article, "Keine Einigung, kein Abkommen")
     added = store.add(article, start, end, ["Framing"])
     gone = store.add(article, *passage(article, "hinter verschlossenen Türen"))
@@ -130,14 +125,6 @@ def test_for_article_reanchors_without_writing_and_reanchor_persists(
     assert hits[gone.id].state is AnchorState.ORPHANED
     assert files_under(library.annotations_dir) == before  # reading never writes
 
-    moved = store.reanchor(edited)
-    assert [hit.annotation.id for hit in moved] == [added.id]
-    reopened = AnnotationStore.open(library)
-    states = {hit.annotation.id: hit.state for hit in reopened.for_article(edited)}
-    assert states == {added.id: AnchorState.ANCHORED, gone.id: AnchorState.ORPHANED}
-    assert reopened.get(gone.id) == gone  # the orphan keeps its stored quote
-    assert reopened.get(added.id).tags == ("Framing",)
-
 
 def test_annotations_of_a_removed_article_are_orphans(
     store: AnnotationStore, library: Library, article: Article
@@ -146,7 +133,7 @@ def test_annotations_of_a_removed_article_are_orphans(
     other = library.get("gipfel-der-leere-inszenierung")
     lost = store.add(other, 0, 10)
     other.path.unlink()
-    orphans = store.orphans(library.articles())
+    orphans = [hit for hit in store.anchor_all(library.articles()) if hit.state is AnchorState.ORPHANED]
     assert [hit.annotation.id for hit in orphans] == [lost.id]
     assert "not in the library" in orphans[0].anchor.reason
     assert kept.id in store

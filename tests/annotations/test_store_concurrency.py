@@ -20,7 +20,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from reader.annotations import AnnotationStore, EditConflict
-from reader.exchange import export_text
+from reader.exchange import export_bytes
 from reader.library import Library
 
 FORK = multiprocessing.get_context("fork")
@@ -66,7 +66,7 @@ def _app_like_writer(root: Path, seed: int, shared: list[str], go: object, stop:
 def _import_file(library: Library, tmp_path: Path, shared: list[str]) -> tuple[Path, set[str]]:
     """An export with three new annotations and a diverged copy (no revision) of every shared one."""
     store = AnnotationStore.open(library)
-    document = json.loads(export_text(store, library, "json"))
+    document = json.loads(export_bytes(store, library, "json").decode("utf-8"))
     diverged = []
     for record in document["annotations"]:
         if record["id"] in shared:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.annotations import AnnotationStore
-from reader.exchange import FORMATS, export_text, export_to_directory, read_import_file
+from reader.exchange import FORMATS, export_bytes, export_to_directory, read_import_file
 from reader.exchange.csv_table import COLUMNS
 from reader.exchange.markdown import paragraphs
 from reader.library import Library
@@ -30,7 +30,7 @@ def annotate_samples(store: AnnotationStore, library: Library) -> None:
 def test_markdown_has_a_section_per_article_with_block_quotes(store: AnnotationStore, library: Library) -> None:
     annotate_samples(store, library)
     library.get(OTHER_ID).path.write_text("Völlig neuer Text.\n", encoding="utf-8")
-    text = export_text(store, library, "markdown")
+    text = export_bytes(store, library, "markdown").decode("utf-8")
     assert text.startswith("# Annotations\n")
     assert "## Treffen von Trump und Putin: No Deal" in text
     assert "> Keine Einigung, kein Abkommen" in text
@@ -40,7 +40,7 @@ def test_markdown_has_a_section_per_article_with_block_quotes(store: AnnotationS
 
 def test_csv_opens_in_spreadsheets_and_never_runs_a_formula(store: AnnotationStore, library: Library) -> None:
     annotate_samples(store, library)
-    text = export_text(store, library, "csv")
+    text = export_bytes(store, library, "csv").decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert list(rows[0]) == list(COLUMNS) and len(rows) == 2
@@ -52,7 +52,7 @@ def test_csv_opens_in_spreadsheets_and_never_runs_a_formula(store: AnnotationSto
 
 def test_w3c_collection_shape(store: AnnotationStore, library: Library) -> None:
     annotate_samples(store, library)
-    document = json.loads(export_text(store, library, "w3c"))
+    document = json.loads(export_bytes(store, library, "w3c").decode("utf-8"))
     assert document["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert document["type"] == "AnnotationCollection" and document["total"] == 2
     page = document["first"]
@@ -70,17 +70,17 @@ def test_w3c_source_is_the_article_url_when_known(store: AnnotationStore, librar
         "---\nurl: https://example.org/gipfel\n---\nEin Text über den Gipfel in Alaska.\n", encoding="utf-8"
     )
     store.add(library.get("mit-url"), 4, 8)
-    document = json.loads(export_text(store, library, "w3c"))
+    document = json.loads(export_bytes(store, library, "w3c").decode("utf-8"))
     assert document["first"]["items"][0]["target"]["source"] == "https://example.org/gipfel"
 
 
 def test_filters_by_article_and_tag_case_insensitively(store: AnnotationStore, library: Library) -> None:
     annotate_samples(store, library)
-    by_article = json.loads(export_text(store, library, "json", article_ids=[OTHER_ID]))["annotations"]
+    by_article = json.loads(export_bytes(store, library, "json", article_ids=[OTHER_ID]).decode("utf-8"))["annotations"]
     assert [item["article"]["id"] for item in by_article] == [OTHER_ID]
-    by_tag = json.loads(export_text(store, library, "json", tags=["ZITAT  Verkürzt"]))["annotations"]
+    by_tag = json.loads(export_bytes(store, library, "json", tags=["ZITAT  Verkürzt"]).decode("utf-8"))["annotations"]
     assert [item["tags"] for item in by_tag] == [["zitat verkürzt"]]
-    assert json.loads(export_text(store, library, "json", tags=["unbekannt"]))["annotations"] == []
+    assert json.loads(export_bytes(store, library, "json", tags=["unbekannt"]).decode("utf-8"))["annotations"] == []
 
 
 def test_export_to_directory_writes_each_format_under_exports(store: AnnotationStore, library: Library) -> None:
@@ -156,7 +156,7 @@ def test_a_markdown_note_stays_text_in_its_place(store: AnnotationStore, library
     article = library.get(ARTICLE_ID)
     start = article.body.index("Keine Einigung")
     store.add(article, start, start + 29, ["Framing"], note)
-    document = export_text(store, library, "markdown")
+    document = export_bytes(store, library, "markdown").decode("utf-8")
     tokens = markdown_parser().parse(document)
     blocks = [t.type for t in tokens if t.nesting == 1 or t.type in ("fence", "code_block", "html_block", "hr")]
     assert blocks.count("heading_open") == 2 and "html_block" not in blocks and "fence" not in blocks
@@ -192,21 +192,25 @@ def test_a_hostile_title_and_passage_are_escaped_and_the_title_is_whole(
     path.write_text(f"---\ntitle: {title}\n---\n> Zitat mit <script>x</script>\n- Liste\n", encoding="utf-8")
     article = library.get("feindlich")
     store.add(article, 0, len(article.body))
-    tokens = markdown_parser().parse(export_text(store, library, "markdown"))
+    tokens = markdown_parser().parse(export_bytes(store, library, "markdown").decode("utf-8"))
     headings = [
         inline_text(t) for t, before in zip(tokens[1:], tokens) if t.type == "inline" and before.type == "heading_open"
     ]
     assert headings[1] == title
     quoted = [t for t in tokens if t.type == "blockquote_open"]
     assert len(quoted) == 1
-    html = markdown_parser().render(export_text(store, library, "markdown"))
+    html = markdown_parser().render(export_bytes(store, library, "markdown").decode("utf-8"))
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<ul>" not in html
 
 
 def test_tags_in_code_spans_cannot_break_out(store: AnnotationStore, library: Library) -> None:
     article = library.get(ARTICLE_ID)
     store.add(article, 0, 10, ["a`b", "``", "<i>x</i>"])
-    line = next(line for line in export_text(store, library, "markdown").splitlines() if line.startswith("**Tags:**"))
+    line = next(
+        line
+        for line in export_bytes(store, library, "markdown").decode("utf-8").splitlines()
+        if line.startswith("**Tags:**")
+    )
     tokens = markdown_parser().parseInline(line)[0].children
     assert [t.content for t in tokens if t.type == "code_inline"] == ["a`b", "``", "<i>x</i>"]
 
@@ -221,7 +225,7 @@ def test_csv_tags_with_the_separator_stay_one_tag_and_every_text_cell_is_guarded
     )
     article = library.get("formel")
     store.add(article, 0, 8, ["a; b", "c\\d", "-minus"])
-    rows = list(csv.DictReader(io.StringIO(export_text(store, library, "csv").removeprefix("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(export_bytes(store, library, "csv").decode("utf-8").removeprefix("\ufeff"))))
     row = rows[0]
     assert row["tags"] == "a\\; b; c\\\\d; -minus"
     assert read_tags(row["tags"]) == ["a; b", "c\\d", "-minus"]

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from reader.annotations import AnchorState, AnnotationStore
-from reader.exchange import ImportRefused, export_text, import_file
+from reader.exchange import ImportRefused, export_bytes, import_file
 from reader.library import Article, Library
 
 ARTICLE_ID = "treffen-trump-putin-no-deal"
@@ -32,7 +32,7 @@ def exported(store: AnnotationStore, library: Library, tmp_path: Path) -> dict[s
     store.add(article, start, start + 29, ["Framing"], "Kernaussage")
     store.add(article, 0, 36, ["Zitat verkürzt"])
     store.add(library.get("gipfel-der-leere-inszenierung"), 10, 60, note="zweiter Artikel")
-    return json.loads(export_text(store, library, "json"))
+    return json.loads(export_bytes(store, library, "json").decode("utf-8"))
 
 
 def write(tmp_path: Path, document: Any, name: str = "import.json") -> Path:
@@ -268,11 +268,13 @@ def test_every_json_export_is_valid_against_the_schema(
     schema_validator.validate(exported)
     article = library.get(ARTICLE_ID)
     article.path.write_text("Ganz neuer Text ohne die alten Stellen.\n", encoding="utf-8")
-    with_orphans = json.loads(export_text(store, library, "json"))
+    with_orphans = json.loads(export_bytes(store, library, "json").decode("utf-8"))
     schema_validator.validate(with_orphans)
     assert {item["anchor"]["state"] for item in with_orphans["annotations"]} == {"orphaned", "anchored"}
     library.get("gipfel-der-leere-inszenierung").path.unlink()
-    without_article = json.loads(export_text(store, library, "json"))
+    without_article = json.loads(export_bytes(store, library, "json").decode("utf-8"))
     schema_validator.validate(without_article)
     assert any(item["anchor"]["version"] is None for item in without_article["annotations"])
-    schema_validator.validate(json.loads(export_text(AnnotationStore.open(library.root / "nothing"), library, "json")))
+    schema_validator.validate(
+        json.loads(export_bytes(AnnotationStore.open(library.root / "nothing"), library, "json").decode("utf-8"))
+    )

@@ -16,7 +16,7 @@ import pytest
 
 from reader.annotations import AnnotationStore, StoreError
 from reader.annotations import journal as journal_module
-from reader.exchange import export_text, import_file
+from reader.exchange import export_bytes, import_file
 from reader.library import Library
 from tests.helpers.sample_library import copy_sample_library
 
@@ -41,7 +41,7 @@ def big_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
         start = rng.randrange(len(article.body) - 50)
         store.add(article, start, start + rng.randint(5, 50), [f"t{index % 7}"], f"Notiz {index}")
     path = root / "export.json"
-    path.write_text(export_text(store, library, "json"), encoding="utf-8")
+    path.write_text(export_bytes(store, library, "json").decode("utf-8"), encoding="utf-8")
     return path
 
 

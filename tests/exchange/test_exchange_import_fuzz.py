@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from reader.annotations import AnchorState, AnnotationStore
-from reader.exchange import ImportRefused, export_text, import_file
+from reader.exchange import ImportRefused, export_bytes, import_file
 from reader.library import Library
 from tests.helpers.sample_library import copy_sample_library
 
@@ -50,7 +50,7 @@ def sample_export(root: Path) -> dict[str, Any]:
     first, second = library.articles()[:2]
     store.add(first, 10, 60, ["Framing", "Zitat verkürzt"], "eine Notiz\nmit zwei Zeilen")
     store.add(second, 0, 25, ["Faktencheck"])
-    return json.loads(export_text(store, library, "json"))
+    return json.loads(export_bytes(store, library, "json").decode("utf-8"))
 
 
 EXPORTED = sample_export(Path(tempfile.mkdtemp(prefix="reader-fuzz-")))

@@ -10,14 +10,14 @@ import jsonschema
 import pytest
 
 from reader.annotations import AnnotationStore
-from reader.exchange import ImportRefused, export_text, import_file
+from reader.exchange import ImportRefused, export_bytes, import_file
 from reader.library import Library
 
 ARTICLE_ID = "treffen-trump-putin-no-deal"
 
 
 def export_file(store: AnnotationStore, library: Library, path: Path, fmt: str = "json") -> Path:
-    path.write_text(export_text(store, library, fmt), encoding="utf-8")
+    path.write_text(export_bytes(store, library, fmt).decode("utf-8"), encoding="utf-8")
     return path
 
 
@@ -75,7 +75,7 @@ def test_a_file_dated_in_the_year_9999_is_refused_naming_the_record(
     machines: tuple[AnnotationStore, AnnotationStore, str], library: Library, tmp_path: Path
 ) -> None:
     here, _, shared = machines
-    document = json.loads(export_text(here, library, "json"))
+    document = json.loads(export_bytes(here, library, "json").decode("utf-8"))
     document["annotations"][0]["updated"] = "9999-12-31T23:59:59.000Z"
     document["annotations"][0]["note"] = "aus der Zukunft"
     path = tmp_path / "future.json"
@@ -93,7 +93,7 @@ def test_equal_times_with_different_content_are_a_conflict_not_the_local_copy_is
     machines: tuple[AnnotationStore, AnnotationStore, str], library: Library, tmp_path: Path
 ) -> None:
     here, _, shared = machines
-    document = json.loads(export_text(here, library, "json"))
+    document = json.loads(export_bytes(here, library, "json").decode("utf-8"))
     item = document["annotations"][0]
     item["note"] = "anderer Inhalt, gleiche Zeit"
     del item["revision"], item["ancestors"]  # as from a tool that keeps no revisions
@@ -148,7 +148,7 @@ def test_imported_times_are_normalised_so_our_export_keeps_our_schema(
     assert import_file(store, second_library.articles(), path).added == 1
     [annotation] = AnnotationStore.open(second_library).all()
     assert (annotation.created, annotation.updated) == expected
-    exported = json.loads(export_text(store, second_library, "json"))
+    exported = json.loads(export_bytes(store, second_library, "json").decode("utf-8"))
     schema_validator.validate(exported)
     again = tmp_path / "again.json"
     again.write_text(json.dumps(exported), encoding="utf-8")  # and our export imports back as the same
@@ -248,7 +248,7 @@ def test_wrongly_typed_reader_json_fields_are_refused_in_one_line(
     expected: str,
 ) -> None:
     here = machines[0]
-    document = json.loads(export_text(here, library, "json"))
+    document = json.loads(export_bytes(here, library, "json").decode("utf-8"))
     document["annotations"][0][field] = value
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(document), encoding="utf-8")

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.annotations import Annotation, AnnotationStore, TextPosition, new_annotation_id, quote_at
-from reader.exchange import export_text, import_file
+from reader.exchange import export_bytes, import_file
 from reader.library import Library
 from tests.helpers.sample_library import SAMPLE_ARTICLE_IDS, copy_sample_library
 
@@ -64,15 +64,15 @@ def test_export_import_export_gives_the_same_annotations(
         source_store = AnnotationStore.open(source)
         source_store.put_many(originals)
 
-        exported = export_text(source_store, source, fmt)
+        exported = export_bytes(source_store, source, fmt).decode("utf-8")
         file = Path(folder) / f"export.{fmt}"
         file.write_text(exported, encoding="utf-8")
         target_store = AnnotationStore.open(target)
         report = import_file(target_store, target.articles(), file)
         assert (report.added, report.updated, report.orphaned) == (len(originals), 0, 0)
 
-        first = export_text(source_store, source, "json")
-        second = export_text(AnnotationStore.open(target), target, "json")
+        first = export_bytes(source_store, source, "json").decode("utf-8")
+        second = export_bytes(AnnotationStore.open(target), target, "json").decode("utf-8")
         schema_validator.validate(json.loads(first))
         schema_validator.validate(json.loads(second))
         assert annotations_of(second) == annotations_of(first)

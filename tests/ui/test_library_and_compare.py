@@ -241,3 +241,22 @@ async def test_add_an_article_from_the_library_screen(make_app, library_dir: Pat
         assert len(added) == 1
         current = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         assert current == Path(added.pop()).stem  # the new article is selected
+
+
+async def test_p_lists_skipped_files_then_what_was_read_with_a_warning(make_app, library_dir: Path) -> None:
+    (library_dir / "articles" / "kaputt.txt").write_bytes(b"\xff\xfe\x00\x00")
+    (library_dir / "articles" / "notiz.md").write_text(
+        "---\ntitle: Eine Notiz\ndate: gestern\nstimmung: heiter\n---\nDer Text der Notiz.\n", encoding="utf-8"
+    )
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_library(pilot, rows=6)
+        await pilot.press("p")
+        await pilot.pause()
+        shown = list(app._notifications)[-1]
+        assert shown.title == "1 skipped, 2 warnings"
+        assert str(shown.message).splitlines() == [
+            str(app.library_screen.scan.problems[0]),
+            "notiz.md: front matter keys not used: stimmung (read anyway)",
+            "notiz.md: date 'gestern' is not YYYY-MM-DD; ignored (read anyway)",
+        ]

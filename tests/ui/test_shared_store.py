@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.annotations import AnnotationStore
-from reader.exchange import export_text, import_file
+from reader.exchange import export_bytes, import_file
 from reader.library import Library
 from reader.tui.screens.annotation_editor import AnnotationEditor
 from reader.tui.screens.compare import CompareScreen
@@ -85,7 +85,7 @@ async def test_an_import_by_the_command_line_shows_in_the_running_app(
     article = library.articles()[0]
     AnnotationStore.open(source).add(source.get(article.id), 5, 25, ["Importiert"], "über die Kommandozeile")
     export = tmp_path / "export.json"
-    export.write_text(export_text(AnnotationStore.open(source), source, "json"), encoding="utf-8")
+    export.write_text(export_bytes(AnnotationStore.open(source), source, "json").decode("utf-8"), encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(180, 50)) as pilot:
         screen = await open_article(pilot, article.id)
@@ -154,7 +154,7 @@ async def test_a_conflict_is_marked_in_the_notes_panel_and_picked_there(
     article = library.articles()[0]
     store = AnnotationStore.open(library)
     added = store.add(article, 0, 40, ["Framing"], "hier")
-    document = json.loads(export_text(store, library, "json"))
+    document = json.loads(export_bytes(store, library, "json").decode("utf-8"))
     document["annotations"][0]["note"] = "von einem anderen Rechner"
     del document["annotations"][0]["revision"], document["annotations"][0]["ancestors"]
     diverged = tmp_path / "diverged.json"

@@ -112,6 +112,10 @@ class LibraryScreen(Screen[None]):
             first = str(scan.problems[0])
             more = f" (+{len(scan.problems) - 1} more, press p)" if len(scan.problems) > 1 else " (press p)"
             status.update(Text(safe_display(f"skipped {first}{more}"), no_wrap=True, overflow="ellipsis"))
+        elif scan.warnings:
+            status.add_class("problems")
+            more = f" (+{len(scan.warnings) - 1} more, press p)" if len(scan.warnings) > 1 else " (press p)"
+            status.update(Text(safe_display(f"{scan.warnings[0]}{more}"), no_wrap=True, overflow="ellipsis"))
         else:
             status.remove_class("problems")
             status.update(Text("space marks · enter opens the marked articles side by side · / filters · s sorts"))
@@ -252,11 +256,16 @@ class LibraryScreen(Screen[None]):
         self._populate()
 
     def action_show_problems(self) -> None:
-        if not self.scan.problems:
+        """The files skipped and why, then what was read with a caveat (front matter not used)."""
+        problems, warnings = self.scan.problems, self.scan.warnings
+        if not problems and not warnings:
             self.notify("No files were skipped.")
             return
-        lines = "\n".join(str(p) for p in self.scan.problems)  # notify sanitises
-        self.notify(lines, title=f"{len(self.scan.problems)} skipped", severity="warning", timeout=15, markup=False)
+        lines = "\n".join([*(str(p) for p in problems), *(f"{w} (read anyway)" for w in warnings)])  # notify sanitises
+        parts = [f"{len(problems)} skipped"] if problems else []
+        if warnings:
+            parts.append(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}")
+        self.notify(lines, title=", ".join(parts), severity="warning", timeout=15, markup=False)
 
     def action_reload(self) -> None:
         self.app.action_reload_library()  # type: ignore[attr-defined]
