@@ -15,8 +15,9 @@ from .exchange import ImportRefused, collect_items, export_bytes, import_file, w
 from .exchange.csv_table import DEFAULT_DELIMITER, EXCEL_DELIMITER, check_delimiter
 from .exchange.reader_json import item_record
 from .library import Article, ArticleFileError, ArticleNotFound, Library
-from .safe_text import safe_line
 from .settings import Settings
+from .text.shortening import one_line
+from .text.terminal import safe_line
 
 if TYPE_CHECKING:
     from .analysis import LibraryAnalysis
@@ -223,13 +224,11 @@ def list_annotations(settings: Settings, as_json: bool, article_ids: tuple[str, 
         return
     for item in items:
         annotation = item.annotation
-        passage = " ".join(annotation.exact.split())
-        passage = passage if len(passage) <= 48 else passage[:47] + "…"
+        passage = one_line(annotation.exact, 48)
         state = "ORPHANED" if item.anchor.state.value == "orphaned" else item.anchor.state.value
         details = ", ".join(annotation.tags)
         if annotation.note:
-            note = " ".join(annotation.note.split())
-            details += (" — " if details else "") + (note if len(note) <= 40 else note[:39] + "…")
+            details += (" — " if details else "") + one_line(annotation.note, 40)
         say(f"{annotation.id[:8]}  {annotation.article_id:32.32}  {state:11}  “{passage}”  {details}")
     _echo_conflict_count(store)
 
@@ -335,14 +334,9 @@ def _version_record(annotation: Annotation) -> dict[str, object]:
     }
 
 
-def _one_line(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _describe_version(annotation: Annotation) -> str:
     tags = ", ".join(annotation.tags) or "(no tag)"
-    note = f" — {_one_line(annotation.note, 60)}" if annotation.note else ""
+    note = f" — {one_line(annotation.note, 60)}" if annotation.note else ""
     return f"{annotation.revision[:8]}  {annotation.updated}  {annotation.author or '—'}: {tags}{note}"
 
 
@@ -372,7 +366,7 @@ def list_conflicts(settings: Settings, as_json: bool) -> None:
         return
     for conflict in conflicts:
         passage = (conflict.local or conflict.versions[0]).exact
-        say(f"{conflict.annotation_id}  {conflict.article_id}  “{_one_line(passage, 48)}”")
+        say(f"{conflict.annotation_id}  {conflict.article_id}  “{one_line(passage, 48)}”")
         say(f"  local     {_describe_version(conflict.local) if conflict.local else '(deleted here)'}")
         for version in conflict.versions:
             say(f"  incoming  {_describe_version(version)}")

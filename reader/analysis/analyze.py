@@ -8,10 +8,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..text.names import ARABIC_PARTICLES, CHAIN_ARTICLES, CHAIN_PARTICLES
+from ..text.quotations import find_quote_spans
+from ..text.segments import paragraphs
 from .attribution import Attributor
 from .boilerplate import boilerplate_spans, covered_by
 from .indirect import IndirectFinder
-from .marks import find_quote_spans
 from .mentions import FUNCTION_WORDS, MentionFinder, is_role_noun, role_noun_base
 from .names import NameSpan, canonical_names, clean_name, name_key
 from .pieces import pipeline_spans
@@ -23,16 +25,15 @@ if TYPE_CHECKING:
 
     from ..library import Article
 
-_PARAGRAPH = re.compile(r"[^\n]+")
 _INITIAL_AT_END = re.compile(r"\s[A-ZÄÖÜ]\.?$")
 _SURNAME_AFTER_INITIAL = re.compile(r"\.?\s[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 # A surname with a particle after a first name the pipeline took alone: "Clara" + " zu Reventlow",
 # "Katharina" + " von Hohenberg", "Khalid" + " al-Mansouri".
+_SURNAME = r"[A-ZÄÖÜ][\wäöüßéèáíóúñç]+(?:-[A-ZÄÖÜ][\wäöüß]+)?"
 _PARTICLE_SURNAME = re.compile(
-    r" (?:(?:von|zu|van|de|da|di|du|del|della|dos|ten|ter)(?: (?:der|den|dem|la|le))? [A-ZÄÖÜ][\wäöüßéèáíóúñç]+(?:-[A-ZÄÖÜ][\wäöüß]+)?"
-    r"|(?:al|el|bin|ibn|ben)[- ][A-ZÄÖÜ][\wäöüß]+)"
+    rf" (?:(?:{'|'.join(sorted(CHAIN_PARTICLES))})(?: (?:{'|'.join(sorted(CHAIN_ARTICLES))}))? {_SURNAME}"
+    rf"|(?:{'|'.join(sorted(ARABIC_PARTICLES))})[- ][A-ZÄÖÜ][\wäöüß]+)"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'“”»«’]?\s+(?=[\"'„“»«‚A-ZÄÖÜ0-9(])")
 
 
 def analyze_article(article: Article, nlp: Language, pipeline_fingerprint: str) -> ArticleAnalysis:
@@ -40,7 +41,7 @@ def analyze_article(article: Article, nlp: Language, pipeline_fingerprint: str) 
     sentences and quotations."""
     entity_spans, sentence_spans = pipeline_spans(nlp, article.body)
     if sentence_spans is None:
-        sentence_spans = rule_sentences(article.body)
+        sentence_spans = sentence_spans(article.body)
     return analyze_spans(article.id, article.version, pipeline_fingerprint, article.body, entity_spans, sentence_spans)
 
 
@@ -53,7 +54,7 @@ def analyze_spans(
     sentence_spans: Iterable[tuple[int, int]],
 ) -> ArticleAnalysis:
     """The rule part of the analysis, from the pipeline's spans (pure: no spaCy in here)."""
-    sentences = split_at_paragraphs(text, sentence_spans) or split_at_paragraphs(text, rule_sentences(text))
+    sentences = split_at_paragraphs(text, sentence_spans) or split_at_paragraphs(text, sentence_spans(text))
     entities = canonical_entities(text, entity_spans)
     spans = find_quote_spans(text)
     outer = [(span.start, span.end) for span in spans if span.depth == 0]
@@ -153,7 +154,7 @@ def split_at_paragraphs(text: str, sentence_spans: Iterable[tuple[int, int]]) ->
     """Sentences trimmed of whitespace and never crossing a paragraph (line) break."""
     sentences: list[Sentence] = []
     for start, end in sentence_spans:
-        for line in _PARAGRAPH.finditer(text, start, end):
+        for line in paragraphs(text, start, end):
             piece_start, piece_end = line.start(), line.end()
             while piece_start < piece_end and text[piece_start].isspace():
                 piece_start += 1
@@ -163,18 +164,6 @@ def split_at_paragraphs(text: str, sentence_spans: Iterable[tuple[int, int]]) ->
                 sentences.append(Sentence(piece_start, piece_end))
     sentences.sort(key=lambda s: s.start)
     return sentences
-
-
-def rule_sentences(text: str) -> list[tuple[int, int]]:
-    """A punctuation splitter for pipelines without a sentence component."""
-    spans = []
-    for paragraph in _PARAGRAPH.finditer(text):
-        start = paragraph.start()
-        for boundary in _SENTENCE_END.finditer(text, paragraph.start(), paragraph.end()):
-            spans.append((start, boundary.start()))
-            start = boundary.end()
-        spans.append((start, paragraph.end()))
-    return spans
 
 
 def _clear_unknown(quote: Quote) -> Quote:

@@ -15,9 +15,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
+from ..text.quotations import QuoteSpan
 from . import cue_lexicon, lexicon
 from .indirect import is_subjunctive
-from .marks import QuoteSpan
 from .mentions import Mention, Referent
 from .records import SPEECH, TERM, Quote, Sentence
 from .words import Word, Words

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_PARAGRAPH = re.compile(r"[^\n]+")
-_SENTENCE_END = re.compile(r"[.!?…][\"'“”»«’)]*\s*$")
+from ..text import segments
+
 _WORD = re.compile(r"\w+")
 HEADLINE_MAX_WORDS = 14  # a teaser line is a headline: short, without a sentence end
 TRAILING_MIN_LINES = 2  # a lone short last line may be a sign-off; two or more are a list
@@ -62,7 +62,7 @@ _LIST_HEADING = re.compile(r":\s*$")
 
 def _headline_like(line: str) -> bool:
     words = _WORD.findall(line)
-    return 0 < len(words) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line)
+    return 0 < len(words) <= HEADLINE_MAX_WORDS and not segments.ends_sentence(line)
 
 
 def _promo(line: str) -> bool:
@@ -79,7 +79,7 @@ def _promo(line: str) -> bool:
 def boilerplate_spans(text: str, reported: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """(start, end) of every boilerplate paragraph of `text`; `reported` are the spans of
     quotations with a cue, which keep their paragraph in the article."""
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    paragraphs = [(m.start(), m.end()) for m in segments.paragraphs(text) if m.group().strip()]
     spoken = list(reported)
 
     def has_speech(span: tuple[int, int]) -> bool:

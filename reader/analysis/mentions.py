@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text.names import ARABIC_PARTICLES, CHAIN_PARTICLES
 from . import cue_lexicon, lexicon
 from .cue_lexicon import cue_forms
 from .names import name_key
@@ -142,7 +143,9 @@ def _is_role_noun(lower: str) -> bool:
     return lower.endswith(lexicon.ROLE_SUFFIXES)
 
 
-_NAME_PARTICLES = frozenset({"Von", "Zu", "Van", "De", "Da", "Di", "Du", "Al", "El"})
+_NAME_PARTICLES = frozenset(
+    particle.capitalize() for particle in CHAIN_PARTICLES | ARABIC_PARTICLES
+)  # "Von Hohenberg sagte"
 _AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "die 27-Jährige", "der 24-Jährige": a person by age
 
 

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..text.marks import DASHES, QUOTES_NOT_APOSTROPHES
+
 _INITIAL = re.compile(r"^\w\.$")
 _SPACE = re.compile(r"\s+")
-_EDGE_PUNCT = "„“”\"»«‚‘’'()[],.;:!?–—-"
+_EDGE_PUNCT = QUOTES_NOT_APOSTROPHES + "()[],.;:!?" + DASHES  # an apostrophe may end a genitive ("Merz'")
 _WORD = re.compile(r"[\w-]+")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*$")
 PERSON = "PER"
@@ -44,7 +46,7 @@ def place_aliases() -> dict[str, str]:
 def clean_name(text: str) -> str:
     """The span text with whitespace collapsed and stray edge punctuation removed."""
     text = _SPACE.sub(" ", text).strip()
-    text = text.strip(_EDGE_PUNCT.replace("'", "").replace("’", "")).strip()
+    text = text.strip(_EDGE_PUNCT).strip()
     return text
 
 

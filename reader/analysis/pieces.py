@@ -11,14 +11,14 @@ consistency sees one piece at a time.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from ..text.segments import sentence_breaks
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 PIECE_CHARS = 100_000
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'“”»«’]?\s+(?=[\"'„“»«‚A-ZÄÖÜ0-9(])")
 
 EntitySpans = list[tuple[int, int, str]]
 SentenceSpans = list[tuple[int, int]]
@@ -41,11 +41,11 @@ def _cut(text: str, start: int, window_end: int) -> int:
     line_break = text.rfind("\n", start + 1, window_end)
     if line_break >= 0:
         return line_break + 1
-    sentence_end = None
-    for sentence_end in _SENTENCE_END.finditer(text, start, window_end):
+    next_sentence = None
+    for _, next_sentence in sentence_breaks(text, start, window_end):  # the window holds no line break
         pass
-    if sentence_end is not None:
-        return sentence_end.end()
+    if next_sentence is not None:
+        return next_sentence
     space = text.rfind(" ", start + 1, window_end)
     return space + 1 if space >= 0 else window_end
 

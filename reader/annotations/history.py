@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..library import Article
+from ..text.shortening import one_line
 from .model import Annotation
 from .storage import EditConflict, RecordGone, StoreError
 from .store import AnnotationNotFound, AnnotationStore
@@ -44,9 +45,7 @@ class Change:
         """A short label for a menu or status line, e.g. 'delete “Keine Einigung, kein…”'."""
         annotation = self.after or self.before
         assert annotation is not None
-        passage = " ".join(annotation.exact.split())
-        passage = passage if len(passage) <= 24 else passage[:23] + "…"
-        return f"{self.kind} “{passage}”"
+        return f"{self.kind} “{one_line(annotation.exact, 24)}”"
 
 
 def _values(annotation: Annotation | None, fields: Iterable[str]) -> dict[str, Any]:

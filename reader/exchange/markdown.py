@@ -14,6 +14,7 @@ import re
 from itertools import groupby
 
 from ..annotations import AnchorState
+from ..text.shortening import one_line
 from .items import ExportItem
 
 # HTML is written as entities; ASCII punctuation that CommonMark and GFM give a meaning anywhere
@@ -41,14 +42,14 @@ def escape_text(text: str) -> str:
     return text
 
 
-def one_line(text: str) -> str:
+def escaped_line(text: str) -> str:
     """A title or byline: whitespace (line breaks too) collapsed, escaped."""
-    return escape_text(" ".join(text.split()))
+    return escape_text(one_line(text))
 
 
 def code_span(text: str) -> str:
     """Text in a code span no backtick in it can close (CommonMark: a longer fence)."""
-    text = " ".join(text.split())
+    text = one_line(text)
     longest = max((len(run) for run in _BACKTICK_RUNS.findall(text)), default=0)
     fence = "`" * (longest + 1)
     padding = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
@@ -84,7 +85,7 @@ def _entry(item: ExportItem) -> str:
         meta.append("**Tags:** " + ", ".join(code_span(tag) for tag in annotation.tags))
     byline = ", ".join(part for part in (annotation.author, annotation.created[:10]) if part)
     if byline:
-        meta.append(f"*{one_line(byline)}*")
+        meta.append(f"*{escaped_line(byline)}*")
     if item.anchor.state is AnchorState.REANCHORED:
         meta.append("*(found again in the edited text)*")
     if meta:
@@ -100,8 +101,10 @@ def dumps(items: list[ExportItem], exported: str) -> bytes:
         entries = list(group)
         article = entries[0].article
         title = article.display_title if article else article_id
-        out += [f"## {one_line(title)}", ""]
-        details = [one_line(part) for part in ((article.source, article.date, article.url) if article else ()) if part]
+        out += [f"## {escaped_line(title)}", ""]
+        details = [
+            escaped_line(part) for part in ((article.source, article.date, article.url) if article else ()) if part
+        ]
         details.append(code_span(article_id))
         if article is None:
             details.append("article no longer in the library")

@@ -17,6 +17,7 @@ from trafilatura.settings import Document
 
 from ..library.article import count_words, source_from_url
 from ..library.infer import infer_title
+from ..text.shortening import one_line
 from .errors import AddError
 from .urls import clean_url, is_web_url
 
@@ -63,8 +64,8 @@ def extract_article(html: str, url: str = "") -> ExtractedArticle:
     if not isinstance(document, Document):  # None: the extractor found nothing worth keeping
         raise AddError(NO_TEXT)
     paragraphs = _paragraphs(document.text or "")
-    source = _one_line(document.sitename or "")
-    title = strip_site_name(_one_line(document.title or ""), source)
+    source = one_line(document.sitename or "")
+    title = strip_site_name(one_line(document.title or ""), source)
     if paragraphs and paragraphs[0] == title:
         paragraphs.pop(0)
     lead = recover_lead(tree, document.description, paragraphs)
@@ -83,7 +84,7 @@ def extract_article(html: str, url: str = "") -> ExtractedArticle:
         date=date if _ISO_DATE.match(date) else "",
         url=page_url,
         language=page_language(tree),
-        author=_one_line(document.author or ""),
+        author=one_line(document.author or ""),
     )
 
 
@@ -94,7 +95,7 @@ def recover_lead(tree: HtmlElement, description: str | None, paragraphs: list[st
     text (or, for a description cut short with '…', as the start of it) before the first
     extracted paragraph, so a search-engine blurb that the reader never sees stays out.
     """
-    description = _one_line(description or "")
+    description = one_line(description or "")
     truncated = description.endswith(("…", "..."))
     wanted = description.rstrip(".… ") if truncated else description
     if len(wanted.split()) < 5 or not paragraphs or any(wanted in p for p in paragraphs):
@@ -106,7 +107,7 @@ def recover_lead(tree: HtmlElement, description: str | None, paragraphs: list[st
     for element in body.iter():
         if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
             continue
-        text = _one_line(element.text_content())
+        text = one_line(element.text_content())
         if text.startswith(first):
             return ""
         if text == wanted or (truncated and text.startswith(wanted) and len(text) > len(wanted)):
@@ -130,8 +131,4 @@ def page_language(tree: HtmlElement) -> str:
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [line for line in (_one_line(raw) for raw in text.split("\n")) if line]
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return [line for line in (one_line(raw) for raw in text.split("\n")) if line]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from ..text.marks import CLOSING_BRACKETS, OPENING_BRACKETS, QUOTES_NOT_APOSTROPHES
 from .frontmatter import KNOWN_KEYS, parse_front_matter
 from .infer import infer_title, is_headline, strip_date_marker
 
@@ -17,7 +18,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _GERMAN_HINTS = {"der", "die", "das", "und", "nicht", "ist", "mit", "sich", "auf", "für", "dem", "ein", "eine"}
 _ENGLISH_HINTS = {"the", "and", "of", "to", "is", "that", "with", "for", "was", "on", "are", "this"}
 # words are split at whitespace and punctuation, not at hyphens or apostrophes ("der-die" is no hint)
-_WORD_BREAKS = re.compile(r"[\s.,;:!?()\[\]{}\"„“”»«‚‘›‹/]+")
+_WORD_BREAKS = re.compile(rf"[\s.,;:!?/{re.escape(OPENING_BRACKETS + CLOSING_BRACKETS + QUOTES_NOT_APOSTROPHES)}]+")
 
 
 def article_version(body: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text.shortening import one_line
+
 KNOWN_KEYS = ("title", "source", "date", "url", "language", "author")
 _YAML_INDICATORS = "\"'#[]{}&*!|>%@`"
 _LINE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s?(.*)$")
@@ -80,7 +82,7 @@ def render_front_matter(fields: dict[str, str]) -> str:
     """
     lines = ["---"]
     for key, value in fields.items():
-        value = " ".join(value.split())
+        value = one_line(value)
         if value:
             lines.append(f"{key}: {quote_value(value)}")
     lines.append("---")

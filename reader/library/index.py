@@ -26,7 +26,17 @@ from .article import Article
 
 FORMAT = "reader-library-index"
 MAX_INDEX_BYTES = 4 * 1024 * 1024 * 1024  # the bodies of a very large library
-_PARSING_MODULES = ("article.py", "frontmatter.py", "infer.py", "loader.py", "index.py")
+# the modules that turn a file into an Article, relative to the reader package
+_PARSING_MODULES = (
+    "library/article.py",
+    "library/frontmatter.py",
+    "library/infer.py",
+    "library/loader.py",
+    "library/index.py",
+    "text/marks.py",
+    "text/segments.py",
+    "text/shortening.py",
+)
 # (mtime_ns, ctime_ns, size): ctime changes with every write, even one that puts the mtime back
 StatKey = tuple[int, int, int]
 
@@ -34,10 +44,10 @@ StatKey = tuple[int, int, int]
 def _code_fingerprint() -> str:
     """A hash of the parsing modules' source; where no source ships, the package version."""
     digest = hashlib.sha256()
-    here = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     try:
         for name in _PARSING_MODULES:
-            digest.update((here / name).read_bytes())
+            digest.update((package / name).read_bytes())
     except OSError:
         from .. import __version__
 

@@ -9,58 +9,18 @@ from __future__ import annotations
 
 import re
 
+from ..text.marks import GUILLEMETS, HIGH_QUOTES, SENTENCE_FINAL, STRAIGHT_QUOTES
+from ..text.segments import first_sentence
+from ..text.shortening import cut_at_word
+
 HEADLINE_MAX_CHARS = 120
 HEADLINE_MAX_WORDS = 16
 TITLE_MAX_CHARS = 90
-FINAL_PUNCTUATION = ".!?:;…,"
-CLOSING_QUOTES = "\"'“”«»‘’"
+# a line ending so ends like a sentence (or a clause: a colon, a comma), so it is no headline
+FINAL_PUNCTUATION = SENTENCE_FINAL + ":;,"
+_CLOSING_QUOTES = STRAIGHT_QUOTES + HIGH_QUOTES + GUILLEMETS
 
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
-# Abbreviations after which a period does not end a sentence (German news usage).
-_ABBREVIATIONS = {
-    "z",
-    "b",
-    "dr",
-    "prof",
-    "nr",
-    "st",
-    "bzw",
-    "ca",
-    "vgl",
-    "usw",
-    "etc",
-    "inkl",
-    "evtl",
-    "ggf",
-    "sog",
-    "u",
-    "a",
-    "d",
-    "h",
-    "o",
-    "s",
-    "mio",
-    "mrd",
-    "jh",
-    "jhd",
-    "str",
-    "abs",
-    "art",
-    "bspw",
-    "hrsg",
-    "min",
-    "max",
-    "tel",
-    "gen",
-    "lt",
-    "mr",
-    "mrs",
-    "ms",
-    "jr",
-    "sr",
-    "vs",
-}
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'“”»«’]*(?=\s+[\"'„“»«‚A-ZÄÖÜ0-9(]|\s*$)")
 
 
 def is_headline(line: str) -> bool:
@@ -68,31 +28,7 @@ def is_headline(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > HEADLINE_MAX_CHARS or len(line.split()) > HEADLINE_MAX_WORDS:
         return False
-    return line.rstrip(CLOSING_QUOTES)[-1:] not in FINAL_PUNCTUATION
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of a paragraph, by punctuation, skipping abbreviations and ordinals."""
-    for match in _SENTENCE_END.finditer(text):
-        before = text[: match.start()]
-        word = re.search(r"(\w+)$", before)
-        if match.group().startswith(".") and word:
-            token = word.group(1)
-            if token.lower() in _ABBREVIATIONS or token.isdigit():
-                continue
-        return text[: match.end()].strip()
-    return text.strip()
-
-
-def shorten(text: str, limit: int = TITLE_MAX_CHARS) -> str:
-    """Cut at a word boundary and mark the cut with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(",;:–- ") + "…"
+    return line.rstrip(_CLOSING_QUOTES)[-1:] not in FINAL_PUNCTUATION
 
 
 def strip_date_marker(line: str) -> tuple[str, str]:
@@ -106,4 +42,4 @@ def strip_date_marker(line: str) -> tuple[str, str]:
 def infer_title(paragraphs: list[str]) -> str:
     if not paragraphs:
         return ""
-    return shorten(first_sentence(paragraphs[0]))
+    return cut_at_word(first_sentence(paragraphs[0]), TITLE_MAX_CHARS)

@@ -32,13 +32,26 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..text.marks import (
+    CLOSING_BRACKETS,
+    GUILLEMETS,
+    HIGH_QUOTES,
+    LOW_QUOTES,
+    OPENING_BRACKETS,
+    QUOTES_NOT_APOSTROPHES,
+    SENTENCE_FINAL,
+    STRAIGHT_QUOTES,
+)
+from ..text.names import FOREIGN_CHAIN_STARTS, HYPHENATED_ARTICLES, LONE_PARTICLES, NAME_PARTICLES
+
 # --------------------------------------------------------------------------
 # sentence boundaries
 
-FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???"})
-CLOSING = frozenset({"“", "”", "’", "»", "«", ")", "]", "}", "‘"})
-OPENING = frozenset({"„", "‚", "«", "»", "(", "[", "{"})
-AMBIGUOUS_QUOTES = frozenset({'"', "'", "«", "»"})
+# the tokens of final punctuation (the tokenizer keeps "..." and "?!" whole)
+FINAL_PUNCT = frozenset(SENTENCE_FINAL) | {"...", "?!", "!?", "!!", "??", "!!!", "???"}
+CLOSING = frozenset(HIGH_QUOTES + GUILLEMETS + CLOSING_BRACKETS)  # may follow the final punctuation
+OPENING = frozenset(LOW_QUOTES + GUILLEMETS + OPENING_BRACKETS)  # may open the next sentence
+AMBIGUOUS_QUOTES = frozenset(STRAIGHT_QUOTES + GUILLEMETS)  # open or close: the spacing tells
 
 
 def sentence_starts(
@@ -401,40 +414,9 @@ class Gazetteer(_ListComponent):
 # --------------------------------------------------------------------------
 # name spans: where a name begins and ends, and which spans are no names
 
-# particles inside person names ("Ursula von der Leyen", "Mohammed bin Salman")
-NAME_PARTICLES = frozenset(
-    {
-        "von",
-        "van",
-        "de",
-        "der",
-        "den",
-        "zu",
-        "bin",
-        "ibn",
-        "al",
-        "da",
-        "di",
-        "do",
-        "dos",
-        "del",
-        "della",
-        "le",
-        "la",
-        "ten",
-        "ter",
-    }
-)
-# ... of which these open a name alone, without a first name before them ("de Vries",
-# "bin Salman"): not "da", "von", "zu", "der", which are everyday German words too
-_LONE_PARTICLES = frozenset(
-    {"van", "de", "di", "do", "dos", "del", "della", "bin", "ibn", "al", "ter", "ten", "le", "la"}
-)
-# foreign particle chains: what follows is a surname even if it is a German noun ("van der Berg")
-_FOREIGN_CHAIN_STARTS = frozenset({"van", "de", "di", "do", "dos", "del", "della", "ter", "ten", "le", "la"})
-_ARABIC_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|at)-[A-ZÄÖÜ]")
+_ARABIC_ARTICLE = re.compile(rf"^(?:{'|'.join(HYPHENATED_ARTICLES)})-[A-ZÄÖÜ]")
 # quotation marks (the apostrophe is left out: "Merz'" is a genitive)
-QUOTE_MARKS = frozenset({'"', "„", "“", "”", "‚", "‘", "«", "»", "›", "‹"})
+QUOTE_MARKS = frozenset(QUOTES_NOT_APOSTROPHES)
 _OPENERS = QUOTE_MARKS | {"(", "[", "-", "–", "—", ":"}
 # heads of nouns that name what kind of organisation follows ("Chiphersteller Infineon")
 ORGANISATION_TYPE_HEADS = (
@@ -651,7 +633,7 @@ class NameSpanRules:
         j = end
         while j < n and j - end < 3 and doc[j].text in NAME_PARTICLES:
             j += 1
-        foreign = end < j and doc[end].text in _FOREIGN_CHAIN_STARTS
+        foreign = end < j and doc[end].text in FOREIGN_CHAIN_STARTS
         if end < j < n and self._surname_like(doc, j, owner, ent, foreign=foreign):
             end = j + 1
             while end < n and owner[end] == owner[j] and owner[j] >= 0:
@@ -676,7 +658,7 @@ class NameSpanRules:
             after_name = before is not None and (
                 before.text in self.ev.lists.first_names or (owner[i - 1] >= 0 and doc[i - 1].ent_type_ == "PER")
             )
-            opens = (len(chain) >= 2 and chain[0] in ("von", "van", "de")) or chain[0] in _LONE_PARTICLES
+            opens = (len(chain) >= 2 and chain[0] in ("von", "van", "de")) or chain[0] in LONE_PARTICLES
             if chain[0] == "von" and doc[i].text == "Von" and _is_sentence_initial(doc, i) and len(chain) >= 2:
                 opens = True
             if after_name and doc[i].text.islower() and chain[0] not in ("der", "den"):

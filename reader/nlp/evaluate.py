@@ -22,6 +22,8 @@ import re
 import sys
 from pathlib import Path
 
+from ..text.marks import CLOSING_BRACKETS, GERMAN_CLOSING, GERMAN_OPENING, OPENING_BRACKETS
+
 LABELS = ("PER", "LOC", "ORG", "MISC")
 
 _FINE = {
@@ -167,8 +169,8 @@ def spans_from_tags(tags: list[str]) -> set[tuple[int, int, str]]:
     return spans
 
 
-_NO_SPACE_BEFORE = set(".,;:!?)]}%“‘«")
-_NO_SPACE_AFTER = set("([{„‚»")
+_NO_SPACE_BEFORE = set(".,;:!?%" + CLOSING_BRACKETS + GERMAN_CLOSING)
+_NO_SPACE_AFTER = set(OPENING_BRACKETS + GERMAN_OPENING)
 
 
 def guess_spaces(words: list[str]) -> list[bool]:

@@ -19,8 +19,8 @@ from textual.screen import Screen
 from ..analysis.service import AnalysisProcess
 from ..annotations import AnnotationStore, History, StoreError
 from ..library import Library, LibraryScan
-from ..safe_text import safe_display, safe_line
 from ..settings import Settings
+from ..text.terminal import safe_display, safe_line
 from .commands import screen_commands
 from .messages import AnalysesReady, LibraryLoaded, OpenArticles, PipelineReady, StoreChanged
 from .screens.compare import CompareScreen

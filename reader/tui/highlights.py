@@ -15,7 +15,8 @@ from textual.color import Color
 
 from ..analysis import INDIRECT, SPEECH, ArticleAnalysis, Entity, EntityEntry, LibraryAnalysis, Quote
 from ..annotations import AnchoredAnnotation, AnchorState
-from ..safe_text import safe_display, safe_line
+from ..text import shortening
+from ..text.terminal import safe_display, safe_line
 from .widgets.reading_view import Highlight
 
 READING_BACKGROUND = Color.parse("#1e1e1e")
@@ -36,8 +37,8 @@ def tint(colour: str, amount: float = ANNOTATION_TINT) -> str:
 
 
 def one_line(text: str, limit: int = 60) -> str:
-    text = " ".join(safe_display(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Outside text as a label on one line: made safe for the terminal, then shortened."""
+    return shortening.one_line(safe_display(text), limit)
 
 
 @dataclass(frozen=True)

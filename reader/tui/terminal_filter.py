@@ -12,7 +12,7 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
 
-from ..safe_text import without_unsafe
+from ..text.terminal import without_unsafe
 
 
 class TerminalSafeFilter(LineFilter):

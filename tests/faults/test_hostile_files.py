@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from reader.library import Library, read_article_file
 from reader.library.loader import ArticleFileError
-from reader.safe_text import safe_display
+from reader.text.terminal import safe_display
 from tests.helpers.pilot import wait_for_library
 
 UNSAFE = ("\x1b", "\x07", "\x08", "\x9b", "\u202e", "\u2066", "\x00")

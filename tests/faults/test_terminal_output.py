@@ -21,7 +21,7 @@ from reader import cli
 from reader.annotations import AnnotationStore
 from reader.cli import main
 from reader.library import Library
-from reader.safe_text import BIDI_CONTROLS, escape_json_text, safe_display, safe_line, without_unsafe
+from reader.text.terminal import BIDI_CONTROLS, escape_json_text, safe_display, safe_line, without_unsafe
 from tests.helpers.pilot import wait_for_library
 
 # A window title (OSC 0), a hyperlink (OSC 8), a screen clear (CSI), a one-byte CSI (C1), a bidi override.

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from reader.safe_text import safe_display
+from reader.text.terminal import safe_display
 from reader.tui.layout import wrap
 
 texts = st.text(alphabet=st.sampled_from(list("ab cdé fgh\n\n  „“ 漢字 Ü-")), max_size=400)

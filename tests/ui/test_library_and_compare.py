@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.textspans import sentence_spans
+from reader.text.segments import sentence_spans
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.library import LibraryScreen

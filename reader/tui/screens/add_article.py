@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ...library import Library
-from ...safe_text import safe_display
+from ...text.terminal import safe_display
 
 
 class AddArticleDialog(ModalScreen[str | None]):

@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from ...safe_text import safe_display, safe_line
+from ...text.shortening import cut
+from ...text.terminal import safe_display, safe_line
 
 PASSAGE_PREVIEW_CHARS = 400
 
@@ -113,11 +114,7 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         self.theirs = theirs
 
     def compose(self) -> ComposeResult:
-        preview = (
-            self.passage
-            if len(self.passage) <= PASSAGE_PREVIEW_CHARS
-            else self.passage[: PASSAGE_PREVIEW_CHARS - 1] + "…"
-        )
+        preview = cut(self.passage, PASSAGE_PREVIEW_CHARS)
         with Vertical():
             yield Label(Text(safe_line(self.heading), style="bold"))
             yield Static(Text(safe_display(preview)), classes="passage")

@@ -28,7 +28,8 @@ from ...annotations import (
 from ...annotations.model import clean_note
 from ...annotations.tags import tag_colour
 from ...library import Article
-from ...safe_text import safe_display
+from ...text.shortening import cut, one_line
+from ...text.terminal import safe_display
 from ..highlights import (
     AnnotationMark,
     EntityMark,
@@ -451,8 +452,7 @@ class CompareScreen(Screen[None]):
             return
         _, mark = found
         annotation = mark.anchored.annotation
-        passage = " ".join(annotation.exact.split())
-        passage = passage if len(passage) <= 60 else passage[:59] + "…"
+        passage = one_line(annotation.exact, 60)
 
         def answer(confirmed: bool | None) -> None:
             if confirmed:
@@ -650,8 +650,4 @@ class CompareScreen(Screen[None]):
 
 
 def _tab_for(column: ArticleColumn) -> Tab:
-    return Tab(Text(_short(safe_display(column.article.display_title))), id=f"tab-{column.id}")
-
-
-def _short(title: str, limit: int = 28) -> str:
-    return title if len(title) <= limit else title[: limit - 1] + "…"
+    return Tab(Text(cut(safe_display(column.article.display_title), 28)), id=f"tab-{column.id}")

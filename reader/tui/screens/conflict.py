@@ -11,7 +11,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...annotations import Annotation, Conflict
-from ...safe_text import safe_display
+from ...text.terminal import safe_display
 from ..highlights import one_line
 
 NOTE_LINES_SHOWN = 6

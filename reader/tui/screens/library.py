@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from ...library import Article, LibraryScan
-from ...safe_text import safe_display, safe_line
+from ...text.terminal import safe_display, safe_line
 from ..messages import OpenArticles, StoreChanged
 from ..widgets.key_hints import KeyHints
 

@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ...library import Article
-from ...safe_text import safe_display
+from ...text.terminal import safe_display
 
 
 def article_option_label(article: Article) -> Text:

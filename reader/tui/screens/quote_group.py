@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from ...analysis import QuoteGroup
 from ...library import Article
-from ...safe_text import safe_display
+from ...text.terminal import safe_display
 from ..highlights import SPEECH_COLOUR, one_line, speaker_label
 
 CONTEXT_CHARS = 160

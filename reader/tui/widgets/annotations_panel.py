@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from ...annotations import AnchoredAnnotation, AnchorState, Conflict
 from ...annotations.tags import tag_key
 from ...library import Article
-from ...safe_text import safe_display
+from ...text.terminal import safe_display
 from ..highlights import one_line
 from ..messages import JumpTo, ResolveConflict, TagChosen
 from .option_lists import highlight_first

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from ...library import Article
 from ...library.infer import is_headline
-from ...safe_text import safe_display
+from ...text.terminal import safe_display
 from .reading_view import Highlight, ReadingView
 
 SUBHEADING_STYLE = Style(bold=True)

@@ -24,8 +24,8 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...safe_text import safe_display
-from ...textspans import Span, next_start, paragraph_spans, previous_start, sentence_spans, word_spans
+from ...text.segments import Span, next_start, paragraph_spans, previous_start, sentence_spans, word_spans
+from ...text.terminal import safe_display
 from ..layout import WrappedLines, wrap
 
 GUTTER = 2

@@ -1,4 +1,4 @@
-"""Quotation marks: pair the opening and closing marks of every German (and English) style.
+"""Quotations: pair the opening and closing marks of every German (and English) style.
 
 Pure text work, no spaCy. A quotation never crosses a paragraph, so an unpaired mark cannot
 swallow the rest of the article. An opener left open at the end of its paragraph becomes a
@@ -8,26 +8,13 @@ several paragraphs: each paragraph opens, only the last one closes); anywhere el
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-# Which closing marks end a quotation opened by each mark.
-CLOSERS: dict[str, str] = {
-    "„": '“”"',  # German „…“ (and the common „…” / „…" slips)
-    "“": '”"',  # English “…”
-    '"': '"“”',  # straight quotes, paired in order
-    "»": "«",  # German »…«
-    "«": "»",  # Swiss and French «…»
-    "‚": "‘’'",  # German single ‚…‘
-    "‘": "’",  # English single ‘…’
-    "›": "‹",  # German single ›…‹
-    "‹": "›",  # Swiss single ‹…›
-    "'": "'",  # straight single quotes, only inside another quotation
-}
-ALL_MARKS = frozenset("„“”\"»«‚‘’›‹'")
-_OPEN_BEFORE = set(" \t\n([{/–—-:;,") | ALL_MARKS
-_CLOSE_AFTER = set(" \t\n)]}/–—-.,;:!?…") | ALL_MARKS
-_PARAGRAPH = re.compile(r"[^\n]+")
+from .marks import CLOSERS, QUOTATION_MARKS
+from .segments import paragraphs
+
+_MARKS = frozenset(QUOTATION_MARKS)
+_OPEN_BEFORE = set(" \t\n([{/–—-:;,") | _MARKS  # what may stand before an opening mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +77,7 @@ def pair_paragraph(text: str, start: int, end: int) -> list[QuoteSpan]:
     stack: list[tuple[int, str]] = []  # (offset, opening mark), innermost last
     for at in range(start, end):
         mark = text[at]
-        if mark not in ALL_MARKS:
+        if mark not in _MARKS:
             continue
         closes = [depth for depth, (_, opener) in enumerate(stack) if mark in CLOSERS[opener]]
         if mark in "'’" and _is_apostrophe(text, at, start, end, bool(closes)):
@@ -119,6 +106,6 @@ def _with_depth(span: QuoteSpan, spans: list[QuoteSpan]) -> QuoteSpan:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in the text, in reading order, each confined to its paragraph (line)."""
     spans: list[QuoteSpan] = []
-    for paragraph in _PARAGRAPH.finditer(text):
+    for paragraph in paragraphs(text):
         spans.extend(pair_paragraph(text, paragraph.start(), paragraph.end()))
     return spans
