@@ -21,7 +21,7 @@ from reader.analysis import (
     analyze_cached,
     analyze_spans,
 )
-from reader.library import Library
+from reader.articles import Library
 from reader.nlp.pipeline import load_pipeline
 
 
@@ -37,7 +37,7 @@ import sys, time
 began = time.perf_counter()
 from pathlib import Path
 from reader.analysis import AnalysisCache
-from reader.library import Library
+from reader.articles import Library
 article = Library(Path(sys.argv[1])).get(sys.argv[2])
 analysis = AnalysisCache(Path(sys.argv[3])).get(article, sys.argv[4])
 elapsed = time.perf_counter() - began

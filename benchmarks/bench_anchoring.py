@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench_store import emit
 
 from reader.annotations import Annotation, TextPosition, locate, quote_at
-from reader.library import Article, article_version
+from reader.articles import Article, article_version
 
 REPO = Path(__file__).resolve().parents[1]
 

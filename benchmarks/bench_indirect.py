@@ -34,7 +34,7 @@ from pathlib import Path
 from _common import REPO
 
 from reader.analysis import AnalysisCache, LibraryAnalysis, analyze_cached
-from reader.library import Article
+from reader.articles import Article
 from reader.nlp.pipeline import load_pipeline
 
 DEFAULT_DATA = REPO.parent.parent / "shared" / "data" / "gepade_spkatt"

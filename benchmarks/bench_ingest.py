@@ -18,9 +18,9 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from reader.articles import Library
 from reader.ingest import add_source
 from reader.ingest.extract import extract_article
-from reader.library import Library
 
 PAGES = Path(__file__).resolve().parent.parent / "tests" / "ingest" / "pages"
 NEWS = (PAGES / "news.html").read_text(encoding="utf-8")

@@ -27,7 +27,7 @@ from _common import REPO
 
 from reader.analysis import AnalysisCache, LibraryAnalysis, analyze_cached
 from reader.analysis.report import article_report
-from reader.library.article import parse_article
+from reader.articles.article import parse_article
 from reader.nlp.pipeline import load_pipeline
 
 CHECKSET = REPO / "benchmarks" / "data" / "quote_checkset.txt"

@@ -41,8 +41,8 @@ from reader.annotations import (
     quote_at,
     utc_now,
 )
+from reader.articles import Article, Library
 from reader.exchange import export_bytes, import_file
-from reader.library import Article, Library
 
 REPO = Path(__file__).resolve().parents[1]
 TAGS = ["Framing", "Zitat verkürzt", "Faktencheck", "Quelle fehlt", "Einordnung"]

@@ -44,7 +44,7 @@ QUOTE_PAIRS = {"„": "“", "“": "”", "»": "«", "«": "»", '"': '"'}
 QUOTE_MARKS = set("„“”»«\"‚‘’'")
 WORDS_MIN, WORDS_MAX = 250, 550
 HEADLINE_MAX_WORDS = 16
-HEADLINE_MAX_CHARS = 120  # the reader's own headline limits (reader/library/infer.py)
+HEADLINE_MAX_CHARS = 120  # the reader's own headline limits (reader/articles/infer.py)
 
 
 class MarkupError(ValueError):

@@ -10,11 +10,11 @@ import click
 
 from . import __version__
 from .annotations import Annotation, AnnotationError, AnnotationStore, Conflict, StoreError, find_passage
+from .articles import Article, ArticleFileError, ArticleNotFound, Library
 from .console import CommandError, SafeErrorsGroup, export_for_terminal, is_terminal, print_json, say, say_lines
 from .exchange import ImportRefused, collect_items, export_bytes, import_file, write_export
 from .exchange.csv_table import DEFAULT_DELIMITER, EXCEL_DELIMITER, check_delimiter
-from .exchange.reader_json import item_record
-from .library import Article, ArticleFileError, ArticleNotFound, Library
+from .exchange.reader_json import item_json
 from .settings import Settings
 from .text.shortening import one_line
 from .text.terminal import safe_line
@@ -220,7 +220,7 @@ def list_annotations(settings: Settings, as_json: bool, article_ids: tuple[str, 
     _echo_problems(scan.problems)
     items = collect_items(store, scan.articles, article_ids, tags)
     if as_json:
-        print_json([item_record(item) for item in items])
+        print_json([item_json(item) for item in items])
         return
     for item in items:
         annotation = item.annotation
@@ -319,7 +319,7 @@ def import_annotations(settings: Settings, file: str, dry_run: bool) -> None:
     say(report.summary())
 
 
-def _version_record(annotation: Annotation) -> dict[str, object]:
+def _version_json(annotation: Annotation) -> dict[str, object]:
     return {
         "revision": annotation.revision,
         "ancestors": annotation.ancestors,
@@ -357,8 +357,8 @@ def list_conflicts(settings: Settings, as_json: bool) -> None:
             {
                 "id": conflict.annotation_id,
                 "article": conflict.article_id,
-                "local": _version_record(conflict.local) if conflict.local else None,
-                "incoming": [_version_record(version) for version in conflict.versions],
+                "local": _version_json(conflict.local) if conflict.local else None,
+                "incoming": [_version_json(version) for version in conflict.versions],
             }
             for conflict in conflicts
         ]
@@ -441,7 +441,7 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
     """
     from .analysis import AnalysisCache, LibraryAnalysis, analyze_cached
     from .analysis.report import article_report
-    from .library import ArticleFileError, ArticleNotFound
+    from .articles import ArticleFileError, ArticleNotFound
     from .nlp.pipeline import ModelError, load_pipeline
 
     library = _library(settings)

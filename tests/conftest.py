@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.annotations import AnnotationStore
-from reader.library import Library
+from reader.articles import Library
 from tests.helpers.sample_library import copy_sample_library
 
 

@@ -7,8 +7,8 @@ No UI in here. Every offset indexes `article.body`.
 from .analyze import analyze_article, analyze_spans
 from .cache import RULES_VERSION, AnalysisCache, analyze_cached
 from .grouping import QuoteRef
-from .library import EntityEntry, LibraryAnalysis, QuoteGroup
-from .records import INDIRECT, SPEAKER_KINDS, SPEECH, TERM, ArticleAnalysis, Entity, Quote, RoleLink, Sentence
+from .library_analysis import EntityEntry, LibraryAnalysis, QuoteGroup
+from .results import INDIRECT, SPEAKER_KINDS, SPEECH, TERM, ArticleAnalysis, Entity, Quote, RoleLink, Sentence
 
 __all__ = [
     "INDIRECT",

@@ -17,13 +17,13 @@ from .indirect import IndirectFinder
 from .mentions import FUNCTION_WORDS, MentionFinder, is_role_noun, role_noun_base
 from .names import NameSpan, canonical_names, clean_name, name_key
 from .pieces import pipeline_spans
-from .records import ArticleAnalysis, Entity, Quote, Sentence
+from .results import ArticleAnalysis, Entity, Quote, Sentence
 from .words import BLANK, Words, blank_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from ..library import Article
+    from ..articles import Article
 
 _INITIAL_AT_END = re.compile(r"\s[A-ZÄÖÜ]\.?$")
 _SURNAME_AFTER_INITIAL = re.compile(r"\.?\s[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")

@@ -19,7 +19,7 @@ from ..text.quotations import QuoteSpan
 from . import cue_lexicon, lexicon
 from .indirect import is_subjunctive
 from .mentions import Mention, Referent
-from .records import SPEECH, TERM, Quote, Sentence
+from .results import SPEECH, TERM, Quote, Sentence
 from .words import Word, Words
 
 _CUE_FORMS = cue_lexicon.cue_forms()

@@ -21,12 +21,12 @@ import orjson
 from ..atomic_files import replace_atomically
 from ..regular_files import FileRefused, read_regular_file
 from .analyze import analyze_article
-from .records import ArticleAnalysis
+from .results import ArticleAnalysis
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from ..library import Article
+    from ..articles import Article
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # far more than the analysis of the longest article allowed
 RULES_VERSION = 7  # bump when a rule change (here or in reader/nlp/components.py) alters analyses

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .records import SPEECH, Quote
+from .results import SPEECH, Quote
 
 OVERLAP_THRESHOLD = 0.8  # share of the shorter quotation's content words found in the other
 PARAPHRASE_SHARE = 0.75  # a paraphrase: this share of all the shorter one's words is in the other …
@@ -115,7 +115,7 @@ def paraphrase(a: Quote, b: Quote) -> bool:
     return all(found(w, right) for w in content(left)) and all(found(w, left) for w in content(window))
 
 
-def similarity(a: Quote, b: Quote) -> float:
+def utterance_similarity(a: Quote, b: Quote) -> float:
     """0–1: the share of the shorter quotation's content words the other one has (fuzzily, so
     inflection and spelling differ freely); 1 for a paraphrase by the same speaker; 0 when known
     speakers differ or only one of them is negated. Terms match only when their words are the
@@ -142,7 +142,7 @@ def similarity(a: Quote, b: Quote) -> float:
 
 
 def same_utterance(a: Quote, b: Quote) -> bool:
-    return similarity(a, b) >= OVERLAP_THRESHOLD
+    return utterance_similarity(a, b) >= OVERLAP_THRESHOLD
 
 
 def group_quotes(refs: Sequence[QuoteRef]) -> dict[str, tuple[QuoteRef, ...]]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import lexicon
 from .cue_lexicon import THINK, cue_forms
-from .records import INDIRECT, Quote
+from .results import INDIRECT, Quote
 from .words import Word
 
 if TYPE_CHECKING:

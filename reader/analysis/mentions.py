@@ -19,7 +19,7 @@ from ..text.names import ARABIC_PARTICLES, CHAIN_PARTICLES
 from . import cue_lexicon, lexicon
 from .cue_lexicon import cue_forms
 from .names import name_key
-from .records import Entity, RoleLink, Sentence
+from .results import Entity, RoleLink, Sentence
 from .words import Word, Words
 
 # Who can speak: people, organisations and outlets ("CNN analysierte"), and places standing for

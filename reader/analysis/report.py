@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .library import LibraryAnalysis
-from .records import INDIRECT, Quote
+from .library_analysis import LibraryAnalysis
+from .results import INDIRECT, Quote
 
 if TYPE_CHECKING:
-    from ..library import Article
+    from ..articles import Article
 
 
-def article_report(article: Article, library: LibraryAnalysis) -> dict[str, Any]:
+def article_report(article: Article, library_analysis: LibraryAnalysis) -> dict[str, Any]:
     """One article's analysis, with library-wide keys, speakers and quote groups."""
-    analysis = library.article(article.id)
+    analysis = library_analysis.article(article.id)
     entity_keys = {entity.key for entity in analysis.entities}
     return {
         "id": article.id,
@@ -34,7 +34,8 @@ def article_report(article: Article, library: LibraryAnalysis) -> dict[str, Any]
             for e in analysis.entities
         ],
         "quotes": [
-            quote_report(q, library.group_of(article.id, index), entity_keys) for index, q in enumerate(analysis.quotes)
+            quote_report(q, library_analysis.group_of(article.id, index), entity_keys)
+            for index, q in enumerate(analysis.quotes)
         ],
         "indirect": [quote_report(q, None, entity_keys) for q in analysis.indirect],
         "boilerplate": [{"start": start, "end": end} for start, end in analysis.boilerplate],

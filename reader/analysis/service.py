@@ -25,8 +25,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..library import Article
-from .records import ArticleAnalysis
+from ..articles import Article
+from .results import ArticleAnalysis
 
 BATCH_SECONDS = 0.5  # report at least this often while a long queue is worked through
 ARTICLE_FIELDS = ("id", "body", "title", "source", "date", "url", "language", "author")

@@ -14,7 +14,7 @@ from .model import (
 )
 from .records import MAX_OFFSET, MAX_PASSAGE_CHARS, QUOTE_CONTEXT_CHARS
 from .revisions import Outcome, descend, revision_of, with_revision
-from .storage import SCHEMA_VERSION, EditConflict, RecordGone, StoreError, StoreUnreadable
+from .storage import STORE_SCHEMA_VERSION, EditConflict, RecordGone, StoreError, StoreUnreadable
 from .store import AnnotationNotFound, AnnotationStore, Conflict
 from .tags import PALETTE, TagError, clean_tag, clean_tags, tag_colour, tag_key
 from .times import utc_now
@@ -24,7 +24,7 @@ __all__ = [
     "MAX_PASSAGE_CHARS",
     "PALETTE",
     "QUOTE_CONTEXT_CHARS",
-    "SCHEMA_VERSION",
+    "STORE_SCHEMA_VERSION",
     "Anchor",
     "AnchorState",
     "AnchoredAnnotation",

@@ -74,7 +74,7 @@ def orphan(reason: str) -> Anchor:
     return Anchor(AnchorState.ORPHANED, reason=reason)
 
 
-def similarity(a: str, b: str) -> float:
+def text_similarity(a: str, b: str) -> float:
     """0..1; two empty strings are identical."""
     if not a and not b:
         return 1.0
@@ -85,7 +85,7 @@ def context_score(body: str, start: int, end: int, quote: TextQuote) -> float:
     """How well the text around body[start:end] matches the stored prefix and suffix (0..1)."""
     before = body[max(0, start - len(quote.prefix)) : start]
     after = body[end : end + len(quote.suffix)]
-    return (similarity(quote.prefix, before) + similarity(quote.suffix, after)) / 2
+    return (text_similarity(quote.prefix, before) + text_similarity(quote.suffix, after)) / 2
 
 
 def locate(body: str, version: str, annotation: Annotation) -> Anchor:
@@ -221,7 +221,7 @@ def _fuzzy_match(body: str, position: TextPosition, quote: TextQuote) -> tuple[i
     end = tail_lo + _map_end(tail, text, edge)
     if end <= start:
         return None
-    quote_similarity = similarity(exact, body[start:end])
+    quote_similarity = text_similarity(exact, body[start:end])
     if quote_similarity < MIN_FUZZY_QUOTE:
         return None
     context = context_score(body, start, end, quote)

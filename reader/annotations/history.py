@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..library import Article
+from ..articles import Article
 from ..text.shortening import one_line
 from .model import Annotation
 from .storage import EditConflict, RecordGone, StoreError
@@ -72,7 +72,7 @@ class History:
 
     def add(self, article: Article, start: int, end: int, tags: Iterable[str] = (), note: str = "") -> Annotation:
         annotation = self.store.add(article, start, end, tags, note)
-        self._record(Change("add", None, annotation))
+        self._remember(Change("add", None, annotation))
         return annotation
 
     def update(
@@ -87,12 +87,12 @@ class History:
         before, after = self.store.edit(annotation_id, tags=tags, note=note, expected=expected)
         fields = tuple(name for name in CONTENT_FIELDS if getattr(before, name) != getattr(after, name))
         if fields:
-            self._record(Change("edit", before, after, fields))
+            self._remember(Change("edit", before, after, fields))
         return after
 
     def delete(self, annotation_id: str) -> Annotation:
         deleted = self.store.delete(annotation_id)
-        self._record(Change("delete", deleted, None))
+        self._remember(Change("delete", deleted, None))
         return deleted
 
     def undo(self) -> Change | None:
@@ -117,7 +117,7 @@ class History:
         self._undo.clear()
         self._redo.clear()
 
-    def _record(self, change: Change) -> None:
+    def _remember(self, change: Change) -> None:
         self._undo.append(change)
         del self._undo[: -self.limit]
         self._redo.clear()

@@ -22,7 +22,7 @@ from pathlib import Path
 import orjson
 
 from ..atomic_files import fsync_folder, open_folder_fd, read_regular_file, remove_quietly, write_temp
-from .layout import JOURNAL_NAME, TEMP_FILE, is_shard_relative
+from .paths import JOURNAL_NAME, TEMP_FILE, is_shard_relative
 from .storage import StoreError, StoreUnreadable, os_reason
 
 JOURNAL_FORMAT = "reader-journal"

@@ -14,7 +14,7 @@ import os
 import stat
 import time
 
-from .layout import LOCK_NAME
+from .paths import LOCK_NAME
 
 
 class LockTimeout(Exception):

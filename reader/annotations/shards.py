@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .layout import article_dirname, shard_name, shard_relative
 from .model import Annotation
+from .paths import article_dirname, shard_name, shard_relative
 from .records import RecordError
 from .storage import ANNOTATIONS_TABLE, CONFLICTS_TABLE, StoreUnreadable, Tables
 

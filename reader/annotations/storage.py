@@ -33,7 +33,7 @@ from .records import QUOTE_CONTEXT_CHARS
 from .revisions import record_revision
 from .times import normalise_time
 
-SCHEMA_VERSION = 2
+STORE_SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 ANNOTATIONS_TABLE = "annotations"
 CONFLICTS_TABLE = "conflicts"
@@ -111,9 +111,9 @@ def check_schema(data: Any, label: str) -> tuple[Tables, int]:
     schema = meta.get("schema") if isinstance(meta, dict) else None
     if not isinstance(schema, int) or isinstance(schema, bool):
         raise StoreUnreadable(f"{label} has no schema version; it was left as it is and nothing will be written")
-    if schema > SCHEMA_VERSION:
+    if schema > STORE_SCHEMA_VERSION:
         raise StoreUnreadable(
-            f"{label} was written by a newer reader (schema {schema}; this one knows {SCHEMA_VERSION}); "
+            f"{label} was written by a newer reader (schema {schema}; this one knows {STORE_SCHEMA_VERSION}); "
             "update reader — nothing will be written"
         )
     if schema < 1:
@@ -162,13 +162,13 @@ def parse_store_bytes(raw: bytes, label: str) -> tuple[Tables, bool]:
         tables[ANNOTATIONS_TABLE] = {
             doc_id: upgrade_record(doc_id, record) for doc_id, record in tables[ANNOTATIONS_TABLE].items()
         }
-    return tables, schema < SCHEMA_VERSION
+    return tables, schema < STORE_SCHEMA_VERSION
 
 
 def dump_store_bytes(tables: Mapping[str, Any]) -> bytes:
     body = {name: table for name, table in tables.items() if table or name == ANNOTATIONS_TABLE}
     try:
-        return orjson.dumps({META_TABLE: {"1": {"schema": SCHEMA_VERSION}}, **body})
+        return orjson.dumps({META_TABLE: {"1": {"schema": STORE_SCHEMA_VERSION}}, **body})
     except TypeError as error:  # text orjson cannot encode (lone surrogates); callers repair text first
         raise StoreError(f"cannot save annotations: {error}; nothing was changed") from None
 

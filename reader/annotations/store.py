@@ -35,24 +35,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..articles import Article, Library
 from ..atomic_files import open_folder, open_folder_fd, remove_quietly, write_temp
-from ..library import Article, Library
 from ..settings import default_author
 from ..text_repair import repair_surrogates
 from .anchoring import AnchoredAnnotation, locate, orphan
 from .bulk import gc_paused
 from .journal import PublishIncomplete, commit_files, pending_renames, roll_forward
-from .layout import (
-    CHANGES_LOG,
-    JOURNAL_NAME,
-    LOCK_NAME,
-    Survey,
-    article_dirname,
-    is_shard_relative,
-    shard_name,
-    shard_relative,
-    survey,
-)
 from .locking import LockTimeout, acquire_lock
 from .model import (
     Annotation,
@@ -62,6 +51,17 @@ from .model import (
     clean_note,
     new_annotation_id,
     quote_at,
+)
+from .paths import (
+    CHANGES_LOG,
+    JOURNAL_NAME,
+    LOCK_NAME,
+    Survey,
+    article_dirname,
+    is_shard_relative,
+    shard_name,
+    shard_relative,
+    survey,
 )
 from .revisions import Outcome, descend, lineage, merge_outcome, same_content, with_revision
 from .shards import Shard, parse_record, same_stored_revision

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from ..annotations import AnnotationStore, StoreError, utc_now
 from ..annotations.bulk import gc_paused
-from ..annotations.layout import EXPORTS_DIRNAME
+from ..annotations.paths import EXPORTS_DIRNAME
 from ..annotations.storage import describe_os_error
+from ..articles import Library
 from ..atomic_files import replace_atomically_in
-from ..library import Library
 from . import csv_table, markdown, reader_json, w3c
 from .fields import ImportRefused
 from .importing import ImportReport, import_file, plan_import, read_import_file

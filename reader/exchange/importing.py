@@ -31,7 +31,7 @@ from ..annotations import (
     quote_at,
     revision_of,
 )
-from ..library import Article
+from ..articles import Article
 from ..regular_files import FileRefused, read_regular_file
 from . import reader_json, w3c
 from .fields import ImportRefused, Incoming

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..annotations import Anchor, Annotation, AnnotationStore, StoreError, tag_key
 from ..annotations.storage import describe_os_error, write_atomically
-from ..library import Article
+from ..articles import Article
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ import orjson
 
 from .. import __version__
 from ..annotations import AnchorState, Annotation, TagError, TextPosition, TextQuote, clean_tags
-from ..library import Article
+from ..articles import Article
 from .fields import (
     ImportRefused,
     Incoming,
@@ -36,7 +36,7 @@ SCHEMA_PATH = Path(__file__).with_name("schema") / "reader-annotations.schema.js
 _STATE_NAMES = {state: state.value for state in AnchorState}
 
 
-def article_record(article_id: str, article: Article | None, version: str) -> dict[str, Any]:
+def article_json(article_id: str, article: Article | None, version: str) -> dict[str, Any]:
     return {
         "id": article_id,
         "title": article.title if article else "",
@@ -47,7 +47,7 @@ def article_record(article_id: str, article: Article | None, version: str) -> di
     }
 
 
-def item_record(item: ExportItem, article: dict[str, Any] | None = None) -> dict[str, Any]:
+def item_json(item: ExportItem, article: dict[str, Any] | None = None) -> dict[str, Any]:
     """One annotation as the JSON export (and `reader annotations --json`) shows it.
 
     `article` may pass a ready article record (shared by many annotations, for speed).
@@ -56,7 +56,7 @@ def item_record(item: ExportItem, article: dict[str, Any] | None = None) -> dict
     quote = annotation.quote
     return {
         "id": annotation.id,
-        "article": article or article_record(annotation.article_id, current, annotation.article_version),
+        "article": article or article_json(annotation.article_id, current, annotation.article_version),
         "selectors": {
             "position": {"start": annotation.position.start, "end": annotation.position.end},
             "quote": {"exact": quote.exact, "prefix": quote.prefix, "suffix": quote.suffix},
@@ -81,7 +81,7 @@ def item_record(item: ExportItem, article: dict[str, Any] | None = None) -> dict
 def dumps(items: list[ExportItem], exported: str) -> bytes:
     # One article record per (article, current version), shared by the annotations made on it.
     shared = {
-        (article.id, article.version): article_record(article.id, article, article.version)
+        (article.id, article.version): article_json(article.id, article, article.version)
         for article in {item.article.id: item.article for item in items if item.article}.values()
     }
     document = {
@@ -90,8 +90,7 @@ def dumps(items: list[ExportItem], exported: str) -> bytes:
         "generator": f"reader {__version__}",
         "exported": exported,
         "annotations": [
-            item_record(item, shared.get((item.annotation.article_id, item.annotation.article_version)))
-            for item in items
+            item_json(item, shared.get((item.annotation.article_id, item.annotation.article_version))) for item in items
         ],
     }
     return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from ..library import (
+from ..articles import (
     ARTICLE_SUFFIXES,
     Article,
     ArticleFileError,
@@ -23,8 +23,8 @@ from ..library import (
     parse_article,
     read_article_file,
 )
-from ..library.frontmatter import FrontMatterError, parse_front_matter, render_front_matter
-from ..library.loader import MAX_ARTICLE_BYTES
+from ..articles.frontmatter import FrontMatterError, parse_front_matter, render_front_matter
+from ..articles.loader import MAX_ARTICLE_BYTES
 from ..regular_files import FileRefused, read_regular_file
 from .decoding import binary_kind, decode_page, looks_like_html, unusable_charsets
 from .errors import AddError

@@ -15,8 +15,8 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
-from ..library.article import count_words, source_from_url
-from ..library.infer import infer_title
+from ..articles.article import count_words, source_from_url
+from ..articles.infer import infer_title
 from ..text.shortening import one_line
 from .errors import AddError
 from .urls import clean_url, is_web_url

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
-from ..library.frontmatter import render_front_matter
+from ..articles.frontmatter import render_front_matter
 from .errors import AddError
 
 FALLBACK_STEM = "artikel"

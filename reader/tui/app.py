@@ -18,7 +18,7 @@ from textual.screen import Screen
 
 from ..analysis.service import AnalysisProcess
 from ..annotations import AnnotationStore, History, StoreError
-from ..library import Library, LibraryScan
+from ..articles import Library, LibraryScan
 from ..settings import Settings
 from ..text.terminal import safe_display, safe_line
 from .commands import screen_commands

@@ -1,6 +1,6 @@
-"""Turning domain records (annotations, entities, quotes) into the reading view's highlight layers.
+"""Turning what the analysis and the store hold (entities, quotes, annotations) into the reading view's highlight layers.
 
-Each highlight carries a small `mark` object that says, in one line, what it marks: the column's
+Each highlight carries a small `Highlighted…` object that says, in one line, what it stands for: the column's
 status line shows it when the cursor is on it.
 """
 
@@ -42,7 +42,7 @@ def one_line(text: str, limit: int = 60) -> str:
 
 
 @dataclass(frozen=True)
-class AnnotationMark:
+class HighlightedAnnotation:
     anchored: AnchoredAnnotation
 
     @property
@@ -75,7 +75,7 @@ def annotation_highlights(anchored: Iterable[AnchoredAnnotation]) -> list[Highli
                 item.end,
                 Style(bgcolor=tint(colour)),
                 "annotation",
-                AnnotationMark(item),
+                HighlightedAnnotation(item),
                 gutter=Style(color=colour, bold=True),
             )
         )
@@ -83,7 +83,7 @@ def annotation_highlights(anchored: Iterable[AnchoredAnnotation]) -> list[Highli
 
 
 @dataclass(frozen=True)
-class EntityMark:
+class HighlightedEntity:
     entity: Entity
     entry: EntityEntry | None
 
@@ -104,7 +104,7 @@ def speaker_label(quote: Quote) -> str:
 
 
 @dataclass(frozen=True)
-class QuoteMark:
+class HighlightedQuote:
     quote: Quote
     article_id: str
     index: int
@@ -134,27 +134,27 @@ class QuoteMark:
 
 
 @dataclass(frozen=True)
-class BoilerplateMark:
+class HighlightedBoilerplate:
     """A paragraph the analysis takes for a teaser, promo or rights note, not article text."""
 
     def describe(self) -> Text:
         return Text("▭ teaser, promo or note — not article text, its quotes not counted", style="dim italic")
 
 
-def entity_highlights(analysis: ArticleAnalysis, library: LibraryAnalysis) -> list[Highlight]:
+def entity_highlights(analysis: ArticleAnalysis, library_analysis: LibraryAnalysis) -> list[Highlight]:
     return [
         Highlight(
             entity.start,
             entity.end,
             Style(color=ENTITY_COLOURS.get(entity.label, "#cccccc")),
             "entity",
-            EntityMark(entity, library.entity(entity.key)),
+            HighlightedEntity(entity, library_analysis.entity(entity.key)),
         )
         for entity in analysis.entities
     ]
 
 
-def quote_highlights(analysis: ArticleAnalysis, library: LibraryAnalysis) -> list[Highlight]:
+def quote_highlights(analysis: ArticleAnalysis, library_analysis: LibraryAnalysis) -> list[Highlight]:
     """Speech in warm italics with a gutter bar; terms (scare quotes, names, slogans) in cool
     italics; reported speech (indirect) on a faint warm wash, upright, under any quote in it."""
     highlights = [
@@ -163,7 +163,7 @@ def quote_highlights(analysis: ArticleAnalysis, library: LibraryAnalysis) -> lis
             quote.end,
             Style(bgcolor=tint(INDIRECT_COLOUR, INDIRECT_TINT)),
             "indirect",
-            QuoteMark(quote, analysis.article_id, -1 - index, None),
+            HighlightedQuote(quote, analysis.article_id, -1 - index, None),
         )
         for index, quote in enumerate(analysis.indirect)
     ]
@@ -176,7 +176,9 @@ def quote_highlights(analysis: ArticleAnalysis, library: LibraryAnalysis) -> lis
                 quote.end,
                 Style(color=colour, italic=True),
                 "quote",
-                QuoteMark(quote, analysis.article_id, index, library.group_of(analysis.article_id, index)),
+                HighlightedQuote(
+                    quote, analysis.article_id, index, library_analysis.group_of(analysis.article_id, index)
+                ),
                 gutter=Style(color=colour) if speech and quote.depth == 0 else None,
             )
         )
@@ -186,7 +188,8 @@ def quote_highlights(analysis: ArticleAnalysis, library: LibraryAnalysis) -> lis
 def boilerplate_highlights(analysis: ArticleAnalysis) -> list[Highlight]:
     """Teasers, promos and rights notes dimmed: visible, but set apart from the article."""
     return [
-        Highlight(start, end, BOILERPLATE_STYLE, "structure", BoilerplateMark()) for start, end in analysis.boilerplate
+        Highlight(start, end, BOILERPLATE_STYLE, "structure", HighlightedBoilerplate())
+        for start, end in analysis.boilerplate
     ]
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from ..annotations import AnnotationStore
-from ..library import LibraryScan
+from ..articles import LibraryScan
 
 
 @dataclass

@@ -10,7 +10,7 @@ import pytest
 
 from reader.analysis.cache import AnalysisCache
 from reader.analysis.service import AnalysisProcess
-from reader.library import Article, Library
+from reader.articles import Article, Library
 
 WAIT_S = 120
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.library import Article, Library
+from reader.articles import Article, Library
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reader.annotations import AnchorState, Annotation, TextPosition, locate, quote_at
-from reader.library import Article, article_version
+from reader.articles import Article, article_version
 
 # A vocabulary large enough that a passage of a few words is not repeated by chance.
 _rng = random.Random(20250815)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.annotations import AnnotationStore, History, UndoConflict
-from reader.library import Article, Library
+from reader.articles import Article, Library
 
 
 def on_disk(library: Library) -> dict[str, tuple[tuple[str, ...], str]]:

@@ -21,7 +21,7 @@ from reader.annotations import (
 )
 from reader.annotations import store as store_module
 from reader.annotations.store import shard_name
-from reader.library import Article, Library
+from reader.articles import Article, Library
 from tests.helpers.disk_faults import refuse_temp_files
 
 

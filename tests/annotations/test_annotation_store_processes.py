@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from reader.annotations import AnnotationStore
-from reader.library import Article, Library
+from reader.articles import Article, Library
 
 FORK = multiprocessing.get_context("fork")
 ARTICLE_ID = "treffen-trump-putin-no-deal"

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from reader.annotations import Annotation, AnnotationStore, Outcome, descend, revision_of
 from reader.annotations.revisions import Relation, merge_outcome, record_revision, relation
-from reader.library import Article
+from reader.articles import Article
 
 
 def test_the_revision_of_an_annotation_is_the_hash_of_its_record(store: AnnotationStore, article: Article) -> None:

@@ -20,8 +20,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from reader.annotations import AnnotationStore, EditConflict
+from reader.articles import Library
 from reader.exchange import export_bytes
-from reader.library import Library
 
 FORK = multiprocessing.get_context("fork")
 ARTICLE_ID = "treffen-trump-putin-no-deal"

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from reader.annotations import AnnotationStore, EditConflict, History, RecordGone, UndoConflict
-from reader.library import Article, Library
+from reader.articles import Article, Library
 from reader.settings import Settings
 
 

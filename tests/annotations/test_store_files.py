@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from tinydb import TinyDB
 
-from reader.annotations import SCHEMA_VERSION, AnnotationStore, StoreUnreadable
+from reader.annotations import STORE_SCHEMA_VERSION, AnnotationStore, StoreUnreadable
 from reader.annotations.storage import ShardDB
 from reader.annotations.store import shard_name
-from reader.library import Article, Library
+from reader.articles import Article, Library
 
 
 def shard_path(library: Library, article: Article, annotation_id: str) -> Path:
@@ -121,7 +121,10 @@ def test_a_schema_1_store_is_upgraded_in_place(library: Library, article: Articl
     assert (upgraded.created, upgraded.updated) == ("2015-10-13T00:00:00.000Z", "2015-10-13T10:00:00.000Z")
     assert upgraded.quote.prefix == article.body[8:40] and upgraded.note == "aus der alten Version"
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["_meta"]["1"]["schema"] == SCHEMA_VERSION and data["annotations"]["alte-id"]["rev"] == upgraded.revision
+    assert (
+        data["_meta"]["1"]["schema"] == STORE_SCHEMA_VERSION
+        and data["annotations"]["alte-id"]["rev"] == upgraded.revision
+    )
     assert AnnotationStore.open(library).get("alte-id") == upgraded
 
 

@@ -10,7 +10,7 @@ import pytest
 from reader.annotations import Annotation, AnnotationStore, TextPosition, new_annotation_id, quote_at, utc_now
 from reader.annotations import journal as journal_module
 from reader.annotations import store as store_module
-from reader.library import Library
+from reader.articles import Library
 
 
 class Killed(BaseException):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reader.annotations import AnnotationStore, StoreError, StoreUnreadable
-from reader.library import Article, Library
+from reader.articles import Article, Library
 
 TEMP_LOOKING = ".00.json.999.deadbeef.tmp"
 

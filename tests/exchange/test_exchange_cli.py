@@ -9,8 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from reader.annotations import AnnotationStore
+from reader.articles import Library
 from reader.cli import main
-from reader.library import Library
 
 ARTICLE_ID = "treffen-trump-putin-no-deal"
 

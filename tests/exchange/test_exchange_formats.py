@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.annotations import AnnotationStore
+from reader.articles import Library
 from reader.exchange import FORMATS, export_bytes, export_to_directory, read_import_file
 from reader.exchange.csv_table import COLUMNS
 from reader.exchange.markdown import paragraphs
-from reader.library import Library
 
 ARTICLE_ID = "treffen-trump-putin-no-deal"
 OTHER_ID = "gipfel-der-leere-inszenierung"

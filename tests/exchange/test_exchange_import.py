@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 
 from reader.annotations import AnchorState, AnnotationStore
+from reader.articles import Article, Library
 from reader.exchange import ImportRefused, export_bytes, import_file
-from reader.library import Article, Library
 
 ARTICLE_ID = "treffen-trump-putin-no-deal"
 

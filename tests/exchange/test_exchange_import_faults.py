@@ -16,8 +16,8 @@ import pytest
 
 from reader.annotations import AnnotationStore, StoreError
 from reader.annotations import journal as journal_module
+from reader.articles import Library
 from reader.exchange import export_bytes, import_file
-from reader.library import Library
 from tests.helpers.sample_library import copy_sample_library
 
 FORK = multiprocessing.get_context("fork")

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from reader.annotations import AnchorState, AnnotationStore
+from reader.articles import Library
 from reader.exchange import ImportRefused, export_bytes, import_file
-from reader.library import Library
 from tests.helpers.sample_library import copy_sample_library
 
 JSON_VALUES = st.recursive(

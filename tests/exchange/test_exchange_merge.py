@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 
 from reader.annotations import AnnotationStore
+from reader.articles import Library
 from reader.exchange import ImportRefused, export_bytes, import_file
-from reader.library import Library
 
 ARTICLE_ID = "treffen-trump-putin-no-deal"
 

@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from reader.annotations import AnnotationStore
+from reader.articles import Library
 from reader.cli import main
 from reader.exchange import ExportRefused, write_export
-from reader.library import Library
 
 
 def run(library: Library, *args: str) -> tuple[int, str, str]:

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.annotations import Annotation, AnnotationStore, TextPosition, new_annotation_id, quote_at
+from reader.articles import Library
 from reader.exchange import export_bytes, import_file
-from reader.library import Library
 from tests.helpers.sample_library import SAMPLE_ARTICLE_IDS, copy_sample_library
 
 TAGS = ["Framing", "Zitat verkürzt", "Faktencheck", "Quelle fehlt", "Ökonomie", "🇺🇦 Ukraine", 'say "no"']

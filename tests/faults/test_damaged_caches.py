@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from reader.annotations import AnnotationStore
+from reader.articles import Library
+from reader.articles.index import checksum, index_path
 from reader.cli import main
-from reader.library import Library
-from reader.library.index import checksum, index_path
 from reader.settings import Settings
 from tests.helpers.pilot import wait_for_library
 

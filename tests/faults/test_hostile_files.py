@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.library import Library, read_article_file
-from reader.library.loader import ArticleFileError
+from reader.articles import Library, read_article_file
+from reader.articles.loader import ArticleFileError
 from reader.text.terminal import safe_display
 from tests.helpers.pilot import wait_for_library
 

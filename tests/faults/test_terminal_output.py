@@ -19,8 +19,8 @@ from textual.geometry import Region
 
 from reader import cli
 from reader.annotations import AnnotationStore
+from reader.articles import Library
 from reader.cli import main
-from reader.library import Library
 from reader.text.terminal import BIDI_CONTROLS, escape_json_text, safe_display, safe_line, without_unsafe
 from tests.helpers.pilot import wait_for_library
 

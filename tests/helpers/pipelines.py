@@ -11,7 +11,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from reader.library import Article
+from reader.articles import Article
 
 PEOPLE = [
     "Olaf Scholz",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from reader.library import Library
+from reader.articles import Library
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_ARTICLES = REPO / "articles"

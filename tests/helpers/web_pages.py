@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.library import Library
+from reader.articles import Library
 
 PAGES = Path(__file__).resolve().parents[1] / "ingest" / "pages"
 NEWS_CANONICAL = "https://www.tagesblick.de/politik/ausland/gipfel-anchorage-symbolik-100.html"

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from reader.library import Library
+from reader.articles import Library
 from tests.helpers.web_pages import (
     NOT_CHARSETS,
     PAGES,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.articles import Library, read_article_file
+from reader.articles.frontmatter import parse_front_matter
 from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
-from reader.library import Library, read_article_file
-from reader.library.frontmatter import parse_front_matter
 from tests.helpers.web_pages import (
     LATIN1_TEXT,
     NEWS_CANONICAL,

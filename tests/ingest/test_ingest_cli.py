@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.library import Library
+from reader.articles import Library
 from tests.helpers.web_pages import (
     NEWS_CANONICAL,
     LocalServer,

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.articles import parse_article
+from reader.articles.frontmatter import parse_front_matter, quote_value, render_front_matter
 from reader.ingest.writing import article_text
-from reader.library import parse_article
-from reader.library.frontmatter import parse_front_matter, quote_value, render_front_matter
 
 TRICKY_TITLES = [
     "Treffen von Trump und Putin: No Deal",

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
+from reader.articles import Library
 from reader.ingest import SAME_TEXT, SAME_URL, AddError, add_source
 from reader.ingest.fetch import USER_AGENT, fetch_page
-from reader.library import Library
 from tests.helpers.web_pages import (
     LATIN1_TEXT,
     NEWS_CANONICAL,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.tui.highlights import EntityMark, QuoteMark
+from reader.tui.highlights import HighlightedEntity, HighlightedQuote
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.quote_group import QuoteGroupScreen
 from tests.helpers.pilot import wait_for_library
@@ -37,13 +37,13 @@ async def test_names_are_highlighted_and_followed_across_columns(make_app) -> No
         screen = await open_two_analysed(pilot)
         first, second = screen.columns
         entities = first.view.highlights("entity")
-        assert entities and all(isinstance(h.data, EntityMark) for h in entities)
+        assert entities and all(isinstance(h.data, HighlightedEntity) for h in entities)
         putin = next(h for h in entities if first.article.body[h.start : h.end] == "Wladimir Putin")
         assert putin.data.entity.label == "PER"
 
         # the names panel counts mentions per column; following a name marks it in every column
         await pilot.press("e")
-        names = screen.query_one("#entities-list")
+        names = screen.query_one("#names-list")
         keys = [names.get_option_at_index(i).id for i in range(names.option_count)]
         key = putin.data.entity.key
         names.highlighted = keys.index(key)
@@ -65,10 +65,10 @@ async def test_names_are_highlighted_and_followed_across_columns(make_app) -> No
         # layer switches hide and show highlights
         await pilot.press("1")
         assert (not first.view.layer_visible("entity") and not first.view.highlights_at(putin.start)) or all(
-            not isinstance(h.data, EntityMark) for h in first.view.highlights_at(putin.start)
+            not isinstance(h.data, HighlightedEntity) for h in first.view.highlights_at(putin.start)
         )
         await pilot.press("1")
-        assert any(isinstance(h.data, EntityMark) for h in first.view.highlights_at(putin.start))
+        assert any(isinstance(h.data, HighlightedEntity) for h in first.view.highlights_at(putin.start))
 
 
 async def test_quotes_by_speaker_and_the_same_quote_across_outlets(make_app) -> None:
@@ -76,7 +76,7 @@ async def test_quotes_by_speaker_and_the_same_quote_across_outlets(make_app) -> 
     async with app.run_test(size=(220, 50)) as pilot:
         screen = await open_two_analysed(pilot)
         view = screen.columns[0].view
-        quotes = [h for h in view.highlights("quote") if isinstance(h.data, QuoteMark)]
+        quotes = [h for h in view.highlights("quote") if isinstance(h.data, HighlightedQuote)]
         assert quotes
         speech = [h for h in quotes if h.data.quote.kind == "speech" and h.data.quote.speaker]
         assert speech, "some speech is attributed to a speaker"
@@ -108,7 +108,7 @@ async def test_quotes_by_speaker_and_the_same_quote_across_outlets(make_app) -> 
 
 async def test_annotate_the_name_under_the_cursor(make_app, library_dir) -> None:
     from reader.annotations import AnnotationStore
-    from reader.library import Library
+    from reader.articles import Library
 
     app = make_app()
     async with app.run_test(size=(220, 50)) as pilot:
@@ -124,7 +124,7 @@ async def test_annotate_the_name_under_the_cursor(make_app, library_dir) -> None
 
 async def test_cached_analyses_show_without_loading_spacy(make_app, library_dir, monkeypatch) -> None:
     from reader.analysis import AnalysisCache, analyze_cached
-    from reader.library import Library
+    from reader.articles import Library
     from reader.nlp.pipeline import load_pipeline
     from reader.settings import Settings
     from reader.tui.app import ReaderApp

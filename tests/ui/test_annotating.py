@@ -8,7 +8,7 @@ import pytest
 from textual import events
 
 from reader.annotations import AnnotationStore
-from reader.library import Library
+from reader.articles import Library
 from reader.tui.screens.annotation_editor import AnnotationEditor, ConfirmDialog
 from reader.tui.screens.compare import CompareScreen
 from tests.helpers.pilot import wait_for_library
@@ -155,7 +155,7 @@ async def test_escape_in_the_panel_clears_filters_then_closes_it(make_app, libra
     async with app.run_test(size=(180, 50)) as pilot:
         screen = await open_one(pilot)
         await pilot.press("A", "slash", *"xyz")
-        pane = screen.query_one("AnnotationsPane")
+        pane = screen.query_one("NotesPane")
         assert pane.query_one("#notes-filter").value == "xyz"
         await pilot.press("escape")
         assert pane.query_one("#notes-filter").value == ""

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from reader.annotations import AnnotationStore
+from reader.articles import Library
 from reader.exchange import export_bytes, import_file
-from reader.library import Library
 from reader.tui.screens.annotation_editor import AnnotationEditor
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.conflict import ConflictDialog

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.tui.highlights import BoilerplateMark, QuoteMark
+from reader.tui.highlights import HighlightedBoilerplate, HighlightedQuote
 from reader.tui.screens.compare import CompareScreen
 from tests.helpers.pilot import wait_for_library
 
@@ -53,7 +53,7 @@ async def test_the_written_mention_reported_speech_and_boilerplate_in_the_app(ma
         column = screen.columns[0]
         view = column.view
         body = column.article.body
-        marks = [h for h in view.highlights("quote") if isinstance(h.data, QuoteMark)]
+        marks = [h for h in view.highlights("quote") if isinstance(h.data, HighlightedQuote)]
         speech = next(h for h in marks if h.data.quote.kind == "speech" and not h.data.quote.boilerplate)
         reported = next(h for h in marks if h.data.quote.kind == "indirect")
         assert body[reported.start : reported.end] == "die Ursache sei noch völlig unklar"
@@ -70,7 +70,7 @@ async def test_the_written_mention_reported_speech_and_boilerplate_in_the_app(ma
         assert "reported speech" in status and "Der Sprecher" in status
 
         teaser = body.index("Altstadt: ")
-        assert any(isinstance(h.data, BoilerplateMark) for h in view.highlights_at(teaser))
+        assert any(isinstance(h.data, HighlightedBoilerplate) for h in view.highlights_at(teaser))
         assert any(h.data.quote.boilerplate for h in marks if h.start > teaser)
         assert "teaser" in str(screen.query_one("#legend").render())
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.annotations import AnnotationStore
-from reader.library import Library
+from reader.articles import Library
 from reader.tui.screens.annotation_editor import AnnotationEditor
 from reader.tui.screens.compare import CompareScreen
 from tests.helpers.disk_faults import refuse_temp_files

@@ -242,7 +242,7 @@ def evaluate_guideline_docs(nlp, folder: Path) -> dict:
     analysis' entity step (role words trimmed, one label per name), and scored on
     exact spans of the raw file, as ``score.py`` scores ``reader analyze``."""
     from reader.analysis.analyze import canonical_entities
-    from reader.library.article import parse_article
+    from reader.articles.article import parse_article
     from reader.nlp.evaluate import score_spans
 
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["articles"]

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from ...library import Library
+from ...articles import Library
 from ...text.terminal import safe_display
 
 

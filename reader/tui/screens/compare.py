@@ -27,13 +27,13 @@ from ...annotations import (
 )
 from ...annotations.model import clean_note
 from ...annotations.tags import tag_colour
-from ...library import Article
+from ...articles import Article
 from ...text.shortening import cut, one_line
 from ...text.terminal import safe_display
 from ..highlights import (
-    AnnotationMark,
-    EntityMark,
-    QuoteMark,
+    HighlightedAnnotation,
+    HighlightedEntity,
+    HighlightedQuote,
     annotation_highlights,
     boilerplate_highlights,
     entity_highlights,
@@ -42,12 +42,14 @@ from ..highlights import (
     quote_highlights,
 )
 from ..messages import EntityChosen, JumpTo, QuoteGroupChosen, ResolveConflict, StoreChanged, TagChosen
-from ..widgets.analysis_panel import EntitiesPane, QuotesPane
-from ..widgets.annotations_panel import AnnotationsPane, TagsPane
 from ..widgets.article_column import ArticleColumn
 from ..widgets.key_hints import KeyHints
+from ..widgets.names_pane import NamesPane
+from ..widgets.notes_pane import NotesPane
+from ..widgets.quotes_pane import QuotesPane
 from ..widgets.reading_view import ReadingView
 from ..widgets.side_panel import SidePanel
+from ..widgets.tags_pane import TagsPane
 from .annotation_editor import AnnotationDraft, AnnotationEditor, ConfirmDialog
 from .conflict import ConflictDialog
 from .picker import ArticlePicker
@@ -70,7 +72,7 @@ class CompareScreen(Screen[None]):
         Binding("1", "toggle_layer('entity')", "Names on/off", show=False),
         Binding("2", "toggle_layer('quote')", "Quotes on/off", show=False),
         Binding("3", "toggle_layer('annotation')", "Notes on/off", show=False),
-        Binding("e", "panel('entities')", "Names"),
+        Binding("e", "panel('names')", "Names"),
         Binding("z", "panel('quotes')", "Quotes"),
         Binding("n", "jump_focus(1)", "Next mention", show=False),
         Binding("N", "jump_focus(-1)", "Previous mention", show=False),
@@ -149,7 +151,7 @@ class CompareScreen(Screen[None]):
         self._refresh_focus()
         if self.query_one(SidePanel).shown:
             open_ids = [a.id for a in self.open_articles()]
-            self.query_one(EntitiesPane).show(library, open_ids)
+            self.query_one(NamesPane).show(library, open_ids)
             self.query_one(QuotesPane).show(library, self.library_articles, open_ids)
         self.refresh_legend()
 
@@ -199,7 +201,7 @@ class CompareScreen(Screen[None]):
         column.view.move_cursor(target)
         column.view.scroll_to_offset(target)
 
-    def _marks_under_cursor(self, kind: type):
+    def _highlighted_under_cursor(self, kind: type):
         column = self.focused_column()
         if column is None:
             return None, []
@@ -207,7 +209,7 @@ class CompareScreen(Screen[None]):
         return column, [h for h in view.highlights_at(view.cursor) if isinstance(h.data, kind)]
 
     def action_compare_quote(self) -> None:
-        column, found = self._marks_under_cursor(QuoteMark)
+        column, found = self._highlighted_under_cursor(HighlightedQuote)
         groups = [h.data.group for h in found if h.data.group]
         if not groups:
             self.notify("The cursor is not on a quotation that other articles render too.", severity="warning")
@@ -244,7 +246,7 @@ class CompareScreen(Screen[None]):
             return
         articles = list(self.library_articles)
         open_ids = [a.id for a in self.open_articles()]
-        self.query_one(AnnotationsPane).show(store.anchor_all(articles), articles, open_ids, store.conflicts())
+        self.query_one(NotesPane).show(store.anchor_all(articles), articles, open_ids, store.conflicts())
         tags = store.tags()
         self.query_one(TagsPane).show(tags, {tag: tag_colour(tag) for tag, _ in tags})
 
@@ -262,11 +264,13 @@ class CompareScreen(Screen[None]):
             return None
         return store
 
-    def _annotation_under_cursor(self) -> tuple[ArticleColumn, AnnotationMark] | None:
+    def _annotation_under_cursor(self) -> tuple[ArticleColumn, HighlightedAnnotation] | None:
         column = self.focused_column()
         if column is None:
             return None
-        marks = [h.data for h in column.view.highlights_at(column.view.cursor) if isinstance(h.data, AnnotationMark)]
+        marks = [
+            h.data for h in column.view.highlights_at(column.view.cursor) if isinstance(h.data, HighlightedAnnotation)
+        ]
         if not marks:
             self.notify("The cursor is not on an annotation.", severity="warning")
             return None
@@ -279,7 +283,7 @@ class CompareScreen(Screen[None]):
         view = column.view
         span = None
         if target in ("entity", "quote"):
-            kind = EntityMark if target == "entity" else QuoteMark
+            kind = HighlightedEntity if target == "entity" else HighlightedQuote
             marks = [h for h in view.highlights_at(view.cursor) if isinstance(h.data, kind)]
             if not marks:
                 self.notify(
@@ -508,7 +512,7 @@ class CompareScreen(Screen[None]):
         self._apply_width(self.size.width)
         self.refresh_annotations()
         self.refresh_analysis()
-        targets = {"notes": "#notes-list", "tags": "#tags-list", "entities": "#entities-list", "quotes": "#quotes-list"}
+        targets = {"notes": "#notes-list", "tags": "#tags-list", "names": "#names-list", "quotes": "#quotes-list"}
         self.query_one(targets[pane]).focus()
 
     def action_close_panel(self) -> None:
@@ -535,7 +539,7 @@ class CompareScreen(Screen[None]):
         column.view.scroll_to_offset(message.start, center=True)
 
     async def on_tag_chosen(self, message: TagChosen) -> None:
-        self.query_one(AnnotationsPane).set_tag(message.tag)
+        self.query_one(NotesPane).set_tag(message.tag)
         await self.action_panel("notes")
 
     @property

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from ...library import Article, LibraryScan
+from ...articles import Article, LibraryScan
 from ...text.terminal import safe_display, safe_line
 from ..messages import OpenArticles, StoreChanged
 from ..widgets.key_hints import KeyHints
@@ -34,7 +34,7 @@ SORT_KEYS = (
 )
 
 COLUMNS = (
-    ("mark", ""),
+    ("pick", ""),
     ("title", "Title"),
     ("source", "Source"),
     ("date", "Date"),
@@ -54,7 +54,7 @@ class LibraryScreen(Screen[None]):
     AUTO_FOCUS = "#library-table"
     BINDINGS = [
         Binding("slash", "filter", "Filter"),
-        Binding("space", "toggle_mark", "Mark"),
+        Binding("space", "toggle_pick", "Mark"),
         Binding("enter", "open", "Open", priority=False),
         Binding("s", "cycle_sort", "Sort"),
         Binding("S", "reverse_sort", "Reverse sort", show=False),
@@ -77,7 +77,7 @@ class LibraryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.scan = LibraryScan((), ())
-        self.marked: list[str] = []
+        self.picked: list[str] = []
         self.query_text = ""
         self.sort_index = 0
         self.sort_reverse = True
@@ -103,7 +103,7 @@ class LibraryScreen(Screen[None]):
         """Called by the app when the library (re)loads."""
         self.scan = scan
         ids = {a.id for a in scan.articles}
-        self.marked = [i for i in self.marked if i in ids]
+        self.picked = [i for i in self.picked if i in ids]
         self.root = root
         self._populate()
         status = self.query_one("#library-status", Static)
@@ -158,13 +158,13 @@ class LibraryScreen(Screen[None]):
         current = self._current_id()
         table.clear()
         for article in self.visible_articles():
-            mark = (
-                Text(f"{self.marked.index(article.id) + 1}", style="bold green")
-                if article.id in self.marked
+            pick = (
+                Text(f"{self.picked.index(article.id) + 1}", style="bold green")
+                if article.id in self.picked
                 else Text(" ")
             )
             table.add_row(
-                mark,
+                pick,
                 Text(safe_display(article.display_title)),
                 Text(safe_display(article.source) or "—"),
                 Text(safe_display(article.date) or "—"),
@@ -213,23 +213,23 @@ class LibraryScreen(Screen[None]):
         self._populate()
         self.table.focus()
 
-    def action_toggle_mark(self) -> None:
+    def action_toggle_pick(self) -> None:
         article_id = self._current_id()
         if article_id is None:
             return
-        if article_id in self.marked:
-            self.marked.remove(article_id)
-        elif len(self.marked) >= MAX_COLUMNS:
+        if article_id in self.picked:
+            self.picked.remove(article_id)
+        elif len(self.picked) >= MAX_COLUMNS:
             self.notify(f"At most {MAX_COLUMNS} articles side by side.", severity="warning")
             return
         else:
-            self.marked.append(article_id)
+            self.picked.append(article_id)
         row = self.table.cursor_row
         self._populate()
         self.table.move_cursor(row=min(row + 1, self.table.row_count - 1), animate=False)
 
     def action_open(self) -> None:
-        ids = list(self.marked) or ([self._current_id()] if self._current_id() else [])
+        ids = list(self.picked) or ([self._current_id()] if self._current_id() else [])
         if ids:
             self.post_message(OpenArticles(ids))
 

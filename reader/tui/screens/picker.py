@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from ...library import Article
+from ...articles import Article
 from ...text.terminal import safe_display
 
 

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...analysis import QuoteGroup
-from ...library import Article
+from ...articles import Article
 from ...text.terminal import safe_display
 from ..highlights import SPEECH_COLOUR, one_line, speaker_label
 

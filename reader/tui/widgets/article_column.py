@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from ...library import Article
-from ...library.infer import is_headline
+from ...articles import Article
+from ...articles.infer import is_headline
 from ...text.terminal import safe_display
 from .reading_view import Highlight, ReadingView
 

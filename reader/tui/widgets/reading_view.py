@@ -26,7 +26,7 @@ from textual.strip import Strip
 
 from ...text.segments import Span, next_start, paragraph_spans, previous_start, sentence_spans, word_spans
 from ...text.terminal import safe_display
-from ..layout import WrappedLines, wrap
+from ..wrapping import WrappedLines, wrap
 
 GUTTER = 2
 RIGHT_MARGIN = 1

@@ -10,8 +10,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
 
-from .analysis_panel import EntitiesPane, QuotesPane
-from .annotations_panel import AnnotationsPane, TagsPane
+from .names_pane import NamesPane
+from .notes_pane import NotesPane
+from .quotes_pane import QuotesPane
+from .tags_pane import TagsPane
 
 
 class SidePanel(Vertical):
@@ -46,9 +48,9 @@ class SidePanel(Vertical):
             tabs = TabbedContent(id="panel-tabs")
             await self.mount(tabs)
             for tab in (
-                TabPane("Names", EntitiesPane(), id="entities"),
+                TabPane("Names", NamesPane(), id="names"),
                 TabPane("Quotes", QuotesPane(), id="quotes"),
-                TabPane("Notes", AnnotationsPane(), id="notes"),
+                TabPane("Notes", NotesPane(), id="notes"),
                 TabPane("Tags", TagsPane(), id="tags"),
             ):
                 await tabs.add_pane(tab)

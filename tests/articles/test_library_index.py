@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library
-from reader.library import index as index_module
-from reader.library import library as library_module
+from reader.articles import Library
+from reader.articles import index as index_module
+from reader.articles import library as library_module
 
 
 def fields(library: Library) -> list[tuple]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library, read_article_file
-from reader.library.loader import ArticleFileError
+from reader.articles import Library, read_article_file
+from reader.articles.loader import ArticleFileError
 
 
 def write(path: Path, data: bytes | str) -> Path:

@@ -1,6 +1,6 @@
-"""The analysis of one article as plain records: what the views show, what the cache stores.
+"""The results of analysing one article: what the views show, what the cache stores.
 
-Every offset indexes `article.body`. Records are frozen and hold only str/int/None, so a view
+Every offset indexes `article.body`. Results are frozen and hold only str/int/None, so a view
 can keep them, share them between threads and turn them into JSON without a second thought.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import MISSING, asdict, dataclass, fields
 from typing import Any
 
-SCHEMA_VERSION = 2
+ANALYSIS_SCHEMA_VERSION = 2  # of an analysis as the cache stores it (to_json); another is not read
 SPEECH = "speech"
 TERM = "term"
 INDIRECT = "indirect"  # reported speech without marks: a Konjunktiv I or dass-clause after a cue
@@ -87,7 +87,7 @@ class ArticleAnalysis:
     roles: tuple[RoleLink, ...] = ()
     indirect: tuple[Quote, ...] = ()  # reported speech (kind INDIRECT), in reading order
     boilerplate: tuple[tuple[int, int], ...] = ()  # (start, end) of paragraphs that are no article text
-    schema: int = SCHEMA_VERSION
+    schema: int = ANALYSIS_SCHEMA_VERSION
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -107,7 +107,7 @@ class ArticleAnalysis:
     def from_json(cls, data: Any) -> ArticleAnalysis:
         """Rebuild from `to_json()`, checking every type; ValueError on anything else (a cache
         file is outside data: it may be damaged, or written by someone else)."""
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+        if not isinstance(data, dict) or data.get("schema") != ANALYSIS_SCHEMA_VERSION:
             raise ValueError("not an analysis of this schema")
         sentences = _need(data, "sentences", list)
         if not all(isinstance(pair, list) and len(pair) == 2 and all(_is_int(n) for n in pair) for pair in sentences):
@@ -120,10 +120,10 @@ class ArticleAnalysis:
             version=_need(data, "version", str),
             fingerprint=_need(data, "fingerprint", str),
             sentences=tuple(Sentence(start, end) for start, end in sentences),
-            entities=tuple(_record(Entity, item) for item in _need(data, "entities", list)),
-            quotes=tuple(_record(Quote, item) for item in _need(data, "quotes", list)),
-            roles=tuple(_record(RoleLink, item) for item in _need(data, "roles", list)),
-            indirect=tuple(_record(Quote, item) for item in _need(data, "indirect", list)),
+            entities=tuple(_from_json(Entity, item) for item in _need(data, "entities", list)),
+            quotes=tuple(_from_json(Quote, item) for item in _need(data, "quotes", list)),
+            roles=tuple(_from_json(RoleLink, item) for item in _need(data, "roles", list)),
+            indirect=tuple(_from_json(Quote, item) for item in _need(data, "indirect", list)),
             boilerplate=tuple((start, end) for start, end in boilerplate),
         )
 
@@ -178,13 +178,13 @@ def _need(data: dict[str, Any], key: str, kind: type) -> Any:
 
 
 def _declared(kind: type) -> tuple[dict[str, tuple[type, ...]], frozenset[str]]:
-    """A record type's fields with the JSON types each takes, and those without a default."""
+    """A result type's fields with the JSON types each takes, and those without a default."""
     declared = {f.name: _FIELD_TYPES[f.type] for f in fields(kind)}  # annotations are strings here
     return declared, frozenset(f.name for f in fields(kind) if f.default is MISSING)
 
 
-def _record(kind: type, item: Any) -> Any:
-    """One record from its JSON object: known fields only, each of its declared type."""
+def _from_json(kind: type, item: Any) -> Any:
+    """One result from its JSON object: known fields only, each of its declared type."""
     if not isinstance(item, dict):
         raise ValueError(f"{kind.__name__}: expected an object")
     declared, required = _DECLARED[kind]

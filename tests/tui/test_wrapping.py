@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.text.terminal import safe_display
-from reader.tui.layout import wrap
+from reader.tui.wrapping import wrap
 
 texts = st.text(alphabet=st.sampled_from(list("ab cdé fgh\n\n  „“ 漢字 Ü-")), max_size=400)
 

@@ -5,7 +5,7 @@ article file's (mtime, ctime, size) and the Article parsed from it. An entry is 
 its file still has them; the index as a whole only while the parsing code is the code that
 wrote it (its fingerprint covers the modules that turn a file into an Article). The index is a
 cache, never the source of truth, so nothing in it is trusted unchecked: each entry carries a
-checksum of its record (SHA-256 of the record as written), and one whose record does not match
+checksum of its fields (SHA-256 of them as written), and one whose fields do not match
 it, whose values are not of their types or whose id is not its file's name is parsed from its
 file again. So a body changed in the index, or damaged on disk, is never shown instead of the
 file. Checking costs one hash over the bodies, not a second parse. A damaged file counts as no
@@ -28,11 +28,11 @@ FORMAT = "reader-library-index"
 MAX_INDEX_BYTES = 4 * 1024 * 1024 * 1024  # the bodies of a very large library
 # the modules that turn a file into an Article, relative to the reader package
 _PARSING_MODULES = (
-    "library/article.py",
-    "library/frontmatter.py",
-    "library/infer.py",
-    "library/loader.py",
-    "library/index.py",
+    "articles/article.py",
+    "articles/frontmatter.py",
+    "articles/infer.py",
+    "articles/loader.py",
+    "articles/index.py",
     "text/marks.py",
     "text/segments.py",
     "text/shortening.py",
@@ -62,7 +62,7 @@ def index_path(index_dir: Path, root: Path) -> Path:
     return index_dir / f"{hashlib.sha256(str(root).encode('utf-8')).hexdigest()[:16]}.json"
 
 
-def _article_record(article: Article) -> dict[str, Any]:
+def _article_fields(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
         "body": article.body,
@@ -82,34 +82,34 @@ def _article_record(article: Article) -> dict[str, Any]:
 _TEXT_FIELDS = ("id", "body", "title", "source", "date", "url", "language", "author", "version")
 
 
-def checksum(record: dict[str, Any]) -> str:
-    """The record's fingerprint as serialised: any change to any value changes it."""
-    return hashlib.sha256(orjson.dumps(record)).hexdigest()[:32]
+def checksum(fields: dict[str, Any]) -> str:
+    """The fingerprint of an article's fields as serialised: any change to any value changes it."""
+    return hashlib.sha256(orjson.dumps(fields)).hexdigest()[:32]
 
 
-def _restore(path: Path, record: Any, stored_checksum: Any) -> Article:
+def _restore(path: Path, fields: Any, stored_checksum: Any) -> Article:
     """An Article as it was parsed, without parsing, hashing and counting again; ValueError
-    unless the record is the one written for this file and whole."""
-    if not isinstance(record, dict) or stored_checksum != checksum(record):
+    unless the fields are the ones written for this file, and whole."""
+    if not isinstance(fields, dict) or stored_checksum != checksum(fields):
         raise ValueError("the entry does not match its checksum")
-    if not all(isinstance(record.get(name), str) for name in _TEXT_FIELDS) or record["id"] != path.stem:
+    if not all(isinstance(fields.get(name), str) for name in _TEXT_FIELDS) or fields["id"] != path.stem:
         raise ValueError("the entry is not an article of this file")
-    warnings, words, flat = record.get("warnings"), record.get("words"), record.get("paragraphs")
+    warnings, words, flat = fields.get("warnings"), fields.get("words"), fields.get("paragraphs")
     if not (isinstance(warnings, list) and _is_count(words) and isinstance(flat, list) and len(flat) % 2 == 0):
         raise ValueError("the entry is not whole")
     article = object.__new__(Article)
     values = {
-        "id": record["id"],
+        "id": fields["id"],
         "path": path,
-        "body": record["body"],
-        "title": record["title"],
-        "source": record["source"],
-        "date": record["date"],
-        "url": record["url"],
-        "language": record["language"],
-        "author": record["author"],
+        "body": fields["body"],
+        "title": fields["title"],
+        "source": fields["source"],
+        "date": fields["date"],
+        "url": fields["url"],
+        "language": fields["language"],
+        "author": fields["author"],
         "warnings": tuple(warnings),
-        "version": record["version"],
+        "version": fields["version"],
         "words": words,
         "paragraphs": tuple(zip(flat[0::2], flat[1::2])),
     }
@@ -136,13 +136,13 @@ def read_index(file: Path, root: Path) -> dict[Path, tuple[StatKey, Article]]:
     entries = {}
     for entry in data["files"]:
         try:
-            relative, key, record, stored_checksum = entry
+            relative, key, fields, stored_checksum = entry
             if not (
                 isinstance(relative, str) and isinstance(key, list) and len(key) == 3 and all(_is_count(n) for n in key)
             ):
                 raise ValueError("not a (path, stat key, article, checksum) entry")
             path = root / relative
-            entries[path] = ((key[0], key[1], key[2]), _restore(path, record, stored_checksum))
+            entries[path] = ((key[0], key[1], key[2]), _restore(path, fields, stored_checksum))
         except (ValueError, TypeError):
             continue
     return entries
@@ -152,8 +152,8 @@ def write_index(file: Path, root: Path, entries: dict[Path, tuple[StatKey, Artic
     """Replace the index atomically; a cache folder that cannot be written costs speed only."""
     files = []
     for path, (key, article) in sorted(entries.items()):
-        record = _article_record(article)
-        files.append([path.relative_to(root).as_posix(), list(key), record, checksum(record)])
+        fields = _article_fields(article)
+        files.append([path.relative_to(root).as_posix(), list(key), fields, checksum(fields)])
     data = orjson.dumps({"format": FORMAT, "code": CODE_FINGERPRINT, "root": str(root), "files": files})
     try:
         file.parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library
+from reader.articles import Library
 
 
 def test_five_articles_with_inferred_metadata(library_dir: Path) -> None:
@@ -43,7 +43,7 @@ def test_bundled_files_are_the_seed_texts_unchanged(library_dir: Path) -> None:
 
 
 def test_language_is_guessed_from_function_words_not_from_parts_of_words() -> None:
-    from reader.library.article import guess_language
+    from reader.articles.article import guess_language
 
     assert guess_language("Der Kanzler sagte, dass die Regierung nicht mit sich reden lasse.") == "de"
     assert guess_language("The president said that the talks were over, and this is that.") == "en"

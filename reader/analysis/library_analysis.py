@@ -15,7 +15,7 @@ from types import MappingProxyType
 from .grouping import QuoteRef, group_quotes
 from .mentions import role_owners
 from .names import LibraryNames
-from .records import ArticleAnalysis, Entity, Quote
+from .results import ArticleAnalysis, Entity, Quote
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""The side panel's annotation lists: all annotations (filterable, jump to one) and a tag browser."""
+"""The Notes tab of the side panel: every annotation of the library, the open articles' first,
+filterable; enter jumps to one, r settles a conflict."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from textual.widgets.option_list import Option
 
 from ...annotations import AnchoredAnnotation, AnchorState, Conflict
 from ...annotations.tags import tag_key
-from ...library import Article
+from ...articles import Article
 from ...text.terminal import safe_display
 from ..highlights import one_line
-from ..messages import JumpTo, ResolveConflict, TagChosen
+from ..messages import JumpTo, ResolveConflict
 from .option_lists import highlight_first
 
 CONFLICT_MARK = "⚠ changed in two places — r picks a version"
@@ -62,7 +63,7 @@ def matches(item: AnchoredAnnotation, query: str, tag: str) -> bool:
     return query.casefold() in haystack
 
 
-class AnnotationsPane(Vertical):
+class NotesPane(Vertical):
     """Annotations of the open articles first, then the rest of the library, then orphans."""
 
     BINDINGS = [
@@ -71,9 +72,9 @@ class AnnotationsPane(Vertical):
         Binding("r", "resolve", "Pick a version (conflict)", show=False),
     ]
     DEFAULT_CSS = """
-    AnnotationsPane { height: 1fr; }
-    AnnotationsPane > #notes-filter-info { height: auto; color: $text-muted; padding: 0 1; }
-    AnnotationsPane > OptionList { height: 1fr; border: none; }
+    NotesPane { height: 1fr; }
+    NotesPane > #notes-filter-info { height: auto; color: $text-muted; padding: 0 1; }
+    NotesPane > OptionList { height: 1fr; border: none; }
     """
 
     def __init__(self) -> None:
@@ -195,30 +196,3 @@ class AnnotationsPane(Vertical):
     def highlighted_annotation_id(self) -> str | None:
         option = self.query_one("#notes-list", OptionList).highlighted_option
         return option.id if option else None
-
-
-class TagsPane(Vertical):
-    """Every tag in use with how many annotations carry it; enter filters the notes by it."""
-
-    DEFAULT_CSS = """
-    TagsPane { height: 1fr; }
-    TagsPane > OptionList { height: 1fr; border: none; }
-    """
-
-    def compose(self) -> ComposeResult:
-        yield OptionList(id="tags-list")
-
-    def show(self, tags: Sequence[tuple[str, int]], colours: dict[str, str]) -> None:
-        tag_list = self.query_one("#tags-list", OptionList)
-        tag_list.clear_options()
-        for tag, count in tags:
-            label = Text("● ", style=Style(color=colours.get(tag, "#9aa5b1")))
-            label.append(safe_display(tag))
-            label.append(f"  {count}", style="dim")
-            tag_list.add_option(Option(label, id=tag))
-        highlight_first(tag_list)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.post_message(TagChosen(event.option.id))

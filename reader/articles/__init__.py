@@ -1,4 +1,5 @@
-"""The library: article files on disk, their metadata and body text. No UI in here."""
+"""The articles of a library: their files on disk, metadata and body text, the index of parsed
+articles, and the library folder that holds them (Library). No UI in here."""
 
 from .article import Article, article_version, parse_article
 from .library import ARTICLE_SUFFIXES, ArticleNotFound, Library, LibraryScan
