@@ -27,8 +27,9 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-import reader.nlp.components  # noqa: F401  (registers the custom factories before spacy.load)
 from reader.nlp.identity import SHIPPED_NAME, folder_fingerprint, shipped_model_path
+
+from . import components  # noqa: F401 - importing registers the custom factories before spacy.load
 
 CONSISTENCY = "reader_doc_consistency"
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from reader.nlp.components import NameEvidence, NameSpanRules, WordLists, consistency_spans, word_hash
+from reader.nlp.components.doc_consistency import consistency_spans
+from reader.nlp.components.name_spans import NameEvidence, NameSpanRules
+from reader.nlp.components.word_lists import WordLists, word_hash
 
 COMMON = (
     "regierung",

@@ -10,15 +10,11 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from reader.nlp.components import (
-    NameEvidence,
-    NameSpanRules,
-    WordLists,
-    consistency_spans,
-    org_suffix_spans,
-    sentence_starts,
-    word_hash,
-)
+from reader.nlp.components.doc_consistency import consistency_spans
+from reader.nlp.components.gazetteer import org_suffix_spans
+from reader.nlp.components.name_spans import NameEvidence, NameSpanRules
+from reader.nlp.components.sentences import sentence_starts
+from reader.nlp.components.word_lists import WordLists, word_hash
 from reader.nlp.evaluate import evaluate_file, read_gold
 from reader.nlp.pipeline import (
     LoadedPipeline,

@@ -4,7 +4,7 @@ The UD sentences are joined, ``group`` at a time, into running text (one space
 between sentences, as in an article paragraph); a splitter is scored on the
 character offsets where sentences start (the start of each text not counted).
 The first half of the dev file was used while writing the rules in
-``reader.nlp.components.sentence_starts``; the second half is the reported
+``reader.nlp.components.sentences.sentence_starts``; the second half is the reported
 number ("held out").
 
     python -m reader.nlp.training.sentences [CONLLU] [--model PATH]

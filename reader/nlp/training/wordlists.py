@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from reader.nlp.components import WordLists, word_hash
+from reader.nlp.components.word_lists import WordLists, word_hash
 from reader.nlp.training.corpora import Sentence, load_german_nouns, tags_to_spans
 
 # Organisations German news mention all the time (hand-written, generic).
@@ -253,7 +253,7 @@ def name_span_lists(
     names in the training sentences."""
     from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 
-    from reader.nlp.components import NameEvidence
+    from reader.nlp.components.name_spans import NameEvidence
 
     not_names = language_names() - places - first
     currencies = currency_names(votes, places=places, first=first)

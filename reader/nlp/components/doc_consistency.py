@@ -1,0 +1,333 @@
+"""`reader_doc_consistency`: a name labelled once is labelled everywhere in the document (also its
+genitive), with the label the text proves; a lone surname after the full name is the person."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ...text.names import NAME_PARTICLES
+from .name_spans import ORGANISATION_TYPE_HEADS
+from .spans import genitive_base, is_sentence_initial
+from .word_lists import ListComponent
+
+
+def trim_trailing_nouns(doc: Doc, ents: list[Span], is_common) -> list[Span]:
+    """ "Putins Hände", "Trumps Limousine", "Alaska Hände" → the name alone, when the document
+    names it alone elsewhere: a two-word entity ending in a common noun whose first word (or its
+    genitive base) is a one-word entity of its own in this document, or a person's surname. "Deutsche Bank" or
+    "Vereinigten Staaten" stay whole: their first word is never an entity by itself."""
+    alone = {ent.text for ent in ents if len(ent) == 1}
+    alone |= {
+        ent[-1].text for ent in ents if ent.label_ == "PER" and len(ent) > 1
+    }  # "Selenskyj" of "Wolodymyr Selenskyj"
+    alone |= {base for base in (genitive_base(text) for text in alone) if base}
+    out = []
+    for ent in ents:
+        if len(ent) == 2 and is_common(ent[1].text) and ent[1].text[:1].isupper():
+            first = ent[0].text
+            base = genitive_base(first)
+            if first in alone or (base is not None and base in alone):
+                ent = Span(doc, ent.start, ent.start + 1, label=ent.label_)
+        out.append(ent)
+    return out
+
+
+# the noun before a name that says what kind of name it is ("der Konzern Infineon",
+# "die Partei Volt", "die Stadt Hanau"); person roles come from reader.analysis.lexicon
+ORGANISATION_NOUN_HEADS = ORGANISATION_TYPE_HEADS + (
+    "partei",
+    "verein",
+    "verband",
+    "gewerkschaft",
+    "organisation",
+    "stiftung",
+    "bank",
+    "institut",
+    "behörde",
+    "agentur",
+    "zeitung",
+    "magazin",
+    "club",
+    "klub",
+    "gruppe",
+    "bündnis",
+)
+PLACE_NOUN_HEADS = (
+    "stadt",
+    "gemeinde",
+    "dorf",
+    "ort",
+    "kreis",
+    "landkreis",
+    "region",
+    "provinz",
+    "bundesland",
+    "hauptstadt",
+    "metropole",
+    "insel",
+    "fluss",
+    "staat",
+    "kanton",
+    "bezirk",
+    "stadtteil",
+)
+
+
+def evidence_labels(
+    doc: Doc,
+    ents: list[Span],
+    *,
+    listed: dict[str, str],
+    org_suffixes: frozenset[str],
+    role_heads: tuple[str, ...],
+    is_common,
+) -> dict[str, str]:
+    """Labels the text itself proves, stronger than any vote: a name of the word lists
+    ("known lists"), a legal form after the name ("Infineon AG"), or a kind-of noun right
+    before it ("der Konzern Infineon", "die Stadt Hanau", "Ministerin Warken")."""
+    found: dict[str, Counter] = defaultdict(Counter)
+    for ent in ents:
+        text = ent.text
+        base = genitive_base(text)
+        for name in (text, base):
+            if name and name in listed:
+                found[text][listed[name]] += 1
+        if ent.end < len(doc) and doc[ent.end].text in org_suffixes:
+            found[text]["ORG"] += 1
+        if ent.start > 0:
+            before = doc[ent.start - 1]
+            low = before.text.lower()
+            if before.text[:1].isupper() and is_common(before.text):
+                if low.endswith(ORGANISATION_NOUN_HEADS):
+                    found[text]["ORG"] += 1
+                elif low.endswith(PLACE_NOUN_HEADS):
+                    found[text]["LOC"] += 1
+                elif low.endswith(role_heads) and len(ent) <= 3:
+                    found[text]["PER"] += 1
+    return {text: counter.most_common(1)[0][0] for text, counter in found.items()}
+
+
+def particle_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Ursula von der Leyen" ... "von der Leyen": a lone surname takes the particles its
+    full name has in this document, where they stand before it ("Von der Leyen sagte")."""
+    chains: dict[str, tuple[str, ...]] = {}
+    for ent in ents:
+        if ent.label_ == "PER" and len(ent) > 2:
+            k = ent.end - 1
+            while k - 1 > ent.start and doc[k - 1].text.lower() in NAME_PARTICLES:
+                k -= 1
+            if k < ent.end - 1:
+                chains[ent[-1].text] = tuple(t.text.lower() for t in doc[k : ent.end - 1])
+    if not chains:
+        return ents
+    out = []
+    for ent in ents:
+        chain = chains.get(ent.text) if ent.label_ == "PER" and len(ent) == 1 else None
+        if chain and ent.start >= len(chain):
+            start = ent.start - len(chain)
+            words = doc[start : ent.start]
+            if (
+                tuple(t.text.lower() for t in words) == chain
+                and (words[0].text.islower() or is_sentence_initial(doc, start))
+                and not any(t.ent_type_ for t in words)
+            ):
+                ent = Span(doc, start, ent.end, label="PER")
+        out.append(ent)
+    return out
+
+
+def consistency_spans(
+    doc: Doc,
+    *,
+    is_common=lambda w: False,
+    stop_words: frozenset[str] = frozenset(),
+    relabel: bool = True,
+    min_chars: int = 2,
+    min_votes: int = 1,
+    listed: dict[str, str] | None = None,
+    org_suffixes: frozenset[str] = frozenset(),
+    role_heads: tuple[str, ...] = (),
+) -> list[Span]:
+    """Return the doc's entities made consistent across the document.
+
+    * every labelled name (and its genitive / base form) is labelled at its other
+      unlabelled occurrences, with its majority label, when it has ``min_votes``
+      votes (a two-word name counts two) or the text proves its label;
+    * a label the text proves (:func:`evidence_labels`) beats any majority;
+    * the last word of a multi-word PER name ("Trump" of "Donald Trump") is PER
+      where it stands alone later, with the name's particles ("von der Leyen");
+    * with ``relabel``, an occurrence labelled differently from the name's
+      majority takes the majority label.
+    """
+    ents = trim_trailing_nouns(doc, list(doc.ents), is_common)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for ent in ents:
+        text = ent.text
+        votes[text][ent.label_] += 2 if len(ent) > 1 else 1
+    proven = evidence_labels(
+        doc, ents, listed=listed or {}, org_suffixes=org_suffixes, role_heads=role_heads, is_common=is_common
+    )
+    surname_of: dict[str, str] = {}
+    for ent in ents:
+        if ent.label_ == "PER" and len(ent) > 1:
+            last = ent[-1].text
+            if last[:1].isupper() and len(last) >= min_chars and last not in proven:
+                surname_of[last] = "PER"
+    known: dict[str, str] = {}
+    for text, counter in votes.items():
+        if text in proven:
+            known[text] = proven[text]
+        elif sum(counter.values()) >= min_votes:
+            known[text] = counter.most_common(1)[0][0]
+    for last, label in surname_of.items():
+        # a surname seen inside a full PER name is PER where it stands alone
+        known[last] = label
+    # add genitives / bases
+    extra = {}
+    for text, label in known.items():
+        if " " in text:
+            continue
+        extra.setdefault(text + "s", label)
+        base = genitive_base(text)
+        if base is not None:
+            extra.setdefault(base, label)
+    for text, label in extra.items():
+        known.setdefault(text, label)
+    # names usable for propagation: capitalised, not stop words, single-token ones
+    # must not be common nouns ("Bank", "Essen")
+    usable = {}
+    for text, label in known.items():
+        if len(text) < min_chars or not text[:1].isupper():
+            continue
+        if " " not in text and (text.lower() in stop_words or is_common(text)):
+            continue
+        usable[text] = label
+    if relabel:
+
+        def relabelled(e: Span) -> Span:
+            if e.text in proven:
+                target = proven[e.text]
+                return e if target == e.label_ else Span(doc, e.start, e.end, label=target)
+            target = usable.get(e.text)
+            if target is None or target == e.label_:
+                return e
+            if len(e) == 1 and e.text in surname_of:
+                return Span(doc, e.start, e.end, label="PER")
+            if e.text in votes and votes[e.text][target] > votes[e.text][e.label_]:
+                return Span(doc, e.start, e.end, label=target)
+            return e
+
+        ents = [relabelled(e) for e in ents]
+    if not usable:
+        return particle_surnames(doc, ents)
+    max_len = max(t.count(" ") + 1 for t in usable)
+    taken = [False] * len(doc)
+    for e in ents:
+        for i in range(e.start, e.end):
+            taken[i] = True
+    new = []
+    words = [token.text for token in doc]
+    n = len(doc)
+    i = 0
+    while i < n:
+        if taken[i] or not words[i][:1].isupper():
+            i += 1
+            continue
+        hit = None
+        for length in range(min(max_len, n - i), 0, -1):
+            if any(taken[i : i + length]):
+                continue
+            text = " ".join(words[i : i + length])
+            if text in usable:
+                hit = (length, usable[text])
+                break
+        if hit:
+            length, label = hit
+            new.append(Span(doc, i, i + length, label=label))
+            for k in range(i, i + length):
+                taken[k] = True
+            i += length
+        else:
+            i += 1
+    return particle_surnames(doc, filter_spans(ents + new))
+
+
+@Language.factory(
+    "reader_doc_consistency",
+    default_config={"relabel": True, "min_chars": 2, "min_votes": 1, "use_evidence": True, "org_suffixes": []},
+)
+def make_doc_consistency(
+    nlp: Language, name: str, relabel: bool, min_chars: int, min_votes: int, use_evidence: bool, org_suffixes: list[str]
+):
+    return DocConsistency(
+        nlp,
+        relabel=relabel,
+        min_chars=min_chars,
+        min_votes=min_votes,
+        use_evidence=use_evidence,
+        org_suffixes=org_suffixes,
+    )
+
+
+class DocConsistency(ListComponent):
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        relabel: bool = True,
+        min_chars: int = 2,
+        min_votes: int = 1,
+        use_evidence: bool = True,
+        org_suffixes: Iterable[str] = (),
+    ) -> None:
+        super().__init__()
+        self.relabel = relabel
+        self.min_chars = min_chars
+        self.min_votes = min_votes
+        self.use_evidence = use_evidence
+        self.org_suffixes = frozenset(org_suffixes)
+        self.stop_words = frozenset(w.lower() for w in nlp.Defaults.stop_words)
+        self._listed: dict[str, str] | None = None
+
+    def listed(self) -> dict[str, str]:
+        """The word lists' names with their label (a name on two lists is on neither)."""
+        if self._listed is None:
+            labels: dict[str, set[str]] = defaultdict(set)
+            for label, names in self.lists.names.items():
+                for name in names:
+                    labels[name].add(label)
+            self._listed = {name: next(iter(ls)) for name, ls in labels.items() if len(ls) == 1}
+        return self._listed
+
+    def initialize(self, get_examples=None, *, nlp=None, data_path: str | None = None):
+        super().initialize(get_examples, nlp=nlp, data_path=data_path)
+        self._listed = None
+
+    def from_disk(self, path, exclude=()):
+        super().from_disk(path, exclude)
+        self._listed = None
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.ents:
+            return doc
+        from reader.analysis.lexicon import ROLE_SUFFIXES
+
+        evidence = self.use_evidence
+        doc.ents = consistency_spans(
+            doc,
+            is_common=self.lists.is_common,
+            stop_words=self.stop_words,
+            relabel=self.relabel,
+            min_chars=self.min_chars,
+            min_votes=self.min_votes,
+            listed=self.listed() if evidence else None,
+            org_suffixes=self.org_suffixes if evidence else frozenset(),
+            role_heads=ROLE_SUFFIXES if evidence else (),
+        )
+        return doc

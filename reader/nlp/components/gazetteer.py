@@ -1,0 +1,127 @@
+"""`reader_gazetteer`: names from the word lists where the statistical NER found nothing (never
+overwriting it), labels the lists prove ("Brisbane"/PER → LOC), and legal forms ("Audi AG" → ORG)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .spans import genitive_base, overlaps, set_ents, taken_mask
+from .word_lists import ListComponent, WordLists
+
+
+def gazetteer_matches(doc: Doc, lists: WordLists, labels: Iterable[str]) -> list[Span]:
+    """Spans of doc whose text is a listed name (or its genitive), longest first,
+    that do not overlap an existing entity."""
+    taken = taken_mask(doc)
+    named = [(label, lists.names[label]) for label in labels if label in lists.names]
+    words = [token.text for token in doc]  # one pass over the Doc: token objects are costly
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if taken[i] or not words[i][:1].isupper():
+            i += 1
+            continue
+        found = None
+        for length in range(min(lists.max_tokens, n - i), 0, -1):
+            if overlaps(taken, i, i + length):
+                continue
+            text = " ".join(words[i : i + length])
+            base = genitive_base(text)
+            for label, names in named:
+                if text in names or (base is not None and base in names):
+                    found = (length, label)
+                    break
+            if found:
+                break
+        if found:
+            length, label = found
+            out.append(Span(doc, i, i + length, label=label))
+            for k in range(i, i + length):
+                taken[k] = True
+            i += length
+        else:
+            i += 1
+    return out
+
+
+def gazetteer_relabel(doc: Doc, lists: WordLists, labels: Iterable[str], relabel_from: Iterable[str]) -> list[Span]:
+    """Entities whose whole text (or its genitive base) is a listed name of one of
+    ``labels`` but that carry a label in ``relabel_from`` take the listed label
+    ("Brisbane"/PER -> LOC)."""
+    relabel_from = set(relabel_from)
+    out = []
+    for ent in doc.ents:
+        new_label = None
+        if ent.label_ in relabel_from:
+            base = genitive_base(ent.text)
+            for label in labels:
+                names = lists.names.get(label, ())
+                if ent.text in names or (base is not None and base in names):
+                    new_label = label
+                    break
+        out.append(Span(doc, ent.start, ent.end, label=new_label) if new_label and new_label != ent.label_ else ent)
+    return out
+
+
+def org_suffix_spans(doc: Doc, suffixes: frozenset[str], max_words: int = 3) -> list[Span]:
+    """'Audi AG', 'Google Inc.', 'Berger Projektentwicklung GmbH' -> ORG: a legal-form
+    word after capitalised words; an entity ending right before it is extended."""
+    ents = list(doc.ents)
+    by_end = {e.end: k for k, e in enumerate(ents)}
+    taken = taken_mask(doc)
+    changed = False
+    by_last = {e.end - 1: k for k, e in enumerate(ents)}
+    for tok in doc:
+        if tok.text not in suffixes or tok.i == 0:
+            continue
+        if taken[tok.i]:
+            k = by_last.get(tok.i)
+            if k is not None and ents[k].label_ != "ORG" and len(ents[k]) > 1:
+                ents[k] = Span(doc, ents[k].start, ents[k].end, label="ORG")
+                changed = True
+            continue
+        k = by_end.get(tok.i)
+        if k is not None:
+            e = ents[k]
+            ents[k] = Span(doc, e.start, tok.i + 1, label="ORG")
+            changed = True
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and tok.i - start < max_words
+            and not taken[start - 1]
+            and doc[start - 1].text[:1].isupper()
+            and not doc[start - 1].is_sent_start
+        ):
+            start -= 1
+        if start < tok.i:
+            ents.append(Span(doc, start, tok.i + 1, label="ORG"))
+            changed = True
+    return filter_spans(ents) if changed else list(doc.ents)
+
+
+@Language.factory("reader_gazetteer", default_config={"labels": ["LOC"], "relabel_from": [], "org_suffixes": []})
+def make_gazetteer(nlp: Language, name: str, labels: list[str], relabel_from: list[str], org_suffixes: list[str]):
+    return Gazetteer(labels=labels, relabel_from=relabel_from, org_suffixes=org_suffixes)
+
+
+class Gazetteer(ListComponent):
+    def __init__(self, *, labels: list[str], relabel_from: list[str] = (), org_suffixes: list[str] = ()) -> None:
+        super().__init__()
+        self.labels = list(labels)
+        self.relabel_from = list(relabel_from)
+        self.org_suffixes = frozenset(org_suffixes)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.relabel_from and doc.ents:
+            doc.ents = gazetteer_relabel(doc, self.lists, self.labels, self.relabel_from)
+        if self.org_suffixes:
+            doc.ents = org_suffix_spans(doc, self.org_suffixes)
+        set_ents(doc, gazetteer_matches(doc, self.lists, self.labels))
+        return doc
