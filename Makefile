@@ -30,14 +30,14 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do PYTHONPATH=benchmarks $(BIN)/python $$script || exit 1; done
 
-# Rebuild the shipped German pipeline (reader/nlp/model/) from the corpora in
+# Rebuild the shipped German pipeline (reader/nlp/model/) with the code in training/ from the corpora in
 # ../shared/data (override: make model DATA=/path or READER_TRAINING_DATA).
 # ABLATE=1 also runs the corpus ablation (about an hour more on 2 cores).
 DATA ?= $(if $(READER_TRAINING_DATA),$(READER_TRAINING_DATA),../shared/data)
 model: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,train]'
 	$(BIN)/python -m pip install --quiet --no-deps 'german-nouns>=1.2,<2'
-	$(BIN)/python -m reader.nlp.training.build all --data $(DATA) $(if $(ABLATE),--ablate,)
+	$(BIN)/python -m training.build all --data $(DATA) $(if $(ABLATE),--ablate,)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -61,7 +61,7 @@ def rules_table(report: dict) -> str:
 
 def ablation_table(rows: list[dict]) -> str:
     if not rows:
-        return "(no ablation run in this build: `python -m reader.nlp.training.build ablate`)"
+        return "(no ablation run in this build: `python -m training.build ablate`)"
     dev_sets = list(rows[0]["dev"].keys())
     test_sets = list(rows[0]["test"].keys())
     head = (

@@ -1,7 +1,7 @@
 """Build reader's German pipeline from the open corpora: `make model`.
 
-    python -m reader.nlp.training.build all [--data DIR] [--ablate]
-    python -m reader.nlp.training.build convert | train | ablate | final | report
+    python -m training.build all [--data DIR] [--ablate]
+    python -m training.build convert | train | ablate | final | report
 
 Steps (every setting is in ``config.cfg`` next to this file):
 
@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[2]
+REPO = HERE.parent
 CONFIG = HERE / "config.cfg"
 WORK = HERE / "corpus"  # converted data (git-ignored)
 OUTPUT = HERE / "output"  # training runs (git-ignored)
@@ -69,8 +69,8 @@ def convert(data: Path) -> dict:
     import spacy
     from spacy.tokens import DocBin
 
-    from reader.nlp.training import corpora as C
-    from reader.nlp.training.wordlists import build_wordlists
+    from training import corpora as C
+    from training.wordlists import build_wordlists
 
     settings = reader_settings()
     C.HELDOUT.clear()
@@ -109,7 +109,7 @@ def convert(data: Path) -> dict:
         use_surnames=bool(settings["use_surnames"]),
         log=log,
     )
-    from reader.nlp.training.wordlists import write_place_aliases
+    from training.wordlists import write_place_aliases
 
     # the Names panel's exonym table (committed: reader/analysis needs no babel at run time)
     manifest["wordlists"]["place aliases"] = write_place_aliases(REPO / "reader" / "analysis" / "place_aliases.json")
@@ -152,7 +152,7 @@ def train(
     the dev parts are training data too, so dev scores mean nothing: return model-last)."""
     from spacy.cli.train import train as spacy_train
 
-    import reader.nlp.components  # noqa: F401  (registers the factories)
+    import reader.nlp.components  # noqa: F401 - importing registers the factories
 
     out.mkdir(parents=True, exist_ok=True)
     train_path = concat_train(
@@ -322,7 +322,7 @@ def ablate(max_steps: int, parallel: int = 2, config: Path = CONFIG, eval_only: 
     """Short runs, one corpus added at a time; NER alone (rules off) on dev and test."""
     import spacy
 
-    import reader.nlp.components  # noqa: F401
+    import reader.nlp.components  # noqa: F401 - importing registers the factories
 
     available = {p.name[: -len("-train.spacy")] for p in WORK.glob("*-train.spacy")}
     variants = [v for v in ABLATION if set(v) <= available]
@@ -338,7 +338,7 @@ def ablate(max_steps: int, parallel: int = 2, config: Path = CONFIG, eval_only: 
         cmd = [
             sys.executable,
             "-m",
-            "reader.nlp.training.build",
+            "training.build",
             "train",
             "--corpora",
             ",".join(corpora),
@@ -394,7 +394,7 @@ def assemble(best: Path, out: Path = MODEL_DIR) -> Path:
     from spacy.util import load_config
 
     import reader
-    import reader.nlp.components
+    import reader.nlp.components  # importing registers the factories
 
     # The rule components take their settings from the current config.cfg and the
     # word lists of the last `convert`: rules can change without retraining the
@@ -450,8 +450,8 @@ def report(model: Path = MODEL_DIR, data: Path | None = None) -> dict:
     """Score the shipped pipeline; write output/report.json."""
     import spacy
 
-    import reader.nlp.components  # noqa: F401
-    from reader.nlp.training.sentences import evaluate_sentence_boundaries
+    import reader.nlp.components  # noqa: F401 - importing registers the factories
+    from training.sentences import evaluate_sentence_boundaries
 
     # load time in a fresh process
     code = (
@@ -547,7 +547,7 @@ print(json.dumps({{"words": n_words, "words_per_second": round(best_cpu), "words
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m reader.nlp.training.build")
+    parser = argparse.ArgumentParser(prog="python -m training.build")
     parser.add_argument("step", choices=["all", "convert", "train", "ablate", "final", "assemble", "report"])
     parser.add_argument("--data", default=None, help="corpus folder (default ../shared/data or READER_TRAINING_DATA)")
     parser.add_argument("--corpora", default=None, help="train: comma-separated corpus names")
@@ -587,7 +587,7 @@ def main(argv: list[str] | None = None) -> int:
         assemble(final / ("model-last" if reader_settings().get("final_with_dev") else "model-best"))
     if args.step in ("all", "final", "assemble", "report"):
         report(MODEL_DIR, data_dir(args.data) if args.data else None)
-        from reader.nlp.training.model_card import write_model_card
+        from training.model_card import write_model_card
 
         write_model_card(
             OUTPUT / "report.json", WORK / "manifest.json", OUTPUT / "ablation.json", MODEL_DIR / "README.md"

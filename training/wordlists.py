@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from reader.nlp.components.word_lists import WordLists, word_hash
-from reader.nlp.training.corpora import Sentence, load_german_nouns, tags_to_spans
+from training.corpora import Sentence, load_german_nouns, tags_to_spans
 
 # Organisations German news mention all the time (hand-written, generic).
 ORG_NAMES = """

@@ -7,7 +7,7 @@ The first half of the dev file was used while writing the rules in
 ``reader.nlp.components.sentences.sentence_starts``; the second half is the reported
 number ("held out").
 
-    python -m reader.nlp.training.sentences [CONLLU] [--model PATH]
+    python -m training.sentences [CONLLU] [--model PATH]
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def evaluate_sentence_boundaries(path: Path, nlp=None, *, group: int = 10) -> di
     sentence component), our rule component alone, spaCy's sentencizer, syntok."""
     import spacy
 
-    import reader.nlp.components  # noqa: F401
+    import reader.nlp.components  # noqa: F401 - importing registers the factories
 
     texts = read_conllu_texts(path)
     half = len(texts) // 2
