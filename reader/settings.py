@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text_repair import repair_surrogates
+from .text.repair import repair_surrogates
 
 
 def default_author() -> str:

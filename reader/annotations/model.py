@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..text_repair import repair_surrogates
+from ..text.repair import repair_surrogates
 from .records import MAX_PASSAGE_CHARS, QUOTE_CONTEXT_CHARS, RecordError, explain, typed_fields
 from .tags import tag_colour
 

@@ -38,7 +38,7 @@ from typing import Any
 from ..articles import Article, Library
 from ..atomic_files import open_folder, open_folder_fd, remove_quietly, write_temp
 from ..settings import default_author
-from ..text_repair import repair_surrogates
+from ..text.repair import repair_surrogates
 from .anchoring import AnchoredAnnotation, locate, orphan
 from .bulk import gc_paused
 from .journal import PublishIncomplete, commit_files, pending_renames, roll_forward

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..text_repair import repair_surrogates
+from ..text.repair import repair_surrogates
 
 MAX_TAG_CHARS = 80
 
@@ -40,7 +40,7 @@ class TagError(ValueError):
 
 def clean_tag(text: str) -> str:
     """The tag as stored: NFC, stripped, inner whitespace collapsed (may be empty); undecodable
-    bytes repaired (see text_repair)."""
+    bytes repaired (see reader/text/repair.py)."""
     return " ".join(unicodedata.normalize("NFC", repair_surrogates(text)).split())
 
 
