@@ -21,6 +21,7 @@ one-word name must not be a common noun.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from pathlib import Path
 
@@ -194,22 +195,37 @@ MAJOR_CURRENCY_CODES = frozenset("EUR USD GBP CHF JPY CNY RUB UAH PLN SEK NOK DK
 
 
 def currency_names(votes: dict[str, Counter], *, places: set[str], first: set[str]) -> set[str]:
-    """CLDR's German names of current currencies (babel), their last words ("Dollar",
-    "Rubel") and the major ISO codes: MISC, as GermEval 2014 tags them. A last word that the
-    training sentences mostly leave untagged means something else there too ("Rand", "Krone",
-    "Real" of Real Madrid) and is left out, as are places ("Franken") and first names."""
+    """CLDR's German names of current currencies (babel) of more than one word ("Schweizer
+    Franken", "US-Dollar"), the major ISO codes, and the one-word names and last words
+    ("Euro", "Dollar", "Rubel") that the training sentences tag MISC at least as often as they
+    leave them untagged: MISC, as GermEval 2014 tags them. A word the training never tags, or
+    mostly leaves untagged, means something else too ("Rand", "Krone", "Real"); places
+    ("Franken") and first names are left out."""
     from babel import Locale
 
     names: set[str] = set(MAJOR_CURRENCY_CODES)
     for name in Locale("de").currencies.values():
         if "(" in name:
             continue  # historic currencies
-        names.add(name)
-        last = name.split(" ")[-1].split("-")[-1]
-        vote = votes.get(last)
-        if last[:1].isupper() and (vote is None or vote["MISC"] >= vote["O"]):
-            names.add(last)
+        if " " in name or "-" in name:
+            names.add(name)
+        for word in {name, name.split(" ")[-1].split("-")[-1]}:
+            vote = votes.get(word)
+            if vote is not None and vote["MISC"] >= max(1, vote["O"]):
+                names.add(word)
     return names - places - first
+
+
+@functools.cache
+def lexeme_logprobs() -> dict[str, float]:
+    """Case-true log probabilities of German words (spacy-lookups-data's de_lexeme_prob)."""
+    import gzip
+    import json
+    from importlib.resources import files
+
+    path = files("spacy_lookups_data") / "data" / "de_lexeme_prob.json.gz"
+    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+        return json.load(fh)
 
 
 def lowercase_scores(min_logprob: float = -16.0) -> dict[int, int]:
@@ -217,14 +233,9 @@ def lowercase_scores(min_logprob: float = -16.0) -> dict[int, int]:
     frequencies of spacy-lookups-data (de_lexeme_prob), for words German writes in lower
     case at least a tenth as often as capitalised: a capitalised one at a sentence start
     is an adverb, a verb, an adjective or a conjunction, not a name ("Zudem", "Bedeutet")."""
-    import gzip
-    import json
     import math
-    from importlib.resources import files
 
-    path = files("spacy_lookups_data") / "data" / "de_lexeme_prob.json.gz"
-    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
-        prob: dict[str, float] = json.load(fh)
+    prob = lexeme_logprobs()
     scores: dict[int, int] = {}
     for word, logprob in prob.items():
         if not word[:1].islower() or not word.isalpha() or logprob < min_logprob:
