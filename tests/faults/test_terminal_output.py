@@ -17,10 +17,10 @@ import pytest
 from click.testing import CliRunner
 from textual.geometry import Region
 
-from reader import cli
 from reader.annotations import AnnotationStore
 from reader.articles import Library
 from reader.cli import main
+from reader.commands import annotations as annotation_commands
 from reader.text.terminal import BIDI_CONTROLS, escape_json_text, safe_display, safe_line, without_unsafe
 from tests.helpers.pilot import wait_for_library
 
@@ -60,7 +60,7 @@ def assert_clean(text: str, where: str) -> None:
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Standard output counts as a terminal (click's runner captures it)."""
-    monkeypatch.setattr(cli, "is_terminal", lambda stream: True)
+    monkeypatch.setattr(annotation_commands, "is_terminal", lambda stream: True)
 
 
 def test_every_command_prints_hostile_text_safely(tmp_path: Path, terminal: None) -> None:

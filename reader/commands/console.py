@@ -14,7 +14,7 @@ from typing import IO, Any
 
 import click
 
-from .text.terminal import escape_json_text, safe_display, safe_line
+from ..text.terminal import escape_json_text, safe_display, safe_line
 
 
 def say(text: str, *, err: bool = False) -> None:
