@@ -15,8 +15,10 @@ Layout (chosen so that saving one annotation costs the same with 100 or 100,000 
 Every write takes the lock, re-reads the shard files it changes and applies the change to what
 is on disk now (so what another process wrote is kept, and a field edit changes only that
 field). A change of one file replaces it atomically (see storage.py); a change of several goes
-through the journal (journal.py), so it happens whole or not at all. The in-memory index is
-updated only from what was read or written under the lock, so it always matches the disk.
+through the journal (journal.py), so it happens whole or not at all. The in-memory index
+(store_index.py) is updated only from what was read or written under the lock, so it always
+matches the disk; the change log (change_log.py) tells other processes which files to re-read.
+Where everything lives on disk is paths.py; one shard file's tables, shards.py.
 
 The store never follows a symbolic link below its root: a store holding one is read-only (one
 line), and files are opened relative to folder descriptors with O_NOFOLLOW. Files the store did
@@ -26,8 +28,6 @@ not write (sync-conflict copies, backups) are named in `warnings`, never loaded 
 from __future__ import annotations
 
 import os
-import secrets
-import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -36,11 +36,12 @@ from pathlib import Path
 from typing import Any
 
 from ..articles import Article, Library
-from ..atomic_files import open_folder, open_folder_fd, remove_quietly, write_temp
+from ..atomic_files import open_folder, open_folder_fd
 from ..settings import default_author
 from ..text.repair import repair_surrogates
 from .anchoring import AnchoredAnnotation, locate, orphan
 from .bulk import gc_paused
+from .change_log import RELOAD_ALL, ChangeLog
 from .journal import PublishIncomplete, commit_files, pending_renames, roll_forward
 from .locking import LockTimeout, acquire_lock
 from .model import (
@@ -53,18 +54,15 @@ from .model import (
     quote_at,
 )
 from .paths import (
-    CHANGES_LOG,
     JOURNAL_NAME,
     LOCK_NAME,
     Survey,
-    article_dirname,
     is_shard_relative,
-    shard_name,
     shard_relative,
     survey,
 )
 from .revisions import Outcome, descend, lineage, merge_outcome, same_content, with_revision
-from .shards import Shard, parse_record, same_stored_revision
+from .shards import Shard
 from .storage import (
     EditConflict,
     RecordGone,
@@ -74,16 +72,14 @@ from .storage import (
     describe_os_error,
     dump_store_bytes,
 )
-from .tags import TagIndex, clean_tags, complete_tag
+from .store_index import StoreIndex
+from .tags import clean_tags, complete_tag
 from .times import utc_now
 
-__all__ = ["AnnotationNotFound", "AnnotationStore", "Conflict", "article_dirname", "shard_name"]
+__all__ = ["AnnotationNotFound", "AnnotationStore", "Conflict"]
 
 LOCK_TIMEOUT_S = 15.0
-MAX_LOG_BYTES = 1 << 20
 STALE_EXPORT_TEMP_S = 3600.0
-_LOG_READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
-_LOG_APPEND = os.O_WRONLY | os.O_APPEND | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 ShardOp = Callable[[Shard], None]
 
@@ -118,15 +114,9 @@ class AnnotationStore:
         self.author = repair_surrogates(author)
         self.problems: tuple[str, ...] = ()  # while any, the store refuses to write
         self.warnings: tuple[str, ...] = ()  # worth telling the user, but the store works
-        self._annotations: dict[str, Annotation] = {}
-        self._by_article: dict[str, dict[str, Annotation]] = {}
-        self._shard_members: dict[str, set[str]] = {}
-        self._conflicts: dict[str, dict[str, Annotation]] = {}
-        self._shard_conflicts: dict[str, set[str]] = {}
+        self._index = StoreIndex()
+        self._log = ChangeLog(self.root)
         self._anchor_cache: dict[str, tuple[str, dict[str, AnchoredAnnotation]]] = {}
-        self._tag_index = TagIndex()
-        self._log_epoch = b""
-        self._log_offset = 0
 
     @classmethod
     def open(cls, where: Library | Path | str, *, author: str | None = None) -> AnnotationStore:
@@ -144,19 +134,19 @@ class AnnotationStore:
 
     def get(self, annotation_id: str) -> Annotation:
         try:
-            return self._annotations[annotation_id]
+            return self._index.annotations[annotation_id]
         except KeyError:
             raise AnnotationNotFound(annotation_id) from None
 
     def __contains__(self, annotation_id: object) -> bool:
-        return annotation_id in self._annotations
+        return annotation_id in self._index.annotations
 
     def __len__(self) -> int:
-        return len(self._annotations)
+        return len(self._index.annotations)
 
     def all(self) -> list[Annotation]:
         """Every annotation, by article, then position in the text, then creation time."""
-        return sorted(self._annotations.values(), key=lambda a: (a.article_id, a.start, a.end, a.created, a.id))
+        return sorted(self._index.annotations.values(), key=lambda a: (a.article_id, a.start, a.end, a.created, a.id))
 
     def for_article(self, article: Article) -> list[AnchoredAnnotation]:
         """The article's annotations located in its current text, in reading order; orphans last.
@@ -168,7 +158,7 @@ class AnnotationStore:
         if cached_version != article.version:
             cached = {}
         fresh: dict[str, AnchoredAnnotation] = {}
-        for annotation in self._by_article.get(article.id, {}).values():
+        for annotation in self._index.by_article.get(article.id, {}).values():
             hit = cached.get(annotation.id)
             if hit is None or hit.annotation is not annotation:  # a changed annotation is a new object
                 hit = AnchoredAnnotation(annotation, locate(article.body, article.version, annotation))
@@ -180,45 +170,50 @@ class AnnotationStore:
         """Every annotation with its state; those whose article is not among `articles` are orphans."""
         known = {article.id: article for article in articles}
         result: list[AnchoredAnnotation] = []
-        for article_id in sorted(self._by_article):
+        for article_id in sorted(self._index.by_article):
             article = known.get(article_id)
             if article is not None:
                 result.extend(self.for_article(article))
                 continue
             gone = orphan(f"the article {article_id!r} is not in the library any more")
             result.extend(
-                sorted((AnchoredAnnotation(a, gone) for a in self._by_article[article_id].values()), key=_reading_order)
+                sorted(
+                    (AnchoredAnnotation(a, gone) for a in self._index.by_article[article_id].values()),
+                    key=_reading_order,
+                )
             )
         return result
 
     def counts_by_article(self) -> dict[str, int]:
-        return {article_id: len(members) for article_id, members in self._by_article.items() if members}
+        return {article_id: len(members) for article_id, members in self._index.by_article.items() if members}
 
     def tags(self) -> list[tuple[str, int]]:
         """(tag, number of annotations) for every tag in use, most used first.
 
         A tag is shown in the spelling of its earliest annotation.
         """
-        return self._tag_index.counts()
+        return self._index.tags.counts()
 
     def complete_tag(self, prefix: str, limit: int = 10) -> list[str]:
         return complete_tag(prefix, self.tags(), limit)
 
     def canonical_tags(self, tags: Iterable[str]) -> tuple[str, ...]:
         """Tags as they would be saved: cleaned, duplicates dropped, in the store's spelling."""
-        return tuple(self._tag_index.spelling(tag) or tag for tag in clean_tags(tags))
+        return tuple(self._index.tags.spelling(tag) or tag for tag in clean_tags(tags))
 
     def conflicts(self) -> list[Conflict]:
         """Every annotation that has other versions kept beside it, by article and id."""
-        found = [self._conflict_of(annotation_id) for annotation_id in self._conflicts]
+        found = [self._conflict_of(annotation_id) for annotation_id in self._index.conflicts]
         return sorted(found, key=lambda c: (c.article_id, c.annotation_id))
 
     def conflict(self, annotation_id: str) -> Conflict | None:
-        return self._conflict_of(annotation_id) if annotation_id in self._conflicts else None
+        return self._conflict_of(annotation_id) if annotation_id in self._index.conflicts else None
 
     def _conflict_of(self, annotation_id: str) -> Conflict:
-        versions = sorted(self._conflicts[annotation_id].values(), key=lambda a: (a.updated, a.revision), reverse=True)
-        return Conflict(annotation_id, self._annotations.get(annotation_id), tuple(versions))
+        versions = sorted(
+            self._index.conflicts[annotation_id].values(), key=lambda a: (a.updated, a.revision), reverse=True
+        )
+        return Conflict(annotation_id, self._index.annotations.get(annotation_id), tuple(versions))
 
     # ---- writing -------------------------------------------------------------------------
 
@@ -382,7 +377,7 @@ class AnnotationStore:
         if dry_run:
             self.reload_if_changed()
             return [
-                merge_outcome(self._annotations.get(a.id), self._conflicts.get(a.id, {}).values(), a)
+                merge_outcome(self._index.annotations.get(a.id), self._index.conflicts.get(a.id, {}).values(), a)
                 for a, _ in incoming
             ]
         outcomes: list[Outcome] = [Outcome.UNCHANGED] * len(incoming)
@@ -442,26 +437,10 @@ class AnnotationStore:
 
         Cheap when nothing changed (one open and fstat of changes.log): the app calls it every second.
         """
-        try:
-            fd = os.open(self.root / CHANGES_LOG, _LOG_READ)
-        except OSError:  # no log yet (nothing written), or unreadable: nothing to pick up
-            return False
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                return False
-            epoch, size = _first_line(fd), info.st_size
-            if epoch != self._log_epoch or size < self._log_offset:
-                self._load_all()
-                return True
-            if size == self._log_offset:
-                return False
-            chunk = os.pread(fd, size - self._log_offset, self._log_offset)
-        finally:
-            os.close(fd)
-        complete = chunk[: chunk.rfind(b"\n") + 1]
-        self._log_offset += len(complete)
-        relatives = {line.decode("utf-8", "replace") for line in complete.splitlines() if line}
+        relatives = self._log.unseen()
+        if relatives is RELOAD_ALL:
+            self._load_all()
+            return True
         for relative in sorted(relatives):
             if not is_shard_relative(relative):
                 continue
@@ -474,15 +453,11 @@ class AnnotationStore:
 
     # ---- internals -----------------------------------------------------------------------
 
-    def _known(self, annotation_id: str, record: dict[str, Any]) -> Annotation | None:
-        annotation = self._annotations.get(annotation_id)
-        return annotation if annotation is not None and same_stored_revision(annotation, record) else None
-
     def _read_shard(self, relative: str, label: str | None = None) -> tuple[Shard, bool]:
         """A shard file as it is on disk now, and whether it is in an older schema."""
         database = ShardDB(self.root, relative)
         tables = database.read_tables()
-        return Shard(label or relative, tables, self._known), database.shard_storage.legacy
+        return Shard(label or relative, tables, self._index.known), database.shard_storage.legacy
 
     def _commit(self, ops: Iterable[tuple[str, ShardOp]]) -> None:
         """Apply operations to the shard files they name, under the lock, all or nothing."""
@@ -510,7 +485,7 @@ class AnnotationStore:
                         pass
                 raise
             changed = [shard for shard in shards if shard.dirty]
-            prepared = [self._prepare_index(shard) for shard in shards]  # may raise: nothing written yet
+            prepared = [self._index.prepare(shard) for shard in shards]  # may raise: nothing written yet
             try:
                 if len(changed) == 1:
                     ShardDB(self.root, changed[0].relative).write_tables(changed[0].tables)
@@ -519,14 +494,14 @@ class AnnotationStore:
                         self.root, root_fd, {shard.relative: dump_store_bytes(shard.tables) for shard in changed}
                     )
             except PublishIncomplete:
-                self._apply_index(prepared)
-                self._note_changes(root_fd, [shard.relative for shard in changed])
+                self._index.apply(prepared)
+                self._log.note(root_fd, [shard.relative for shard in changed])
                 raise
             except OSError as error:
                 raise StoreError(describe_os_error(error, self.root / changed[0].relative)) from None
-            self._apply_index(prepared)
+            self._index.apply(prepared)
             if changed:
-                self._note_changes(root_fd, [shard.relative for shard in changed])
+                self._log.note(root_fd, [shard.relative for shard in changed])
 
     def _finish_unfinished(self, root_fd: int) -> None:
         """Roll forward a multi-file change a killed process left behind (with the lock held)."""
@@ -537,7 +512,7 @@ class AnnotationStore:
         if finished:
             for relative in finished:
                 self._refresh_shard(relative)
-            self._note_changes(root_fd, finished)
+            self._log.note(root_fd, finished)
 
     @contextmanager
     def _locked(self) -> Iterator[int]:
@@ -563,83 +538,9 @@ class AnnotationStore:
             os.close(lock_fd)
             os.close(root_fd)
 
-    def _note_changes(self, root_fd: int, relatives: list[str]) -> None:
-        """Tell other processes which shard files changed (called with the lock held)."""
-        lines = "".join(f"{relative}\n" for relative in relatives).encode("utf-8")
-        try:
-            epoch, size = self._log_position(root_fd)
-            caught_up = epoch == self._log_epoch and size == self._log_offset
-            if not epoch or size > MAX_LOG_BYTES:
-                epoch = f"reader-changes {secrets.token_hex(8)}\n".encode()
-                temp = write_temp(CHANGES_LOG, epoch + lines, durable=False, dir_fd=root_fd)
-                try:
-                    os.replace(temp, CHANGES_LOG, src_dir_fd=root_fd, dst_dir_fd=root_fd)
-                except OSError:
-                    remove_quietly(temp, dir_fd=root_fd)
-                    raise
-                size = len(epoch)
-            else:
-                fd = os.open(CHANGES_LOG, _LOG_APPEND, dir_fd=root_fd)
-                try:
-                    if stat.S_ISREG(os.fstat(fd).st_mode):
-                        os.write(fd, lines)
-                finally:
-                    os.close(fd)
-        except OSError:
-            return  # only a hint for other processes; the data itself is saved
-        if caught_up:  # nothing from others in between: our index already holds all of it
-            self._log_epoch, self._log_offset = epoch, size + len(lines)
-
     def _refresh_shard(self, relative: str) -> None:
         """Make the index hold what this shard file holds on disk now."""
-        self._apply_index([self._prepare_index(self._read_shard(relative)[0])])
-
-    def _prepare_index(
-        self, shard: Shard
-    ) -> tuple[str, dict[str, Any], list[Annotation], dict[str, dict[str, Annotation]]]:
-        """Check a shard's records and find which changed against the index (raises before any change).
-
-        Records whose revision is unchanged are skipped, so a save costs O(changed records) in
-        memory, not O(records in the shard).
-        """
-        before = self._shard_members.get(shard.relative, set())
-        fresh: list[Annotation] = []
-        for annotation_id, record in shard.records.items():
-            if annotation_id in before and self._known(annotation_id, record) is not None:
-                continue
-            annotation = shard.written.get(annotation_id) or parse_record(shard.relative, annotation_id, record)
-            if annotation_id not in before and annotation_id in self._annotations:
-                raise StoreUnreadable(
-                    f"{shard.relative}: annotation {annotation_id[:40]} is also stored in another file; nothing will be written"
-                )
-            fresh.append(annotation)
-        conflicts = {annotation_id: shard.conflict_versions(annotation_id) for annotation_id in shard.conflict_records}
-        return shard.relative, shard.records, fresh, conflicts
-
-    def _apply_index(
-        self, prepared: list[tuple[str, dict[str, Any], list[Annotation], dict[str, dict[str, Annotation]]]]
-    ) -> None:
-        for relative, records, fresh, conflicts in prepared:
-            before = self._shard_members.get(relative, set())
-            fresh_ids = {annotation.id for annotation in fresh}
-            for annotation_id in (before - records.keys()) | (before & fresh_ids):
-                old = self._annotations.pop(annotation_id)
-                self._by_article.get(old.article_id, {}).pop(annotation_id, None)
-                self._tag_index.remove(old.id, old.tags)
-            for annotation in fresh:
-                self._annotations[annotation.id] = annotation
-                self._by_article.setdefault(annotation.article_id, {})[annotation.id] = annotation
-                self._tag_index.add(annotation.id, annotation.created, annotation.tags)
-            if records:
-                self._shard_members[relative] = set(records)
-            else:
-                self._shard_members.pop(relative, None)
-            for annotation_id in self._shard_conflicts.pop(relative, set()):
-                self._conflicts.pop(annotation_id, None)
-            kept = {annotation_id: versions for annotation_id, versions in conflicts.items() if versions}
-            self._conflicts.update(kept)
-            if kept:
-                self._shard_conflicts[relative] = set(kept)
+        self._index.apply([self._index.prepare(self._read_shard(relative)[0])])
 
     def _open(self) -> None:
         found = survey(self.root)
@@ -673,14 +574,9 @@ class AnnotationStore:
 
     def _load_all(self) -> list[str]:
         """Index every shard file the store wrote; returns those in an older schema."""
-        self._annotations.clear()
-        self._by_article.clear()
-        self._shard_members.clear()
-        self._conflicts.clear()
-        self._shard_conflicts.clear()
+        self._index.clear()
         self._anchor_cache.clear()
-        self._tag_index.clear()
-        self._log_epoch, self._log_offset = self._log_position()
+        self._log.catch_up()
         found = survey(self.root)
         problems = [line for line in (found.links_line(self.root), found.unlisted_line(self.root)) if line]
         self.warnings = (line,) if (line := found.strangers_line()) else ()
@@ -690,7 +586,7 @@ class AnnotationStore:
             for relative in sorted(set(found.shards) | staged.keys()):
                 try:
                     shard, was_legacy = self._read_staged_or_target(relative, staged.get(relative))
-                    self._apply_index([self._prepare_index(shard)])
+                    self._index.apply([self._index.prepare(shard)])
                 except StoreError as problem:
                     problems.append(str(problem))
                     continue
@@ -723,19 +619,6 @@ class AnnotationStore:
                 pass  # renamed already: the target holds it
         return self._read_shard(relative)
 
-    def _log_position(self, root_fd: int | None = None) -> tuple[bytes, int]:
-        """(epoch line, size) of the change log; (b"", 0) when there is none yet."""
-        try:
-            fd = os.open(CHANGES_LOG if root_fd is not None else self.root / CHANGES_LOG, _LOG_READ, dir_fd=root_fd)
-        except OSError:
-            return b"", 0
-        try:
-            info = os.fstat(fd)
-            epoch = _first_line(fd) if stat.S_ISREG(info.st_mode) else b""
-            return (epoch, info.st_size) if epoch else (b"", 0)
-        finally:
-            os.close(fd)
-
     def _remove_stale_temp_files(self, root_fd: int, found: Survey) -> None:
         """Temp files left by a process killed mid-write (only a lock holder writes one)."""
         cutoff = time.time() - STALE_EXPORT_TEMP_S
@@ -759,13 +642,6 @@ def _putter(annotation: Annotation) -> ShardOp:
 
 def _mark_dirty(shard: Shard) -> None:
     shard.dirty = True
-
-
-def _first_line(fd: int) -> bytes:
-    """The epoch line at the start of the change log (with its newline), or b"" if incomplete."""
-    head = os.pread(fd, 128, 0)
-    end = head.find(b"\n")
-    return head[: end + 1] if end != -1 else b""
 
 
 def _reading_order(hit: AnchoredAnnotation) -> tuple[int, int, int, str]:

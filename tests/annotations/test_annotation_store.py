@@ -19,8 +19,8 @@ from reader.annotations import (
     StoreError,
     StoreUnreadable,
 )
-from reader.annotations import store as store_module
-from reader.annotations.store import shard_name
+from reader.annotations import change_log as change_log_module
+from reader.annotations.paths import shard_name
 from reader.articles import Article, Library
 from tests.helpers.disk_faults import refuse_temp_files
 
@@ -191,7 +191,7 @@ def test_reload_after_the_change_log_restarts(
 ) -> None:
     reader_side = AnnotationStore.open(library)
     writer = AnnotationStore.open(library)
-    monkeypatch.setattr(store_module, "MAX_LOG_BYTES", 200)
+    monkeypatch.setattr(change_log_module, "MAX_LOG_BYTES", 200)
     added = [writer.add(article, n, n + 5) for n in range(12)]
     assert reader_side.reload_if_changed() is True
     assert {a.id for a in added} <= {a.id for a in reader_side.all()}

@@ -10,8 +10,8 @@ import pytest
 from tinydb import TinyDB
 
 from reader.annotations import STORE_SCHEMA_VERSION, AnnotationStore, StoreUnreadable
+from reader.annotations.paths import shard_name
 from reader.annotations.storage import ShardDB
-from reader.annotations.store import shard_name
 from reader.articles import Article, Library
 
 

@@ -121,12 +121,12 @@ def test_a_lock_link_planted_after_opening_fails_the_write_in_one_line(
 def test_a_change_log_link_planted_after_opening_is_not_written_through(
     populated: AnnotationStore, library: Library, article: Article, outside: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.annotations import store as store_module
+    from reader.annotations import change_log as change_log_module
 
     plant(library.annotations_dir / "changes.log", outside / "victim.txt")
     before = snapshot(outside)
     added = populated.add(article, 20, 30, note="gespeichert")  # the data is saved; the log is only a hint
-    monkeypatch.setattr(store_module, "MAX_LOG_BYTES", 0)  # a log "too long" is replaced, never truncated
+    monkeypatch.setattr(change_log_module, "MAX_LOG_BYTES", 0)  # a log "too long" is replaced, never truncated
     populated.add(article, 40, 50)
     assert snapshot(outside) == before
     assert not (library.annotations_dir / "changes.log").is_symlink()  # replaced by a fresh log, not followed
