@@ -387,8 +387,6 @@ class ReadingView(ScrollView, can_focus=True):
         if not self._dragging:
             return
         self._dragging = False
-        self._wrap_token = 0
-        self._wrap_complete = False
         self.release_mouse()
         if self.selection_anchor == self.cursor:
             self.selection_anchor = None
