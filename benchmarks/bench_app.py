@@ -39,7 +39,7 @@ async def settled(app: ReaderApp, pilot) -> None:
     """Until the analysis process has loaded spaCy and analysed the library (or 120 s passed)."""
     for _ in range(12_000):
         process = app.analysis_process
-        if app.pipeline_info is not None and process is not None and not process.busy:
+        if app.session.pipeline is not None and process is not None and not process.busy:
             return
         await pilot.pause(0.01)
 
@@ -57,7 +57,7 @@ async def open_long_article(library: Path, static: bool, during_startup: bool = 
             await pilot.pause(0.001)
         if not during_startup:
             await settled(app, pilot)
-        article = app.library.get("long")
+        article = app.session.library.get("long")
         start = time.perf_counter()
         if static:
             from rich.text import Text

@@ -14,6 +14,7 @@ from .model import (
 )
 from .records import MAX_OFFSET, MAX_PASSAGE_CHARS, QUOTE_CONTEXT_CHARS
 from .revisions import Outcome, descend, revision_of, with_revision
+from .snapshot import StoreSnapshot
 from .storage import STORE_SCHEMA_VERSION, EditConflict, RecordGone, StoreError, StoreUnreadable
 from .store import AnnotationNotFound, AnnotationStore, Conflict
 from .tags import PALETTE, TagError, clean_tag, clean_tags, tag_colour, tag_key
@@ -39,6 +40,7 @@ __all__ = [
     "Outcome",
     "RecordGone",
     "StoreError",
+    "StoreSnapshot",
     "StoreUnreadable",
     "TagError",
     "TextPosition",

@@ -39,7 +39,7 @@ from ..articles import Article, Library
 from ..atomic_files import open_folder, open_folder_fd
 from ..settings import default_author
 from ..text.repair import repair_surrogates
-from .anchoring import AnchoredAnnotation, locate, orphan
+from .anchoring import AnchoredAnnotation, locate
 from .bulk import gc_paused
 from .change_log import RELOAD_ALL, ChangeLog
 from .journal import PublishIncomplete, commit_files, pending_renames, roll_forward
@@ -63,6 +63,7 @@ from .paths import (
 )
 from .revisions import Outcome, descend, lineage, merge_outcome, same_content, with_revision
 from .shards import Shard
+from .snapshot import StoreSnapshot, anchor_by_article, reading_order
 from .storage import (
     EditConflict,
     RecordGone,
@@ -164,25 +165,18 @@ class AnnotationStore:
                 hit = AnchoredAnnotation(annotation, locate(article.body, article.version, annotation))
             fresh[annotation.id] = hit
         self._anchor_cache[article.id] = (article.version, fresh)
-        return sorted(fresh.values(), key=_reading_order)
+        return sorted(fresh.values(), key=reading_order)
 
     def anchor_all(self, articles: Iterable[Article]) -> list[AnchoredAnnotation]:
         """Every annotation with its state; those whose article is not among `articles` are orphans."""
-        known = {article.id: article for article in articles}
-        result: list[AnchoredAnnotation] = []
-        for article_id in sorted(self._index.by_article):
-            article = known.get(article_id)
-            if article is not None:
-                result.extend(self.for_article(article))
-                continue
-            gone = orphan(f"the article {article_id!r} is not in the library any more")
-            result.extend(
-                sorted(
-                    (AnchoredAnnotation(a, gone) for a in self._index.by_article[article_id].values()),
-                    key=_reading_order,
-                )
-            )
-        return result
+        by_article = {article_id: members.values() for article_id, members in self._index.by_article.items()}
+        return anchor_by_article(by_article, articles, self.for_article)
+
+    def snapshot(self) -> StoreSnapshot:
+        """What the store holds now, for another thread to read (O(annotations) references, no copies)."""
+        return StoreSnapshot(
+            {article_id: tuple(members.values()) for article_id, members in self._index.by_article.items()}
+        )
 
     def counts_by_article(self) -> dict[str, int]:
         return {article_id: len(members) for article_id, members in self._index.by_article.items() if members}
@@ -642,9 +636,3 @@ def _putter(annotation: Annotation) -> ShardOp:
 
 def _mark_dirty(shard: Shard) -> None:
     shard.dirty = True
-
-
-def _reading_order(hit: AnchoredAnnotation) -> tuple[int, int, int, str]:
-    if hit.anchor.start is None:
-        return (1, hit.annotation.start, hit.annotation.end, hit.annotation.created)
-    return (0, hit.anchor.start, hit.anchor.end or 0, hit.annotation.created)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
-from ..annotations import AnnotationStore, StoreError, utc_now
+from ..annotations import StoreError, utc_now
 from ..annotations.bulk import gc_paused
 from ..annotations.paths import EXPORTS_DIRNAME
 from ..annotations.storage import describe_os_error
@@ -21,7 +21,7 @@ from ..atomic_files import replace_atomically_in
 from . import csv_table, markdown, reader_json, w3c
 from .fields import ImportRefused
 from .importing import ImportReport, import_file, plan_import, read_import_file
-from .items import ExportItem, collect_items, write_file
+from .items import AnnotationSource, ExportItem, collect_items, write_file
 from .output import ExportRefused, write_export
 
 Writer = Callable[[list[ExportItem], str], bytes]  # items, export time -> UTF-8 file content
@@ -36,7 +36,7 @@ FORMATS: dict[str, tuple[Writer, str]] = {
 
 
 def export_bytes(
-    store: AnnotationStore,
+    store: AnnotationSource,
     library: Library,
     fmt: str = "json",
     article_ids: Iterable[str] = (),
@@ -54,7 +54,7 @@ def export_bytes(
         return writer(collect_items(store, library.articles(), article_ids, tags), utc_now())
 
 
-def export_to_directory(store: AnnotationStore, library: Library, fmt: str = "json") -> Path:
+def export_to_directory(store: AnnotationSource, library: Library, fmt: str = "json") -> Path:
     """Write all annotations to annotations/exports/<UTC timestamp>.<ext>; returns the path.
 
     Written inside the store without following links: a linked exports/ folder is refused.
@@ -78,6 +78,7 @@ def export_to_directory(store: AnnotationStore, library: Library, fmt: str = "js
 
 __all__ = [
     "FORMATS",
+    "AnnotationSource",
     "ExportItem",
     "ExportRefused",
     "ImportRefused",

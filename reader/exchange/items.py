@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from ..annotations import Anchor, Annotation, AnnotationStore, StoreError, tag_key
+from ..annotations import Anchor, AnchoredAnnotation, Annotation, StoreError, tag_key
 from ..annotations.storage import describe_os_error, write_atomically
 from ..articles import Article
 
@@ -18,8 +19,15 @@ class ExportItem:
     article: Article | None  # None when the article is no longer in the library
 
 
+class AnnotationSource(Protocol):
+    """Where an export reads annotations from: the store itself (the command line), or a snapshot
+    of it (the app, in a worker)."""
+
+    def anchor_all(self, articles: Iterable[Article]) -> list[AnchoredAnnotation]: ...
+
+
 def collect_items(
-    store: AnnotationStore,
+    store: AnnotationSource,
     articles: Iterable[Article],
     article_ids: Iterable[str] = (),
     tags: Iterable[str] = (),

@@ -9,10 +9,29 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 SHIPPED_NAME = "reader_de_news"
 _SMALL_FILE = 32 * 1024 * 1024  # files up to this size are hashed whole
+
+
+@dataclass(frozen=True)
+class PipelineInfo:
+    """Which pipeline is in use, as `reader info` and the app name it (plain data, no spaCy)."""
+
+    name: str
+    version: str
+    path: str
+    labels: list[str]
+    components: list[str]
+    fingerprint: str  # stable short hash of this exact pipeline (files + components)
+    source: str  # "requested" | "shipped"
+
+    @property
+    def label(self) -> str:
+        """How the app's status line names it: "pipeline reader_de_news 1.0.0"."""
+        return f"pipeline {self.name} {self.version}".rstrip()
 
 
 def shipped_model_path() -> Path:

@@ -27,22 +27,11 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from reader.nlp.identity import SHIPPED_NAME, folder_fingerprint, shipped_model_path
+from reader.nlp.identity import SHIPPED_NAME, PipelineInfo, folder_fingerprint, shipped_model_path
 
 from . import components  # noqa: F401 - importing registers the custom factories before spacy.load
 
 CONSISTENCY = "reader_doc_consistency"
-
-
-@dataclass(frozen=True)
-class PipelineInfo:
-    name: str
-    version: str
-    path: str
-    labels: list[str]
-    components: list[str]
-    fingerprint: str  # stable short hash of this exact pipeline (files + components)
-    source: str  # "requested" | "shipped"
 
 
 @dataclass

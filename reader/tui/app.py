@@ -1,4 +1,9 @@
-"""The Textual app: wires the screens to the library; long work runs in workers."""
+"""The Textual app: owns the session, makes the screens, and does the long work in workers.
+
+Screens ask with messages (OpenArticles, ReloadLibrary, AnalyseArticles) and are told with
+messages (LibraryChanged, StoreChanged, AnalysisChanged), posted to each screen on the stack;
+they read the session, which only the app changes (session.py).
+"""
 
 from __future__ import annotations
 
@@ -7,25 +12,42 @@ import signal
 import threading
 from collections.abc import Iterable, Sequence
 from functools import partial
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from ..analysis import AnalysisCache, ArticleAnalysis, LibraryAnalysis
 from ..analysis.service import AnalysisProcess
-from ..annotations import AnnotationStore, History, StoreError
-from ..articles import Library, LibraryScan
+from ..annotations import AnnotationStore, History, StoreError, StoreSnapshot
+from ..articles import Article
+from ..exchange import export_to_directory
+from ..nlp.identity import PipelineInfo, peek_fingerprint
 from ..settings import Settings
 from ..text.terminal import safe_display, safe_line
 from .commands import screen_commands
-from .messages import AnalysesReady, LibraryLoaded, OpenArticles, PipelineReady, StoreChanged
+from .messages import (
+    AnalyseArticles,
+    AnalysesReady,
+    AnalysisChanged,
+    ExportFinished,
+    LibraryAnalysisBuilt,
+    LibraryChanged,
+    LibraryLoaded,
+    OpenArticles,
+    PipelineReady,
+    ReloadLibrary,
+    StoreChanged,
+)
 from .screens.compare import CompareScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
+from .session import Session
 from .terminal_filter import TerminalSafeFilter
 
 AUTO_ANALYSE_WORDS = 100_000  # longer articles are analysed on request only (CLI), not on open
@@ -36,7 +58,7 @@ EXPORT_LABELS = {"json": "JSON", "w3c": "W3C Web Annotations (JSON-LD)", "markdo
 
 class ReaderApp(App[None]):
     TITLE = "reader"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         Binding("ctrl+c", "copy_or_quit", "Copy or quit", show=False, priority=True),
@@ -45,19 +67,13 @@ class ReaderApp(App[None]):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self._terminal_filter = TerminalSafeFilter()
-        self.settings = settings
-        self.library = Library(settings.library, settings.library_index_dir)
-        self.scan = LibraryScan((), ())
-        self.library_screen = LibraryScreen()
-        self.store: AnnotationStore | None = None
-        self.history: History | None = None
-        self.pipeline_info: dict | None = None  # the pipeline the analysis process loaded
-        self.analyses: dict[str, object] = {}  # article id → ArticleAnalysis of its current version
-        self.library_analysis = None  # reader.analysis.LibraryAnalysis over self.analyses
-        self.analysis_status = "loading the language pipeline …"
+        self.session = Session.start(settings)
+        self.library_screen = LibraryScreen(self.session)
         self.analysis_process: AnalysisProcess | None = None
+        self._opened: set[str] = set()  # articles the reader opened: analysed first
         self._store_notices: set[str] = set()  # store problems and warnings already shown
         self._conflicts_shown = 0
+        self._generation = 0  # of the analyses a LibraryAnalysis is built from, newest wins
 
     def notify(
         self,
@@ -79,6 +95,7 @@ class ReaderApp(App[None]):
         """ctrl+c copies what is selected (in a text field or on screen) and otherwise quits, on
         every screen and dialog: Textual's own ctrl+c only hints at ctrl+q, or copies nothing."""
         focused = self.focused
+        # Input, TextArea and the reading view each say what they have selected, under this name
         selected = getattr(focused, "selected_text", "") if focused is not None else ""
         selected = selected or self.screen.get_selected_text() or ""
         if selected:
@@ -104,32 +121,48 @@ class ReaderApp(App[None]):
             except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no such signal here
                 return
 
+    def _tell_screens(self, message_type: type[Message]) -> None:
+        """Post a fresh message of this type to every screen on the stack; each redraws from the session."""
+        for screen in self.screen_stack:
+            screen.post_message(message_type())
+
+    # ----- the library ----------------------------------------------------------------------
+
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
-        scan = self.library.scan()
+        session = self.session
+        scan = session.library.scan()
         store = None
-        if self.store is None:
-            store = AnnotationStore.open(self.library, author=self.settings.author)
+        if session.store is None:
+            store = AnnotationStore.open(session.library, author=session.settings.author)
         self.post_message(LibraryLoaded(scan, store))
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
-        self.scan = message.scan
+        session = self.session
+        session.scan = message.scan
         if message.store is not None:
-            self.store = message.store
-            self.history = History(message.store)
+            session.store = message.store
+            session.history = History(message.store)
             self._report_store_state()
             self.set_interval(STORE_CHECK_S, self.check_store)
-        elif self.store is not None:
+        elif session.store is not None:
             self.check_store()
-        if self.store is not None:
-            self.library_screen.counts = self.store.counts_by_article()
-        # After a refresh: a DataTable filled before its first layout measures its columns wrong.
-        self.library_screen.call_after_refresh(self.library_screen.show_scan, message.scan, str(self.library.root))
+        self._tell_screens(LibraryChanged)
         if message.store is not None:  # the first scan
             threading.Thread(target=self._read_cached_analyses, args=(message.scan.articles,), daemon=True).start()
             self.start_analysis()
         else:
-            self.analyze(self.scan.articles)
+            self.analyze(session.scan.articles)
+
+    def on_reload_library(self, message: ReloadLibrary) -> None:
+        self.load_library()
+
+    def on_open_articles(self, message: OpenArticles) -> None:
+        by_id = {a.id: a for a in self.session.scan.articles}
+        articles = [by_id[i] for i in message.article_ids if i in by_id]
+        if articles:
+            self._opened.update(article.id for article in articles)
+            self.push_screen(CompareScreen(self.session, articles))
 
     # ----- the annotation store, shared with other windows and processes ---------------------
 
@@ -138,16 +171,15 @@ class ReaderApp(App[None]):
 
         Cheap when nothing changed (one open of the change log); runs every STORE_CHECK_S.
         """
-        store = self.store
+        store = self.session.store
         if store is None or not store.reload_if_changed():
             return
         self._report_store_state()
-        for screen in self.screen_stack:
-            screen.post_message(StoreChanged())
+        self._tell_screens(StoreChanged)
 
     def _report_store_state(self) -> None:
         """Problems (read-only), warnings (files not loaded) and new conflicts, each shown once."""
-        store = self.store
+        store = self.session.store
         if store is None:
             return
         for problem in store.problems:
@@ -171,15 +203,13 @@ class ReaderApp(App[None]):
 
     # ----- the language pipeline and the analysis ---------------------------------------------
 
-    def _read_cached_analyses(self, articles) -> None:
+    def _read_cached_analyses(self, articles: Iterable[Article]) -> None:
         """Show what was analysed before at once: the cache needs no spaCy, only the fingerprint."""
-        from ..analysis import AnalysisCache
-        from ..nlp.identity import peek_fingerprint
-
-        fingerprint = peek_fingerprint(self.settings.model)
+        settings = self.session.settings
+        fingerprint = peek_fingerprint(settings.model)
         if fingerprint is None:
             return
-        cache = AnalysisCache(self.settings.cache_dir)
+        cache = AnalysisCache(settings.cache_dir)
         found = {a.id: hit for a in articles if (hit := cache.get(a, fingerprint)) is not None}
         if found:
             try:
@@ -189,12 +219,13 @@ class ReaderApp(App[None]):
 
     def start_analysis(self) -> None:
         """spaCy loads and runs in its own process: the library and the texts stay responsive."""
+        settings = self.session.settings
         self.analysis_process = AnalysisProcess(
-            self.settings.model, self.settings.cache_dir, self._pipeline_from_thread, self._report_analyses
+            settings.model, settings.cache_dir, self._pipeline_from_thread, self._report_analyses
         )
 
-    def _pipeline_from_thread(self, info: dict | None, text: str | None) -> None:
-        self._post_from_thread(PipelineReady(info, text or ""))
+    def _pipeline_from_thread(self, info: dict[str, Any] | None, text: str | None) -> None:
+        self._post_from_thread(PipelineReady(PipelineInfo(**info) if info is not None else None, text or ""))
 
     def _post_from_thread(self, message: Message) -> None:
         """For the analysis relay thread; RuntimeError tells it the app has quit."""
@@ -202,42 +233,39 @@ class ReaderApp(App[None]):
             raise RuntimeError("the app has quit")
         self.call_from_thread(self.post_message, message)
 
-    @property
-    def pipeline_label(self) -> str:
-        info = self.pipeline_info or {}
-        return f"pipeline {info.get('name', '?')} {info.get('version', '')}".rstrip()
-
     def on_pipeline_ready(self, message: PipelineReady) -> None:
+        session = self.session
         if message.info is None:
-            self.analysis_status = "no language pipeline: " + message.text
+            session.analysis_status = "no language pipeline: " + message.text
             self.notify(message.text, title="No analysis", severity="error", timeout=20, markup=False)
-            self._analysis_changed()
+            self._tell_screens(AnalysisChanged)
             return
-        self.pipeline_info = message.info
+        session.pipeline = message.info
         if message.text:
             self.notify(message.text, severity="warning", timeout=15, markup=False)
-        self.analysis_status = self.pipeline_label
-        open_first = sorted(self.scan.articles, key=lambda a: a.id not in self._open_ids())
-        self.analyze(open_first)
+        session.analysis_status = message.info.label
+        opened_first = sorted(session.scan.articles, key=lambda a: a.id not in self._opened)
+        self.analyze(opened_first)
 
     def on_unmount(self) -> None:
         self._handle_stop_signals(install=False)
         if self.analysis_process is not None:
             self.analysis_process.close()
 
-    def _open_ids(self) -> set[str]:
-        screen = self.screen
-        return {a.id for a in screen.open_articles()} if isinstance(screen, CompareScreen) else set()
+    def on_analyse_articles(self, message: AnalyseArticles) -> None:
+        self._opened.update(article.id for article in message.articles)
+        self.analyze(message.articles)
 
-    def analyze(self, articles) -> None:
+    def analyze(self, articles: Iterable[Article]) -> None:
         """Analyse (or read from the cache) the articles not analysed in their current version.
 
         Articles longer than AUTO_ANALYSE_WORDS are left alone: the reader can still read them,
         and the CLI (`reader analyze ID`) analyses them on request.
         """
-        if self.pipeline_info is None or self.analysis_process is None:
+        session = self.session
+        if session.pipeline is None or self.analysis_process is None:
             return  # queued when the pipeline is ready
-        pending = [a for a in articles if getattr(self.analyses.get(a.id), "version", None) != a.version]
+        pending = [a for a in articles if (known := session.analyses.get(a.id)) is None or known.version != a.version]
         too_long = [a for a in pending if a.words > AUTO_ANALYSE_WORDS]
         for article in too_long:
             self.notify(
@@ -246,45 +274,44 @@ class ReaderApp(App[None]):
                 markup=False,
             )
         if self.analysis_process.submit([a for a in pending if a.words <= AUTO_ANALYSE_WORDS]):
-            self.analysis_status = "analysing …"
-            self._analysis_changed()
+            session.analysis_status = "analysing …"
+            self._tell_screens(AnalysisChanged)
 
-    def _report_analyses(self, batch: dict, failures: list[str]) -> None:
+    def _report_analyses(self, batch: dict[str, ArticleAnalysis], failures: list[str]) -> None:
         """Called in the analysis thread: hand the results to the app's thread."""
         self._post_from_thread(AnalysesReady(batch, failures))
 
     def on_analyses_ready(self, message: AnalysesReady) -> None:
-        from ..analysis import LibraryAnalysis
-
         for failure in message.failures:
             self.notify(failure, severity="error", markup=False)
-        self.analyses.update(message.analyses)
-        current = {a.id: a.version for a in self.scan.articles}
-        usable = [a for article_id, a in self.analyses.items() if current.get(article_id, a.version) == a.version]
-        self.library_analysis = LibraryAnalysis(usable)
-        if self.pipeline_info is not None and self.analysis_process is not None and not self.analysis_process.busy:
-            self.analysis_status = f"{self.pipeline_label} · {len(usable)} analysed"
-        self._analysis_changed()
+        session = self.session
+        session.analyses.update(message.analyses)
+        current = {a.id: a.version for a in session.scan.articles}
+        usable = [a for article_id, a in session.analyses.items() if current.get(article_id, a.version) == a.version]
+        self._generation += 1
+        self._build_library_analysis(usable, self._generation)
 
-    def _analysis_changed(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, CompareScreen):
-                screen.refresh_analysis()
+    @work(thread=True, group="library-analysis")
+    def _build_library_analysis(self, analyses: list[ArticleAnalysis], generation: int) -> None:
+        """Names, roles and quote groups across articles: the longer the library, the longer this takes."""
+        self.post_message(LibraryAnalysisBuilt(LibraryAnalysis(analyses), len(analyses), generation))
 
-    def action_reload_library(self) -> None:
-        self.load_library()
+    def on_library_analysis_built(self, message: LibraryAnalysisBuilt) -> None:
+        if message.generation != self._generation:
+            return  # newer analyses arrived meanwhile; their build is on its way
+        session = self.session
+        session.library_analysis = message.library_analysis
+        if session.pipeline is not None and self.analysis_process is not None and not self.analysis_process.busy:
+            session.analysis_status = f"{session.pipeline.label} · {message.analysed} analysed"
+        self._tell_screens(AnalysisChanged)
 
-    def on_open_articles(self, message: OpenArticles) -> None:
-        by_id = {a.id: a for a in self.scan.articles}
-        articles = [by_id[i] for i in message.article_ids if i in by_id]
-        if articles:
-            self.push_screen(CompareScreen(articles, list(self.scan.articles)))
+    # ----- help, the palette and exports -------------------------------------------------------
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from screen_commands(screen)
         for fmt, label in EXPORT_LABELS.items():
@@ -295,16 +322,27 @@ class ReaderApp(App[None]):
             )
 
     def action_export(self, fmt: str) -> None:
-        from ..exchange import export_to_directory
-
-        if self.store is None:
+        """Export every annotation in a worker, from a snapshot of the store taken now."""
+        store = self.session.store
+        if store is None:
             self.notify("The annotation store is still loading.", severity="warning")
             return
+        self._export(store.snapshot(), fmt)
+
+    @work(thread=True, group="export")
+    def _export(self, snapshot: StoreSnapshot, fmt: str) -> None:
         try:
-            path = export_to_directory(self.store, self.library, fmt)
+            path = export_to_directory(snapshot, self.session.library, fmt)
         except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.post_message(ExportFinished(None, 0, str(error)))
             return
-        shown = path.relative_to(self.library.root) if path.is_relative_to(self.library.root) else path
-        count = len(self.store)
+        self.post_message(ExportFinished(path, len(snapshot)))
+
+    def on_export_finished(self, message: ExportFinished) -> None:
+        if message.path is None:
+            self.notify(message.error, severity="error", markup=False)
+            return
+        root = self.session.library.root
+        shown = message.path.relative_to(root) if message.path.is_relative_to(root) else message.path
+        count = message.count
         self.notify(f"Exported {count} annotation{'' if count == 1 else 's'} to {shown}", title="Export", markup=False)

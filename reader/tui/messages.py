@@ -1,13 +1,26 @@
-"""Messages the app's parts send each other, as small dataclasses."""
+"""The messages of the app and its screens, as small dataclasses with typed fields.
+
+Screens ask the app (these bubble up to it): OpenArticles, ReloadLibrary, AnalyseArticles.
+The app tells the screens (posted to each screen on the stack, never bubbling back):
+LibraryChanged, StoreChanged, AnalysisChanged. Workers and threads report to the app:
+LibraryLoaded, PipelineReady, AnalysesReady, LibraryAnalysisBuilt, ExportFinished. Within the
+compare screen, its panes and dialogs: JumpTo, TagChosen, EntityChosen, QuoteGroupChosen,
+ResolveConflict.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
+from ..analysis import ArticleAnalysis, LibraryAnalysis
 from ..annotations import AnnotationStore
-from ..articles import LibraryScan
+from ..articles import Article, LibraryScan
+from ..nlp.identity import PipelineInfo
+
+# ---- screens ask the app ---------------------------------------------------------------
 
 
 @dataclass
@@ -18,11 +31,85 @@ class OpenArticles(Message):
 
 
 @dataclass
+class ReloadLibrary(Message):
+    """Scan the library folder again (after `r`, or an article was added)."""
+
+
+@dataclass
+class AnalyseArticles(Message):
+    """Analyse these articles if their current version is not analysed yet (a column opened)."""
+
+    articles: list[Article]
+
+
+# ---- the app tells the screens -----------------------------------------------------------
+
+
+class LibraryChanged(Message):
+    """A library scan finished: the session holds its articles and the files it skipped."""
+
+    bubble = False
+
+
+class StoreChanged(Message):
+    """The annotation store changed on disk (another window, the CLI, an import): redraw from it."""
+
+    bubble = False
+
+
+class AnalysisChanged(Message):
+    """The session's analyses or the analysis status changed: redraw names and quotations."""
+
+    bubble = False
+
+
+# ---- workers and threads report to the app --------------------------------------------------
+
+
+@dataclass
 class LibraryLoaded(Message):
     """A library scan finished in a worker; the first one also opened the annotation store."""
 
     scan: LibraryScan
     store: AnnotationStore | None = None
+
+
+@dataclass
+class PipelineReady(Message):
+    """The analysis process loaded its pipeline (`info`, with a warning in `text` if it fell back
+    to the shipped one), or could not (`info` None, `text` says why in one line)."""
+
+    info: PipelineInfo | None
+    text: str = ""
+
+
+@dataclass
+class AnalysesReady(Message):
+    """Analyses computed or read from the cache in a worker, by article id, and what failed."""
+
+    analyses: dict[str, ArticleAnalysis]
+    failures: list[str]
+
+
+@dataclass
+class LibraryAnalysisBuilt(Message):
+    """The analyses across articles, built in a worker from the session's analyses of `generation`."""
+
+    library_analysis: LibraryAnalysis
+    analysed: int
+    generation: int
+
+
+@dataclass
+class ExportFinished(Message):
+    """An export written in a worker (`path`, `count` annotations), or why it was not (`error`)."""
+
+    path: Path | None
+    count: int
+    error: str = ""
+
+
+# ---- within the compare screen --------------------------------------------------------------
 
 
 @dataclass
@@ -36,7 +123,7 @@ class JumpTo(Message):
 
 @dataclass
 class TagChosen(Message):
-    """Filter the annotations panel by this tag ('' clears the filter)."""
+    """Filter the notes panel by this tag ('' clears the filter)."""
 
     tag: str
 
@@ -53,29 +140,6 @@ class QuoteGroupChosen(Message):
     """Show how each outlet worded this utterance."""
 
     group_id: str
-
-
-@dataclass
-class PipelineReady(Message):
-    """The analysis process loaded its pipeline (`info`, with a warning in `text` if it fell back
-    to the shipped one), or could not (`info` None, `text` says why in one line)."""
-
-    info: dict | None
-    text: str = ""
-
-
-@dataclass
-class AnalysesReady(Message):
-    """Analyses computed or read from the cache in a worker, by article id, and what failed."""
-
-    analyses: dict
-    failures: list
-
-
-class StoreChanged(Message):
-    """The annotation store changed on disk (another window, the CLI, an import): redraw from it."""
-
-    bubble = False
 
 
 @dataclass

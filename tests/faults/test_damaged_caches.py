@@ -130,9 +130,9 @@ async def test_the_app_recomputes_a_damaged_analysis(library_dir: Path) -> None:
         await wait_for_library(pilot, rows=1)
         for _ in range(1200):
             await pilot.pause(0.05)
-            if article.id in app.analyses:
+            if article.id in app.session.analyses:
                 break
-        analysis = app.analyses[article.id]
+        analysis = app.session.analyses[article.id]
         assert analysis.entities and analysis.fits(article.body)
         assert not [n for n in app._notifications if n.severity == "error"]
     assert cache.get(article, peek_fingerprint(None)) == analysis  # the damaged file was replaced

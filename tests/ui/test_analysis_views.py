@@ -23,10 +23,10 @@ async def open_two_analysed(pilot) -> CompareScreen:
     assert screen.columns[0].view.line_count > 0
     for _ in range(600):
         await pilot.pause(0.05)
-        analysis = app.library_analysis
+        analysis = app.session.library_analysis
         if analysis is not None and len(analysis.article_ids) == 5:
             break
-    assert app.library_analysis is not None and len(app.library_analysis.article_ids) == 5
+    assert app.session.library_analysis is not None and len(app.session.library_analysis.article_ids) == 5
     await pilot.pause()
     return screen
 
@@ -50,7 +50,7 @@ async def test_names_are_highlighted_and_followed_across_columns(make_app) -> No
         await pilot.press("enter")
         await pilot.pause()
         assert app.focused is first.view
-        entry = app.library_analysis.entity(key)
+        entry = app.session.library_analysis.entity(key)
         for column in (first, second):
             focus = column.view.highlights("focus")
             assert {(h.start, h.end) for h in focus} == set(entry.mentions.get(column.article.id, ()))
@@ -144,6 +144,6 @@ async def test_cached_analyses_show_without_loading_spacy(make_app, library_dir,
             await pilot.pause(0.02)
             if app.screen.columns[0].view.highlights("entity"):
                 break
-        assert app.pipeline_info is None
+        assert app.session.pipeline is None
         assert app.screen.columns[0].view.highlights("entity")
-        assert len(app.library_analysis.article_ids) == len(articles)
+        assert len(app.session.library_analysis.article_ids) == len(articles)

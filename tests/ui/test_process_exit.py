@@ -23,7 +23,7 @@ CRASHING_APP = """
 import sys
 from reader.tui.screens import library
 
-def show_scan(self, scan, root):
+def show_scan(self):
     raise RuntimeError("injected crash")
 
 library.LibraryScreen.show_scan = show_scan

@@ -17,7 +17,7 @@ async def wait_for_analysis(pilot, articles: int) -> None:
     app = pilot.app
     for _ in range(1200):
         await pilot.pause(0.05)
-        done = app.library_analysis is not None and len(app.library_analysis.article_ids) == articles
+        done = app.session.library_analysis is not None and len(app.session.library_analysis.article_ids) == articles
         if done and app.analysis_process is not None and not app.analysis_process.busy:
             await pilot.pause()
             return

@@ -39,9 +39,9 @@ async def open_article(pilot) -> CompareScreen:
     assert isinstance(screen, CompareScreen)
     for _ in range(600):
         await pilot.pause(0.05)
-        if app.library_analysis is not None and app.library_analysis.article_ids:
+        if app.session.library_analysis is not None and app.session.library_analysis.article_ids:
             break
-    assert app.library_analysis is not None
+    assert app.session.library_analysis is not None
     await pilot.pause()
     return screen
 

@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from ...articles import Library
 from ...text.terminal import safe_display
+from ..messages import ReloadLibrary
 
 
 class AddArticleDialog(ModalScreen[str | None]):
@@ -107,7 +108,7 @@ class AddArticleDialog(ModalScreen[str | None]):
         """Tell the app, the dialog being gone, and show the library as it now is."""
         try:
             self.app.call_from_thread(self.app.notify, message, markup=False)
-            self.app.call_from_thread(self.app.action_reload_library)
+            self.app.call_from_thread(self.app.post_message, ReloadLibrary())
         except RuntimeError:  # the app is no longer running
             pass
 

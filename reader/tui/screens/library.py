@@ -13,7 +13,8 @@ from textual.widgets import DataTable, Input, Static
 
 from ...articles import Article, LibraryScan
 from ...text.terminal import safe_display, safe_line
-from ..messages import OpenArticles, StoreChanged
+from ..messages import LibraryChanged, OpenArticles, ReloadLibrary, StoreChanged
+from ..session import Session
 from ..widgets.key_hints import KeyHints
 
 MAX_COLUMNS = 4
@@ -74,9 +75,10 @@ class LibraryScreen(Screen[None]):
     LibraryScreen > #library-status.problems { color: $warning; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self.scan = LibraryScan((), ())
+        self.session = session
+        self.scan = LibraryScan((), ())  # the scan the table shows
         self.picked: list[str] = []
         self.query_text = ""
         self.sort_index = 0
@@ -99,12 +101,20 @@ class LibraryScreen(Screen[None]):
     def table(self) -> DataTable[Text]:
         return self.query_one("#library-table", DataTable)
 
-    def show_scan(self, scan: LibraryScan, root: str) -> None:
-        """Called by the app when the library (re)loads."""
-        self.scan = scan
+    def on_library_changed(self, message: LibraryChanged) -> None:
+        """A scan finished: show it (after a refresh: a DataTable filled before its first layout
+        measures its columns wrong)."""
+        store = self.session.store
+        if store is not None:
+            self.counts = store.counts_by_article()
+        self.call_after_refresh(self.show_scan)
+
+    def show_scan(self) -> None:
+        """Fill the table from the session's latest scan."""
+        scan = self.scan = self.session.scan
         ids = {a.id for a in scan.articles}
         self.picked = [i for i in self.picked if i in ids]
-        self.root = root
+        self.root = str(self.session.library.root)
         self._populate()
         status = self.query_one("#library-status", Static)
         if scan.problems:
@@ -129,7 +139,7 @@ class LibraryScreen(Screen[None]):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
-        store = getattr(self.app, "store", None)
+        store = self.session.store
         if store is None or not self.scan.articles:
             return
         counts = store.counts_by_article()
@@ -268,14 +278,14 @@ class LibraryScreen(Screen[None]):
         self.notify(lines, title=", ".join(parts), severity="warning", timeout=15, markup=False)
 
     def action_reload(self) -> None:
-        self.app.action_reload_library()  # type: ignore[attr-defined]
+        self.post_message(ReloadLibrary())
 
     def action_add_article(self) -> None:
         from .add_article import AddArticleDialog
 
-        self.app.push_screen(AddArticleDialog(self.app.library), self._added)  # type: ignore[attr-defined]
+        self.app.push_screen(AddArticleDialog(self.session.library), self._added)
 
     def _added(self, article_id: str | None) -> None:
         if article_id:
             self.select_after_load = article_id
-            self.app.action_reload_library()  # type: ignore[attr-defined]
+            self.post_message(ReloadLibrary())
