@@ -58,7 +58,7 @@ class Survey:
     """What is under a store's root, by relative path, found without following any link."""
 
     shards: list[str] = field(default_factory=list)
-    temps: list[str] = field(default_factory=list)  # in shard folders: only a lock holder writes them
+    temps: list[str] = field(default_factory=list)  # in shard folders and the root's journal/log: lock holders'
     export_temps: list[tuple[str, float]] = field(default_factory=list)  # (path, mtime)
     strangers: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
@@ -113,11 +113,19 @@ def survey(root: Path) -> Survey:
     for entry in _entries(root, ".", found):
         if entry.is_symlink():
             found.links.append(entry.name)
+        elif _is_locked_root_temp(entry.name) and entry.is_file(follow_symlinks=False):
+            found.temps.append(entry.name)
         elif entry.name == SHARDS_DIRNAME and entry.is_dir(follow_symlinks=False):
             _survey_shards(Path(entry.path), found)
         elif entry.name == EXPORTS_DIRNAME and entry.is_dir(follow_symlinks=False):
             _survey_exports(Path(entry.path), found)
     return found
+
+
+def _is_locked_root_temp(name: str) -> bool:
+    """A temp file of the journal or the change log: only a lock holder writes one, so a process
+    killed while writing it leaves it behind (a SIGKILL between staging and commit)."""
+    return TEMP_FILE.fullmatch(name) is not None and name.startswith((f".{JOURNAL_NAME}.", f".{CHANGES_LOG}."))
 
 
 def _survey_shards(shards: Path, found: Survey) -> None:

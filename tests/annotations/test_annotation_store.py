@@ -298,3 +298,18 @@ def test_opening_a_library_without_annotations_creates_nothing(library: Library)
     store = AnnotationStore.open(library)
     assert len(store) == 0 and store.counts_by_article() == {} and store.tags() == []
     assert not library.annotations_dir.exists()
+
+
+def test_a_journal_or_change_log_temp_file_left_by_a_killed_writer_is_removed_on_open(
+    store: AnnotationStore, library: Library, article: Article
+) -> None:
+    added = store.add(article, 0, 10, note="bleibt")
+    root = library.annotations_dir
+    left = [root / "..journal.999.deadbeef.tmp", root / ".changes.log.999.cafebabe.tmp"]
+    for path in left:
+        path.write_text('{"format": "reader-jour', encoding="utf-8")  # killed halfway through writing it
+    unrelated = root / ".notes.txt.999.deadbeef.tmp"  # not ours to remove: only lock holders' temps are
+    unrelated.write_text("x", encoding="utf-8")
+    reopened = AnnotationStore.open(library)
+    assert [path.exists() for path in left] == [False, False]
+    assert unrelated.exists() and reopened.get(added.id) == added
