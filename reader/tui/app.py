@@ -15,6 +15,7 @@ from functools import partial
 from typing import Any, ClassVar
 
 from textual import work
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
@@ -31,6 +32,7 @@ from ..nlp.identity import PipelineInfo, peek_fingerprint
 from ..settings import Settings
 from ..text.terminal import safe_display, safe_line
 from .commands import screen_commands
+from .key_pacing import KeyPacer
 from .messages import (
     AnalyseArticles,
     AnalysesReady,
@@ -67,6 +69,7 @@ class ReaderApp(App[None]):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self._terminal_filter = TerminalSafeFilter()
+        self.key_pacer = KeyPacer(self)
         self.session = Session.start(settings)
         self.library_screen = LibraryScreen(self.session)
         self.analysis_process: AnalysisProcess | None = None
@@ -103,7 +106,14 @@ class ReaderApp(App[None]):
         else:
             self.exit()
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys from the terminal go through the pacer (key_pacing.py): none is lost in a burst."""
+        if isinstance(event, events.Key) and self.key_pacer.take(event):
+            return
+        await super().on_event(event)
+
     def on_mount(self) -> None:
+        self.key_pacer.start()
         self._handle_stop_signals(install=True)
         self.push_screen(self.library_screen)
         self.load_library()
@@ -248,6 +258,7 @@ class ReaderApp(App[None]):
         self.analyze(opened_first)
 
     def on_unmount(self) -> None:
+        self.key_pacer.stop()
         self._handle_stop_signals(install=False)
         if self.analysis_process is not None:
             self.analysis_process.close()
