@@ -128,6 +128,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._dragging = False
         self._wrap_token = 0
         self._wrap_complete = False
+        self._pending_scroll: tuple[int, bool] | None = None  # asked for while hidden (a tab not shown)
 
     # ----- layout -------------------------------------------------------------------------
 
@@ -179,6 +180,10 @@ class ReadingView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
+        if self._pending_scroll is not None and self.scrollable_content_region.height > 0:
+            offset, center = self._pending_scroll
+            self._pending_scroll = None
+            self.scroll_to_offset(offset, center=center)
         # The scrollable region settles after this event when a neighbour (the side panel)
         # appears or goes: check again once the layout is done.
         self.call_after_refresh(self._rewrap)
@@ -282,8 +287,12 @@ class ReadingView(ScrollView, can_focus=True):
     def scroll_to_offset(self, offset: int, *, center: bool = False) -> None:
         if not len(self._lines):
             return
-        line = self._lines.line_of(offset)
         height = self.scrollable_content_region.height
+        if height <= 0:  # hidden (a column shown as a tab not selected): scroll once it is shown
+            self._pending_scroll = (offset, center)
+            return
+        self._pending_scroll = None
+        line = self._lines.line_of(offset)
         top = self.scroll_offset.y
         if center:
             self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
@@ -293,8 +302,8 @@ class ReadingView(ScrollView, can_focus=True):
             self.scroll_to(y=line - height + 1, animate=False, immediate=True)
 
     def _keep_cursor_in_view(self) -> None:
-        if not len(self._lines):
-            return
+        if not len(self._lines) or self.scrollable_content_region.height <= 0:
+            return  # nothing is in view while hidden: the cursor stays where it was put
         top = round(self.scroll_target_y)
         bottom = min(len(self._lines), top + self.scrollable_content_region.height) - 1
         line = self._lines.line_of(self.cursor)
