@@ -29,6 +29,7 @@ from ..articles import Article
 from ..exchange import export_to_directory
 from ..nlp.identity import PipelineInfo, peek_fingerprint
 from ..settings import Settings
+from ..text.counting import plural
 from ..text.terminal import safe_display, safe_line
 from .commands import screen_commands
 from .key_pacing import KeyPacer
@@ -161,6 +162,8 @@ class ReaderApp(App[None]):
             threading.Thread(target=self._read_cached_analyses, args=(message.scan.articles,), daemon=True).start()
             self.start_analysis()
         else:
+            if session.analyses:
+                self._rebuild_library_analysis()
             self.analyze(session.scan.articles)
 
     def on_reload_library(self, message: ReloadLibrary) -> None:
@@ -202,7 +205,7 @@ class ReaderApp(App[None]):
         count = len(store.conflicts())
         if count > self._conflicts_shown:
             self.notify(
-                f"{count} annotation{'s have' if count != 1 else ' has'} conflicting versions (both kept): "
+                f"{plural(count, 'annotation')} {'have' if count != 1 else 'has'} conflicting versions (both kept): "
                 "the Notes panel (A) marks them, r there picks one",
                 severity="warning",
                 timeout=20,
@@ -294,10 +297,15 @@ class ReaderApp(App[None]):
     def on_analyses_ready(self, message: AnalysesReady) -> None:
         for failure in message.failures:
             self.notify(failure, severity="error", markup=False)
+        self.session.analyses.update(message.analyses)
+        self._rebuild_library_analysis()
+
+    def _rebuild_library_analysis(self) -> None:
+        """From the analyses of the articles in the library now, in their current version: an
+        article removed since (a reload) leaves the names, the quote groups and the count."""
         session = self.session
-        session.analyses.update(message.analyses)
         current = {a.id: a.version for a in session.scan.articles}
-        usable = [a for article_id, a in session.analyses.items() if current.get(article_id, a.version) == a.version]
+        usable = [a for article_id, a in session.analyses.items() if current.get(article_id) == a.version]
         self._generation += 1
         self._build_library_analysis(usable, self._generation)
 
@@ -355,4 +363,4 @@ class ReaderApp(App[None]):
         root = self.session.library.root
         shown = message.path.relative_to(root) if message.path.is_relative_to(root) else message.path
         count = message.count
-        self.notify(f"Exported {count} annotation{'' if count == 1 else 's'} to {shown}", title="Export", markup=False)
+        self.notify(f"Exported {plural(count, 'annotation')} to {shown}", title="Export", markup=False)

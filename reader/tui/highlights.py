@@ -16,6 +16,7 @@ from textual.color import Color
 from ..analysis import INDIRECT, SPEECH, ArticleAnalysis, Entity, EntityEntry, LibraryAnalysis, Quote
 from ..annotations import AnchoredAnnotation, AnchorState
 from ..text import shortening
+from ..text.counting import plural
 from ..text.terminal import safe_display, safe_line
 from .widgets.reading_view import Highlight
 
@@ -93,7 +94,7 @@ class HighlightedEntity:
         text.append(one_line(entity.name or entity.text, 40), style="bold")
         text.append(f" {ENTITY_NAMES.get(entity.label, entity.label)}", style="dim")
         if self.entry is not None:
-            text.append(f" · {self.entry.count()}× in {len(self.entry.articles)} articles", style="dim")
+            text.append(f" · {self.entry.count()}× in {plural(len(self.entry.articles), 'article')}", style="dim")
         return text
 
 

@@ -15,7 +15,7 @@ import asyncio
 import time
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 
@@ -28,7 +28,7 @@ FOCUS_TIMEOUT_S = 2.0  # nor for a widget that a screen said would get focus
 
 
 class KeyPacer:
-    def __init__(self, app: App[object]) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.app = app
         self._queue: asyncio.Queue[events.Key] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None

@@ -46,3 +46,76 @@ async def test_enter_on_a_note_in_tabs_mode_selects_exactly_its_passage(make_app
         await pilot.press("a")
         await pilot.pause()
         assert app.screen.passage == body[start:end]
+
+
+async def test_escape_closes_the_panel_before_it_leaves_the_comparison(make_app) -> None:
+    app: ReaderApp = make_app()
+    async with app.run_test(size=(200, 40)) as pilot:
+        screen = await open_columns(pilot, 2)
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("tab")  # focus back in a column, the panel still open
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and not screen.query_one("SidePanel").shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.library_screen
+
+
+async def wait_for_analysis(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    for _ in range(600):
+        await pilot.pause(0.05)
+        analysis = app.session.library_analysis
+        if analysis is not None and len(analysis.article_ids) == 5:
+            return
+    raise AssertionError("the analysis did not arrive")
+
+
+async def test_names_panel_counts_fit_slash_filters_and_letters_never_run_commands(make_app) -> None:
+    app: ReaderApp = make_app()
+    async with app.run_test(size=(200, 40)) as pilot:
+        screen = await open_columns(pilot, 4)
+        await wait_for_analysis(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        names = screen.query_one("#names-list")
+        assert app.focused is names and names.option_count > 1
+        room = names.scrollable_content_region.width
+        assert all(names.get_option_at_index(i).prompt.cell_len <= room for i in range(names.option_count))
+        info = str(screen.query_one("#names-info").render())
+        assert " 1 names" not in info
+        await pilot.press("j")  # j and k move in the list
+        assert names.highlighted == 1
+        await pilot.press("a", "o")  # `a` would annotate, `o` add a column: both go to the filter
+        await pilot.pause()
+        box = screen.query_one("#names-filter")
+        assert box.value == "ao" and app.focused is box
+        assert app.screen is screen and len(screen.columns) == 4
+        await pilot.press("enter")  # back to the list
+        assert app.focused is names
+        await pilot.press("slash")
+        assert app.focused is box
+
+
+async def test_the_legend_counts_the_articles_analysed_after_a_reload_removed_one(make_app, library_dir) -> None:
+    app: ReaderApp = make_app()
+    async with app.run_test(size=(200, 40)) as pilot:
+        await wait_for_library(pilot, rows=5)
+        await wait_for_analysis(pilot)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.session.analysis_status.endswith("5 analysed"):
+                break
+        assert app.session.analysis_status.endswith("· 5 analysed")
+        next((library_dir / "articles").glob("*.txt")).unlink()
+        await pilot.press("r")
+        await wait_for_library(pilot, rows=4)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.session.analysis_status.endswith("4 analysed"):
+                break
+        assert app.session.analysis_status.endswith("· 4 analysed")
+        assert app.session.library_analysis is not None and len(app.session.library_analysis.article_ids) == 4

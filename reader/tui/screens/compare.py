@@ -85,7 +85,8 @@ class CompareScreen(Screen[None]):
         Binding("left_square_bracket", "jump_annotation(-1)", "Previous note", show=False),
         Binding("A", "panel('notes')", "Notes"),
         Binding("T", "panel('tags')", "Tags", show=False),
-        Binding("q,escape", "back", "Back"),
+        Binding("escape", "escape", "Back", show=False),
+        Binding("q", "back", "Back"),
         Binding("question_mark", "app.help", "Help"),
     ]
     DEFAULT_CSS = """
@@ -365,6 +366,14 @@ class CompareScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_escape(self) -> None:
+        """The innermost thing first: the side panel, then the comparison itself (a selection
+        is the reading view's own escape)."""
+        if self.query_one(SidePanel).shown:
+            self.action_close_panel()
+        else:
+            self.app.pop_screen()
 
     def on_click(self, event: Click) -> None:
         for column in self.columns:

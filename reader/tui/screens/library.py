@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from ...articles import Article, LibraryScan
+from ...text.counting import plural
 from ...text.terminal import safe_display, safe_line
 from ..messages import LibraryChanged, OpenArticles, ReloadLibrary, StoreChanged
 from ..session import Session
@@ -190,7 +191,7 @@ class LibraryScreen(Screen[None]):
 
     def _update_title(self, shown: int) -> None:
         total = len(self.scan.articles)
-        count = f"{shown} of {total} articles" if shown != total else f"{total} articles"
+        count = f"{shown:,} of {plural(total, 'article')}" if shown != total else plural(total, "article")
         sort = f"sorted by {SORT_KEYS[self.sort_index].label} {'↓' if self.sort_reverse else '↑'}"
         title = Text(safe_line(f"reader — {self.root} — {count} — {sort}"), no_wrap=True, overflow="ellipsis")
         self.query_one("#library-title", Static).update(title)
@@ -274,7 +275,7 @@ class LibraryScreen(Screen[None]):
         lines = "\n".join([*(str(p) for p in problems), *(f"{w} (read anyway)" for w in warnings)])  # notify sanitises
         parts = [f"{len(problems)} skipped"] if problems else []
         if warnings:
-            parts.append(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}")
+            parts.append(plural(len(warnings), "warning"))
         self.notify(lines, title=", ".join(parts), severity="warning", timeout=15, markup=False)
 
     def action_reload(self) -> None:

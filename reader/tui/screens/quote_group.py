@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from ...analysis import QuoteGroup
 from ...articles import Article
+from ...text.counting import plural
 from ...text.terminal import safe_display
 from ..highlights import SPEECH_COLOUR, one_line, speaker_label
 
@@ -69,7 +70,7 @@ class QuoteGroupScreen(ModalScreen[tuple[str, int, int] | None]):
         with Vertical():
             yield Static(
                 Text(
-                    f"One utterance of {safe_display(speaker)}, as {len(self.group.articles)} articles render it — number keys go to it, escape closes",
+                    f"One utterance of {safe_display(speaker)}, as {plural(len(self.group.articles), 'article')} render it — number keys go to it, escape closes",
                     style="bold",
                 )
             )

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from ...articles import Article
 from ...articles.infer import is_headline
+from ...text.counting import plural
 from ...text.terminal import safe_display
 from .reading_view import Highlight, ReadingView
 
@@ -21,7 +22,7 @@ def article_header(article: Article) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(safe_display(article.display_title), style="bold")
     details = [safe_display(part) for part in (article.source, article.date) if part]
-    details.append(f"{article.words:,} words")
+    details.append(plural(article.words, "word"))
     text.append("\n" + " · ".join(details), style="dim")
     return text
 

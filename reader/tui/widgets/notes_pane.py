@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from ...annotations import AnchoredAnnotation, AnchorState, Conflict
 from ...annotations.tags import tag_key
 from ...articles import Article
+from ...text.counting import plural
 from ...text.terminal import safe_display
 from ..highlights import one_line
 from ..messages import JumpTo, ResolveConflict
@@ -150,7 +151,7 @@ class NotesPane(Vertical):
         highlight_first(notes)
         info = f"{len(chosen)} of {len(self.items)}"
         if self.conflicts:
-            info += f" · ⚠ {len(self.conflicts)} conflict{'s' if len(self.conflicts) != 1 else ''} (r picks)"
+            info += f" · ⚠ {plural(len(self.conflicts), 'conflict')} (r picks)"
         if self.tag:
             info += f" · tag “{safe_display(self.tag)}” (escape clears)"
         self.query_one("#notes-filter-info", Static).update(Text(info))

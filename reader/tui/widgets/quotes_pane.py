@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ...analysis import INDIRECT, SPEECH, LibraryAnalysis
 from ...articles import Article
+from ...text.counting import plural
 from ..highlights import INDIRECT_COLOUR, INDIRECT_TINT, SPEECH_COLOUR, TERM_COLOUR, one_line, speaker_label, tint
 from ..messages import JumpTo, QuoteGroupChosen
 from .option_lists import highlight_first
@@ -55,7 +56,7 @@ class QuotesPane(Vertical):
                 label = Text("⧉ ", style=Style(color=SPEECH_COLOUR, bold=True))
                 label.append(f"{one_line(group.speaker, 24) if group.speaker else 'unknown'}: ", style="bold")
                 label.append(f"„{one_line(first.text, 50)}“", style="italic")
-                label.append(f" · {len(group.articles)} articles", style="dim")
+                label.append(f" · {plural(len(group.articles), 'article')}", style="dim")
                 quotes.add_option(Option(label, id=f"group:{group.id}"))
             quotes.add_option(None)
         by_speaker: dict[str, list[tuple[str, str, int]]] = {}
