@@ -29,6 +29,7 @@ INDIRECT_COLOUR = "#eed49f"  # reported speech: the speech hue as a faint wash, 
 INDIRECT_TINT = 0.14
 BOILERPLATE_STYLE = Style(dim=True)
 FOCUS_STYLE = Style(bgcolor="#6b5a12", bold=True, underline=True)
+SEARCH_STYLE = Style(bgcolor="#1f6f8b", color="#ffffff")  # its own hue: not a tag tint, not the followed name
 ANNOTATION_TINT = 0.30  # how much of the tag colour shows through behind annotated text
 
 
@@ -197,6 +198,11 @@ def boilerplate_highlights(analysis: ArticleAnalysis) -> list[Highlight]:
 def focus_highlights(spans: Iterable[tuple[int, int]]) -> list[Highlight]:
     """The mentions (or passage) the reader chose to follow, across every open column."""
     return [Highlight(start, end, FOCUS_STYLE, "focus") for start, end in spans]
+
+
+def search_highlights(spans: Iterable[tuple[int, int]]) -> list[Highlight]:
+    """The hits of the current search: their own layer, above every other."""
+    return [Highlight(start, end, SEARCH_STYLE, "search") for start, end in spans]
 
 
 def legend(layers: dict[str, bool], status: str) -> Text:

@@ -20,6 +20,8 @@ from textual.widgets import Static
 from ...analysis import LibraryAnalysis
 from ...annotations.tags import tag_colour
 from ...articles import Article
+from ...text.search import find_all, next_hit
+from ...text.terminal import safe_line
 from ..highlights import (
     HighlightedQuote,
     annotation_highlights,
@@ -28,6 +30,7 @@ from ..highlights import (
     focus_highlights,
     legend,
     quote_highlights,
+    search_highlights,
 )
 from ..messages import (
     AnalyseArticles,
@@ -47,6 +50,7 @@ from ..widgets.names_pane import NamesPane
 from ..widgets.notes_pane import NotesPane
 from ..widgets.quotes_pane import QuotesPane
 from ..widgets.reading_view import ReadingView
+from ..widgets.search_bar import SearchAsked, SearchBar
 from ..widgets.side_panel import SidePanel
 from ..widgets.tags_pane import TagsPane
 from .annotation_actions import AnnotationActions
@@ -70,8 +74,11 @@ class CompareScreen(Screen[None]):
         Binding("3", "toggle_layer('annotation')", "Notes on/off", show=False),
         Binding("e", "panel('names')", "Names"),
         Binding("z", "panel('quotes')", "Quotes"),
-        Binding("n", "jump_focus(1)", "Next mention", show=False),
-        Binding("N", "jump_focus(-1)", "Previous mention", show=False),
+        Binding("slash", "search(False, False)", "Search", show=False),
+        Binding("backslash", "search(True, False)", "Search backward", show=False),
+        Binding("F", "search(False, True)", "Search every column", show=False),
+        Binding("n", "next_hit(1)", "Next hit or mention", show=False),
+        Binding("N", "next_hit(-1)", "Previous hit or mention", show=False),
         Binding("c", "compare_quote", "Compare wording", show=False),
         Binding("a", "annotate('selection')", "Annotate"),
         Binding("s", "annotate('sentence')", "Annotate sentence", show=False),
@@ -103,10 +110,14 @@ class CompareScreen(Screen[None]):
         self.annotating = AnnotationActions(self)
         self.layer_switches = {"entity": True, "quote": True, "annotation": True}
         self.followed: str | None = None  # the entity key whose mentions are in the focus layer
+        self.search_query = ""  # the last search, its hits in each column's search layer
+        self.search_backward = False
+        self.n_moves = "search"  # what n / N move through: the last search or the followed name's mentions
 
     def compose(self) -> ComposeResult:
         yield SidePanel()
         yield self.deck
+        yield SearchBar()
         yield Static(Text(""), id="legend")
         yield KeyHints()
 
@@ -183,6 +194,7 @@ class CompareScreen(Screen[None]):
         name = entry.name if entry else self.followed
         counts = ", ".join(str(entry.count(c.article.id)) for c in self.columns) if entry else ""
         self.notify(f"Following {name}: {counts} mentions by column; n / N jump", markup=False)
+        self.n_moves = "mentions"
         column = self.focused_column() or (self.columns[0] if self.columns else None)
         if column is not None:
             column.view.focus()
@@ -192,13 +204,91 @@ class CompareScreen(Screen[None]):
         column = self.focused_column()
         if column is None:
             return
-        starts = sorted({h.start for h in column.view.highlights("focus")})
-        if not starts:
+        spans = sorted({(h.start, h.end) for h in column.view.highlights("focus")})
+        if not spans:
             self.notify("Choose a name in the names panel (e) to follow its mentions.", severity="warning")
             return
-        target = _next_start(starts, column.view.cursor, step)
-        column.view.move_cursor(target)
-        column.view.scroll_to_offset(target)
+        found = next_hit(spans, column.view.cursor, step)
+        assert found is not None
+        index, wrapped = found
+        self._go_to(column, spans[index][0], f"mention {index + 1}/{len(spans)}", wrapped, step)
+
+    def _go_to(self, column: ArticleColumn, offset: int, position: str, wrapped: bool, step: int) -> None:
+        """Move the cursor to a hit or mention; the status line says which, and when n / N wrapped."""
+        if wrapped:
+            position += " — wrapped to the top" if step > 0 else " — wrapped to the bottom"
+        column.position = position
+        column.view.move_cursor(offset)
+        column.view.scroll_to_offset(offset)
+        column.set_status(column.describe_cursor())
+
+    # ----- search -------------------------------------------------------------------------
+
+    def action_search(self, backward: bool, every_column: bool) -> None:
+        if self.columns:
+            self.query_one(SearchBar).open(backward=backward, every_column=every_column, last=self.search_query)
+
+    def on_search_asked(self, message: SearchAsked) -> None:
+        column = self.focused_column() or (self.columns[0] if self.columns else None)
+        if column is not None:
+            column.view.focus()
+        if message.query is None or column is None:
+            return
+        query = " ".join(message.query.split())
+        if not query:
+            self.clear_search()
+            return
+        self.search_query, self.search_backward, self.n_moves = query, message.backward, "search"
+        searched = self.columns if message.every_column else [column]
+        for other in self.columns:
+            other.search_hits = find_all(other.article.body, query) if other in searched else []
+            other.view.set_layer("search", search_highlights(other.search_hits))
+            other.position = ""
+            other.set_status(other.describe_cursor())
+        if message.every_column:
+            counts = " · ".join(str(len(c.search_hits)) for c in self.columns)
+            self.notify(f"„{safe_line(query)}“: {counts} hits by column; n / N move, tab goes to the next column")
+        if not column.search_hits:
+            self.notify(f"Not found in this article: „{safe_line(query)}“", severity="warning", markup=False)
+            return
+        self.action_next_hit(1)
+
+    def clear_search(self) -> bool:
+        """Drop the current search's hits; False if there were none."""
+        had = any(column.search_hits for column in self.columns)
+        self.search_query = ""
+        for column in self.columns:
+            column.search_hits = []
+            column.view.set_layer("search", [])
+            column.position = ""
+            column.set_status(column.describe_cursor())
+        return had
+
+    def action_next_hit(self, step: int) -> None:
+        """n / N: the next hit of the last search (N the other way; a backward search reverses
+        both), or the followed name's next mention if that was chosen last."""
+        if self.n_moves == "mentions" or not self.search_query:
+            self.action_jump_focus(step)
+            return
+        column = self.focused_column()
+        if column is None:
+            return
+        if not column.search_hits:  # a column the search did not cover yet (tab after `/`)
+            column.search_hits = find_all(column.article.body, self.search_query)
+            column.view.set_layer("search", search_highlights(column.search_hits))
+        direction = -step if self.search_backward else step
+        found = next_hit(column.search_hits, column.view.cursor, direction)
+        if found is None:
+            column.position = ""
+            self.notify(
+                f"Not found in this article: „{safe_line(self.search_query)}“", severity="warning", markup=False
+            )
+            return
+        index, wrapped = found
+        hits = column.search_hits
+        self._go_to(
+            column, hits[index][0], f"/{safe_line(self.search_query)} {index + 1}/{len(hits)}", wrapped, direction
+        )
 
     def action_compare_quote(self) -> None:
         column = self.focused_column()
@@ -368,11 +458,11 @@ class CompareScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_escape(self) -> None:
-        """The innermost thing first: the side panel, then the comparison itself (a selection
-        is the reading view's own escape)."""
+        """The innermost thing first: the side panel, the search's hits, then the comparison
+        itself (a selection is the reading view's own escape, the search line its own)."""
         if self.query_one(SidePanel).shown:
             self.action_close_panel()
-        else:
+        elif not self.clear_search():
             self.app.pop_screen()
 
     def on_click(self, event: Click) -> None:

@@ -69,6 +69,8 @@ class ArticleColumn(Vertical):
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
+        self.search_hits: list[tuple[int, int]] = []  # of the screen's current search, in this column
+        self.position = ""  # where n / N went last: "/Putin 3/12", "mention 3/14"
 
     def compose(self) -> ComposeResult:
         yield Static(article_header(self.article), classes="column-header")
@@ -93,9 +95,11 @@ class ArticleColumn(Vertical):
         length = max(1, len(self.article.body))
         status = Text(no_wrap=True, overflow="ellipsis")
         status.append(f"{round(100 * view.cursor / length):>3}%", style="bold")
+        if self.position:
+            status.append("  " + self.position, style="bold")
         if view.selection:
             start, end = view.selection
-            status.append(f"  selected {end - start} characters")
+            status.append(f"  selected {plural(end - start, 'character')}")
         for highlight in view.highlights_at(view.cursor):
             label = describe_highlight(highlight)
             if label:

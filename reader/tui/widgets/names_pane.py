@@ -4,12 +4,13 @@ the mentions per column; enter follows one."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -31,7 +32,7 @@ class NamesPane(Vertical):
     with it (j and k move), so that no typed letter runs one of the comparison's commands.
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter names", show=False),
         Binding("j", "next_name(1)", "Next name", show=False),
         Binding("k", "next_name(-1)", "Previous name", show=False),
