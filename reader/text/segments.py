@@ -108,6 +108,13 @@ def next_start(spans: Sequence[Span], offset: int) -> int | None:
     return spans[index][0] if index < len(spans) else None
 
 
+def next_end(spans: Sequence[Span], offset: int) -> int | None:
+    """End of the first span that ends after offset: vim's `e`, as an exclusive offset (the
+    character after the word), so that `v` then `e` selects the word and no more."""
+    index = bisect.bisect_right([end for _, end in spans], offset)
+    return spans[index][1] if index < len(spans) else None
+
+
 def previous_start(spans: Sequence[Span], offset: int) -> int | None:
     """Start of the span before the one holding offset (or the current one's start if inside it)."""
     index = bisect.bisect_left(spans, (offset, -1)) - 1

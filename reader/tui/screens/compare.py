@@ -72,7 +72,7 @@ class CompareScreen(Screen[None]):
         Binding("1", "toggle_layer('entity')", "Names on/off", show=False),
         Binding("2", "toggle_layer('quote')", "Quotes on/off", show=False),
         Binding("3", "toggle_layer('annotation')", "Notes on/off", show=False),
-        Binding("e", "panel('names')", "Names"),
+        Binding("p", "panel('names')", "Names"),
         Binding("z", "panel('quotes')", "Quotes"),
         Binding("slash", "search(False, False)", "Search", show=False),
         Binding("backslash", "search(True, False)", "Search backward", show=False),
@@ -206,7 +206,7 @@ class CompareScreen(Screen[None]):
             return
         spans = sorted({(h.start, h.end) for h in column.view.highlights("focus")})
         if not spans:
-            self.notify("Choose a name in the names panel (e) to follow its mentions.", severity="warning")
+            self.notify("Choose a name in the names panel (p) to follow its mentions.", severity="warning")
             return
         found = next_hit(spans, column.view.cursor, step)
         assert found is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -24,7 +25,7 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...text.segments import Span, next_start, paragraph_spans, previous_start, sentence_spans, word_spans
+from ...text.segments import Span, next_end, next_start, paragraph_spans, previous_start, sentence_spans, word_spans
 from ...text.terminal import safe_display
 from ..wrapping import WrappedLines, wrap
 
@@ -77,11 +78,16 @@ class ReadingView(ScrollView, can_focus=True):
         background: $surface;
     }
     """
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_lines(1)", "Scroll down", show=False),
         Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False),
         Binding("pagedown,space", "scroll_page(1)", "Page down", show=False),
         Binding("pageup,b", "scroll_page(-1)", "Page up", show=False),
+        Binding("ctrl+d", "scroll_half_page(1)", "Half a page down", show=False),
+        Binding("ctrl+u", "scroll_half_page(-1)", "Half a page up", show=False),
+        Binding("0", "line_edge(0)", "Start of the line", show=False),
+        Binding("dollar_sign", "line_edge(1)", "End of the line", show=False),
+        Binding("e", "move('word_end', 1)", "End of the word", show=False),
         Binding("g,home", "scroll_edge(0)", "Top", show=False),
         Binding("G,end", "scroll_edge(1)", "Bottom", show=False),
         Binding("l,right", "move('char', 1)", "Cursor right", show=False),
@@ -93,6 +99,7 @@ class ReadingView(ScrollView, can_focus=True):
         Binding("right_curly_bracket", "move('paragraph', 1)", "Next paragraph", show=False),
         Binding("left_curly_bracket", "move('paragraph', -1)", "Previous paragraph", show=False),
         Binding("v", "toggle_selection", "Select", show=False),
+        Binding("y", "copy_selection", "Copy the selection", show=False),
         Binding("escape", "clear_selection", "Clear selection", show=False),
     ]
 
@@ -129,6 +136,8 @@ class ReadingView(ScrollView, can_focus=True):
         self._wrap_token = 0
         self._wrap_complete = False
         self._pending_scroll: tuple[int, bool] | None = None  # asked for while hidden (a tab not shown)
+        self._typed_count = ""  # digits typed so far: a count for the next motion (5j)
+        self._count = 1  # the count the key being handled carries
 
     # ----- layout -------------------------------------------------------------------------
 
@@ -252,10 +261,17 @@ class ReadingView(ScrollView, can_focus=True):
 
     @property
     def selection(self) -> Span | None:
+        """The selected span without the whitespace at its ends (`v` `w` stops on the next word's
+        start): what is shown selected is what an annotation stores."""
         if self.selection_anchor is None or self.selection_anchor == self.cursor:
             return None
         low, high = sorted((self.selection_anchor, self.cursor))
-        return low, high
+        text = self.text
+        while low < high and text[low].isspace():
+            low += 1
+        while high > low and text[high - 1].isspace():
+            high -= 1
+        return (low, high) if low < high else None
 
     def move_cursor(self, offset: int, *, scroll: bool = True) -> None:
         self.cursor = max(0, min(len(self.text), offset))
@@ -319,33 +335,99 @@ class ReadingView(ScrollView, can_focus=True):
 
     # ----- actions ------------------------------------------------------------------------
 
+    # ----- counts: digits typed before a motion repeat it (5j, 3w, 2}) -------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """Digits build a count (a first 0 is the line-start motion, and 1–3 are the comparison's
+        layer switches, so a count starts with 4–9); any other key takes the count with it."""
+        digit = event.character if event.character is not None and event.character.isdigit() else None
+        if digit is not None and (self._typed_count or digit in "456789"):
+            self._typed_count += digit
+            event.stop()
+            event.prevent_default()
+            return
+        self._count = max(1, min(int(self._typed_count or "1"), 100_000))
+        self._typed_count = ""
+
+    def _take_count(self) -> int:
+        count, self._count = self._count, 1
+        return count
+
+    # ----- actions ------------------------------------------------------------------------
+
     def action_scroll_lines(self, lines: int) -> None:
-        self.scroll_to(y=self.scroll_offset.y + lines, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_offset.y + lines * self._take_count(), animate=False, immediate=True)
         self._keep_cursor_in_view()
 
     def action_scroll_page(self, direction: int) -> None:
         step = max(1, self.scrollable_content_region.height - 1)
-        self.scroll_to(y=self.scroll_offset.y + direction * step, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_offset.y + direction * step * self._take_count(), animate=False, immediate=True)
         self._keep_cursor_in_view()
 
+    def action_scroll_half_page(self, direction: int) -> None:
+        """ctrl+d / ctrl+u: half a page, the cursor moving with the text as in vim."""
+        step = max(1, self.scrollable_content_region.height // 2) * self._take_count()
+        if len(self._lines):
+            line = min(len(self._lines) - 1, max(0, self._lines.line_of(self.cursor) + direction * step))
+            self.scroll_to(y=self.scroll_offset.y + direction * step, animate=False, immediate=True)
+            self.move_cursor(self._lines.starts[line])
+
     def action_scroll_edge(self, end: int) -> None:
+        """g / G: the top or the bottom; a count goes to that line on screen (40G), as in vim."""
+        count = self._take_count()
+        if count > 1 and len(self._lines):
+            self.move_cursor(self._lines.starts[min(count, len(self._lines)) - 1])
+            self.scroll_to_offset(self.cursor, center=True)
+            return
         self.scroll_to(y=self.max_scroll_y if end else 0, animate=False, immediate=True)
         self.cursor = len(self.text) if end else 0
 
+    def action_line_edge(self, end: int) -> None:
+        """0 / $: the start or the end of the line on screen."""
+        if not len(self._lines):
+            return
+        line = self._lines.line_of(self.cursor)
+        start, stop = self._lines.starts[line], self._lines.ends[line]
+        self.move_cursor(max(start, stop - 1) if end else start)
+
     def action_move(self, unit: str, direction: int) -> None:
+        for _ in range(self._take_count()):
+            if not self._move_once(unit, direction):
+                return
+
+    def _move_once(self, unit: str, direction: int) -> bool:
         if unit == "char":
             self.move_cursor(self.cursor + direction)
-            return
-        spans = self._spans(unit)
-        if direction > 0:
-            target = next_start(spans, self.cursor)
+            return True
+        if unit == "word_end":
+            target = next_end(self._spans("word"), self.cursor)
         else:
-            target = previous_start(spans, self.cursor)
-            current = self.current_span(unit)
-            if current and current[0] < self.cursor:
-                target = current[0]
-        if target is not None:
-            self.move_cursor(target)
+            spans = self._spans(unit)
+            if direction > 0:
+                target = next_start(spans, self.cursor)
+            else:
+                target = previous_start(spans, self.cursor)
+                current = self.current_span(unit)
+                if current and current[0] < self.cursor:
+                    target = current[0]
+        if target is None:
+            return False
+        self.move_cursor(target)
+        return True
+
+    def action_copy_selection(self) -> None:
+        """y: the selection to the clipboard (OSC 52: most terminals and tmux pass it on)."""
+        if self.selection is None:
+            self.app.notify("Nothing is selected: v starts a selection, then move the cursor.", severity="warning")
+            return
+        self.app.copy_to_clipboard(self.selected_text)
+        self.app.notify(f"Copied {len(self.selected_text):,} characters (OSC 52).")
+
+    @property
+    def selected_text(self) -> str:
+        """What ctrl+c and y copy (the app asks the focused widget under this name)."""
+        selection = self.selection
+        return self.text[selection[0] : selection[1]] if selection else ""
 
     def action_toggle_selection(self) -> None:
         self.selection_anchor = None if self.selection_anchor is not None else self.cursor
@@ -444,7 +526,8 @@ class ReadingView(ScrollView, can_focus=True):
             cuts.update((cursor, cursor + 1))
         points = sorted(c for c in cuts if start <= c <= end)
         selection_style = Style(reverse=True)
-        cursor_style = Style(reverse=True, underline=True, bold=True)
+        # beside a selection the cursor (on the character after it) must not look selected too
+        cursor_style = Style(underline=True, bold=True) if selection else Style(reverse=True, underline=True, bold=True)
         for low, high in zip(points, points[1:]):
             if low >= high:
                 continue
