@@ -7,6 +7,8 @@ import pytest
 from textual.pilot import Pilot
 
 from reader.tui.app import ReaderApp
+from reader.tui.highlights import HighlightedQuote
+from reader.tui.screens.quote_group import QuoteGroupScreen, member_numbers
 from reader.tui.screens.compare import CompareScreen
 from tests.helpers.pilot import wait_for_library
 
@@ -119,3 +121,44 @@ async def test_the_legend_counts_the_articles_analysed_after_a_reload_removed_on
                 break
         assert app.session.analysis_status.endswith("· 4 analysed")
         assert app.session.library_analysis is not None and len(app.session.library_analysis.article_ids) == 4
+
+
+def test_quote_group_members_carry_their_column_numbers() -> None:
+    assert member_numbers(["b", "x", "a"], ["a", "b"]) == [2, 3, 1]
+    assert member_numbers(["a", "a", "y"], ["c", "a"]) == [2, 3, 4]  # a second member in column 2 follows
+
+
+async def test_c_works_right_after_jumping_from_the_quote_group_modal(make_app) -> None:
+    app: ReaderApp = make_app()
+    async with app.run_test(size=(220, 50)) as pilot:
+        screen = await open_columns(pilot, 4)
+        await wait_for_analysis(pilot)
+        await pilot.pause()
+        open_ids = [column.article.id for column in screen.columns]
+        grouped = [
+            (index, h)
+            for index, column in enumerate(screen.columns)
+            for h in column.view.highlights("quote")
+            if isinstance(h.data, HighlightedQuote) and h.data.group
+        ]
+        assert grouped, "the sample's open articles share an utterance"
+        index, quote = grouped[0]
+        view = screen.columns[index].view
+        view.focus()
+        await pilot.pause()
+        view.move_cursor(quote.start)
+        await pilot.press("c")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, QuoteGroupScreen)
+        members = modal.group.members
+        other = next((m for m in members if m.article_id in open_ids and m.article_id != open_ids[index]), members[0])
+        number = open_ids.index(other.article_id) + 1
+        assert modal.numbers[members.index(other)] == number  # the number is the column's
+        await pilot.press(str(number))
+        await pilot.pause()
+        target = screen.columns[number - 1].view
+        assert app.focused is target and target.selection == (other.quote.start, other.quote.end)
+        await pilot.press("c")  # at once, the cursor not moved
+        await pilot.pause()
+        assert isinstance(app.screen, QuoteGroupScreen)

@@ -310,7 +310,8 @@ class CompareScreen(Screen[None]):
             if target is not None:
                 await self.on_jump_to(JumpTo(*target))
 
-        self.app.push_screen(QuoteGroupScreen(library_analysis.group(message.group_id), articles), go)
+        open_ids = [a.id for a in self.open_articles()]
+        self.app.push_screen(QuoteGroupScreen(library_analysis.group(message.group_id), articles, open_ids), go)
 
     # ----- annotations --------------------------------------------------------------------
 
@@ -395,7 +396,8 @@ class CompareScreen(Screen[None]):
             column = await self.add_column(article)
             self.refresh_annotations()
         column.view.focus()
-        column.view.select(message.start, message.end)
+        # the passage selected, the cursor on its first character: `c`, `a`, `i` act on it at once
+        column.view.select(message.end, message.start)
         column.view.scroll_to_offset(message.start, center=True)
 
     async def on_tag_chosen(self, message: TagChosen) -> None:

@@ -39,8 +39,28 @@ def member_text(article: Article | None, quote, source_label: str) -> Text:
     return text
 
 
+def member_numbers(article_ids: list[str], open_ids: list[str]) -> list[int]:
+    """The number each member goes by: its column's in the comparison (1 for the first column);
+    members in articles not open (or a second member in one column) take the numbers after."""
+    numbers: list[int] = []
+    taken: set[int] = set()
+    for article_id in article_ids:
+        column = open_ids.index(article_id) + 1 if article_id in open_ids else 0
+        numbers.append(column if column and column not in taken else 0)
+        taken.add(numbers[-1])
+    following = max([len(open_ids), *taken])
+    for index, number in enumerate(numbers):
+        if not number:
+            following += 1
+            numbers[index] = following
+    return numbers
+
+
 class QuoteGroupScreen(ModalScreen[tuple[str, int, int] | None]):
-    """Dismisses with (article id, start, end) of the member chosen by its number, or None."""
+    """Dismisses with (article id, start, end) of the member chosen by its number, or None.
+
+    The numbers are the comparison's column numbers, so that `2` goes to what column 2 shows.
+    """
 
     BINDINGS = [
         Binding("escape,q,c", "dismiss_none", "Close"),
@@ -60,10 +80,12 @@ class QuoteGroupScreen(ModalScreen[tuple[str, int, int] | None]):
     QuoteGroupScreen VerticalScroll { width: 1fr; border-right: vkey $panel; padding: 0 1; }
     """
 
-    def __init__(self, group: QuoteGroup, articles: dict[str, Article]) -> None:
+    def __init__(self, group: QuoteGroup, articles: dict[str, Article], open_ids: list[str]) -> None:
         super().__init__()
         self.group = group
         self.articles = articles
+        self.numbers = member_numbers([member.article_id for member in group.members], open_ids)
+        self.open_ids = open_ids
 
     def compose(self) -> ComposeResult:
         speaker = self.group.speaker or "unknown speaker"
@@ -75,19 +97,22 @@ class QuoteGroupScreen(ModalScreen[tuple[str, int, int] | None]):
                 )
             )
             with Horizontal():
-                for number, member in enumerate(self.group.members, start=1):
+                for number, member in sorted(zip(self.numbers, self.group.members, strict=True), key=lambda m: m[0]):
                     article = self.articles.get(member.article_id)
                     label = (
                         f"{number}  " + one_line(article.source or article.display_title, 50)
                         if article
                         else f"{number}  {safe_display(member.article_id)}"
                     )
+                    if member.article_id not in self.open_ids:
+                        label += " (not open: opens as a column)"
                     with VerticalScroll():
                         yield Static(member_text(article, member.quote, label))
 
     def action_choose(self, index: int) -> None:
-        if index < len(self.group.members):
-            member = self.group.members[index]
+        """The member numbered index + 1 (the binding's 0-based index)."""
+        if index + 1 in self.numbers:
+            member = self.group.members[self.numbers.index(index + 1)]
             self.dismiss((member.article_id, member.quote.start, member.quote.end))
 
     def action_dismiss_none(self) -> None:
