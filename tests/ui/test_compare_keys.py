@@ -8,8 +8,8 @@ from textual.pilot import Pilot
 
 from reader.tui.app import ReaderApp
 from reader.tui.highlights import HighlightedQuote
-from reader.tui.screens.quote_group import QuoteGroupScreen, member_numbers
 from reader.tui.screens.compare import CompareScreen
+from reader.tui.screens.quote_group import QuoteGroupScreen, member_numbers
 from tests.helpers.pilot import wait_for_library
 
 pytestmark = pytest.mark.ui
