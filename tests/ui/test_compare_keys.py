@@ -162,3 +162,21 @@ async def test_c_works_right_after_jumping_from_the_quote_group_modal(make_app) 
         await pilot.press("c")  # at once, the cursor not moved
         await pilot.pause()
         assert isinstance(app.screen, QuoteGroupScreen)
+
+
+async def test_a_long_title_leaves_the_outlet_line_in_the_column_header(make_app, library_dir) -> None:
+    path = next((library_dir / "articles").glob("treffen*.txt"))
+    long_title = "Ein sehr langer Titel, der in einer schmalen Spalte nie auf eine Zeile passt " * 2
+    path.write_text(f"---\ntitle: {long_title.strip()}\nsource: taz\n---\n" + path.read_text(encoding="utf-8"))
+    app: ReaderApp = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_library(pilot, rows=5)
+        screen_rows = app.library_screen.table
+        row = next(i for i in range(screen_rows.row_count) if screen_rows.get_row_at(i)[1].plain.startswith("Ein sehr"))
+        screen_rows.move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        header = app.screen.columns[0].query_one(".column-header")
+        lines = [strip.text for strip in header.render_lines(header.region.reset_offset)]
+        assert len(lines) == 2 and lines[0].rstrip().endswith("…")
+        assert lines[1].strip().startswith("taz ·") and "words" in lines[1]

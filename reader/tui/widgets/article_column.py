@@ -11,20 +11,39 @@ from textual.widgets import Static
 from ...articles import Article
 from ...articles.infer import is_headline
 from ...text.counting import plural
+from ...text.shortening import one_line
 from ...text.terminal import safe_display
 from .reading_view import Highlight, ReadingView
 
 SUBHEADING_STYLE = Style(bold=True)
 
 
-def article_header(article: Article) -> Text:
-    """Title on the first line; source, date and length on the second. Plain text, never markup."""
+def article_header(article: Article, width: int | None = None) -> Text:
+    """Title on the first line; source, date and length on the second, each cut to `width` with
+    an ellipsis, so that a long title never pushes the outlet off the header. Never markup."""
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(safe_display(article.display_title), style="bold")
-    details = [safe_display(part) for part in (article.source, article.date) if part]
-    details.append(plural(article.words, "word"))
-    text.append("\n" + " · ".join(details), style="dim")
+    title = safe_display(article.display_title)
+    details = " · ".join(
+        [
+            safe_display(article.source) or "outlet unknown — m to set",
+            *([safe_display(article.date)] if article.date else []),
+        ]
+        + [plural(article.words, "word")]
+    )
+    text.append(one_line(title, width) if width else one_line(title), style="bold")
+    text.append("\n" + (one_line(details, width) if width else details), style="dim")
     return text
+
+
+class ColumnHeader(Static):
+    """The column's two header lines, fitted to the column's width whenever it is drawn."""
+
+    def __init__(self, article: Article) -> None:
+        super().__init__(classes="column-header")
+        self.article = article
+
+    def render(self) -> Text:
+        return article_header(self.article, self.content_size.width or None)
 
 
 def is_subheading(paragraph: str) -> bool:
@@ -73,7 +92,7 @@ class ArticleColumn(Vertical):
         self.position = ""  # where n / N went last: "/Putin 3/12", "mention 3/14"
 
     def compose(self) -> ComposeResult:
-        yield Static(article_header(self.article), classes="column-header")
+        yield ColumnHeader(self.article)
         view = ReadingView(self.article.body)
         view.set_layer("structure", subheading_highlights(self.article))
         yield view
