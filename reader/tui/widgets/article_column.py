@@ -23,13 +23,9 @@ def article_header(article: Article, width: int | None = None) -> Text:
     an ellipsis, so that a long title never pushes the outlet off the header. Never markup."""
     text = Text(no_wrap=True, overflow="ellipsis")
     title = safe_display(article.display_title)
-    details = " · ".join(
-        [
-            safe_display(article.source) or "outlet unknown — m to set",
-            *([safe_display(article.date)] if article.date else []),
-        ]
-        + [plural(article.words, "word")]
-    )
+    outlet = safe_display(article.source) or "outlet unknown — m to set"
+    date = [safe_display(article.date)] if article.date else []
+    details = " · ".join([outlet, *date, plural(article.words, "word")])
     text.append(one_line(title, width) if width else one_line(title), style="bold")
     text.append("\n" + (one_line(details, width) if width else details), style="dim")
     return text
