@@ -11,6 +11,7 @@ from reader.tui.highlights import HighlightedQuote
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.quote_group import QuoteGroupScreen, member_numbers
 from tests.helpers.pilot import wait_for_library
+from tests.ui.test_key_bursts import post_burst
 
 pytestmark = pytest.mark.ui
 
@@ -180,3 +181,25 @@ async def test_a_long_title_leaves_the_outlet_line_in_the_column_header(make_app
         lines = [strip.text for strip in header.render_lines(header.region.reset_offset)]
         assert len(lines) == 2 and lines[0].rstrip().endswith("…")
         assert lines[1].strip().startswith("taz ·") and "words" in lines[1]
+
+
+async def test_m_sets_the_outlet_in_the_file_and_the_library_shows_it(make_app, library_dir) -> None:
+    app: ReaderApp = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await wait_for_library(pilot, rows=5)
+        table = app.library_screen.table
+        row = next(i for i in range(table.row_count) if table.get_row_at(i)[1].plain.startswith("Treffen von Trump"))
+        table.move_cursor(row=row)
+        article = app.session.article(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        assert article is not None and article.source == ""
+        before = article.path.read_bytes()
+        post_burst(app, ["m", *"taz", "enter", "ctrl+u", *"2025-08-16", "ctrl+s"])
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if table.row_count == 5 and table.get_row_at(table.cursor_row)[2].plain == "taz":
+                break
+        assert table.get_row_at(table.cursor_row)[2].plain == "taz"
+        assert table.get_row_at(table.cursor_row)[3].plain == "2025-08-16"
+        assert article.path.read_bytes().endswith(before)
+        reread = app.session.article(article.id)
+        assert reread is not None and reread.version == article.version

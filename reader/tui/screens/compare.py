@@ -38,6 +38,7 @@ from ..messages import (
     EntityChosen,
     JumpTo,
     QuoteGroupChosen,
+    ReloadLibrary,
     ResolveConflict,
     StoreChanged,
     TagChosen,
@@ -54,6 +55,7 @@ from ..widgets.search_bar import SearchAsked, SearchBar
 from ..widgets.side_panel import SidePanel
 from ..widgets.tags_pane import TagsPane
 from .annotation_actions import AnnotationActions
+from .metadata_editor import edit_metadata
 from .picker import ArticlePicker
 from .quote_group import QuoteGroupScreen
 
@@ -69,6 +71,7 @@ class CompareScreen(Screen[None]):
         Binding("shift+tab", "cycle_column(-1)", "Previous column", show=False),
         Binding("o", "add_article", "Add article"),
         Binding("x", "close_column", "Close column"),
+        Binding("m", "edit_metadata", "Details", show=False),
         Binding("1", "toggle_layer('entity')", "Names on/off", show=False),
         Binding("2", "toggle_layer('quote')", "Quotes on/off", show=False),
         Binding("3", "toggle_layer('annotation')", "Notes on/off", show=False),
@@ -455,6 +458,18 @@ class CompareScreen(Screen[None]):
             return
         await self.deck.remove_column(column)
         self._apply_width(self.size.width)
+
+    def action_edit_metadata(self) -> None:
+        """m: the focused article's title, outlet, date and URL, written as its front matter."""
+        column = self.focused_column()
+        if column is None:
+            return
+
+        def saved(article: Article) -> None:
+            column.show_details(article)
+            self.post_message(ReloadLibrary())
+
+        edit_metadata(self, column.article, saved)
 
     def action_back(self) -> None:
         self.app.pop_screen()

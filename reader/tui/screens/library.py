@@ -62,6 +62,7 @@ class LibraryScreen(Screen[None]):
         Binding("S", "reverse_sort", "Reverse sort", show=False),
         Binding("p", "show_problems", "Skipped files", show=False),
         Binding("a", "add_article", "Add article"),
+        Binding("m", "edit_metadata", "Details", show=False),
         Binding("r", "reload", "Reload"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("q", "app.quit", "Quit"),
@@ -277,6 +278,20 @@ class LibraryScreen(Screen[None]):
         if warnings:
             parts.append(plural(len(warnings), "warning"))
         self.notify(lines, title=", ".join(parts), severity="warning", timeout=15, markup=False)
+
+    def action_edit_metadata(self) -> None:
+        """m: the current article's title, outlet, date and URL, written as its front matter."""
+        from .metadata_editor import edit_metadata
+
+        article = self.session.article(self._current_id() or "")
+        if article is None:
+            return
+
+        def saved(updated: Article) -> None:
+            self.select_after_load = updated.id
+            self.post_message(ReloadLibrary())
+
+        edit_metadata(self, article, saved)
 
     def action_reload(self) -> None:
         self.post_message(ReloadLibrary())

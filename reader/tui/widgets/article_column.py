@@ -94,6 +94,13 @@ class ArticleColumn(Vertical):
         yield view
         yield Static(Text(""), classes="column-status")
 
+    def show_details(self, article: Article) -> None:
+        """The same text with new metadata (`m`): the header redraws, the view stays."""
+        self.article = article
+        header = self.query_one(ColumnHeader)
+        header.article = article
+        header.refresh()
+
     @property
     def view(self) -> ReadingView:
         return self.query_one(ReadingView)
