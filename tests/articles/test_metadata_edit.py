@@ -13,13 +13,14 @@ from reader.articles.metadata_edit import MetadataError, draft_of, save, snapsho
 
 
 def test_outlet_and_date_go_into_front_matter_and_the_version_stays(library: Library) -> None:
-    article = library.get("treffen-trump-putin-no-deal")
+    article = library.get("fuenf-erkenntnisse-gipfel-alaska")
     before = article.path.read_bytes()
     draft = replace(draft_of(article), source="taz", date="2025-08-16", url="https://taz.de/x")
     updated = save(article, snapshot(article), draft)
     assert updated.version == article.version and updated.source == "taz" and updated.date == "2025-08-16"
     after = article.path.read_bytes()
     assert after.startswith(b"---\nsource: taz\ndate: 2025-08-16\nurl: https://taz.de/x\n---\n")
+    assert not before.startswith(b"---")
     assert after.endswith(before)  # the text after the front matter byte for byte
     again = read_article_file(article.path, article.id)
     assert again.version == article.version and again.title == article.title

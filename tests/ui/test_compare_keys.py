@@ -188,8 +188,7 @@ async def test_m_sets_the_outlet_in_the_file_and_the_library_shows_it(make_app, 
     async with app.run_test(size=(160, 40)) as pilot:
         await wait_for_library(pilot, rows=5)
         table = app.library_screen.table
-        row = next(i for i in range(table.row_count) if table.get_row_at(i)[1].plain.startswith("Treffen von Trump"))
-        table.move_cursor(row=row)
+        table.move_cursor(row=table.get_row_index("fuenf-erkenntnisse-gipfel-alaska"))
         article = app.session.article(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         assert article is not None and article.source == ""
         before = article.path.read_bytes()
