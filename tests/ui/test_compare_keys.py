@@ -202,3 +202,16 @@ async def test_m_sets_the_outlet_in_the_file_and_the_library_shows_it(make_app, 
         assert article.path.read_bytes().endswith(before)
         reread = app.session.article(article.id)
         assert reread is not None and reread.version == article.version
+
+
+async def test_an_empty_library_says_how_to_add_an_article(make_app, tmp_path) -> None:
+    empty = tmp_path / "empty"
+    (empty / "articles").mkdir(parents=True)
+    app: ReaderApp = make_app(empty)
+    async with app.run_test(size=(160, 30)) as pilot:
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if "No articles yet" in str(app.library_screen.query_one("#library-status").render()):
+                break
+        status = str(app.library_screen.query_one("#library-status").render())
+        assert "No articles yet: a adds one" in status and str(empty / "articles") in status

@@ -19,6 +19,8 @@ from ..session import Session
 from ..widgets.key_hints import KeyHints
 
 MAX_COLUMNS = 4
+EMPTY_HINT = "No articles yet: a adds one from a URL or a file, or put .txt files in {folder} and press r"
+UNKNOWN_OUTLET = "unknown · m"
 
 
 @dataclass(frozen=True)
@@ -128,9 +130,18 @@ class LibraryScreen(Screen[None]):
             status.add_class("problems")
             more = f" (+{len(scan.warnings) - 1} more, press p)" if len(scan.warnings) > 1 else " (press p)"
             status.update(Text(safe_display(f"{scan.warnings[0]}{more}"), no_wrap=True, overflow="ellipsis"))
+        elif not scan.articles:
+            status.remove_class("problems")
+            status.update(
+                Text(safe_line(EMPTY_HINT.format(folder=self.session.library.articles_dir)), overflow="ellipsis")
+            )
         else:
             status.remove_class("problems")
-            status.update(Text("space marks · enter opens the marked articles side by side · / filters · s sorts"))
+            unknown = sum(1 for a in scan.articles if not a.source)
+            hint = "space marks · enter opens the marked side by side · / filters · s sorts"
+            if unknown:
+                hint = f"{plural(unknown, 'article')} without an outlet: m sets it · " + hint
+            status.update(Text(hint, no_wrap=True, overflow="ellipsis"))
 
     def on_screen_resume(self) -> None:
         """Back from the comparison: annotation counts may have changed."""
@@ -178,7 +189,7 @@ class LibraryScreen(Screen[None]):
             table.add_row(
                 pick,
                 Text(safe_display(article.display_title)),
-                Text(safe_display(article.source) or "—"),
+                Text(safe_display(article.source)) if article.source else Text(UNKNOWN_OUTLET, style="dim italic"),
                 Text(safe_display(article.date) or "—"),
                 Text(f"{article.words:,}", justify="right"),
                 self._notes_cell(article.id),
