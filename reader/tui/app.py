@@ -26,7 +26,7 @@ from ..analysis import AnalysisCache, ArticleAnalysis, LibraryAnalysis
 from ..analysis.service import AnalysisProcess
 from ..annotations import AnnotationStore, History, StoreError, StoreSnapshot
 from ..articles import Article
-from ..exchange import export_to_directory
+from ..exchange import FORMATS, export_to_directory
 from ..nlp.identity import PipelineInfo, peek_fingerprint
 from ..settings import Settings
 from ..text.counting import plural
@@ -63,7 +63,7 @@ class ReaderApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("ctrl+c", "copy_or_quit", "Copy or quit", show=False, priority=True),
+        Binding("ctrl+c", "copy_or_quit", "Copy the selection (OSC 52), else quit", show=False, priority=True),
     ]
 
     def __init__(self, settings: Settings) -> None:
@@ -335,7 +335,7 @@ class ReaderApp(App[None]):
         for fmt, label in EXPORT_LABELS.items():
             yield SystemCommand(
                 f"Export annotations as {label}",
-                f"write every annotation to annotations/exports/<time>.{fmt}",
+                f"write every annotation to annotations/exports/<time>.{FORMATS[fmt][1]}",
                 partial(self.action_export, fmt),
             )
 

@@ -1,4 +1,8 @@
-"""The command palette offers what the current screen can do: its bindings, by description."""
+"""The command palette offers what the current screen can do: its bindings, by description.
+
+Only the bindings of the screen and of this app's own widgets: Textual's widgets' internals
+(a table's cursor keys, an input's editing keys) are not actions a reader looks for by name.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,22 @@ from functools import partial
 from textual.app import SystemCommand
 from textual.screen import Screen
 
+from .screens.help import PLACES
 
-def screen_commands(screen: Screen) -> Iterable[SystemCommand]:
-    """One palette entry per described, enabled binding of the screen and its focused widgets."""
+
+def screen_commands(screen: Screen[object]) -> Iterable[SystemCommand]:
+    """One palette entry per described, enabled binding of the screen and its own widgets."""
     seen: set[str] = set()
-    for key, active in screen.active_bindings.items():
-        binding = active.binding
+    for active in screen.active_bindings.values():
+        binding, node = active.binding, active.node
         if not binding.description or binding.system or not active.enabled:
             continue
-        if binding.action in seen or binding.action.startswith("app.command_palette"):
+        if not type(node).__module__.startswith("reader.") or binding.action.startswith("app.command_palette"):
+            continue
+        if binding.action in seen:
             continue
         seen.add(binding.action)
         key_label = screen.app.get_key_display(binding)
-        run = partial(screen.app.run_action, binding.action, active.node)
-        yield SystemCommand(binding.description, f"{type(active.node).__name__} · key {key_label}", run)
+        where = PLACES.get(type(node).__name__, "")
+        run = partial(screen.app.run_action, binding.action, node)
+        yield SystemCommand(binding.description, f"key {key_label}" + (f" · {where}" if where else ""), run)

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from reader.tui.app import ReaderApp
 from reader.tui.highlights import HighlightedQuote
 from reader.tui.screens.compare import CompareScreen
+from reader.tui.screens.help import GROUPS, HelpScreen
 from reader.tui.screens.quote_group import QuoteGroupScreen, member_numbers
 from tests.helpers.pilot import wait_for_library
 from tests.ui.test_key_bursts import post_burst
@@ -22,6 +23,14 @@ async def open_columns(pilot: Pilot[None], count: int) -> CompareScreen:
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, CompareScreen) and len(screen.columns) == count
+    return screen
+
+
+async def open_columns_from_library(pilot: Pilot[None]) -> CompareScreen:
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CompareScreen)
     return screen
 
 
@@ -215,3 +224,43 @@ async def test_an_empty_library_says_how_to_add_an_article(make_app, tmp_path) -
                 break
         status = str(app.library_screen.query_one("#library-status").render())
         assert "No articles yet: a adds one" in status and str(empty / "articles") in status
+
+
+async def test_help_is_grouped_by_task_searchable_and_free_of_widget_internals(make_app) -> None:
+    app: ReaderApp = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_columns(pilot, 2)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        helper = app.screen
+        assert isinstance(helper, HelpScreen)
+        rows = helper.rows
+        groups = [row.group for row in rows]
+        assert {"read", "search", "select", "annotate", "compare", "export"} <= set(groups)
+        assert groups == sorted(groups, key=GROUPS.index)  # each task's keys together
+        shown = " ".join(f"{row.keys} {row.description} {row.where}" for row in rows)
+        for internal in ("ReadingView", "CompareScreen", "DataTable", "shift+^", "Input", "select_all"):
+            assert internal not in shown
+        assert any(row.description == "Copy the selection" and row.keys == "y" for row in rows)
+        await pilot.press(*"copy")
+        await pilot.pause()
+        table = helper.query_one("#help-table")
+        lines = " ".join(strip.text for strip in table.render_lines(table.region.reset_offset))
+        assert "Copy the selection" in lines and "Next column" not in lines
+        await pilot.press("escape")
+        assert app.screen is screen
+        palette = [(c.title, c.help) for c in app.get_system_commands(screen)]
+        assert not any("DataTable" in helptext or "ReadingView" in helptext for _, helptext in palette)
+        exports = {helptext.rsplit(".", 1)[-1] for title, helptext in palette if title.startswith("Export")}
+        assert exports == {"json", "jsonld", "md", "csv"}
+
+
+async def test_the_key_hints_fit_80_columns_whole(make_app) -> None:
+    app: ReaderApp = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_library(pilot, rows=5)
+        for screen in (app.library_screen, await open_columns_from_library(pilot)):
+            hints = screen.query_one("KeyHints")
+            line = hints.render().plain
+            assert line.startswith("? Help") and line.endswith("ctrl+p palette")
+            assert len(line) <= hints.content_size.width

@@ -135,9 +135,9 @@ async def test_help_lists_the_bindings_of_the_screen(make_app) -> None:
         await open_two(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        from reader.tui.screens.help import binding_rows
+        from reader.tui.screens.help import help_rows
 
-        descriptions = {row[2] for row in binding_rows(app.screen.target)}
+        descriptions = {row.description for row in help_rows(app.screen.target)}
         assert {"Next column", "Add article", "Back", "Next sentence", "Select"} <= descriptions
         await pilot.press("escape")
         assert isinstance(app.screen, CompareScreen)
