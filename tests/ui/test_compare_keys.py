@@ -7,7 +7,7 @@ import pytest
 from textual.pilot import Pilot
 
 from reader.tui.app import ReaderApp
-from reader.tui.highlights import HighlightedQuote
+from reader.tui.highlights import HighlightedEntity, HighlightedQuote
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.help import GROUPS, HelpScreen
 from reader.tui.screens.quote_group import QuoteGroupScreen, member_numbers
@@ -264,3 +264,53 @@ async def test_the_key_hints_fit_80_columns_whole(make_app) -> None:
             line = hints.render().plain
             assert line.startswith("? Help") and line.endswith("ctrl+p palette")
             assert len(line) <= hints.content_size.width
+
+
+async def test_columns_scroll_together_and_align_at_a_quotation(make_app) -> None:
+    app: ReaderApp = make_app()
+    async with app.run_test(size=(220, 50)) as pilot:
+        screen = await open_columns(pilot, 4)
+        first, second = screen.columns[0].view, screen.columns[1].view
+        await pilot.press("S", "5", "j")
+        await pilot.pause()
+        assert first.scroll_offset.y == 5 and second.scroll_offset.y == 5
+        await pilot.press("S", "j")
+        await pilot.pause()
+        assert first.scroll_offset.y == 6 and second.scroll_offset.y == 5  # off again: each on its own
+
+        await wait_for_analysis(pilot)
+        await pilot.pause()
+        grouped = [
+            (index, h)
+            for index, column in enumerate(screen.columns)
+            for h in column.view.highlights("quote")
+            if isinstance(h.data, HighlightedQuote) and h.data.group
+        ]
+        index, quote = grouped[0]
+        view = screen.columns[index].view
+        view.focus()
+        await pilot.pause()
+        view.move_cursor(quote.start)
+        await pilot.press("equals_sign")
+        await pilot.pause()
+        group = app.session.library_analysis.group(quote.data.group)
+        row = view.cursor_row()
+        for member in group.members:
+            column = next((c for c in screen.columns if c.article.id == member.article_id), None)
+            if column is None or column.view is view:
+                continue
+            first_member = next(m for m in group.members if m.article_id == member.article_id)
+            assert column.view.cursor == first_member.quote.start
+            assert column.view.cursor_row() == row or column.view.scroll_offset.y in (0, column.view.max_scroll_y)
+
+        entity = next(h for h in first.highlights("entity") if isinstance(h.data, HighlightedEntity))
+        first.focus()
+        await pilot.pause()
+        first.move_cursor(entity.start)
+        await pilot.press("equals_sign")
+        await pilot.pause()
+        entry = app.session.library_analysis.entity(entity.data.entity.key)
+        for column in screen.columns[1:]:
+            spans = entry.mentions.get(column.article.id)
+            if spans:
+                assert column.view.cursor == spans[0][0]

@@ -23,6 +23,7 @@ from ...articles import Article
 from ...text.search import find_all, next_hit
 from ...text.terminal import safe_line
 from ..highlights import (
+    HighlightedEntity,
     HighlightedQuote,
     annotation_highlights,
     boilerplate_highlights,
@@ -83,6 +84,8 @@ class CompareScreen(Screen[None]):
         Binding("n", "next_hit(1)", "Next hit or mention", show=False),
         Binding("N", "next_hit(-1)", "Previous hit or mention", show=False),
         Binding("c", "compare_quote", "Compare wording", show=False),
+        Binding("S", "sync_scroll", "Scroll the columns together on/off", show=False),
+        Binding("equals_sign", "align", "Align the columns at this quotation or name", show=False),
         Binding("a", "annotate('selection')", "Annotate"),
         Binding("s", "annotate('sentence')", "Annotate sentence", show=False),
         Binding("E", "annotate('entity')", "Annotate name", show=False),
@@ -116,6 +119,7 @@ class CompareScreen(Screen[None]):
         self.search_query = ""  # the last search, its hits in each column's search layer
         self.search_backward = False
         self.n_moves = "search"  # what n / N move through: the last search or the followed name's mentions
+        self.synchronised = False  # S: scrolling one column scrolls the others by as many lines
 
     def compose(self) -> ComposeResult:
         yield SidePanel()
@@ -224,6 +228,59 @@ class CompareScreen(Screen[None]):
         column.view.move_cursor(offset)
         column.view.scroll_to_offset(offset)
         column.set_status(column.describe_cursor())
+
+    # ----- scrolling the columns together ----------------------------------------------------
+
+    def action_sync_scroll(self) -> None:
+        self.synchronised = not self.synchronised
+        if self.synchronised:
+            self.notify("The columns scroll together (S again: each on its own); = aligns them at a quotation or name.")
+        else:
+            self.notify("Each column scrolls on its own.")
+
+    def on_reading_view_scrolled(self, message: ReadingView.Scrolled) -> None:
+        if not self.synchronised:
+            return
+        for column in self.columns:
+            view = column.view
+            if view is not message.view:
+                view.scroll_to(y=view.scroll_offset.y + message.lines, animate=False, immediate=True)
+
+    def action_align(self) -> None:
+        """=: every column shows its rendering of the quotation under the cursor (its quote group),
+        or else its first mention of the name under the cursor, on the same row as here."""
+        column = self.focused_column()
+        library_analysis = self.library_analysis
+        if column is None or library_analysis is None:
+            self.notify("Nothing to align by yet: the analysis is not ready.", severity="warning")
+            return
+        view = column.view
+        under = [h.data for h in view.highlights_at(view.cursor)]
+        groups = [d.group for d in under if isinstance(d, HighlightedQuote) and d.group]
+        targets: dict[str, int] = {}
+        if groups:
+            for member in library_analysis.group(groups[-1]).members:
+                targets.setdefault(member.article_id, member.quote.start)
+            what = "quotation"
+        else:
+            names = [d.entity.key for d in under if isinstance(d, HighlightedEntity)]
+            entry = library_analysis.entity(names[-1]) if names else None
+            if entry is None:
+                self.notify("Put the cursor on a quotation other outlets render, or on a name.", severity="warning")
+                return
+            targets = {article_id: spans[0][0] for article_id, spans in entry.mentions.items() if spans}
+            what = f"first mention of {entry.name}"
+        row = view.cursor_row()
+        missing = []
+        for other in self.columns:
+            if other is column:
+                continue
+            if other.article.id in targets:
+                other.view.show_at_row(targets[other.article.id], row)
+            else:
+                missing.append(str(self.columns.index(other) + 1))
+        note = f"; not in column {', '.join(missing)}" if missing else ""
+        self.notify(safe_line(f"Aligned at the {what}{note}."), markup=False)
 
     # ----- search -------------------------------------------------------------------------
 

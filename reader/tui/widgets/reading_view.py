@@ -117,6 +117,14 @@ class ReadingView(ScrollView, can_focus=True):
         def control(self) -> ReadingView:
             return self.view
 
+    class Scrolled(Message):
+        """The reader scrolled this (focused) view by `lines`: synchronised columns follow."""
+
+        def __init__(self, view: ReadingView, lines: int) -> None:
+            super().__init__()
+            self.view = view
+            self.lines = lines
+
     def __init__(
         self, text: str, *, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
@@ -332,6 +340,19 @@ class ReadingView(ScrollView, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         if not self._dragging:
             self._keep_cursor_in_view()
+        lines = round(new_value) - round(old_value)
+        if lines and self.has_focus:
+            self.post_message(self.Scrolled(self, lines))
+
+    def cursor_row(self) -> int:
+        """The row on screen the cursor's line is on (0 the top row)."""
+        return self._lines.line_of(self.cursor) - self.scroll_offset.y if len(self._lines) else 0
+
+    def show_at_row(self, offset: int, row: int) -> None:
+        """The cursor to `offset`, scrolled so that its line is on screen row `row`: aligning columns."""
+        self.move_cursor(offset, scroll=False)
+        if len(self._lines):
+            self.scroll_to(y=max(0, self._lines.line_of(offset) - row), animate=False, immediate=True)
 
     # ----- actions ------------------------------------------------------------------------
 
