@@ -16,20 +16,17 @@ from ..text.repair import repair_surrogates
 
 MAX_TAG_CHARS = 80
 
-# Foreground-strength colours that stay legible on a dark terminal background and differ in hue.
+# Eight hues at least 28° apart, light enough to read as text on a dark background, and far enough
+# apart that their washes behind annotated text (highlights.tint) are told apart at a glance.
 PALETTE: tuple[str, ...] = (
-    "#e5c07b",  # amber
-    "#61afef",  # blue
-    "#98c379",  # green
-    "#c678dd",  # violet
-    "#e06c75",  # red
-    "#56b6c2",  # cyan
-    "#d19a66",  # orange
-    "#f5a9c8",  # pink
-    "#a3be8c",  # sage
-    "#8fbcbb",  # teal
-    "#ebcb8b",  # straw
-    "#b4a7f5",  # lavender
+    "#f76e6e",  # red
+    "#f7b76e",  # orange
+    "#f7f76e",  # yellow
+    "#6ef76e",  # green
+    "#6ef7ec",  # cyan
+    "#6ea7f7",  # blue
+    "#a76ef7",  # violet
+    "#f76ed5",  # pink
 )
 UNTAGGED_COLOUR = "#9aa5b1"  # neutral grey for a passage marked without a tag
 

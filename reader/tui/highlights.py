@@ -28,9 +28,11 @@ TERM_COLOUR = "#a5adcb"
 INDIRECT_COLOUR = "#eed49f"  # reported speech: the speech hue as a faint wash, not as text colour
 INDIRECT_TINT = 0.14
 BOILERPLATE_STYLE = Style(dim=True)
-FOCUS_STYLE = Style(bgcolor="#6b5a12", bold=True, underline=True)
-SEARCH_STYLE = Style(bgcolor="#1f6f8b", color="#ffffff")  # its own hue: not a tag tint, not the followed name
-ANNOTATION_TINT = 0.30  # how much of the tag colour shows through behind annotated text
+# The followed name and the search hits are solid blocks, dark text on light: never mistaken for
+# an annotation's wash (a tag colour mixed ANNOTATION_TINT into the dark background).
+FOCUS_STYLE = Style(bgcolor="#f0f0f0", color="#1e1e1e", bold=True, underline=True)
+SEARCH_STYLE = Style(bgcolor="#7fdbff", color="#1e1e1e")
+ANNOTATION_TINT = 0.38  # how much of the tag colour shows through behind annotated text
 
 
 def tint(colour: str, amount: float = ANNOTATION_TINT) -> str:
