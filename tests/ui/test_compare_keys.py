@@ -314,3 +314,13 @@ async def test_columns_scroll_together_and_align_at_a_quotation(make_app) -> Non
             spans = entry.mentions.get(column.article.id)
             if spans:
                 assert column.view.cursor == spans[0][0]
+
+
+async def test_status_lines_cut_at_80_columns_end_in_an_ellipsis(make_app) -> None:
+    app: ReaderApp = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_columns(pilot, 2)
+        legend = screen.query_one("#legend")
+        line = legend.render().plain
+        assert legend.text.cell_len > legend.content_size.width  # the legend does not fit 80 columns
+        assert line.endswith("…") and len(line) == legend.content_size.width

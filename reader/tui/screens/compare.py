@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Click, Resize
@@ -47,6 +46,7 @@ from ..messages import (
 from ..session import Session
 from ..widgets.article_column import ArticleColumn
 from ..widgets.column_deck import ColumnDeck
+from ..widgets.fitted_line import FittedLine
 from ..widgets.key_hints import KeyHints
 from ..widgets.names_pane import NamesPane
 from ..widgets.notes_pane import NotesPane
@@ -125,7 +125,7 @@ class CompareScreen(Screen[None]):
         yield SidePanel()
         yield self.deck
         yield SearchBar()
-        yield Static(Text(""), id="legend")
+        yield FittedLine(id="legend")
         yield KeyHints()
 
     def on_mount(self) -> None:

@@ -16,6 +16,7 @@ from ...text.counting import plural
 from ...text.terminal import safe_display, safe_line
 from ..messages import LibraryChanged, OpenArticles, ReloadLibrary, StoreChanged
 from ..session import Session
+from ..widgets.fitted_line import FittedLine
 from ..widgets.key_hints import KeyHints
 
 MAX_COLUMNS = 4
@@ -92,13 +93,13 @@ class LibraryScreen(Screen[None]):
         self.select_after_load: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("reader — loading the library …"), id="library-title")
+        yield FittedLine(Text("reader — loading the library …"), id="library-title")
         yield Input(placeholder="Filter by title, source, date or text …", id="library-filter")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
         for key, label in COLUMNS:
             table.add_column(label, key=key)
         yield table
-        yield Static(Text(""), id="library-status")
+        yield FittedLine(id="library-status")
         yield KeyHints()
 
     @property

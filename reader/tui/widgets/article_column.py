@@ -13,6 +13,7 @@ from ...articles.infer import is_headline
 from ...text.counting import plural
 from ...text.shortening import one_line
 from ...text.terminal import safe_display
+from .fitted_line import FittedLine
 from .reading_view import Highlight, ReadingView
 
 SUBHEADING_STYLE = Style(bold=True)
@@ -92,7 +93,7 @@ class ArticleColumn(Vertical):
         view = ReadingView(self.article.body)
         view.set_layer("structure", subheading_highlights(self.article))
         yield view
-        yield Static(Text(""), classes="column-status")
+        yield FittedLine(classes="column-status")
 
     def show_details(self, article: Article) -> None:
         """The same text with new metadata (`m`): the header redraws, the view stays."""
