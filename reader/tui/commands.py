@@ -12,7 +12,7 @@ from functools import partial
 from textual.app import SystemCommand
 from textual.screen import Screen
 
-from .screens.help import PLACES
+from .screens.help import PLACES, own_actions
 
 
 def screen_commands(screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -22,7 +22,7 @@ def screen_commands(screen: Screen[object]) -> Iterable[SystemCommand]:
         binding, node = active.binding, active.node
         if not binding.description or binding.system or not active.enabled:
             continue
-        if not type(node).__module__.startswith("reader.") or binding.action.startswith("app.command_palette"):
+        if binding.action not in own_actions(node):
             continue
         if binding.action in seen:
             continue

@@ -104,6 +104,18 @@ def _group_of(action: str) -> str:
     return ACTION_GROUPS.get(base, "general")
 
 
+def own_actions(node: object) -> set[str]:
+    """The actions this app's own classes bind on `node` (Textual's Screen and App bind some too:
+    a copy that ctrl+c does differently here, a quit hint)."""
+    actions: set[str] = set()
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("reader."):
+            for binding in cls.__dict__.get("BINDINGS", ()):
+                if isinstance(binding, Binding):
+                    actions.add(binding.action)
+    return actions
+
+
 def _key_label(screen: Screen[object], key: str) -> str:
     return ", ".join(screen.app.get_key_display(Binding(part.strip(), "")) for part in key.split(","))
 
@@ -129,8 +141,9 @@ def help_rows(screen: Screen[object]) -> list[HelpRow]:
         where = PLACES.get(type(node).__name__, "")
         keys_by_action: dict[str, list[str]] = {}
         descriptions: dict[str, str] = {}
+        own = own_actions(node)
         for key, binding in node._bindings:
-            if not binding.description or binding.system:
+            if not binding.description or binding.system or binding.action not in own:
                 continue
             keys_by_action.setdefault(binding.action, []).append(key)
             descriptions[binding.action] = binding.description
@@ -174,7 +187,7 @@ class HelpScreen(ModalScreen[None]):
         width: 90%; max-width: 110; height: 85%;
         border: round $primary; background: $surface; padding: 0 1;
     }
-    HelpScreen Input { border: none; height: 1; padding: 0; margin-bottom: 1; }
+    HelpScreen #help-search { border: none; height: 1; padding: 0 1; margin-bottom: 1; background: $panel; }
     """
 
     def __init__(self, target: Screen[object]) -> None:
@@ -188,6 +201,9 @@ class HelpScreen(ModalScreen[None]):
             yield Input(placeholder="search the keys: e.g. note, copy, scroll, export", id="help-search")
             with VerticalScroll():
                 yield Static(help_table(self.rows), id="help-table")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-search", Input).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         query = event.value.strip()

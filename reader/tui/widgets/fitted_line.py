@@ -14,7 +14,8 @@ def fit(text: Text, width: int) -> Text:
     line = text.split("\n")[0] if "\n" in text.plain else text.copy()
     if width <= 0 or line.cell_len <= width:
         return line
-    line.truncate(width - 1)
+    line.truncate(width - 1, overflow="crop")
+    line.overflow = "crop"
     line.append(ELLIPSIS, style="dim")
     return line
 

@@ -31,7 +31,7 @@ class SearchBar(Horizontal):
     SearchBar { height: 1; display: none; background: $panel; }
     SearchBar.visible { display: block; }
     SearchBar > Label { width: auto; padding: 0 1; color: $accent; }
-    SearchBar > Input { border: none; height: 1; padding: 0; width: 1fr; }
+    SearchBar #search-input { border: none; height: 1; padding: 0; width: 1fr; background: $panel; }
     """
 
     def __init__(self) -> None:
