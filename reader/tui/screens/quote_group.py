@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -62,7 +64,7 @@ class QuoteGroupScreen(ModalScreen[tuple[str, int, int] | None]):
     The numbers are the comparison's column numbers, so that `2` goes to what column 2 shows.
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,c", "dismiss_none", "Close"),
         Binding("1", "choose(0)", "Go to 1", show=False),
         Binding("2", "choose(1)", "Go to 2", show=False),

@@ -8,6 +8,7 @@ built from the (terminal-safe) characters themselves.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -549,7 +550,7 @@ class ReadingView(ScrollView, can_focus=True):
         selection_style = Style(reverse=True)
         # beside a selection the cursor (on the character after it) must not look selected too
         cursor_style = Style(underline=True, bold=True) if selection else Style(reverse=True, underline=True, bold=True)
-        for low, high in zip(points, points[1:]):
+        for low, high in itertools.pairwise(points):
             if low >= high:
                 continue
             style = base
