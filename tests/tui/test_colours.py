@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import colorsys
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from textual.color import Color
 
@@ -22,7 +22,7 @@ def distance(a: str, b: str) -> float:
 
 def test_tag_hues_are_far_apart_and_so_are_their_washes() -> None:
     hues = sorted(colorsys.rgb_to_hls(*rgb(colour))[0] * 360 for colour in PALETTE)
-    gaps = [b - a for a, b in zip(hues, hues[1:], strict=False)] + [360 - hues[-1] + hues[0]]
+    gaps = [b - a for a, b in pairwise(hues)] + [360 - hues[-1] + hues[0]]
     assert min(gaps) >= 25
     washes = [tint(colour) for colour in PALETTE]
     assert min(distance(a, b) for a, b in combinations(washes, 2)) >= 0.08

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -80,7 +80,7 @@ class MetadataEditor(ModalScreen[MetadataDraft | None]):
         self.dismiss(None)
 
 
-def edit_metadata(screen: Screen[object], article: Article, saved: Callable[[Article], None]) -> None:
+def edit_metadata(screen: Screen[Any], article: Article, saved: Callable[[Article], None]) -> None:
     """Open the editor on `article`; a save writes the file and calls `saved` with the article as
     it reads now; a refusal (the file changed meanwhile, a bad date) is one line on screen."""
     try:
