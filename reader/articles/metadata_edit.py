@@ -2,8 +2,9 @@
 
 The file's text after its front matter is kept byte for byte, and the new file must give the
 same body (so the same version): annotations stay anchored. A change that would alter the body
-(a title set on a file whose first line was read as its title) is refused, as is a save over a
-file that changed on disk since the editor read it. The file is replaced atomically.
+(another date for a text dated by a `date YYYY-MM-DD` marker in its first line, which front
+matter would leave in the body) is refused, as is a save over a file that changed on disk since
+the editor read it. The file is replaced atomically.
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ def rewrite(text: str, article: Article, draft: MetadataDraft) -> str:
     changed = {
         "title": draft.title.strip() if draft.title.strip() != article.title else fields.get("title", ""),
         "source": draft.source.strip(),
-        "date": date,
+        # a date the text's own date marker gave stays there: written here, the marker would join the body
+        "date": date if date != article.date else fields.get("date", ""),
         "url": draft.url.strip(),
     }
     ordered = {key: changed[key] for key in EDITED_KEYS}
@@ -92,9 +94,7 @@ def save(article: Article, read: FileSnapshot, draft: MetadataDraft) -> Article:
     except (ArticleFileError, FrontMatterError) as error:
         raise MetadataError(f"{article.path.name}: {error}") from None
     if updated.version != article.version:
-        raise MetadataError(
-            "that would change the article's text (its first line is read as the title): edit the file itself"
-        )
+        raise MetadataError("that would change the article's text (its first line dates it): edit the file itself")
     try:
         replace_atomically(article.path, new_text.encode("utf-8"))
     except OSError as error:

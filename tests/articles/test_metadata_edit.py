@@ -37,10 +37,10 @@ def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(library: Library) -
 
 
 def test_a_change_that_would_alter_the_body_is_refused(library: Library) -> None:
-    article = library.get("treffen-trump-putin-no-deal")  # its first line is read as the title
+    article = library.get("gipfeltreffen-putin-trump-erwartungen")  # dated by a "date …" marker in its text
     before = article.path.read_bytes()
     with pytest.raises(MetadataError, match="change the article's text"):
-        save(article, snapshot(article), replace(draft_of(article), title="Ein anderer Titel"))
+        save(article, snapshot(article), replace(draft_of(article), date="2025-08-17"))
     assert article.path.read_bytes() == before
 
 
@@ -50,3 +50,10 @@ def test_a_bad_date_is_one_line(library: Library, tmp_path: Path) -> None:
         save(article, snapshot(article), replace(draft_of(article), date="16.8.2025"))
     title = save(article, snapshot(article), replace(draft_of(article), title="Fünf Erkenntnisse"))
     assert title.title == "Fünf Erkenntnisse" and title.version == article.version
+
+
+def test_an_outlet_for_the_article_dated_by_a_marker_keeps_its_text(library: Library) -> None:
+    article = library.get("gipfeltreffen-putin-trump-erwartungen")  # its date comes from a "date …" marker
+    assert article.date == "2025-08-16"
+    updated = save(article, snapshot(article), replace(draft_of(article), source="Beispiel"))
+    assert updated.version == article.version and updated.date == "2025-08-16" and updated.source == "Beispiel"
