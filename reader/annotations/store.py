@@ -188,6 +188,10 @@ class AnnotationStore:
         """
         return self._index.tags.counts()
 
+    def tag_colours(self) -> dict[str, str]:
+        """Tag key → the colour the app shows it in: distinct for the store's tags (tags.distinct_colours)."""
+        return self._index.tags.colours()
+
     def complete_tag(self, prefix: str, limit: int = 10) -> list[str]:
         return complete_tag(prefix, self.tags(), limit)
 

@@ -73,6 +73,24 @@ def tag_colour(tag: str | None) -> str:
     return PALETTE[int.from_bytes(digest, "big") % len(PALETTE)]
 
 
+def distinct_colours(first_uses: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Tag key → colour for the tags of one store, (key, first use time) each: in order of first
+    use, a tag takes its own colour (tag_colour) unless an earlier tag has it, then the next free
+    one of the palette, so that up to len(PALETTE) tags never share a colour. A tag keeps its
+    colour while the tags used before it stay; past the palette's size colours repeat."""
+    colours: dict[str, str] = {}
+    taken: set[str] = set()
+    for key, _ in sorted(first_uses, key=lambda use: (use[1], use[0])):
+        own = tag_colour(key)
+        colour = own
+        if own in taken and len(taken) < len(PALETTE):
+            start = PALETTE.index(own)
+            colour = next(c for i in range(len(PALETTE)) if (c := PALETTE[(start + i) % len(PALETTE)]) not in taken)
+        taken.add(colour)
+        colours[key] = colour
+    return colours
+
+
 def complete_tag(prefix: str, tag_counts: Iterable[tuple[str, int]], limit: int = 10) -> list[str]:
     """Known tags for a partly typed one: key-prefix matches first, then substring matches.
 
@@ -128,6 +146,10 @@ class TagIndex:
         """The first-seen spelling of this tag, or None when no annotation uses it."""
         first = self._first.get(tag_key(tag))
         return first[1] if first else None
+
+    def colours(self) -> dict[str, str]:
+        """Tag key → a colour no other tag of the store has (while the palette lasts)."""
+        return distinct_colours((key, created) for key, (created, _) in self._first.items())
 
     def counts(self) -> list[tuple[str, int]]:
         """(first-seen spelling, number of annotations) per tag, most used first."""

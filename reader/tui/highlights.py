@@ -6,7 +6,7 @@ status line shows it when the cursor is on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -14,7 +14,8 @@ from rich.text import Text
 from textual.color import Color
 
 from ..analysis import INDIRECT, SPEECH, ArticleAnalysis, Entity, EntityEntry, LibraryAnalysis, Quote
-from ..annotations import AnchoredAnnotation, AnchorState
+from ..annotations import AnchoredAnnotation, AnchorState, Annotation
+from ..annotations.tags import tag_key
 from ..text import shortening
 from ..text.counting import plural
 from ..text.terminal import safe_display, safe_line
@@ -45,9 +46,17 @@ def one_line(text: str, limit: int = 60) -> str:
     return shortening.one_line(safe_display(text), limit)
 
 
+def shown_colour(annotation: Annotation, colours: Mapping[str, str] | None) -> str:
+    """The colour an annotation is shown in: its first tag's in the store's distinct colours."""
+    if colours and annotation.tags:
+        return colours.get(tag_key(annotation.tags[0]), annotation.colour)
+    return annotation.colour
+
+
 @dataclass(frozen=True)
 class HighlightedAnnotation:
     anchored: AnchoredAnnotation
+    colour: str = ""
 
     @property
     def annotation_id(self) -> str:
@@ -55,10 +64,9 @@ class HighlightedAnnotation:
 
     def describe(self) -> Text:
         annotation = self.anchored.annotation
-        text = Text("✎ ", style=Style(color=annotation.colour, bold=True))
-        text.append(
-            ", ".join(safe_display(tag) for tag in annotation.tags) or "(no tag)", style=Style(color=annotation.colour)
-        )
+        colour = self.colour or annotation.colour
+        text = Text("✎ ", style=Style(color=colour, bold=True))
+        text.append(", ".join(safe_display(tag) for tag in annotation.tags) or "(no tag)", style=Style(color=colour))
         if annotation.note:
             text.append(" — " + one_line(annotation.note, 50))
         if self.anchored.state is AnchorState.REANCHORED:
@@ -66,20 +74,22 @@ class HighlightedAnnotation:
         return text
 
 
-def annotation_highlights(anchored: Iterable[AnchoredAnnotation]) -> list[Highlight]:
+def annotation_highlights(
+    anchored: Iterable[AnchoredAnnotation], colours: Mapping[str, str] | None = None
+) -> list[Highlight]:
     """Anchored and re-anchored annotations as tinted passages with a gutter bar; orphans have no place."""
     highlights = []
     for item in anchored:
         if item.state is AnchorState.ORPHANED or item.start is None or item.end is None:
             continue
-        colour = item.annotation.colour
+        colour = shown_colour(item.annotation, colours)
         highlights.append(
             Highlight(
                 item.start,
                 item.end,
                 Style(bgcolor=tint(colour)),
                 "annotation",
-                HighlightedAnnotation(item),
+                HighlightedAnnotation(item, colour),
                 gutter=Style(color=colour, bold=True),
             )
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
+from reader.annotations.tags import tag_colour
 from reader.tui.app import ReaderApp
 from reader.tui.highlights import HighlightedEntity, HighlightedQuote
 from reader.tui.screens.compare import CompareScreen
@@ -325,3 +326,18 @@ async def test_status_lines_cut_at_80_columns_end_in_an_ellipsis(make_app) -> No
         line = legend.render().plain
         assert legend.text.cell_len > legend.content_size.width  # the legend does not fit 80 columns
         assert line.endswith("…") and not line.endswith("……") and len(line) == legend.content_size.width
+
+
+async def test_two_tags_whose_colours_would_collide_are_shown_in_two_colours(make_app) -> None:
+    assert tag_colour("Zitat") == tag_colour("Wertung")  # the same palette slot by their hashes
+    app: ReaderApp = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await open_columns(pilot, 1)
+        article = screen.columns[0].article
+        assert app.session.history is not None
+        app.session.history.add(article, 0, 10, ["Zitat"], "")
+        app.session.history.add(article, 20, 30, ["Wertung"], "")
+        screen.refresh_annotations()
+        await pilot.pause()
+        styles = {h.start: h.style.bgcolor for h in screen.columns[0].view.highlights("annotation")}
+        assert styles[0] != styles[20]

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ...analysis import LibraryAnalysis
-from ...annotations.tags import tag_colour
+from ...annotations.tags import tag_colour, tag_key
 from ...articles import Article
 from ...text.search import find_all, next_hit
 from ...text.terminal import safe_line
@@ -380,16 +380,17 @@ class CompareScreen(Screen[None]):
         store = self.session.store
         if store is None:
             return
+        colours = store.tag_colours()
         for column in self.columns:
-            column.view.set_layer("annotation", annotation_highlights(store.for_article(column.article)))
+            column.view.set_layer("annotation", annotation_highlights(store.for_article(column.article), colours))
             column.set_status(column.describe_cursor())
         if not self.query_one(SidePanel).shown:
             return
         articles = list(self.session.scan.articles)
         open_ids = [a.id for a in self.open_articles()]
-        self.query_one(NotesPane).show(store.anchor_all(articles), articles, open_ids, store.conflicts())
+        self.query_one(NotesPane).show(store.anchor_all(articles), articles, open_ids, store.conflicts(), colours)
         tags = store.tags()
-        self.query_one(TagsPane).show(tags, {tag: tag_colour(tag) for tag, _ in tags})
+        self.query_one(TagsPane).show(tags, {tag: colours.get(tag_key(tag), tag_colour(tag)) for tag, _ in tags})
 
     def on_store_changed(self, message: StoreChanged) -> None:
         """Another window, the CLI or an import changed the store: redraw highlights and panes."""

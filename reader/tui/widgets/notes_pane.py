@@ -20,18 +20,19 @@ from ...annotations.tags import tag_key
 from ...articles import Article
 from ...text.counting import plural
 from ...text.terminal import safe_display
-from ..highlights import one_line
+from ..highlights import one_line, shown_colour
 from ..messages import JumpTo, ResolveConflict
 from .option_lists import highlight_first
 
 CONFLICT_MARK = "⚠ changed in two places — r picks a version"
 
 
-def annotation_label(item: AnchoredAnnotation, conflicted: bool = False) -> Text:
+def annotation_label(item: AnchoredAnnotation, conflicted: bool = False, colour: str = "") -> Text:
     annotation = item.annotation
-    text = Text("▌", style=Style(color=annotation.colour))
+    colour = colour or annotation.colour
+    text = Text("▌", style=Style(color=colour))
     tags = ", ".join(safe_display(tag) for tag in annotation.tags) or "(no tag)"
-    text.append(f"{tags}", style=Style(color=annotation.colour, bold=True))
+    text.append(f"{tags}", style=Style(color=colour, bold=True))
     if item.state is AnchorState.REANCHORED:
         text.append(" ↻", style="italic")
     if conflicted:
@@ -86,6 +87,7 @@ class NotesPane(Vertical):
         self.titles: dict[str, str] = {}
         self.open_ids: list[str] = []
         self.conflicts: dict[str, Conflict] = {}
+        self.colours: dict[str, str] = {}  # tag key -> the colour the store's tags are shown in
         self.tag = ""
 
     def compose(self) -> ComposeResult:
@@ -99,11 +101,13 @@ class NotesPane(Vertical):
         articles: Sequence[Article],
         open_ids: Sequence[str],
         conflicts: Sequence[Conflict] = (),
+        colours: dict[str, str] | None = None,
     ) -> None:
         self.items = list(items)
         self.titles = {article.id: article.display_title for article in articles}
         self.open_ids = list(open_ids)
         self.conflicts = {conflict.annotation_id: conflict for conflict in conflicts}
+        self.colours = colours or {}
         self._fill()
 
     def set_tag(self, tag: str) -> None:
@@ -140,7 +144,9 @@ class NotesPane(Vertical):
                     options.append(None)
                 title = self.titles.get(article_id, f"{article_id} (not in the library)")
                 options.append(Option(Text(one_line(title, 60), style="bold"), disabled=True))
-            options.append(Option(annotation_label(item, item.annotation.id in self.conflicts), id=item.annotation.id))
+            colour = shown_colour(item.annotation, self.colours)
+            label = annotation_label(item, item.annotation.id in self.conflicts, colour)
+            options.append(Option(label, id=item.annotation.id))
         notes = self.query_one("#notes-list", OptionList)
         highlighted = notes.highlighted_option.id if notes.highlighted_option else None
         notes.clear_options()
