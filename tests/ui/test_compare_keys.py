@@ -219,7 +219,7 @@ async def test_an_empty_library_says_how_to_add_an_article(make_app, tmp_path) -
     (empty / "articles").mkdir(parents=True)
     app: ReaderApp = make_app(empty)
     async with app.run_test(size=(160, 30)) as pilot:
-        for _ in range(60):
+        for _ in range(400):  # the library loads in a worker: a busy machine takes its time
             await pilot.pause(0.05)
             if "No articles yet" in str(app.library_screen.query_one("#library-status").render()):
                 break
