@@ -54,7 +54,9 @@ def export_bytes(
         return writer(collect_items(store, library.articles(), article_ids, tags), utc_now())
 
 
-def export_to_directory(store: AnnotationSource, library: Library, fmt: str = "json") -> Path:
+def export_to_directory(
+    store: AnnotationSource, library: Library, fmt: str = "json", csv_delimiter: str = csv_table.DEFAULT_DELIMITER
+) -> Path:
     """Write all annotations to annotations/exports/<UTC timestamp>.<ext>; returns the path.
 
     Written inside the store without following links: a linked exports/ folder is refused.
@@ -67,7 +69,7 @@ def export_to_directory(store: AnnotationSource, library: Library, fmt: str = "j
     while os.path.lexists(folder / name):
         name = f"{stamp}-{counter}.{extension}"
         counter += 1
-    data = export_bytes(store, library, fmt)
+    data = export_bytes(store, library, fmt, csv_delimiter=csv_delimiter)
     try:
         library.annotations_dir.mkdir(parents=True, exist_ok=True)
         replace_atomically_in(library.annotations_dir, f"{EXPORTS_DIRNAME}/{name}", data)

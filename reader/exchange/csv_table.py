@@ -13,6 +13,7 @@ before a ';' or '\\' inside a tag, so a tag holding the separator is still one t
 from __future__ import annotations
 
 import csv
+import locale
 import io
 from collections.abc import Iterable
 
@@ -49,6 +50,19 @@ def _safe(cell: str) -> str:
 def join_tags(tags: Iterable[str]) -> str:
     """'a; b' for the tags a and b; a ';' or a backslash inside a tag is escaped by a backslash."""
     return TAG_SEPARATOR.join(tag.replace("\\", "\\\\").replace(";", "\\;") for tag in tags)
+
+
+def locale_delimiter() -> str:
+    """The delimiter the user's spreadsheet expects: ';' where the locale writes decimals with a
+    comma (German Excel and LibreOffice split at ';' there), else ','."""
+    try:
+        locale.setlocale(locale.LC_NUMERIC, "")
+        decimal_point = locale.localeconv()["decimal_point"]
+    except locale.Error:
+        return DEFAULT_DELIMITER
+    finally:
+        locale.setlocale(locale.LC_NUMERIC, "C")
+    return EXCEL_DELIMITER if decimal_point == "," else DEFAULT_DELIMITER
 
 
 def check_delimiter(delimiter: str) -> None:

@@ -28,6 +28,7 @@ from ..analysis.service import AnalysisProcess
 from ..annotations import AnnotationStore, History, StoreError, StoreSnapshot
 from ..articles import Article
 from ..exchange import FORMATS, export_to_directory
+from ..exchange.csv_table import locale_delimiter
 from ..nlp.identity import PipelineInfo, peek_fingerprint
 from ..settings import Settings
 from ..text.counting import plural
@@ -349,7 +350,8 @@ class ReaderApp(App[None]):
     @work(thread=True, group="export")
     def _export(self, snapshot: StoreSnapshot, fmt: str) -> None:
         try:
-            path = export_to_directory(snapshot, self.session.library, fmt)
+            # the palette's CSV is for the spreadsheet on this machine: its locale's delimiter
+            path = export_to_directory(snapshot, self.session.library, fmt, csv_delimiter=locale_delimiter())
         except StoreError as error:
             self.post_message(ExportFinished(None, 0, str(error)))
             return
