@@ -13,8 +13,8 @@ before a ';' or '\\' inside a tag, so a tag holding the separator is still one t
 from __future__ import annotations
 
 import csv
-import locale
 import io
+import locale
 from collections.abc import Iterable
 
 from .items import ExportItem
