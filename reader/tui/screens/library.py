@@ -21,7 +21,7 @@ from ..widgets.fitted_line import FittedLine
 from ..widgets.key_hints import KeyHints
 
 MAX_COLUMNS = 4
-EMPTY_HINT = "No articles yet: a adds one from a URL or a file, or put .txt files in {folder} and press r"
+EMPTY_HINT = "No articles yet: a adds one from a URL or a file, or put .txt files in articles/ and press r — {folder}"
 UNKNOWN_OUTLET = "unknown · m"
 
 
