@@ -102,6 +102,8 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
             start, end = start + offset, start + offset + len(cleaned)
         if label in {"PER", "ORG"}:
             start = _after_role_words(text, start, end, strip_function_words=label == "PER")
+        if label == "PER":
+            end = _with_initial_period(text, start, end)
         if (
             label == "PER"
             and (surname := _SURNAME_AFTER_INITIAL.match(text, end))
@@ -144,10 +146,31 @@ def _after_role_words(text: str, start: int, end: int, *, strip_function_words: 
             return start
         first = text[start:space]
         role = is_role_noun(role_noun_base(first.lower().split("-")[-1]))
-        function_word = strip_function_words and first.lower() in FUNCTION_WORDS
+        function_word = (
+            strip_function_words and first.lower() in FUNCTION_WORDS and not _particle_of_name(text, start, end)
+        )
         if first[:1].isupper() and not role and not function_word:
             return start
         start = space + 1
+
+
+def _particle_of_name(text: str, start: int, end: int) -> bool:
+    """ "Von der Leyen", "Zu Reventlow" at a sentence start: the capitalised word is the particle of a
+    name the article writes in full elsewhere ("Ursula von der Leyen"), not a preposition ("Von Trump
+    hieß es")."""
+    words = text[start:end].split(" ")
+    if words[0].lower() not in CHAIN_PARTICLES or len(words) < 2 or not words[-1][:1].isupper():
+        return False
+    lowered = re.escape(" ".join([words[0].lower(), *words[1:]]))
+    return re.search(rf"[A-ZÄÖÜ][\w-]+ {lowered}(?![\w-])", text) is not None
+
+
+def _with_initial_period(text: str, start: int, end: int) -> int:
+    """A person's name that ends in an initial keeps its period ("Thomas K."), also where the
+    period ends the sentence; clean_name took it off as edge punctuation."""
+    if end < len(text) and text[end] == "." and _INITIAL_AT_END.search(text, start, end) and end - start > 2:
+        return end + 1
+    return end
 
 
 def split_at_paragraphs(text: str, sentence_spans: Iterable[tuple[int, int]]) -> list[Sentence]:

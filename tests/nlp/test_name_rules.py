@@ -188,3 +188,25 @@ def test_a_lone_surname_takes_the_particles_of_its_full_name():
     words = "Ursula von der Leyen kam . Von der Leyen sprach , dann von der Leyen ."
     out = consistency(words, [(0, 4, "PER")])
     assert [t for _, t, _ in out] == ["Ursula von der Leyen", "Von der Leyen", "von der Leyen"]
+
+
+def test_particles_of_a_full_name_make_the_person_in_any_case_and_over_other_labels():
+    words = (
+        "Die Abgeordnete Katharina von Hohenberg sprach . Von Hohenberg forderte mehr . "
+        "Clara zu Reventlow lacht . Abends steht Zu Reventlow am Fluss . Van der Berg traf ."
+        " Jamie van der Berg jubelte ."
+    )
+    # the NER took the lone "Hohenberg" for a place and "der Berg" for something else
+    spans = [(2, 5, "PER"), (8, 9, "LOC"), (12, 15, "PER"), (20, 21, "PER"), (25, 27, "MISC"), (29, 33, "PER")]
+    out = consistency(words, spans, listed={"Hohenberg": "LOC"})
+    assert [(t, label) for _, t, label in out] == [
+        ("Katharina von Hohenberg", "PER"),
+        ("Von Hohenberg", "PER"),
+        ("Clara zu Reventlow", "PER"),
+        ("Zu Reventlow", "PER"),
+        ("Van der Berg", "PER"),
+        ("Jamie van der Berg", "PER"),
+    ]
+    # without a full name with those particles the words stay as they were
+    alone = consistency("Von Hohenberg kam .", [(1, 2, "LOC")])
+    assert alone == [(1, "Hohenberg", "LOC")]

@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 
 from ...text.names import NAME_PARTICLES
 from .name_spans import ORGANISATION_TYPE_HEADS
-from .spans import genitive_base, is_sentence_initial
+from .spans import genitive_base
 from .word_lists import ListComponent
 
 
@@ -113,8 +113,10 @@ def evidence_labels(
 
 
 def particle_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
-    """ "Ursula von der Leyen" ... "von der Leyen": a lone surname takes the particles its
-    full name has in this document, where they stand before it ("Von der Leyen sagte")."""
+    """ "Ursula von der Leyen" ... "von der Leyen": where the particles of a full name in this
+    document stand before its surname again, particles and surname are that person, in any case
+    ("Von der Leyen sagte", "steht Zu Reventlow") and whatever the NER made of the words (a lone
+    "Hohenberg" LOC, "der Berg" MISC), unless a longer entity holds them."""
     chains: dict[str, tuple[str, ...]] = {}
     for ent in ents:
         if ent.label_ == "PER" and len(ent) > 2:
@@ -125,20 +127,29 @@ def particle_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
                 chains[ent[-1].text] = tuple(t.text.lower() for t in doc[k : ent.end - 1])
     if not chains:
         return ents
-    out = []
-    for ent in ents:
-        chain = chains.get(ent.text) if ent.label_ == "PER" and len(ent) == 1 else None
-        if chain and ent.start >= len(chain):
-            start = ent.start - len(chain)
-            words = doc[start : ent.start]
-            if (
-                tuple(t.text.lower() for t in words) == chain
-                and (words[0].text.islower() or is_sentence_initial(doc, start))
-                and not any(t.ent_type_ for t in words)
-            ):
-                ent = Span(doc, start, ent.end, label="PER")
-        out.append(ent)
-    return out
+    owner = [-1] * len(doc)
+    for k, ent in enumerate(ents):
+        for i in range(ent.start, ent.end):
+            owner[i] = k
+    found: list[Span] = []
+    replaced: set[int] = set()
+    for i, token in enumerate(doc):
+        chain = chains.get(token.text)
+        if not chain or i < len(chain):
+            continue
+        start = i - len(chain)
+        if tuple(t.text.lower() for t in doc[start:i]) != chain:
+            continue
+        inside = {owner[k] for k in range(start, i + 1) if owner[k] >= 0}
+        if any(ents[k].start < start or ents[k].end > i + 1 for k in inside):
+            continue  # the full name itself, or a longer name holding these words
+        if inside == {owner[i]} and ents[owner[i]].start == start and ents[owner[i]].label_ == "PER":
+            continue
+        replaced |= inside
+        found.append(Span(doc, start, i + 1, label="PER"))
+    if not found:
+        return ents
+    return sorted([e for k, e in enumerate(ents) if k not in replaced] + found, key=lambda e: e.start)
 
 
 def consistency_spans(
