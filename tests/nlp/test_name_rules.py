@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import spacy
+from spacy.lang.de import German
 from spacy.tokens import Doc, Span
 
 from reader.nlp.components.doc_consistency import consistency_spans
@@ -210,3 +211,58 @@ def test_particles_of_a_full_name_make_the_person_in_any_case_and_over_other_lab
     # without a full name with those particles the words stay as they were
     alone = consistency("Von Hohenberg kam .", [(1, 2, "LOC")])
     assert alone == [(1, "Hohenberg", "LOC")]
+
+
+def organisations(words: str, spans: list[tuple[int, int, str]], common=(), **steps) -> list[tuple[str, str]]:
+    from reader.nlp.components.organisations import OrganisationRules, organisation_spans
+
+    doc = preset(words, spans)
+    rules = OrganisationRules(**steps) if steps else OrganisationRules()
+    stop_words = frozenset(w.lower() for w in German.Defaults.stop_words)
+    out = organisation_spans(
+        doc, list(doc.ents), is_common=lambda w: w.lower() in common, stop_words=stop_words, rules=rules
+    )
+    return [(s.text, s.label_) for s in out]
+
+
+def test_an_office_named_by_its_place_is_an_organisation_and_alone_it_is_none():
+    words = "Am Amtsgericht Bremen und bei der Polizeidirektion Lübeck , nicht aber bei der Polizei in Kiel ."
+    spans = [(2, 3, "LOC"), (7, 8, "LOC"), (15, 16, "LOC")]
+    assert organisations(words, spans) == [
+        ("Amtsgericht Bremen", "ORG"),
+        ("Polizeidirektion Lübeck", "ORG"),
+        ("Kiel", "LOC"),
+    ]
+    assert organisations(words, spans, offices=False)[0] == ("Bremen", "LOC")
+
+
+def test_ministries_and_federal_bodies_are_organisations():
+    words = "Das Familienministerium , ein Sprecher des Bundesumweltministeriums und die Bundesnetzagentur ; nicht das Bundesland ."
+    out = organisations(words, [(1, 2, "LOC")])
+    assert out == [("Familienministerium", "ORG"), ("Bundesumweltministeriums", "ORG"), ("Bundesnetzagentur", "ORG")]
+    # named by the words after it, the one word is not the name ("Bundesamt für Statistik")
+    assert organisations("Das Bundesamt für Statistik meldet .", []) == []
+
+
+def test_a_kind_noun_before_a_name_makes_it_an_organisation():
+    words = (
+        "Der Zahlungsdienstleister Brixwell meldet , der Chipkonzern Norrland Devices auch , "
+        "auf der Plattform Q und beim Möbelkonzern Ende März nichts ."
+    )
+    spans = [(7, 8, "LOC")]
+    assert organisations(words, spans, common=("ende", "märz")) == [
+        ("Brixwell", "ORG"),
+        ("Norrland Devices", "ORG"),
+        ("Q", "ORG"),
+    ]
+    # the kind noun inside an organisation span is no part of the name; a name's own "Verband" is
+    kept = organisations(
+        "Der Kölner Konzern Brixwell und der Verband Deutscher Reeder .", [(1, 4, "ORG"), (6, 9, "ORG")]
+    )
+    assert kept == [("Brixwell", "ORG"), ("Verband Deutscher Reeder", "ORG")]
+
+
+def test_the_us_parties_named_by_their_plural_are_organisations_the_singular_is_a_role():
+    words = "Die Demokraten stimmten gegen , den Republikanern half es , der Republikaner Dale Brook schwieg ."
+    out = organisations(words, [(12, 14, "PER")])
+    assert out == [("Demokraten", "ORG"), ("Republikanern", "ORG"), ("Dale Brook", "PER")]
