@@ -266,3 +266,12 @@ def test_the_us_parties_named_by_their_plural_are_organisations_the_singular_is_
     words = "Die Demokraten stimmten gegen , den Republikanern half es , der Republikaner Dale Brook schwieg ."
     out = organisations(words, [(12, 14, "PER")])
     assert out == [("Demokraten", "ORG"), ("Republikanern", "ORG"), ("Dale Brook", "PER")]
+
+
+def test_a_surname_that_is_a_common_noun_spreads_only_where_no_article_stands_before_it():
+    words = "Trainer Jonas Brenner kam . Dann traf Brenner , so Brenner . Der Brenner im Ofen und einen neuen Brenner ."
+    common = {"Brenner", "Ofen", "Trainer"}
+    out = consistency(words, [(1, 3, "PER")], is_common=lambda w: w in common)
+    assert [(s, t) for s, t, _ in out] == [(1, "Jonas Brenner"), (7, "Brenner"), (10, "Brenner")]
+    plain = consistency(words, [(1, 3, "PER")], is_common=lambda w: w in common, common_surnames=False)
+    assert [t for _, t, _ in plain] == ["Jonas Brenner"]

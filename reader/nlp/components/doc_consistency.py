@@ -152,6 +152,25 @@ def particle_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted([e for k, e in enumerate(ents) if k not in replaced] + found, key=lambda e: e.start)
 
 
+# words before a noun that make the next capitalised word the noun, not a name
+_NOUN_OPENERS = frozenset(
+    "der die das dem den des ein eine einer einem einen eines kein keine keinen keinem keiner "
+    "im am zum zur vom beim ins ans aufs dieser diese dieses diesem diesen jeder jede jedes "
+    "sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere".split()
+)
+
+
+def _noun_context(doc: Doc, i: int) -> bool:
+    """An article, a determiner or an inflected adjective stands before token i."""
+    if i == 0:
+        return False
+    before = doc[i - 1].text
+    low = before.lower()
+    if low in _NOUN_OPENERS:
+        return True
+    return before.islower() and len(before) > 3 and low.endswith(("e", "en", "em", "er", "es"))
+
+
 def consistency_spans(
     doc: Doc,
     *,
@@ -163,6 +182,7 @@ def consistency_spans(
     listed: dict[str, str] | None = None,
     org_suffixes: frozenset[str] = frozenset(),
     role_heads: tuple[str, ...] = (),
+    common_surnames: bool = True,
 ) -> list[Span]:
     """Return the doc's entities made consistent across the document.
 
@@ -212,11 +232,16 @@ def consistency_spans(
     # names usable for propagation: capitalised, not stop words, single-token ones
     # must not be common nouns ("Bank", "Essen")
     usable = {}
+    # surnames that are common nouns too ("Brenner", "Tausch"): the person only where no article or
+    # adjective stands before the word ("so Brenner", not "der Brenner", "einen neuen Brenner")
+    noun_surnames: set[str] = set()
     for text, label in known.items():
         if len(text) < min_chars or not text[:1].isupper():
             continue
         if " " not in text and (text.lower() in stop_words or is_common(text)):
-            continue
+            if not (common_surnames and text in surname_of and text.lower() not in stop_words):
+                continue
+            noun_surnames.add(text)
         usable[text] = label
     if relabel:
 
@@ -254,7 +279,7 @@ def consistency_spans(
             if any(taken[i : i + length]):
                 continue
             text = " ".join(words[i : i + length])
-            if text in usable:
+            if text in usable and not (text in noun_surnames and _noun_context(doc, i)):
                 hit = (length, usable[text])
                 break
         if hit:
@@ -270,10 +295,24 @@ def consistency_spans(
 
 @Language.factory(
     "reader_doc_consistency",
-    default_config={"relabel": True, "min_chars": 2, "min_votes": 1, "use_evidence": True, "org_suffixes": []},
+    default_config={
+        "relabel": True,
+        "min_chars": 2,
+        "min_votes": 1,
+        "use_evidence": True,
+        "org_suffixes": [],
+        "common_surnames": True,
+    },
 )
 def make_doc_consistency(
-    nlp: Language, name: str, relabel: bool, min_chars: int, min_votes: int, use_evidence: bool, org_suffixes: list[str]
+    nlp: Language,
+    name: str,
+    relabel: bool,
+    min_chars: int,
+    min_votes: int,
+    use_evidence: bool,
+    org_suffixes: list[str],
+    common_surnames: bool,
 ):
     return DocConsistency(
         nlp,
@@ -282,6 +321,7 @@ def make_doc_consistency(
         min_votes=min_votes,
         use_evidence=use_evidence,
         org_suffixes=org_suffixes,
+        common_surnames=common_surnames,
     )
 
 
@@ -295,8 +335,10 @@ class DocConsistency(ListComponent):
         min_votes: int = 1,
         use_evidence: bool = True,
         org_suffixes: Iterable[str] = (),
+        common_surnames: bool = True,
     ) -> None:
         super().__init__()
+        self.common_surnames = common_surnames
         self.relabel = relabel
         self.min_chars = min_chars
         self.min_votes = min_votes
@@ -340,5 +382,6 @@ class DocConsistency(ListComponent):
             listed=self.listed() if evidence else None,
             org_suffixes=self.org_suffixes if evidence else frozenset(),
             role_heads=ROLE_SUFFIXES if evidence else (),
+            common_surnames=self.common_surnames,
         )
         return doc
