@@ -275,3 +275,36 @@ def test_a_surname_that_is_a_common_noun_spreads_only_where_no_article_stands_be
     assert [(s, t) for s, t, _ in out] == [(1, "Jonas Brenner"), (7, "Brenner"), (10, "Brenner")]
     plain = consistency(words, [(1, 3, "PER")], is_common=lambda w: w in common, common_surnames=False)
     assert [t for _, t, _ in plain] == ["Jonas Brenner"]
+
+
+def test_a_names_last_word_proves_its_label_but_never_a_persons():
+    from reader.nlp.components.name_heads import labels_by_head
+
+    words = (
+        "In der Eishockey-Liga und im Landespokal , beim Silbernen Bären , nach dem Lieferkettengesetz ; "
+        "das Halden Research Center , der Nordpark und Maria Preis ."
+    )
+    spans = [
+        (2, 3, "ORG"),
+        (5, 6, "ORG"),
+        (8, 10, "ORG"),
+        (13, 14, "ORG"),
+        (16, 19, "MISC"),
+        (21, 22, "ORG"),
+        (23, 25, "PER"),
+    ]
+    doc = preset(words, spans)
+    assert [(s.text, s.label_) for s in labels_by_head(doc, list(doc.ents))] == [
+        ("Eishockey-Liga", "MISC"),
+        ("Landespokal", "MISC"),
+        ("Silbernen Bären", "MISC"),
+        ("Lieferkettengesetz", "MISC"),
+        ("Halden Research Center", "ORG"),
+        ("Nordpark", "LOC"),
+        ("Maria Preis", "PER"),
+    ]
+
+
+def test_no_organisation_is_made_of_a_bare_ministerium_or_a_compound_common_noun():
+    words = "nach Angaben seines Ministeriums hat keine Partei Gesprächsbereitschaft gezeigt ."
+    assert organisations(words, [], common=("bereitschaft",)) == []

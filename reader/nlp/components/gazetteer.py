@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .name_heads import labels_by_head
 from .organisations import OrganisationRules, organisation_spans
 from .spans import genitive_base, overlaps, set_ents, taken_mask
 from .word_lists import ListComponent, WordLists
@@ -109,7 +110,13 @@ def org_suffix_spans(doc: Doc, suffixes: frozenset[str], max_words: int = 3) -> 
 
 @Language.factory(
     "reader_gazetteer",
-    default_config={"labels": ["LOC"], "relabel_from": [], "org_suffixes": [], "org_evidence": []},
+    default_config={
+        "labels": ["LOC"],
+        "relabel_from": [],
+        "org_suffixes": [],
+        "org_evidence": [],
+        "head_labels": False,
+    },
 )
 def make_gazetteer(
     nlp: Language,
@@ -118,12 +125,14 @@ def make_gazetteer(
     relabel_from: list[str],
     org_suffixes: list[str],
     org_evidence: list[str],
+    head_labels: bool,
 ):
     return Gazetteer(
         labels=labels,
         relabel_from=relabel_from,
         org_suffixes=org_suffixes,
         org_evidence=org_evidence,
+        head_labels=head_labels,
         stop_words=frozenset(w.lower() for w in nlp.Defaults.stop_words),
     )
 
@@ -136,6 +145,7 @@ class Gazetteer(ListComponent):
         relabel_from: list[str] = (),
         org_suffixes: list[str] = (),
         org_evidence: list[str] = (),
+        head_labels: bool = False,
         stop_words: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
@@ -149,6 +159,7 @@ class Gazetteer(ListComponent):
         )
         self.use_org_evidence = bool(steps)
         self.stop_words = stop_words
+        self.head_labels = head_labels
 
     def __call__(self, doc: Doc) -> Doc:
         if self.relabel_from and doc.ents:
@@ -160,4 +171,6 @@ class Gazetteer(ListComponent):
             doc.ents = organisation_spans(
                 doc, list(doc.ents), is_common=self.lists.is_common, stop_words=self.stop_words, rules=self.org_rules
             )
+        if self.head_labels and doc.ents:
+            doc.ents = labels_by_head(doc, list(doc.ents))
         return doc

@@ -120,6 +120,14 @@ def _name_word(doc: Doc, i: int, is_common: Callable[[str], bool], stop_words: f
     return (len(text) > 1 and text.isupper()) or not is_common(text)
 
 
+def _common_compound(word: str, is_common: Callable[[str], bool]) -> bool:
+    """A compound whose last part is a common noun ("Gesprächsbereitschaft"); acronyms are none."""
+    if word.isupper():
+        return False
+    low = word.lower()
+    return any(is_common(low[k:]) for k in range(3, len(low) - 3))
+
+
 def organisation_spans(
     doc: Doc,
     ents: list[Span],
@@ -156,7 +164,7 @@ def organisation_spans(
         # "Verkehrsministeriums", "Bundespolizei": a ministry or a federal body
         if rules.bodies and "-" not in word and len(word) > 8:
             low = word.lower()
-            ministry = low.endswith(MINISTRY_HEADS)
+            ministry = low.endswith(MINISTRY_HEADS) and not low.startswith(MINISTRY_HEADS)  # "seines Ministeriums"
             federal = (low.startswith("bundes") or "bundesamt" in low) and low.endswith(FEDERAL_HEADS)
             named_by_words = i + 1 < n and doc[i + 1].text in ("für", "der", "des")
             if (ministry or federal) and not named_by_words:
@@ -186,7 +194,7 @@ def organisation_spans(
                 if ent.label_ != "ORG" or end > ent.end:
                     drop.add(nxt)
                     new.append(Span(doc, j, end, label="ORG"))
-            elif nxt < 0 and _name_word(doc, j, is_common, stop_words):
+            elif nxt < 0 and _name_word(doc, j, is_common, stop_words) and not _common_compound(doc[j].text, is_common):
                 end = j + 1
                 while end < n and end - j < 3 and owner[end] < 0 and _name_word(doc, end, is_common, stop_words):
                     end += 1
