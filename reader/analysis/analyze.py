@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from ..articles import Article
 
 _INITIAL_AT_END = re.compile(r"\s[A-ZÄÖÜ]\.?$")
+_ENGLISH_POSSESSIVE = re.compile(r"\w['’]s$")
+_SLASHED = re.compile(r"[A-ZÄÖÜ][\w-]+(?:/[A-ZÄÖÜ][\w-]+)+")
 _SURNAME_AFTER_INITIAL = re.compile(r"\.?\s[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 # A surname with a particle after a first name the pipeline took alone: "Clara" + " zu Reventlow",
 # "Katharina" + " von Hohenberg", "Khalid" + " al-Mansouri".
@@ -92,7 +94,7 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
     double): a pipeline that labels "Selenskyj" LOC once and PER twice means one person.
     """
     spans: list[NameSpan] = []
-    for start, end, label in sorted(entity_spans):
+    for start, end, label in sorted(_split_at_slashes(text, entity_spans)):
         raw = text[start:end]
         cleaned = clean_name(raw)
         if not cleaned:
@@ -104,6 +106,8 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
             start = _after_role_words(text, start, end, strip_function_words=label == "PER")
         if label == "PER":
             end = _with_initial_period(text, start, end)
+        if _ENGLISH_POSSESSIVE.search(text, start, end) and end - start > 4:
+            end -= 2  # "China's measures": the English possessive is no part of the name
         if (
             label == "PER"
             and (surname := _SURNAME_AFTER_INITIAL.match(text, end))
@@ -152,6 +156,18 @@ def _after_role_words(text: str, start: int, end: int, *, strip_function_words: 
         if first[:1].isupper() and not role and not function_word:
             return start
         start = space + 1
+
+
+def _split_at_slashes(text: str, entity_spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Kairo/Riad (AFP)": two places joined by a slash are two names."""
+    out = []
+    for start, end, label in entity_spans:
+        if label in ("LOC", "ORG") and _SLASHED.fullmatch(text, start, end):
+            for part in re.finditer(r"[^/]+", text[start:end]):
+                out.append((start + part.start(), start + part.end(), label))
+        else:
+            out.append((start, end, label))
+    return out
 
 
 def _particle_of_name(text: str, start: int, end: int) -> bool:

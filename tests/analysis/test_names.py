@@ -207,3 +207,12 @@ def test_a_name_ending_in_an_initial_keeps_its_period() -> None:
     spans = [(15, 24, "PER"), (text.rindex("Thomas"), len(text), "PER")]
     analysis = analyze_spans("k", "v", "f", text, spans, [(0, 33), (34, len(text))])
     assert [e.text for e in analysis.entities] == ["Thomas K.", "Thomas K."]
+
+
+def test_an_english_possessive_and_a_slash_between_places_are_no_part_of_a_name() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "Kairo/Riad (AFP) - Ein Sprecher schrieb: »China's measures are fine«."
+    spans = [(0, 10, "LOC"), (text.index("China"), text.index(" measures"), "LOC")]
+    analysis = analyze_spans("s", "v", "f", text, spans, [(0, len(text))])
+    assert [(e.text, e.label) for e in analysis.entities] == [("Kairo", "LOC"), ("Riad", "LOC"), ("China", "LOC")]

@@ -308,3 +308,21 @@ def test_a_names_last_word_proves_its_label_but_never_a_persons():
 def test_no_organisation_is_made_of_a_bare_ministerium_or_a_compound_common_noun():
     words = "nach Angaben seines Ministeriums hat keine Partei Gesprächsbereitschaft gezeigt ."
     assert organisations(words, [], common=("bereitschaft",)) == []
+
+
+def test_titles_nouns_before_a_first_name_and_kind_of_place_nouns_are_no_part_of_the_name():
+    rules = name_rules(common=(*COMMON, "landkreis", "tore"), first=("Malte", "Yannick", "Tore"))
+    doc = preset(
+        "Mitautor Dr. Malte Jürgensen kam . Durch Tore von Yannick Hessler ging es , im Landkreis Deggendorf auch .",
+        [(1, 4, "PER"), (7, 11, "PER"), (15, 17, "LOC")],
+    )
+    assert spans_of(rules, doc) == [("Malte Jürgensen", "PER"), ("Yannick Hessler", "PER"), ("Deggendorf", "LOC")]
+
+
+def test_lower_case_words_of_a_foreign_quote_are_no_person_and_no_misc():
+    rules = name_rules(english=())
+    doc = preset(
+        "„ We did not come to Belém “ , sagte sie ; „ every tenth of a degree “ .",
+        [(4, 5, "MISC"), (6, 7, "LOC"), (14, 18, "MISC")],
+    )
+    assert spans_of(rules, doc) == [("Belém", "LOC")]
