@@ -216,3 +216,18 @@ def test_an_english_possessive_and_a_slash_between_places_are_no_part_of_a_name(
     spans = [(0, 10, "LOC"), (text.index("China"), text.index(" measures"), "LOC")]
     analysis = analyze_spans("s", "v", "f", text, spans, [(0, len(text))])
     assert [(e.text, e.label) for e in analysis.entities] == [("Kairo", "LOC"), ("Riad", "LOC"), ("China", "LOC")]
+
+
+def test_a_place_inside_an_organisations_name_stays_the_place() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "Die Universität Leipzig forscht. Sie lebt in Leipzig. Die Universität Leipzig sagt das."
+    spans = _spans(text, [("Universität Leipzig", "ORG")]) + [
+        (text.index("in Leipzig") + 3, text.index("in Leipzig") + 10, "LOC")
+    ]
+    analysis = analyze_spans("u", "v", "f", text, sorted(spans), [(0, 32), (33, 53), (54, len(text))])
+    assert [(e.text, e.label, e.key) for e in analysis.entities] == [
+        ("Universität Leipzig", "ORG", "universität leipzig"),
+        ("Leipzig", "LOC", "leipzig"),
+        ("Universität Leipzig", "ORG", "universität leipzig"),
+    ]
