@@ -326,3 +326,12 @@ def test_lower_case_words_of_a_foreign_quote_are_no_person_and_no_misc():
         [(4, 5, "MISC"), (6, 7, "LOC"), (14, 18, "MISC")],
     )
     assert spans_of(rules, doc) == [("Belém", "LOC")]
+
+
+def test_a_name_holding_an_institution_word_is_an_organisation():
+    from reader.nlp.components.name_heads import labels_by_head
+
+    doc = preset("Die Technische Universität Kassel forscht .", [(1, 4, "LOC")])
+    assert [(s.text, s.label_) for s in labels_by_head(doc, list(doc.ents))] == [
+        ("Technische Universität Kassel", "ORG")
+    ]

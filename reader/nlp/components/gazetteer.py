@@ -1,5 +1,7 @@
 """`reader_gazetteer`: names from the word lists where the statistical NER found nothing (never
-overwriting it), labels the lists prove ("Brisbane"/PER → LOC), and legal forms ("Audi AG" → ORG)."""
+overwriting it), labels the lists prove ("Brisbane"/PER → LOC), legal forms ("Audi AG" → ORG), the
+organisations the text proves (organisations.py) and the label a name's last word proves
+(name_heads.py)."""
 
 from __future__ import annotations
 

@@ -54,8 +54,14 @@ _STATUES = ("bär", "bären", "löwe", "löwen", "palme")
 _PRIZE_ADJECTIVES = ("golden", "silbern", "goldene", "silberne")
 
 
+# words that make any name holding them an institution ("Technische Universität Dresden")
+INSTITUTION_WORDS = frozenset({"Universität", "Hochschule", "Institut", "Institute", "University"})
+
+
 def head_label(ent: Span) -> str | None:
     """The label the entity's last word proves, None when it proves none."""
+    if len(ent) > 1 and any(t.text in INSTITUTION_WORDS for t in ent):
+        return "ORG"
     last = ent[-1].text
     if not last[:1].isupper() or len(last) < 3:
         return None
