@@ -222,9 +222,8 @@ def test_a_place_inside_an_organisations_name_stays_the_place() -> None:
     from reader.analysis import analyze_spans
 
     text = "Die Universität Leipzig forscht. Sie lebt in Leipzig. Die Universität Leipzig sagt das."
-    spans = _spans(text, [("Universität Leipzig", "ORG")]) + [
-        (text.index("in Leipzig") + 3, text.index("in Leipzig") + 10, "LOC")
-    ]
+    place = text.index("in Leipzig") + 3
+    spans = [*_spans(text, [("Universität Leipzig", "ORG")]), (place, place + 7, "LOC")]
     analysis = analyze_spans("u", "v", "f", text, sorted(spans), [(0, 32), (33, 53), (54, len(text))])
     assert [(e.text, e.label, e.key) for e in analysis.entities] == [
         ("Universität Leipzig", "ORG", "universität leipzig"),

@@ -5,7 +5,7 @@ organisations the text proves (organisations.py) and the label a name's last wor
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -144,9 +144,9 @@ class Gazetteer(ListComponent):
         self,
         *,
         labels: list[str],
-        relabel_from: list[str] = (),
-        org_suffixes: list[str] = (),
-        org_evidence: list[str] = (),
+        relabel_from: Sequence[str] = (),
+        org_suffixes: Sequence[str] = (),
+        org_evidence: Sequence[str] = (),
         head_labels: bool = False,
         stop_words: frozenset[str] = frozenset(),
     ) -> None:
