@@ -26,6 +26,8 @@ _CUE_FORMS = cue_lexicon.cue_forms()
 _PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden", "worden"})
 _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 _NP_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine"})
+# what opens a genitive complement: "eine Sprecherin des Ministeriums", "ein Schreiben mehrerer Zulieferer"
+_GENITIVE_OPENERS = ("des", "der", "eines", "einer", "mehrerer", "zahlreicher", "einiger", "vieler", "beider", "aller")
 _AGE_WORDS = frozenset({"Jahre", "Monate"})
 _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches"})
 _AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "48-Jährige"
@@ -172,6 +174,8 @@ _APPOSITION_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "
 SPEECH_MIN_WORDS = 4
 APPOSITION_REACH = 4  # words of a place phrase between a role and the comma before its name
 CONTINUATION_MAX_SENTENCES = 2
+REPORTED_LOOKBACK_SENTENCES = 2  # sentences before a reported statement searched for its cue
+DOCUMENT_REACH = 14  # words before "heißt es" searched for "in einem Schreiben (des …)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +236,26 @@ class Attributor:
                 quotes.append(_quote(span, self.text, kind))
                 attributions.append(None)
                 continue
-            if attribution is not None:
+            if attribution is not None and self._needs_reported_source(span, attribution):
+                source_mention = self._reported_source(span)
+                if source_mention is not None:
+                    attribution = Attribution(attribution.cue, source_mention, attribution.adjacent)
+                elif (carried := self._continued(index, span, quotes)) is not None:
+                    quotes.append(
+                        _quote(
+                            span, self.text, SPEECH, speaker_from=quotes[carried], via="continuation", continues=carried
+                        )
+                    )
+                    attributions.append(attribution)
+                    continue
+            elif attribution is None and self._reported(span):
+                source_mention = self._reported_source(span)
+                if source_mention is not None:
+                    attribution = Attribution(Cue(0, 0, "", "reported"), source_mention, False)
+            if attribution is not None and attribution.cue.kind == "reported":
+                quote = _attributed(span, self.text, self.described(attribution), None)
+                quotes.append(replace(quote, cue=None, cue_start=None, cue_end=None, speaker_via="reported"))
+            elif attribution is not None:
                 continues = self._interrupted(index, attribution, attributions)
                 quotes.append(_attributed(span, self.text, self.described(attribution), continues))
             elif (source := self._continued(index, span, quotes)) is not None:
@@ -309,7 +332,11 @@ class Attributor:
         order = range(len(region) - 1, -1, -1) if nearest_last else range(len(region))
         for position in order:
             word = region[position]
-            if adjacent_only and (position > 3 or any(w.text in _HARD_BOUNDARIES for w in region[:position])):
+            if adjacent_only and (
+                position > 3
+                or any(w.text in _HARD_BOUNDARIES for w in region[:position])
+                or self._own_subject_before(region, position)
+            ):
                 return None
             if word.lower == "so" and position <= 1 and (position == 0 or region[0].text in {",", "("}):
                 mention = self._speaker_after(region, position)
@@ -322,6 +349,16 @@ class Attributor:
             if self.is_speech_verb(region, position):
                 return replace(self.verb_source(region, position, frame_start), adjacent=position <= 3)
         return None
+
+    def _own_subject_before(self, region: list[Word], position: int) -> bool:
+        """„…“, die AfD forderte Neuwahlen: after the comma a clause of its own opens with its
+        subject, so its verb is not the quotation's inverted cue („…“, sagte X / „…“, hat X gesagt /
+        „…“, wie X sagte)."""
+        opener = next((w for w in region[:position] if w.is_word), None)
+        if opener is None or opener.lower in {"wie", "so", "als"} or opener.lower in lexicon.AUXILIARIES:
+            return False
+        mention = self._mention_at(opener)
+        return opener.lower in lexicon.ARTICLES or (mention is not None and mention.case == "nom")
 
     def verb_source(self, region: list[Word], position: int, frame_start: int) -> Attribution:
         """The cue verb at `position` of `region` and its source: a mention right after it,
@@ -514,7 +551,7 @@ class Attributor:
             mention.kind == "name" and mention.referent.label == "ORG"
         ):
             return mention.end
-        end = self._attribute_end(mention.end, ("des", "der", "eines", "einer"))
+        end = self._attribute_end(mention.end, _GENITIVE_OPENERS)
         if mention.kind != "organisation":
             end = self._attribute_end(end, ("aus", "von"))
         return end
@@ -639,7 +676,9 @@ class Attributor:
         that phrase; a bare "heißt es" names no one."""
         index = self.words.index_at(cue.start)
         items = self.words.items
-        window = [w for w in items[max(0, index - 10) : index + 12] if w.start >= frame_start and not w.is_quote]
+        window = [
+            w for w in items[max(0, index - DOCUMENT_REACH) : index + 12] if w.start >= frame_start and not w.is_quote
+        ]
         for position, word in enumerate(window):
             if word.lower not in _SOURCE_PLACES or position + 1 >= len(window):
                 continue
@@ -667,8 +706,8 @@ class Attributor:
                 if owner:
                     return owner[0]
             elif named and named[0].kind == "name":
-                if named[0].referent.label == "LOC":
-                    return None  # "hieß es aus Berlin": from somewhere there, not from the city
+                if named[0].referent.label == "LOC" and window[position + 1].lower not in lexicon.ARTICLES:
+                    return None  # "hieß es aus Berlin": from somewhere there; "aus dem Kreml": the institution
                 return named[0]
             start = window[position + 1].start
             text = self.text[start : head.end]
@@ -898,6 +937,38 @@ class Attributor:
                 return people[0]
         return None
 
+    # ---- reported speech carried on -----------------------------------------------------
+    def _needs_reported_source(self, span: QuoteSpan, attribution: Attribution) -> bool:
+        """A cue that names no one ("…“, hieß es") or only "man" inside a clause that is itself
+        reported ("…, über alles Weitere werde man reden"): the statement goes on from a cue before."""
+        mention = attribution.mention
+        if mention is None:
+            return attribution.cue.kind == "verb"
+        return mention.kind == "pronoun" and mention.text.lower() == "man" and self._reported(span)
+
+    def _reported_source(self, span: QuoteSpan) -> Mention | None:
+        """The source of the nearest cue before a quotation in reported speech: earlier in its
+        sentence ("…, wollte er nicht sagen; es handle sich aber „um …“"), else in one of the
+        REPORTED_LOOKBACK_SENTENCES before it in its paragraph ("Das Ministerium verwies auf …. Man
+        arbeite „mit Hochdruck“ daran"). A first-person or "man" source does not count."""
+        current = bisect_right(self._sentence_starts, span.outer_start) - 1
+        paragraph_start = self.text.rfind("\n", 0, span.outer_start) + 1
+        for index in range(current, max(-1, current - REPORTED_LOOKBACK_SENTENCES - 1), -1):
+            sentence = self.sentences[index]
+            if sentence.end <= paragraph_start:
+                return None
+            end = span.outer_start if index == current else sentence.end
+            words = self.words.between(max(sentence.start, paragraph_start), end)
+            for position in range(len(words) - 1, -1, -1):
+                if words[position].is_quote or not self.is_speech_verb(words, position):
+                    continue
+                mention = self.verb_source(words, position, words[0].start).mention
+                if mention is not None and mention.referent.gender != "1" and mention.kind != "possessive":
+                    return mention
+            if index != current and any(w.is_quote for w in self.words.between(sentence.start, sentence.end)):
+                return None  # a quotation of its own in between: its speaker is handled by continuation
+        return None
+
     # ---- continuation -------------------------------------------------------------------
     def _previous_outer(self, index: int) -> int | None:
         for previous in range(index - 1, -1, -1):
@@ -1015,7 +1086,7 @@ def _quote(
     )
     if speaker_from is None:
         return base
-    return _with_speaker(
+    carried = _with_speaker(
         base,
         speaker_from.speaker,
         speaker_from.speaker_key,
@@ -1024,6 +1095,8 @@ def _quote(
         via,
         speaker_from.speaker_role,
     )
+    # the mention as written travels too: a continued "Der Flughafenverband" is still shown
+    return replace(carried, speaker_text=speaker_from.speaker_text, speaker_kind=speaker_from.speaker_kind)
 
 
 def _with_speaker(

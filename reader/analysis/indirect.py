@@ -121,7 +121,11 @@ def is_subjunctive(words: list[Word], position: int) -> bool:
     word = words[position]
     if word.lower in lexicon.SUBJUNCTIVE:
         return True
-    if position > 0 and words[position - 1].lower in _PRONOUN_SUBJECTS and words[position - 1].text.islower():
+    if (
+        position > 0
+        and words[position - 1].lower in _PRONOUN_SUBJECTS
+        and (words[position - 1].text.islower() or position == 1 or words[position - 2].text in _ENDS)
+    ):  # "er plane"; at the start of a sentence "Man arbeite daran"
         return bool(_VERBISH_E.match(word.text)) and word.lower not in _NOT_SUBJUNCTIVE
     return False
 
