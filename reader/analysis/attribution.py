@@ -209,7 +209,8 @@ class Attributor:
         self.sentences = sentences or [Sentence(0, len(text))]
         self._sentence_starts = [s.start for s in self.sentences]
         self.spans = spans
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._vocatives = _vocative_spans(words)
+        self.mentions = sorted((m for m in mentions if not _inside(self._vocatives, m.start)), key=lambda m: m.start)
         self._mention_starts = [m.start for m in self.mentions]
 
     # ---- public -------------------------------------------------------------------------
@@ -412,7 +413,7 @@ class Attributor:
         """A cue verb: a form that needs no particle, or a separable verb's finite form with its
         particle closing the clause ("fügte … hinzu", "gab … an, dass", "stellte Yilmaz fest")."""
         word = region[position]
-        if not word.text[:1].islower():
+        if not word.text[:1].islower() and not _verb_first(region, position):
             return False
         if word.lower in _CUE_FORMS:
             return True
@@ -467,6 +468,10 @@ class Attributor:
         return None
 
     # ---- speakers -----------------------------------------------------------------------
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end), in reading order."""
+        return self._mentions_in(start, end)
+
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
         return self.mentions[bisect_left(self._mention_starts, start) : bisect_left(self._mention_starts, end)]
 
@@ -596,7 +601,7 @@ class Attributor:
     def _noun_phrase_at(self, start: int, end: int) -> Mention | None:
         """A source the mention finder has no word for, as the text words it: the first noun
         phrase in [start, end) that can be a subject ("der 61-jährige Landwirt", "Händler")."""
-        words = [w for w in self.words.between(start, end)]
+        words = [w for w in self.words.between(start, end) if not _inside(self._vocatives, w.start)]
         for position, word in enumerate(words):
             if word.lower in lexicon.PREPOSITIONS or word.lower in lexicon.OBLIQUE_ARTICLES:
                 return None  # "sagte dem Sender", "sagte am Montag": no subject found here
@@ -1025,6 +1030,47 @@ class Attributor:
         if opens_sentence or self._reported(span) or current == first:
             return previous
         return None
+
+
+_VOCATIVE_OPENERS = frozenset(
+    {"meine", "liebe", "lieber", "liebes", "werte", "werter", "verehrte", "verehrter", "sehr", "geehrte", "geehrter"}
+)
+VOCATIVE_MAX_WORDS = 8
+
+
+def _vocative_spans(words: Words) -> list[tuple[int, int]]:
+    """Addresses set off by commas ("…, meine Damen und Herren, …", "werte Kollegen,", "Liebe
+    Kolleginnen und Kollegen:"): whom a speaker turns to, never who speaks."""
+    items = words.items
+    spans: list[tuple[int, int]] = []
+    for index, word in enumerate(items):
+        if word.lower not in _VOCATIVE_OPENERS or (
+            index > 0 and items[index - 1].text not in {",", ".", "!", "?", "-", "–"}
+        ):
+            continue
+        for end in range(index + 1, min(len(items), index + VOCATIVE_MAX_WORDS + 1)):
+            if items[end].text in {",", ":", "!"}:
+                if any(w.capitalized and w.is_word for w in items[index + 1 : end]):
+                    spans.append((word.start, items[end - 1].end))
+                break
+            if not items[end].is_word or items[end].is_quote:
+                break
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    index = bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+def _verb_first(region: list[Word], position: int) -> bool:
+    """ "Wissen Sie, welche …", "Sagen Sie doch den Familien, dass …": a capitalised verb opening
+    a question or a request, its subject the pronoun right after it."""
+    return (
+        (position == 0 or region[position - 1].text in _HARD_BOUNDARIES or region[position - 1].text == "-")
+        and position + 1 < len(region)
+        and region[position + 1].text in {"Sie", "wir"}
+    )
 
 
 def _looks_like_a_name(text: str) -> bool:
