@@ -26,6 +26,8 @@ _CUE_FORMS = cue_lexicon.cue_forms()
 _PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden", "worden"})
 _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 _NP_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine"})
+_SUBJECT_RELATIVES = frozenset({"der", "die", "welcher", "welche"})  # "…, der gesagt hat, dass …"
+_INDEFINITE_SUBJECTS = frozenset({"manche", "jemand", "einige", "viele", "andere", "jeder", "niemand"})
 # what opens a genitive complement: "eine Sprecherin des Ministeriums", "ein Schreiben mehrerer Zulieferer"
 _GENITIVE_OPENERS = ("des", "der", "eines", "einer", "mehrerer", "zahlreicher", "einiger", "vieler", "beider", "aller")
 _AGE_WORDS = frozenset({"Jahre", "Monate"})
@@ -366,7 +368,8 @@ class Attributor:
         before it, else a noun phrase before or after it."""
         word = region[position]
         mention = (
-            self._prefield_subject(region, position)
+            self._pronoun_subject(region, position)
+            or self._prefield_subject(region, position)
             or self._speaker_after(region, position)
             or self._speaker_before(word, frame_start)
             or self._speaker_before(word, frame_start, fallback=True)
@@ -381,6 +384,38 @@ class Attributor:
             referent = Referent(kind="group", text=mention.text)  # "sagten sie": plural, unresolved
             mention = Mention(mention.start, mention.end, "indefinite", mention.case, referent, mention.text)
         return Attribution(Cue(word.start, word.end, word.text, "verb"), mention, False)
+
+    def _pronoun_subject(self, region: list[Word], position: int) -> Mention | None:
+        """A clause whose subject is a relative or demonstrative pronoun: "…, einen Vorsitzenden,
+        der gesagt hat: …", "Die sagen sich: …", "Manche stellen fest, dass …". The pronoun is the
+        mention; it stands for the noun (or name) right before the comma where there is one."""
+        k = position
+        while k > 0 and region[k - 1].text not in _CLAUSE_BOUNDARIES and not region[k - 1].is_quote:
+            k -= 1
+        if k == position:
+            return None
+        opener = region[k]
+        relative = k > 0 and region[k - 1].text == "," and opener.lower in _SUBJECT_RELATIVES
+        demonstrative = (
+            (k == 0 or region[k - 1].text in _HARD_BOUNDARIES)
+            and (opener.lower in _INDEFINITE_SUBJECTS or (opener.lower in _SUBJECT_RELATIVES and opener.capitalized))
+            # the verb (or its auxiliary) right after it: "Die sagen", "Manche haben erklärt", not a
+            # determiner ("Die neue Regierung sagte", "Andere Fahrgäste sprachen")
+            and (k + 1 == position or region[k + 1].lower in lexicon.AUXILIARIES)
+        )
+        if not (relative or demonstrative):
+            return None
+        between = self._mentions_in(opener.end, region[position].start)
+        if any(m.case == "nom" and m.kind != "possessive" for m in between):
+            return None  # "…, die er gesagt hat": another subject
+        if relative and any(w.is_word and w.capitalized for w in region[k + 1 : position]):
+            return None  # a noun of its own in the clause: the pronoun is no subject for sure
+        referent = Referent(kind="group" if opener.lower in _INDEFINITE_SUBJECTS else "", text=None)
+        if relative:
+            before = self._mentions_in(region[k - 1].start - 80, region[k - 1].start)
+            if before and not self.words.between(before[-1].end, region[k - 1].start):
+                referent = before[-1].referent  # "Jan Müller, der betonte, dass …"
+        return Mention(opener.start, opener.end, "pronoun", "nom", referent, opener.text)
 
     def _prefield_subject(self, region: list[Word], position: int) -> Mention | None:
         """A clause opening with its subject right before the verb ("Ich bitte Sie, …", "Die
@@ -776,7 +811,19 @@ class Attributor:
             if word.text in _HARD_BOUNDARIES:
                 start = word.end
                 break
-        candidates = [m for m in self._mentions_in(start, verb.start) if m.case == "nom" and m.kind != "possessive"]
+        # the verb's own clause first: "Bevor ich … einsteige, möchte ich … sagen" is the second "ich"
+        own = start
+        for word in reversed(self.words.between(start, verb.start)):
+            if word.text in _CLAUSE_BOUNDARIES or word.is_quote:
+                own = word.end
+                break
+        candidates = [m for m in self._mentions_in(own, verb.start) if m.case == "nom" and m.kind != "possessive"]
+        if candidates:
+            start = own
+        else:
+            candidates = [
+                m for m in self._mentions_in(start, verb.start) if m.case == "nom" and m.kind != "possessive"
+            ]
         auxiliary = next(
             (w for w in self.words.between(start, verb.start) if w.lower in lexicon.AUXILIARIES and w.text.islower()),
             None,

@@ -61,3 +61,25 @@ def test_a_verb_opening_a_question_is_a_cue(analyse: Analyse) -> None:
 def test_an_address_is_never_the_source(analyse: Analyse) -> None:
     text = "Ich bin, meine Damen und Herren, fest überzeugt, dass dieses Gesetz scheitern wird."
     assert reports(analyse(text)) == [("dass dieses Gesetz scheitern wird", "Ich")]
+
+
+def test_the_subject_is_sought_in_the_cues_own_clause_first(analyse: Analyse) -> None:
+    text = "Bevor ich zum Haushalt komme, möchte ich sagen, dass die Zahlen stimmen."
+    ((clause, speaker),) = reports(analyse(text))
+    report = analyse(text).indirect[0]
+    assert (clause, speaker) == ("dass die Zahlen stimmen", "ich")
+    assert report.speaker_start == text.index("möchte ich") + len("möchte ")
+
+
+def test_a_relative_pronoun_is_the_subject_of_its_clause_and_stands_for_the_name_before(analyse: Analyse) -> None:
+    text = "Der Antrag kam von Thomas Klein, der gesagt hat, dass die Kosten sinken."
+    (report,) = analyse(text).indirect
+    assert (report.text, report.speaker, text[report.speaker_start : report.speaker_end]) == (
+        "dass die Kosten sinken",
+        "Thomas Klein",
+        "der",
+    )
+    # a determiner is no pronoun subject
+    assert reports(analyse("Andere Fahrgäste berichteten, dass der Zug stand.")) == [
+        ("dass der Zug stand", "Andere Fahrgäste")
+    ]
