@@ -503,6 +503,10 @@ class Attributor:
         return None
 
     # ---- speakers -----------------------------------------------------------------------
+    def in_vocative(self, offset: int) -> bool:
+        """Whether the offset lies in an address ("meine Damen und Herren")."""
+        return _inside(self._vocatives, offset)
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions that start in [start, end), in reading order."""
         return self._mentions_in(start, end)
@@ -821,9 +825,7 @@ class Attributor:
         if candidates:
             start = own
         else:
-            candidates = [
-                m for m in self._mentions_in(start, verb.start) if m.case == "nom" and m.kind != "possessive"
-            ]
+            candidates = [m for m in self._mentions_in(start, verb.start) if m.case == "nom" and m.kind != "possessive"]
         auxiliary = next(
             (w for w in self.words.between(start, verb.start) if w.lower in lexicon.AUXILIARIES and w.text.islower()),
             None,

@@ -148,6 +148,8 @@ def reported_clause(words: list[Word], *, main_clause: bool = False, after_colon
         return True
     if not (main_clause or after_colon) or not words[0].is_word:
         return False
+    if after_colon:
+        return True  # "Ich kann nur sagen: Gut, dass wir sie haben"
     first_part = next((k for k, w in enumerate(words) if w.text in _CLAUSE_BREAKS), len(words))
     if first_part < MIN_WORDS or not any(w.is_word and not w.capitalized for w in words[:first_part]):
         return False  # "sagte der Sprecher, Khalid al-Mansouri, in Doha": an apposition
@@ -185,7 +187,7 @@ def _zu_infinitive(words: list[Word]) -> bool:
 def _first_person_next_to(narration: list[Word], cue: int) -> bool:
     """ "Ich denke, …", "glaube ich, …": a speaker's own stance, whose clause is the message."""
     near = narration[max(0, cue - 1) : cue] + narration[cue + 1 : cue + 2]
-    return any(w.lower in {"ich", "wir"} for w in near)
+    return any(w.lower in {"ich", "wir"} or w.text == "Sie" for w in near)  # "Sie sehen, …": the audience
 
 
 def _evidence(word: Word) -> bool:
@@ -278,6 +280,8 @@ class IndirectFinder:
                 break  # ", sagte sie, …": the next cue's clause begins
             end += 1
         clause = narration[start:end]
+        while clause and (self.attributor.in_vocative(clause[0].start) or clause[0].text == ","):
+            clause = clause[1:]  # "…, sage ich, meine Damen und Herren, …": the address is no report
         from .attribution import cue_category  # the attribution module imports this one
 
         says = (

@@ -83,3 +83,13 @@ def test_a_relative_pronoun_is_the_subject_of_its_clause_and_stands_for_the_name
     assert reports(analyse("Andere Fahrgäste berichteten, dass der Zug stand.")) == [
         ("dass der Zug stand", "Andere Fahrgäste")
     ]
+
+
+def test_after_a_colon_the_whole_statement_is_reported(analyse: Analyse) -> None:
+    assert reports(analyse("Ich kann nur sagen: Gut, dass wir die Rücklage haben.")) == [
+        ("Gut, dass wir die Rücklage haben", "Ich")
+    ]
+
+
+def test_an_address_after_the_cue_is_no_reported_clause(analyse: Analyse) -> None:
+    assert reports(analyse("Das glaube ich, meine Damen und Herren.")) == []
