@@ -206,6 +206,8 @@ def _role_gender(noun: str, determiner: str) -> str:
     return _gender_of_role(noun)
 
 
+_PERSONAL_PRONOUNS = lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE
+_PRONOUN_FORMS = lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE | lexicon.POSSESSIVES_MALE | lexicon.PRONOUNS_SPEAKER
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")  # "ADV", "VKA": an organisation's short name
 _NOMINATIVE_GENDER = {"der": "m", "ein": "m", "die": "f", "eine": "f"}
 _GENITIVE_ARTICLES = frozenset({"der", "des", "eines", "einer"})
@@ -372,8 +374,10 @@ class MentionFinder:
                     mentions.append(Mention(entity.start, entity.end, "name", case, referent, entity.text))
                 i = self.words.index_at(entity.end)
                 continue
-            if self._covered(word):
-                i += 1
+            if (not word.capitalized and word.lower not in _PRONOUN_FORMS and not word.text[:1].isdigit()) or (
+                self._covered(word)
+            ):
+                i += 1  # most words are lower case and no pronoun: none of the branches below can take them
                 continue
             lower = word.lower
             if word.start in self.apposition_words:
@@ -393,7 +397,7 @@ class MentionFinder:
                 mentions.append(
                     Mention(word.start, word.end, "pronoun", "nom", Referent(gender="1"), word.text)
                 )  # formal "Sie"
-            elif lower in lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE and word.text.rstrip(".") in (
+            elif lower in _PERSONAL_PRONOUNS and word.text.rstrip(".") in (
                 lower,
                 lower.capitalize(),
             ):
