@@ -652,6 +652,7 @@ class MentionFinder:
         topics: list[Referent | None] = []  # per sentence: its first nominative person
         earlier: list[list[Referent]] = []  # per sentence: antecedent candidates, best first
         subjects: list[list[Referent]] = []  # per sentence: its nominative candidates
+        organisations: list[list[Referent]] = []  # per sentence: the organisations it names, in any case
         for indices in by_sentence:
             topic: Referent | None = None
             nominative: list[Referent] = []
@@ -670,7 +671,7 @@ class MentionFinder:
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
                     out[index] = mention
                 elif _anaphoric(mention):
-                    found = self._definite_antecedent(mention, nominative, subjects)
+                    found = self._definite_antecedent(mention, nominative, subjects, organisations)
                     if found is not None:
                         mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                         out[index] = mention
@@ -689,6 +690,9 @@ class MentionFinder:
                     (nominative if mention.case == "nom" and mention.kind == "pronoun" else other).append(referent)
             topics.append(topic)
             earlier.append(nominative + other)
+            organisations.append(
+                [out[i].referent for i in indices if out[i].referent.known and out[i].referent.label == "ORG"]
+            )
             subjects.append(self._topic_group(out, indices, "PER") + self._topic_group(out, indices, "ORG"))
         return out
 
@@ -737,10 +741,16 @@ class MentionFinder:
                 return
 
     def _definite_antecedent(
-        self, mention: Mention, here: list[Referent], earlier: list[list[Referent]]
+        self,
+        mention: Mention,
+        here: list[Referent],
+        earlier: list[list[Referent]],
+        named: list[list[Referent]] | None = None,
     ) -> Referent | None:
         """The named person (for a role) or organisation (for an institution noun) nearest before
-        a definite noun, in its sentence or the DEFINITE_LOOKBACK_SENTENCES before it."""
+        a definite noun, in its sentence or the DEFINITE_LOOKBACK_SENTENCES before it. An
+        institution noun also takes up the one organisation a sentence names outside its subject
+        ("Nach einer Umfrage der DIHK ist jedes dritte Unternehmen betroffen. Der Verband sprach …")."""
         label = "ORG" if mention.kind == "organisation" else "PER"
         gender = mention.referent.gender
         role = mention.referent.role
@@ -750,8 +760,13 @@ class MentionFinder:
         ):
             return None  # "der französische Präsident" brings in someone new; a role two people hold is no clue
         windows = [here] + [earlier[-back] for back in range(1, min(DEFINITE_LOOKBACK_SENTENCES, len(earlier)) + 1)]
+        if label == "ORG" and named:
+            windows = [
+                window + [c for c in named[-back] if c not in window] if back else window
+                for back, window in enumerate(windows)
+            ]
         for window in windows:
-            present = [c for c in window if c.label == label and c.kind != "group"]
+            present = [c for c in window if c.label == label and c.kind != "group" and (label == "PER" or c.known)]
             if not present:
                 continue
             fitting = {

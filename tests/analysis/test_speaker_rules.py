@@ -120,3 +120,12 @@ def test_a_place_with_an_article_after_aus_is_the_institution_there(analyse: Ana
     quote = last_quote(analyse("Aus dem Weißen Haus heißt es, man sei „zu Gesprächen bereit“."))
     assert quote.speaker == "Weiße Haus"
     assert last_quote(analyse("Aus Berlin heißt es, man sei „zu Gesprächen bereit“.")).speaker is None
+
+
+def test_an_institution_noun_takes_up_the_organisation_named_outside_the_subject(analyse: Analyse) -> None:
+    text = (
+        "Nach einer Umfrage der IG Metall ist jeder dritte Betrieb betroffen. "
+        "Der Verband sprach von einer „Krise mit Ansage“."
+    )
+    quote = last_quote(analyse(text))
+    assert (quote.speaker, quote.speaker_text) == ("IG Metall", "Der Verband")
