@@ -26,6 +26,10 @@ _CUE_FORMS = cue_lexicon.cue_forms()
 _PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden", "worden"})
 _GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 _NP_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine"})
+_SUBJECT_RELATIVES = frozenset({"der", "die", "welcher", "welche"})  # "…, der gesagt hat, dass …"
+_INDEFINITE_SUBJECTS = frozenset({"manche", "jemand", "einige", "viele", "andere", "jeder", "niemand"})
+# what opens a genitive complement: "eine Sprecherin des Ministeriums", "ein Schreiben mehrerer Zulieferer"
+_GENITIVE_OPENERS = ("des", "der", "eines", "einer", "mehrerer", "zahlreicher", "einiger", "vieler", "beider", "aller")
 _AGE_WORDS = frozenset({"Jahre", "Monate"})
 _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches"})
 _AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "48-Jährige"
@@ -172,6 +176,8 @@ _APPOSITION_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "
 SPEECH_MIN_WORDS = 4
 APPOSITION_REACH = 4  # words of a place phrase between a role and the comma before its name
 CONTINUATION_MAX_SENTENCES = 2
+REPORTED_LOOKBACK_SENTENCES = 2  # sentences before a reported statement searched for its cue
+DOCUMENT_REACH = 14  # words before "heißt es" searched for "in einem Schreiben (des …)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +211,8 @@ class Attributor:
         self.sentences = sentences or [Sentence(0, len(text))]
         self._sentence_starts = [s.start for s in self.sentences]
         self.spans = spans
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._vocatives = _vocative_spans(words)
+        self.mentions = sorted((m for m in mentions if not _inside(self._vocatives, m.start)), key=lambda m: m.start)
         self._mention_starts = [m.start for m in self.mentions]
 
     # ---- public -------------------------------------------------------------------------
@@ -232,7 +239,26 @@ class Attributor:
                 quotes.append(_quote(span, self.text, kind))
                 attributions.append(None)
                 continue
-            if attribution is not None:
+            if attribution is not None and self._needs_reported_source(span, attribution):
+                source_mention = self._reported_source(span)
+                if source_mention is not None:
+                    attribution = Attribution(attribution.cue, source_mention, attribution.adjacent)
+                elif (carried := self._continued(index, span, quotes)) is not None:
+                    quotes.append(
+                        _quote(
+                            span, self.text, SPEECH, speaker_from=quotes[carried], via="continuation", continues=carried
+                        )
+                    )
+                    attributions.append(attribution)
+                    continue
+            elif attribution is None and self._reported(span):
+                source_mention = self._reported_source(span)
+                if source_mention is not None:
+                    attribution = Attribution(Cue(0, 0, "", "reported"), source_mention, False)
+            if attribution is not None and attribution.cue.kind == "reported":
+                quote = _attributed(span, self.text, self.described(attribution), None)
+                quotes.append(replace(quote, cue=None, cue_start=None, cue_end=None, speaker_via="reported"))
+            elif attribution is not None:
                 continues = self._interrupted(index, attribution, attributions)
                 quotes.append(_attributed(span, self.text, self.described(attribution), continues))
             elif (prior := self._continued(index, span, quotes)) is not None:
@@ -309,7 +335,11 @@ class Attributor:
         order = range(len(region) - 1, -1, -1) if nearest_last else range(len(region))
         for position in order:
             word = region[position]
-            if adjacent_only and (position > 3 or any(w.text in _HARD_BOUNDARIES for w in region[:position])):
+            if adjacent_only and (
+                position > 3
+                or any(w.text in _HARD_BOUNDARIES for w in region[:position])
+                or self._own_subject_before(region, position)
+            ):
                 return None
             if word.lower == "so" and position <= 1 and (position == 0 or region[0].text in {",", "("}):
                 mention = self._speaker_after(region, position)
@@ -323,12 +353,23 @@ class Attributor:
                 return replace(self.verb_source(region, position, frame_start), adjacent=position <= 3)
         return None
 
+    def _own_subject_before(self, region: list[Word], position: int) -> bool:
+        """„…“, die AfD forderte Neuwahlen: after the comma a clause of its own opens with its
+        subject, so its verb is not the quotation's inverted cue („…“, sagte X / „…“, hat X gesagt /
+        „…“, wie X sagte)."""
+        opener = next((w for w in region[:position] if w.is_word), None)
+        if opener is None or opener.lower in {"wie", "so", "als"} or opener.lower in lexicon.AUXILIARIES:
+            return False
+        mention = self._mention_at(opener)
+        return opener.lower in lexicon.ARTICLES or (mention is not None and mention.case == "nom")
+
     def verb_source(self, region: list[Word], position: int, frame_start: int) -> Attribution:
         """The cue verb at `position` of `region` and its source: a mention right after it,
         before it, else a noun phrase before or after it."""
         word = region[position]
         mention = (
-            self._prefield_subject(region, position)
+            self._pronoun_subject(region, position)
+            or self._prefield_subject(region, position)
             or self._speaker_after(region, position)
             or self._speaker_before(word, frame_start)
             or self._speaker_before(word, frame_start, fallback=True)
@@ -343,6 +384,38 @@ class Attributor:
             referent = Referent(kind="group", text=mention.text)  # "sagten sie": plural, unresolved
             mention = Mention(mention.start, mention.end, "indefinite", mention.case, referent, mention.text)
         return Attribution(Cue(word.start, word.end, word.text, "verb"), mention, False)
+
+    def _pronoun_subject(self, region: list[Word], position: int) -> Mention | None:
+        """A clause whose subject is a relative or demonstrative pronoun: "…, einen Vorsitzenden,
+        der gesagt hat: …", "Die sagen sich: …", "Manche stellen fest, dass …". The pronoun is the
+        mention; it stands for the noun (or name) right before the comma where there is one."""
+        k = position
+        while k > 0 and region[k - 1].text not in _CLAUSE_BOUNDARIES and not region[k - 1].is_quote:
+            k -= 1
+        if k == position:
+            return None
+        opener = region[k]
+        relative = k > 0 and region[k - 1].text == "," and opener.lower in _SUBJECT_RELATIVES
+        demonstrative = (
+            (k == 0 or region[k - 1].text in _HARD_BOUNDARIES)
+            and (opener.lower in _INDEFINITE_SUBJECTS or (opener.lower in _SUBJECT_RELATIVES and opener.capitalized))
+            # the verb (or its auxiliary) right after it: "Die sagen", "Manche haben erklärt", not a
+            # determiner ("Die neue Regierung sagte", "Andere Fahrgäste sprachen")
+            and (k + 1 == position or region[k + 1].lower in lexicon.AUXILIARIES)
+        )
+        if not (relative or demonstrative):
+            return None
+        between = self._mentions_in(opener.end, region[position].start)
+        if any(m.case == "nom" and m.kind != "possessive" for m in between):
+            return None  # "…, die er gesagt hat": another subject
+        if relative and any(w.is_word and w.capitalized for w in region[k + 1 : position]):
+            return None  # a noun of its own in the clause: the pronoun is no subject for sure
+        referent = Referent(kind="group" if opener.lower in _INDEFINITE_SUBJECTS else "", text=None)
+        if relative:
+            before = self._mentions_in(region[k - 1].start - 80, region[k - 1].start)
+            if before and not self.words.between(before[-1].end, region[k - 1].start):
+                referent = before[-1].referent  # "Jan Müller, der betonte, dass …"
+        return Mention(opener.start, opener.end, "pronoun", "nom", referent, opener.text)
 
     def _prefield_subject(self, region: list[Word], position: int) -> Mention | None:
         """A clause opening with its subject right before the verb ("Ich bitte Sie, …", "Die
@@ -375,7 +448,7 @@ class Attributor:
         """A cue verb: a form that needs no particle, or a separable verb's finite form with its
         particle closing the clause ("fügte … hinzu", "gab … an, dass", "stellte Yilmaz fest")."""
         word = region[position]
-        if not word.text[:1].islower():
+        if not word.text[:1].islower() and not _verb_first(region, position):
             return False
         if word.lower in _CUE_FORMS:
             return True
@@ -430,6 +503,14 @@ class Attributor:
         return None
 
     # ---- speakers -----------------------------------------------------------------------
+    def in_vocative(self, offset: int) -> bool:
+        """Whether the offset lies in an address ("meine Damen und Herren")."""
+        return _inside(self._vocatives, offset)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end), in reading order."""
+        return self._mentions_in(start, end)
+
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
         return self.mentions[bisect_left(self._mention_starts, start) : bisect_left(self._mention_starts, end)]
 
@@ -514,7 +595,7 @@ class Attributor:
             mention.kind == "name" and mention.referent.label == "ORG"
         ):
             return mention.end
-        end = self._attribute_end(mention.end, ("des", "der", "eines", "einer"))
+        end = self._attribute_end(mention.end, _GENITIVE_OPENERS)
         if mention.kind != "organisation":
             end = self._attribute_end(end, ("aus", "von"))
         return end
@@ -559,7 +640,7 @@ class Attributor:
     def _noun_phrase_at(self, start: int, end: int) -> Mention | None:
         """A source the mention finder has no word for, as the text words it: the first noun
         phrase in [start, end) that can be a subject ("der 61-jährige Landwirt", "Händler")."""
-        words = [w for w in self.words.between(start, end)]
+        words = [w for w in self.words.between(start, end) if not _inside(self._vocatives, w.start)]
         for position, word in enumerate(words):
             if word.lower in lexicon.PREPOSITIONS or word.lower in lexicon.OBLIQUE_ARTICLES:
                 return None  # "sagte dem Sender", "sagte am Montag": no subject found here
@@ -639,7 +720,9 @@ class Attributor:
         that phrase; a bare "heißt es" names no one."""
         index = self.words.index_at(cue.start)
         items = self.words.items
-        window = [w for w in items[max(0, index - 10) : index + 12] if w.start >= frame_start and not w.is_quote]
+        window = [
+            w for w in items[max(0, index - DOCUMENT_REACH) : index + 12] if w.start >= frame_start and not w.is_quote
+        ]
         for position, word in enumerate(window):
             if word.lower not in _SOURCE_PLACES or position + 1 >= len(window):
                 continue
@@ -667,8 +750,8 @@ class Attributor:
                 if owner:
                     return owner[0]
             elif named and named[0].kind == "name":
-                if named[0].referent.label == "LOC":
-                    return None  # "hieß es aus Berlin": from somewhere there, not from the city
+                if named[0].referent.label == "LOC" and window[position + 1].lower not in lexicon.ARTICLES:
+                    return None  # "hieß es aus Berlin": from somewhere there; "aus dem Kreml": the institution
                 return named[0]
             start = window[position + 1].start
             text = self.text[start : head.end]
@@ -732,7 +815,17 @@ class Attributor:
             if word.text in _HARD_BOUNDARIES:
                 start = word.end
                 break
-        candidates = [m for m in self._mentions_in(start, verb.start) if m.case == "nom" and m.kind != "possessive"]
+        # the verb's own clause first: "Bevor ich … einsteige, möchte ich … sagen" is the second "ich"
+        own = start
+        for word in reversed(self.words.between(start, verb.start)):
+            if word.text in _CLAUSE_BOUNDARIES or word.is_quote:
+                own = word.end
+                break
+        candidates = [m for m in self._mentions_in(own, verb.start) if m.case == "nom" and m.kind != "possessive"]
+        if candidates:
+            start = own
+        else:
+            candidates = [m for m in self._mentions_in(start, verb.start) if m.case == "nom" and m.kind != "possessive"]
         auxiliary = next(
             (w for w in self.words.between(start, verb.start) if w.lower in lexicon.AUXILIARIES and w.text.islower()),
             None,
@@ -898,6 +991,38 @@ class Attributor:
                 return people[0]
         return None
 
+    # ---- reported speech carried on -----------------------------------------------------
+    def _needs_reported_source(self, span: QuoteSpan, attribution: Attribution) -> bool:
+        """A cue that names no one ("…“, hieß es") or only "man" inside a clause that is itself
+        reported ("…, über alles Weitere werde man reden"): the statement goes on from a cue before."""
+        mention = attribution.mention
+        if mention is None:
+            return attribution.cue.kind == "verb"
+        return mention.kind == "pronoun" and mention.text.lower() == "man" and self._reported(span)
+
+    def _reported_source(self, span: QuoteSpan) -> Mention | None:
+        """The source of the nearest cue before a quotation in reported speech: earlier in its
+        sentence ("…, wollte er nicht sagen; es handle sich aber „um …“"), else in one of the
+        REPORTED_LOOKBACK_SENTENCES before it in its paragraph ("Das Ministerium verwies auf …. Man
+        arbeite „mit Hochdruck“ daran"). A first-person or "man" source does not count."""
+        current = bisect_right(self._sentence_starts, span.outer_start) - 1
+        paragraph_start = self.text.rfind("\n", 0, span.outer_start) + 1
+        for index in range(current, max(-1, current - REPORTED_LOOKBACK_SENTENCES - 1), -1):
+            sentence = self.sentences[index]
+            if sentence.end <= paragraph_start:
+                return None
+            end = span.outer_start if index == current else sentence.end
+            words = self.words.between(max(sentence.start, paragraph_start), end)
+            for position in range(len(words) - 1, -1, -1):
+                if words[position].is_quote or not self.is_speech_verb(words, position):
+                    continue
+                mention = self.verb_source(words, position, words[0].start).mention
+                if mention is not None and mention.referent.gender != "1" and mention.kind != "possessive":
+                    return mention
+            if index != current and any(w.is_quote for w in self.words.between(sentence.start, sentence.end)):
+                return None  # a quotation of its own in between: its speaker is handled by continuation
+        return None
+
     # ---- continuation -------------------------------------------------------------------
     def _previous_outer(self, index: int) -> int | None:
         for previous in range(index - 1, -1, -1):
@@ -954,6 +1079,47 @@ class Attributor:
         if opens_sentence or self._reported(span) or current == first:
             return previous
         return None
+
+
+_VOCATIVE_OPENERS = frozenset(
+    {"meine", "liebe", "lieber", "liebes", "werte", "werter", "verehrte", "verehrter", "sehr", "geehrte", "geehrter"}
+)
+VOCATIVE_MAX_WORDS = 8
+
+
+def _vocative_spans(words: Words) -> list[tuple[int, int]]:
+    """Addresses set off by commas ("…, meine Damen und Herren, …", "werte Kollegen,", "Liebe
+    Kolleginnen und Kollegen:"): whom a speaker turns to, never who speaks."""
+    items = words.items
+    spans: list[tuple[int, int]] = []
+    for index, word in enumerate(items):
+        if word.lower not in _VOCATIVE_OPENERS or (
+            index > 0 and items[index - 1].text not in {",", ".", "!", "?", "-", "–"}
+        ):
+            continue
+        for end in range(index + 1, min(len(items), index + VOCATIVE_MAX_WORDS + 1)):
+            if items[end].text in {",", ":", "!"}:
+                if any(w.capitalized and w.is_word for w in items[index + 1 : end]):
+                    spans.append((word.start, items[end - 1].end))
+                break
+            if not items[end].is_word or items[end].is_quote:
+                break
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    index = bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+def _verb_first(region: list[Word], position: int) -> bool:
+    """ "Wissen Sie, welche …", "Sagen Sie doch den Familien, dass …": a capitalised verb opening
+    a question or a request, its subject the pronoun right after it."""
+    return (
+        (position == 0 or region[position - 1].text in _HARD_BOUNDARIES or region[position - 1].text == "-")
+        and position + 1 < len(region)
+        and region[position + 1].text in {"Sie", "wir"}
+    )
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -1015,7 +1181,7 @@ def _quote(
     )
     if speaker_from is None:
         return base
-    return _with_speaker(
+    carried = _with_speaker(
         base,
         speaker_from.speaker,
         speaker_from.speaker_key,
@@ -1024,6 +1190,8 @@ def _quote(
         via,
         speaker_from.speaker_role,
     )
+    # the mention as written travels too: a continued "Der Flughafenverband" is still shown
+    return replace(carried, speaker_text=speaker_from.speaker_text, speaker_kind=speaker_from.speaker_kind)
 
 
 def _with_speaker(

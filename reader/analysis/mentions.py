@@ -106,7 +106,8 @@ class Mention:
     start: int
     end: int
     kind: str  # name, role, pronoun, possessive, indefinite, organisation, group
-    case: str  # nom, gen, obl (after a preposition or dative/accusative article), src (laut X)
+    case: str  # nom, gen, obl (after a preposition or dative/accusative article), src (laut X),
+    # app (a short form in parentheses right after the name: "Statistisches Bundesamt (Destatis)")
     referent: Referent
     text: str
 
@@ -196,6 +197,27 @@ def _gender_of_role(noun: str) -> str:
     return "f" if feminine else "m"
 
 
+def _role_gender(noun: str, determiner: str) -> str:
+    """The gender a role noun gives the person it names. A nominalised adjective ("Abgeordnete",
+    "Vorsitzende", "27-Jährige") shows it only in its article ("die Abgeordnete"); without one
+    ("CSU-Europaabgeordnete Katharina …") it tells nothing, and the first name decides."""
+    if _AGE_NOUN.match(noun) or noun.lower().endswith("e"):
+        return _NOMINATIVE_GENDER.get(determiner, "")
+    return _gender_of_role(noun)
+
+
+_PERSONAL_PRONOUNS = lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE
+_PRONOUN_FORMS = lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE | lexicon.POSSESSIVES_MALE | lexicon.PRONOUNS_SPEAKER
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")  # "ADV", "VKA": an organisation's short name
+_NOMINATIVE_GENDER = {"der": "m", "ein": "m", "die": "f", "eine": "f"}
+_GENITIVE_ARTICLES = frozenset({"der", "des", "eines", "einer"})
+
+
+def _short_form_of(text: str, before: Mention, start: int) -> bool:
+    """The name at `start` stands in parentheses right after the mention `before`."""
+    return text[before.end : start].strip() == "("
+
+
 def _first_name_gender(name: str) -> str:
     first = name.split(" ")[0]
     return "f" if first.endswith("a") and len(first) > 2 else ""
@@ -212,6 +234,7 @@ class MentionFinder:
         self._entity_starts = [entity.start for entity in self.entities]
         self.roles: list[RoleLink] = []
         self.genders: dict[str, str] = {}
+        self._gender_conflicts: set[str] = set()  # people two appositions give different genders
         self.apposition_words: set[int] = set()  # word starts already used by an apposition
         self.anaphors: list[RoleLink] = []
         self.surnames = _unambiguous_surnames(self.entities)
@@ -237,7 +260,7 @@ class MentionFinder:
                     first -= 1  # "Die Vorsitzende Richterin Dorothea Lindemann": both roles are hers
                     if first > 0 and items[first - 1].lower in lexicon.ARTICLES:
                         first -= 1
-                self._link(adjectives, items[i - 1], entity, items[first].start, entity.end)
+                self._link(adjectives, items[i - 1], entity, items[first].start, entity.end, items[first].lower)
                 self.apposition_words.update(items[j].start for j in range(first, i))
             # "Der haushaltspolitische Sprecher der Unionsfraktion, Tobias Wendland, …"
             if i > 1 and items[i - 1].text == ",":
@@ -247,21 +270,23 @@ class MentionFinder:
                     if _looks_role(items[back]) and (
                         back == 0 or items[back - 1].lower in lexicon.ARTICLES or _ADJECTIVE.match(items[back - 1].text)
                     ):
+                        back = self._genitive_head(back, i - 2 - APPOSITION_BACK)
                         adjectives, first = self._adjectives_before(back)
-                        self._link(adjectives, items[back], entity, items[first].start, entity.end)
+                        self._link(adjectives, items[back], entity, items[first].start, entity.end, items[first].lower)
                         break
             # "Wladimir Putin, der russische Präsident" / "Trump - der selbsterklärte Deal-Macher"
             j = self.words.index_at(entity.end)
             if j + 1 < len(items) and items[j].text in {",", "–", "—", "-"}:
                 k = j + 1
-                if items[k].lower in lexicon.ARTICLES:
+                determiner = items[k].lower if items[k].lower in lexicon.ARTICLES else ""
+                if determiner:
                     k += 1
                 adjectives = []
                 while k < len(items) and _ADJECTIVE.match(items[k].text) and not _looks_role(items[k]):
                     adjectives.append(items[k].text)
                     k += 1
                 if k < len(items) and _looks_role(items[k]):
-                    self._link(adjectives, items[k], entity, entity.start, items[k].end)
+                    self._link(adjectives, items[k], entity, entity.start, items[k].end, determiner)
                     self.apposition_words.update(items[m].start for m in range(j + 1, k + 1))
         return self.roles
 
@@ -283,13 +308,30 @@ class MentionFinder:
             first -= 1
         return adjectives, first
 
-    def _link(self, adjectives: list[str], noun: Word, entity: Entity, start: int, end: int) -> None:
+    def _genitive_head(self, found: int, limit: int) -> int:
+        """The role noun that heads an apposition: "die Fraktionschefin der Demokraten im
+        Repräsentantenhaus, Rebecca Thornton" is the Fraktionschefin, whose genitive complement
+        the nearer role noun ("der Demokraten") is."""
+        items = self.words.items
+        head = found
+        for back in range(found - 2, max(-1, limit), -1):
+            if items[back].text in {",", ".", "!", "?", ":", ";"} or items[back].is_quote:
+                break
+            if items[back + 1].lower in _GENITIVE_ARTICLES and _looks_role(items[back]):
+                head = back
+        return head
+
+    def _link(
+        self, adjectives: list[str], noun: Word, entity: Entity, start: int, end: int, determiner: str = ""
+    ) -> None:
         key = role_key(adjectives, noun.text)
         self.roles.append(RoleLink(key, entity.key, entity.name, start, end))
-        gender = _gender_of_role(noun.text.split("-")[-1])
-        if self.genders.get(entity.key, gender) != gender:
+        gender = _role_gender(noun.text.split("-")[-1], determiner)
+        known = self.genders.get(entity.key, "")
+        if entity.key in self._gender_conflicts or (known and gender and known != gender):
+            self._gender_conflicts.add(entity.key)
             gender = ""
-        self.genders[entity.key] = gender
+        self.genders[entity.key] = gender or known
 
     def role_table(self, links: list[RoleLink]) -> dict[str, Referent]:
         return {
@@ -319,8 +361,10 @@ class MentionFinder:
                 entity = None  # a role noun the pipeline took for a name ("Rathauschefin")
             if entity is not None:
                 if entity.label in SPEAKER_LABELS:
-                    genitive = _is_genitive(entity)
+                    genitive = _is_genitive(entity) or self._place_of_role(i, entity)
                     case = "gen" if genitive else self._case_before(i, end=entity.end)
+                    if mentions and _short_form_of(self.words.text, mentions[-1], entity.start):
+                        case = "app"  # "das Statistische Bundesamt (Destatis)": the same one again
                     referent = Referent(
                         entity.key,
                         entity.name,
@@ -330,8 +374,10 @@ class MentionFinder:
                     mentions.append(Mention(entity.start, entity.end, "name", case, referent, entity.text))
                 i = self.words.index_at(entity.end)
                 continue
-            if self._covered(word):
-                i += 1
+            if (not word.capitalized and word.lower not in _PRONOUN_FORMS and not word.text[:1].isdigit()) or (
+                self._covered(word)
+            ):
+                i += 1  # most words are lower case and no pronoun: none of the branches below can take them
                 continue
             lower = word.lower
             if word.start in self.apposition_words:
@@ -351,7 +397,7 @@ class MentionFinder:
                 mentions.append(
                     Mention(word.start, word.end, "pronoun", "nom", Referent(gender="1"), word.text)
                 )  # formal "Sie"
-            elif lower in lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE and word.text.rstrip(".") in (
+            elif lower in _PERSONAL_PRONOUNS and word.text.rstrip(".") in (
                 lower,
                 lower.capitalize(),
             ):
@@ -387,13 +433,16 @@ class MentionFinder:
                     first -= 1
                 determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
                 start = items[first].start
-                text = self.words.text[start : word.end]
+                end = word.end
+                acronym = items[i + 1] if i + 1 < len(items) else None
+                if acronym is not None and _ACRONYM.match(acronym.text) and not self._covered(acronym):
+                    end = acronym.end  # "Der Flughafenverband ADV": the short name belongs to it
+                    i += 1
+                text = self.words.text[start:end]
                 referent = Referent(
                     label="ORG", gender=_gender_of_determiner(determiner), kind="organisation", text=text
                 )
-                mentions.append(
-                    Mention(start, word.end, "organisation", self._np_case(first, determiner), referent, text)
-                )
+                mentions.append(Mention(start, end, "organisation", self._np_case(first, determiner), referent, text))
             elif _looks_role(word) and not self._precedes_name(i):
                 adjectives, first = self._adjectives_before(i)
                 determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
@@ -445,6 +494,17 @@ class MentionFinder:
                     )
             i += 1
         return mentions
+
+    def _place_of_role(self, index: int, entity: Entity) -> bool:
+        """A place's genitive right after a role noun ("die Verhandlungsführerin Tuvalus", "der
+        Präsident Frankreichs"): whose role it is, not who speaks."""
+        return (
+            entity.label == "LOC"
+            and entity.text.endswith("s")
+            and " " not in entity.text
+            and index > 0
+            and _looks_role(self.words.items[index - 1])
+        )
 
     def _names_someone(self, index: int) -> bool:
         """Whether a surname the pipeline missed stands as a name here ("sagte Klein", "Klein
@@ -592,6 +652,7 @@ class MentionFinder:
         topics: list[Referent | None] = []  # per sentence: its first nominative person
         earlier: list[list[Referent]] = []  # per sentence: antecedent candidates, best first
         subjects: list[list[Referent]] = []  # per sentence: its nominative candidates
+        organisations: list[list[Referent]] = []  # per sentence: the organisations it names, in any case
         for indices in by_sentence:
             topic: Referent | None = None
             nominative: list[Referent] = []
@@ -610,7 +671,7 @@ class MentionFinder:
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
                     out[index] = mention
                 elif _anaphoric(mention):
-                    found = self._definite_antecedent(mention, nominative, subjects)
+                    found = self._definite_antecedent(mention, nominative, subjects, organisations)
                     if found is not None:
                         mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                         out[index] = mention
@@ -623,18 +684,32 @@ class MentionFinder:
                     nominative.append(referent)
                 elif mention.kind == "name" and mention.case != "gen":
                     other.append(referent)
+                elif mention.kind in {"pronoun", "possessive"} and referent.known:
+                    # a chain: "Clara … sie … Ihr Amtskollege … begrüßt sie ihn": a resolved pronoun
+                    # keeps its person present for the next sentences, as a subject when it is one
+                    (nominative if mention.case == "nom" and mention.kind == "pronoun" else other).append(referent)
             topics.append(topic)
             earlier.append(nominative + other)
-            subjects.append(self._topic_group(out, indices))
+            organisations.append(
+                [out[i].referent for i in indices if out[i].referent.known and out[i].referent.label == "ORG"]
+            )
+            subjects.append(self._topic_group(out, indices, "PER") + self._topic_group(out, indices, "ORG"))
         return out
 
-    def _topic_group(self, mentions: list[Mention], indices: list[int]) -> list[Referent]:
-        """The sentence's topic — its first subject, with any coordinated to it ("Anna Roth und
-        Maria Lang") — which a definite noun in the next sentences takes up."""
+    def _topic_group(self, mentions: list[Mention], indices: list[int], label: str) -> list[Referent]:
+        """The sentence's topic among its people (or organisations) — its first such subject, with
+        any coordinated to it ("Anna Roth und Maria Lang") — which a definite noun in the next
+        sentences takes up. A dateline's agency before it ("Antholz (dpa) - Franziska Leitner
+        hat …") does not hide the person."""
         group: list[Mention] = []
         for index in indices:
             mention = mentions[index]
-            if mention.case != "nom" or mention.kind in {"possessive", "pronoun"} or not _can_be_antecedent(mention):
+            if (
+                mention.case != "nom"
+                or mention.kind in {"possessive", "pronoun"}
+                or mention.referent.label != label
+                or not _can_be_antecedent(mention)
+            ):
                 continue
             if group and self.words.text[group[-1].end : mention.start].strip() not in {"und", ",", "sowie", "oder"}:
                 break
@@ -666,10 +741,16 @@ class MentionFinder:
                 return
 
     def _definite_antecedent(
-        self, mention: Mention, here: list[Referent], earlier: list[list[Referent]]
+        self,
+        mention: Mention,
+        here: list[Referent],
+        earlier: list[list[Referent]],
+        named: list[list[Referent]] | None = None,
     ) -> Referent | None:
         """The named person (for a role) or organisation (for an institution noun) nearest before
-        a definite noun, in its sentence or the DEFINITE_LOOKBACK_SENTENCES before it."""
+        a definite noun, in its sentence or the DEFINITE_LOOKBACK_SENTENCES before it. An
+        institution noun also takes up the one organisation a sentence names outside its subject
+        ("Nach einer Umfrage der DIHK ist jedes dritte Unternehmen betroffen. Der Verband sprach …")."""
         label = "ORG" if mention.kind == "organisation" else "PER"
         gender = mention.referent.gender
         role = mention.referent.role
@@ -679,8 +760,13 @@ class MentionFinder:
         ):
             return None  # "der französische Präsident" brings in someone new; a role two people hold is no clue
         windows = [here] + [earlier[-back] for back in range(1, min(DEFINITE_LOOKBACK_SENTENCES, len(earlier)) + 1)]
+        if label == "ORG" and named:
+            windows = [
+                window + [c for c in named[-back] if c not in window] if back else window
+                for back, window in enumerate(windows)
+            ]
         for window in windows:
-            present = [c for c in window if c.label == label and c.kind != "group"]
+            present = [c for c in window if c.label == label and c.kind != "group" and (label == "PER" or c.known)]
             if not present:
                 continue
             fitting = {
