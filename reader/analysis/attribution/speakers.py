@@ -35,31 +35,9 @@ _MEDIA_HEADS = (
 _FUNCTION_CAPITALS = (
     lexicon.ARTICLES
     | lexicon.PREPOSITIONS
+    | lexicon.CLAUSE_WORDS
     | frozenset(
         {
-            "und",
-            "oder",
-            "aber",
-            "doch",
-            "denn",
-            "als",
-            "wie",
-            "wenn",
-            "dass",
-            "ob",
-            "weil",
-            "auch",
-            "nur",
-            "noch",
-            "schon",
-            "nicht",
-            "so",
-            "da",
-            "dann",
-            "nun",
-            "jetzt",
-            "hier",
-            "dort",
             "später",
             "zuvor",
             "danach",

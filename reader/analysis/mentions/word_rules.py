@@ -15,30 +15,8 @@ _CAPITAL_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:ige|ische|ene|ale
 FUNCTION_WORDS = (
     lexicon.ARTICLES
     | lexicon.PREPOSITIONS
+    | lexicon.CLAUSE_WORDS
     | {
-        "und",
-        "oder",
-        "aber",
-        "doch",
-        "denn",
-        "als",
-        "wie",
-        "wenn",
-        "dass",
-        "ob",
-        "weil",
-        "auch",
-        "nur",
-        "noch",
-        "schon",
-        "nicht",
-        "so",
-        "da",
-        "dann",
-        "nun",
-        "jetzt",
-        "hier",
-        "dort",
         "statt",
         "anstatt",
         "während",
