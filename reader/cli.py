@@ -8,7 +8,7 @@ import sys
 import click
 
 from . import __version__
-from .commands import analysis, annotations, articles, conflicts, pipeline
+from .commands import analysis, annotations, articles, coding, conflicts, pipeline
 from .commands.common import library_of
 from .commands.console import SafeErrorsGroup
 from .settings import Settings
@@ -53,6 +53,9 @@ for command in (
     annotations.import_annotations,
     conflicts.list_conflicts,
     conflicts.resolve,
+    coding.codebook,
+    coding.matrix,
+    coding.agreement_command,
     analysis.analyze,
     pipeline.info,
     pipeline.evaluate_model,
