@@ -488,6 +488,30 @@ class AnnotationStore:
         assert found is not None
         return found
 
+    def define_codes(self, entries: Iterable[CodeEntry]) -> None:
+        """Add many codes at once (an imported codebook), in one change: a code already in the
+        codebook keeps its description and colour, and takes the incoming ones only where it has none."""
+        incoming: dict[str, CodeEntry] = {}
+        for entry in entries:
+            path = clean_code(entry.name)
+            if path:
+                colour = check_colour(entry.colour) if entry.colour else ""
+                incoming[tag_key(path)] = CodeEntry(path, entry.description[:MAX_DESCRIPTION_CHARS], colour)
+
+        def define(on_disk: dict[str, CodeEntry]) -> dict[str, CodeEntry]:
+            merged = dict(on_disk)
+            for key, entry in incoming.items():
+                old = merged.get(key)
+                merged[key] = (
+                    entry
+                    if old is None
+                    else CodeEntry(old.name, old.description or entry.description, old.colour or entry.colour)
+                )
+            return merged
+
+        if incoming:
+            self._commit([], codebook=define)
+
     def rename_code(self, old: str, new: str) -> int:
         """Rename (or move: a new parent path) a code and every code below it; a new name that is
         an existing code merges the two. Every annotation carrying them is relabelled in the same

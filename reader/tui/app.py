@@ -26,6 +26,7 @@ from ..analysis import AnalysisCache, ArticleAnalysis, LibraryAnalysis
 from ..analysis.service import AnalysisProcess
 from ..annotations import AnnotationStore, History, StoreError, StoreSnapshot
 from ..articles import Article
+from ..annotations.codebook import Code
 from ..exchange import export_to_directory
 from ..nlp.identity import PipelineInfo, peek_fingerprint
 from ..settings import Settings
@@ -53,7 +54,13 @@ from .terminal_filter import TerminalSafeFilter
 AUTO_ANALYSE_WORDS = 100_000  # longer articles are analysed on request only (CLI), not on open
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 STORE_CHECK_S = 1.0  # how often the app looks for changes other windows, the CLI or an import made
-EXPORT_LABELS = {"json": "JSON", "w3c": "W3C Web Annotations (JSON-LD)", "markdown": "Markdown", "csv": "CSV"}
+EXPORT_LABELS = {
+    "json": "JSON",
+    "w3c": "W3C Web Annotations (JSON-LD)",
+    "markdown": "Markdown",
+    "csv": "CSV",
+    "qdpx": "REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
+}
 
 
 class ReaderApp(App[None]):
@@ -327,12 +334,12 @@ class ReaderApp(App[None]):
         if store is None:
             self.notify("The annotation store is still loading.", severity="warning")
             return
-        self._export(store.snapshot(), fmt)
+        self._export(store.snapshot(), fmt, tuple(store.codebook()))
 
     @work(thread=True, group="export")
-    def _export(self, snapshot: StoreSnapshot, fmt: str) -> None:
+    def _export(self, snapshot: StoreSnapshot, fmt: str, codes: tuple[Code, ...]) -> None:
         try:
-            path = export_to_directory(snapshot, self.session.library, fmt)
+            path = export_to_directory(snapshot, self.session.library, fmt, codes)
         except StoreError as error:
             self.post_message(ExportFinished(None, 0, str(error)))
             return

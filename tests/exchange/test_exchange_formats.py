@@ -86,7 +86,7 @@ def test_filters_by_article_and_tag_case_insensitively(store: AnnotationStore, l
 def test_export_to_directory_writes_each_format_under_exports(store: AnnotationStore, library: Library) -> None:
     annotate_samples(store, library)
     paths = [export_to_directory(store, library, fmt) for fmt in FORMATS]
-    assert len(set(paths)) == 4
+    assert len(set(paths)) == len(FORMATS) == 5
     for path, (_, extension) in zip(paths, FORMATS.values()):
         assert path.parent == library.annotations_dir / "exports" and path.suffix == f".{extension}"
         assert path.stat().st_size > 0
