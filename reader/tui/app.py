@@ -25,8 +25,8 @@ from textual.screen import Screen
 from ..analysis import AnalysisCache, ArticleAnalysis, LibraryAnalysis
 from ..analysis.service import AnalysisProcess
 from ..annotations import AnnotationStore, History, StoreError, StoreSnapshot
-from ..articles import Article
 from ..annotations.codebook import Code
+from ..articles import Article
 from ..exchange import export_to_directory
 from ..nlp.identity import PipelineInfo, peek_fingerprint
 from ..settings import Settings
