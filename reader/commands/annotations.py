@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 
 EXPORT_FORMATS = ("json", "w3c", "markdown", "csv", "qdpx")
+SKIPPED_SHOWN = 20
 
 
 @click.command("annotate")
@@ -190,7 +191,7 @@ def _csv_delimiter(fmt: str, delimiter: str | None, excel: bool) -> str:
 @click.option("--dry-run", is_flag=True, help="Check the file and report what would change; write nothing.")
 @click.pass_obj
 def import_annotations(settings: Settings, file: str, dry_run: bool) -> None:
-    """Import a `json` or `w3c` export (validated first, merged by annotation id), or a REFI-QDA
+    """Import a `json`, `w3c` or Hypothesis export (validated first, merged by annotation id), or a REFI-QDA
     project (.qdpx or .qde: its codebook, and its codings on sources that are library articles)."""
     library, store = open_store(settings)
     if is_refi_path(Path(file)):
@@ -210,3 +211,7 @@ def import_annotations(settings: Settings, file: str, dry_run: bool) -> None:
     except StoreError as error:
         raise CommandError(str(error)) from None
     say(report.summary())
+    for line in report.skipped[:SKIPPED_SHOWN]:
+        say(f"  not imported: {line}", err=True)
+    if len(report.skipped) > SKIPPED_SHOWN:
+        say(f"  … and {len(report.skipped) - SKIPPED_SHOWN} more", err=True)

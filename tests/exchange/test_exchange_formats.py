@@ -53,10 +53,10 @@ def test_csv_opens_in_spreadsheets_and_never_runs_a_formula(store: AnnotationSto
 def test_w3c_collection_shape(store: AnnotationStore, library: Library) -> None:
     annotate_samples(store, library)
     document = json.loads(export_bytes(store, library, "w3c").decode("utf-8"))
-    assert document["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert document["@context"] == ["http://www.w3.org/ns/anno.jsonld", {"reader": "urn:reader:terms:"}]
     assert document["type"] == "AnnotationCollection" and document["total"] == 2
     page = document["first"]
-    assert page["type"] == "AnnotationPage"
+    assert page["type"] == "AnnotationPage" and page["id"].startswith("urn:uuid:") and page["id"] != document["id"]
     framed = next(item for item in page["items"] if item["target"]["source"].endswith(ARTICLE_ID))
     assert framed["id"].startswith("urn:uuid:")
     assert [b["purpose"] for b in framed["body"]] == ["tagging", "tagging", "commenting"]
