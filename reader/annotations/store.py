@@ -547,7 +547,22 @@ class AnnotationStore:
                 for annotation_id in sorted(self._index.tags.annotations_within(source))
             ]
 
-        self._commit([], codebook=lambda entries: subtree_entries(entries, source, target), plan=plan)
+        existing = {tag_key(code.name) for code in self.codebook()}
+        kept_colours = {  # a renamed or moved code keeps the colour it had (the default depends on the name)
+            tag_key(moved_name(code.name, source, target)): (moved_name(code.name, source, target), code.colour)
+            for code in self.codebook()
+            if is_within(code.name, source) and tag_key(moved_name(code.name, source, target)) not in existing
+        }
+
+        def rename_entries(entries: dict[str, CodeEntry]) -> dict[str, CodeEntry]:
+            renamed = subtree_entries(entries, source, target)
+            for key, (name, colour) in kept_colours.items():
+                entry = renamed.get(key, CodeEntry(name))
+                if not entry.colour:
+                    renamed[key] = CodeEntry(entry.name, entry.description, colour)
+            return renamed
+
+        self._commit([], codebook=rename_entries, plan=plan)
         return len(relabelled_ids)
 
     def move_code(self, name: str, parent: str) -> int:

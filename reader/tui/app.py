@@ -37,10 +37,12 @@ from .messages import (
     AnalysesReady,
     AnalysisChanged,
     ExportFinished,
+    JumpTo,
     LibraryAnalysisBuilt,
     LibraryChanged,
     LibraryLoaded,
     OpenArticles,
+    OpenPassage,
     PipelineReady,
     ReloadLibrary,
     StoreChanged,
@@ -170,6 +172,17 @@ class ReaderApp(App[None]):
         if articles:
             self._opened.update(article.id for article in articles)
             self.push_screen(CompareScreen(self.session, articles))
+
+    def on_open_passage(self, message: OpenPassage) -> None:
+        article = self.session.article(message.article_id)
+        if article is None:
+            self.notify(f"{message.article_id} is not in the library any more", severity="warning", markup=False)
+            return
+        self._opened.add(article.id)
+        screen = CompareScreen(self.session, [article])
+        self.push_screen(screen)
+        jump = JumpTo(article.id, message.start, message.end)
+        self.call_after_refresh(screen.post_message, jump)
 
     # ----- the annotation store, shared with other windows and processes ---------------------
 

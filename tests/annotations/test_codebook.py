@@ -44,7 +44,10 @@ def test_renaming_a_parent_relabels_every_annotation_below_it(library: Library, 
     second = store.add(article, 20, 30, ["Framing"])
     untouched = store.add(article, 40, 50, ["Akteure"])
     store.define_code("Framing/Konflikt", description="Streit im Vordergrund")
+    colours = {code.leaf: code.colour for code in store.codebook()}
     assert store.rename_code("Framing", "Rahmung") == 2
+    renamed = {("Rahmung" if leaf == "Framing" else leaf): colour for leaf, colour in colours.items()}
+    assert {code.leaf: code.colour for code in store.codebook()} == renamed
     reopened = AnnotationStore.open(library)
     assert reopened.get(first.id).tags == ("Rahmung/Konflikt",)
     assert reopened.get(second.id).tags == ("Rahmung",)
