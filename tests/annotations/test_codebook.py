@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from reader.annotations import STORE_SCHEMA_VERSION, AnnotationStore
+from reader.annotations import STORE_SCHEMA_VERSION, AnnotationStore, StoreError
 from reader.annotations.codebook import CodebookError, clean_code, relabelled
 from reader.annotations.paths import shard_name
 from reader.articles import Article, Library
@@ -110,3 +110,65 @@ def test_a_schema_2_store_is_upgraded_to_3_in_place(library: Library, article: A
     assert not reopened.problems and reopened.get(added.id) == added
     assert json.loads(path.read_text(encoding="utf-8"))["_meta"]["1"]["schema"] == STORE_SCHEMA_VERSION == 3
     assert [c.name for c in reopened.codebook()] == ["Framing", "Framing/Konflikt"]
+
+
+def test_a_rename_that_fails_midway_changes_nothing(
+    library: Library, article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills up while the relabelled shard files are staged: neither the annotations nor
+    the codebook change (one journal commit for all of them)."""
+    import errno
+    import os
+
+    store = AnnotationStore.open(library)
+    added = [store.add(article, 10 * n, 10 * n + 5, ["Framing"]) for n in range(30)]
+    store.define_code("Framing", description="Regel")
+    shards = {(library.annotations_dir / "by-article" / article.id / shard_name(a.id)) for a in added}
+    assert len(shards) > 3
+    before = {path: path.read_bytes() for path in library.annotations_dir.rglob("*.json")}
+    real_open, opened = os.open, []
+
+    def filling_up(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if str(path).endswith(".tmp"):
+            opened.append(path)
+            if len(opened) == 3:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", filling_up)
+    with pytest.raises(StoreError, match="disk is full"):
+        store.rename_code("Framing", "Rahmung")
+    monkeypatch.undo()
+    assert {path: path.read_bytes() for path in library.annotations_dir.rglob("*.json")} == before
+    assert not list(library.annotations_dir.rglob("*.tmp"))
+    reopened = AnnotationStore.open(library)
+    assert {a.tags for a in reopened.all()} == {("Framing",)} and reopened.code("Framing").description == "Regel"  # type: ignore[union-attr]
+    assert store.rename_code("Framing", "Rahmung") == 30  # the same store object goes on working
+
+
+def test_a_rename_killed_after_its_commit_is_finished_by_the_next_store(
+    library: Library, article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed between the journal commit and the renames: the next store to open finishes the
+    relabelled shards and the codebook together (the journal lists codebook.json too)."""
+    from reader.annotations import journal as journal_module
+
+    class Killed(BaseException):
+        pass
+
+    def die(*args: object) -> None:
+        raise Killed
+
+    store = AnnotationStore.open(library)
+    for n in range(12):
+        store.add(article, 10 * n, 10 * n + 5, ["Framing"])
+    store.define_code("Framing", description="Regel")
+    monkeypatch.setattr(journal_module, "_publish", die)
+    with pytest.raises(Killed):
+        store.rename_code("Framing", "Rahmung")
+    monkeypatch.undo()
+    assert (library.annotations_dir / ".journal").exists()
+    reopened = AnnotationStore.open(library)
+    assert not reopened.problems and {a.tags for a in reopened.all()} == {("Rahmung",)}
+    assert reopened.code("Rahmung").description == "Regel" and reopened.code("Framing") is None  # type: ignore[union-attr]
+    assert not (library.annotations_dir / ".journal").exists()
