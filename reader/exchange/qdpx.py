@@ -20,6 +20,7 @@ import re
 import uuid
 import zipfile
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from lxml import etree
 
@@ -42,6 +43,9 @@ def guid(kind: str, name: str) -> str:
     return str(uuid.uuid5(_GUID_SPACE, f"{kind}\x00{name}"))
 
 
+shared_guid = lru_cache(maxsize=8192)(guid)  # codes, users, articles: asked for once per selection
+
+
 def selection_guid(annotation_id: str) -> str:
     return annotation_id.lower() if _GUID.fullmatch(annotation_id) else guid("annotation", annotation_id)
 
@@ -52,7 +56,10 @@ def xml_text(text: str) -> str:
 
 
 def _element(parent: etree._Element, element: str, /, **attributes: str) -> etree._Element:
-    return etree.SubElement(parent, f"{{{NAMESPACE}}}{element}", {k: xml_text(v) for k, v in attributes.items() if v})
+    """A child element; attribute values are GUIDs, numbers and times (only `name` is outside text)."""
+    if "name" in attributes:
+        attributes["name"] = xml_text(attributes["name"])
+    return etree.SubElement(parent, f"{{{NAMESPACE}}}{element}", {k: v for k, v in attributes.items() if v})
 
 
 def placed(items: Iterable[ExportItem]) -> list[ExportItem]:
@@ -134,7 +141,7 @@ def _project(items: list[ExportItem], exported: str, codes: Sequence[Code]) -> e
                 "Note",
                 guid=guid("note", selection),
                 name=f"Note on “{annotation.exact[:40]}”",
-                creatingUser=guid("user", annotation.author) if annotation.author else "",
+                creatingUser=shared_guid("user", annotation.author) if annotation.author else "",
                 creationDateTime=annotation.created,
                 modifiedDateTime=annotation.updated,
             )
@@ -168,7 +175,7 @@ def _selection(source: etree._Element, item: ExportItem) -> None:
     annotation, anchor = item.annotation, item.anchor
     assert anchor.start is not None and anchor.end is not None
     selection_id = selection_guid(annotation.id)
-    user = guid("user", annotation.author) if annotation.author else ""
+    user = shared_guid("user", annotation.author) if annotation.author else ""
     selection = _element(
         source,
         "PlainTextSelection",
@@ -189,6 +196,6 @@ def _selection(source: etree._Element, item: ExportItem) -> None:
             creatingUser=user,
             creationDateTime=annotation.created,
         )
-        _element(coding, "CodeRef", targetGUID=guid("code", tag_key(tag)))
+        _element(coding, "CodeRef", targetGUID=shared_guid("code", tag_key(tag)))
     if annotation.note:
         _element(selection, "NoteRef", targetGUID=guid("note", selection_id))

@@ -39,6 +39,15 @@ async def _answer(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+async def _until(pilot, condition, seconds: float = 8.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait for a change saved in a worker to come back through the app's store check."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the change did not arrive")
+
+
 async def test_the_codebook_screen_adds_renames_and_recolours(make_app, library_dir: Path) -> None:  # type: ignore[no-untyped-def]
     first_id = _coded(library_dir)
     app = make_app()
@@ -53,10 +62,12 @@ async def test_the_codebook_screen_adds_renames_and_recolours(make_app, library_
         await _answer(pilot, "Framing/Konflikt")
         await pilot.press("r")
         await _answer(pilot, "Rahmung")  # the code just added is highlighted: it becomes Rahmung
+        await _until(pilot, lambda: "Rahmung" in [code.name for code in screen.codes])
         assert AnnotationStore.open(Library(library_dir)).code("Rahmung") is not None
         screen.query_one(OptionList).highlighted = 0
         await pilot.press("r")
         await _answer(pilot, "Medienrahmen")
+        await _until(pilot, lambda: screen.codes[0].name == "Medienrahmen")
         await pilot.press("c")
         await _answer(pilot, "#123456")
         on_disk = AnnotationStore.open(Library(library_dir))

@@ -2,7 +2,9 @@
 
 a adds a code (a path, "Parent/Child", makes it a child), r renames, m moves under another
 parent, M merges into another code, c recolours, d edits the coding rule. Renaming, moving and
-merging relabel every annotation in one all-or-nothing store change (AnnotationStore.rename_code).
+merging relabel every annotation in one all-or-nothing store change (AnnotationStore.rename_code);
+that touches many shard files, so it runs in a worker on a store object of its own, and the
+app's store learns of it as of any other writer's change (StoreChanged).
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...annotations import StoreError, TagError
+from ...annotations import AnnotationStore, StoreError, TagError
 from ...annotations.codebook import Code, CodebookError
 from ...text.shortening import one_line
 from ...text.terminal import safe_display
@@ -58,6 +61,8 @@ class CodebookScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.codes: list[Code] = []
+        self.relabelling = False  # a rename, move or merge is being saved in a worker
+        self.select_next: str | None = None  # the code to highlight once the store reports it
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Codebook"), id="codebook-title")
@@ -70,7 +75,8 @@ class CodebookScreen(Screen[None]):
         self.query_one(OptionList).focus()
 
     def on_store_changed(self, message: StoreChanged) -> None:
-        self.show_codes()
+        self.show_codes(self.select_next)
+        self.select_next = None
 
     def show_codes(self, select: str | None = None) -> None:
         store = self.session.store
@@ -127,6 +133,30 @@ class CodebookScreen(Screen[None]):
         self.show_codes(select)
         self.notify(done, markup=False)
 
+    def _relabel(self, change: Callable[[AnnotationStore], int], select: str, verb: str) -> None:
+        """Run a rename, move or merge in a worker (it rewrites every shard file its code is in)."""
+        if self.relabelling:
+            self.notify("The last codebook change is still being saved.", severity="warning")
+            return
+        self.relabelling = True
+        self.select_next = select
+        self.notify(f"{verb} … relabelling the annotations", markup=False)
+        self._relabel_in_worker(change, verb)
+
+    @work(thread=True, group="codebook")
+    def _relabel_in_worker(self, change: Callable[[AnnotationStore], int], verb: str) -> None:
+        try:
+            store = AnnotationStore.open(self.session.library, author=self.session.settings.author)
+            count = change(store)
+        except (CodebookError, TagError, StoreError) as error:
+            self.app.call_from_thread(self._relabelled, str(error), True)
+            return
+        self.app.call_from_thread(self._relabelled, f"{verb}; {count} annotations relabelled", False)
+
+    def _relabelled(self, message: str, failed: bool) -> None:
+        self.relabelling = False
+        self.notify(message, severity="error" if failed else "information", markup=False)
+
     def action_add(self) -> None:
         code = self.current
         prefix = f"{code.name}/" if code is not None and code.parent else ""
@@ -144,7 +174,7 @@ class CodebookScreen(Screen[None]):
             return
 
         def rename(name: str) -> None:
-            self._change(lambda: f"Renamed; {store.rename_code(code.name, name)} annotations relabelled", name)
+            self._relabel(lambda writer: writer.rename_code(code.name, name), name, "Renamed")
 
         self._ask(f"Rename {code.name} to:", code.name, rename, "a full path moves it · an existing code merges")
 
@@ -154,10 +184,8 @@ class CodebookScreen(Screen[None]):
             return
 
         def move(parent: str) -> None:
-            self._change(
-                lambda: f"Moved; {store.move_code(code.name, parent)} annotations relabelled",
-                f"{parent}/{code.leaf}" if parent else code.leaf,
-            )
+            target = f"{parent.strip().rstrip('/')}/{code.leaf}" if parent.strip() else code.leaf
+            self._relabel(lambda writer: writer.move_code(code.name, parent), target, "Moved")
 
         self._ask(f"Move {code.leaf} under (empty: top level):", code.parent, move)
 
@@ -167,7 +195,7 @@ class CodebookScreen(Screen[None]):
             return
 
         def merge(target: str) -> None:
-            self._change(lambda: f"Merged; {store.merge_code(code.name, target)} annotations relabelled", target)
+            self._relabel(lambda writer: writer.merge_code(code.name, target), target, "Merged")
 
         self._ask(f"Merge {code.name} (and its children) into the code:", "", merge)
 
