@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from ..annotations import AnnotationError, AnnotationStore, StoreError, TagError, find_passage
 from ..annotations.codebook import CodebookError
 from ..articles import ArticleFileError, ArticleNotFound, Library
-from ..exchange import ImportRefused, collect_items, export_bytes, import_file, write_export
+from ..exchange import FORMATS, ImportRefused, collect_items, export_bytes, import_file, write_export
 from ..exchange.csv_table import DEFAULT_DELIMITER, EXCEL_DELIMITER, check_delimiter
 from ..exchange.qdpx import placed
 from ..exchange.reader_json import item_json
@@ -21,12 +20,8 @@ from ..text.shortening import one_line
 from .common import echo_problems, known_article_ids, open_store
 from .console import CommandError, export_for_terminal, is_terminal, print_json, say
 
-if TYPE_CHECKING:
-    pass
-
-
-EXPORT_FORMATS = ("json", "w3c", "markdown", "csv", "qdpx")
-SKIPPED_SHOWN = 20
+EXPORT_FORMATS = tuple(FORMATS)  # json, w3c, markdown, csv, qdpx
+SKIPPED_SHOWN = 20  # lines of "not imported" shown; the rest counted
 
 
 @click.command("annotate")
