@@ -91,3 +91,12 @@ def test_the_commands(library: Library, tmp_path: Path) -> None:
     assert figures["overall"]["percent_agreement"] == 1.0 and figures["unit"].startswith("sentence")
     result = CliRunner().invoke(main, ["--library", str(library.root), "agreement", "--authors", "anna,zoe"])
     assert result.exit_code != 0 and "no annotations by 'zoe'" in result.output
+
+
+def test_code_names_reach_the_terminal_only_through_the_sanitiser(library: Library) -> None:
+    article = library.get(ARTICLE)
+    _store(library, "anna\x1b]0;titel\x07").add(article, 0, 10, ["Rot\x1b[31m/Kind"])
+    _store(library, "ben").add(article, 0, 10, ["Rot\x1b[31m/Kind"])
+    for command in (["codebook"], ["agreement"]):  # listings; the matrix CSV in a pipe stays exact, as exports do
+        output = _cli(library, *command)
+        assert "\x1b" not in output and "\x07" not in output, command

@@ -289,3 +289,42 @@ def test_the_commands_export_and_import_qdpx(library: Library, second_library: L
     garbage.write_text("<nope", encoding="utf-8")
     result = runner.invoke(main, ["--library", str(second_library.root), "import", str(garbage)])
     assert result.exit_code != 0 and "x.qde: project.qde is not well-formed XML" in result.output
+
+
+HOSTILE_PROJECTS = {
+    "no guids, no names, garbage positions": (
+        "<CodeBook><Codes><Code isCodable='true'/></Codes></CodeBook><Sources>"
+        "<TextSource plainTextPath='internal://missing.txt'/>"
+        "<TextSource><PlainTextContent>{body}</PlainTextContent>"
+        "<PlainTextSelection startPosition='x' endPosition='9'/>"
+        "<PlainTextSelection startPosition='50' endPosition='10'/>"
+        "<PlainTextSelection startPosition='0' endPosition='99999999999999999999'/>"
+        "<PlainTextSelection guid='not-a-guid' startPosition='0' endPosition='5'>"
+        "<Coding guid='x'><CodeRef targetGUID='{unknown}'/></Coding><NoteRef targetGUID='nothing'/>"
+        "</PlainTextSelection></TextSource></Sources>"
+    ),
+    "external text, foreign namespace, comments": (
+        "<!-- hi --><Sources><TextSource guid='{unknown}' plainTextPath='file:///etc/passwd'/></Sources>"
+        "<x:Extra xmlns:x='urn:other'/><Graphs><Graph guid='{unknown}'/></Graphs>"
+    ),
+}
+
+
+@pytest.mark.parametrize("inner", HOSTILE_PROJECTS.values(), ids=HOSTILE_PROJECTS.keys())
+def test_odd_projects_are_reported_never_fatal(library: Library, tmp_path: Path, inner: str) -> None:
+    body = library.get("treffen-trump-putin-no-deal").body
+    text = inner.format(body=body.replace("&", "&amp;").replace("<", "&lt;"), unknown=uuid.uuid4())
+    path = tmp_path / "odd.qde"
+    path.write_text(f'<?xml version="1.0"?><Project xmlns="{NAMESPACE}" name="x">{text}</Project>', encoding="utf-8")
+    store = AnnotationStore.open(library)
+    report = import_refi(store, library.articles(), path)
+    assert report.skipped or report.unmatched_sources
+    for annotation in store.all():  # whatever came in is a proper passage of the article
+        assert body[annotation.start : annotation.end] == annotation.exact
+
+
+def test_a_qde_that_is_not_a_project_is_refused_in_one_line(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "other.qde"
+    path.write_text("<html><body>nope</body></html>", encoding="utf-8")
+    with pytest.raises(ImportRefused, match="not a REFI-QDA project"):
+        import_refi(AnnotationStore.open(library), library.articles(), path)
