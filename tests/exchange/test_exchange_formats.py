@@ -237,7 +237,8 @@ def test_csv_tags_with_the_separator_stay_one_tag_and_every_text_cell_is_guarded
     assert read_tags(row["tags"]) == ["a; b", "c\\d", "-minus"]
     assert (row["article_title"], row["article_source"]) == ("'=1+1", "'@quelle")
     assert row["article_url"] == "https://example.org/formel"
-    assert list(row)[: len(COLUMNS) - 1] == list(COLUMNS[:-1]) and list(row)[-1] == "article_url"
+    assert list(row) == list(COLUMNS) and list(row)[-2:] == ["article_url", "text_version"]  # columns only appended
+    assert row["text_version"] == article.version
 
 
 def read_tags(cell: str) -> list[str]:

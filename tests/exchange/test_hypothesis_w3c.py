@@ -169,3 +169,19 @@ def test_w3c_export_gives_current_offsets_and_names_the_text_version(library: Li
     assert [s["type"] for s in orphan["selector"]] == ["TextQuoteSelector"]
     assert orphan["selector"][0]["exact"] == "ohne Abkommen"
     assert (orphan["reader:textVersion"], orphan["reader:anchor"]) == (article.version, "orphaned")
+
+
+def test_csv_export_gives_current_offsets_and_names_the_text_version(library: Library) -> None:
+    import csv
+    import io
+
+    _article(library)
+    store = AnnotationStore.open(library)
+    article = library.get("gipfel-url")
+    moved = store.add(article, TEXT.index("Beide"), TEXT.index("Beide") + 12, ["Ton"])
+    article.path.write_text(f"---\nurl: {URL}\n---\nVorweg ein neuer Satz. {TEXT}\n", encoding="utf-8")
+    current = library.get("gipfel-url")
+    text = export_bytes(store, library, "csv").decode("utf-8").removeprefix("\ufeff")
+    row = next(r for r in csv.DictReader(io.StringIO(text)) if r["id"] == moved.id)
+    assert current.body[int(row["start"]) : int(row["end"])] == row["passage"] == "Beide Seiten"
+    assert (row["state"], row["text_version"]) == ("re-anchored", current.version)
