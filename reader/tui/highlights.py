@@ -14,8 +14,7 @@ from rich.text import Text
 from textual.color import Color
 
 from ..analysis import INDIRECT, SPEECH, ArticleAnalysis, Entity, EntityEntry, LibraryAnalysis, Quote
-from ..annotations import AnchoredAnnotation, AnchorState, Annotation
-from ..annotations.tags import tag_key
+from ..annotations import AnchoredAnnotation, AnchorState, Annotation, tag_key
 from ..text import shortening
 from ..text.counting import plural
 from ..text.terminal import safe_display, safe_line
@@ -77,7 +76,8 @@ class HighlightedAnnotation:
 def annotation_highlights(
     anchored: Iterable[AnchoredAnnotation], colours: Mapping[str, str] | None = None
 ) -> list[Highlight]:
-    """Anchored and re-anchored annotations as tinted passages with a gutter bar; orphans have no place."""
+    """Anchored and re-anchored annotations as tinted passages with a gutter bar, in the colour of
+    their first code (`colours`: tag key -> colour, the store's shown_colours); orphans have no place."""
     highlights = []
     for item in anchored:
         if item.state is AnchorState.ORPHANED or item.start is None or item.end is None:

@@ -380,7 +380,7 @@ class CompareScreen(Screen[None]):
         store = self.session.store
         if store is None:
             return
-        colours = store.tag_colours()
+        colours = store.shown_colours()
         for column in self.columns:
             column.view.set_layer("annotation", annotation_highlights(store.for_article(column.article), colours))
             column.set_status(column.describe_cursor())
