@@ -85,7 +85,7 @@ async def test_a_matrix_cell_opens_its_passage(make_app, library_dir: Path) -> N
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_for_library(pilot, rows=5)
-        await pilot.press("m")
+        await pilot.press("M")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MatrixScreen) and screen.matrix is not None

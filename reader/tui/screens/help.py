@@ -64,6 +64,9 @@ ACTION_GROUPS = {
     "reload": "library",
     "clear_filter": "library",
     "edit_metadata": "general",
+    "codebook": "annotate",
+    "matrix": "annotate",
+    "agreement": "annotate",
 }
 PANEL_GROUPS = {"names": "compare", "quotes": "compare", "notes": "annotate", "tags": "annotate"}
 PLACES = {

@@ -72,7 +72,7 @@ class LibraryScreen(Screen[None]):
         Binding("m", "edit_metadata", "Details", show=False),
         Binding("r", "reload", "Reload"),
         Binding("c", "codebook", "Codebook", show=False),
-        Binding("m", "matrix", "Coding matrix", show=False),
+        Binding("M", "matrix", "Coding matrix", show=False),
         Binding("i", "agreement", "Intercoder agreement", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("q", "app.quit", "Quit"),
