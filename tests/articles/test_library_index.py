@@ -69,16 +69,18 @@ def test_other_parsing_code_or_a_damaged_index_means_a_full_scan(
     library_dir: Path, index_dir: Path, monkeypatch
 ) -> None:
     Library(library_dir, index_dir).articles()
-    [index_file] = list(index_dir.iterdir())
+    index_file = index_module.index_path(index_dir, library_dir.resolve())
+    assert index_file.is_file()
     expected = fields(Library(library_dir))
     monkeypatch.setattr(index_module, "CODE_FINGERPRINT", "other-code")
     parsed = count_parses(monkeypatch)
     assert len(Library(library_dir, index_dir).articles()) == 5 and len(parsed) == 5
     monkeypatch.undo()
-    index_file.write_bytes(b'{"format": "reader-library-index", "files": [[')
+    index_file.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
     parsed = count_parses(monkeypatch)
     assert fields(Library(library_dir, index_dir)) == expected and len(parsed) == 5
-    assert list(index_dir.glob("*.tmp")) == []
+    parsed.clear()
+    assert fields(Library(library_dir, index_dir)) == expected and parsed == []  # built anew
 
 
 def test_an_unwritable_index_folder_costs_speed_not_articles(library_dir: Path, tmp_path: Path) -> None:

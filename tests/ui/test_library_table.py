@@ -109,3 +109,33 @@ async def test_thousands_of_rows_render_only_what_shows(make_app, tmp_path: Path
         picked = table.rows[table.cursor_row - 1].id
         assert app.library_screen.picked == [picked]
         assert len(table._strips) < 200  # rows drawn: those shown, not 3000
+
+
+async def test_the_filter_asks_the_index_and_follows_files_changed_while_the_app_runs(
+    make_app, library_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_library(pilot, rows=5)
+        screen, table = app.library_screen, app.library_screen.table
+        assert screen.session.library.index is not None and screen.session.library.index.usable
+        await pilot.press("slash", *"Lukasch")  # a word's beginning, found in one article's text
+        await pilot.pause()
+        assert table.row_count == 1
+        lukaschenko = table.current_id
+        await pilot.press("escape")
+        assert table.row_count == 5
+        (library_dir / "articles" / "neu.md").write_text(
+            "---\ntitle: Nachtrag\nsource: Müller-Blatt\n---\nLukaschenko äußerte sich später.\n", encoding="utf-8"
+        )
+        await pilot.press("r")
+        await wait_for_library(pilot, rows=6)
+        await pilot.press("slash", *"lukasch")
+        await pilot.pause()
+        assert sorted(table.row_ids) == sorted([lukaschenko, "neu"])
+        await pilot.press("escape", "slash", *"muller")  # diacritics folded, as a reader types them
+        await pilot.pause()
+        assert table.row_ids == ["neu"]
+        await pilot.press("escape", "slash", *"ller-Bl")  # any part of the outlet
+        await pilot.pause()
+        assert table.row_ids == ["neu"]

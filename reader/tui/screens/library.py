@@ -50,7 +50,7 @@ def table_row(article: Article) -> TableRow:
 
 
 def matches(article: Article, query: str) -> bool:
-    """Case-insensitive match on metadata and on the body text itself."""
+    """Case-insensitive match on metadata and on the body text itself (a library without an index)."""
     query = query.casefold()
     haystack = f"{article.title}\n{article.source}\n{article.date}\n{article.id}"
     return query in haystack.casefold() or query in article.body.casefold()
@@ -85,6 +85,7 @@ class LibraryScreen(Screen[None]):
         self.session = session
         self.scan = LibraryScan((), ())  # the scan the table shows
         self._rows: dict[str, TableRow] = {}  # the scan's articles as rows, by id
+        self._labels: dict[str, str] = {}  # id → title, source, date and id, case-folded, for the filter
         self._matching: set[str] | None = None  # ids the filter lets through; None: no filter
         self.picked: list[str] = []
         self.query_text = ""
@@ -116,6 +117,7 @@ class LibraryScreen(Screen[None]):
         """Fill the table from the session's latest scan."""
         scan = self.scan = self.session.scan
         self._rows = {article.id: table_row(article) for article in scan.articles}
+        self._labels = {a.id: f"{a.title}\n{a.source}\n{a.date}\n{a.id}".casefold() for a in scan.articles}
         self.picked = [i for i in self.picked if i in self._rows]
         self.root = str(self.session.library.root)
         self._matching = self._filter(self.query_text)
@@ -156,10 +158,19 @@ class LibraryScreen(Screen[None]):
             self.table.set_counts(counts)
 
     def _filter(self, query: str) -> set[str] | None:
-        """The ids of the articles the query finds (title, source, date, id or text); None for no query."""
+        """The ids of the articles the query finds; None for no query.
+
+        Title, outlet and text through the library index's full-text table (each word of the
+        query as a word's beginning: "Luka" finds "Lukaschenko"), and any part of the title,
+        outlet, date or id; without an index, any part of those or of the text.
+        """
         if not query:
             return None
-        return {article.id for article in self.scan.articles if matches(article, query)}
+        found = self.session.library.search(query)
+        if found is None:
+            return {article.id for article in self.scan.articles if matches(article, query)}
+        folded = query.casefold()
+        return found | {article_id for article_id, label in self._labels.items() if folded in label}
 
     def visible_rows(self) -> list[TableRow]:
         """The rows the filter lets through, in the chosen order (ties in title order)."""
