@@ -29,7 +29,7 @@ from typing import Any
 
 import orjson
 
-from .article import Article, article_version
+from .article import Article, article_version, paragraph_offsets
 
 FORMAT = "reader-library-index-sqlite-1"
 # the modules that turn a file into an Article, relative to the reader package
@@ -52,7 +52,8 @@ CREATE TABLE articles (
     path TEXT NOT NULL UNIQUE,
     mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
     fields BLOB NOT NULL,
-    checksum TEXT NOT NULL
+    checksum TEXT NOT NULL,
+    has_text INTEGER NOT NULL DEFAULT 0
 );
 CREATE VIRTUAL TABLE texts USING fts5(title, source, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
 """
@@ -98,7 +99,6 @@ def _metadata(article: Article) -> bytes:
             "warnings": list(article.warnings),
             "version": article.version,
             "words": article.words,
-            "paragraphs": [offset for span in article.paragraphs for offset in span],
         }
     )
 
@@ -128,9 +128,15 @@ class IndexedArticle(Article):
     def body(self) -> str:
         loaded = self.__dict__.get("_body")
         if loaded is None:
-            loaded = self._index.body_of(self)
-            object.__setattr__(self, "_body", loaded)
+            loaded = self.__dict__["_body"] = self._index.body_of(self)
         return loaded
+
+    @property  # type: ignore[override]
+    def paragraphs(self) -> tuple[tuple[int, int], ...]:
+        found = self.__dict__.get("_paragraphs")
+        if found is None:
+            found = self.__dict__["_paragraphs"] = paragraph_offsets(self.body)
+        return found
 
     def _fields(self) -> tuple[Any, ...]:
         return (self.id, self.path, self.body, self.title, self.source, self.date, self.url, self.language)
@@ -167,32 +173,15 @@ def _restore(index: LibraryIndex, rowid: int, path: Path, raw: bytes, stored_che
     fields = orjson.loads(raw)
     if not isinstance(fields, dict):
         raise ValueError("the row is not an article")
-    if not all(isinstance(fields.get(name), str) for name in _TEXT_FIELDS) or fields["id"] != path.stem:
+    if not all(type(fields.get(name)) is str for name in _TEXT_FIELDS) or fields["id"] != path.stem:
         raise ValueError("the row is not an article of this file")
-    warnings, words, flat = fields.get("warnings"), fields.get("words"), fields.get("paragraphs")
-    if not (isinstance(warnings, list) and _is_count(words) and isinstance(flat, list) and len(flat) % 2 == 0):
-        raise ValueError("the row is not whole")
-    if not all(isinstance(w, str) for w in warnings) or not all(_is_count(n) for n in flat):
+    warnings, words = fields.get("warnings"), fields.get("words")
+    if not (type(warnings) is list and all(type(w) is str for w in warnings) and _is_count(words)):
         raise ValueError("the row is not whole")
     article = object.__new__(IndexedArticle)
-    values = {
-        "id": fields["id"],
-        "path": path,
-        "title": fields["title"],
-        "source": fields["source"],
-        "date": fields["date"],
-        "url": fields["url"],
-        "language": fields["language"],
-        "author": fields["author"],
-        "warnings": tuple(warnings),
-        "version": fields["version"],
-        "words": words,
-        "paragraphs": tuple(zip(flat[0::2], flat[1::2], strict=True)),
-        "_index": index,
-        "_rowid": rowid,
-    }
-    for name, value in values.items():
-        object.__setattr__(article, name, value)
+    values = {name: fields[name] for name in _TEXT_FIELDS}  # only these: nothing else of the row gets in
+    values.update(path=path, warnings=tuple(warnings), words=words, _index=index, _rowid=rowid)
+    article.__dict__.update(values)
     return article
 
 
@@ -208,6 +197,9 @@ class LibraryIndex:
         self.root = root
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
+        self._ids: dict[int, str] = {}  # rowid → article id, for the filter's answers
+        self._pending: dict[int, Article] = {}  # rows whose text is not in the full-text table yet
+        self._folded: dict[int, str] = {}  # their texts case-folded, while the filter searches them in memory
 
     @property
     def usable(self) -> bool:
@@ -274,19 +266,28 @@ class LibraryIndex:
                 return entries, failed
             try:
                 rows = db.execute(
-                    "SELECT rowid, path, mtime_ns, ctime_ns, size, fields, checksum FROM articles"
+                    "SELECT rowid, path, mtime_ns, ctime_ns, size, fields, checksum, has_text FROM articles"
                 ).fetchall()
             except sqlite3.DatabaseError:
                 self._failed()
                 return entries, failed
-        for rowid, relative, mtime, ctime, size, raw, stored in rows:
-            path = self.root / relative
+        root, ids, pending = self.root, {}, {}
+        for rowid, relative, mtime, ctime, size, raw, stored, has_text in rows:
+            path = root / relative
             try:
                 if not isinstance(raw, bytes) or not all(_is_count(n) for n in (mtime, ctime, size)):
                     raise ValueError("not a row of this index")
-                entries[path] = ((mtime, ctime, size), _restore(self, rowid, path, raw, stored))
+                article = _restore(self, rowid, path, raw, stored)
             except (ValueError, TypeError):
                 failed.add(path)
+                continue
+            entries[path] = ((mtime, ctime, size), article)
+            ids[rowid] = article.id
+            if has_text != 1:
+                pending[rowid] = article
+        with self._lock:
+            self._ids.update(ids)
+            self._pending.update(pending)
         return entries, failed
 
     def update(self, written: Iterable[tuple[Path, StatKey, Article]], removed: Iterable[Path]) -> None:
@@ -308,31 +309,79 @@ class LibraryIndex:
                         "INSERT INTO articles (path, mtime_ns, ctime_ns, size, fields, checksum) VALUES (?, ?, ?, ?, ?, ?)",
                         (path.relative_to(self.root).as_posix(), mtime, ctime, size, raw, checksum(raw)),
                     )
-                    db.execute(
-                        "INSERT INTO texts (rowid, title, source, body) VALUES (?, ?, ?, ?)",
-                        (cursor.lastrowid, article.title, article.source, article.body),
-                    )
+                    rowid = cursor.lastrowid
+                    assert rowid is not None
+                    self._ids[rowid] = article.id
+                    self._pending[rowid] = article
                 db.execute("COMMIT")
             except sqlite3.DatabaseError:
                 self._failed()
 
-    @staticmethod
-    def _delete(db: sqlite3.Connection, relative: str) -> None:
-        row = db.execute("SELECT rowid FROM articles WHERE path = ?", (relative,)).fetchone()
+    def _delete(self, db: sqlite3.Connection, relative: str) -> None:
+        row = db.execute("SELECT rowid, has_text FROM articles WHERE path = ?", (relative,)).fetchone()
         if row is not None:
-            db.execute("DELETE FROM articles WHERE rowid = ?", row)
-            db.execute("DELETE FROM texts WHERE rowid = ?", row)
+            db.execute("DELETE FROM articles WHERE rowid = ?", row[:1])
+            if row[1] == 1:
+                db.execute("DELETE FROM texts WHERE rowid = ?", row[:1])
+            self._ids.pop(row[0], None)
+            self._pending.pop(row[0], None)
+            self._folded.pop(row[0], None)
+
+    @property
+    def texts_pending(self) -> int:
+        """Articles whose text the full-text table does not hold yet (index_texts adds them)."""
+        return len(self._pending)
+
+    def index_texts(self, batch: int = 200) -> None:
+        """Put the pending articles' texts into the full-text table, a transaction per batch, so the
+        filter and the bodies stay answerable meanwhile. Parsing and listing never wait for this:
+        it is the slow part of a first run (FTS5 tokenises every word)."""
+        while True:
+            with self._lock:
+                chosen = list(self._pending.items())[:batch]
+                db = self._connect()
+                if not chosen or db is None:
+                    return
+                try:
+                    db.execute("BEGIN IMMEDIATE")
+                    for rowid, article in chosen:
+                        body = article.__dict__.get("_body") if isinstance(article, IndexedArticle) else article.body
+                        if body is None:  # restored from an index whose text was never written: from its file
+                            body = self._body_from_file(article)
+                        if body is not None:
+                            db.execute(
+                                "INSERT INTO texts (rowid, title, source, body) VALUES (?, ?, ?, ?)",
+                                (rowid, article.title, article.source, body),
+                            )
+                            db.execute("UPDATE articles SET has_text = 1 WHERE rowid = ?", (rowid,))
+                        del self._pending[rowid]
+                        self._folded.pop(rowid, None)
+                    db.execute("COMMIT")
+                except sqlite3.DatabaseError:
+                    self._failed()
+                    return
+
+    @staticmethod
+    def _body_from_file(article: Article) -> str | None:
+        from .loader import ArticleFileError, read_article_file
+
+        try:
+            parsed = read_article_file(article.path)
+        except ArticleFileError:
+            return None
+        return parsed.body if parsed.version == article.version else None
 
     def body_of(self, article: IndexedArticle) -> str:
         """The article's body from the index, if it is the body of its version; else from its file,
         if the file still holds that version; else ArticleFileError (changed since the scan)."""
         with self._lock:
             db = self._connect()
-            body = None
+            body, has_row = None, False
             if db is not None:
                 try:
                     row = db.execute("SELECT body FROM texts WHERE rowid = ?", (article._rowid,)).fetchone()
-                    body = row[0] if row is not None and isinstance(row[0], str) else None
+                    has_row = row is not None
+                    body = row[0] if has_row and isinstance(row[0], str) else None
                 except sqlite3.DatabaseError:
                     self._failed()
         if body is not None and article_version(body) == article.version:
@@ -342,7 +391,8 @@ class LibraryIndex:
         parsed = read_article_file(article.path)
         if parsed.version != article.version:
             raise ArticleFileError(f"{article.path.name} changed on disk since the library was read; reload it (r)")
-        self._repair_text(article._rowid, parsed)
+        if has_row:  # the row's text was damaged (a missing one is pending: index_texts writes it)
+            self._repair_text(article._rowid, parsed)
         return parsed.body
 
     def _repair_text(self, rowid: int, article: Article) -> None:
@@ -364,7 +414,9 @@ class LibraryIndex:
 
     def search(self, query: str) -> set[str] | None:
         """Ids of the articles whose title, outlet or text hold every word of the query (as a
-        word's beginning); None when the index cannot answer (no index, or no words in the query)."""
+        word's beginning); None when the index cannot answer (no index, or no words in the query).
+        Articles whose text is not indexed yet are searched in memory meanwhile, each word of the
+        query anywhere in their title, outlet or text (case aside)."""
         expression = fts_query(query)
         if expression is None:
             return None
@@ -373,16 +425,23 @@ class LibraryIndex:
             if db is None:
                 return None
             try:
-                rows = db.execute(
-                    "SELECT articles.path FROM texts JOIN articles ON articles.rowid = texts.rowid WHERE texts MATCH ?",
-                    (expression,),
-                ).fetchall()
+                rows = db.execute("SELECT rowid FROM texts WHERE texts MATCH ?", (expression,)).fetchall()
             except sqlite3.OperationalError:  # a query FTS5 cannot parse
                 return None
             except sqlite3.DatabaseError:
                 self._failed()
                 return None
-        return {Path(relative).stem for (relative,) in rows}
+            ids, pending = self._ids, list(self._pending.items())
+            found = {ids[rowid] for (rowid,) in rows if rowid in ids}
+        if pending:
+            words = [word.casefold() for word in _WORD.findall(query)]
+            for rowid, article in pending:
+                text = self._folded.get(rowid)
+                if text is None:
+                    text = self._folded[rowid] = f" {article.title} {article.source} {article.body}".casefold()
+                if all(word in text for word in words):
+                    found.add(article.id)
+        return found
 
     def close(self) -> None:
         with self._lock:

@@ -15,6 +15,7 @@ from .loader import ArticleFileError, LoadProblem, read_article_file
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 ARTICLES_DIRNAME = "articles"
 ANNOTATIONS_DIRNAME = "annotations"
+SYNC_TEXTS = 200  # a scan that parsed at most this many articles indexes their texts at once
 
 
 class ArticleNotFound(KeyError):
@@ -104,7 +105,7 @@ class Library:
                         found.append((path, info))
                     else:
                         problems.append(LoadProblem(path, str(refusal)))
-        return sorted(found, key=lambda item: item[0]), problems
+        return sorted(found, key=lambda item: item[0].parts), problems
 
     def scan(self) -> LibraryScan:
         """Load every article file, reusing those unchanged since the last scan."""
@@ -149,7 +150,16 @@ class Library:
             self._recheck.clear()
             if self.index is not None:
                 self.index.update(written, removed)
+                if self.index.texts_pending <= SYNC_TEXTS:
+                    self.index.index_texts()
         return LibraryScan(tuple(articles), tuple(problems))
+
+    def index_texts(self) -> None:
+        """Put the texts of articles parsed anew into the index's full-text table (slow for
+        thousands: the app does it in a worker after the table shows; the filter searches those
+        not indexed yet in memory meanwhile)."""
+        if self.index is not None:
+            self.index.index_texts()
 
     def _load(self, path: Path, info: os.stat_result) -> tuple[Article | LoadProblem, bool | None]:
         """The file's article (or why it cannot be read), and None if it came from the cache, else

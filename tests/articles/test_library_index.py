@@ -109,3 +109,33 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_noticed(library_
     path.write_text(changed, encoding="utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `cp -p` or `rsync -t` leave it
     assert "Alaskx" in Library(library_dir, index_dir).get(path.stem).body
+
+
+def test_texts_not_in_the_full_text_table_yet_are_searched_in_memory(
+    library_dir: Path, index_dir: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(library_module, "SYNC_TEXTS", 0)  # as in a library of thousands: texts indexed later
+    library = Library(library_dir, index_dir)
+    library.scan()
+    assert library.index is not None and library.index.texts_pending == 5
+    pending = library.search("Lukaschenko")
+    library.index_texts()
+    assert library.index.texts_pending == 0
+    assert library.search("Lukaschenko") == pending and len(pending) == 1
+    again = Library(library_dir, index_dir)
+    again.scan()
+    assert again.index is not None and again.index.texts_pending == 0
+    assert again.search("lukasch") == pending  # a word's beginning, any case
+    assert again.search("...") is None  # no words: the caller matches titles itself
+
+
+def test_a_run_that_stopped_before_indexing_texts_indexes_them_next_time(
+    library_dir: Path, index_dir: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(library_module, "SYNC_TEXTS", 0)
+    Library(library_dir, index_dir).scan()  # quits before index_texts
+    monkeypatch.undo()
+    library = Library(library_dir, index_dir)
+    library.scan()
+    assert library.index is not None and library.index.texts_pending == 0
+    assert len(library.search("Lukaschenko") or ()) == 1
