@@ -156,6 +156,7 @@ class LibraryTable(ScrollView, can_focus=True):
         self._layout_width = 0
         self._generation = 0
         self._strips: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
 
     # ----- contents -----------------------------------------------------------------------
 
@@ -287,11 +288,14 @@ class LibraryTable(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._styles.clear()
 
     def on_focus(self) -> None:
+        self._styles.clear()
         self._invalidate()
 
     def on_blur(self) -> None:
+        self._styles.clear()
         self._invalidate()
 
     # ----- rendering ----------------------------------------------------------------------
@@ -299,7 +303,7 @@ class LibraryTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         """Line 0 is the header, fixed; the others are rows from the scroll offset on."""
         width = self._width
-        base = self.rich_style
+        base = self._style("")
         if y == 0:
             return self._render_header(width)
         index = self.scroll_offset.y + y - 1
@@ -314,16 +318,20 @@ class LibraryTable(ScrollView, can_focus=True):
         return strip
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        """A component's style, or the widget's own for "" (kept until the styles change)."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name, partial=True) if name else self.rich_style
+        return style
 
     def _render_header(self, width: int) -> Strip:
-        style = self.rich_style + self._style("library-table--header")
+        style = self._style("") + self._style("library-table--header")
         cells = [fit(HEADERS[key], size, right=key in ("words", "notes")) for key, _, size in self.columns.spans]
         return Strip([Segment(" ".join(cells), style)]).adjust_cell_length(width, style)
 
     def _render_row(self, index: int, width: int, is_cursor: bool) -> Strip:
         row = self.rows[index]
-        style = self.rich_style
+        style = self._style("")
         if index % 2:
             style += self._style("library-table--even-row")
         if is_cursor:
