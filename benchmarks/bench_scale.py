@@ -102,12 +102,19 @@ def main() -> None:
             add(name, "library_100k_articles_list_cold_s", list_once(big, code, cache, LIST_ARTICLES))
         for _ in range(runs):
             for name, code in codes.items():
-                add(name, "library_100k_articles_list_s", list_once(big, code, work / f"cache-100k-{name}", LIST_ARTICLES))
+                add(
+                    name,
+                    "library_100k_articles_list_s",
+                    list_once(big, code, work / f"cache-100k-{name}", LIST_ARTICLES),
+                )
         notes = {
             "app_start_10k_articles_s": ("s", "index warm: until the library table shows"),
             "app_start_10k_articles_cold_s": ("s", "first run: no index yet"),
             "app_rss_10k_articles_mb": ("MB", "peak resident memory of the app process, 3 s after the table shows"),
-            "library_filter_10k_ms": ("ms", "slowest keystroke of typing 'Putin' (every article matches), table redrawn"),
+            "library_filter_10k_ms": (
+                "ms",
+                "slowest keystroke of typing 'Putin' (every article matches), table redrawn",
+            ),
             "library_100k_articles_list_s": ("s", "`reader list --json`, index warm"),
             "library_100k_articles_list_cold_s": ("s", "`reader list --json`, first run"),
         }
@@ -115,7 +122,14 @@ def main() -> None:
             for metric, values in metrics.items():
                 unit, note = notes[metric]
                 extra = {"code": "compared"} if name == "compared" else {}
-                emit(metric, values, unit, articles=LIST_ARTICLES if "100k" in metric else APP_ARTICLES, note=note, **extra)
+                emit(
+                    metric,
+                    values,
+                    unit,
+                    articles=LIST_ARTICLES if "100k" in metric else APP_ARTICLES,
+                    note=note,
+                    **extra,
+                )
 
 
 if __name__ == "__main__":
