@@ -16,10 +16,10 @@ Otherwise the annotation is orphaned: kept and listed, never dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein, Opcode
 
 from .model import Annotation, TextPosition, TextQuote
 
@@ -33,7 +33,7 @@ MAX_OCCURRENCES = 1000  # exact occurrences scored (the nearest ones), to bound 
 WINDOW_SLACK = 8  # characters added either side of an aligned window before mapping offsets
 
 
-class AnchorState(str, Enum):
+class AnchorState(StrEnum):
     ANCHORED = "anchored"
     REANCHORED = "re-anchored"
     ORPHANED = "orphaned"
@@ -91,9 +91,12 @@ def context_score(body: str, start: int, end: int, quote: TextQuote) -> float:
 def locate(body: str, version: str, annotation: Annotation) -> Anchor:
     """The annotation's passage in `body` (whose version is `version`)."""
     position, quote = annotation.position, annotation.quote
-    if annotation.article_version == version and 0 <= position.start < position.end <= len(body):
-        if body[position.start : position.end] == quote.exact:
-            return Anchor(AnchorState.ANCHORED, position.start, position.end, 1.0)
+    if (
+        annotation.article_version == version
+        and 0 <= position.start < position.end <= len(body)
+        and body[position.start : position.end] == quote.exact
+    ):
+        return Anchor(AnchorState.ANCHORED, position.start, position.end, 1.0)
     if not quote.exact:
         return orphan("the stored passage is empty")
     found = _exact_match(body, position, quote) or _fuzzy_match(body, position, quote)
@@ -175,19 +178,27 @@ def _align_near_then_anywhere(needle: str, body: str, near: int) -> tuple[int, i
 
 def _map_start(needle: str, window: str, point: int) -> int:
     """The window offset where needle[point:] begins (text inserted just before it stays out)."""
-    for op in Indel.opcodes(needle, window):
+    for op in Levenshtein.opcodes(needle, window):
         if op.tag != "insert" and op.src_start <= point < op.src_end:
-            return op.dest_start + (point - op.src_start if op.tag == "equal" else 0)
+            return op.dest_start + _within(op, point)
     return len(window)
+
+
+def _within(op: Opcode, point: int) -> int:
+    """How far into its window block `point` of an aligned needle block lies: equal and replaced
+    characters map one to one (a changed letter stays inside the passage), deleted ones to the rim."""
+    if op.tag == "delete":
+        return 0
+    return min(point - op.src_start, op.dest_end - op.dest_start)
 
 
 def _map_end(needle: str, window: str, point: int) -> int:
     """The window offset where needle[:point] ends (text inserted just after it stays out)."""
     if point == 0:
         return _map_start(needle, window, 0)
-    for op in Indel.opcodes(needle, window):
+    for op in Levenshtein.opcodes(needle, window):
         if op.tag != "insert" and op.src_start < point <= op.src_end:
-            return op.dest_start + (point - op.src_start if op.tag == "equal" else 0)
+            return op.dest_start + _within(op, point)
     return len(window)
 
 

@@ -101,9 +101,9 @@ def text_and_passage(draw: st.DrawFn, min_chars: int = 1) -> tuple[str, int, int
     # passage better than its own place, and no anchoring can tell where it was.
     assume(len(set(tokens)) * 2 >= len(tokens))
     separators = [draw(st.sampled_from([" ", " ", " ", ", ", ". ", "\n\n"])) for _ in tokens[1:]]
-    text = tokens[0] + "".join(sep + token for sep, token in zip(separators, tokens[1:]))
+    text = tokens[0] + "".join(sep + token for sep, token in zip(separators, tokens[1:], strict=True))
     starts = [0]
-    for sep, token in zip(separators, tokens[1:]):
+    for sep in separators:
         starts.append(starts[-1] + len(tokens[len(starts) - 1]) + len(sep))
     first = draw(st.integers(0, len(tokens) - 2))
     last = draw(st.integers(first, min(first + 8, len(tokens) - 1)))
@@ -205,3 +205,14 @@ def test_unknown_version_with_the_quote_at_its_position_reanchors_in_place() -> 
     body = "Ein Satz. Noch ein Satz mit Inhalt. Ende."
     annotation = annotate(body, 10, 34, version="")
     assert found(body, annotation) == (AnchorState.REANCHORED, 10, 34)
+
+
+def test_a_letter_changed_next_to_its_twin_at_the_passage_end_stays_inside_the_passage() -> None:
+    # Found by hypothesis: "…jxpblsrr" edited to "…jxpblrrr". An insert/delete alignment may read the
+    # change as "s deleted, r inserted after the passage" and cut the passage's last letter off.
+    words = "alafezü arvmxyoücp arvvlulyxßö ata cür, eudfänzsj, jxpblsrr " + "abäpjv " * 25 + "acmeüddca ad"
+    start, end = 8, 59
+    annotation = annotate(words, start, end)
+    passage = words[start:end]
+    edited = words[:start] + passage[:48] + "r" + passage[49:] + words[end:]
+    assert found(edited, annotation) == (AnchorState.REANCHORED, start, end)

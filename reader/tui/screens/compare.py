@@ -368,9 +368,9 @@ class CompareScreen(Screen[None]):
 
     def on_click(self, event: Click) -> None:
         for column in self.columns:
-            if event.widget is column or (event.widget is not None and column in event.widget.ancestors):
-                if not isinstance(event.widget, ReadingView):
-                    column.view.focus()
+            in_column = event.widget is column or (event.widget is not None and column in event.widget.ancestors)
+            if in_column and not isinstance(event.widget, ReadingView):
+                column.view.focus()
 
 
 def _next_start(starts: list[int], cursor: int, step: int) -> int:

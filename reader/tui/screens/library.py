@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -25,7 +25,7 @@ MAX_COLUMNS = 4
 @dataclass(frozen=True)
 class SortKey:
     label: str
-    key: Callable[[TableRow, dict[str, int]], Any]  # (row, annotation counts) → sort key
+    key: Callable[[TableRow, dict[str, int]], str | int]  # (row, annotation counts) → sort key
 
 
 SORT_KEYS = (
@@ -58,7 +58,7 @@ def matches(article: Article, query: str) -> bool:
 
 class LibraryScreen(Screen[None]):
     AUTO_FOCUS = "#library-table"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter"),
         Binding("space", "toggle_pick", "Mark"),
         Binding("enter", "open", "Open", priority=False),
