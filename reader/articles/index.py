@@ -103,44 +103,7 @@ def _metadata(article: Article) -> bytes:
     )
 
 
-<<<<<<< HEAD
 _TEXT_FIELDS = ("id", "title", "source", "date", "url", "language", "author", "version")
-=======
-def checksum(fields: dict[str, Any]) -> str:
-    """The fingerprint of an article's fields as serialised: any change to any value changes it."""
-    return hashlib.sha256(orjson.dumps(fields)).hexdigest()[:32]
-
-
-def _restore(path: Path, fields: Any, stored_checksum: Any) -> Article:
-    """An Article as it was parsed, without parsing, hashing and counting again; ValueError
-    unless the fields are the ones written for this file, and whole."""
-    if not isinstance(fields, dict) or stored_checksum != checksum(fields):
-        raise ValueError("the entry does not match its checksum")
-    if not all(isinstance(fields.get(name), str) for name in _TEXT_FIELDS) or fields["id"] != path.stem:
-        raise ValueError("the entry is not an article of this file")
-    warnings, words, flat = fields.get("warnings"), fields.get("words"), fields.get("paragraphs")
-    if not (isinstance(warnings, list) and _is_count(words) and isinstance(flat, list) and len(flat) % 2 == 0):
-        raise ValueError("the entry is not whole")
-    article = object.__new__(Article)
-    values = {
-        "id": fields["id"],
-        "path": path,
-        "body": fields["body"],
-        "title": fields["title"],
-        "source": fields["source"],
-        "date": fields["date"],
-        "url": fields["url"],
-        "language": fields["language"],
-        "author": fields["author"],
-        "warnings": tuple(warnings),
-        "version": fields["version"],
-        "words": words,
-        "paragraphs": tuple(zip(flat[0::2], flat[1::2], strict=True)),  # even length, checked above,
-    }
-    for name, value in values.items():
-        object.__setattr__(article, name, value)
-    return article
->>>>>>> main
 
 
 def _is_count(value: Any) -> bool:
