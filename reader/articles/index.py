@@ -124,14 +124,14 @@ class IndexedArticle(Article):
     _index: LibraryIndex
     _rowid: int
 
-    @property  # type: ignore[override]
+    @property
     def body(self) -> str:
         loaded = self.__dict__.get("_body")
         if loaded is None:
             loaded = self.__dict__["_body"] = self._index.body_of(self)
         return loaded
 
-    @property  # type: ignore[override]
+    @property
     def paragraphs(self) -> tuple[tuple[int, int], ...]:
         found = self.__dict__.get("_paragraphs")
         if found is None:
