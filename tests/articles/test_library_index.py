@@ -139,3 +139,20 @@ def test_a_run_that_stopped_before_indexing_texts_indexes_them_next_time(
     library.scan()
     assert library.index is not None and library.index.texts_pending == 0
     assert len(library.search("Lukaschenko") or ()) == 1
+
+
+def test_an_indexed_article_reads_its_body_when_asked_and_pickles_as_an_article(
+    library_dir: Path, index_dir: Path
+) -> None:
+    import pickle
+
+    from reader.articles import Article
+    from reader.articles.index import IndexedArticle
+
+    parsed = {a.id: a for a in Library(library_dir, index_dir).articles()}
+    for article in Library(library_dir, index_dir).articles():
+        assert isinstance(article, IndexedArticle) and "_body" not in article.__dict__  # nothing read at start
+        assert article == parsed[article.id] and parsed[article.id] == article
+        assert article.paragraphs == parsed[article.id].paragraphs
+        copy = pickle.loads(pickle.dumps(article))
+        assert type(copy) is Article and copy == parsed[article.id] and copy.version == article.version
