@@ -147,6 +147,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._pending_scroll: tuple[int, bool] | None = None  # asked for while hidden (a tab not shown)
         self._typed_count = ""  # digits typed so far: a count for the next motion (5j)
         self._count = 1  # the count the key being handled carries
+        self._base_style: Style | None = None
 
     # ----- layout -------------------------------------------------------------------------
 
@@ -209,6 +210,14 @@ class ReadingView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._base_style = None
+
+    @property
+    def base_style(self) -> Style:
+        """rich_style, kept until the styles change: Textual computes it anew over every ancestor."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
 
     # ----- layers -------------------------------------------------------------------------
 
@@ -518,7 +527,7 @@ class ReadingView(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         if index >= len(self._lines) or width <= 0:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         start, end = self._lines.starts[index], self._lines.ends[index]
         cursor = self.cursor if self.has_focus and start <= self.cursor < max(end, start + 1) else None
         if self.has_focus and self.cursor == len(self.text) and index == len(self._lines) - 1:
@@ -534,7 +543,7 @@ class ReadingView(ScrollView, can_focus=True):
         return strip
 
     def _render_text_line(self, start: int, end: int, width: int, cursor: int | None, selection: Span | None) -> Strip:
-        base = self.rich_style
+        base = self.base_style
         highlights = self._index.overlapping(start, end)
         gutter_style = next((h.gutter for h in reversed(highlights) if h.gutter is not None), None)
         segments = [Segment("▎ " if gutter_style else "  ", base + gutter_style if gutter_style else base)]
