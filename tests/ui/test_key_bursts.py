@@ -40,7 +40,9 @@ async def test_slash_and_a_query_typed_at_once_filter_the_library(make_app) -> N
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)  # the `a` of "Deal" did not open "Add an article"
         assert app.library_screen.query_one("#library-filter").value == "No Deal"
-        assert app.library_screen.table.row_count == 1
+        post_burst(app, ["ctrl+u", *"Lukaschenko", "enter"])  # one article names him
+        await settle(pilot)
+        assert app.library_screen.table.row_count == 1 and app.focused is app.library_screen.table
 
 
 async def test_annotating_a_sentence_in_one_burst_keeps_tags_and_note(make_app, library_dir) -> None:
