@@ -33,7 +33,7 @@ SOURCE_MIN, SOURCE_MAX = 6, 24
 TITLE_MIN = 12
 ELLIPSIS = "…"
 
-UNKNOWN_OUTLET = "unknown · m"  # an article without an outlet: m (article details) sets it
+UNKNOWN_OUTLET = "— (m)"  # no outlet: m (article details) sets it; the status line says so in words
 
 
 @dataclass(frozen=True)
