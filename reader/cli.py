@@ -8,7 +8,7 @@ import sys
 import click
 
 from . import __version__
-from .commands import analysis, annotations, articles, conflicts, pipeline
+from .commands import analysis, annotations, articles, conflicts, framing, pipeline
 from .commands.common import library_of
 from .commands.console import SafeErrorsGroup
 from .settings import Settings
@@ -54,6 +54,7 @@ for command in (
     conflicts.list_conflicts,
     conflicts.resolve,
     analysis.analyze,
+    framing.compare,
     pipeline.info,
     pipeline.evaluate_model,
 ):

@@ -72,7 +72,7 @@ def speaker_identity(quote: Quote) -> tuple[str, str]:
     """(key, display name) of whoever the quote is attributed to."""
     if quote.speaker_key and quote.speaker:
         return quote.speaker_key, quote.speaker
-    if quote.speaker_text:
+    if quote.speaker_text and quote.speaker_kind != "pronoun":  # an unresolved "er" or "man" says nothing
         text = " ".join(quote.speaker_text.split())
         return "text:" + text.lower(), text
     return UNKNOWN, UNKNOWN
