@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from ..exchange.markdown import escaped_line
+from ..exchange import markdown
+from ..text.terminal import safe_line
 from .report import FramingReport, outlet_label
+
+
+def escaped_line(text: str) -> str:
+    """Outside text on one Markdown line: controls and bidi overrides visible, markup literal."""
+    return markdown.escaped_line(safe_line(text))
 
 
 def bar(share: float, width: int = 20) -> str:
