@@ -55,6 +55,7 @@ for command in (
     conflicts.resolve,
     analysis.analyze,
     framing.compare,
+    framing.related,
     pipeline.info,
     pipeline.evaluate_model,
 ):

@@ -12,7 +12,7 @@ from ..annotations import StoreError
 from ..settings import Settings
 from ..text.terminal import safe_display
 from .common import library_of
-from .console import CommandError, export_for_terminal, is_terminal, say
+from .console import CommandError, export_for_terminal, is_terminal, print_json, say
 
 if TYPE_CHECKING:
     from ..analysis import LibraryAnalysis
@@ -87,3 +87,43 @@ def compare(settings: Settings, refs: tuple[str, ...], fmt: str, output: str | N
     except StoreError as error:
         raise CommandError(str(error)) from None
     say(f"wrote {output}", err=True)
+
+
+@click.command("related")
+@click.argument("ref", metavar="ARTICLE")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array: id, title, score (0…1), shared terms.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.pass_obj
+def related(settings: Settings, ref: str, as_json: bool, limit: int) -> None:
+    """The library's articles likeliest to cover the same story as ARTICLE, best first.
+
+    Ranked by shared names, dates and content words (TF-IDF); the index lives in the cache folder
+    and follows the library: only added or changed articles are read again.
+    """
+    import sqlite3
+
+    from ..articles import ArticleFileError, ArticleNotFound
+    from ..framing.related import RelatedIndex, index_path
+
+    library = library_of(settings)
+    try:
+        article = library.resolve(ref)
+    except (ArticleNotFound, ArticleFileError) as error:
+        raise CommandError(str(error).strip("'\"")) from None
+    scan = library.scan()
+    try:
+        index = RelatedIndex(index_path(settings.cache_dir, library.root))
+        index.sync(scan.articles)
+        ranked = index.related(article, limit=limit)
+        index.close()
+    except (OSError, sqlite3.Error) as error:
+        raise CommandError(f"the related-articles index in {settings.cache_dir} cannot be used: {error}") from None
+    titles = {a.id: a.display_title for a in scan.articles}
+    if as_json:
+        print_json([{**r.to_json(), "title": titles.get(r.article_id, "")} for r in ranked])
+        return
+    if not ranked:
+        say("no other article of the library shares its names, dates or words")
+    for n, r in enumerate(ranked, 1):
+        say(f"{n:>3}. {r.score:5.2f}  {r.article_id:40.40}  {titles.get(r.article_id, '')[:60]}")
+        say(f"            shared: {', '.join(r.shared)}")

@@ -3,7 +3,8 @@ what only one of them reports.
 
 The unit is the sentence (teasers and promos left out, very short sentences too: "Kein Deal." is
 no evidence of copying). Two sentences are shared when their normalised texts (lower case, words
-only) are at least SHARED_SIMILARITY alike by normalised Indel similarity; each pair of articles is
+only) are at least SHARED_SIMILARITY alike by normalised Indel similarity over letters and
+SHARED_WORD_SIMILARITY over words; each pair of articles is
 aligned one to one, best matches first, and the matches are joined into clusters across articles.
 A sentence is "only here" when no sentence of another article shares even UNIQUE_OVERLAP of its
 content words.
@@ -21,6 +22,7 @@ from rapidfuzz.process import cdist
 from ..analysis.mentions import FUNCTION_WORDS
 
 SHARED_SIMILARITY = 0.8
+SHARED_WORD_SIMILARITY = 0.75  # the same, over words: a reworded sentence keeps letters, not words
 UNIQUE_OVERLAP = 0.35
 MIN_WORDS = 6
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
@@ -118,8 +120,13 @@ def align(left: Sequence[Passage], right: Sequence[Passage]) -> list[tuple[int, 
         score_cutoff=SHARED_SIMILARITY * 100,
         workers=1,
     )
+    left_words = [normalised(p.text).split() for p in left]
+    right_words = [normalised(p.text).split() for p in right]
     candidates = [
-        (float(scores[i][j]) / 100, i, j) for i in range(len(left)) for j in range(len(right)) if scores[i][j] > 0
+        (float(scores[i][j]) / 100, i, j)
+        for i in range(len(left))
+        for j in range(len(right))
+        if scores[i][j] > 0 and fuzz.ratio(left_words[i], right_words[j]) >= SHARED_WORD_SIMILARITY * 100
     ]
     candidates.sort(reverse=True)
     used_left: set[int] = set()
