@@ -69,6 +69,20 @@ def main() -> None:
             p95=round(sorted(queries)[int(0.95 * len(queries))] * 1000, 3),
             max=round(max(queries) * 1000, 3),
         )
+        cold = []
+        for article in list(by_id.values())[7 :: max(1, len(by_id) // 10)]:
+            began = time.perf_counter()
+            fresh = RelatedIndex(root / "index-0.sqlite")
+            fresh.related(article, limit=10)
+            fresh.close()
+            cold.append(time.perf_counter() - began)
+        emit(
+            "related_query_cold_ms",
+            [q * 1000 for q in cold],
+            "ms",
+            articles=len(by_id),
+            what="open the index + one query",
+        )
         for article_id, text in mixed[-10:]:
             (articles_dir / f"{article_id}.txt").write_text(text, encoding="utf-8")
         rescan = Library(root).scan()

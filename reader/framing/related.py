@@ -1,8 +1,8 @@
 """Which articles of the library cover the same story: a TF-IDF index over the library in SQLite.
 
-An article's terms are its content words (lower case, function words left out), its names
-(capitalised words inside a sentence, counted NAME_WEIGHT times: a story is who is in it) and
-its dates (the front-matter date and dates written in the text). The index keeps, per article,
+An article's terms are its content words (lower case, function words left out; capitalised
+words — names, and German nouns — counted NAME_WEIGHT times inside a sentence: a story is who and
+what is in it; a lower-case word only when it occurs twice) and its dates (the front-matter date and dates written in the text). The index keeps, per article,
 the version it read and each term's count; document frequencies are kept per term, so adding,
 changing or removing an article touches only its own rows (`sync`). A query takes the article's
 QUERY_TERMS most distinctive terms, leaves out terms in more than COMMON_SHARE of a library (they
@@ -27,11 +27,11 @@ from pathlib import Path
 from ..analysis.mentions import FUNCTION_WORDS
 from ..articles import Article
 
-SCHEMA = 2
-QUERY_TERMS = 40
-COMMON_SHARE = 0.2
+SCHEMA = 3
+QUERY_TERMS = 30
+COMMON_SHARE = 0.05
 COMMON_MIN_LIBRARY = 50  # below it, every term may tell
-NAME_WEIGHT = 2
+NAME_WEIGHT = 3
 MIN_WORD = 3
 # beside the function words: pronouns and auxiliaries, frequent in every story
 COMMON_WORDS = FUNCTION_WORDS | frozenset(
@@ -50,6 +50,7 @@ _DATE = re.compile(r"\b(\d{1,2})\.\s*(" + "|".join(_MONTHS) + r")\b|\b(\d{4})-(\
 def article_terms(article: Article) -> Counter[str]:
     """The terms of an article with their counts (see the module docstring)."""
     found: list[str] = []
+    capitalised_words: set[str] = set()
     starts_sentence = True
     for word, end in _TOKEN_OR_END.findall(f"{article.title}\n{article.body}"):
         if end:
@@ -60,10 +61,14 @@ def article_terms(article: Article) -> Counter[str]:
         starts_sentence = False
         if len(lower) < MIN_WORD or lower in COMMON_WORDS or lower.isdigit():
             continue
-        found.append(lower)
-        if capitalised:
-            found.extend(["n:" + lower] * NAME_WEIGHT)
-    terms = Counter(found)
+        if word[0].isupper():
+            capitalised_words.add(lower)
+        if capitalised:  # a name, or a German noun: what a story is about weighs more than its verbs
+            found.extend([lower] * NAME_WEIGHT)
+        else:
+            found.append(lower)
+    # a verb or adjective used once tells little about the story and costs a posting each
+    terms = Counter({term: n for term, n in Counter(found).items() if n > 1 or term in capitalised_words})
     for match in _DATE.finditer(article.body):
         if match.group(1):
             terms[f"d:{int(match.group(1))}.{match.group(2).lower()}"] += 1
@@ -108,11 +113,13 @@ class RelatedIndex:
             path.unlink(missing_ok=True)
             self.db = self._open()
         self._term_ids: dict[str, int] | None = None
+        self._doc_rows: dict[int, tuple[str, float]] | None = None
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA cache_size=-65536")  # 64 MB: a first build inserts millions of postings
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA:
             db.executescript(
@@ -142,6 +149,8 @@ class RelatedIndex:
         known = dict(self.db.execute("SELECT article, version FROM docs"))
         stale = [a for a, version in known.items() if a not in wanted or wanted[a].version != version]
         fresh = [a for a in wanted.values() if known.get(a.id) != a.version]
+        if stale or fresh:
+            self._doc_rows = None
         self.db.execute("BEGIN IMMEDIATE")
         try:
             for article_id in stale:
@@ -153,6 +162,12 @@ class RelatedIndex:
             self._term_ids = None
             raise
         return SyncReport(len(fresh), len([a for a in stale if a not in wanted]), len(wanted) - len(fresh))
+
+    def _docs(self) -> dict[int, tuple[str, float]]:
+        """Document id → (article id, length norm), read once per sync."""
+        if self._doc_rows is None:
+            self._doc_rows = {doc: (a, norm) for doc, a, norm in self.db.execute("SELECT id, article, norm FROM docs")}
+        return self._doc_rows
 
     def _ids(self) -> dict[str, int]:
         if self._term_ids is None:
@@ -179,7 +194,7 @@ class RelatedIndex:
         docs = []
         for doc, article in enumerate(articles, next_doc):
             terms = article_terms(article)
-            norm = math.sqrt(sum((1 + math.log(n)) ** 2 for n in terms.values())) or 1.0
+            norm = math.sqrt(sum(_log_weight(n) ** 2 for n in terms.values())) or 1.0
             term_ids = []
             for term, count in terms.items():
                 term_id = ids.get(term)
@@ -211,22 +226,23 @@ class RelatedIndex:
         query: Counter[str] = Counter()
         for article in articles:
             query.update(article_terms(article))
-        ids = self._ids()
-        known = [(term, count, ids[term]) for term, count in query.items() if term in ids]
+        words = list(query)
+        df: dict[int, int] = {}
+        term_ids: dict[str, int] = {}
+        for chunk in range(0, len(words), 900):  # SQLite's limit on bound parameters
+            part = words[chunk : chunk + 900]
+            for term_id, term, n in self.db.execute(
+                f"SELECT id, term, df FROM terms WHERE term IN ({','.join('?' * len(part))})", part
+            ):
+                term_ids[term] = term_id
+                df[term_id] = n
+        known = [(term, count, term_ids[term]) for term, count in query.items() if term in term_ids]
         if not known:
             return []
-        df = dict(
-            self.db.execute(
-                f"SELECT id, df FROM terms WHERE id IN ({','.join('?' * len(known))})", [i for _, _, i in known]
-            )
-        )
-        indexed = {
-            article_id
-            for (article_id,) in self.db.execute(
-                f"SELECT article FROM docs WHERE article IN ({','.join('?' * len(articles))})", [a.id for a in articles]
-            )
-        }
-        own = len(indexed)  # a term only the query's own articles hold finds nothing else
+        indexed = {article_id for article_id, _ in self._docs().values()}
+        own = sum(
+            1 for a in articles if a.id in indexed
+        )  # a term only the query's own articles hold finds nothing else
         weighted = []
         for term, count, term_id in known:
             n = df.get(term_id, 0)
@@ -238,19 +254,20 @@ class RelatedIndex:
         weighted = weighted[:QUERY_TERMS]
         scores: Counter[int] = Counter()
         contributions: dict[int, Counter[str]] = {}
-        for weight, idf, term, term_id in weighted:
-            for doc, tf in self.db.execute("SELECT doc, tf FROM postings WHERE term = ?", (term_id,)):
-                part = weight * (1 + math.log(tf)) * idf
-                scores[doc] += part
-                contributions.setdefault(doc, Counter())[term] += part
+        by_id = {term_id: (weight * idf, term) for weight, idf, term, term_id in weighted}
+        if not by_id:
+            return []
+        found = self.db.execute(
+            f"SELECT term, doc, tf FROM postings WHERE term IN ({','.join('?' * len(by_id))})", list(by_id)
+        )
+        for term_id, doc, tf in found:
+            factor, term = by_id[term_id]
+            part = factor * (1 + math.log(tf))
+            scores[doc] += part
+            contributions.setdefault(doc, Counter())[term] += part
         if not scores:
             return []
-        docs = dict(
-            (doc, (article_id, norm))
-            for doc, article_id, norm in self.db.execute(
-                f"SELECT id, article, norm FROM docs WHERE id IN ({','.join('?' * len(scores))})", list(scores)
-            )
-        )
+        docs = self._docs()
         skip = {a.id for a in articles} | set(exclude)
         ranked = sorted(((score / docs[doc][1], doc) for doc, score in scores.items() if doc in docs), reverse=True)
         best = ranked[0][0] if ranked else 1.0
@@ -266,5 +283,13 @@ class RelatedIndex:
         return out
 
 
+_LOG_WEIGHTS = [0.0] + [1 + math.log(n) for n in range(1, 256)]
+
+
+def _log_weight(n: int) -> float:
+    """1 + log n, from a table for the counts terms have."""
+    return _LOG_WEIGHTS[n] if n < len(_LOG_WEIGHTS) else 1 + math.log(n)
+
+
 def _shown(term: str) -> str:
-    return term.split(":", 1)[1] if term.startswith(("n:", "d:")) else term
+    return term.removeprefix("d:")
