@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein, Opcode
 
 from .model import Annotation, TextPosition, TextQuote
 
@@ -175,19 +175,27 @@ def _align_near_then_anywhere(needle: str, body: str, near: int) -> tuple[int, i
 
 def _map_start(needle: str, window: str, point: int) -> int:
     """The window offset where needle[point:] begins (text inserted just before it stays out)."""
-    for op in Indel.opcodes(needle, window):
+    for op in Levenshtein.opcodes(needle, window):
         if op.tag != "insert" and op.src_start <= point < op.src_end:
-            return op.dest_start + (point - op.src_start if op.tag == "equal" else 0)
+            return op.dest_start + _within(op, point)
     return len(window)
+
+
+def _within(op: Opcode, point: int) -> int:
+    """How far into its window block `point` of an aligned needle block lies: equal and replaced
+    characters map one to one (a changed letter stays inside the passage), deleted ones to the rim."""
+    if op.tag == "delete":
+        return 0
+    return min(point - op.src_start, op.dest_end - op.dest_start)
 
 
 def _map_end(needle: str, window: str, point: int) -> int:
     """The window offset where needle[:point] ends (text inserted just after it stays out)."""
     if point == 0:
         return _map_start(needle, window, 0)
-    for op in Indel.opcodes(needle, window):
+    for op in Levenshtein.opcodes(needle, window):
         if op.tag != "insert" and op.src_start < point <= op.src_end:
-            return op.dest_start + (point - op.src_start if op.tag == "equal" else 0)
+            return op.dest_start + _within(op, point)
     return len(window)
 
 

@@ -117,7 +117,7 @@ def parse_article(text: str, path: Path, article_id: str) -> Article:
 
     title = meta.get("title", "")
     if not title and len(paragraphs) > 1 and is_headline(paragraphs[0]):
-        title = paragraphs.pop(0)
+        title = paragraphs[0]  # and it stays the body's first paragraph: headlines are read, coded, quoted
     if not title:
         title = infer_title(paragraphs)
 

@@ -219,11 +219,18 @@ def _draft_from_bytes(data: bytes, suffix: str, stem: str, report: Progress) -> 
     return _text_draft(_decode_text(data), stem, NEW_FILE_SUFFIX)
 
 
+def _with_headline(title: str, paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    if not title or (paragraphs and paragraphs[0] == title):
+        return paragraphs
+    return (title, *paragraphs)
+
+
 def _draft_from_html(html: str, url: str, urls: tuple[str, ...], report: Progress) -> _Draft:
     report("Extracting the article from the page")
     extracted = extract_article(html, url)
     return _Draft(
-        text=article_text(_front_matter_fields(extracted), extracted.paragraphs),
+        # the headline opens the text as well as the front matter: it is read, annotated and analysed
+        text=article_text(_front_matter_fields(extracted), _with_headline(extracted.title, extracted.paragraphs)),
         stem=slugify(extracted.title),
         suffix=NEW_FILE_SUFFIX,
         urls=(*urls, extracted.url),

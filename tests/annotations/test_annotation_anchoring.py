@@ -205,3 +205,14 @@ def test_unknown_version_with_the_quote_at_its_position_reanchors_in_place() -> 
     body = "Ein Satz. Noch ein Satz mit Inhalt. Ende."
     annotation = annotate(body, 10, 34, version="")
     assert found(body, annotation) == (AnchorState.REANCHORED, 10, 34)
+
+
+def test_a_letter_changed_next_to_its_twin_at_the_passage_end_stays_inside_the_passage() -> None:
+    # Found by hypothesis: "…jxpblsrr" edited to "…jxpblrrr". An insert/delete alignment may read the
+    # change as "s deleted, r inserted after the passage" and cut the passage's last letter off.
+    words = "alafezü arvmxyoücp arvvlulyxßö ata cür, eudfänzsj, jxpblsrr " + "abäpjv " * 25 + "acmeüddca ad"
+    start, end = 8, 59
+    annotation = annotate(words, start, end)
+    passage = words[start:end]
+    edited = words[:start] + passage[:48] + "r" + passage[49:] + words[end:]
+    assert found(edited, annotation) == (AnchorState.REANCHORED, start, end)

@@ -19,10 +19,11 @@ def test_five_articles_with_inferred_metadata(library_dir: Path) -> None:
     assert [a.date for a in dated] == ["2025-08-16"]
     assert not dated[0].body.startswith("date")
     assert dated[0].body.startswith("Die Erwartungen an das Gipfeltreffen")
-    # The one short first line without final punctuation is a headline, removed from the body.
+    # The one short first line without final punctuation is a headline: the title, and still the
+    # text's first paragraph (headlines are read, annotated and analysed like the rest).
     no_deal = by_id["treffen-trump-putin-no-deal"]
     assert no_deal.title == "Treffen von Trump und Putin: No Deal"
-    assert no_deal.body.startswith("Das historische Treffen in Anchorage")
+    assert no_deal.body.startswith("Treffen von Trump und Putin: No Deal\n\nDas historische Treffen in Anchorage")
     # The others fall back to their first sentence, shortened.
     assert by_id["putin-gewinnt-zeit-krieg-ausweiten"].title == (
         "Der russische Machthaber hat in Alaska nicht nur die Bilder bekommen, die er wollte."

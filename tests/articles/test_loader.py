@@ -88,7 +88,7 @@ def test_unusable_front_matter_values_warn_but_load(tmp_path: Path) -> None:
     assert any("mood" in w for w in article.warnings)
 
 
-def test_headline_and_date_marker_are_metadata_not_body(tmp_path: Path) -> None:
+def test_a_date_marker_is_metadata_and_a_headline_both_title_and_text(tmp_path: Path) -> None:
     path = write(tmp_path / "a.txt", " date 2024-01-02 Kurzer Anriss.\nNoch ein Satz.\n")
     article = read_article_file(path)
     assert article.date == "2024-01-02"
@@ -96,7 +96,7 @@ def test_headline_and_date_marker_are_metadata_not_body(tmp_path: Path) -> None:
     path = write(tmp_path / "b.txt", "Eine Schlagzeile ohne Punkt\nDer Text beginnt hier. Und geht weiter.\n")
     article = read_article_file(path)
     assert article.title == "Eine Schlagzeile ohne Punkt"
-    assert article.body == "Der Text beginnt hier. Und geht weiter."
+    assert article.body == "Eine Schlagzeile ohne Punkt\n\nDer Text beginnt hier. Und geht weiter."
 
 
 def test_title_falls_back_to_first_sentence_shortened(tmp_path: Path) -> None:

@@ -52,8 +52,10 @@ def test_an_html_file_becomes_an_article_file_with_front_matter(library: Library
     loaded = read_article_file(result.article.path)
     assert loaded == result.article
     assert loaded.id == NEWS_STEM
-    assert loaded.body.startswith("Drei Stunden Gespräch") and loaded.body.endswith("in Washington erwartet.")
-    assert loaded.body.split("\n\n")[4] == "Europa wartet auf einen Anruf"
+    # the headline opens the text too, so it is read, annotated and analysed like the rest
+    assert loaded.body.startswith("Gipfel in Anchorage: Viel Symbolik, wenig Substanz\n\nDrei Stunden Gespräch")
+    assert loaded.body.endswith("in Washington erwartet.")
+    assert loaded.body.split("\n\n")[5] == "Europa wartet auf einen Anruf"
     assert [a.id for a in library.articles()] == [NEWS_STEM]
 
 
@@ -80,7 +82,7 @@ def test_a_text_file_is_copied_as_written(library: Library, tmp_path: Path) -> N
     assert result.article.path == library.articles_dir / "notizen-vom-gipfel.txt"
     assert result.article.path.read_bytes() == source.read_bytes()
     assert result.article.title == "Selenskyj reist nach Washington"  # the library's own inference
-    assert result.article.body.startswith("Der ukrainische Präsident")
+    assert result.article.body.startswith("Selenskyj reist nach Washington\n\nDer ukrainische Präsident")
 
 
 def test_a_markdown_file_keeps_its_front_matter(library: Library, tmp_path: Path) -> None:
@@ -152,7 +154,7 @@ def test_stdin_html_is_extracted(library: Library) -> None:
 def test_stdin_html_in_latin1_is_decoded_by_its_meta_charset(library: Library) -> None:
     result = add_source(library, "-", stdin=io.BytesIO(latin1_page(meta=True)))
     assert result.article.title == "Großer Andrang in Anchorage"
-    assert result.article.body == LATIN1_TEXT
+    assert result.article.body == "Großer Andrang in Anchorage\n\n" + LATIN1_TEXT
 
 
 def test_stdin_html_given_as_text_is_extracted(library: Library) -> None:

@@ -82,7 +82,7 @@ def test_the_same_text_at_another_address_is_a_duplicate_by_text(library: Librar
 def test_a_latin1_page_is_decoded(library: Library, server: LocalServer, path: str) -> None:
     result = add_source(library, server.url(path))
     assert result.article.title == "Großer Andrang in Anchorage"
-    assert result.article.body == LATIN1_TEXT
+    assert result.article.body == "Großer Andrang in Anchorage\n\n" + LATIN1_TEXT
     assert result.article.id == "grosser-andrang-in-anchorage"
 
 
