@@ -1,8 +1,8 @@
 """Which articles of the library cover the same story: a TF-IDF index over the library in SQLite.
 
 An article's terms are its content words (lower case, function words left out; capitalised
-words — names, and German nouns — counted NAME_WEIGHT times inside a sentence: a story is who and
-what is in it; a lower-case word only when it occurs twice) and its dates (the front-matter date and dates written in the text). The index keeps, per article,
+words — names, and German nouns — counted NAME_WEIGHT times: a story is who and what is in it;
+a word never capitalised only when it occurs twice) and its dates (the front-matter date and dates written in the text). The index keeps, per article,
 the version it read and each term's count; document frequencies are kept per term, so adding,
 changing or removing an article touches only its own rows (`sync`). A query takes the article's
 QUERY_TERMS most distinctive terms, leaves out terms in more than COMMON_SHARE of a library (they
@@ -39,7 +39,10 @@ COMMON_WORDS = FUNCTION_WORDS | frozenset(
     müssen muss musste können kann konnte sollen soll sollte wollen will wollte dürfen darf werden wird wurde
     wurden worden haben hat hatte hatten sein ist sind war waren gewesen gibt geben heute jahr jahren""".split()
 )
-_TOKEN_OR_END = re.compile(r"(\w+(?:-\w+)*)|([.!?:\n])")
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_UPPER = "A-ZÄÖÜ"
+_CAPITALISED_WORD = re.compile(rf"\b[{_UPPER}]\w*(?:-\w+)*")
+
 _MONTHS = (
     "januar februar märz april mai juni juli august september oktober november dezember "
     "january february march may june july october december"
@@ -49,26 +52,18 @@ _DATE = re.compile(r"\b(\d{1,2})\.\s*(" + "|".join(_MONTHS) + r")\b|\b(\d{4})-(\
 
 def article_terms(article: Article) -> Counter[str]:
     """The terms of an article with their counts (see the module docstring)."""
-    found: list[str] = []
-    capitalised_words: set[str] = set()
-    starts_sentence = True
-    for word, end in _TOKEN_OR_END.findall(f"{article.title}\n{article.body}"):
-        if end:
-            starts_sentence = True
+    text = f"{article.title}\n{article.body}"
+    words = Counter(_WORD.findall(text.lower()))
+    capitalised = Counter(word.lower() for word in _CAPITALISED_WORD.findall(text))
+    terms: Counter[str] = Counter()
+    for word, n in words.items():
+        if len(word) < MIN_WORD or word in COMMON_WORDS or word.isdigit():
             continue
-        lower = word.lower()
-        capitalised = word[0].isupper() and not starts_sentence
-        starts_sentence = False
-        if len(lower) < MIN_WORD or lower in COMMON_WORDS or lower.isdigit():
-            continue
-        if word[0].isupper():
-            capitalised_words.add(lower)
-        if capitalised:  # a name, or a German noun: what a story is about weighs more than its verbs
-            found.extend([lower] * NAME_WEIGHT)
-        else:
-            found.append(lower)
-    # a verb or adjective used once tells little about the story and costs a posting each
-    terms = Counter({term: n for term, n in Counter(found).items() if n > 1 or term in capitalised_words})
+        named = capitalised.get(word, 0)
+        # a name or German noun weighs more (a story is who and what is in it); a verb or adjective
+        # used once tells little and would cost a posting
+        if named or n > 1:
+            terms[word] = n + (NAME_WEIGHT - 1) * named
     for match in _DATE.finditer(article.body):
         if match.group(1):
             terms[f"d:{int(match.group(1))}.{match.group(2).lower()}"] += 1
