@@ -225,9 +225,9 @@ class RelatedIndex:
         df: dict[int, int] = {}
         term_ids: dict[str, int] = {}
         for chunk in range(0, len(words), 900):  # SQLite's limit on bound parameters
-            part = words[chunk : chunk + 900]
+            batch = words[chunk : chunk + 900]
             for term_id, term, n in self.db.execute(
-                f"SELECT id, term, df FROM terms WHERE term IN ({','.join('?' * len(part))})", part
+                f"SELECT id, term, df FROM terms WHERE term IN ({','.join('?' * len(batch))})", batch
             ):
                 term_ids[term] = term_id
                 df[term_id] = n
@@ -247,8 +247,8 @@ class RelatedIndex:
             weighted.append(((1 + math.log(count)) * idf, idf, term, term_id))
         weighted.sort(reverse=True)
         weighted = weighted[:QUERY_TERMS]
-        scores: Counter[int] = Counter()
-        contributions: dict[int, Counter[str]] = {}
+        scores: dict[int, float] = {}
+        contributions: dict[int, dict[str, float]] = {}
         by_id = {term_id: (weight * idf, term) for weight, idf, term, term_id in weighted}
         if not by_id:
             return []
@@ -258,8 +258,9 @@ class RelatedIndex:
         for term_id, doc, tf in found:
             factor, term = by_id[term_id]
             part = factor * (1 + math.log(tf))
-            scores[doc] += part
-            contributions.setdefault(doc, Counter())[term] += part
+            scores[doc] = scores.get(doc, 0.0) + part
+            shares = contributions.setdefault(doc, {})
+            shares[term] = shares.get(term, 0.0) + part
         if not scores:
             return []
         docs = self._docs()
@@ -271,7 +272,8 @@ class RelatedIndex:
             article_id = docs[doc][0]
             if article_id in skip:
                 continue
-            shared = tuple(_shown(term) for term, _ in contributions[doc].most_common(6))
+            strongest = sorted(contributions[doc].items(), key=lambda item: -item[1])[:6]
+            shared = tuple(_shown(term) for term, _ in strongest)
             out.append(Related(article_id, score / best if best else 0.0, tuple(dict.fromkeys(shared))))
             if len(out) >= limit:
                 break

@@ -57,3 +57,22 @@ def test_a_damaged_index_file_is_rebuilt(tmp_path: Path) -> None:
     path.write_bytes(b"not a database at all" * 100)
     index = RelatedIndex(path)
     assert index.sync(library.scan().articles).added == 5
+
+
+def test_reader_related_prints_the_ranking_as_json_and_refuses_unknown_articles(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from reader.cli import main
+
+    copy_sample_library(tmp_path)
+    source = SAMPLE_ARTICLE_IDS[0]
+    result = CliRunner().invoke(main, ["--library", str(tmp_path), "related", source, "--json", "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    ranked = json.loads(result.output)
+    assert len(ranked) == 3 and {r["id"] for r in ranked} < set(SAMPLE_ARTICLE_IDS) - {source}
+    assert all(0 < r["score"] <= 1 and r["shared"] and r["title"] for r in ranked)
+    assert ranked == sorted(ranked, key=lambda r: -r["score"])
+    missing = CliRunner().invoke(main, ["--library", str(tmp_path), "related", "gibt-es-nicht"])
+    assert missing.exit_code == 1 and len(missing.output.strip().splitlines()) == 1
