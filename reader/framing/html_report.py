@@ -169,9 +169,16 @@ def _shared(report: FramingReport, names: Mapping[str, str]) -> str:
             for m in cluster.members
         )
         out.append("</ul>")
-    out.append("<h3>Only here</h3><table><tr><th>outlet</th><th>sentences only it has</th></tr>")
+    whole: dict[str, int] = {}
+    for paragraph in report.shared.paragraphs:
+        whole[paragraph.article_id] = whole.get(paragraph.article_id, 0) + 1
+    out.append("<h3>Only here</h3><table><tr><th>outlet</th><th>sentences only it has</th>")
+    out.append("<th>paragraphs shared whole</th></tr>")
     for article_id, passages in report.shared.unique.items():
-        out.append(f"<tr><td>{esc(names[article_id])}</td><td class='n'>{len(passages)}</td></tr>")
+        out.append(
+            f"<tr><td>{esc(names[article_id])}</td><td class='n'>{len(passages)}</td>"
+            f"<td class='n'>{whole.get(article_id, 0)}</td></tr>"
+        )
     out.append("</table></section>")
     return "\n".join(out)
 

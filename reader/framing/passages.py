@@ -62,9 +62,37 @@ class PassageCluster:
 
 
 @dataclass(frozen=True, slots=True)
+class SharedParagraph:
+    """A paragraph every comparable sentence of which the same other articles share."""
+
+    article_id: str
+    start: int
+    end: int
+    shared_with: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SharedPassages:
     clusters: tuple[PassageCluster, ...]
     unique: Mapping[str, tuple[Passage, ...]]  # article id → sentences only it has
+    paragraphs: tuple[SharedParagraph, ...] = ()
+
+    def with_paragraphs(self, paragraphs: Mapping[str, Sequence[tuple[int, int]]]) -> SharedPassages:
+        """The same, with the paragraphs (article id → (start, end) spans) that are shared whole:
+        at least one comparable sentence, each of them in a cluster with the same other articles."""
+        found = []
+        for article_id, spans in paragraphs.items():
+            members = [(m, c) for c in self.clusters for m in c.members if m.article_id == article_id]
+            unique = self.unique.get(article_id, ())
+            for start, end in spans:
+                inside = [(m, c) for m, c in members if start <= m.start < end]
+                if not inside or any(start <= p.start < end for p in unique):
+                    continue
+                others = [frozenset(c.articles) - {article_id} for _, c in inside]
+                common = frozenset.intersection(*others)
+                if common:
+                    found.append(SharedParagraph(article_id, start, end, tuple(sorted(common))))
+        return SharedPassages(self.clusters, self.unique, tuple(found))
 
     def cluster_at(self, article_id: str, offset: int) -> PassageCluster | None:
         for cluster in self.clusters:
@@ -81,6 +109,10 @@ class SharedPassages:
                 article_id: [{"start": p.start, "end": p.end, "text": p.text} for p in passages]
                 for article_id, passages in self.unique.items()
             },
+            "paragraphs": [
+                {"article": p.article_id, "start": p.start, "end": p.end, "shared_with": list(p.shared_with)}
+                for p in self.paragraphs
+            ],
         }
 
 

@@ -116,6 +116,6 @@ def framing_report(library_analysis: LibraryAnalysis, articles: Sequence[Article
         epithets=tuple(epithet_table(library_analysis, ids)),
         voices=tuple(outlets),
         only_quoted_by=dict(only_one_outlet(outlets)),
-        shared=shared_passages(passages),
+        shared=shared_passages(passages).with_paragraphs({a.id: a.paragraphs for a in articles}),
         quote_groups=tuple(groups),
     )

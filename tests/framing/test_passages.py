@@ -53,3 +53,13 @@ def test_word_changes_mark_what_the_second_rendering_changed() -> None:
     assert [p for kind, p in pieces if kind == CHANGED] == ["dort", "sehr"]
     assert changed_words(first, first.upper()) == []
     assert re.fullmatch(r"[^\n]*", "".join(p for _, p in word_changes("", "„neu“")))
+
+
+def test_a_paragraph_copied_whole_is_a_shared_paragraph() -> None:
+    a = passages("a", AGENCY, OTHER, OWN)
+    b = passages("b", EDITED, OTHER)
+    result = shared_passages({"a": a, "b": b}).with_paragraphs(
+        {"a": [(a[0].start, a[1].end), (a[2].start, a[2].end)], "b": [(b[0].start, b[1].end)]}
+    )
+    assert [(p.article_id, p.start, p.shared_with) for p in result.paragraphs] == [("a", 0, ("b",)), ("b", 0, ("a",))]
+    assert result.to_json()["paragraphs"][0] == {"article": "a", "start": 0, "end": a[1].end, "shared_with": ["b"]}
