@@ -11,7 +11,16 @@ def test_changed_words_are_underlined_the_rest_is_plain_speech_style() -> None:
     )
     assert text.plain == "Wir sind noch nicht dort, aber wir haben eine sehr gute Chance"
     underlined = [text.plain[span.start : span.end] for span in text.spans if "underline" in str(span.style)]
-    assert " ".join(underlined).replace(",", " ").split() == ["dort", "aber", "wir", "haben", "eine", "sehr", "gute", "Chance"]
+    assert " ".join(underlined).replace(",", " ").split() == [
+        "dort",
+        "aber",
+        "wir",
+        "haben",
+        "eine",
+        "sehr",
+        "gute",
+        "Chance",
+    ]
     same = quotation_with_changes("Wir sind da", "Wir sind da")
     assert not any("underline" in str(span.style) for span in same.spans)
 
