@@ -59,6 +59,7 @@ from .quote_group import QuoteGroupScreen
 MAX_COLUMNS = 4
 MIN_COLUMN_WIDTH = 44
 PANEL_WIDTH = 50
+RELATED_NOTICE_AT = 500  # a library this big may take a moment the first time (the related index is built)
 PANE_LISTS = {
     "notes": "#notes-list",
     "tags": "#tags-list",
@@ -386,6 +387,8 @@ class CompareScreen(Screen[None]):
         if not candidates:
             self.notify("Every article of the library is open already.")
             return
+        if len(candidates) > RELATED_NOTICE_AT:
+            self.notify("Ranking the library by how likely each article covers the same story …", timeout=3)
         self.run_worker(
             lambda: self._offer_related(candidates), thread=True, exclusive=True, group="related", exit_on_error=False
         )
