@@ -102,3 +102,23 @@ def test_the_html_report_opens_in_chromium_without_console_errors(html_report: s
     assert done.returncode == 0, done.stderr[-2000:]
     assert console == [] and refused == []
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_the_html_report_carries_the_annotations_and_their_notes(tmp_path: Path) -> None:
+    from reader.annotations import AnnotationStore
+
+    library = copy_sample_library(tmp_path)
+    (tmp_path / "annotations").mkdir()
+    article = library.get(SAMPLE_ARTICLE_IDS[0])
+    start = article.body.index("Putin")
+    store = AnnotationStore.open(library, author="tester")
+    store.add(article, start, start + 5, tags=["Framing"], note="Wie <b>nennt</b> man ihn?")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        main, ["--library", str(tmp_path), "compare", *SAMPLE_ARTICLE_IDS[:2], "--format", "html", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert 'class="note"' in page or " note" in page
+    assert "Wie &lt;b&gt;nennt&lt;/b&gt; man ihn?" in page and "<b>nennt</b>" not in page
+    assert "<h3>Notes</h3>" in page
