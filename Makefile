@@ -2,12 +2,13 @@
 #   make run    set up .venv if needed, then open the app on the bundled articles/
 #   make test   set up .venv if needed, then run the whole test suite
 #   make test-fast   the core without the app's Pilot/UI suite and the slow tests (seconds, not minutes)
+#   make lint   the house rules: ruff check, ruff format --check, mypy (configured in pyproject.toml)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast setup model bench clean
+.PHONY: run test test-fast lint setup model bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -26,6 +27,12 @@ test: $(STAMP)
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 -m "not ui and not slow"
+
+LINTED := reader tests benchmarks training
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do PYTHONPATH=benchmarks $(BIN)/python $$script || exit 1; done

@@ -36,7 +36,8 @@ def long_article(words: int) -> str:
         sentences += [
             s.strip() + "." for s in path.read_text(encoding="utf-8").replace("\n", " ").split(". ") if s.strip()
         ]
-    paragraphs, count = [], 0
+    paragraphs: list[str] = []
+    count = 0
     while count < words:
         paragraph = " ".join(rng.choice(sentences) for _ in range(5))
         paragraphs.append(f"{paragraph} (Absatz {len(paragraphs)})")

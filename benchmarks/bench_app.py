@@ -65,7 +65,7 @@ async def open_long_article(library: Path, static: bool, during_startup: bool = 
             from textual.screen import Screen
             from textual.widgets import Static
 
-            screen = Screen()
+            screen: Screen[None] = Screen()
             await app.push_screen(screen)
             scroll = VerticalScroll()
             await screen.mount(scroll)

@@ -101,7 +101,7 @@ def score_dev_set(folder: Path, pipeline, verbose: bool) -> None:
                 speaker_ok = True
                 if item["kind"] == "speech" and item.get("speaker"):
                     counts["speaker_n"] += 1
-                    speaker_ok = bool(hit) and _names_speaker(
+                    speaker_ok = hit is not None and _names_speaker(
                         item["speaker"], [hit["speaker"], hit.get("speaker_text")]
                     )
                     counts["speaker_ok"] += speaker_ok
@@ -195,9 +195,9 @@ def main() -> None:
                 }
             )
         )
-    folder = dev or next((f for f in DEV_SETS if (f / "gold.json").exists()), None)
-    if folder is not None:
-        score_dev_set(folder, pipeline, verbose)
+    dev_set = dev or next((f for f in DEV_SETS if (f / "gold.json").exists()), None)
+    if dev_set is not None:
+        score_dev_set(dev_set, pipeline, verbose)
 
 
 if __name__ == "__main__":

@@ -164,7 +164,8 @@ def soak(seconds: float) -> None:
             if kills % 5:  # every fifth writer dies at any moment, even while opening the store
                 receive.poll(5)
             time.sleep(rng.uniform(0.0, 0.06))
-            os.kill(writer.pid, signal.SIGKILL)  # type: ignore[arg-type]
+            assert writer.pid is not None  # started
+            os.kill(writer.pid, signal.SIGKILL)
             writer.join()
             kills += 1
             while receive.poll():
@@ -259,7 +260,8 @@ def shared_soak(seconds: float) -> None:
             assert report.conflicts == len(shared), report.summary()
             time.sleep(rng.uniform(0.2, 1.0))
             for writer in writers:
-                os.kill(writer.pid, signal.SIGKILL)  # type: ignore[arg-type]
+                assert writer.pid is not None  # started
+                os.kill(writer.pid, signal.SIGKILL)
                 writer.join()
                 kills += 1
             for receive, send in pipes:

@@ -25,6 +25,7 @@ marks stay in the text, outside the ⟨…⟩, so the quote span is exactly thei
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -323,7 +324,7 @@ def _quote_problems(name: str, text: str, quotes: list[dict], entities: list[dic
         else:
             problems.append(f"{where}: kind {q['kind']!r}")
     spans.sort()
-    for (a, b), (c, _) in zip(spans, spans[1:]):
+    for (_, b), (c, _) in itertools.pairwise(spans):
         if c < b:
             problems.append(f"{name}: quotes overlap at {c}")
     problems += _unannotated_quote_problems(name, text, spans, body_start)
@@ -395,7 +396,9 @@ def validate(set_dir: Path = SET_DIR) -> list[str]:
 def stats(set_dir: Path = SET_DIR) -> dict:
     """Counts for the README: documents, words, entities per label, quotes by kind, speaker kinds."""
     gold = json.loads((set_dir / GOLD_NAME).read_text(encoding="utf-8"))["articles"]
-    labels, kinds, speaker_kinds = Counter(), Counter(), Counter()
+    labels: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    speaker_kinds: Counter[str] = Counter()
     words = 0
     for name, art in gold.items():
         words += len((set_dir / name).read_text(encoding="utf-8").split())

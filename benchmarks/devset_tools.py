@@ -25,6 +25,7 @@ name (PER), organisation (ORG, LOC) or, on "{…}", one of role, pronoun, group,
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -183,7 +184,7 @@ def to_gold(parsed: Parsed) -> tuple[dict, list[str]]:
         else:
             mention = parsed.mentions.get(ref)
             if mention is None:
-                raise MarkupError(f"quote {record['text'][:30]!r} names undefined mention {ref!r}")
+                raise MarkupError(f"quote {text[position + 1 : end][:30]!r} names undefined mention {ref!r}")
             written = text[mention.start : mention.end]
             label = parsed.entities[parsed.entity_mentions[ref]][2] if ref in parsed.entity_mentions else None
             speaker = mention.speaker
@@ -246,7 +247,7 @@ def _token_bounded(text: str, start: int, end: int, hyphen_ok: bool) -> bool:
 
 def _overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     ordered = sorted(spans)
-    return [b for a, b in zip(ordered, ordered[1:]) if b[0] < a[1]]
+    return [b for a, b in itertools.pairwise(ordered) if b[0] < a[1]]
 
 
 def check_article(
@@ -414,7 +415,7 @@ def check_set(folder: Path) -> list[str]:
         if not path.is_file():
             problems.append(f"{name}: no such file")
             continue
-        text = open(path, encoding="utf-8").read()
+        text = path.read_text(encoding="utf-8")
         hyphen_ok: set[tuple[int, int]] = set()
         silenced: list[tuple[int, int]] = []
         if name in sources:

@@ -13,7 +13,7 @@ import os
 import secrets
 import stat
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -63,10 +63,8 @@ def write_temp(name: str, data: bytes, *, durable: bool = True, dir_fd: int | No
 
 
 def remove_quietly(name: str, *, dir_fd: int | None = None) -> None:
-    try:
+    with suppress(OSError):
         os.unlink(name, dir_fd=dir_fd)
-    except OSError:
-        pass
 
 
 def replace_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
@@ -111,10 +109,8 @@ def open_folder_fd(root: Path, folders: Sequence[str], *, create: bool = False) 
             except FileNotFoundError:
                 if not create:
                     raise
-                try:
+                with suppress(FileExistsError):  # made by another process just now
                     os.mkdir(folder, 0o755, dir_fd=fd)
-                except FileExistsError:
-                    pass  # made by another process just now
                 next_fd = os.open(folder, _DIR_FLAGS, dir_fd=fd)
             os.close(fd)
             fd = next_fd
@@ -155,7 +151,5 @@ def read_regular_file_in(root: Path, relative: str) -> bytes:
 
 def fsync_folder(dir_fd: int) -> None:
     """Make renames and removals in a folder durable (a power cut keeps them)."""
-    try:
+    with suppress(OSError):  # some file systems cannot fsync a folder; the rename itself is still atomic
         os.fsync(dir_fd)
-    except OSError:
-        pass  # some file systems cannot fsync a folder; the rename itself is still atomic

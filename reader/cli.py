@@ -8,7 +8,8 @@ import sys
 import click
 
 from . import __version__
-from .commands import analysis, annotations, articles, conflicts, framing, pipeline
+from .commands import analysis, articles, conflicts, framing, pipeline
+from .commands import annotations as annotation_commands  # `annotations` is the __future__ feature here
 from .commands.common import library_of
 from .commands.console import SafeErrorsGroup
 from .settings import Settings
@@ -47,10 +48,10 @@ def main(ctx: click.Context, library: str | None, model: str | None, author: str
 for command in (
     articles.list_articles,
     articles.add,
-    annotations.annotate,
-    annotations.list_annotations,
-    annotations.export,
-    annotations.import_annotations,
+    annotation_commands.annotate,
+    annotation_commands.list_annotations,
+    annotation_commands.export,
+    annotation_commands.import_annotations,
     conflicts.list_conflicts,
     conflicts.resolve,
     analysis.analyze,

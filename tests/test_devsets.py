@@ -135,7 +135,7 @@ def test_committed_set_follows_every_rule(tmp_path: Path) -> None:
     copy = tmp_path / "news_dev"
     shutil.copytree(NEWS_DEV / "src", copy / "src")
     tools.build(copy)
-    for built in sorted(copy.glob("*.txt")) + [copy / "gold.json"]:
+    for built in [*sorted(copy.glob("*.txt")), copy / "gold.json"]:
         assert built.read_bytes() == (NEWS_DEV / built.name).read_bytes(), built.name
 
 

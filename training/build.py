@@ -30,7 +30,9 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, cast
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -79,7 +81,7 @@ def convert(data: Path) -> dict:
     found, unknown = C.load_corpora(data)
     WORK.mkdir(parents=True, exist_ok=True)
     vocab = spacy.blank("de").vocab
-    manifest = {"data": str(data), "unknown_folders": unknown, "corpora": {}}
+    manifest: dict[str, Any] = {"data": str(data), "unknown_folders": unknown, "corpora": {}}
     dev_all, full_train = [], []
     for name, corpus in found.items():
         parts = C.split_corpus(corpus, seed=int(settings["split_seed"]))
@@ -204,7 +206,7 @@ def news_dev_dir() -> Path | None:
     return path if (path / "gold.json").exists() else None
 
 
-def score_nlp(nlp, part: str, disable: list[str] = ()) -> dict:
+def score_nlp(nlp, part: str, disable: Sequence[str] = ()) -> dict:
     """Scores of ``nlp`` (minus ``disable``) on one part: the per-sentence corpus parts and,
     for "dev", the whole-document sets (hand-written documents, news dev articles)."""
     from reader.nlp.evaluate import evaluate_sentences, read_gold
@@ -291,7 +293,7 @@ def evaluate_documents(nlp, path: Path) -> dict:
 
     docs = read_handwritten(path)
     pairs = []
-    for (text, gold), doc in zip(docs, nlp.pipe([t for t, _ in docs])):
+    for (_, gold), doc in zip(docs, nlp.pipe([t for t, _ in docs]), strict=True):
         pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
         pairs.append((set(gold), pred))
     result = score_spans(pairs)
@@ -329,7 +331,7 @@ def ablate(max_steps: int, parallel: int = 2, config: Path = CONFIG, eval_only: 
     extra = sorted(available - set(ABLATION[-1]))
     if extra:  # corpora that appeared later: one more run with everything
         variants.append(ABLATION[-1] + extra)
-    jobs = []
+    jobs: list[tuple[list[str], Path, list[str] | None]] = []
     for i, corpora in enumerate(variants):
         out = OUTPUT / f"ablation-{i}"
         if (out / "model-best").exists() or eval_only:
@@ -351,15 +353,15 @@ def ablate(max_steps: int, parallel: int = 2, config: Path = CONFIG, eval_only: 
         ]
         jobs.append((corpora, out, cmd))
     running: list[subprocess.Popen] = []
-    for corpora, out, cmd in jobs:
-        if cmd is None:
+    for _, out, command in jobs:
+        if command is None:
             continue
         while len([p for p in running if p.poll() is None]) >= parallel:
             time.sleep(10)
         out.mkdir(parents=True, exist_ok=True)
-        logf = open(out / "train.log", "w")
         env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
-        running.append(subprocess.Popen(cmd, stdout=logf, stderr=subprocess.STDOUT, env=env))
+        with open(out / "train.log", "w") as logf:  # the child writes to its own copy of the descriptor
+            running.append(subprocess.Popen(command, stdout=logf, stderr=subprocess.STDOUT, env=env))
     for p in running:
         p.wait()
     rows = []
@@ -370,7 +372,7 @@ def ablate(max_steps: int, parallel: int = 2, config: Path = CONFIG, eval_only: 
             continue
         nlp = spacy.load(best)
         dev = score_nlp(nlp, "dev", disable=RULES)
-        test = score_nlp(nlp, "test", disable=RULES + ["doc_consistency"])
+        test = score_nlp(nlp, "test", disable=[*RULES, "doc_consistency"])
         row = {
             "corpora": corpora,
             "dev": {k: f1(v) for k, v in dev.items()},
@@ -395,6 +397,7 @@ def assemble(best: Path, out: Path = MODEL_DIR) -> Path:
 
     import reader
     import reader.nlp.components  # importing registers the factories
+    from reader.nlp.components.word_lists import ListComponent
 
     # The rule components take their settings from the current config.cfg and the
     # word lists of the last `convert`: rules can change without retraining the
@@ -416,7 +419,7 @@ def assemble(best: Path, out: Path = MODEL_DIR) -> Path:
             factory = block.pop("factory")
             where = {"after": previous} if previous in nlp.pipe_names else {"last": True}
             nlp.add_pipe(factory, name=name, config=block, **where)
-            nlp.get_pipe(name).initialize(data_path=str(WORK / "wordlists" / name))
+            cast(ListComponent, nlp.get_pipe(name)).initialize(data_path=str(WORK / "wordlists" / name))
         previous = name
     for key in ("train", "dev", "wordlists"):  # no build-machine paths in the shipped config
         nlp.config["paths"][key] = None

@@ -32,7 +32,7 @@ import json
 import random
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,15 +110,15 @@ def spans_to_tags(n: int, spans: Iterable[tuple[int, int, str | None]]) -> list[
     return tags
 
 
-def tags_to_spans(tags: list[Tag]) -> list[tuple[int, int, str]]:
+def tags_to_spans(tags: Sequence[Tag]) -> list[tuple[int, int, str]]:
     """IOB tags -> (start, end, label); missing tokens break spans."""
     spans = []
-    start = label = None
-    for i, tag in enumerate(list(tags) + ["O"]):
+    start, label = 0, None
+    for i, tag in enumerate([*tags, "O"]):
         if tag is None or tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
             if label is not None:
                 spans.append((start, i, label))
-                start = label = None
+                label = None
             if tag and tag[:2] in ("B-", "I-"):
                 start, label = i, tag[2:]
     return spans
@@ -231,7 +231,7 @@ def mark_unknown_capitalised(corpus: Corpus, lexicon: Lexicon) -> int:
     (capitalised, not a stop word, not a known common noun) become missing."""
     changed = 0
     for sent in corpus.sentences:
-        for i, (word, tag) in enumerate(zip(sent.words, sent.tags)):
+        for i, (word, tag) in enumerate(zip(sent.words, sent.tags, strict=True)):
             if tag != "O" or not word[:1].isupper():
                 continue
             core = word.strip("#@")
@@ -273,7 +273,7 @@ def convert_germeval(folder: Path) -> Corpus:
     """The dev split (``*.tsv``: index, token, outer, inner tag) is split into the
     seeded dev/test parts; the train split (``*.bioes``: token and BIOES tag, outer
     layer only) is training data as a whole."""
-    sentences = []
+    sentences: list[Sentence] = []
     for path in sorted(folder.glob("*.tsv")):
         for rows, _ in read_column_file(path, token_col=1, tag_col=2):
             words = [r[1].replace("\u00ad", "") or r[1] for r in rows]
@@ -322,11 +322,11 @@ def _dfki_span_label(words: list[str], label: str | None, original: str) -> tupl
 def _finish_dfki(sentences: list[Sentence], raw_spans: list[list[tuple[int, int, str | None]]]) -> None:
     """Second pass: a one-token LOC 'Xer' whose stem X is a LOC elsewhere -> missing."""
     locs = set()
-    for sent, spans in zip(sentences, raw_spans):
+    for sent, spans in zip(sentences, raw_spans, strict=True):
         for s, e, lab in spans:
             if lab == "LOC":
                 locs.add(" ".join(sent.words[s:e]))
-    for sent, spans in zip(sentences, raw_spans):
+    for sent, spans in zip(sentences, raw_spans, strict=True):
         fixed = []
         for s, e, lab in spans:
             if lab == "LOC" and e - s == 1:
@@ -484,12 +484,12 @@ _ROLE_NOUNS = {
 
 
 def convert_sturm(folder: Path) -> Corpus:
-    sentences = []
+    sentences: list[Sentence] = []
     for path in sorted(folder.glob("*.conll")):
         for rows, _ in read_column_file(path, token_col=0, tag_col=1, sep=None):
             words = [r[0] for r in rows]
             tags = [r[1] for r in rows]
-            spans = []
+            spans: list[tuple[int, int, str | None]] = []
             for s, e, lab in tags_to_spans(tags):
                 if lab == "date":
                     continue
@@ -526,23 +526,25 @@ def convert_uner(folder: Path) -> Corpus:
 
 
 def convert_europeana(folder: Path) -> Corpus:
-    sentences = []
+    sentences: list[Sentence] = []
+
+    def flush(words: list[str], tags: list[Tag], doc_id: str) -> None:
+        """The words so far become a sentence; both lists are emptied for the next."""
+        if words:
+            sentences.append(Sentence(list(words), _repair_iob(list(tags)), doc_id=doc_id))
+            words.clear()
+            tags.clear()
+
     for path in sorted(folder.glob("*.bio")):
         words: list[str] = []
         tags: list[Tag] = []
-
-        def flush() -> None:
-            if words:
-                sentences.append(Sentence(list(words), _repair_iob(list(tags)), doc_id=path.name))
-                words.clear()
-                tags.clear()
 
         with open(path, encoding="utf-8") as fh:
             for raw in fh:
                 line = raw.strip()
                 if not line or line.startswith("# "):
                     if line.startswith("# file"):
-                        flush()
+                        flush(words, tags, path.name)
                     continue
                 parts = line.split()
                 if len(parts) < 2:
@@ -556,15 +558,15 @@ def convert_europeana(folder: Path) -> Corpus:
                 words.append(word)
                 tags.append(tag)
                 if (word in (".", "!", "?") and len(words) >= 4) or len(words) >= 80:
-                    flush()
-        flush()
+                    flush(words, tags, path.name)
+        flush(words, tags, path.name)
     return Corpus("europeana_newspapers_de", sentences, has_misc=False)
 
 
 def _repair_iob(tags: list[Tag]) -> list[Tag]:
     """I- after O or after another label becomes B- (IOB1 leftovers, typos)."""
     out: list[Tag] = []
-    prev = "O"
+    prev: Tag = "O"
     for tag in tags:
         if tag and tag.startswith("I-") and (prev is None or prev == "O" or prev[2:] != tag[2:]):
             tag = "B-" + tag[2:]
@@ -657,7 +659,8 @@ def to_docs(sentences: list[Sentence], vocab) -> list:
     docs = []
     for sent in sentences:
         spaces = sent.spaces if sent.spaces is not None else guess_spaces(sent.words)
-        docs.append(Doc(vocab, words=sent.words, spaces=spaces, ents=list(sent.tags)))
+        # Doc takes None as a missing tag (spacy/tokens/doc.pyx); its stub says list[str]
+        docs.append(Doc(vocab, words=sent.words, spaces=spaces, ents=list(sent.tags)))  # type: ignore[arg-type]
     return docs
 
 
@@ -665,7 +668,7 @@ def write_column_file(sentences: list[Sentence], path: Path) -> None:
     """Write sentences as token<TAB>tag lines (missing -> O), for evaluate_file."""
     with open(path, "w", encoding="utf-8") as fh:
         for sent in sentences:
-            for word, tag in zip(sent.words, sent.tags):
+            for word, tag in zip(sent.words, sent.tags, strict=True):
                 fh.write(f"{word}\t{tag or 'O'}\n")
             fh.write("\n")
 

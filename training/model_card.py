@@ -25,7 +25,7 @@ def pct(x: float) -> str:
 
 def per_label_table(result: dict) -> str:
     rows = ["| label | precision | recall | F1 | gold entities |", "|---|---:|---:|---:|---:|"]
-    for label, s in list(result["labels"].items()) + [("**overall**", result["overall"])]:
+    for label, s in [*list(result["labels"].items()), ("**overall**", result["overall"])]:
         rows.append(f"| {label} | {pct(s['precision'])} | {pct(s['recall'])} | {pct(s['f1'])} | {s['support']} |")
     return "\n".join(rows)
 

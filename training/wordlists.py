@@ -289,12 +289,13 @@ def name_span_lists(
     evidence = NameEvidence(lists, frozenset(stop_words), ())
     head_votes: dict[str, Counter] = {}
     for sent in train_sentences:
-        tags = list(sent.tags) + ["O"]
+        tags = [*sent.tags, "O"]
         for i, word in enumerate(sent.words):
-            if i == 0 or not word[:1].isupper() or word.isupper() or tags[i] is None:
+            tag = tags[i]
+            if i == 0 or not word[:1].isupper() or word.isupper() or tag is None:
                 continue
-            single = tags[i].startswith("B-") and not (tags[i + 1] or "").startswith("I-")
-            if tags[i] != "O" and not single:
+            single = tag.startswith("B-") and not (tags[i + 1] or "").startswith("I-")
+            if tag != "O" and not single:
                 continue
             head = evidence.head(word)
             if head is not None:
@@ -314,7 +315,7 @@ def label_votes(sentences: list[Sentence]) -> dict[str, Counter]:
     """How the fully annotated training sentences tag each capitalised word/name."""
     votes: dict[str, Counter] = {}
     for sent in sentences:
-        labelled = set()
+        labelled: set[int] = set()
         for s, e, label in tags_to_spans(sent.tags):
             text = " ".join(sent.words[s:e])
             votes.setdefault(text, Counter())[label] += 1

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..text.names import ARABIC_PARTICLES, CHAIN_ARTICLES, CHAIN_PARTICLES
 from ..text.quotations import find_quote_spans
-from ..text.segments import paragraphs
+from ..text.segments import paragraphs, sentence_spans
 from . import lexicon
 from .attribution import Attributor
 from .boilerplate import boilerplate_spans, covered_by
@@ -40,10 +40,12 @@ _PARTICLE_SURNAME = re.compile(
 def analyze_article(article: Article, nlp: Language, pipeline_fingerprint: str) -> ArticleAnalysis:
     """Run the pipeline over the article's body (in pieces if it is long) and derive entities,
     sentences and quotations."""
-    entity_spans, sentence_spans = pipeline_spans(nlp, article.body)
-    if sentence_spans is None:
-        sentence_spans = sentence_spans(article.body)
-    return analyze_spans(article.id, article.version, pipeline_fingerprint, article.body, entity_spans, sentence_spans)
+    entity_spans, pipeline_sentences = pipeline_spans(nlp, article.body)
+    if pipeline_sentences is None:
+        pipeline_sentences = sentence_spans(article.body)
+    return analyze_spans(
+        article.id, article.version, pipeline_fingerprint, article.body, entity_spans, pipeline_sentences
+    )
 
 
 def analyze_spans(
@@ -52,10 +54,10 @@ def analyze_spans(
     fingerprint: str,
     text: str,
     entity_spans: Iterable[tuple[int, int, str]],
-    sentence_spans: Iterable[tuple[int, int]],
+    pipeline_sentences: Iterable[tuple[int, int]],
 ) -> ArticleAnalysis:
     """The rule part of the analysis, from the pipeline's spans (pure: no spaCy in here)."""
-    sentences = split_at_paragraphs(text, sentence_spans) or split_at_paragraphs(text, sentence_spans(text))
+    sentences = split_at_paragraphs(text, pipeline_sentences) or split_at_paragraphs(text, sentence_spans(text))
     entities = canonical_entities(text, entity_spans)
     spans = find_quote_spans(text)
     outer = [(span.start, span.end) for span in spans if span.depth == 0]

@@ -235,9 +235,9 @@ class Attributor:
             if attribution is not None:
                 continues = self._interrupted(index, attribution, attributions)
                 quotes.append(_attributed(span, self.text, self.described(attribution), continues))
-            elif (source := self._continued(index, span, quotes)) is not None:
+            elif (prior := self._continued(index, span, quotes)) is not None:
                 quotes.append(
-                    _quote(span, self.text, SPEECH, speaker_from=quotes[source], via="continuation", continues=source)
+                    _quote(span, self.text, SPEECH, speaker_from=quotes[prior], via="continuation", continues=prior)
                 )
             elif (context := self._context_speaker(span)) is not None:
                 quote = _with_speaker(
@@ -461,11 +461,11 @@ class Attributor:
             and first.referent.label != "PER"
             and len(candidates) > 1
             and candidates[1].referent.label == "PER"
+            and len(self.words.between(first.end, candidates[1].start)) <= 3
         ):
-            if len(self.words.between(first.end, candidates[1].start)) <= 3:
-                first = candidates[1]  # "sagte Tuvalus Umweltministerin Tala Fonoti"
-                if first.kind != "name" and len(candidates) > 2 and candidates[2].kind == "name":
-                    first = candidates[2]
+            first = candidates[1]  # "sagte Tuvalus Umweltministerin Tala Fonoti"
+            if first.kind != "name" and len(candidates) > 2 and candidates[2].kind == "name":
+                first = candidates[2]
         if first.kind in {"role", "indefinite", "organisation"}:
             named = self._apposition_name(first, candidates[1:])
             if named is not None:

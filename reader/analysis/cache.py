@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -34,14 +35,18 @@ CACHE_SUBDIR = "analysis"
 
 
 class PipelineInfoLike(Protocol):
-    fingerprint: str
+    @property
+    def fingerprint(self) -> str: ...
 
 
 class PipelineLike(Protocol):
     """What `analyze_cached` needs of reader.nlp.pipeline.LoadedPipeline."""
 
-    nlp: Language
-    info: PipelineInfoLike
+    # read-only members: a frozen dataclass with a PipelineInfo (a subtype) matches
+    @property
+    def nlp(self) -> Language: ...
+    @property
+    def info(self) -> PipelineInfoLike: ...
 
 
 class AnalysisCache:
@@ -85,8 +90,6 @@ def analyze_cached(article: Article, pipeline: PipelineLike, cache: AnalysisCach
     if cached is not None:
         return cached
     analysis = analyze_article(article, pipeline.nlp, fingerprint)
-    try:
+    with suppress(OSError):  # a read-only or full cache folder costs speed, not the analysis
         cache.put(analysis)
-    except OSError:
-        pass  # a read-only or full cache folder costs speed, not the analysis
     return analysis

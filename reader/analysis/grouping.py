@@ -111,7 +111,10 @@ def paraphrase(a: Quote, b: Quote) -> bool:
 
     if sum(found(word, right) for word in left) < PARAPHRASE_SHARE * len(left):
         return False
-    content = lambda words: [w for w in words if w not in _STOPWORDS and w not in _HEDGES]  # noqa: E731
+
+    def content(words: list[str]) -> list[str]:
+        return [w for w in words if w not in _STOPWORDS and w not in _HEDGES]
+
     return all(found(w, right) for w in content(left)) and all(found(w, left) for w in content(window))
 
 

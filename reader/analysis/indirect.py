@@ -194,9 +194,9 @@ class IndirectFinder:
             ):
                 clause = self._around_source(narration, position)
                 if clause is not None:
-                    attribution = self.attributor.source_phrase(narration, position)
-                    if attribution is not None:
-                        out.append(self._quote(clause, attribution))
+                    phrase_source = self.attributor.source_phrase(narration, position)
+                    if phrase_source is not None:
+                        out.append(self._quote(clause, phrase_source))
         return out
 
     def _after(self, narration: list[Word], cue: int) -> tuple[int, int] | None:

@@ -517,9 +517,8 @@ class MentionFinder:
         """Case from the words before a mention: a preposition or dative article makes it oblique."""
         items = self.words.items
         j = i - 1
-        if determiner:
-            if determiner in lexicon.OBLIQUE_ARTICLES:
-                return "gen" if determiner in {"des", "eines"} else "obl"
+        if determiner and determiner in lexicon.OBLIQUE_ARTICLES:
+            return "gen" if determiner in {"des", "eines"} else "obl"
         while (
             j >= 0
             and items[j].lower not in FUNCTION_WORDS

@@ -10,6 +10,7 @@ them: such a span names a camp or an event, not the person, so it keeps its own 
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -162,7 +163,7 @@ def parenthesised_aliases(text: str, spans: list[NameSpan]) -> dict[str, str]:
     the same label, with the same initial, is that name, as the text itself says."""
     ordered = sorted(spans, key=lambda span: span.start)
     out: dict[str, str] = {}
-    for first, second in zip(ordered, ordered[1:]):
+    for first, second in itertools.pairwise(ordered):
         between = text[first.end : second.start]
         after = text[second.end : second.end + 1]
         acronym, full = clean_name(second.text), clean_name(first.text)

@@ -42,8 +42,8 @@ def _cut(text: str, start: int, window_end: int) -> int:
     if line_break >= 0:
         return line_break + 1
     next_sentence = None
-    for _, next_sentence in sentence_breaks(text, start, window_end):  # the window holds no line break
-        pass
+    for _, sentence_end in sentence_breaks(text, start, window_end):  # the window holds no line break
+        next_sentence = sentence_end  # the last one
     if next_sentence is not None:
         return next_sentence
     space = text.rfind(" ", start + 1, window_end)
@@ -57,7 +57,7 @@ def pipeline_spans(nlp: Language, text: str) -> tuple[EntitySpans, SentenceSpans
     pieces = text_pieces(text, limit) if len(text) > limit else [(0, len(text))]
     entities: EntitySpans = []
     sentences: SentenceSpans | None = []
-    for (start, end), doc in zip(pieces, nlp.pipe((text[start:end] for start, end in pieces), batch_size=1)):
+    for (start, _), doc in zip(pieces, nlp.pipe((text[start:end] for start, end in pieces), batch_size=1), strict=True):
         entities += [(start + ent.start_char, start + ent.end_char, ent.label_) for ent in doc.ents]
         if sentences is not None and doc.has_annotation("SENT_START"):
             sentences += [(start + sent.start_char, start + sent.end_char) for sent in doc.sents]

@@ -197,7 +197,7 @@ def _need(data: dict[str, Any], key: str, kind: type) -> Any:
 
 def _declared(kind: type) -> tuple[dict[str, tuple[type, ...]], frozenset[str]]:
     """A result type's fields with the JSON types each takes, and those without a default."""
-    declared = {f.name: _FIELD_TYPES[f.type] for f in fields(kind)}  # annotations are strings here
+    declared = {f.name: _FIELD_TYPES[str(f.type)] for f in fields(kind)}  # annotations are strings here
     return declared, frozenset(f.name for f in fields(kind) if f.default is MISSING)
 
 
@@ -217,4 +217,6 @@ def _from_json(kind: type, item: Any) -> Any:
     return kind(**item)
 
 
-_DECLARED = {kind: _declared(kind) for kind in (Entity, Quote, RoleLink, RoleMention)}
+_DECLARED: dict[type, tuple[dict[str, tuple[type, ...]], frozenset[str]]] = {
+    kind: _declared(kind) for kind in (Entity, Quote, RoleLink, RoleMention)
+}

@@ -16,7 +16,7 @@ Otherwise the annotation is orphaned: kept and listed, never dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein, Opcode
@@ -33,7 +33,7 @@ MAX_OCCURRENCES = 1000  # exact occurrences scored (the nearest ones), to bound 
 WINDOW_SLACK = 8  # characters added either side of an aligned window before mapping offsets
 
 
-class AnchorState(str, Enum):
+class AnchorState(StrEnum):
     ANCHORED = "anchored"
     REANCHORED = "re-anchored"
     ORPHANED = "orphaned"
@@ -91,9 +91,12 @@ def context_score(body: str, start: int, end: int, quote: TextQuote) -> float:
 def locate(body: str, version: str, annotation: Annotation) -> Anchor:
     """The annotation's passage in `body` (whose version is `version`)."""
     position, quote = annotation.position, annotation.quote
-    if annotation.article_version == version and 0 <= position.start < position.end <= len(body):
-        if body[position.start : position.end] == quote.exact:
-            return Anchor(AnchorState.ANCHORED, position.start, position.end, 1.0)
+    if (
+        annotation.article_version == version
+        and 0 <= position.start < position.end <= len(body)
+        and body[position.start : position.end] == quote.exact
+    ):
+        return Anchor(AnchorState.ANCHORED, position.start, position.end, 1.0)
     if not quote.exact:
         return orphan("the stored passage is empty")
     found = _exact_match(body, position, quote) or _fuzzy_match(body, position, quote)

@@ -127,7 +127,7 @@ def pending_renames(root_fd: int) -> list[tuple[str, str]] | None:
         raise StoreUnreadable(
             f"the journal {JOURNAL_NAME} of an unfinished change is damaged; it was left as it is and nothing will be written"
         )
-    return pairs  # type: ignore[return-value]
+    return pairs
 
 
 def roll_forward(root: Path, root_fd: int) -> list[str]:

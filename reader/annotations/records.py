@@ -66,7 +66,7 @@ def need_time(record: dict[str, Any], name: str) -> str:
     if not is_stored_time(value):
         shown = repr(value[:40]) if isinstance(value, str) else kind_of(value)
         raise RecordError(f"{name} is {shown}, not a UTC time like 2025-08-16T09:30:00.000Z")
-    return value  # type: ignore[return-value]
+    return value
 
 
 def need_revision(record: dict[str, Any]) -> tuple[str, tuple[str, ...]]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 import orjson
@@ -100,7 +100,7 @@ def descend(annotation: Annotation, *parents: Annotation) -> Annotation:
     return replace(revised, ancestors=lineage(*parents, exclude=revised.revision))
 
 
-class Relation(str, Enum):
+class Relation(StrEnum):
     SAME = "same"
     OLDER = "older"  # the incoming copy is an ancestor of the local one
     NEWER = "newer"  # the local copy is an ancestor of the incoming one
@@ -127,7 +127,7 @@ def same_content(one: Annotation, other: Annotation) -> bool:
     )
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     ADDED = "added"
     UPDATED = "updated"
     UNCHANGED = "unchanged"

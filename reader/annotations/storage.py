@@ -17,10 +17,11 @@ upgraded as it is read; the store then rewrites it in the new schema.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from tinydb import TinyDB
@@ -135,10 +136,8 @@ def upgrade_record(annotation_id: str, record: Record) -> Record:
     for name in ("created", "updated"):
         value = upgraded.get(name)
         if isinstance(value, str):
-            try:
+            with contextlib.suppress(ValueError):
                 upgraded[name] = normalise_time(value)
-            except ValueError:
-                pass
     if isinstance(upgraded.get("prefix"), str):
         upgraded["prefix"] = upgraded["prefix"][-QUOTE_CONTEXT_CHARS:]
     if isinstance(upgraded.get("suffix"), str):
@@ -204,7 +203,7 @@ class ShardStorage(Storage):
 class AnnotationTable(Table):
     """Documents keyed by annotation id (a string) instead of TinyDB's counter."""
 
-    document_id_class = str  # type: ignore[assignment]
+    document_id_class = str  # type: ignore[assignment]  # TinyDB declares type[int]; overriding it is its way
 
 
 class ShardDB(TinyDB):
@@ -222,7 +221,7 @@ class ShardDB(TinyDB):
 
     @property
     def shard_storage(self) -> ShardStorage:
-        return self.storage  # type: ignore[return-value]
+        return cast(ShardStorage, self.storage)  # the storage class given to __init__
 
     def read_tables(self) -> Tables:
         """Both tables as they are on disk now (empty when the file does not exist)."""

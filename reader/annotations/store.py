@@ -30,7 +30,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -473,10 +473,8 @@ class AnnotationStore:
                     shards.append(shard)
             except (RecordGone, EditConflict):
                 for stale in {*(shard.relative for shard in shards), relative}:
-                    try:
+                    with suppress(StoreError):
                         self._refresh_shard(stale)  # learn what is on disk (a deletion, an edit)
-                    except StoreError:
-                        pass
                 raise
             changed = [shard for shard in shards if shard.dirty]
             prepared = [self._index.prepare(shard) for shard in shards]  # may raise: nothing written yet
@@ -554,10 +552,10 @@ class AnnotationStore:
                 "and nothing will be written until it can be",
             )
         if legacy and not self.problems:
-            try:  # rewrite files of an older schema in the current one (they were read upgraded)
+            # rewrite files of an older schema in the current one (they were read upgraded);
+            # a read-only folder, say, leaves them as they are: still readable
+            with suppress(StoreError):
                 self._commit([(relative, _mark_dirty) for relative in legacy])
-            except StoreError:
-                pass  # e.g. a read-only folder: the files stay readable as they are
 
     def _needs_tidying(self, found: Survey) -> bool:
         cutoff = time.time() - STALE_EXPORT_TEMP_S

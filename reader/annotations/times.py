@@ -11,6 +11,7 @@ import re
 import time
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from typing import TypeGuard
 
 FUTURE_SKEW = timedelta(minutes=5)  # clocks of two machines may differ this much
 STORED_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
@@ -42,7 +43,7 @@ def normalise_time(text: str) -> str:
         raise ValueError(f"{text!r} is out of range") from None
 
 
-def is_stored_time(text: object) -> bool:
+def is_stored_time(text: object) -> TypeGuard[str]:
     return isinstance(text, str) and STORED_TIME.fullmatch(text) is not None
 
 

@@ -111,7 +111,7 @@ def _restore(path: Path, fields: Any, stored_checksum: Any) -> Article:
         "warnings": tuple(warnings),
         "version": fields["version"],
         "words": words,
-        "paragraphs": tuple(zip(flat[0::2], flat[1::2])),
+        "paragraphs": tuple(zip(flat[0::2], flat[1::2], strict=True)),  # even length, checked above,
     }
     for name, value in values.items():
         object.__setattr__(article, name, value)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from ..annotations import AnnotationError, AnnotationStore, StoreError, find_passage
 from ..articles import ArticleFileError, ArticleNotFound
-from ..exchange import ImportRefused, collect_items, export_bytes, import_file, write_export
+from ..exchange import FORMATS, ImportRefused, collect_items, export_bytes, import_file, write_export
 from ..exchange.csv_table import DEFAULT_DELIMITER, EXCEL_DELIMITER, check_delimiter
 from ..exchange.reader_json import item_json
 from ..settings import Settings
@@ -18,11 +17,7 @@ from ..text.shortening import one_line
 from .common import echo_problems, known_article_ids, open_store
 from .console import CommandError, export_for_terminal, is_terminal, print_json, say
 
-if TYPE_CHECKING:
-    pass
-
-
-EXPORT_FORMATS = ("json", "w3c", "markdown", "csv")
+EXPORT_FORMATS = tuple(FORMATS)  # json, w3c, markdown, csv
 
 
 @click.command("annotate")

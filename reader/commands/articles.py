@@ -59,7 +59,7 @@ def add(settings: Settings, sources: tuple[str, ...], timeout: float, as_json: b
     from ..ingest import STDIN, AddError, add_source
 
     library = Library(settings.library, settings.library_index_dir)
-    stdin = click.get_binary_stream("stdin")
+    stdin = sys.stdin.buffer  # click.get_binary_stream is deprecated (gone in Click 9)
     if STDIN in sources and stdin.isatty():
         say("Reading the article from standard input; end it with Ctrl-D.", err=True)
     records: list[dict[str, object]] = []

@@ -60,7 +60,7 @@ class CommandError(click.ClickException):
 def _make_safe(error: click.ClickException) -> None:
     """Click's own messages quote what was typed (a file name from a shell glob): made safe too."""
     message = error.format_message
-    error.format_message = lambda: safe_line(message())  # type: ignore[method-assign]
+    error.format_message = lambda: safe_line(message())  # type: ignore[method-assign]  # this instance only
 
 
 class SafeErrorsGroup(click.Group):

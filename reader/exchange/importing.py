@@ -116,9 +116,8 @@ def _checked(incoming: Incoming, article: Article) -> Annotation:
     body, where = article.body, incoming.position_where
     start, end = annotation.start, annotation.end
     needs_text = not annotation.exact  # a W3C position without a quote: take the quote from the text
-    if needs_text or annotation.article_version == article.version:
-        if end > len(body):
-            raise ImportRefused(f"{where}.end: {end:,} is beyond the article's {len(body):,} characters")
+    if (needs_text or annotation.article_version == article.version) and end > len(body):
+        raise ImportRefused(f"{where}.end: {end:,} is beyond the article's {len(body):,} characters")
     if needs_text:
         return replace(
             annotation,

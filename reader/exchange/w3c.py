@@ -224,9 +224,8 @@ def _author(creator: Any, where: str) -> str:
         return creator
     agent = need_object(creator, where)
     for key in ("name", "nickname", "id"):
-        if key in agent:
-            if value := need_str(agent, key, where):
-                return value
+        if key in agent and (value := need_str(agent, key, where)):
+            return value
     return ""
 
 

@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from ..analysis import INDIRECT, SPEECH, LibraryAnalysis
 from ..annotations import AnchoredAnnotation, AnchorState
+from ..articles import Article
 from ..text.terminal import safe_display
 from .report import FramingReport, outlet_label
 
@@ -225,7 +226,14 @@ def _articles(
     return "\n".join(out)
 
 
-def _article(article, report, library_analysis, anchored, colours, ids) -> str:  # type: ignore[no-untyped-def]
+def _article(
+    article: Article,
+    report: FramingReport,
+    library_analysis: LibraryAnalysis,
+    anchored: Sequence[AnchoredAnnotation],
+    colours: Mapping[str, str],
+    ids: list[str],
+) -> str:
     analysis = library_analysis.article(article.id)
     layers: list[tuple[int, int, str, str]] = []  # start, end, class, title
     for entity in analysis.entities:

@@ -145,10 +145,10 @@ class _Watchdog:
                     sock.detach()  # the descriptor stays ours, closed in finish()
 
 
-def _watched(connection_class: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+def _watched(connection_class: type[http.client.HTTPConnection]) -> Callable[..., http.client.HTTPConnection]:
     """A connection class whose sockets the watchdog can cut, connecting within the deadline."""
 
-    class Watched(connection_class):  # type: ignore[valid-type, misc]
+    class Watched(connection_class):  # type: ignore[valid-type, misc]  # a base class chosen at run time
         def __init__(self, *args: Any, watchdog: _Watchdog, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._watchdog = watchdog
@@ -184,13 +184,15 @@ class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
         self._watchdog = watchdog
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(partial(_WatchedHTTPSConnection, watchdog=self._watchdog), req, context=self._context)
+        return self.do_open(partial(_WatchedHTTPSConnection, watchdog=self._watchdog), req, context=self._context)  # type: ignore[attr-defined]  # set by HTTPSHandler.__init__, not in typeshed
 
 
 class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follows redirects to http(s) addresses only: never to ftp://, file:// or anything else."""
 
-    def http_error_302(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Message) -> Any:
+    def http_error_302(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: http.client.HTTPMessage
+    ) -> Any:
         location = headers.get("location") or headers.get("uri")
         if location:
             scheme = urlsplit(urljoin(req.full_url, location.strip())).scheme.lower()

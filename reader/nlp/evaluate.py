@@ -101,9 +101,7 @@ def _is_comment(line: str) -> bool:
     parts = line.split("\t") if "\t" in line else line.split()
     if len(parts) >= 2 and _is_tag(parts[-1]) and not line.startswith("# "):
         return False  # a '#hashtag' token line
-    if len(parts) >= 3 and parts[0].strip().isdigit():
-        return False
-    return True
+    return not (len(parts) >= 3 and parts[0].strip().isdigit())
 
 
 def read_gold(path: Path) -> tuple[str, list[tuple[list[str], list[str]]]]:
@@ -158,12 +156,12 @@ def _repair(tags: list[str]) -> list[str]:
 
 def spans_from_tags(tags: list[str]) -> set[tuple[int, int, str]]:
     spans = set()
-    start, label = None, None
-    for i, tag in enumerate(list(tags) + ["O"]):
+    start, label = 0, None
+    for i, tag in enumerate([*tags, "O"]):
         if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != label):
             if label is not None:
                 spans.add((start, i, label))
-                start, label = None, None
+                label = None
             if tag != "O":
                 start, label = i, tag[2:]
     return spans
@@ -216,7 +214,7 @@ def evaluate_sentences(nlp, sentences, *, labels: list[str] | None = None, batch
 
     docs = [Doc(nlp.vocab, words=w, spaces=guess_spaces(w)) for w, _ in sentences]
     pairs = []
-    for (words, tags), doc in zip(sentences, nlp.pipe(docs, batch_size=batch_size)):
+    for (_, tags), doc in zip(sentences, nlp.pipe(docs, batch_size=batch_size), strict=True):
         pred = {(e.start, e.end, e.label_) for e in doc.ents}
         pairs.append((spans_from_tags(tags), pred))
     result = score_spans(pairs, labels)
@@ -242,7 +240,7 @@ def evaluate_file(path: Path, nlp, *, labels: list[str] | None = None) -> dict:
 
 def format_table(result: dict) -> str:
     lines = [f"{'label':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}{'pred':>8}"]
-    rows = list(result["labels"].items()) + [("overall", result["overall"])]
+    rows = [*list(result["labels"].items()), ("overall", result["overall"])]
     for label, s in rows:
         lines.append(
             f"{label:<8}{s['precision'] * 100:>8.1f}{s['recall'] * 100:>8.1f}{s['f1'] * 100:>8.1f}"

@@ -23,6 +23,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import spacy
 from spacy.language import Language
@@ -30,6 +31,7 @@ from spacy.language import Language
 from reader.nlp.identity import SHIPPED_NAME, PipelineInfo, folder_fingerprint, shipped_model_path
 
 from . import components  # noqa: F401 - importing registers the custom factories before spacy.load
+from .components.doc_consistency import DocConsistency
 
 CONSISTENCY = "reader_doc_consistency"
 
@@ -78,10 +80,7 @@ def _labels(nlp: Language) -> list[str]:
     labels: set[str] = set()
     for name, pipe in nlp.pipeline:
         if nlp.get_pipe_meta(name).factory in _ENTITY_FACTORIES:
-            try:
-                labels |= set(pipe.labels)
-            except Exception:  # noqa: BLE001 - a component without labels
-                pass
+            labels |= set(getattr(pipe, "labels", ()))  # a component may have no labels
     return sorted(labels)
 
 
@@ -112,7 +111,7 @@ def _load_shipped() -> Language:
 def _is_installed_package(name: str) -> bool:
     try:
         return spacy.util.is_package(name)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - a broken installed distribution can raise anything: not usable, then
         return False
 
 
@@ -146,7 +145,7 @@ def add_consistency(nlp: Language) -> bool:
         return False
     if any(nlp.get_pipe_meta(n).factory == CONSISTENCY for n in nlp.pipe_names):
         return False
-    pipe = nlp.add_pipe(CONSISTENCY, name="doc_consistency", last=True)
+    pipe = cast(DocConsistency, nlp.add_pipe(CONSISTENCY, name="doc_consistency", last=True))
     data = shipped_model_path() / "doc_consistency"
     if data.is_dir():
         pipe.from_disk(data)
@@ -172,7 +171,8 @@ def load_pipeline(requested: str | None = None, *, fallback: bool = True) -> Loa
             )
         path = _pipeline_path(nlp)
         add_consistency(nlp)
-        nlp._path = path  # keep the source folder for info/fingerprint
+        # keep the source folder for info/fingerprint; spaCy's Language.__init__ sets _path = None unannotated
+        nlp._path = path  # type: ignore[assignment]
         return LoadedPipeline(nlp=nlp, info=pipeline_info(nlp, source="requested"), warning=None)
     nlp = _load_shipped()
     return LoadedPipeline(nlp=nlp, info=pipeline_info(nlp, source="shipped"), warning=None)

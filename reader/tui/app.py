@@ -11,6 +11,7 @@ import asyncio
 import signal
 import threading
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from functools import partial
 from typing import Any, ClassVar
 
@@ -212,10 +213,8 @@ class ReaderApp(App[None]):
         cache = AnalysisCache(settings.cache_dir)
         found = {a.id: hit for a in articles if (hit := cache.get(a, fingerprint)) is not None}
         if found:
-            try:
+            with suppress(RuntimeError):  # the app has quit
                 self.call_from_thread(self.post_message, AnalysesReady(found, []))
-            except RuntimeError:  # the app has quit
-                pass
 
     def start_analysis(self) -> None:
         """spaCy loads and runs in its own process: the library and the texts stay responsive."""

@@ -12,7 +12,7 @@ from textual.screen import Screen
 def screen_commands(screen: Screen) -> Iterable[SystemCommand]:
     """One palette entry per described, enabled binding of the screen and its focused widgets."""
     seen: set[str] = set()
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
         if not binding.description or binding.system or not active.enabled:
             continue

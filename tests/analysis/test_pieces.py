@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,7 +26,7 @@ PARAGRAPHS = [
 def test_pieces_cover_the_text_in_order_and_keep_the_limit(text: str, limit: int) -> None:
     spans = text_pieces(text, limit)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(end == next_start for (_, end), (next_start, _) in zip(spans, spans[1:]))
+    assert all(end == next_start for (_, end), (next_start, _) in itertools.pairwise(spans))
     assert all(0 < end - start <= limit for start, end in spans if text)
 
 
@@ -66,3 +68,16 @@ def test_a_paragraph_longer_than_a_piece_is_cut_after_a_sentence(monkeypatch: py
     in_pieces = analyze_article(article, nlp, "test")
     assert "\n" not in article.body and len(article.body) > 600
     assert (in_pieces.entities, in_pieces.sentences) == (whole.entities, whole.sentences)
+
+
+def test_a_pipeline_without_sentences_gets_the_text_rule_sentences() -> None:
+    """A pipeline with no sentencizer or parser (an entity ruler alone) still gets sentences: the
+    text rule's (reader/text/segments.py), the same ones the sentencizer finds on plain prose."""
+    with_sentencizer = build_test_pipeline()
+    without = build_test_pipeline()
+    without.remove_pipe("sentencizer")
+    article = make_article(" ".join(["Olaf Scholz reiste nach Paris.", "Dort traf er Emmanuel Macron."] * 3))
+    expected = analyze_article(article, with_sentencizer, "test")
+    analysis = analyze_article(article, without, "test")
+    assert len(analysis.sentences) == 6
+    assert (analysis.sentences, analysis.entities) == (expected.sentences, expected.entities)

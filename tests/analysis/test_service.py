@@ -45,7 +45,7 @@ def test_articles_are_analysed_in_the_child_and_cached(tmp_path: Path, library_d
         assert process.submit(articles) == 2
         assert process.submit(articles) == 0  # already queued: not twice
         assert received.done.wait(WAIT_S), "no analyses arrived"
-        [(info, warning)] = received.pipeline
+        [(info, _warning)] = received.pipeline
         assert info is not None and info["name"] == "reader_de_news" and "ner" in info["components"]
         assert received.failures == [] and not process.busy
         for article in articles:

@@ -168,7 +168,7 @@ def test_interrupted_quote_keeps_its_speaker(analyse) -> None:
 def test_continuation_in_the_next_paragraph(analyse) -> None:
     text = """Friedrich Merz wurde deutlich: „Das Angebot liegt auf dem Tisch.“
     Und weiter: „Wer es ausschlägt, trägt die Verantwortung für alles Weitere.“"""
-    first, second = analyse(text).quotes
+    _first, second = analyse(text).quotes
     assert second.speaker == "Friedrich Merz"
     assert (second.speaker_via, second.continues) == ("continuation", 0)
 

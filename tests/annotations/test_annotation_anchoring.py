@@ -101,9 +101,9 @@ def text_and_passage(draw: st.DrawFn, min_chars: int = 1) -> tuple[str, int, int
     # passage better than its own place, and no anchoring can tell where it was.
     assume(len(set(tokens)) * 2 >= len(tokens))
     separators = [draw(st.sampled_from([" ", " ", " ", ", ", ". ", "\n\n"])) for _ in tokens[1:]]
-    text = tokens[0] + "".join(sep + token for sep, token in zip(separators, tokens[1:]))
+    text = tokens[0] + "".join(sep + token for sep, token in zip(separators, tokens[1:], strict=True))
     starts = [0]
-    for sep, token in zip(separators, tokens[1:]):
+    for sep in separators:
         starts.append(starts[-1] + len(tokens[len(starts) - 1]) + len(sep))
     first = draw(st.integers(0, len(tokens) - 2))
     last = draw(st.integers(first, min(first + 8, len(tokens) - 1)))

@@ -24,7 +24,7 @@ def copies(store: AnnotationStore, article: Article) -> tuple[Annotation, Annota
 
 
 def test_relations(store: AnnotationStore, article: Article) -> None:
-    base, mine, theirs, later = copies(store, article)
+    _base, mine, theirs, later = copies(store, article)
     assert relation(mine, mine) is Relation.SAME
     assert relation(later, mine) is Relation.OLDER and relation(mine, later) is Relation.NEWER
     assert relation(mine, theirs) is Relation.DIVERGENT  # equal times, different content: not "newer"

@@ -144,5 +144,5 @@ def test_missing_articles_folder_is_reported(tmp_path: Path) -> None:
 def test_resolve_accepts_any_text_file(tmp_path: Path) -> None:
     path = write(tmp_path / "elsewhere" / "notiz.txt", "Ein Satz.\n")
     assert Library(tmp_path).resolve(str(path)).id == "notiz"
-    with pytest.raises(ArticleFileError, match="notiz.bin looks binary"):
+    with pytest.raises(ArticleFileError, match=r"notiz\.bin looks binary"):
         Library(tmp_path).resolve(str(write(tmp_path / "notiz.bin", b"\x00\x01")))

@@ -87,7 +87,7 @@ def test_export_to_directory_writes_each_format_under_exports(store: AnnotationS
     annotate_samples(store, library)
     paths = [export_to_directory(store, library, fmt) for fmt in FORMATS]
     assert len(set(paths)) == 4
-    for path, (_, extension) in zip(paths, FORMATS.values()):
+    for path, (_, extension) in zip(paths, FORMATS.values(), strict=True):
         assert path.parent == library.annotations_dir / "exports" and path.suffix == f".{extension}"
         assert path.stat().st_size > 0
     assert read_import_file(paths[0])[0] == "json" and len(read_import_file(paths[1])[1]) == 2
@@ -163,7 +163,11 @@ def test_a_markdown_note_stays_text_in_its_place(store: AnnotationStore, library
     assert not {"bullet_list_open", "ordered_list_open", "table_open", "code_block", "hr"} & set(blocks)
     assert blocks.count("blockquote_open") == 1  # the passage's, and no other
     # after the passage and the tags line come the note's paragraphs, word for word
-    paragraphs = [t for t, before in zip(tokens[1:], tokens) if t.type == "inline" and before.type == "paragraph_open"]
+    paragraphs = [
+        t
+        for t, before in zip(tokens[1:], tokens, strict=False)
+        if t.type == "inline" and before.type == "paragraph_open"
+    ]
     expected = note_paragraphs(note)
     assert [inline_text(t) for t in paragraphs[-len(expected) :]] == expected
     html = markdown_parser().render(document)
@@ -177,7 +181,7 @@ def test_any_note_reads_back_as_its_text(note: str) -> None:
     tokens = markdown_parser().parse("\n\n".join(paragraphs(note)) + "\n")
     shown = [
         inline_text(t)
-        for t, before in zip(tokens[1:], tokens)
+        for t, before in zip(tokens[1:], tokens, strict=False)
         if t.type == "inline" and before.type == "paragraph_open"
     ]
     assert all(t.type in ("paragraph_open", "paragraph_close", "inline") for t in tokens)
@@ -194,7 +198,9 @@ def test_a_hostile_title_and_passage_are_escaped_and_the_title_is_whole(
     store.add(article, 0, len(article.body))
     tokens = markdown_parser().parse(export_bytes(store, library, "markdown").decode("utf-8"))
     headings = [
-        inline_text(t) for t, before in zip(tokens[1:], tokens) if t.type == "inline" and before.type == "heading_open"
+        inline_text(t)
+        for t, before in zip(tokens[1:], tokens, strict=False)
+        if t.type == "inline" and before.type == "heading_open"
     ]
     assert headings[1] == title
     quoted = [t for t in tokens if t.type == "blockquote_open"]

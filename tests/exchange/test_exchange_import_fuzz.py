@@ -29,10 +29,10 @@ def paths(node: Any, prefix: tuple = ()) -> list[tuple]:
     found = [prefix]
     if isinstance(node, dict):
         for key, value in node.items():
-            found += paths(value, prefix + (key,))
+            found += paths(value, (*prefix, key))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            found += paths(value, prefix + (index,))
+            found += paths(value, (*prefix, index))
     return found
 
 

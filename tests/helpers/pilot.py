@@ -14,7 +14,6 @@ async def wait_for_library(pilot: Pilot[None], rows: int | None = None) -> None:
     screen = app.library_screen
     for _ in range(100):
         await pilot.pause(0.02)
-        if screen.scan.articles or screen.scan.problems:
-            if rows is None or screen.table.row_count == rows:
-                return
+        if (screen.scan.articles or screen.scan.problems) and (rows is None or screen.table.row_count == rows):
+            return
     raise AssertionError("library did not load")

@@ -133,7 +133,7 @@ def test_a_new_library_gets_its_articles_folder(tmp_path: Path) -> None:
 
 def test_a_library_folder_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
     library = Library(tmp_path / "fehlt")
-    with pytest.raises(AddError, match="library folder .* does not exist"):
+    with pytest.raises(AddError, match=r"library folder .* does not exist"):
         add_source(library, str(write(tmp_path / "a.txt", PLAIN_ARTICLE)))
     assert not (tmp_path / "fehlt").exists()
 

@@ -149,12 +149,12 @@ def test_a_trickling_download_is_cut_off_at_the_timeout(server: LocalServer) -> 
     "url", ["http://exa mple.de/artikel", "http://127.0.0.1:99999/artikel", "https://", "http://:80/"]
 )
 def test_a_malformed_address_is_explained(library: Library, url: str) -> None:
-    with pytest.raises(AddError, match="^is not a valid web address$"):
+    with pytest.raises(AddError, match=r"^is not a valid web address$"):
         add_source(library, url)
 
 
 def test_a_malformed_address_in_a_redirect_is_explained(server: LocalServer) -> None:
-    with pytest.raises(AddError, match="^is not a valid web address"):
+    with pytest.raises(AddError, match=r"^is not a valid web address"):
         fetch_page(server.url("/umleitung-kaputt"))
 
 
@@ -162,7 +162,7 @@ def test_a_refused_connection_is_explained(library: Library) -> None:
     with socket.socket() as probe:  # a port that was just free: nothing listens there
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    with pytest.raises(AddError, match="^cannot be reached: 127.0.0.1 refused the connection$"):
+    with pytest.raises(AddError, match=r"^cannot be reached: 127\.0\.0\.1 refused the connection$"):
         add_source(library, f"http://127.0.0.1:{port}/artikel")
 
 
@@ -188,7 +188,7 @@ def test_a_pasted_address_with_surrounding_whitespace_is_accepted(library: Libra
 
 
 def test_a_missing_library_folder_is_reported_before_anything_is_fetched(tmp_path, server: LocalServer) -> None:
-    with pytest.raises(AddError, match="the library folder .* does not exist"):
+    with pytest.raises(AddError, match=r"the library folder .* does not exist"):
         add_source(Library(tmp_path / "fehlt"), server.url(NEWS))
     assert server.hits[NEWS] == 0
 

@@ -210,7 +210,7 @@ def test_newline_ends_a_headline():
     nlp = spacy.blank("de")
     doc = nlp("Gipfel ohne Ergebnis\nDie Gespräche endeten am Abend.")
     flags = sentence_starts(doc)
-    assert [t.text for t, f in zip(doc, flags) if f] == ["Gipfel", "Die"]
+    assert [t.text for t, f in zip(doc, flags, strict=True) if f] == ["Gipfel", "Die"]
 
 
 # --- evaluation -------------------------------------------------------------

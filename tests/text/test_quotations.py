@@ -86,7 +86,7 @@ def test_an_opener_inside_a_pair_that_never_closes_is_dropped() -> None:
     assert quoted(text) == [("Er rief ‚Halt und lief weg", 0)]
 
 
-PIECES = st.sampled_from(sorted(QUOTATION_MARKS) + ["Wort", " ", "Satz.", ",", "\n\n", "s", "a b"])
+PIECES = st.sampled_from([*sorted(QUOTATION_MARKS), "Wort", " ", "Satz.", ",", "\n\n", "s", "a b"])
 
 
 @given(st.lists(PIECES, max_size=40).map("".join))

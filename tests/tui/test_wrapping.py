@@ -16,7 +16,7 @@ texts = st.text(alphabet=st.sampled_from(list("ab cdé fgh\n\n  „“ 漢字 Ü
 def test_wrapped_lines_cover_the_text_in_order(text: str, width: int) -> None:
     lines = wrap(text, width)
     position = 0
-    for start, end in zip(lines.starts, lines.ends):
+    for start, end in zip(lines.starts, lines.ends, strict=True):
         assert start >= position
         assert text[position:start].strip(" \n") == ""  # only line breaks between lines
         position = end
@@ -26,14 +26,14 @@ def test_wrapped_lines_cover_the_text_in_order(text: str, width: int) -> None:
 @given(texts, st.integers(min_value=2, max_value=40))
 def test_wrapped_lines_fit_the_width(text: str, width: int) -> None:
     lines = wrap(text, width)
-    for start, end in zip(lines.starts, lines.ends):
+    for start, end in zip(lines.starts, lines.ends, strict=True):
         assert cell_len(text[start:end].rstrip(" ")) <= width
 
 
 def test_line_of_finds_the_display_line() -> None:
     text = "eins zwei drei vier\n\nfünf"
     lines = wrap(text, 9)
-    assert [text[s:e] for s, e in zip(lines.starts, lines.ends)] == ["eins zwei ", "drei vier", "", "fünf"]
+    assert [text[s:e] for s, e in zip(lines.starts, lines.ends, strict=True)] == ["eins zwei ", "drei vier", "", "fünf"]
     assert [lines.line_of(offset) for offset in (0, 9, 10, 19, 20, 21, 24)] == [0, 0, 1, 1, 2, 3, 3]
 
 

@@ -39,7 +39,8 @@ def trim_trailing_nouns(doc: Doc, ents: list[Span], is_common) -> list[Span]:
 
 # the noun before a name that says what kind of name it is ("der Konzern Infineon",
 # "die Partei Volt", "die Stadt Hanau"); person roles come from reader.analysis.lexicon
-ORGANISATION_NOUN_HEADS = ORGANISATION_TYPE_HEADS + (
+ORGANISATION_NOUN_HEADS = (
+    *ORGANISATION_TYPE_HEADS,
     "partei",
     "verein",
     "verband",
@@ -188,7 +189,7 @@ def consistency_spans(
         # a surname seen inside a full PER name is PER where it stands alone
         known[last] = label
     # add genitives / bases
-    extra = {}
+    extra: dict[str, str] = {}
     for text, label in known.items():
         if " " in text:
             continue
@@ -211,8 +212,8 @@ def consistency_spans(
 
         def relabelled(e: Span) -> Span:
             if e.text in proven:
-                target = proven[e.text]
-                return e if target == e.label_ else Span(doc, e.start, e.end, label=target)
+                proven_label = proven[e.text]
+                return e if proven_label == e.label_ else Span(doc, e.start, e.end, label=proven_label)
             target = usable.get(e.text)
             if target is None or target == e.label_:
                 return e

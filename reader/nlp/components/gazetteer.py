@@ -3,7 +3,7 @@ overwriting it), labels the lists prove ("Brisbane"/PER → LOC), and legal form
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -112,7 +112,9 @@ def make_gazetteer(nlp: Language, name: str, labels: list[str], relabel_from: li
 
 
 class Gazetteer(ListComponent):
-    def __init__(self, *, labels: list[str], relabel_from: list[str] = (), org_suffixes: list[str] = ()) -> None:
+    def __init__(
+        self, *, labels: list[str], relabel_from: Sequence[str] = (), org_suffixes: Sequence[str] = ()
+    ) -> None:
         super().__init__()
         self.labels = list(labels)
         self.relabel_from = list(relabel_from)

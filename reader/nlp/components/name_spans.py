@@ -306,6 +306,7 @@ class NameSpanRules:
     def __call__(self, doc: Doc) -> list[Span]:
         ents = list(doc.ents)
         out = []
+        ent: Span | None
         for ent in ents:
             if self.cut_quotes:
                 ent = _quote_free(doc, ent)
@@ -424,7 +425,7 @@ class NameSpans(ListComponent):
         super().__init__()
         self.settings = settings
         self.stop_words = frozenset(w.lower() for w in nlp.Defaults.stop_words)
-        self._rules = None
+        self._rules: NameSpanRules | None = None
 
     def _ready(self) -> NameSpanRules:
         if self._rules is None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 import numpy as np
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 from ...text.marks import (
     CLOSING_BRACKETS,
@@ -67,11 +72,10 @@ def sentence_starts(
                 if tt in FINAL_PUNCT or (tt in CLOSING and tt != guillemets_open):
                     j += 1
                     continue
-                if tt in AMBIGUOUS_QUOTES and tt != guillemets_open:
-                    # straight quote glued to the previous token closes the quote
-                    if not doc[j - 1].whitespace_:
-                        j += 1
-                        continue
+                # a straight quote glued to the previous token closes the quote
+                if tt in AMBIGUOUS_QUOTES and tt != guillemets_open and not doc[j - 1].whitespace_:
+                    j += 1
+                    continue
                 break
             if j >= n:
                 break
@@ -126,7 +130,8 @@ class SentenceRules:
             # each time, which made a 20,000-token paragraph take seconds (quadratic).
             values = np.where(np.asarray(flags, dtype=bool), 1, -1).astype(np.int64)
             values[0] = 1
-            doc.from_array([SENT_START], values.astype(np.uint64).reshape(-1, 1))
+            # spaCy's stub asks for thinc's Ints2d; a uint64 column is what Doc.to_array gives for SENT_START
+            doc.from_array([SENT_START], cast("Ints2d", values.astype(np.uint64).reshape(-1, 1)))
         return doc
 
     def to_disk(self, path, exclude=()):  # settings live in the config

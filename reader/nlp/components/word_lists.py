@@ -33,9 +33,10 @@ class WordLists:
 
     def score(self, table: str, word: str) -> int | None:
         """The table's value for ``word`` (lowercased), None when it is not listed."""
-        keys, values = self.tables.get(table, (None, None))
-        if keys is None or not len(keys):
+        entry = self.tables.get(table)
+        if entry is None or not len(entry[0]):
             return None
+        keys, values = entry
         h = word_hash(word)
         k = int(np.searchsorted(keys, h))
         return int(values[k]) if k < len(keys) and keys[k] == h else None
@@ -64,7 +65,7 @@ class WordLists:
             arrays = {}
             for table, (keys, values) in self.tables.items():
                 arrays[f"{table}.keys"], arrays[f"{table}.values"] = keys, values
-            np.savez_compressed(path / "tables.npz", **arrays)
+            np.savez_compressed(path / "tables.npz", allow_pickle=False, **arrays)
 
     @classmethod
     def from_disk(cls, path: Path) -> WordLists:

@@ -9,10 +9,12 @@ sockets are shut) and closes the dialog; quitting the app does the same.
 from __future__ import annotations
 
 import threading
+from contextlib import suppress
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
@@ -25,7 +27,7 @@ from ..messages import ReloadLibrary
 class AddArticleDialog(ModalScreen[str | None]):
     """Dismisses with the id of the added (or already present) article, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
     AddArticleDialog { align: center middle; }
     AddArticleDialog > Vertical {
@@ -99,10 +101,8 @@ class AddArticleDialog(ModalScreen[str | None]):
         """Run on the app's thread; nothing once the dialog is closing or the app has quit."""
         if self.closing.is_set():
             return
-        try:
+        with suppress(RuntimeError):  # the app is no longer running
             self.app.call_from_thread(self._if_open, callback, *args)
-        except RuntimeError:  # the app is no longer running
-            pass
 
     def _to_app(self, message: str) -> None:
         """Tell the app, the dialog being gone, and show the library as it now is."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
@@ -69,7 +70,7 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
     ctrl+t puts theirs into the fields, ctrl+b puts both in (tags of both, your note then theirs).
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+t", "take_theirs", "Take theirs", show=False),
@@ -191,7 +192,7 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
 class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question; y or enter confirms, n or escape declines."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y,enter", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
     ]

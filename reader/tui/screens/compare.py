@@ -183,8 +183,9 @@ class CompareScreen(Screen[None]):
         self.framing = framing_report(library_analysis, analysed) if library_analysis and analysed else None
         analysed_ids = {a.id for a in analysed}
         for column in self.columns:
-            shown = self.framing is not None and len(analysed) > 1 and column.article.id in analysed_ids
-            column.view.set_layer("passage", passage_highlights(self.framing, column.article.id) if shown else [])
+            shown = len(analysed) > 1 and column.article.id in analysed_ids
+            passages = passage_highlights(self.framing, column.article.id) if self.framing and shown else []
+            column.view.set_layer("passage", passages)
 
     def action_jump_passage(self) -> None:
         """From a shared sentence to the same passage in the next open outlet that has it."""
@@ -431,9 +432,9 @@ class CompareScreen(Screen[None]):
 
     def on_click(self, event: Click) -> None:
         for column in self.columns:
-            if event.widget is column or (event.widget is not None and column in event.widget.ancestors):
-                if not isinstance(event.widget, ReadingView):
-                    column.view.focus()
+            in_column = event.widget is column or (event.widget is not None and column in event.widget.ancestors)
+            if in_column and not isinstance(event.widget, ReadingView):
+                column.view.focus()
 
 
 def _next_start(starts: list[int], cursor: int, step: int) -> int:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
@@ -35,7 +37,7 @@ def version_label(title: str, annotation: Annotation) -> Text:
 class ConflictDialog(ModalScreen[str | None]):
     """Returns "local" or the revision of the version to keep; None on escape (decide later)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Decide later")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Decide later")]
     DEFAULT_CSS = """
     ConflictDialog { align: center middle; }
     ConflictDialog > Vertical {

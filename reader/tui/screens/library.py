@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
@@ -23,7 +24,7 @@ MAX_COLUMNS = 4
 @dataclass(frozen=True)
 class SortKey:
     label: str
-    key: Callable[[Article, dict[str, int]], object]  # (article, annotation counts) → sort key
+    key: Callable[[Article, dict[str, int]], str | int]  # (article, annotation counts) → sort key
 
 
 SORT_KEYS = (
@@ -53,7 +54,7 @@ def matches(article: Article, query: str) -> bool:
 
 class LibraryScreen(Screen[None]):
     AUTO_FOCUS = "#library-table"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter"),
         Binding("space", "toggle_pick", "Mark"),
         Binding("enter", "open", "Open", priority=False),
@@ -239,7 +240,8 @@ class LibraryScreen(Screen[None]):
         self.table.move_cursor(row=min(row + 1, self.table.row_count - 1), animate=False)
 
     def action_open(self) -> None:
-        ids = list(self.picked) or ([self._current_id()] if self._current_id() else [])
+        current = self._current_id()
+        ids = list(self.picked) or ([current] if current else [])
         if ids:
             self.post_message(OpenArticles(ids))
 

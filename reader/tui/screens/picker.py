@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
@@ -49,7 +50,7 @@ def article_option_label(article: Article, related: float | None = None) -> Text
 class ArticlePicker(ModalScreen[str | None]):
     """Returns the chosen article's id, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "dismiss", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Cancel")]
     DEFAULT_CSS = """
     ArticlePicker { align: center middle; }
     ArticlePicker > Vertical {
@@ -92,5 +93,5 @@ class ArticlePicker(ModalScreen[str | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
-    def action_dismiss(self) -> None:  # type: ignore[override]
+    def action_dismiss(self) -> None:  # type: ignore[override]  # escape dismisses with None, never a result
         self.dismiss(None)

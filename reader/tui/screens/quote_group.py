@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -58,7 +60,7 @@ def member_text(article: Article | None, quote, source_label: str, reference: st
 class QuoteGroupScreen(ModalScreen[tuple[str, int, int] | None]):
     """Dismisses with (article id, start, end) of the member chosen by its number, or None."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,c", "dismiss_none", "Close"),
         Binding("1", "choose(0)", "Go to 1", show=False),
         Binding("2", "choose(1)", "Go to 2", show=False),

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...framing import FramingReport
+from ...framing import EpithetForm, FramingReport
 from ..highlights import ENTITY_COLOURS, one_line
 
 COLUMN_COLOURS = ("#f5a97f", "#8aadf4", "#a6da95", "#c6a0f6")
@@ -85,7 +85,7 @@ def render_report(report: FramingReport) -> Text:
     return out
 
 
-def _widest(forms):  # type: ignore[no-untyped-def]
+def _widest(forms: tuple[EpithetForm, ...]) -> list[EpithetForm]:
     """The most used names and roles, at most FORMS, the roles given room."""
     names = [f for f in forms if f.kind == "name"][:2]
     roles = [f for f in forms if f.kind == "role"][: FORMS - len(names)]

@@ -4,14 +4,16 @@ filterable; enter jumps to one, r settles a conflict."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ...annotations import AnchoredAnnotation, AnchorState, Conflict
 from ...annotations.tags import tag_key
@@ -66,7 +68,7 @@ def matches(item: AnchoredAnnotation, query: str, tag: str) -> bool:
 class NotesPane(Vertical):
     """Annotations of the open articles first, then the rest of the library, then orphans."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter notes", show=False),
         Binding("escape", "clear_filters", "Clear the filters", show=False),
         Binding("r", "resolve", "Pick a version (conflict)", show=False),
@@ -143,10 +145,8 @@ class NotesPane(Vertical):
         notes.clear_options()
         notes.add_options(options)
         if highlighted is not None:
-            try:
+            with suppress(OptionDoesNotExist):  # the option is gone: leave the highlight where OptionList puts it
                 notes.highlighted = notes.get_option_index(highlighted)
-            except Exception:  # the option is gone: leave the highlight where OptionList puts it
-                pass
         highlight_first(notes)
         info = f"{len(chosen)} of {len(self.items)}"
         if self.conflicts:

@@ -8,9 +8,11 @@ built from the (terminal-safe) characters themselves.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -79,7 +81,7 @@ class ReadingView(ScrollView, can_focus=True):
         background: $surface;
     }
     """
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_lines(1)", "Scroll down", show=False),
         Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False),
         Binding("pagedown,space", "scroll_page(1)", "Page down", show=False),
@@ -441,7 +443,7 @@ class ReadingView(ScrollView, can_focus=True):
         points = sorted(c for c in cuts if start <= c <= end)
         selection_style = Style(reverse=True)
         cursor_style = Style(reverse=True, underline=True, bold=True)
-        for low, high in zip(points, points[1:]):
+        for low, high in itertools.pairwise(points):
             if low >= high:
                 continue
             style = base

@@ -6,7 +6,9 @@ compare screen never show them.
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
 
@@ -18,7 +20,7 @@ from .tags_pane import TagsPane
 
 
 class SidePanel(Vertical):
-    BINDINGS = [Binding("escape", "screen.close_panel", "Close panel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "screen.close_panel", "Close panel", show=False)]
     DEFAULT_CSS = """
     SidePanel {
         dock: right;
