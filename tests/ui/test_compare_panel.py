@@ -107,9 +107,12 @@ async def test_o_lists_the_likeliest_related_articles_first(make_app, library_di
     async with app.run_test(size=(160, 40)) as pilot:
         await wait_for_library(pilot, rows=45)
         app.post_message(OpenArticles([SOURCE]))
-        await pilot.pause(0.2)
-        await pilot.press("o")
         for _ in range(200):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, CompareScreen):
+                break
+        await pilot.press("o")
+        for _ in range(600):
             await pilot.pause(0.05)
             if isinstance(app.screen, ArticlePicker):
                 break
