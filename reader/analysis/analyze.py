@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from ..articles import Article
 
 _INITIAL_AT_END = re.compile(r"\s[A-ZÄÖÜ]\.?$")
+_ENGLISH_POSSESSIVE = re.compile(r"\w['’]s$")
+_SLASHED = re.compile(r"[A-ZÄÖÜ][\w-]+(?:/[A-ZÄÖÜ][\w-]+)+")
 _SURNAME_AFTER_INITIAL = re.compile(r"\.?\s[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 # A surname with a particle after a first name the pipeline took alone: "Clara" + " zu Reventlow",
 # "Katharina" + " von Hohenberg", "Khalid" + " al-Mansouri".
@@ -151,7 +153,7 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
     double): a pipeline that labels "Selenskyj" LOC once and PER twice means one person.
     """
     spans: list[NameSpan] = []
-    for start, end, label in sorted(entity_spans):
+    for start, end, label in sorted(_split_at_slashes(text, entity_spans)):
         raw = text[start:end]
         cleaned = clean_name(raw)
         if not cleaned:
@@ -161,6 +163,10 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
             start, end = start + offset, start + offset + len(cleaned)
         if label in {"PER", "ORG"}:
             start = _after_role_words(text, start, end, strip_function_words=label == "PER")
+        if label == "PER":
+            end = _with_initial_period(text, start, end)
+        if _ENGLISH_POSSESSIVE.search(text, start, end) and end - start > 4:
+            end -= 2  # "China's measures": the English possessive is no part of the name
         if (
             label == "PER"
             and (surname := _SURNAME_AFTER_INITIAL.match(text, end))
@@ -203,10 +209,43 @@ def _after_role_words(text: str, start: int, end: int, *, strip_function_words: 
             return start
         first = text[start:space]
         role = is_role_noun(role_noun_base(first.lower().split("-")[-1]))
-        function_word = strip_function_words and first.lower() in FUNCTION_WORDS
+        function_word = (
+            strip_function_words and first.lower() in FUNCTION_WORDS and not _particle_of_name(text, start, end)
+        )
         if first[:1].isupper() and not role and not function_word:
             return start
         start = space + 1
+
+
+def _split_at_slashes(text: str, entity_spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Kairo/Riad (AFP)": two places joined by a slash are two names."""
+    out = []
+    for start, end, label in entity_spans:
+        if label in ("LOC", "ORG") and _SLASHED.fullmatch(text, start, end):
+            for part in re.finditer(r"[^/]+", text[start:end]):
+                out.append((start + part.start(), start + part.end(), label))
+        else:
+            out.append((start, end, label))
+    return out
+
+
+def _particle_of_name(text: str, start: int, end: int) -> bool:
+    """ "Von der Leyen", "Zu Reventlow" at a sentence start: the capitalised word is the particle of a
+    name the article writes in full elsewhere ("Ursula von der Leyen"), not a preposition ("Von Trump
+    hieß es")."""
+    words = text[start:end].split(" ")
+    if words[0].lower() not in CHAIN_PARTICLES or len(words) < 2 or not words[-1][:1].isupper():
+        return False
+    lowered = re.escape(" ".join([words[0].lower(), *words[1:]]))
+    return re.search(rf"[A-ZÄÖÜ][\w-]+ {lowered}(?![\w-])", text) is not None
+
+
+def _with_initial_period(text: str, start: int, end: int) -> int:
+    """A person's name that ends in an initial keeps its period ("Thomas K."), also where the
+    period ends the sentence; clean_name took it off as edge punctuation."""
+    if end < len(text) and text[end] == "." and _INITIAL_AT_END.search(text, start, end) and end - start > 2:
+        return end + 1
+    return end
 
 
 def split_at_paragraphs(text: str, sentence_spans: Iterable[tuple[int, int]]) -> list[Sentence]:

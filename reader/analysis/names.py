@@ -233,9 +233,12 @@ def _person_and_genitive_names(spans: list[NameSpan]) -> dict[str, str]:
         base = bases[text]
         if " " in base and base in full_person_names | {b for b in bases.values() if " " in b}:
             full_by_key.setdefault(name_key(base), Counter())[base] += count
+    # only a person's full name lends its last word a referent: "Leipzig" is not "Universität Leipzig"
+    person_keys = {name_key(t) for t in full_person_names}
     by_surname: dict[str, set[str]] = {}
     for key in full_by_key:
-        by_surname.setdefault(key.split(" ")[-1], set()).add(key)
+        if key in person_keys:
+            by_surname.setdefault(key.split(" ")[-1], set()).add(key)
 
     canonical: dict[str, str] = {}
     for text in texts:

@@ -188,3 +188,45 @@ def test_an_acronym_in_brackets_is_the_name_before_it_and_nothing_is_merged_by_g
     # an ORG is never mapped through the place table ("Moscow" as an ORG stays itself)
     spans = _spans("Moscow Bank", [("Moscow", "ORG")])
     assert [e.key for e in canonical_entities("Moscow Bank", spans)] == ["moscow"]
+
+
+def test_a_capitalised_particle_of_a_full_name_stays_in_the_person() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "Ursula von der Leyen kam. Von der Leyen sprach. Von Trump kam nichts. Laut Clara zu Reventlow nicht."
+    spans = _spans(text, [("Ursula von der Leyen", "PER"), ("Von der Leyen", "PER"), ("Von Trump", "PER")])
+    analysis = analyze_spans("p", "v", "f", text, spans, [(0, 25), (26, 47), (48, 69), (70, len(text))])
+    # "Von Trump": the article never writes "von Trump" after a first name, so "Von" is the preposition
+    assert [e.text for e in analysis.entities] == ["Ursula von der Leyen", "Von der Leyen", "Trump"]
+
+
+def test_a_name_ending_in_an_initial_keeps_its_period() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "Der Angeklagte Thomas K. schwieg. Dann sprach Thomas K."
+    spans = [(15, 24, "PER"), (text.rindex("Thomas"), len(text), "PER")]
+    analysis = analyze_spans("k", "v", "f", text, spans, [(0, 33), (34, len(text))])
+    assert [e.text for e in analysis.entities] == ["Thomas K.", "Thomas K."]
+
+
+def test_an_english_possessive_and_a_slash_between_places_are_no_part_of_a_name() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "Kairo/Riad (AFP) - Ein Sprecher schrieb: »China's measures are fine«."
+    spans = [(0, 10, "LOC"), (text.index("China"), text.index(" measures"), "LOC")]
+    analysis = analyze_spans("s", "v", "f", text, spans, [(0, len(text))])
+    assert [(e.text, e.label) for e in analysis.entities] == [("Kairo", "LOC"), ("Riad", "LOC"), ("China", "LOC")]
+
+
+def test_a_place_inside_an_organisations_name_stays_the_place() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "Die Universität Leipzig forscht. Sie lebt in Leipzig. Die Universität Leipzig sagt das."
+    place = text.index("in Leipzig") + 3
+    spans = [*_spans(text, [("Universität Leipzig", "ORG")]), (place, place + 7, "LOC")]
+    analysis = analyze_spans("u", "v", "f", text, sorted(spans), [(0, 32), (33, 53), (54, len(text))])
+    assert [(e.text, e.label, e.key) for e in analysis.entities] == [
+        ("Universität Leipzig", "ORG", "universität leipzig"),
+        ("Leipzig", "LOC", "leipzig"),
+        ("Universität Leipzig", "ORG", "universität leipzig"),
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import spacy
+from spacy.lang.de import German
 from spacy.tokens import Doc, Span
 
 from reader.nlp.components.doc_consistency import consistency_spans
@@ -188,3 +189,149 @@ def test_a_lone_surname_takes_the_particles_of_its_full_name():
     words = "Ursula von der Leyen kam . Von der Leyen sprach , dann von der Leyen ."
     out = consistency(words, [(0, 4, "PER")])
     assert [t for _, t, _ in out] == ["Ursula von der Leyen", "Von der Leyen", "von der Leyen"]
+
+
+def test_particles_of_a_full_name_make_the_person_in_any_case_and_over_other_labels():
+    words = (
+        "Die Abgeordnete Katharina von Hohenberg sprach . Von Hohenberg forderte mehr . "
+        "Clara zu Reventlow lacht . Abends steht Zu Reventlow am Fluss . Van der Berg traf ."
+        " Jamie van der Berg jubelte ."
+    )
+    # the NER took the lone "Hohenberg" for a place and "der Berg" for something else
+    spans = [(2, 5, "PER"), (8, 9, "LOC"), (12, 15, "PER"), (20, 21, "PER"), (25, 27, "MISC"), (29, 33, "PER")]
+    out = consistency(words, spans, listed={"Hohenberg": "LOC"})
+    assert [(t, label) for _, t, label in out] == [
+        ("Katharina von Hohenberg", "PER"),
+        ("Von Hohenberg", "PER"),
+        ("Clara zu Reventlow", "PER"),
+        ("Zu Reventlow", "PER"),
+        ("Van der Berg", "PER"),
+        ("Jamie van der Berg", "PER"),
+    ]
+    # without a full name with those particles the words stay as they were
+    alone = consistency("Von Hohenberg kam .", [(1, 2, "LOC")])
+    assert alone == [(1, "Hohenberg", "LOC")]
+
+
+def organisations(words: str, spans: list[tuple[int, int, str]], common=(), **steps) -> list[tuple[str, str]]:
+    from reader.nlp.components.organisations import OrganisationRules, organisation_spans
+
+    doc = preset(words, spans)
+    rules = OrganisationRules(**steps) if steps else OrganisationRules()
+    stop_words = frozenset(w.lower() for w in German.Defaults.stop_words)
+    out = organisation_spans(
+        doc, list(doc.ents), is_common=lambda w: w.lower() in common, stop_words=stop_words, rules=rules
+    )
+    return [(s.text, s.label_) for s in out]
+
+
+def test_an_office_named_by_its_place_is_an_organisation_and_alone_it_is_none():
+    words = "Am Amtsgericht Bremen und bei der Polizeidirektion Lübeck , nicht aber bei der Polizei in Kiel ."
+    spans = [(2, 3, "LOC"), (7, 8, "LOC"), (15, 16, "LOC")]
+    assert organisations(words, spans) == [
+        ("Amtsgericht Bremen", "ORG"),
+        ("Polizeidirektion Lübeck", "ORG"),
+        ("Kiel", "LOC"),
+    ]
+    assert organisations(words, spans, offices=False)[0] == ("Bremen", "LOC")
+
+
+def test_ministries_and_federal_bodies_are_organisations():
+    words = "Das Familienministerium , ein Sprecher des Bundesumweltministeriums und die Bundesnetzagentur ; nicht das Bundesland ."
+    out = organisations(words, [(1, 2, "LOC")])
+    assert out == [("Familienministerium", "ORG"), ("Bundesumweltministeriums", "ORG"), ("Bundesnetzagentur", "ORG")]
+    # named by the words after it, the one word is not the name ("Bundesamt für Statistik")
+    assert organisations("Das Bundesamt für Statistik meldet .", []) == []
+
+
+def test_a_kind_noun_before_a_name_makes_it_an_organisation():
+    words = (
+        "Der Zahlungsdienstleister Brixwell meldet , der Chipkonzern Norrland Devices auch , "
+        "auf der Plattform Q und beim Möbelkonzern Ende März nichts ."
+    )
+    spans = [(7, 8, "LOC")]
+    assert organisations(words, spans, common=("ende", "märz")) == [
+        ("Brixwell", "ORG"),
+        ("Norrland Devices", "ORG"),
+        ("Q", "ORG"),
+    ]
+    # the kind noun inside an organisation span is no part of the name; a name's own "Verband" is
+    kept = organisations(
+        "Der Kölner Konzern Brixwell und der Verband Deutscher Reeder .", [(1, 4, "ORG"), (6, 9, "ORG")]
+    )
+    assert kept == [("Brixwell", "ORG"), ("Verband Deutscher Reeder", "ORG")]
+
+
+def test_the_us_parties_named_by_their_plural_are_organisations_the_singular_is_a_role():
+    words = "Die Demokraten stimmten gegen , den Republikanern half es , der Republikaner Dale Brook schwieg ."
+    out = organisations(words, [(12, 14, "PER")])
+    assert out == [("Demokraten", "ORG"), ("Republikanern", "ORG"), ("Dale Brook", "PER")]
+
+
+def test_a_surname_that_is_a_common_noun_spreads_only_where_no_article_stands_before_it():
+    words = "Trainer Jonas Brenner kam . Dann traf Brenner , so Brenner . Der Brenner im Ofen und einen neuen Brenner ."
+    common = {"Brenner", "Ofen", "Trainer"}
+    out = consistency(words, [(1, 3, "PER")], is_common=lambda w: w in common)
+    assert [(s, t) for s, t, _ in out] == [(1, "Jonas Brenner"), (7, "Brenner"), (10, "Brenner")]
+    plain = consistency(words, [(1, 3, "PER")], is_common=lambda w: w in common, common_surnames=False)
+    assert [t for _, t, _ in plain] == ["Jonas Brenner"]
+
+
+def test_a_names_last_word_proves_its_label_but_never_a_persons():
+    from reader.nlp.components.name_heads import labels_by_head
+
+    words = (
+        "In der Eishockey-Liga und im Landespokal , beim Silbernen Bären , nach dem Lieferkettengesetz ; "
+        "das Halden Research Center , der Nordpark und Maria Preis ."
+    )
+    spans = [
+        (2, 3, "ORG"),
+        (5, 6, "ORG"),
+        (8, 10, "ORG"),
+        (13, 14, "ORG"),
+        (16, 19, "MISC"),
+        (21, 22, "ORG"),
+        (23, 25, "PER"),
+    ]
+    doc = preset(words, spans)
+    assert [(s.text, s.label_) for s in labels_by_head(doc, list(doc.ents))] == [
+        ("Eishockey-Liga", "MISC"),
+        ("Landespokal", "MISC"),
+        ("Silbernen Bären", "MISC"),
+        ("Lieferkettengesetz", "MISC"),
+        ("Halden Research Center", "ORG"),
+        ("Nordpark", "LOC"),
+        ("Maria Preis", "PER"),
+    ]
+
+
+def test_no_organisation_is_made_of_a_bare_ministerium_or_a_compound_common_noun():
+    words = "nach Angaben seines Ministeriums hat keine Partei Gesprächsbereitschaft gezeigt ."
+    assert organisations(words, [], common=("bereitschaft",)) == []
+
+
+def test_titles_nouns_before_a_first_name_and_kind_of_place_nouns_are_no_part_of_the_name():
+    rules = name_rules(common=(*COMMON, "landkreis", "tore"), first=("Malte", "Yannick", "Tore"))
+    doc = preset(
+        "Mitautor Dr. Malte Jürgensen kam . Durch Tore von Yannick Hessler ging es , im Landkreis Deggendorf auch .",
+        [(1, 4, "PER"), (7, 11, "PER"), (15, 17, "LOC")],
+    )
+    assert spans_of(rules, doc) == [("Malte Jürgensen", "PER"), ("Yannick Hessler", "PER"), ("Deggendorf", "LOC")]
+
+
+def test_lower_case_words_of_a_foreign_quote_are_no_person_and_no_misc():
+    rules = name_rules(english=())
+    doc = preset(
+        "„ We did not come to Belém “ , sagte sie ; „ every tenth of a degree “ .",
+        [(4, 5, "MISC"), (6, 7, "LOC"), (14, 18, "MISC")],
+    )
+    assert spans_of(rules, doc) == [("Belém", "LOC")]
+
+
+def test_a_name_holding_an_institution_word_is_an_organisation():
+    from reader.nlp.components.name_heads import labels_by_head
+
+    doc = preset("Die Technische Universität Kassel forscht .", [(1, 4, "LOC")])
+    assert [(s.text, s.label_) for s in labels_by_head(doc, list(doc.ents))] == [
+        ("Technische Universität Kassel", "ORG")
+    ]

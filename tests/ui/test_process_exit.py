@@ -126,6 +126,6 @@ def test_the_analysis_process_does_not_outlive_a_killed_app(library_dir: Path) -
         child = analysis_child(app.pid)
         app.send_signal(signal.SIGKILL)  # no chance to clean up: the child must notice alone
         app.wait(timeout=10)
-        assert gone(child, within=5)
+        assert gone(child, within=30)  # a loaded machine may still be importing spaCy there
     finally:
         app.kill()

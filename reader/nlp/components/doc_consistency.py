@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 
 from ...text.names import NAME_PARTICLES
 from .name_spans import ORGANISATION_TYPE_HEADS
-from .spans import genitive_base, is_sentence_initial
+from .spans import genitive_base
 from .word_lists import ListComponent
 
 
@@ -114,8 +114,10 @@ def evidence_labels(
 
 
 def particle_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
-    """ "Ursula von der Leyen" ... "von der Leyen": a lone surname takes the particles its
-    full name has in this document, where they stand before it ("Von der Leyen sagte")."""
+    """ "Ursula von der Leyen" ... "von der Leyen": where the particles of a full name in this
+    document stand before its surname again, particles and surname are that person, in any case
+    ("Von der Leyen sagte", "steht Zu Reventlow") and whatever the NER made of the words (a lone
+    "Hohenberg" LOC, "der Berg" MISC), unless a longer entity holds them."""
     chains: dict[str, tuple[str, ...]] = {}
     for ent in ents:
         if ent.label_ == "PER" and len(ent) > 2:
@@ -126,20 +128,48 @@ def particle_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
                 chains[ent[-1].text] = tuple(t.text.lower() for t in doc[k : ent.end - 1])
     if not chains:
         return ents
-    out = []
-    for ent in ents:
-        chain = chains.get(ent.text) if ent.label_ == "PER" and len(ent) == 1 else None
-        if chain and ent.start >= len(chain):
-            start = ent.start - len(chain)
-            words = doc[start : ent.start]
-            if (
-                tuple(t.text.lower() for t in words) == chain
-                and (words[0].text.islower() or is_sentence_initial(doc, start))
-                and not any(t.ent_type_ for t in words)
-            ):
-                ent = Span(doc, start, ent.end, label="PER")
-        out.append(ent)
-    return out
+    owner = [-1] * len(doc)
+    for k, ent in enumerate(ents):
+        for i in range(ent.start, ent.end):
+            owner[i] = k
+    found: list[Span] = []
+    replaced: set[int] = set()
+    for i, token in enumerate(doc):
+        chain = chains.get(token.text)
+        if not chain or i < len(chain):
+            continue
+        start = i - len(chain)
+        if tuple(t.text.lower() for t in doc[start:i]) != chain:
+            continue
+        inside = {owner[k] for k in range(start, i + 1) if owner[k] >= 0}
+        if any(ents[k].start < start or ents[k].end > i + 1 for k in inside):
+            continue  # the full name itself, or a longer name holding these words
+        if inside == {owner[i]} and ents[owner[i]].start == start and ents[owner[i]].label_ == "PER":
+            continue
+        replaced |= inside
+        found.append(Span(doc, start, i + 1, label="PER"))
+    if not found:
+        return ents
+    return sorted([e for k, e in enumerate(ents) if k not in replaced] + found, key=lambda e: e.start)
+
+
+# words before a noun that make the next capitalised word the noun, not a name
+_NOUN_OPENERS = frozenset(
+    "der die das dem den des ein eine einer einem einen eines kein keine keinen keinem keiner "
+    "im am zum zur vom beim ins ans aufs dieser diese dieses diesem diesen jeder jede jedes "
+    "sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere".split()
+)
+
+
+def _noun_context(doc: Doc, i: int) -> bool:
+    """An article, a determiner or an inflected adjective stands before token i."""
+    if i == 0:
+        return False
+    before = doc[i - 1].text
+    low = before.lower()
+    if low in _NOUN_OPENERS:
+        return True
+    return before.islower() and len(before) > 3 and low.endswith(("e", "en", "em", "er", "es"))
 
 
 def consistency_spans(
@@ -153,6 +183,7 @@ def consistency_spans(
     listed: dict[str, str] | None = None,
     org_suffixes: frozenset[str] = frozenset(),
     role_heads: tuple[str, ...] = (),
+    common_surnames: bool = True,
 ) -> list[Span]:
     """Return the doc's entities made consistent across the document.
 
@@ -202,11 +233,16 @@ def consistency_spans(
     # names usable for propagation: capitalised, not stop words, single-token ones
     # must not be common nouns ("Bank", "Essen")
     usable = {}
+    # surnames that are common nouns too ("Brenner", "Tausch"): the person only where no article or
+    # adjective stands before the word ("so Brenner", not "der Brenner", "einen neuen Brenner")
+    noun_surnames: set[str] = set()
     for text, label in known.items():
         if len(text) < min_chars or not text[:1].isupper():
             continue
         if " " not in text and (text.lower() in stop_words or is_common(text)):
-            continue
+            if not (common_surnames and text in surname_of and text.lower() not in stop_words):
+                continue
+            noun_surnames.add(text)
         usable[text] = label
     if relabel:
 
@@ -244,7 +280,7 @@ def consistency_spans(
             if any(taken[i : i + length]):
                 continue
             text = " ".join(words[i : i + length])
-            if text in usable:
+            if text in usable and not (text in noun_surnames and _noun_context(doc, i)):
                 hit = (length, usable[text])
                 break
         if hit:
@@ -260,10 +296,24 @@ def consistency_spans(
 
 @Language.factory(
     "reader_doc_consistency",
-    default_config={"relabel": True, "min_chars": 2, "min_votes": 1, "use_evidence": True, "org_suffixes": []},
+    default_config={
+        "relabel": True,
+        "min_chars": 2,
+        "min_votes": 1,
+        "use_evidence": True,
+        "org_suffixes": [],
+        "common_surnames": True,
+    },
 )
 def make_doc_consistency(
-    nlp: Language, name: str, relabel: bool, min_chars: int, min_votes: int, use_evidence: bool, org_suffixes: list[str]
+    nlp: Language,
+    name: str,
+    relabel: bool,
+    min_chars: int,
+    min_votes: int,
+    use_evidence: bool,
+    org_suffixes: list[str],
+    common_surnames: bool,
 ):
     return DocConsistency(
         nlp,
@@ -272,6 +322,7 @@ def make_doc_consistency(
         min_votes=min_votes,
         use_evidence=use_evidence,
         org_suffixes=org_suffixes,
+        common_surnames=common_surnames,
     )
 
 
@@ -285,8 +336,10 @@ class DocConsistency(ListComponent):
         min_votes: int = 1,
         use_evidence: bool = True,
         org_suffixes: Iterable[str] = (),
+        common_surnames: bool = True,
     ) -> None:
         super().__init__()
+        self.common_surnames = common_surnames
         self.relabel = relabel
         self.min_chars = min_chars
         self.min_votes = min_votes
@@ -330,5 +383,6 @@ class DocConsistency(ListComponent):
             listed=self.listed() if evidence else None,
             org_suffixes=self.org_suffixes if evidence else frozenset(),
             role_heads=ROLE_SUFFIXES if evidence else (),
+            common_surnames=self.common_surnames,
         )
         return doc

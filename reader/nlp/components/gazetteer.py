@@ -1,5 +1,7 @@
 """`reader_gazetteer`: names from the word lists where the statistical NER found nothing (never
-overwriting it), labels the lists prove ("Brisbane"/PER → LOC), and legal forms ("Audi AG" → ORG)."""
+overwriting it), labels the lists prove ("Brisbane"/PER → LOC), legal forms ("Audi AG" → ORG), the
+organisations the text proves (organisations.py) and the label a name's last word proves
+(name_heads.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .name_heads import labels_by_head
+from .organisations import OrganisationRules, organisation_spans
 from .spans import genitive_base, overlaps, set_ents, taken_mask
 from .word_lists import ListComponent, WordLists
 
@@ -106,19 +110,58 @@ def org_suffix_spans(doc: Doc, suffixes: frozenset[str], max_words: int = 3) -> 
     return filter_spans(ents) if changed else list(doc.ents)
 
 
-@Language.factory("reader_gazetteer", default_config={"labels": ["LOC"], "relabel_from": [], "org_suffixes": []})
-def make_gazetteer(nlp: Language, name: str, labels: list[str], relabel_from: list[str], org_suffixes: list[str]):
-    return Gazetteer(labels=labels, relabel_from=relabel_from, org_suffixes=org_suffixes)
+@Language.factory(
+    "reader_gazetteer",
+    default_config={
+        "labels": ["LOC"],
+        "relabel_from": [],
+        "org_suffixes": [],
+        "org_evidence": [],
+        "head_labels": False,
+    },
+)
+def make_gazetteer(
+    nlp: Language,
+    name: str,
+    labels: list[str],
+    relabel_from: list[str],
+    org_suffixes: list[str],
+    org_evidence: list[str],
+    head_labels: bool,
+):
+    return Gazetteer(
+        labels=labels,
+        relabel_from=relabel_from,
+        org_suffixes=org_suffixes,
+        org_evidence=org_evidence,
+        head_labels=head_labels,
+        stop_words=frozenset(w.lower() for w in nlp.Defaults.stop_words),
+    )
 
 
 class Gazetteer(ListComponent):
     def __init__(
-        self, *, labels: list[str], relabel_from: Sequence[str] = (), org_suffixes: Sequence[str] = ()
+        self,
+        *,
+        labels: list[str],
+        relabel_from: Sequence[str] = (),
+        org_suffixes: Sequence[str] = (),
+        org_evidence: Sequence[str] = (),
+        head_labels: bool = False,
+        stop_words: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
         self.labels = list(labels)
         self.relabel_from = list(relabel_from)
         self.org_suffixes = frozenset(org_suffixes)
+        # the steps of organisations.organisation_spans that run: offices, bodies, kinds, parties
+        steps = set(org_evidence)
+        self.org_rules = OrganisationRules(
+            **{field: field in steps for field in ("offices", "bodies", "kinds", "parties")}
+        )
+        self.use_org_evidence = bool(steps)
+        self.stop_words = stop_words
+        self.head_labels = head_labels
 
     def __call__(self, doc: Doc) -> Doc:
         if self.relabel_from and doc.ents:
@@ -126,4 +169,10 @@ class Gazetteer(ListComponent):
         if self.org_suffixes:
             doc.ents = org_suffix_spans(doc, self.org_suffixes)
         set_ents(doc, gazetteer_matches(doc, self.lists, self.labels))
+        if self.use_org_evidence:
+            doc.ents = organisation_spans(
+                doc, list(doc.ents), is_common=self.lists.is_common, stop_words=self.stop_words, rules=self.org_rules
+            )
+        if self.head_labels and doc.ents:
+            doc.ents = labels_by_head(doc, list(doc.ents))
         return doc

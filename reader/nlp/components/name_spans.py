@@ -47,6 +47,22 @@ ORGANISATION_TYPE_HEADS = (
 _INFLECTED_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
+# nouns before a place that say what kind of place it is ("Landkreis Deggendorf")
+PLACE_KIND_HEADS = ("kreis", "stadt", "gemeinde", "bezirk", "provinz", "region", "kanton")
+
+
+def _after_title_or_particle(doc: Doc, ent: Span, first_names: set[str]) -> int:
+    """Where a person's name begins after an abbreviated title ("Dr. Malte Jürgensen") or after a
+    noun and a preposition before a first name ("Tore von Yannick Hessler")."""
+    start = ent.start
+    while ent.end - start > 2 and doc[start].text.endswith(".") and 3 <= len(doc[start].text) <= 5:
+        start += 1  # "Dr.", "Prof."; one-letter initials stay ("J. R. Ewing")
+    for k in range(start + 1, ent.end - 1):
+        if doc[k].text in ("von", "vom", "mit", "für") and doc[k + 1].text in first_names:
+            return k + 1
+    return start
+
+
 class NameEvidence:
     """What the word lists say about one word: listed as a name, a common noun, a
     compound ending in a common noun, a word German writes in lower case."""
@@ -176,6 +192,12 @@ class NameSpanRules:
         """Cut role nouns, common nouns and sentence-initial lower-case words off the front."""
         ev = self.ev
         start, label = ent.start, ent.label_
+        if label == "PER":
+            start = _after_title_or_particle(doc, ent, ev.lists.first_names)
+        elif label == "LOC" and len(ent) > 1 and doc[start + 1].text[:1].isupper():
+            low = doc[start].text.lower()
+            if low.endswith(PLACE_KIND_HEADS) and ev.is_common(doc[start].text):
+                start += 1  # "Landkreis Deggendorf", "die Stadt Passau": the place is the name
         while ent.end - start > 1:
             tok = doc[start]
             text = tok.text
@@ -248,7 +270,7 @@ class NameSpanRules:
         while i > 0 and start - i < 3 and doc[i - 1].text.lower() in NAME_PARTICLES and owner[i - 1] < 0:
             i -= 1
         chain = [doc[k].text.lower() for k in range(i, start)]
-        if chain:
+        if chain and doc[start].text not in self.ev.lists.first_names:  # particles come before a surname
             before = doc[i - 1] if i > 0 else None
             after_name = before is not None and (
                 before.text in self.ev.lists.first_names or (owner[i - 1] >= 0 and doc[i - 1].ent_type_ == "PER")
@@ -284,6 +306,9 @@ class NameSpanRules:
         text = ent.text
         if len(ent) == 1 and text.endswith(".") and len(text) <= 6:
             return False  # an abbreviation alone ("Chr.", "Abs.") is no name
+        words = [t.text for t in ent if t.is_alpha]
+        if ent.label_ in ("PER", "MISC") and words and all(w.islower() for w in words):
+            return False  # words of an English quote ("come", "tenth of a degree"); names are capitalised
         if len(ent) > 1 or ent.label_ not in self.labels:
             return True
         if ev.listed(text, ent.label_):
