@@ -71,6 +71,11 @@ def analyze_spans(
     roles = appositions + finder.anaphors
     if finder.anaphors:  # a role the article ties to someone only by anaphors: resolve again
         mentions = finder.resolve(finder.find(finder.role_table(roles)))
+    # an entity the mentions read as a role noun ("der Republikaner" tagged ORG) is a person's role, not a name
+    as_roles = {(m.start, m.end) for m in mentions if m.kind == "role"} | {
+        (m.end - len(m.text.split()[-1]), m.end) for m in mentions if m.kind == "role"
+    }
+    entities = [e for e in entities if e.label == "PER" or (e.start, e.end) not in as_roles]
     attributor = Attributor(text, words, sentences, spans, mentions)
     quotes = attributor.quotes()
     indirect = IndirectFinder(attributor).find()

@@ -25,6 +25,7 @@ from .words import Word, Words
 # Who can speak: people, organisations and outlets ("CNN analysierte"), and places standing for
 # their governments ("Moskau erklärte"). MISC (events, works, slogans) never speaks.
 SPEAKER_LABELS = frozenset({"PER", "ORG", "LOC"})
+SINGULAR_MASCULINE_ARTICLES = frozenset({"der", "dem", "des"})  # "den" may be a dative plural
 PRONOUN_LOOKBACK_SENTENCES = 3
 DEFINITE_LOOKBACK_SENTENCES = 3
 APPOSITION_BACK = 6  # words between a role noun and the comma before the name it is tied to
@@ -308,15 +309,10 @@ class MentionFinder:
         while i < len(items):
             word = items[i]
             entity = self._entity_at.get(word.start)
-            if (
-                entity is not None
-                and entity.label == "PER"
-                and " " not in entity.text
-                and _looks_role(word)
-                and entity.end == word.end
-                and not word.lower.endswith(("mann", "frau"))
-            ):
-                entity = None  # a role noun the pipeline took for a name ("Rathauschefin")
+            read_as_role = False  # "der Republikaner" tagged ORG: read below as the role noun it is
+            if entity is not None and self.role_taken_for_name(entity, i):
+                read_as_role = entity.label != "PER"
+                entity = None  # a role noun the pipeline took for a name ("Rathauschefin", "der Republikaner")
             if entity is not None:
                 if entity.label in SPEAKER_LABELS:
                     genitive = _is_genitive(entity)
@@ -330,7 +326,7 @@ class MentionFinder:
                     mentions.append(Mention(entity.start, entity.end, "name", case, referent, entity.text))
                 i = self.words.index_at(entity.end)
                 continue
-            if self._covered(word):
+            if self._covered(word) and not read_as_role:
                 i += 1
                 continue
             lower = word.lower
@@ -445,6 +441,18 @@ class MentionFinder:
                     )
             i += 1
         return mentions
+
+    def role_taken_for_name(self, entity: Entity, index: int) -> bool:
+        """A one-word entity that is a role noun of the lexicon: a person's role the pipeline took
+        for a name ("Rathauschefin"), or for an organisation or a group when a singular article
+        makes it one person ("der Republikaner", "dem Demokraten"; "die Republikaner" stays the party)."""
+        word = self.words.items[index]
+        if " " in entity.text or entity.end != word.end or not _looks_role(word):
+            return False
+        if entity.label == "PER":
+            return not word.lower.endswith(("mann", "frau"))
+        before = self.words.items[index - 1].lower if index > 0 else ""
+        return entity.label in {"ORG", "MISC"} and before in SINGULAR_MASCULINE_ARTICLES
 
     def _names_someone(self, index: int) -> bool:
         """Whether a surname the pipeline missed stands as a name here ("sagte Klein", "Klein
