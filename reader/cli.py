@@ -8,7 +8,7 @@ import sys
 import click
 
 from . import __version__
-from .commands import analysis, articles, conflicts, framing, pipeline
+from .commands import analysis, articles, coding, conflicts, framing, pipeline
 from .commands import annotations as annotation_commands  # `annotations` is the __future__ feature here
 from .commands.common import library_of
 from .commands.console import SafeErrorsGroup
@@ -54,6 +54,9 @@ for command in (
     annotation_commands.import_annotations,
     conflicts.list_conflicts,
     conflicts.resolve,
+    coding.codebook,
+    coding.matrix,
+    coding.agreement_command,
     analysis.analyze,
     framing.compare,
     framing.related,

@@ -375,6 +375,33 @@ def _gepade_forms() -> dict[str, str]:
     return forms
 
 
+GEPADE_MIN_NOUN_CLAUSAL = 2  # a noun that introduced a reported clause this often in GePaDe train
+
+
+@cache
+def clause_nouns() -> frozenset[str]:
+    """Nouns that GePaDe-SpkAtt annotates as cues of a reported clause right after them ("die
+    Frage, ob …", "den Eindruck, dass …", "die Hoffnung, dass …"), lower case."""
+    forms: set[str] = set()
+    try:
+        with DATA.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"):
+                if (
+                    row["pos"] == "noun"
+                    and int(row["clausal"]) >= GEPADE_MIN_NOUN_CLAUSAL
+                    and float(row["share"]) >= GEPADE_MIN_SHARE
+                ):
+                    forms.add(row["form"])
+    except (OSError, KeyError, ValueError):
+        return frozenset()
+    return frozenset(forms)
+
+
+# Verbs that present evidence rather than speech when their subject is a thing ("Die Konferenz hat
+# gezeigt, dass …", "Die Antwort lautete: …"): GePaDe gives such clauses no source.
+EVIDENCE_VERBS = frozenset({"zeigen", "beweisen", "belegen", "verdeutlichen", "lauten", "erkennen", "offenbaren"})
+
+
 @cache
 def cue_forms() -> dict[str, tuple[str, str]]:
     """Every cue form that needs no particle → (lemma, category)."""

@@ -11,15 +11,18 @@ cue's source, found by the same rules as for quotations.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import lexicon
-from .cue_lexicon import THINK, cue_forms
+from .cue_lexicon import EVIDENCE_VERBS, THINK, clause_nouns, cue_forms
+from .mentions import is_role_noun
 from .results import INDIRECT, Quote
 from .words import Word
 
 if TYPE_CHECKING:
     from .attribution import Attribution, Attributor
+    from .mentions import Mention
 
 _CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "—"})
 _ENDS = frozenset({".", "!", "?", ";"})
@@ -88,6 +91,9 @@ _SUBORDINATORS = frozenset(
     }
 )
 _CUE_FORMS = cue_forms()
+_CLAUSE_NOUNS = clause_nouns()
+_COPULAS = frozenset({"ist", "war", "lautet", "lautete", "bleibt"})
+_EVIDENCE_FORMS = ("zeig", "gezeigt", "beweis", "bewies", "beleg", "verdeutlich", "laut", "offenbar", "erkenn")
 MIN_WORDS = 3  # a reported clause has a subject and a verb at least
 MAX_QUOTED_SHARE = 0.8  # a clause that is mostly a direct quotation is that quotation, not indirect speech
 _PRONOUN_SUBJECTS = frozenset({"er", "sie", "es", "man"})
@@ -121,7 +127,11 @@ def is_subjunctive(words: list[Word], position: int) -> bool:
     word = words[position]
     if word.lower in lexicon.SUBJUNCTIVE:
         return True
-    if position > 0 and words[position - 1].lower in _PRONOUN_SUBJECTS and words[position - 1].text.islower():
+    if (
+        position > 0
+        and words[position - 1].lower in _PRONOUN_SUBJECTS
+        and (words[position - 1].text.islower() or position == 1 or words[position - 2].text in _ENDS)
+    ):  # "er plane"; at the start of a sentence "Man arbeite daran"
         return bool(_VERBISH_E.match(word.text)) and word.lower not in _NOT_SUBJUNCTIVE
     return False
 
@@ -138,10 +148,26 @@ def reported_clause(words: list[Word], *, main_clause: bool = False, after_colon
         return True
     if not (main_clause or after_colon) or not words[0].is_word:
         return False
+    if after_colon:
+        return True  # "Ich kann nur sagen: Gut, dass wir sie haben"
     first_part = next((k for k, w in enumerate(words) if w.text in _CLAUSE_BREAKS), len(words))
     if first_part < MIN_WORDS or not any(w.is_word and not w.capitalized for w in words[:first_part]):
         return False  # "sagte der Sprecher, Khalid al-Mansouri, in Doha": an apposition
-    return after_colon or words[0].lower not in _SUBORDINATORS
+    return after_colon or words[0].lower not in _SUBORDINATORS or _demonstrative_main_clause(words)
+
+
+_DEMONSTRATIVES = frozenset({"der", "die", "das"})
+
+
+def _demonstrative_main_clause(words: list[Word]) -> bool:
+    """ "das ist der falsche Ansatz", "der Gesetzentwurf hat Fehler": a main clause opened by a
+    demonstrative or an article, its finite verb second — not a relative clause ("die wir … sitzen")."""
+    if words[0].lower not in _DEMONSTRATIVES or len(words) < 3:
+        return False
+    if words[1].lower in lexicon.AUXILIARIES:
+        return True
+    noun = 1 if words[1].capitalized else 2 if len(words) > 3 and words[2].capitalized else 0
+    return bool(noun) and noun + 1 < len(words) and words[noun + 1].lower in lexicon.AUXILIARIES
 
 
 def _zu_infinitive(words: list[Word]) -> bool:
@@ -156,6 +182,31 @@ def _zu_infinitive(words: list[Word]) -> bool:
             or bool(re.fullmatch(r"(?:ab|an|auf|aus|ein|mit|vor|zurück|weiter|fest|hin|her|zusammen)zu[a-zäöü]+", last))
         )
     )
+
+
+def _first_person_next_to(narration: list[Word], cue: int) -> bool:
+    """ "Ich denke, …", "glaube ich, …": a speaker's own stance, whose clause is the message."""
+    near = narration[max(0, cue - 1) : cue] + narration[cue + 1 : cue + 2]
+    return any(w.lower in {"ich", "wir"} or w.text == "Sie" for w in near)  # "Sie sehen, …": the audience
+
+
+def _evidence(word: Word) -> bool:
+    """A verb that presents evidence ("zeigt", "hat gezeigt", "beweist", "lautete")."""
+    found = _CUE_FORMS.get(word.lower)
+    return (found is not None and found[0] in EVIDENCE_VERBS) or word.lower.startswith(_EVIDENCE_FORMS)
+
+
+def _can_speak(mention: Mention | None) -> bool:
+    """A person, a role noun, an organisation or a pronoun: someone, not something ("die
+    Konferenz", "Ihr Antrag", "Nordkorea" as a place)."""
+    if mention is None:
+        return False
+    if mention.kind in {"pronoun", "possessive", "role", "organisation"}:
+        return True
+    if mention.kind == "name":
+        return mention.referent.label in {"PER", "ORG"}
+    head = mention.text.split(" ")[-1]
+    return is_role_noun(head) or mention.referent.kind == "group"
 
 
 class IndirectFinder:
@@ -188,7 +239,13 @@ class IndirectFinder:
                 clause = self._after(narration, position) or self._before(narration, position)
                 if clause is not None:
                     attribution = self.attributor.verb_source(narration, position, sentence_start)
+                    if _evidence(word) and not _can_speak(attribution.mention):
+                        attribution = replace(attribution, mention=None)  # "Die Konferenz hat gezeigt, dass …"
                     out.append(self._quote(clause, attribution))
+            elif word.lower in _CLAUSE_NOUNS and word.capitalized:
+                clause = self._after_noun(narration, position)
+                if clause is not None:
+                    out.append(self._quote(clause, self._noun_attribution(narration, position)))
             elif word.lower in {"laut", "zufolge"} or (
                 word.lower == "so" and position > 0 and narration[position - 1].text == ","
             ):
@@ -223,9 +280,15 @@ class IndirectFinder:
                 break  # ", sagte sie, …": the next cue's clause begins
             end += 1
         clause = narration[start:end]
+        while clause and (self.attributor.in_vocative(clause[0].start) or clause[0].text == ","):
+            clause = clause[1:]  # "…, sage ich, meine Damen und Herren, …": the address is no report
         from .attribution import cue_category  # the attribution module imports this one
 
-        says = cue_category(narration[cue].text) != THINK or narration[cue].lower not in _CUE_FORMS
+        says = (
+            cue_category(narration[cue].text) != THINK
+            or narration[cue].lower not in _CUE_FORMS
+            or _first_person_next_to(narration, cue)  # "Ich glaube, das ist der falsche Ansatz"
+        )
         opener = self._clause_opener(narration, cue)
         if opener in _SUBORDINATORS:
             says = False  # "Wenn Sie sagen, stellen wir …": the main clause is no report
@@ -247,6 +310,42 @@ class IndirectFinder:
         ):
             k -= 1
         return narration[k].lower if k < cue else ""
+
+    def _after_noun(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
+        """ "die Frage, ob …", "den Eindruck, dass …": a dass-, ob- or question-word clause right
+        after a noun of saying or thinking."""
+        k = cue + 1
+        if k < len(narration) and narration[k].lower in _COPULAS:
+            k += 1  # "Die Frage ist, wie …", "Mein Eindruck ist: …"
+        if k + 1 >= len(narration) or narration[k].text not in {",", ":"}:
+            return None
+        colon = narration[k].text == ":"
+        opener = narration[k + 1].lower
+        if not colon and opener not in _INTRODUCERS and opener not in _QUESTION_WORDS:
+            return None
+        end = k + 1
+        while end < len(narration) and narration[end].text not in _ENDS:
+            end += 1
+        clause = narration[k + 1 : end]
+        return self._span(clause) if reported_clause(clause, after_colon=colon) else None
+
+    def _noun_attribution(self, narration: list[Word], cue: int) -> Attribution:
+        """The owner of a cue noun when a possessive names it ("seine Hoffnung, dass …"), else nobody:
+        "Es stellt sich die Frage, ob …" reports no one's words."""
+        from .attribution import Attribution, Cue  # the attribution module imports this one
+
+        word = narration[cue]
+        owner = None
+        if cue > 0 and narration[cue - 1].lower in lexicon.POSSESSIVE_DETERMINERS | {"ihre", "ihrer", "ihren"}:
+            owner = next(
+                (
+                    m
+                    for m in self.attributor.mentions_in(narration[cue - 1].start, word.start)
+                    if m.kind == "possessive"
+                ),
+                None,
+            )
+        return Attribution(Cue(word.start, word.end, word.text, "noun"), owner, False)
 
     def _before(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
         """ "Der Zug sei ausgefallen, teilte die Bahn mit": the clause before an inverted cue."""

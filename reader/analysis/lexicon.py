@@ -235,6 +235,35 @@ OBLIQUE_ARTICLES = frozenset({"dem", "den", "einem", "einen", "des", "eines", "e
 NOMINATIVE_ARTICLES = frozenset({"der", "die", "ein", "eine"})
 ARTICLES = OBLIQUE_ARTICLES | NOMINATIVE_ARTICLES | {"das"}
 SOURCE_PREPOSITIONS = frozenset({"laut", "zufolge"})
+# Conjunctions and adverbs that are never part of a name or a noun phrase: the words both
+# function-word lists share (mentions/word_rules.py FUNCTION_WORDS, attribution/speakers.py).
+CLAUSE_WORDS = frozenset(
+    {
+        "und",
+        "oder",
+        "aber",
+        "doch",
+        "denn",
+        "als",
+        "wie",
+        "wenn",
+        "dass",
+        "ob",
+        "weil",
+        "auch",
+        "nur",
+        "noch",
+        "schon",
+        "nicht",
+        "so",
+        "da",
+        "dann",
+        "nun",
+        "jetzt",
+        "hier",
+        "dort",
+    }
+)
 
 # Heads of nouns that name a person by role; a learned apposition ties one to a person.
 ROLE_SUFFIXES = (
@@ -293,6 +322,13 @@ ROLE_SUFFIXES = (
     "diktator",
     "staatsmann",
     "oppositionsführer",
+    # people who lead (not "Marktführer", a company): "die Verhandlungsführerin", "der Geschäftsführer"
+    "verhandlungsführer",
+    "verhandlungsführerin",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "anführer",
+    "anführerin",
     "oppositionsführerin",
     "vorsitzende",
     "vorsitzender",
@@ -523,6 +559,7 @@ ORGANISATION_HEADS = (
     "konzern",
     "unternehmen",
     "verband",
+    "vereinigung",
     "kommission",
     "staatsanwaltschaft",
     "feuerwehr",

@@ -22,7 +22,7 @@ from pathlib import Path
 import orjson
 
 from ..atomic_files import fsync_folder, open_folder_fd, read_regular_file, remove_quietly, write_temp
-from .paths import JOURNAL_NAME, TEMP_FILE, is_shard_relative
+from .paths import CODEBOOK_NAME, JOURNAL_NAME, TEMP_FILE, is_shard_relative
 from .storage import StoreError, StoreUnreadable, os_reason
 
 JOURNAL_FORMAT = "reader-journal"
@@ -122,7 +122,7 @@ def pending_renames(root_fd: int) -> list[tuple[str, str]] | None:
         not isinstance(renames, list)
         or len(pairs) != len(renames)
         or not all(isinstance(r, str) and isinstance(t, str) for r, t in pairs)
-        or not all(is_shard_relative(r) and TEMP_FILE.fullmatch(t) for r, t in pairs)
+        or not all((is_shard_relative(r) or r == CODEBOOK_NAME) and TEMP_FILE.fullmatch(t) for r, t in pairs)
     ):
         raise StoreUnreadable(
             f"the journal {JOURNAL_NAME} of an unfinished change is damaged; it was left as it is and nothing will be written"

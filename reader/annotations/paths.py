@@ -21,6 +21,7 @@ EXPORTS_DIRNAME = "exports"
 CHANGES_LOG = "changes.log"
 LOCK_NAME = ".lock"
 JOURNAL_NAME = ".journal"
+CODEBOOK_NAME = "codebook.json"  # the codebook (codebook.py), written under the lock like a shard
 SHARD_FILE = re.compile(r"[0-9a-f]{2}\.json")
 TEMP_FILE = re.compile(r"\.[^/]+\.[0-9]+\.[0-9a-f]{8}\.tmp")
 _NAMES_SHOWN = 3
@@ -123,9 +124,11 @@ def survey(root: Path) -> Survey:
 
 
 def _is_locked_root_temp(name: str) -> bool:
-    """A temp file of the journal or the change log: only a lock holder writes one, so a process
+    """A temp file of the journal, the change log or the codebook: only a lock holder writes one, so a process
     killed while writing it leaves it behind (a SIGKILL between staging and commit)."""
-    return TEMP_FILE.fullmatch(name) is not None and name.startswith((f".{JOURNAL_NAME}.", f".{CHANGES_LOG}."))
+    return TEMP_FILE.fullmatch(name) is not None and name.startswith(
+        (f".{JOURNAL_NAME}.", f".{CHANGES_LOG}.", f".{CODEBOOK_NAME}.")
+    )
 
 
 def _survey_shards(shards: Path, found: Survey) -> None:

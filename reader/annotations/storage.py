@@ -12,7 +12,9 @@ fsync, rename), so a kill at any moment leaves either the old or the new file. F
 relative to folder descriptors with O_NOFOLLOW: a symbolic link anywhere below the store root is
 never followed, for reading or writing. A file from a newer schema, or one that is not valid
 JSON, raises `StoreUnreadable` and is never overwritten. A schema-1 file (before revisions) is
-upgraded as it is read; the store then rewrites it in the new schema.
+upgraded as it is read; the store then rewrites it in the new schema. A schema-2 file holds
+records as schema 3 does; it is rewritten as 3 so that an older reader, which knows neither the
+codebook file nor longer code paths, refuses the store instead of renaming tags under the codebook.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from .records import QUOTE_CONTEXT_CHARS
 from .revisions import record_revision
 from .times import normalise_time
 
-STORE_SCHEMA_VERSION = 2
+STORE_SCHEMA_VERSION = 3  # 3: code paths up to 200 characters and a codebook file (records as in 2)
 META_TABLE = "_meta"
 ANNOTATIONS_TABLE = "annotations"
 CONFLICTS_TABLE = "conflicts"

@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,21 @@ from ..text.repair import repair_surrogates
 from .anchoring import AnchoredAnnotation, locate
 from .bulk import gc_paused
 from .change_log import RELOAD_ALL, ChangeLog
+from .codebook import (
+    CODES_TABLE,
+    MAX_DESCRIPTION_CHARS,
+    Code,
+    CodebookError,
+    CodeEntry,
+    check_colour,
+    clean_code,
+    is_within,
+    list_codes,
+    moved_name,
+    parse_entries,
+    relabelled,
+    subtree_entries,
+)
 from .journal import PublishIncomplete, commit_files, pending_renames, roll_forward
 from .locking import LockTimeout, acquire_lock
 from .model import (
@@ -54,6 +70,7 @@ from .model import (
     quote_at,
 )
 from .paths import (
+    CODEBOOK_NAME,
     JOURNAL_NAME,
     LOCK_NAME,
     Survey,
@@ -61,6 +78,7 @@ from .paths import (
     shard_relative,
     survey,
 )
+from .records import RecordError
 from .revisions import Outcome, descend, lineage, merge_outcome, same_content, with_revision
 from .shards import Shard
 from .snapshot import StoreSnapshot, anchor_by_article, reading_order
@@ -73,8 +91,8 @@ from .storage import (
     describe_os_error,
     dump_store_bytes,
 )
-from .store_index import StoreIndex
-from .tags import clean_tags, complete_tag
+from .store_index import PreparedShard, StoreIndex
+from .tags import clean_tags, complete_tag, tag_key
 from .times import utc_now
 
 __all__ = ["AnnotationNotFound", "AnnotationStore", "Conflict"]
@@ -83,6 +101,7 @@ LOCK_TIMEOUT_S = 15.0
 STALE_EXPORT_TEMP_S = 3600.0
 
 ShardOp = Callable[[Shard], None]
+CodebookOp = Callable[[dict[str, CodeEntry]], dict[str, CodeEntry]]  # the entries on disk -> the entries to write
 
 
 class AnnotationNotFound(KeyError):
@@ -118,6 +137,7 @@ class AnnotationStore:
         self._index = StoreIndex()
         self._log = ChangeLog(self.root)
         self._anchor_cache: dict[str, tuple[str, dict[str, AnchoredAnnotation]]] = {}
+        self._codebook: dict[str, CodeEntry] = {}  # what codebook.json held when last read or written
 
     @classmethod
     def open(cls, where: Library | Path | str, *, author: str | None = None) -> AnnotationStore:
@@ -194,6 +214,19 @@ class AnnotationStore:
     def canonical_tags(self, tags: Iterable[str]) -> tuple[str, ...]:
         """Tags as they would be saved: cleaned, duplicates dropped, in the store's spelling."""
         return tuple(self._index.tags.spelling(tag) or tag for tag in clean_tags(tags))
+
+    def codebook(self) -> list[Code]:
+        """Every code (defined in the codebook, carried by an annotation, or a parent of one), in tree order."""
+        return list_codes(self._codebook, self.tags())
+
+    def code(self, name: str) -> Code | None:
+        """The code of this name (by key), or None."""
+        key = tag_key(clean_code(name))
+        return next((code for code in self.codebook() if tag_key(code.name) == key), None)
+
+    def code_colours(self) -> dict[str, str]:
+        """tag_key -> colour of every code (the codebook's choice, else the palette colour)."""
+        return {tag_key(code.name): code.colour for code in self.codebook()}
 
     def conflicts(self) -> list[Conflict]:
         """Every annotation that has other versions kept beside it, by article and id."""
@@ -426,6 +459,136 @@ class AnnotationStore:
         self._commit([(shard_relative(conflict.article_id, annotation_id), settle)])
         return result[0]
 
+    def define_code(self, name: str, *, description: str | None = None, colour: str | None = None) -> Code:
+        """Add a code to the codebook, or change its description (the coding rule) and/or colour."""
+        path = clean_code(name)
+        if not path:
+            raise CodebookError("a code needs a name")
+        if description is not None:
+            description = clean_note(description)
+            if len(description) > MAX_DESCRIPTION_CHARS:
+                raise CodebookError(f"a coding rule of {len(description):,} characters is too long")
+        chosen = check_colour(colour) if colour is not None else None
+        existing = self.code(path)
+        spelled = existing.name if existing is not None else self._spelled(path)
+
+        def define(entries: dict[str, CodeEntry]) -> dict[str, CodeEntry]:
+            key = tag_key(spelled)
+            old = entries.get(key, CodeEntry(spelled))
+            entries = dict(entries)
+            entries[key] = CodeEntry(
+                old.name,
+                old.description if description is None else description,
+                old.colour if chosen is None else chosen,
+            )
+            return entries
+
+        self._commit([], codebook=define)
+        found = self.code(spelled)
+        assert found is not None
+        return found
+
+    def define_codes(self, entries: Iterable[CodeEntry]) -> None:
+        """Add many codes at once (an imported codebook), in one change: a code already in the
+        codebook keeps its description and colour, and takes the incoming ones only where it has none."""
+        incoming: dict[str, CodeEntry] = {}
+        for entry in entries:
+            path = clean_code(entry.name)
+            if path:
+                colour = check_colour(entry.colour) if entry.colour else ""
+                incoming[tag_key(path)] = CodeEntry(path, entry.description[:MAX_DESCRIPTION_CHARS], colour)
+
+        def define(on_disk: dict[str, CodeEntry]) -> dict[str, CodeEntry]:
+            merged = dict(on_disk)
+            for key, entry in incoming.items():
+                old = merged.get(key)
+                merged[key] = (
+                    entry
+                    if old is None
+                    else CodeEntry(old.name, old.description or entry.description, old.colour or entry.colour)
+                )
+            return merged
+
+        if incoming:
+            self._commit([], codebook=define)
+
+    def rename_code(self, old: str, new: str) -> int:
+        """Rename (or move: a new parent path) a code and every code below it; a new name that is
+        an existing code merges the two. Every annotation carrying them is relabelled in the same
+        all-or-nothing change, applied under the lock to the records as they are on disk (another
+        process's edits are kept). Returns how many annotations were relabelled."""
+        source, target = clean_code(old), clean_code(new)
+        if not source or not target:
+            raise CodebookError("renaming a code needs the old and the new name")
+        found = self.code(source)
+        if found is None:
+            raise CodebookError(f"no code {source!r} in the codebook")
+        source = found.name
+        if tag_key(target) != tag_key(source) and is_within(target, source):
+            raise CodebookError(f"cannot move {source!r} below itself")
+        target = self._spelled(target)
+        if target == source:
+            return 0
+        now = utc_now()
+        relabelled_ids: set[str] = set()
+
+        def relabel(shard: Shard, annotation_id: str) -> None:
+            disk = shard.live(annotation_id)
+            if disk is None:
+                return
+            tags = relabelled(disk.tags, source, target)
+            if tags != disk.tags:
+                shard.put(descend(replace(disk, tags=tags, updated=now), disk))
+                relabelled_ids.add(annotation_id)
+
+        def plan() -> list[tuple[str, ShardOp]]:  # under the lock, after catching up with other processes
+            return [
+                (_shard_of(self._index.annotations[annotation_id]), partial(relabel, annotation_id=annotation_id))
+                for annotation_id in sorted(self._index.tags.annotations_within(source))
+            ]
+
+        existing = {tag_key(code.name) for code in self.codebook()}
+        kept_colours = {  # a renamed or moved code keeps the colour it had (the default depends on the name)
+            tag_key(moved_name(code.name, source, target)): (moved_name(code.name, source, target), code.colour)
+            for code in self.codebook()
+            if is_within(code.name, source) and tag_key(moved_name(code.name, source, target)) not in existing
+        }
+
+        def rename_entries(entries: dict[str, CodeEntry]) -> dict[str, CodeEntry]:
+            renamed = subtree_entries(entries, source, target)
+            for key, (name, colour) in kept_colours.items():
+                entry = renamed.get(key, CodeEntry(name))
+                if not entry.colour:
+                    renamed[key] = CodeEntry(entry.name, entry.description, colour)
+            return renamed
+
+        self._commit([], codebook=rename_entries, plan=plan)
+        return len(relabelled_ids)
+
+    def move_code(self, name: str, parent: str) -> int:
+        """Put a code (with its children) under another parent ("" = the top level)."""
+        found = self.code(name)
+        if found is None:
+            raise CodebookError(f"no code {clean_code(name)!r} in the codebook")
+        parent = clean_code(parent)
+        return self.rename_code(found.name, f"{parent}/{found.leaf}" if parent else found.leaf)
+
+    def merge_code(self, source: str, target: str) -> int:
+        """Merge the code `source` (and its children) into the existing code `target`."""
+        if self.code(target) is None:
+            raise CodebookError(f"no code {clean_code(target)!r} to merge into")
+        return self.rename_code(source, target)
+
+    def _spelled(self, path: str) -> str:
+        """A path spelled as the codes it passes through already are."""
+        parts = path.split("/")
+        for depth in range(len(parts), 0, -1):
+            prefix = "/".join(parts[:depth])
+            known = self.code(prefix)
+            if known is not None:
+                return moved_name(path, prefix, known.name)
+        return path
+
     def reload_if_changed(self) -> bool:
         """Pick up what other processes saved since we last looked; True when anything changed.
 
@@ -436,10 +599,10 @@ class AnnotationStore:
             self._load_all()
             return True
         for relative in sorted(relatives):
-            if not is_shard_relative(relative):
+            if not is_shard_relative(relative) and relative != CODEBOOK_NAME:
                 continue
             try:
-                self._refresh_shard(relative)
+                self._refresh_file(relative)
             except StoreError as problem:
                 if str(problem) not in self.problems:
                     self.problems = (*self.problems, str(problem))
@@ -453,17 +616,37 @@ class AnnotationStore:
         tables = database.read_tables()
         return Shard(label or relative, tables, self._index.known), database.shard_storage.legacy
 
-    def _commit(self, ops: Iterable[tuple[str, ShardOp]]) -> None:
-        """Apply operations to the shard files they name, under the lock, all or nothing."""
+    def _commit(
+        self,
+        ops: Iterable[tuple[str, ShardOp]],
+        *,
+        codebook: CodebookOp | None = None,
+        plan: Callable[[], Iterable[tuple[str, ShardOp]]] | None = None,
+    ) -> None:
+        """Apply operations to the shard files they name (and `codebook` to the codebook file),
+        under the lock, all or nothing. `plan` names more operations once the index has caught
+        up, under the lock, with what other processes wrote (for changes that must see every
+        annotation, as a rename does)."""
         if self.problems:
             raise StoreUnreadable(self.problems[0])
         by_shard: dict[str, list[ShardOp]] = {}
         for relative, op in ops:
             by_shard.setdefault(relative, []).append(op)
-        if not by_shard:
+        if not by_shard and codebook is None and plan is None:
             return
         with self._locked() as root_fd:
             self._finish_unfinished(root_fd)
+            if plan is not None:
+                self.reload_if_changed()
+                if self.problems:
+                    raise StoreUnreadable(self.problems[0])
+                for relative, op in plan():
+                    by_shard.setdefault(relative, []).append(op)
+            new_codebook: dict[str, CodeEntry] | None = None
+            if codebook is not None:
+                on_disk = self._read_codebook()
+                wanted = codebook(on_disk)
+                new_codebook = wanted if wanted != on_disk else None
             shards: list[Shard] = []
             try:
                 for relative, shard_ops in by_shard.items():
@@ -478,22 +661,46 @@ class AnnotationStore:
                 raise
             changed = [shard for shard in shards if shard.dirty]
             prepared = [self._index.prepare(shard) for shard in shards]  # may raise: nothing written yet
+            files = {shard.relative: shard.tables for shard in changed}
+            if new_codebook is not None:
+                files[CODEBOOK_NAME] = {CODES_TABLE: {key: entry.to_record() for key, entry in new_codebook.items()}}
+            written = list(files)
             try:
-                if len(changed) == 1:
-                    ShardDB(self.root, changed[0].relative).write_tables(changed[0].tables)
-                elif changed:
+                if len(files) == 1:
+                    ShardDB(self.root, written[0]).write_tables(files[written[0]])
+                elif files:
                     commit_files(
-                        self.root, root_fd, {shard.relative: dump_store_bytes(shard.tables) for shard in changed}
+                        self.root, root_fd, {relative: dump_store_bytes(tables) for relative, tables in files.items()}
                     )
             except PublishIncomplete:
-                self._index.apply(prepared)
-                self._log.note(root_fd, [shard.relative for shard in changed])
+                self._apply(prepared, new_codebook)
+                self._log.note(root_fd, written)
                 raise
             except OSError as error:
-                raise StoreError(describe_os_error(error, self.root / changed[0].relative)) from None
-            self._index.apply(prepared)
-            if changed:
-                self._log.note(root_fd, [shard.relative for shard in changed])
+                raise StoreError(describe_os_error(error, self.root / written[0])) from None
+            self._apply(prepared, new_codebook)
+            if written:
+                self._log.note(root_fd, written)
+
+    def _apply(self, prepared: list[PreparedShard], codebook: dict[str, CodeEntry] | None) -> None:
+        self._index.apply(prepared)
+        if codebook is not None:
+            self._codebook = codebook
+
+    def _read_codebook(self) -> dict[str, CodeEntry]:
+        """The codebook file as it is on disk now (empty when there is none)."""
+        tables = ShardDB(self.root, CODEBOOK_NAME).read_tables()
+        try:
+            return parse_entries(tables.get(CODES_TABLE, {}), CODEBOOK_NAME)
+        except RecordError as problem:
+            raise StoreUnreadable(f"{problem}; nothing will be written") from None
+
+    def _refresh_file(self, relative: str) -> None:
+        """Make the index (or the codebook) hold what this file holds on disk now."""
+        if relative == CODEBOOK_NAME:
+            self._codebook = self._read_codebook()
+        else:
+            self._refresh_shard(relative)
 
     def _finish_unfinished(self, root_fd: int) -> None:
         """Roll forward a multi-file change a killed process left behind (with the lock held)."""
@@ -503,7 +710,7 @@ class AnnotationStore:
             raise StoreError(describe_os_error(error, self.root / JOURNAL_NAME)) from None
         if finished:
             for relative in finished:
-                self._refresh_shard(relative)
+                self._refresh_file(relative)
             self._log.note(root_fd, finished)
 
     @contextmanager
@@ -584,6 +791,11 @@ class AnnotationStore:
                     continue
                 if was_legacy:
                     legacy.append(relative)
+        try:
+            self._codebook = self._read_codebook() if not found.links else {}
+        except StoreError as problem:
+            self._codebook = {}
+            problems.append(str(problem))
         self.problems = tuple(problems)
         return legacy
 

@@ -1,7 +1,7 @@
 """Tags: one normalisation rule, one colour per tag, completion from the tags already in use.
 
 The rule: Unicode NFC, surrounding whitespace stripped, inner runs of whitespace collapsed to one
-space; two tags are the same tag when their cleaned forms are equal ignoring case (casefold), so
+space, "/" as the separator of a code path's levels (see codebook.py); two tags are the same tag when their cleaned forms are equal ignoring case (casefold), so
 "Framing", "framing " and "FRAMING" are one tag. The spelling shown is the first one seen.
 """
 
@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..text.repair import repair_surrogates
 
-MAX_TAG_CHARS = 80
+MAX_TAG_CHARS = 200  # a code path of several levels (store schema 3; was 80)
 
 # Foreground-strength colours that stay legible on a dark terminal background and differ in hue.
 PALETTE: tuple[str, ...] = (
@@ -40,8 +40,13 @@ class TagError(ValueError):
 
 def clean_tag(text: str) -> str:
     """The tag as stored: NFC, stripped, inner whitespace collapsed (may be empty); undecodable
-    bytes repaired (see reader/text/repair.py)."""
-    return " ".join(unicodedata.normalize("NFC", repair_surrogates(text)).split())
+    bytes repaired (see reader/text/repair.py). A "/" separates the levels of a code path
+    (codebook.py): blanks around it and empty levels are dropped ("Framing / Konflikt" is
+    "Framing/Konflikt")."""
+    text = unicodedata.normalize("NFC", repair_surrogates(text))
+    if "/" not in text:
+        return " ".join(text.split())
+    return "/".join(part for part in (" ".join(piece.split()) for piece in text.split("/")) if part)
 
 
 @lru_cache(maxsize=4096)
@@ -131,6 +136,16 @@ class TagIndex:
         """The first-seen spelling of this tag, or None when no annotation uses it."""
         first = self._first.get(tag_key(tag))
         return first[1] if first else None
+
+    def annotations_within(self, root: str) -> set[str]:
+        """Ids of the annotations carrying the code `root` or one below it ("root/…"); O(tags in use)."""
+        key = tag_key(root)
+        below = key + "/"
+        found: set[str] = set()
+        for tag, uses in self._uses.items():
+            if tag == key or tag.startswith(below):
+                found.update(uses)
+        return found
 
     def counts(self) -> list[tuple[str, int]]:
         """(first-seen spelling, number of annotations) per tag, most used first."""

@@ -7,17 +7,21 @@ from pathlib import Path
 
 import click
 
-from ..annotations import AnnotationError, AnnotationStore, StoreError, find_passage
-from ..articles import ArticleFileError, ArticleNotFound
+from ..annotations import AnnotationError, AnnotationStore, StoreError, TagError, find_passage
+from ..annotations.codebook import CodebookError
+from ..articles import ArticleFileError, ArticleNotFound, Library
 from ..exchange import FORMATS, ImportRefused, collect_items, export_bytes, import_file, write_export
 from ..exchange.csv_table import DEFAULT_DELIMITER, EXCEL_DELIMITER, check_delimiter
+from ..exchange.qdpx import placed
 from ..exchange.reader_json import item_json
+from ..exchange.refi_import import import_refi, is_refi_path
 from ..settings import Settings
 from ..text.shortening import one_line
 from .common import echo_problems, known_article_ids, open_store
 from .console import CommandError, export_for_terminal, is_terminal, print_json, say
 
-EXPORT_FORMATS = tuple(FORMATS)  # json, w3c, markdown, csv
+EXPORT_FORMATS = tuple(FORMATS)  # json, w3c, markdown, csv, qdpx
+SKIPPED_SHOWN = 20  # lines of "not imported" shown; the rest counted
 
 
 @click.command("annotate")
@@ -117,10 +121,13 @@ def export(
     delimiter: str | None,
     excel: bool,
 ) -> None:
-    """Export annotations as JSON (default), W3C Web Annotation, Markdown or CSV."""
+    """Export annotations as JSON (default), W3C Web Annotation, Markdown, CSV or REFI-QDA (qdpx)."""
     csv_delimiter = _csv_delimiter(fmt, delimiter, excel)
     library, store = open_store(settings)
     known_article_ids(library, store, article_ids)
+    if fmt == "qdpx":
+        _export_qdpx(library, store, article_ids, tags, output)
+        return
     data = export_bytes(store, library, fmt, article_ids, tags, csv_delimiter=csv_delimiter)
     if output is None or output == "-":
         if is_terminal(sys.stdout):
@@ -131,6 +138,28 @@ def export(
         write_export(output, data)
     except StoreError as error:
         raise CommandError(str(error)) from None
+    say(f"wrote {output}", err=True)
+
+
+def _export_qdpx(
+    library: Library, store: AnnotationStore, article_ids: tuple[str, ...], tags: tuple[str, ...], output: str | None
+) -> None:
+    """A .qdpx is a zip: written to a file only; orphans (no place in the current text) are counted."""
+    if output is None or output == "-":
+        raise CommandError("a qdpx project is a zip file: give -o FILE.qdpx")
+    items = collect_items(store, library.articles(), article_ids, tags)
+    left_out = len(items) - len(placed(items))
+    data = export_bytes(store, library, "qdpx", article_ids, tags, codes=store.codebook())
+    try:
+        write_export(output, data)
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+    if left_out:
+        say(
+            f"{left_out} annotation{'s' if left_out != 1 else ''} left out: orphaned, with no place in the "
+            "current text (`reader annotations` lists them)",
+            err=True,
+        )
     say(f"wrote {output}", err=True)
 
 
@@ -157,8 +186,19 @@ def _csv_delimiter(fmt: str, delimiter: str | None, excel: bool) -> str:
 @click.option("--dry-run", is_flag=True, help="Check the file and report what would change; write nothing.")
 @click.pass_obj
 def import_annotations(settings: Settings, file: str, dry_run: bool) -> None:
-    """Import a `json` or `w3c` export: validated first, merged by annotation id."""
+    """Import a `json`, `w3c` or Hypothesis export (validated first, merged by annotation id), or a REFI-QDA
+    project (.qdpx or .qde: its codebook, and its codings on sources that are library articles)."""
     library, store = open_store(settings)
+    if is_refi_path(Path(file)):
+        try:
+            refi = import_refi(store, library.articles(), Path(file), dry_run=dry_run)
+        except ImportRefused as error:
+            raise CommandError(f"{Path(file).name}: {error}; nothing was imported") from None
+        except (StoreError, CodebookError, TagError) as error:
+            raise CommandError(str(error)) from None
+        for line in refi.summary_lines():
+            say(line)
+        return
     try:
         report = import_file(store, library.articles(), Path(file), dry_run=dry_run)
     except ImportRefused as error:
@@ -166,3 +206,7 @@ def import_annotations(settings: Settings, file: str, dry_run: bool) -> None:
     except StoreError as error:
         raise CommandError(str(error)) from None
     say(report.summary())
+    for line in report.skipped[:SKIPPED_SHOWN]:
+        say(f"  not imported: {line}", err=True)
+    if len(report.skipped) > SKIPPED_SHOWN:
+        say(f"  … and {len(report.skipped) - SKIPPED_SHOWN} more", err=True)

@@ -8,6 +8,8 @@ is the decimal separator, splits columns at ';' (EXCEL_DELIMITER). Text cells th
 would run as a formula (starting with = + - @, a tab or a carriage return) get a leading
 apostrophe, so an exported note can never execute. Tags are joined by '; ' with a backslash
 before a ';' or '\\' inside a tag, so a tag holding the separator is still one tag.
+start, end and passage are where the annotation is in the current text (a re-anchored one at its
+new place); an orphan keeps its stored ones; `text_version` names the text they refer to.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ COLUMNS = (
     "updated",
     "color",
     "article_url",  # added later: columns are only ever appended
+    "text_version",  # the article text version start/end/passage refer to (issue 19)
 )
 TAG_SEPARATOR = "; "
 DEFAULT_DELIMITER = ","
@@ -65,7 +68,11 @@ def dumps(items: list[ExportItem], exported: str, delimiter: str = DEFAULT_DELIM
     writer = csv.writer(buffer, delimiter=delimiter)
     writer.writerow(COLUMNS)
     for item in items:
-        annotation, article = item.annotation, item.article
+        annotation, article, anchor = item.annotation, item.article, item.anchor
+        start, end, passage, version = annotation.start, annotation.end, annotation.exact, annotation.article_version
+        if article is not None and anchor.start is not None and anchor.end is not None:
+            start, end, version = anchor.start, anchor.end, article.version  # where it is in the current text
+            passage = article.body[start:end]
         writer.writerow(
             [
                 _safe(annotation.id),
@@ -73,10 +80,10 @@ def dumps(items: list[ExportItem], exported: str, delimiter: str = DEFAULT_DELIM
                 _safe(article.title if article else ""),
                 _safe(article.source if article else ""),
                 _safe(article.date if article else ""),
-                item.anchor.state.value,
-                annotation.start,
-                annotation.end,
-                _safe(annotation.exact),
+                anchor.state.value,
+                start,
+                end,
+                _safe(passage),
                 _safe(join_tags(annotation.tags)),
                 _safe(annotation.note),
                 _safe(annotation.author),
@@ -84,6 +91,7 @@ def dumps(items: list[ExportItem], exported: str, delimiter: str = DEFAULT_DELIM
                 _safe(annotation.updated),
                 _safe(annotation.colour),
                 _safe(article.url if article else ""),
+                _safe(version),
             ]
         )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -17,6 +17,11 @@ class ImportRefused(ValueError):
     """The import file is not acceptable; the message names the place, e.g. annotations[3].tags."""
 
 
+class NotRepresentable(ImportRefused):
+    """One annotation of a well-formed file that reader cannot hold (a page note, a reply, a passage
+    given only by a CSS or fragment selector): skipped and reported, the rest is imported."""
+
+
 @dataclass(frozen=True, slots=True)
 class Incoming:
     """One annotation read from an import file, before it is checked against the library."""

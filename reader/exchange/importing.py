@@ -32,9 +32,10 @@ from ..annotations import (
     revision_of,
 )
 from ..articles import Article
+from ..ingest.urls import url_key
 from ..regular_files import FileRefused, read_regular_file
-from . import reader_json, w3c
-from .fields import ImportRefused, Incoming
+from . import hypothesis, reader_json, w3c
+from .fields import ImportRefused, Incoming, NotRepresentable
 
 MAX_IMPORT_BYTES = 1024 * 1024 * 1024  # an export of a million annotations is well under this
 
@@ -51,6 +52,7 @@ class ImportReport:
     dry_run: bool
     conflicts: int = 0  # diverged copies, kept beside the local ones (`reader conflicts`)
     trimmed: int = 0  # selectors whose prefix/suffix was cut to the context the store keeps
+    skipped: tuple[str, ...] = ()  # annotations of the file reader cannot hold (W3C, Hypothesis), one line each
 
     def summary(self) -> str:
         verb = "would be" if self.dry_run else "were"
@@ -67,11 +69,15 @@ class ImportReport:
             text += f"; {self.orphaned} orphaned (passage not in the current text, kept and listed)"
         if self.trimmed:
             text += f"; {self.trimmed} with prefix/suffix cut to {QUOTE_CONTEXT_CHARS} characters"
+        if self.skipped:
+            text += f"; {len(self.skipped)} not imported (listed below)"
         return text + ("" if not self.dry_run else f" — dry run, nothing {verb} written")
 
 
-def read_import_file(path: Path) -> tuple[str, list[Incoming]]:
-    """(format, annotations) of an export file; ImportRefused says in one line what is wrong."""
+def read_import_file(path: Path) -> tuple[str, list[Incoming], list[str]]:
+    """(format, annotations, what was skipped) of an export file; ImportRefused says in one line
+    what is wrong. Reader JSON is all or nothing; of a W3C or Hypothesis file, annotations reader
+    cannot hold (page notes, replies) are skipped, one line each."""
     try:
         raw = read_regular_file(Path(path), MAX_IMPORT_BYTES)
     except FileRefused as error:
@@ -86,11 +92,17 @@ def read_import_file(path: Path) -> tuple[str, list[Incoming]]:
         document = orjson.loads(raw.removeprefix(b"\xef\xbb\xbf"))
     except orjson.JSONDecodeError as error:
         raise ImportRefused(f"is not JSON ({error.msg} at line {error.lineno} column {error.colno})") from None
+    skipped: list[str] = []
     if reader_json.is_reader_json(document):
-        return "json", reader_json.parse(document)
+        return "json", reader_json.parse(document), skipped
     if w3c.is_w3c(document):
-        return "w3c", w3c.parse(document)
-    raise ImportRefused("is neither a reader annotations export (format: reader-annotations) nor W3C Web Annotations")
+        return "w3c", w3c.parse(document, skipped), skipped
+    if hypothesis.is_hypothesis(document):
+        return "hypothesis", hypothesis.parse(document, skipped), skipped
+    raise ImportRefused(
+        "is neither a reader annotations export (format: reader-annotations), W3C Web Annotations, "
+        "nor a Hypothesis export or API result"
+    )
 
 
 def _resolve_article(incoming: Incoming, by_id: dict[str, Article], by_url: dict[str, list[Article]]) -> Article:
@@ -101,10 +113,12 @@ def _resolve_article(incoming: Incoming, by_id: dict[str, Article], by_url: dict
             where = f"{incoming.where}.article.id" if not incoming.source else f"{incoming.where}.target.source"
             raise ImportRefused(f"{where}: no article {annotation.article_id!r} in the library")
         return article
-    matches = by_url.get(incoming.source.rstrip("/"), [])
+    matches = by_url.get(url_key(incoming.source), []) if incoming.source else []
     if len(matches) != 1:
         found = "no article" if not matches else f"{len(matches)} articles ({', '.join(a.id for a in matches)})"
-        raise ImportRefused(f"{incoming.where}.target.source: {found} in the library with the URL {incoming.source!r}")
+        raise NotRepresentable(
+            f"{incoming.where}.target.source: {found} in the library with the URL {incoming.source!r}"
+        )
     return matches[0]
 
 
@@ -151,15 +165,20 @@ def _as_in_file(incoming: Incoming, annotation: Annotation) -> Annotation:
 
 
 def plan_import(
-    store: AnnotationStore, articles: Iterable[Article], incoming: list[Incoming]
+    store: AnnotationStore,
+    articles: Iterable[Article],
+    incoming: list[Incoming],
+    skipped: list[str] | None = None,
 ) -> tuple[list[tuple[Annotation, Annotation]], int]:
     """(as in the file, as to be stored) per annotation, and how many are orphans;
-    ImportRefused for the first invalid annotation."""
+    ImportRefused for the first invalid annotation. With `skipped`, an annotation on a page that
+    is no library article (matched by URL, tracking parameters ignored) is described there and
+    left out instead."""
     by_id = {article.id: article for article in articles}
     by_url: dict[str, list[Article]] = {}
     for article in by_id.values():
         if article.url:
-            by_url.setdefault(article.url.rstrip("/"), []).append(article)
+            by_url.setdefault(url_key(article.url), []).append(article)
     seen: dict[str, str] = {}
     planned: list[tuple[Annotation, Annotation]] = []
     orphaned = 0
@@ -168,7 +187,13 @@ def plan_import(
         if annotation_id in seen:
             raise ImportRefused(f"{item.where}.id: {annotation_id} appears twice (also at {seen[annotation_id]})")
         seen[annotation_id] = item.where
-        article = _resolve_article(item, by_id, by_url)
+        try:
+            article = _resolve_article(item, by_id, by_url)
+        except NotRepresentable as reason:
+            if skipped is None:
+                raise
+            skipped.append(str(reason))
+            continue
         if annotation_id in store and store.get(annotation_id).article_id != article.id:
             other = store.get(annotation_id).article_id
             raise ImportRefused(f"{item.where}.id: {annotation_id} is already used by an annotation on {other!r}")
@@ -191,13 +216,14 @@ def plan_import(
 
 def import_file(store: AnnotationStore, articles: Iterable[Article], path: Path, dry_run: bool = False) -> ImportReport:
     """Validate the file completely, then (unless dry_run) merge it into the store, all or nothing."""
-    fmt, incoming = read_import_file(path)
-    planned, orphaned = plan_import(store, articles, incoming)
+    fmt, incoming, skipped = read_import_file(path)
+    unreadable = len(skipped)  # skipped while parsing: not among `incoming`
+    planned, orphaned = plan_import(store, articles, incoming, skipped if fmt != "json" else None)
     counts = Counter(store.merge(planned, dry_run=dry_run))
     kept_local = counts[Outcome.KEPT_LOCAL]
     return ImportReport(
         format=fmt,
-        read=len(incoming),
+        read=len(incoming) + unreadable,
         added=counts[Outcome.ADDED],
         updated=counts[Outcome.UPDATED],
         unchanged=counts[Outcome.UNCHANGED] + kept_local,
@@ -206,4 +232,5 @@ def import_file(store: AnnotationStore, articles: Iterable[Article], path: Path,
         dry_run=dry_run,
         conflicts=counts[Outcome.CONFLICT],
         trimmed=sum(item.trimmed for item in incoming),
+        skipped=tuple(skipped),
     )

@@ -1,6 +1,6 @@
 """Name particles: the small words inside names ("Ursula von der Leyen", "Mohammed bin Salman",
 "Abdel Fattah al-Sisi"), one list for the pipeline's name spans (nlp/components/name_spans.py)
-and the analysis (analysis/analyze.py, analysis/mentions.py) alike."""
+and the analysis (analysis/analyze.py, analysis/mentions/word_rules.py) alike."""
 
 from __future__ import annotations
 

@@ -26,6 +26,7 @@ from textual.screen import Screen
 from ..analysis import AnalysisCache, ArticleAnalysis, LibraryAnalysis
 from ..analysis.service import AnalysisProcess
 from ..annotations import AnnotationStore, History, StoreError, StoreSnapshot
+from ..annotations.codebook import Code
 from ..articles import Article
 from ..exchange import export_to_directory
 from ..nlp.identity import PipelineInfo, peek_fingerprint
@@ -37,10 +38,12 @@ from .messages import (
     AnalysesReady,
     AnalysisChanged,
     ExportFinished,
+    JumpTo,
     LibraryAnalysisBuilt,
     LibraryChanged,
     LibraryLoaded,
     OpenArticles,
+    OpenPassage,
     PipelineReady,
     ReloadLibrary,
     StoreChanged,
@@ -54,7 +57,13 @@ from .terminal_filter import TerminalSafeFilter
 AUTO_ANALYSE_WORDS = 100_000  # longer articles are analysed on request only (CLI), not on open
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 STORE_CHECK_S = 1.0  # how often the app looks for changes other windows, the CLI or an import made
-EXPORT_LABELS = {"json": "JSON", "w3c": "W3C Web Annotations (JSON-LD)", "markdown": "Markdown", "csv": "CSV"}
+EXPORT_LABELS = {
+    "json": "JSON",
+    "w3c": "W3C Web Annotations (JSON-LD)",
+    "markdown": "Markdown",
+    "csv": "CSV",
+    "qdpx": "REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
+}
 
 
 class ReaderApp(App[None]):
@@ -164,6 +173,17 @@ class ReaderApp(App[None]):
         if articles:
             self._opened.update(article.id for article in articles)
             self.push_screen(CompareScreen(self.session, articles))
+
+    def on_open_passage(self, message: OpenPassage) -> None:
+        article = self.session.article(message.article_id)
+        if article is None:
+            self.notify(f"{message.article_id} is not in the library any more", severity="warning", markup=False)
+            return
+        self._opened.add(article.id)
+        screen = CompareScreen(self.session, [article])
+        self.push_screen(screen)
+        jump = JumpTo(article.id, message.start, message.end)
+        self.call_after_refresh(screen.post_message, jump)
 
     # ----- the annotation store, shared with other windows and processes ---------------------
 
@@ -326,12 +346,12 @@ class ReaderApp(App[None]):
         if store is None:
             self.notify("The annotation store is still loading.", severity="warning")
             return
-        self._export(store.snapshot(), fmt)
+        self._export(store.snapshot(), fmt, tuple(store.codebook()))
 
     @work(thread=True, group="export")
-    def _export(self, snapshot: StoreSnapshot, fmt: str) -> None:
+    def _export(self, snapshot: StoreSnapshot, fmt: str, codes: tuple[Code, ...]) -> None:
         try:
-            path = export_to_directory(snapshot, self.session.library, fmt)
+            path = export_to_directory(snapshot, self.session.library, fmt, codes)
         except StoreError as error:
             self.post_message(ExportFinished(None, 0, str(error)))
             return

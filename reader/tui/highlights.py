@@ -6,7 +6,7 @@ status line shows it when the cursor is on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.color import Color
 
 from ..analysis import INDIRECT, SPEECH, ArticleAnalysis, Entity, EntityEntry, LibraryAnalysis, Quote
-from ..annotations import AnchoredAnnotation, AnchorState
+from ..annotations import AnchoredAnnotation, AnchorState, tag_key
 from ..framing import FramingReport, PassageCluster
 from ..text import shortening
 from ..text.terminal import safe_display, safe_line
@@ -63,13 +63,19 @@ class HighlightedAnnotation:
         return text
 
 
-def annotation_highlights(anchored: Iterable[AnchoredAnnotation]) -> list[Highlight]:
-    """Anchored and re-anchored annotations as tinted passages with a gutter bar; orphans have no place."""
+def annotation_highlights(
+    anchored: Iterable[AnchoredAnnotation], code_colours: Mapping[str, str] | None = None
+) -> list[Highlight]:
+    """Anchored and re-anchored annotations as tinted passages with a gutter bar, in the codebook
+    colour of their first code (`code_colours`: tag key -> colour); orphans have no place."""
     highlights = []
     for item in anchored:
         if item.state is AnchorState.ORPHANED or item.start is None or item.end is None:
             continue
+        tags = item.annotation.tags
         colour = item.annotation.colour
+        if code_colours and tags:
+            colour = code_colours.get(tag_key(tags[0]), colour)
         highlights.append(
             Highlight(
                 item.start,

@@ -1,6 +1,6 @@
 """The messages of the app and its screens, as small dataclasses with typed fields.
 
-Screens ask the app (these bubble up to it): OpenArticles, ReloadLibrary, AnalyseArticles.
+Screens ask the app (these bubble up to it): OpenArticles, OpenPassage, ReloadLibrary, AnalyseArticles.
 The app tells the screens (posted to each screen on the stack, never bubbling back):
 LibraryChanged, StoreChanged, AnalysisChanged. Workers and threads report to the app:
 LibraryLoaded, PipelineReady, AnalysesReady, LibraryAnalysisBuilt, ExportFinished. Within the
@@ -28,6 +28,15 @@ class OpenArticles(Message):
     """Open these article ids side by side (from the library screen)."""
 
     article_ids: list[str]
+
+
+@dataclass
+class OpenPassage(Message):
+    """Open this article and select this passage (from the coding matrix or agreement screens)."""
+
+    article_id: str
+    start: int
+    end: int
 
 
 @dataclass

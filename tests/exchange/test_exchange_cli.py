@@ -124,7 +124,9 @@ def test_csv_for_german_excel_and_other_delimiters(library: Library) -> None:
     run(library, "annotate", ARTICLE_ID, "--exact", "Keine Einigung", "--tag", "Framing", "--note", "eins, zwei; drei")
     code, out, _ = run(library, "export", "--format", "csv", "--excel")
     header, row = out.removeprefix("\ufeff").splitlines()[:2]
-    assert code == 0 and header.startswith("id;article_id;article_title;") and header.endswith(";article_url")
+    assert (
+        code == 0 and header.startswith("id;article_id;article_title;") and header.endswith(";article_url;text_version")
+    )
     assert '"eins, zwei; drei"' in row and row.count(";") >= header.count(";")
     code, out, _ = run(library, "export", "--format", "csv", "--delimiter", "tab")
     assert code == 0 and out.removeprefix("\ufeff").splitlines()[0].split("\t")[:2] == ["id", "article_id"]

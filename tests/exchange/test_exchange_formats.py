@@ -53,10 +53,10 @@ def test_csv_opens_in_spreadsheets_and_never_runs_a_formula(store: AnnotationSto
 def test_w3c_collection_shape(store: AnnotationStore, library: Library) -> None:
     annotate_samples(store, library)
     document = json.loads(export_bytes(store, library, "w3c").decode("utf-8"))
-    assert document["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert document["@context"] == ["http://www.w3.org/ns/anno.jsonld", {"reader": "urn:reader:terms:"}]
     assert document["type"] == "AnnotationCollection" and document["total"] == 2
     page = document["first"]
-    assert page["type"] == "AnnotationPage"
+    assert page["type"] == "AnnotationPage" and page["id"].startswith("urn:uuid:") and page["id"] != document["id"]
     framed = next(item for item in page["items"] if item["target"]["source"].endswith(ARTICLE_ID))
     assert framed["id"].startswith("urn:uuid:")
     assert [b["purpose"] for b in framed["body"]] == ["tagging", "tagging", "commenting"]
@@ -86,7 +86,7 @@ def test_filters_by_article_and_tag_case_insensitively(store: AnnotationStore, l
 def test_export_to_directory_writes_each_format_under_exports(store: AnnotationStore, library: Library) -> None:
     annotate_samples(store, library)
     paths = [export_to_directory(store, library, fmt) for fmt in FORMATS]
-    assert len(set(paths)) == 4
+    assert len(set(paths)) == len(FORMATS) == 5
     for path, (_, extension) in zip(paths, FORMATS.values(), strict=True):
         assert path.parent == library.annotations_dir / "exports" and path.suffix == f".{extension}"
         assert path.stat().st_size > 0
@@ -237,7 +237,8 @@ def test_csv_tags_with_the_separator_stay_one_tag_and_every_text_cell_is_guarded
     assert read_tags(row["tags"]) == ["a; b", "c\\d", "-minus"]
     assert (row["article_title"], row["article_source"]) == ("'=1+1", "'@quelle")
     assert row["article_url"] == "https://example.org/formel"
-    assert list(row)[: len(COLUMNS) - 1] == list(COLUMNS[:-1]) and list(row)[-1] == "article_url"
+    assert list(row) == list(COLUMNS) and list(row)[-2:] == ["article_url", "text_version"]  # columns only appended
+    assert row["text_version"] == article.version
 
 
 def read_tags(cell: str) -> list[str]:

@@ -235,15 +235,16 @@ def test_w3c_from_other_tools(second_library: Library, tmp_path: Path) -> None:
     assert (tagged.tags, tagged.exact, tagged.author) == (("Framing",), article.body[:5], "jo")
 
 
-def test_w3c_target_without_selector_is_refused(second_library: Library, tmp_path: Path) -> None:
+def test_w3c_target_without_selector_is_skipped_and_reported(second_library: Library, tmp_path: Path) -> None:
     document = [{"id": "x", "type": "Annotation", "target": f"urn:reader:article:{ARTICLE_ID}"}]
-    assert (
-        refused(second_library, write(tmp_path, document))
-        == "[0].target: names only a resource, with no selector saying which passage"
+    report = import_file(AnnotationStore.open(second_library), second_library.articles(), write(tmp_path, document))
+    assert (report.read, report.added) == (1, 0)
+    assert report.skipped == (
+        "[0].target: names only a resource, with no selector saying which passage (a page note or a reply)",
     )
 
 
-def test_w3c_unknown_url_is_refused(second_library: Library, tmp_path: Path) -> None:
+def test_w3c_unknown_url_is_skipped_and_reported(second_library: Library, tmp_path: Path) -> None:
     document = {
         "type": "AnnotationPage",
         "items": [
@@ -257,8 +258,9 @@ def test_w3c_unknown_url_is_refused(second_library: Library, tmp_path: Path) -> 
             }
         ],
     }
-    assert refused(second_library, write(tmp_path, document)) == (
-        "items[0].target.source: no article in the library with the URL 'https://example.org/x'"
+    report = import_file(AnnotationStore.open(second_library), second_library.articles(), write(tmp_path, document))
+    assert report.added == 0 and report.skipped == (
+        "items[0].target.source: no article in the library with the URL 'https://example.org/x'",
     )
 
 

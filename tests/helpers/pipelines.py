@@ -53,8 +53,20 @@ PEOPLE = [
     "Sven Hofmann",
     "Hofmann",
 ]
-ORGANISATIONS = ["ARD", "Reuters", "Spiegel", "Bundesregierung", "Kreml", "Nato", "CNN", "Siemens", "IG Metall"]
-PLACES = ["Berlin", "Paris", "Bern", "Moskau", "Russland", "Russlands", "Frankreich", "Kiew"]
+ORGANISATIONS = [
+    "ARD",
+    "Reuters",
+    "Spiegel",
+    "Bundesregierung",
+    "Kreml",
+    "Nato",
+    "CNN",
+    "Siemens",
+    "IG Metall",
+    "Statistische Bundesamt",
+    "Destatis",
+]
+PLACES = ["Berlin", "Paris", "Bern", "Moskau", "Russland", "Russlands", "Frankreich", "Kiew", "Weißen Haus"]
 
 
 def build_test_pipeline() -> Language:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.annotations import AnnotationStore
+from reader.annotations.tags import MAX_TAG_CHARS
 from reader.articles import Library
 from reader.tui.screens.annotation_editor import AnnotationEditor
 from reader.tui.screens.compare import CompareScreen
@@ -108,11 +109,11 @@ async def test_a_tag_too_long_is_one_line_and_the_dialog_comes_back_holding_the_
         await pilot.press("s")
         editor = app.screen
         assert isinstance(editor, AnnotationEditor)
-        editor.query_one("#tags").value = "x" * 81
+        editor.query_one("#tags").value = "x" * (MAX_TAG_CHARS + 1)
         editor.query_one("#note").text = "Notiz, die bleiben muss"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.is_running and "longer than 80 characters" in messages(app)
+        assert app.is_running and f"longer than {MAX_TAG_CHARS} characters" in messages(app)
         again = app.screen
         assert isinstance(again, AnnotationEditor) and again.initial_note == "Notiz, die bleiben muss"
         assert on_disk(library_dir).all() == []

@@ -280,8 +280,9 @@ class CompareScreen(Screen[None]):
         store = self.session.store
         if store is None:
             return
+        colours = store.code_colours()
         for column in self.columns:
-            column.view.set_layer("annotation", annotation_highlights(store.for_article(column.article)))
+            column.view.set_layer("annotation", annotation_highlights(store.for_article(column.article), colours))
             column.set_status(column.describe_cursor())
         if not self.query_one(SidePanel).shown:
             return

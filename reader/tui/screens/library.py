@@ -17,6 +17,9 @@ from ...text.terminal import safe_display, safe_line
 from ..messages import LibraryChanged, OpenArticles, ReloadLibrary, StoreChanged
 from ..session import Session
 from ..widgets.key_hints import KeyHints
+from .agreement import AgreementScreen
+from .codebook import CodebookScreen
+from .matrix import MatrixScreen
 
 MAX_COLUMNS = 4
 
@@ -63,6 +66,9 @@ class LibraryScreen(Screen[None]):
         Binding("p", "show_problems", "Skipped files", show=False),
         Binding("a", "add_article", "Add article"),
         Binding("r", "reload", "Reload"),
+        Binding("c", "codebook", "Codebook", show=False),
+        Binding("m", "matrix", "Coding matrix", show=False),
+        Binding("i", "agreement", "Intercoder agreement", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("q", "app.quit", "Quit"),
         Binding("question_mark", "app.help", "Help"),
@@ -281,6 +287,18 @@ class LibraryScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.post_message(ReloadLibrary())
+
+    def action_codebook(self) -> None:
+        if self.session.store is not None:
+            self.app.push_screen(CodebookScreen(self.session))
+
+    def action_matrix(self) -> None:
+        if self.session.store is not None:
+            self.app.push_screen(MatrixScreen(self.session))
+
+    def action_agreement(self) -> None:
+        if self.session.store is not None:
+            self.app.push_screen(AgreementScreen(self.session))
 
     def action_add_article(self) -> None:
         from .add_article import AddArticleDialog

@@ -1,0 +1,78 @@
+"""A quotation without a cue of its own that carries on the previous speaker's: the next sentence, „Und weiter: …“, a translation in parentheses."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ...text.quotations import QuoteSpan
+from .. import lexicon
+from ..results import SPEECH, Quote
+from .attributions import Attribution
+from .cue_words import is_cue_word
+from .reported import ReportedSpeech
+
+_TRANSLATION_GAP = re.compile(r"^\s*(?:,\s*)?(?:\(|also|auf (?:Deutsch|Englisch)|übersetzt|zu Deutsch|sprich)\s*:?\s*$")
+_CONTINUATION_OPENER = re.compile(r"^\s*(?:und\s+)?(?:weiter|außerdem|zudem|ferner|dann)\s*:\s*$", re.IGNORECASE)
+CONTINUATION_MAX_SENTENCES = 2
+
+
+class Continuations(ReportedSpeech):
+    """The continuation rules: interrupted quotations, continuations and translations."""
+
+    # ---- continuation -------------------------------------------------------------------
+    def _previous_outer(self, index: int) -> int | None:
+        for previous in range(index - 1, -1, -1):
+            if self.spans[previous].depth == 0:
+                return previous
+        return None
+
+    def _is_translation(self, first: QuoteSpan, second: QuoteSpan) -> bool:
+        gap = self.text[first.outer_end : second.outer_start]
+        return "\n" not in gap and bool(_TRANSLATION_GAP.match(gap))
+
+    def _interrupted(self, index: int, attribution: Attribution, attributions: list[Attribution | None]) -> int | None:
+        """„…“, sagte er, „…“: the second part shares the first part's cue."""
+        for previous in range(index - 1, -1, -1):
+            other = attributions[previous]
+            if other is not None:
+                return previous if other.cue == attribution.cue else None
+        return None
+
+    def _continued(self, index: int, span: QuoteSpan, quotes: list[Quote]) -> int | None:
+        """The previous speech quotation this one carries on, or None."""
+        previous = next(
+            (p for p in range(index - 1, -1, -1) if quotes[p].kind == SPEECH and self.spans[p].depth == 0),
+            None,
+        )
+        if previous is None or (
+            quotes[previous].cue is None and quotes[previous].speaker is None and quotes[previous].speaker_role is None
+        ):
+            return None
+        before = self.spans[previous]
+        gap = self.text[before.outer_end : span.outer_start]
+        if gap.count("\n\n") > 1:
+            return None
+        cue_start = quotes[previous].cue_start
+        for word in self.words.between(before.outer_end, span.outer_start):
+            if word.start != cue_start and is_cue_word(word):
+                return None  # someone else's cue stands between them
+        first = bisect_right(self._sentence_starts, before.close_at) - 1
+        current = bisect_right(self._sentence_starts, span.open_at) - 1
+        opener = self.text[self.sentences[current].start : span.open_at]
+        if _CONTINUATION_OPENER.match(opener) and current - first <= CONTINUATION_MAX_SENTENCES:
+            return previous
+        if current - first > CONTINUATION_MAX_SENTENCES:
+            return None
+        between = self.sentences[first + 1 : current]
+        for sentence in between:
+            words = self.words.between(sentence.start, sentence.end)
+            if any(is_cue_word(w) for w in words):
+                return None
+            if len(between) > 1 and not any(w.lower in lexicon.SUBJUNCTIVE for w in words):
+                return None
+        sentence = self.sentences[current]
+        opens_sentence = not self.text[sentence.start : span.open_at].strip()
+        if opens_sentence or self._reported(span) or current == first:
+            return previous
+        return None

@@ -1,0 +1,255 @@
+"""The cue of a quotation: a verb of speaking after or before it, a colon, a source phrase, an utterance noun."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from ...text.quotations import QuoteSpan
+from .. import cue_lexicon, lexicon
+from ..mentions import Mention, Referent
+from ..words import Word
+from .attributions import Attribution, Cue
+from .clauses import _CLAUSE_BOUNDARIES, _HARD_BOUNDARIES, _after_sentence_break, _until_boundary
+from .cue_words import _CUE_FORMS, cue_category
+from .speakers import SpeakerFinding
+
+_SUBJECT_RELATIVES = frozenset({"der", "die", "welcher", "welche"})  # "…, der gesagt hat, dass …"
+_INDEFINITE_SUBJECTS = frozenset({"manche", "jemand", "einige", "viele", "andere", "jeder", "niemand"})
+_ATTRIBUTION_AFTER = re.compile(r"[ \t]*(?:,|[a-zäöü])")
+
+
+class CueFinding(SpeakerFinding):
+    """The cue rules: which cue attributes a quotation, and to whom (through the speaker rules)."""
+
+    # ---- cues ---------------------------------------------------------------------------
+    def _attribute(self, span: QuoteSpan) -> Attribution | None:
+        sentence_start, sentence_end = self._frame(span)
+        right = _until_boundary(self.words.between(span.outer_end, sentence_end))
+        left = self.words.between(sentence_start, span.outer_start)
+        left = _after_sentence_break(left)
+        # 1. right after the quotation: „…“, sagte Trump / „…“, so Trump / „…“, hat er gesagt
+        found = self._verb_in(right, sentence_start, adjacent_only=True)
+        if found is not None:
+            return found
+        # 2. a colon right before it: Trump sagte: „…“ / CNN analysierte: „…“
+        if left and left[-1].text == ":":
+            found = self._colon(left, sentence_start)
+            if found is not None:
+                return found
+        # 3. a verb of speaking in the sentence around it
+        found = self._verb_in(left, sentence_start, nearest_last=True) or self._verb_in(right, sentence_start)
+        if found is not None:
+            return found
+        # 4. laut X / X zufolge / nach Angaben von X
+        for mention in self._mentions_in(sentence_start, sentence_end):
+            if mention.case == "src" and not (span.outer_start <= mention.start < span.outer_end):
+                return Attribution(self._source_cue(mention), mention, False)
+        # 5. an utterance noun owned by someone: seine Drohung mit „…“
+        return self._speech_noun(left)
+
+    def _source_cue(self, mention: Mention) -> Cue:
+        """The word that makes a mention a source: laut, zufolge, (nach) Angaben."""
+        after = self.words.between(mention.end, mention.end + 12)[:1]
+        for word in [*after, *reversed(self.words.before(mention.start, 4))]:
+            if word.lower in lexicon.SOURCE_PREPOSITIONS or word.lower == "angaben":
+                return Cue(word.start, word.end, word.text, "source")
+        return Cue(mention.start, mention.end, mention.text, "source")
+
+    def _frame(self, span: QuoteSpan) -> tuple[int, int]:
+        first = self.sentences[max(0, bisect_right(self._sentence_starts, span.open_at) - 1)]
+        last = self.sentences[max(0, bisect_right(self._sentence_starts, max(span.open_at, span.close_at - 1)) - 1)]
+        end = last.end
+        # „…“, sagte er: a senter may end the sentence at the closing mark; the cue belongs to it
+        nxt = bisect_right(self._sentence_starts, span.outer_end - 1)
+        if (
+            nxt < len(self.sentences)
+            and _ATTRIBUTION_AFTER.match(self.text, span.outer_end)
+            and self.sentences[nxt].start <= span.outer_end + 2
+        ):
+            end = max(end, self.sentences[nxt].end)
+        return min(first.start, span.open_at), end
+
+    def _verb_in(
+        self, region: list[Word], frame_start: int, *, adjacent_only: bool = False, nearest_last: bool = False
+    ) -> Attribution | None:
+        order = range(len(region) - 1, -1, -1) if nearest_last else range(len(region))
+        for position in order:
+            word = region[position]
+            if adjacent_only and (
+                position > 3
+                or any(w.text in _HARD_BOUNDARIES for w in region[:position])
+                or self._own_subject_before(region, position)
+            ):
+                return None
+            if word.lower == "so" and position <= 1 and (position == 0 or region[0].text in {",", "("}):
+                mention = self._speaker_after(region, position)
+                if mention is not None:
+                    return Attribution(Cue(word.start, word.end, word.text, "so"), mention, True)
+                continue
+            if word.lower in {"heißt", "hieß"} and position + 1 < len(region) and region[position + 1].lower == "es":
+                cue = Cue(word.start, region[position + 1].end, f"{word.text} es", "verb")
+                return Attribution(cue, self._document_source(word, frame_start), position <= 3)
+            if self.is_speech_verb(region, position):
+                return replace(self.verb_source(region, position, frame_start), adjacent=position <= 3)
+        return None
+
+    def _own_subject_before(self, region: list[Word], position: int) -> bool:
+        """„…“, die AfD forderte Neuwahlen: after the comma a clause of its own opens with its
+        subject, so its verb is not the quotation's inverted cue („…“, sagte X / „…“, hat X gesagt /
+        „…“, wie X sagte)."""
+        opener = next((w for w in region[:position] if w.is_word), None)
+        if opener is None or opener.lower in {"wie", "so", "als"} or opener.lower in lexicon.AUXILIARIES:
+            return False
+        mention = self._mention_at(opener)
+        return opener.lower in lexicon.ARTICLES or (mention is not None and mention.case == "nom")
+
+    def verb_source(self, region: list[Word], position: int, frame_start: int) -> Attribution:
+        """The cue verb at `position` of `region` and its source: a mention right after it,
+        before it, else a noun phrase before or after it."""
+        word = region[position]
+        mention = (
+            self._pronoun_subject(region, position)
+            or self._prefield_subject(region, position)
+            or self._speaker_after(region, position)
+            or self._speaker_before(word, frame_start)
+            or self._speaker_before(word, frame_start, fallback=True)
+            or self._speaker_after(region, position, fallback=True)
+        )
+        if (
+            mention is not None
+            and mention.kind == "pronoun"
+            and mention.text.lower() == "sie"
+            and word.lower.endswith("en")
+        ):
+            referent = Referent(kind="group", text=mention.text)  # "sagten sie": plural, unresolved
+            mention = Mention(mention.start, mention.end, "indefinite", mention.case, referent, mention.text)
+        return Attribution(Cue(word.start, word.end, word.text, "verb"), mention, False)
+
+    def _pronoun_subject(self, region: list[Word], position: int) -> Mention | None:
+        """A clause whose subject is a relative or demonstrative pronoun: "…, einen Vorsitzenden,
+        der gesagt hat: …", "Die sagen sich: …", "Manche stellen fest, dass …". The pronoun is the
+        mention; it stands for the noun (or name) right before the comma where there is one."""
+        k = position
+        while k > 0 and region[k - 1].text not in _CLAUSE_BOUNDARIES and not region[k - 1].is_quote:
+            k -= 1
+        if k == position:
+            return None
+        opener = region[k]
+        relative = k > 0 and region[k - 1].text == "," and opener.lower in _SUBJECT_RELATIVES
+        demonstrative = (
+            (k == 0 or region[k - 1].text in _HARD_BOUNDARIES)
+            and (opener.lower in _INDEFINITE_SUBJECTS or (opener.lower in _SUBJECT_RELATIVES and opener.capitalized))
+            # the verb (or its auxiliary) right after it: "Die sagen", "Manche haben erklärt", not a
+            # determiner ("Die neue Regierung sagte", "Andere Fahrgäste sprachen")
+            and (k + 1 == position or region[k + 1].lower in lexicon.AUXILIARIES)
+        )
+        if not (relative or demonstrative):
+            return None
+        between = self._mentions_in(opener.end, region[position].start)
+        if any(m.case == "nom" and m.kind != "possessive" for m in between):
+            return None  # "…, die er gesagt hat": another subject
+        if relative and any(w.is_word and w.capitalized for w in region[k + 1 : position]):
+            return None  # a noun of its own in the clause: the pronoun is no subject for sure
+        referent = Referent(kind="group" if opener.lower in _INDEFINITE_SUBJECTS else "", text=None)
+        if relative:
+            before = self._mentions_in(region[k - 1].start - 80, region[k - 1].start)
+            if before and not self.words.between(before[-1].end, region[k - 1].start):
+                referent = before[-1].referent  # "Jan Müller, der betonte, dass …"
+        return Mention(opener.start, opener.end, "pronoun", "nom", referent, opener.text)
+
+    def _prefield_subject(self, region: list[Word], position: int) -> Mention | None:
+        """A clause opening with its subject right before the verb ("Ich bitte Sie, …", "Die
+        Polizei teilte mit, …"): that subject, whatever follows the verb."""
+        k = position
+        while k > 0 and region[k - 1].text not in _CLAUSE_BOUNDARIES and not region[k - 1].is_quote:
+            k -= 1
+        if k == position:
+            return None
+        found = [m for m in self._mentions_in(region[k].start, region[position].start) if m.kind != "possessive"]
+        if len(found) != 1 or found[0].case != "nom" or found[0].start != region[k].start:
+            return None
+        end = self._written_end(found[0])
+        rest = [w for w in region[k:position] if w.start >= end]
+        return found[0] if not rest else None
+
+    def source_phrase(self, region: list[Word], position: int) -> Attribution | None:
+        """The source of "laut X", "X zufolge", ", so X" at `position` (None when it names no one)."""
+        word = region[position]
+        if word.lower == "so":
+            mention = self._speaker_after(region, position)
+            return Attribution(Cue(word.start, word.end, word.text, "so"), mention, False) if mention else None
+        near = self._mentions_in(region[max(0, position - 6)].start, region[min(len(region) - 1, position + 6)].end)
+        for mention in near:
+            if mention.case == "src":
+                return Attribution(self._source_cue(mention), mention, False)
+        return None
+
+    def is_speech_verb(self, region: list[Word], position: int) -> bool:
+        """A cue verb: a form that needs no particle, or a separable verb's finite form with its
+        particle closing the clause ("fügte … hinzu", "gab … an, dass", "stellte Yilmaz fest")."""
+        word = region[position]
+        if not word.text[:1].islower() and not _verb_first(region, position):
+            return False
+        if word.lower in _CUE_FORMS:
+            return True
+        options = cue_lexicon.DETACHED_FORMS.get(word.lower)
+        if not options:
+            return False
+        particles = {particle for _, particle in options}
+        rest = region[position + 1 :]
+        for offset, later in enumerate(rest):
+            if later.text in _CLAUSE_BOUNDARIES or later.is_quote:
+                return False
+            if later.lower in particles:
+                after = rest[offset + 1] if offset + 1 < len(rest) else None
+                if after is None or after.text in _CLAUSE_BOUNDARIES or after.is_quote:
+                    return True
+        # the region may end before the clause does ("fügte er hinzu" right before the quote)
+        end = self.words.index_at(word.end)
+        for later in self.words.items[end : end + 12]:
+            if later.text in _CLAUSE_BOUNDARIES:
+                return False
+            if later.lower in particles:  # "kündigte eine „schonungslose Analyse“ an"
+                following = (
+                    self.words.items[self.words.index_at(later.end)]
+                    if self.words.index_at(later.end) < len(self.words.items)
+                    else None
+                )
+                return following is None or following.text in _CLAUSE_BOUNDARIES or following.is_quote
+        return False
+
+    def _colon(self, left: list[Word], frame_start: int) -> Attribution | None:
+        colon = left[-1]
+        clause = left[:-1]
+        found = self._verb_in(clause, frame_start, nearest_last=True)
+        if found is not None and found.mention is not None:
+            if cue_category(found.cue.text) != cue_lexicon.THINK:
+                return Attribution(found.cue, found.mention, True)
+            return Attribution(Cue(colon.start, colon.end, ":", "colon"), found.mention, True)  # sieht …:
+        mention = self._topic(clause)
+        if mention is None:
+            return None
+        return Attribution(Cue(colon.start, colon.end, ":", "colon"), mention, True)
+
+    def _speech_noun(self, left: list[Word]) -> Attribution | None:
+        tail = left[-4:]
+        for position in range(len(tail) - 1, -1, -1):
+            if tail[position].lower in cue_lexicon.SOURCE_NOUNS and position > 0:
+                owner = self._mention_at(tail[position - 1])
+                if owner is not None and owner.kind == "possessive":
+                    return Attribution(
+                        Cue(tail[position].start, tail[position].end, tail[position].text, "noun"), owner, False
+                    )
+        return None
+
+
+def _verb_first(region: list[Word], position: int) -> bool:
+    """ "Wissen Sie, welche …", "Sagen Sie doch den Familien, dass …": a capitalised verb opening
+    a question or a request, its subject the pronoun right after it."""
+    return (
+        (position == 0 or region[position - 1].text in _HARD_BOUNDARIES or region[position - 1].text == "-")
+        and position + 1 < len(region)
+        and region[position + 1].text in {"Sie", "wir"}
+    )

@@ -1,0 +1,153 @@
+"""Speech or term: whether a quotation is something someone said or a word the text quotes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ...text.quotations import QuoteSpan
+from .. import lexicon
+from ..indirect import is_subjunctive
+from ..mentions import Mention
+from ..results import SPEECH, TERM
+from ..words import Word
+from .attributions import Attribution, Cue
+from .clauses import _after_sentence_break
+from .cue_words import is_cue_word
+from .cues import CueFinding
+
+_WORDS_IN_QUOTE = re.compile(r"\w+")
+SPEECH_MIN_WORDS = 4
+
+
+class QuoteKinds(CueFinding):
+    """The kind rules: speech or term, and a speaker from the context."""
+
+    # ---- kind ---------------------------------------------------------------------------
+    def _kind(self, span: QuoteSpan, attribution: Attribution | None) -> str:
+        """Speech or term, from the evidence around the quotation and its own shape."""
+        inner = self.text[span.start : span.end]
+        words = len(_WORDS_IN_QUOTE.findall(inner))
+        frame_start, _ = self._frame(span)
+        before = [w for w in self.words.before(span.outer_start, 3) if not w.is_quote and w.start >= frame_start]
+        after = self.text[span.outer_end : span.outer_end + 1]
+        speech_verb = attribution is not None and attribution.cue.kind in {"verb", "so", "colon", "source"}
+        if after == "-" or after.isalpha():
+            return TERM  # "Make America Great Again"-Lager
+        marker = before[-1].lower if before else ""
+        if marker in lexicon.TERM_MARKERS and marker != "so" and (marker != "als" or not speech_verb):
+            return TERM
+        if before and before[-1].capitalized and marker.endswith(lexicon.TERM_NOUN_ENDINGS):
+            return TERM  # "mit dem Kampfnamen „Grizzly“", "der Wahlslogan „…“"
+        if self._written_on_a_surface(span) or self._work_apposition(span):
+            return TERM  # placards, banners; „Das Schweigen der Werften“, der zweite Spielfilm …
+        if (
+            attribution is not None
+            and attribution.cue.kind == "verb"
+            and attribution.cue.text.lower() in lexicon.NAMING_VERBS
+            and _looks_like_a_name(inner)
+        ):
+            return TERM  # "die Drohnen, die die Soldaten „Baba Jaga“ nennen": a name given
+        if len(before) >= 2 and before[-2].lower in {"sogenannte", "sogenannten", "sogenannter", "sogenanntes"}:
+            return TERM
+        if (
+            before
+            and before[-1].is_word
+            and before[-1].capitalized
+            and attribution is None
+            and not self._reported(span)
+            and self._names_apposition(before[-1])
+        ):
+            return TERM  # Präsidentenlimousine „The Beast“, Slogan „Pursuing Peace“
+        if attribution is not None and attribution.adjacent:
+            return SPEECH
+        if words >= SPEECH_MIN_WORDS:
+            return SPEECH
+        if attribution is not None or self._reported(span):
+            return SPEECH
+        return TERM
+
+    def _written_on_a_surface(self, span: QuoteSpan) -> bool:
+        """ "Auf den Plakaten stand „…“": words on placards, banners, signs are slogans."""
+        start, end = self._frame(span)
+        words = self.words.between(start, end)
+        return any(w.lower in lexicon.WRITING_VERBS for w in words) and any(
+            w.lower.endswith(lexicon.WRITING_SURFACES) for w in words
+        )
+
+    def _work_apposition(self, span: QuoteSpan) -> bool:
+        """„…“, der zweite Spielfilm der Regisseurin …: a quotation followed by a noun that
+        names what it is (a film, a book, a programme) is a title."""
+        after = self.words.between(span.outer_end, span.outer_end + 80)[:5]
+        if len(after) < 3 or after[0].text != "," or after[1].lower not in lexicon.ARTICLES:
+            return False
+        for word in after[2:]:
+            if word.capitalized:
+                return word.lower.endswith(lexicon.WORK_NOUNS)
+            if not word.is_word:
+                return False
+        return False
+
+    def _names_apposition(self, word: Word) -> bool:
+        """A common noun right before a quotation names it ("Präsidentenlimousine „The Beast“")."""
+        mention = self._mention_at(word)
+        return mention is None and word.lower not in lexicon.ARTICLES
+
+    def _reported(self, span: QuoteSpan) -> bool:
+        """The sentence around the quotation is reported speech (subjunctive outside the quote)."""
+        start, end = self._frame(span)
+        words = self.words.between(start, end)
+        return any(is_subjunctive(words, position) for position in range(len(words)))
+
+    def _context_speaker(self, span: QuoteSpan) -> Mention | None:
+        """A quotation standing alone as its sentence, with no cue anywhere: the person the text
+        is about — for a paragraph that opens with it, the first person of the next sentence
+        ("„…“ Die Bürgermeisterin Clara Z. lacht."); else the subject of the sentence before
+        ("Landeschefin Annika Brügge gab sich zerknirscht. „…“")."""
+        current = bisect_right(self._sentence_starts, span.start) - 1
+        if current < 0:
+            return None
+        sentence = self.sentences[current]
+        before = _after_sentence_break(self.words.between(min(sentence.start, span.outer_start), span.outer_start))
+        if span.outer_start < sentence.start:  # the senter left the opening mark on the sentence before
+            before = (
+                _after_sentence_break(self.words.between(self.sentences[current - 1].start, span.outer_start))
+                if current
+                else []
+            )
+        after = [w for w in self.words.between(span.outer_end, sentence.end) if w.text not in {".", "!", "?"}]
+        if before or after:
+            return None  # the quote is part of a sentence with narration of its own
+        paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
+        opens_paragraph = not self.text[paragraph_start : sentence.start].strip()
+        neighbours = [current + 1, current - 1] if opens_paragraph else [current - 1]
+        for index in neighbours:
+            if not 0 <= index < len(self.sentences):
+                continue
+            other = self.sentences[index]
+            if "\n" in self.text[min(other.end, sentence.start) : max(other.start, sentence.end)] and index > current:
+                continue  # the next sentence is in another paragraph
+            words = self.words.between(other.start, other.end)
+            cues = [position for position, w in enumerate(words) if is_cue_word(w)]
+            if cues:  # a sentence with a cue of its own: the quote is that cue's source's
+                source = self.verb_source(words, cues[-1], other.start).mention
+                if source is not None and source.referent.label == "PER" and source.kind != "possessive":
+                    return self.described(Attribution(Cue(0, 0, "", "context"), source, False)).mention
+                continue
+            people = [
+                m
+                for m in self._mentions_in(other.start, other.end)
+                if m.case == "nom"
+                and m.kind in {"name", "role", "pronoun"}
+                and (m.referent.known or m.referent.text)
+                and m.referent.label == "PER"
+            ]
+            if people:
+                return people[0]
+        return None
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """One to three words, all capitalised ("Baba Jaga", "Gelbe Wand")."""
+    words = text.split()
+    return 0 < len(words) <= 3 and all(word[:1].isupper() for word in words)

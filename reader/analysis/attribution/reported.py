@@ -1,0 +1,48 @@
+"""Reported speech carried on: a quotation in reported speech whose source an earlier sentence named."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ...text.quotations import QuoteSpan
+from ..mentions import Mention
+from .attributions import Attribution
+from .kind import QuoteKinds
+
+REPORTED_LOOKBACK_SENTENCES = 2  # sentences before a reported statement searched for its cue
+
+
+class ReportedSpeech(QuoteKinds):
+    """The rules for reported speech carried on from an earlier sentence."""
+
+    # ---- reported speech carried on -----------------------------------------------------
+    def _needs_reported_source(self, span: QuoteSpan, attribution: Attribution) -> bool:
+        """A cue that names no one ("…“, hieß es") or only "man" inside a clause that is itself
+        reported ("…, über alles Weitere werde man reden"): the statement goes on from a cue before."""
+        mention = attribution.mention
+        if mention is None:
+            return attribution.cue.kind == "verb"
+        return mention.kind == "pronoun" and mention.text.lower() == "man" and self._reported(span)
+
+    def _reported_source(self, span: QuoteSpan) -> Mention | None:
+        """The source of the nearest cue before a quotation in reported speech: earlier in its
+        sentence ("…, wollte er nicht sagen; es handle sich aber „um …“"), else in one of the
+        REPORTED_LOOKBACK_SENTENCES before it in its paragraph ("Das Ministerium verwies auf …. Man
+        arbeite „mit Hochdruck“ daran"). A first-person or "man" source does not count."""
+        current = bisect_right(self._sentence_starts, span.outer_start) - 1
+        paragraph_start = self.text.rfind("\n", 0, span.outer_start) + 1
+        for index in range(current, max(-1, current - REPORTED_LOOKBACK_SENTENCES - 1), -1):
+            sentence = self.sentences[index]
+            if sentence.end <= paragraph_start:
+                return None
+            end = span.outer_start if index == current else sentence.end
+            words = self.words.between(max(sentence.start, paragraph_start), end)
+            for position in range(len(words) - 1, -1, -1):
+                if words[position].is_quote or not self.is_speech_verb(words, position):
+                    continue
+                mention = self.verb_source(words, position, words[0].start).mention
+                if mention is not None and mention.referent.gender != "1" and mention.kind != "possessive":
+                    return mention
+            if index != current and any(w.is_quote for w in self.words.between(sentence.start, sentence.end)):
+                return None  # a quotation of its own in between: its speaker is handled by continuation
+        return None

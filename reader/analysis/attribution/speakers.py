@@ -1,0 +1,508 @@
+"""Who a cue points to: the mention before or after it, in an apposition, a source phrase or a document."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+
+from .. import cue_lexicon, lexicon
+from ..mentions import Mention, Referent
+from ..words import Word
+from .attributions import Attribution
+from .clauses import _CLAUSE_BOUNDARIES, _HARD_BOUNDARIES
+from .cue_words import is_cue_word
+from .state import AttributionState, _inside
+
+_NP_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine"})
+# what opens a genitive complement: "eine Sprecherin des Ministeriums", "ein Schreiben mehrerer Zulieferer"
+_GENITIVE_OPENERS = ("des", "der", "eines", "einer", "mehrerer", "zahlreicher", "einiger", "vieler", "beider", "aller")
+_AGE_WORDS = frozenset({"Jahre", "Monate"})
+_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches"})
+_AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "48-Jährige"
+_SOURCE_PLACES = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "seitens"})  # heißt es …
+_MEDIA_HEADS = (
+    "zeitung",
+    "agentur",
+    "sender",
+    "magazin",
+    "blatt",
+    "portal",
+    "fernsehen",
+    "redaktion",
+    "reportern",
+    "journalisten",
+)
+# Capitalised words that open a sentence or clause but are no noun ("Dann sagte …", "Auch").
+_FUNCTION_CAPITALS = (
+    lexicon.ARTICLES
+    | lexicon.PREPOSITIONS
+    | lexicon.CLAUSE_WORDS
+    | frozenset(
+        {
+            "später",
+            "zuvor",
+            "danach",
+            "dabei",
+            "dazu",
+            "damit",
+            "deshalb",
+            "daher",
+            "zudem",
+            "außerdem",
+            "trotzdem",
+            "heute",
+            "gestern",
+            "morgen",
+            "bereits",
+            "immer",
+            "zuletzt",
+            "zunächst",
+            "erst",
+            "vor",
+            "es",
+            "er",
+            "sie",
+            "man",
+            "wir",
+            "ich",
+            "das",
+            "dies",
+            "diese",
+            "dieser",
+            "dieses",
+            "was",
+            "wer",
+            "während",
+            "nachdem",
+            "bevor",
+            "obwohl",
+            "seit",
+            "ebenfalls",
+            "gleichzeitig",
+            "allerdings",
+            "jedoch",
+            "inzwischen",
+            "mittlerweile",
+            "vielmehr",
+            "stattdessen",
+            "zugleich",
+            "kurz",
+            "laut",
+            "manchmal",
+            "oft",
+            "häufig",
+            "leider",
+            "natürlich",
+            "vielleicht",
+            "übrigens",
+            "schließlich",
+            "letztlich",
+            "gerade",
+            "also",
+            "eigentlich",
+            "ebenso",
+            "insbesondere",
+            "besonders",
+            "nämlich",
+            "wirklich",
+            "genau",
+            "sicher",
+            "offenbar",
+            "egal",
+            "bedeutet",
+            "hinzu",
+            "wen",
+            "wem",
+        }
+    )
+)
+_ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "mals", "erweise", "fristig", "wärts")
+_APPOSITION_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "für", "am"})
+APPOSITION_REACH = 4  # words of a place phrase between a role and the comma before its name
+DOCUMENT_REACH = 14  # words before "heißt es" searched for "in einem Schreiben (des …)"
+
+
+class SpeakerFinding(AttributionState):
+    """The speaker rules: which mention a cue names."""
+
+    # ---- speakers -----------------------------------------------------------------------
+    def in_vocative(self, offset: int) -> bool:
+        """Whether the offset lies in an address ("meine Damen und Herren")."""
+        return _inside(self._vocatives, offset)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end), in reading order."""
+        return self._mentions_in(start, end)
+
+    def _mentions_in(self, start: int, end: int) -> list[Mention]:
+        return self.mentions[bisect_left(self._mention_starts, start) : bisect_left(self._mention_starts, end)]
+
+    def _mention_at(self, word: Word) -> Mention | None:
+        index = bisect_right(self._mention_starts, word.start) - 1
+        if index >= 0 and word.start < self.mentions[index].end:
+            return self.mentions[index]
+        return None
+
+    def _speaker_after(self, region: list[Word], position: int, *, fallback: bool = False) -> Mention | None:
+        """The subject right after the verb (verb-second order: „…“, sagte der 79-jährige Trump)."""
+        end = region[-1].end if region else 0
+        for word in region[position + 1 :]:
+            if word.text in _CLAUSE_BOUNDARIES or word.is_quote:
+                end = word.start
+                break
+        candidates = [
+            m for m in self._mentions_in(region[position].end, end) if m.case == "nom" and m.kind != "possessive"
+        ]
+        if not candidates:
+            return self._noun_phrase_at(region[position].end, end) if fallback else None
+        if candidates[0].kind == "pronoun" and self.words.index_at(candidates[0].start) == self.words.index_at(
+            region[position].end
+        ):
+            return candidates[0]
+        first = candidates[0]
+        if (
+            first.kind == "name"
+            and first.referent.label != "PER"
+            and len(candidates) > 1
+            and candidates[1].referent.label == "PER"
+            and len(self.words.between(first.end, candidates[1].start)) <= 3
+        ):
+            first = candidates[1]  # "sagte Tuvalus Umweltministerin Tala Fonoti"
+            if first.kind != "name" and len(candidates) > 2 and candidates[2].kind == "name":
+                first = candidates[2]
+        if first.kind in {"role", "indefinite", "organisation"}:
+            named = self._apposition_name(first, candidates[1:])
+            if named is not None:
+                return named
+        if first.kind in {"role", "indefinite"} and len(candidates) > 1 and candidates[1].kind == "name":
+            between = self.words.between(first.end, candidates[1].start)
+            if not between or (
+                len(between) <= 3
+                and between[0].lower in _APPOSITION_PREPOSITIONS
+                and all(w.capitalized for w in between[1:])
+            ):
+                return candidates[1]  # "der frühere Botschafter in Moskau John Herbst": the name, not the role
+        return first
+
+    def _apposition_name(self, role: Mention, later: list[Mention]) -> Mention | None:
+        """ "die Befehlshaberin der Marine, Admiralin Petra Lange": the person the role is followed
+        by after a comma (its genitive complement skipped), when the name closes the clause."""
+        end = self._written_end(role)
+        words = self.words.between(end, end + 120)
+        comma = next(
+            (k for k, w in enumerate(words[: APPOSITION_REACH + 1]) if w.text in _CLAUSE_BOUNDARIES or w.is_quote), None
+        )
+        if comma is None or words[comma].text != ",":
+            return None  # "… der Demokraten im Repräsentantenhaus, Rebecca Thornton": a place phrase may come first
+        if any(is_cue_word(w) for w in words[:comma]):
+            return None
+        for mention in self.mentions[bisect_left(self._mention_starts, words[comma].end) :][:3]:
+            if mention.kind == "name" and mention.referent.label == "PER":
+                between = self.words.between(words[comma].end, mention.start)
+                if len(between) <= 2 and all(w.capitalized for w in between):
+                    rest = self.words.between(mention.end, mention.end + 40)
+                    closing = next(
+                        (k for k, w in enumerate(rest) if w.text in _CLAUSE_BOUNDARIES or w.is_quote), len(rest)
+                    )
+                    if closing <= 1:  # the name closes the apposition ("Khalid" + "al-Mansouri,")
+                        return mention
+            break
+        return None
+
+    def _written_end(self, mention: Mention) -> int:
+        """Where the mention's words end: with its genitive complement ("eine Sprecherin des
+        Verkehrsministeriums", "Analysten des US-Thinktanks Institute for the Study of War") and a
+        place or origin ("eine Reisende aus Kiel"), not with a dative addressee ("sagte der
+        Manager der Zeitung")."""
+        if mention.kind not in {"role", "indefinite", "organisation"} and not (
+            mention.kind == "name" and mention.referent.label == "ORG"
+        ):
+            return mention.end
+        end = self._attribute_end(mention.end, _GENITIVE_OPENERS)
+        if mention.kind != "organisation":
+            end = self._attribute_end(end, ("aus", "von"))
+        return end
+
+    def _attribute_end(self, end: int, openers: tuple[str, ...]) -> int:
+        items = self.words.items
+        index = self.words.index_at(end)
+        if index >= len(items) or items[index].lower not in openers or items[index].start > end + 1:
+            return end
+        j = index + 1
+        if j < len(items) and items[j].lower in lexicon.ARTICLES:
+            j += 1
+        while (
+            j < len(items)
+            and items[j].is_word
+            and not items[j].capitalized
+            and items[j].lower not in lexicon.PREPOSITIONS
+            and items[j].lower not in _FUNCTION_CAPITALS
+        ):
+            j += 1  # adjectives: "der deutschen Marine", "diesem Umfeld"
+        last = None
+        while (
+            j < len(items)
+            and items[j].is_word
+            and items[j].capitalized
+            and items[j].lower not in _FUNCTION_CAPITALS
+            and j - index <= 5
+        ):
+            last = items[j]
+            entity = self._mention_at(items[j])
+            if entity is not None and entity.kind == "name" and entity.end > last.end:
+                j = self.words.index_at(entity.end)  # a name runs on: "Institute for the Study of War"
+                last = Word(entity.start, entity.end, entity.text)
+                break
+            j += 1
+        if last is None:
+            return end
+        if items[index].lower == "der" and last.text.lower().endswith(_MEDIA_HEADS):
+            return end  # "sagte der Manager der Zeitung": to whom, not whose
+        return last.end
+
+    def _noun_phrase_at(self, start: int, end: int) -> Mention | None:
+        """A source the mention finder has no word for, as the text words it: the first noun
+        phrase in [start, end) that can be a subject ("der 61-jährige Landwirt", "Händler")."""
+        words = [w for w in self.words.between(start, end) if not _inside(self._vocatives, w.start)]
+        for position, word in enumerate(words):
+            if word.lower in lexicon.PREPOSITIONS or word.lower in lexicon.OBLIQUE_ARTICLES:
+                return None  # "sagte dem Sender", "sagte am Montag": no subject found here
+            determiner = word.lower in _NP_DETERMINERS or word.lower in lexicon.INDEFINITE_DETERMINERS
+            adverb = word.lower in _FUNCTION_CAPITALS or (position == 0 and word.lower.endswith(_ADVERB_ENDINGS))
+            if determiner or (word.capitalized and word.is_word and not adverb):
+                head = position if word.capitalized and not determiner else None
+                k = position + 1
+                while head is None and k < len(words) and words[k].is_word:
+                    text = words[k].text
+                    if text.isdigit() or (text in _AGE_WORDS and k + 1 < len(words) and not words[k + 1].capitalized):
+                        k += 1  # "der 22 Jahre alte Niederländer"
+                        continue
+                    if words[k].capitalized or _AGE_NOUN.match(text):
+                        head = k
+                    elif not re.match(r"^(?:\d+-)?[a-zäöüß]", text):
+                        break
+                    k += 1
+                if head is None:
+                    return None
+                noun = words[head].lower
+                kind = (
+                    "document"
+                    if noun in cue_lexicon.DOCUMENT_NOUNS
+                    else "group"
+                    if words[position].lower == "die"
+                    and noun.endswith(("en", "er"))
+                    and self._plural_verb_near(words[position])
+                    else "role"
+                )
+                text = self.text[word.start : words[head].end]
+                referent = Referent(
+                    kind=kind,
+                    text=text,
+                    gender="f" if noun.endswith(("in", "ige", "e")) and words[position].lower == "die" else "m",
+                )
+                if kind == "role" and words[position].lower in {"der", "die"}:
+                    referent = self._recent_person(word.start, referent.gender) or referent  # "der 48-Jährige"
+                return Mention(word.start, words[head].end, "indefinite", "nom", referent, text)
+            if word.is_word and not word.capitalized:
+                continue  # adverbs: "sagte gestern ein Sprecher"
+            return None
+        return None
+
+    def _recent_person(self, offset: int, gender: str) -> Referent | None:
+        """The one named person of fitting gender who is the subject of this sentence before
+        `offset` or of one of the two sentences before it (a definite noun taking them up)."""
+        current = bisect_right(self._sentence_starts, offset) - 1
+        for index in range(current, max(-1, current - 4), -1):
+            sentence = self.sentences[index]
+            present = [
+                m
+                for m in self._mentions_in(sentence.start, min(sentence.end, offset))
+                if m.case == "nom"
+                and m.referent.label == "PER"
+                and m.kind in {"name", "role", "pronoun", "indefinite"}
+                and m.referent.gender != "1"
+            ][:1]  # the sentence's topic, its first subject
+            if not present:
+                continue
+            people = {
+                m.referent.key: m.referent
+                for m in present
+                if m.referent.known and (m.referent.gender == gender or not m.referent.gender)
+            }
+            return next(iter(people.values())) if len(people) == 1 else None
+        return None
+
+    def _plural_verb_near(self, word: Word) -> bool:
+        index = self.words.index_at(word.start)
+        near = self.words.items[max(0, index - 4) : index]
+        return any(is_cue_word(w) and w.lower.endswith("en") for w in near)
+
+    def _document_source(self, cue: Word, frame_start: int) -> Mention | None:
+        """Who "heißt es" quotes: "in einem Schreiben (des Ministeriums)" → the owner, else the
+        document; "aus Regierungskreisen", "beim Statistischen Bundesamt", "aus dem Büro des …" →
+        that phrase; a bare "heißt es" names no one."""
+        index = self.words.index_at(cue.start)
+        items = self.words.items
+        window = [
+            w for w in items[max(0, index - DOCUMENT_REACH) : index + 12] if w.start >= frame_start and not w.is_quote
+        ]
+        for position, word in enumerate(window):
+            if word.lower not in _SOURCE_PLACES or position + 1 >= len(window):
+                continue
+            k = position + 1
+            if window[k].lower in lexicon.ARTICLES:
+                k += 1
+            while k < len(window) and window[k].is_word and not window[k].capitalized:
+                k += 1
+            if (
+                k >= len(window)
+                or not (window[k].capitalized and window[k].is_word)
+                or window[k].lower in _FUNCTION_CAPITALS
+            ):
+                continue
+            head = window[k]
+            named = [
+                m
+                for m in self._mentions_in(window[position + 1].start, head.end + 1)
+                if m.kind in {"name", "organisation"}
+            ]
+            if head.lower in cue_lexicon.DOCUMENT_NOUNS | cue_lexicon.SOURCE_NOUNS:
+                owner = [
+                    m for m in self._mentions_in(head.end, head.end + 80) if m.case == "gen" and m.start <= head.end + 8
+                ]
+                if owner:
+                    return owner[0]
+            elif named and named[0].kind == "name":
+                if named[0].referent.label == "LOC" and window[position + 1].lower not in lexicon.ARTICLES:
+                    return None  # "hieß es aus Berlin": from somewhere there; "aus dem Kreml": the institution
+                return named[0]
+            start = window[position + 1].start
+            text = self.text[start : head.end]
+            kind = (
+                "document"
+                if head.lower in cue_lexicon.DOCUMENT_NOUNS | cue_lexicon.SOURCE_NOUNS
+                else "group"
+                if head.lower.endswith("kreisen")
+                else "organisation"
+                if named
+                else "role"
+            )
+            mention = Mention(start, head.end, "indefinite", "obl", Referent(kind=kind, text=text), text)
+            end = self._written_end(mention)
+            text = self.text[start:end]
+            return Mention(start, end, "indefinite", "obl", Referent(kind=kind, text=text), text)
+        return None
+
+    def described(self, attribution: Attribution) -> Attribution:
+        """The attribution's mention with all its words (genitive complement) as its text, and
+        as a group when its verb is plural ("Händler sprachen von …")."""
+        mention = attribution.mention
+        if mention is None:
+            return attribution
+        end = self._written_end(mention)
+        text = self.text[mention.start : end]
+        referent = mention.referent
+        if not referent.known and referent.text and mention.kind not in {"pronoun", "possessive"}:
+            kind = referent.kind
+            first = text.split(" ")[0].lower()
+            if (
+                kind in {"role", "organisation"}
+                and attribution.cue.kind == "verb"
+                and _plural_form(attribution.cue.text)
+                and first not in {"der", "das", "ein", "eine"}
+            ):
+                kind = "group"
+            elif (
+                kind == "role"
+                and " " not in text
+                and mention.kind == "indefinite"
+                and not _looks_common_noun(text)
+                and attribution.cue.kind == "verb"
+                and not _plural_form(attribution.cue.text)
+            ):
+                kind = "person"  # "stellte Yilmaz fest": a name the pipeline missed
+            referent = replace(referent, text=text, kind=kind)
+        if end == mention.end and referent is mention.referent:
+            return attribution
+        return Attribution(
+            attribution.cue,
+            Mention(mention.start, end, mention.kind, mention.case, referent, text),
+            attribution.adjacent,
+        )
+
+    def _speaker_before(self, verb: Word, frame_start: int, *, fallback: bool = False) -> Mention | None:
+        """The nearest nominative subject before the verb in its sentence (Trump sagte …), else
+        a noun phrase opening the clause ("Der 61-jährige Landwirt sagte, …")."""
+        start = frame_start
+        for word in reversed(self.words.between(frame_start, verb.start)):
+            if word.text in _HARD_BOUNDARIES:
+                start = word.end
+                break
+        # the verb's own clause first: "Bevor ich … einsteige, möchte ich … sagen" is the second "ich"
+        own = start
+        for word in reversed(self.words.between(start, verb.start)):
+            if word.text in _CLAUSE_BOUNDARIES or word.is_quote:
+                own = word.end
+                break
+        candidates = [m for m in self._mentions_in(own, verb.start) if m.case == "nom" and m.kind != "possessive"]
+        if candidates:
+            start = own
+        else:
+            candidates = [m for m in self._mentions_in(start, verb.start) if m.case == "nom" and m.kind != "possessive"]
+        auxiliary = next(
+            (w for w in self.words.between(start, verb.start) if w.lower in lexicon.AUXILIARIES and w.text.islower()),
+            None,
+        )
+        if auxiliary is not None and any(m.end <= auxiliary.start for m in candidates):
+            return [m for m in candidates if m.end <= auxiliary.start][
+                -1
+            ]  # "Ich möchte Sie bitten, …": the subject before the auxiliary
+        if candidates or not fallback:
+            return candidates[-1] if candidates else None
+        before = self.words.between(start, verb.start)
+        clause_start = start
+        for word in reversed(before):
+            if word.text in _CLAUSE_BOUNDARIES or word.is_quote:
+                clause_start = word.end
+                break
+        if before and before[-1].text == "," and not self.words.between(clause_start, verb.start):
+            # "Eine Kostümbildnerin, die seit Jahren … arbeitet, sprach von …": skip the relative clause
+            commas = [k for k, w in enumerate(before[:-1]) if w.text == ","]
+            if commas and before[commas[-1] + 1].lower in _RELATIVE_PRONOUNS:
+                segment_start = next(
+                    (before[k].end for k in range(commas[-1] - 1, -1, -1) if before[k].text in _CLAUSE_BOUNDARIES),
+                    start,
+                )
+                return self._noun_phrase_at(segment_start, before[commas[-1]].start)
+        return self._noun_phrase_at(clause_start, verb.start)
+
+    def _topic(self, clause: list[Word]) -> Mention | None:
+        """The first nominative person or organisation of a clause (Daniel Fried … fällt ein Urteil:)."""
+        if not clause:
+            return None
+        mentions = [m for m in self._mentions_in(clause[0].start, clause[-1].end) if m.kind != "possessive"]
+        for mention in mentions:
+            if mention.case == "nom":
+                return mention
+        for mention in mentions:  # "Für den Experten X ist klar: …"
+            if mention.kind == "name" and mention.case == "obl" and mention.referent.label == "PER":
+                before = self.words.before(mention.start, 3)
+                if any(w.lower == "für" for w in before):
+                    return mention
+        return None
+
+
+def _plural_form(verb: str) -> bool:
+    """A finite verb of the third person plural ("sprachen", "sagten", "warnen")."""
+    return verb.lower().endswith("en") and not verb.lower().startswith("ge")
+
+
+def _looks_common_noun(word: str) -> bool:
+    """A role or organisation noun of the lexicon, or a word with a typical noun ending."""
+    lower = word.lower()
+    return (
+        lower.endswith(lexicon.ROLE_SUFFIXES)
+        or lower.endswith(lexicon.ORGANISATION_HEADS)
+        or lower.endswith(("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "tum", "ismus", "ler", "ner", "ter"))
+    )

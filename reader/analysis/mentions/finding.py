@@ -1,0 +1,357 @@
+"""The mentions of people in the narration: names, role nouns, pronouns, organisations, with their case."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .. import cue_lexicon, lexicon
+from ..cue_lexicon import cue_forms
+from ..names import name_key
+from ..results import Entity
+from ..words import Word
+from .referents import Mention, Referent
+from .roles import RoleLearning
+from .word_rules import (
+    _ADJECTIVE,
+    _AGE_NOUN,
+    _CAPITAL_ADJECTIVE,
+    _NAME_PARTICLES,
+    FUNCTION_WORDS,
+    _gender_of_determiner,
+    _gender_of_role,
+    _looks_organisation,
+    _looks_role,
+    _name_word,
+    role_key,
+    role_noun_base,
+)
+
+# Who can speak: people, organisations and outlets ("CNN analysierte"), and places standing for
+# their governments ("Moskau erklärte"). MISC (events, works, slogans) never speaks.
+SPEAKER_LABELS = frozenset({"PER", "ORG", "LOC"})
+SINGULAR_MASCULINE_ARTICLES = frozenset({"der", "dem", "des"})  # "den" may be a dative plural
+_PERSONAL_PRONOUNS = lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE
+_PRONOUN_FORMS = lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE | lexicon.POSSESSIVES_MALE | lexicon.PRONOUNS_SPEAKER
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")  # "ADV", "VKA": an organisation's short name
+
+
+def _short_form_of(text: str, before: Mention, start: int) -> bool:
+    """The name at `start` stands in parentheses right after the mention `before`."""
+    return text[before.end : start].strip() == "("
+
+
+class MentionScan(RoleLearning):
+    """The mention rules: every mention of someone, in reading order."""
+
+    # ---- mentions -----------------------------------------------------------------------
+    def find(self, roles: dict[str, Referent]) -> list[Mention]:
+        """Every mention in reading order; role nouns resolved by `roles`, pronouns not yet."""
+        items = self.words.items
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(items):
+            word = items[i]
+            entity = self._entity_at.get(word.start)
+            read_as_role = False  # "der Republikaner" tagged ORG: read below as the role noun it is
+            if entity is not None and self.role_taken_for_name(entity, i):
+                read_as_role = entity.label != "PER"
+                entity = None  # a role noun the pipeline took for a name ("Rathauschefin", "der Republikaner")
+            if entity is not None:
+                if entity.label in SPEAKER_LABELS:
+                    genitive = _is_genitive(entity) or self._place_of_role(i, entity)
+                    case = "gen" if genitive else self._case_before(i, end=entity.end)
+                    if mentions and _short_form_of(self.words.text, mentions[-1], entity.start):
+                        case = "app"  # "das Statistische Bundesamt (Destatis)": the same one again
+                    referent = Referent(
+                        entity.key,
+                        entity.name,
+                        label=entity.label,
+                        gender=self.gender(entity.key, entity.name) if entity.label == "PER" else "",
+                    )
+                    mentions.append(Mention(entity.start, entity.end, "name", case, referent, entity.text))
+                i = self.words.index_at(entity.end)
+                continue
+            if (not word.capitalized and word.lower not in _PRONOUN_FORMS and not word.text[:1].isdigit()) or (
+                self._covered(word) and not read_as_role
+            ):
+                i += 1  # most words are lower case and no pronoun: none of the branches below can take them
+                continue
+            lower = word.lower
+            if word.start in self.apposition_words:
+                i += 1
+                continue
+            surname_of = self.surnames.get(word.text)
+            if surname_of is not None and self._names_someone(i):
+                gender = self.gender(surname_of.key, surname_of.name)
+                referent = Referent(surname_of.key, surname_of.name, label="PER", gender=gender)
+                mentions.append(Mention(word.start, word.end, "name", self._case_before(i), referent, word.text))
+            elif (
+                word.text == "Sie"
+                and i > 0
+                and items[i - 1].text not in {".", "!", "?", ":"}
+                and not items[i - 1].is_quote
+            ):
+                mentions.append(
+                    Mention(word.start, word.end, "pronoun", "nom", Referent(gender="1"), word.text)
+                )  # formal "Sie"
+            elif lower in _PERSONAL_PRONOUNS and word.text.rstrip(".") in (
+                lower,
+                lower.capitalize(),
+            ):
+                case = "nom" if lower in {"er", "sie"} else self._case_before(i)
+                case = "obl" if case == "nom" and lower not in {"er", "sie"} else case  # ihm, ihn, ihr
+                mentions.append(
+                    Mention(
+                        word.start,
+                        word.end,
+                        "pronoun",
+                        case,
+                        Referent(gender="f" if lower in lexicon.PRONOUNS_FEMALE else "m"),
+                        word.text,
+                    )
+                )
+            elif lower in lexicon.POSSESSIVES_MALE:
+                mentions.append(Mention(word.start, word.end, "possessive", "gen", Referent(gender="m"), word.text))
+            elif lower in lexicon.PRONOUNS_SPEAKER and word.text.rstrip(".") in (lower, lower.capitalize()):
+                mentions.append(Mention(word.start, word.end, "pronoun", "nom", Referent(gender="1"), word.text))
+            elif _looks_organisation(word) and not self._precedes_name(i):
+                adjectives, first = self._adjectives_before(i)
+                while (
+                    first > 0
+                    and _CAPITAL_ADJECTIVE.match(items[first - 1].text)
+                    and items[first - 1].lower not in FUNCTION_WORDS
+                ):
+                    first -= 1  # "das Auswärtige Amt", "die Deutsche Bahn"
+                if (
+                    first > 0
+                    and items[first - 1].lower in lexicon.ARTICLES
+                    and items[first].lower not in lexicon.ARTICLES
+                ):
+                    first -= 1
+                determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
+                start = items[first].start
+                end = word.end
+                acronym = items[i + 1] if i + 1 < len(items) else None
+                if acronym is not None and _ACRONYM.match(acronym.text) and not self._covered(acronym):
+                    end = acronym.end  # "Der Flughafenverband ADV": the short name belongs to it
+                    i += 1
+                text = self.words.text[start:end]
+                referent = Referent(
+                    label="ORG", gender=_gender_of_determiner(determiner), kind="organisation", text=text
+                )
+                mentions.append(Mention(start, end, "organisation", self._np_case(first, determiner), referent, text))
+            elif _looks_role(word) and not self._precedes_name(i):
+                adjectives, first = self._adjectives_before(i)
+                determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
+                key = role_key(adjectives, word.text)
+                start = items[first].start
+                if determiner in lexicon.INDEFINITE_DETERMINERS or not determiner:
+                    text = self.words.text[start : word.end]
+                    plural = determiner in lexicon.PLURAL_DETERMINERS or (
+                        not determiner and word.lower != role_noun_base(word.lower)
+                    )
+                    referent = Referent(
+                        gender=_gender_of_role(word.text), kind="group" if plural else "role", text=text
+                    )
+                    mentions.append(
+                        Mention(start, word.end, "indefinite", self._np_case(first, determiner), referent, text)
+                    )
+                elif determiner and (named := self._unrecognised_name_after(i)) is not None:
+                    name_start, name_end = named
+                    name = " ".join(w.text for w in items[name_start:name_end])
+                    referent = Referent(name_key(name), name, gender=_gender_of_role(word.text))
+                    case = self._np_case(first, determiner)
+                    mentions.append(
+                        Mention(items[name_start].start, items[name_end - 1].end, "name", case, referent, name)
+                    )
+                    i = name_end
+                    continue
+                elif determiner:
+                    text = self.words.text[start : word.end]
+                    nominalised = _AGE_NOUN.match(word.text) or word.lower.endswith(
+                        "e"
+                    )  # "die Abgeordnete", "der 24-Jährige"
+                    gender = (
+                        (_gender_of_determiner(determiner) or _gender_of_role(word.text))
+                        if nominalised
+                        else _gender_of_role(word.text)
+                    )
+                    referent = self._resolve_role(key, roles) or Referent(
+                        role=key, gender=gender, kind="role", text=text
+                    )
+                    mentions.append(
+                        Mention(
+                            start,
+                            word.end,
+                            "role",
+                            self._np_case(first, determiner),
+                            referent,
+                            self.words.text[start : word.end],
+                        )
+                    )
+            i += 1
+        return mentions
+
+    def _place_of_role(self, index: int, entity: Entity) -> bool:
+        """A place's genitive right after a role noun ("die Verhandlungsführerin Tuvalus", "der
+        Präsident Frankreichs"): whose role it is, not who speaks."""
+        return (
+            entity.label == "LOC"
+            and entity.text.endswith("s")
+            and " " not in entity.text
+            and index > 0
+            and _looks_role(self.words.items[index - 1])
+        )
+
+    def role_taken_for_name(self, entity: Entity, index: int) -> bool:
+        """A one-word entity that is a role noun of the lexicon: a person's role the pipeline took
+        for a name ("Rathauschefin"), or for an organisation or a group when a singular article
+        makes it one person ("der Republikaner", "dem Demokraten"; "die Republikaner" stays the party)."""
+        word = self.words.items[index]
+        if " " in entity.text or entity.end != word.end or not _looks_role(word):
+            return False
+        if entity.label == "PER":
+            return not word.lower.endswith(("mann", "frau"))
+        before = self.words.items[index - 1].lower if index > 0 else ""
+        return entity.label in {"ORG", "MISC"} and before in SINGULAR_MASCULINE_ARTICLES
+
+    def _names_someone(self, index: int) -> bool:
+        """Whether a surname the pipeline missed stands as a name here ("sagte Klein", "Klein
+        lobte", "so Sommer"), not as the common word it also is ("im Sommer", "der kleine Keller")."""
+        if index == 0:
+            return True
+        before = self.words.items[index - 1]
+        if before.lower in lexicon.ARTICLES or before.lower in lexicon.PREPOSITIONS - lexicon.SOURCE_PREPOSITIONS:
+            return False
+        return not (_ADJECTIVE.match(before.text) and before.lower not in cue_forms())
+
+    def _unrecognised_name_after(self, role_index: int) -> tuple[int, int] | None:
+        """Word indices of a name the pipeline missed right after a role noun: "der demokratische
+        Abgeordnete Gregory Meeks", "der frühere Botschafter in Moskau John Herbst". Two or three
+        capitalised words, none of them an entity, a role or a function word, ending the clause."""
+        items = self.words.items
+        i = role_index + 1
+        if i + 1 < len(items) and items[i].lower in {"in", "aus", "bei", "von"} and items[i + 1].capitalized:
+            i += 2
+        run = i
+        while run < len(items) and run - i < 3 and _name_word(items[run]) and not self._covered(items[run]):
+            run += 1
+        if run - i < 2:
+            return None
+        if run < len(items) and (items[run].capitalized and items[run].is_word):
+            return None
+        return i, run
+
+    def _covered(self, word: Word) -> bool:
+        """Whether an entity span holds the word (entities are sorted and do not overlap)."""
+        index = bisect_right(self._entity_starts, word.start) - 1
+        return index >= 0 and word.start < self.entities[index].end
+
+    def _resolve_role(self, key: str, roles: dict[str, Referent]) -> Referent | None:
+        """A role noun the article tied to one person; a bare head ("der Präsident") only when unique."""
+        if key in roles:
+            return roles[key]
+        head = key.split(" ")[-1]
+        if " " in key:
+            return None
+        matches = {(r.key, r.name) for role, r in roles.items() if role.split(" ")[-1] == head}
+        if len(matches) == 1:
+            return next(r for role, r in roles.items() if role.split(" ")[-1] == head)
+        return None
+
+    def _precedes_name(self, i: int) -> bool:
+        items = self.words.items
+        return (
+            i + 1 < len(items)
+            and items[i + 1].start in self._entity_at
+            and self._entity_at[items[i + 1].start].label == "PER"
+        )
+
+    def _np_case(self, first: int, determiner: str) -> str:
+        """Case of a noun phrase opening at word `first` (its determiner, if any): "der Polizei"
+        after a noun is a genitive ("ein Sprecher der Polizei"), "dem"/"den" oblique, "unserer
+        Zeitung" oblique."""
+        possessive = self.words.items[first].lower
+        if possessive in lexicon.POSSESSIVE_DETERMINERS:
+            return (
+                "obl"
+                if possessive.endswith(("er", "em", "en", "es")) and possessive not in {"unser", "euer"}
+                else "nom"
+            )
+        if determiner in lexicon.OBLIQUE_ARTICLES:
+            return "gen" if determiner in {"des", "eines"} else self._case_before(first, determiner)
+        return self._case_before(first + 1 if determiner else first)
+
+    def _case_before(self, i: int, determiner: str = "", end: int | None = None) -> str:
+        """Case from the words before a mention: a preposition or dative article makes it oblique."""
+        items = self.words.items
+        j = i - 1
+        if determiner and determiner in lexicon.OBLIQUE_ARTICLES:
+            return "gen" if determiner in {"des", "eines"} else "obl"
+        while (
+            j >= 0
+            and items[j].lower not in FUNCTION_WORDS
+            and (
+                _ADJECTIVE.match(items[j].text)
+                or _looks_role(items[j])
+                or (
+                    j == i - 1
+                    and items[j].capitalized
+                    and items[j].is_word
+                    and j > 0
+                    and items[j - 1].lower in lexicon.ARTICLES
+                )
+            )
+        ):
+            j -= 1  # adjectives and a noun in apposition: "vor der Norwegerin Ingrid Solberg-Hauge"
+        if j >= 0 and items[j].lower in lexicon.ARTICLES:
+            if (
+                items[j].lower in {"des", "eines", "der"}
+                and j > 1
+                and items[j - 1].lower in cue_lexicon.SOURCE_NOUNS
+                and items[j - 2].lower in {"nach", "laut", "aus"}
+            ):
+                return "src"  # "nach Angaben der Polizei", "aus Sicht des Ministeriums"
+            if items[j].lower in {"des", "eines"}:
+                return "gen"
+            if (
+                items[j].lower == "der"
+                and j > 0
+                and items[j - 1].capitalized
+                and items[j - 1].is_word
+                and items[j - 1].lower not in FUNCTION_WORDS
+            ):
+                return "gen"  # "Direktor der Transatlantic Security Initiative"
+            if items[j].lower in lexicon.OBLIQUE_ARTICLES:
+                return "src" if j > 0 and items[j - 1].lower in lexicon.SOURCE_PREPOSITIONS else "obl"
+            j -= 1
+        if j >= 0 and items[j].lower in lexicon.SOURCE_PREPOSITIONS:
+            return "src"
+        if (
+            j >= 0
+            and items[j].text in _NAME_PARTICLES
+            and (j == 0 or items[j - 1].text in {".", "!", "?", ":"} or items[j - 1].is_quote)
+            and items[j].end + 1 == items[i].start
+        ):
+            return "nom"  # "Von Hohenberg forderte": a name particle opening the sentence
+        if j >= 0 and items[j].lower in lexicon.PREPOSITIONS:
+            if (
+                items[j].lower == "von"
+                and j > 1
+                and items[j - 1].lower in cue_lexicon.SOURCE_NOUNS
+                and items[j - 2].lower in {"nach", "laut", "aus"}
+            ):
+                return "src"
+            return "obl"
+        k = self.words.index_at(end if end is not None else items[i].end)
+        if k < len(items) and items[k].lower == "zufolge":
+            return "src"
+        return "nom"
+
+
+def _is_genitive(entity: Entity) -> bool:
+    """The span is a genitive form of its canonical name ("Putins", "Wladimir Putins")."""
+    text = entity.text.strip()
+    last = entity.name.split(" ")[-1]
+    return (text.endswith("s") and text[:-1].endswith(last)) or text.endswith(("'", "’"))

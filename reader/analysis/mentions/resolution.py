@@ -1,0 +1,226 @@
+"""Whom each mention means: a pronoun goes to the topic of its own sentence before it, else of the
+nearest earlier sentence that has one, with a compatible gender; definite role nouns to their antecedent."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .. import lexicon
+from ..results import RoleLink
+from .referents import Mention, Referent
+from .state import MentionState
+
+PRONOUN_LOOKBACK_SENTENCES = 3
+DEFINITE_LOOKBACK_SENTENCES = 3
+ANAPHOR_LOOKBACK_SENTENCES = 2
+
+
+class MentionResolution(MentionState):
+    """The resolution rules: pronouns, definite role nouns and anaphors to the people they mean."""
+
+    # ---- resolution ---------------------------------------------------------------------
+    def resolve(self, mentions: list[Mention]) -> list[Mention]:
+        """Give each pronoun and possessive the referent it most likely stands for: the nearest
+        fitting antecedent by gender, a person first, else an organisation or an unnamed role."""
+        by_sentence: list[list[int]] = [[] for _ in self.sentences] or [[]]
+        starts = [sentence.start for sentence in self.sentences]
+        for index, mention in enumerate(mentions):
+            by_sentence[max(0, bisect_right(starts, mention.start) - 1)].append(index)
+        out: list[Mention] = list(mentions)
+        self.anaphors = []
+        topics: list[Referent | None] = []  # per sentence: its first nominative person
+        earlier: list[list[Referent]] = []  # per sentence: antecedent candidates, best first
+        subjects: list[list[Referent]] = []  # per sentence: its nominative candidates
+        organisations: list[list[Referent]] = []  # per sentence: the organisations it names, in any case
+        for indices in by_sentence:
+            topic: Referent | None = None
+            nominative: list[Referent] = []
+            other: list[Referent] = []
+            for index in indices:
+                mention = out[index]
+                if (
+                    mention.kind == "role"
+                    and mention.case == "nom"
+                    and not mention.referent.known
+                    and mention.referent.role
+                ):
+                    self._vote_anaphor(mention, topics)
+                if mention.kind in {"pronoun", "possessive"}:
+                    referent = self._antecedent(mention, nominative + other, earlier)
+                    mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
+                    out[index] = mention
+                elif _anaphoric(mention):
+                    found = self._definite_antecedent(mention, nominative, subjects, organisations)
+                    if found is not None:
+                        mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
+                        out[index] = mention
+                referent = mention.referent
+                if not _can_be_antecedent(mention):
+                    continue
+                if mention.case == "nom" and referent.label == "PER" and topic is None and mention.kind != "possessive":
+                    topic = referent
+                if mention.case == "nom" and mention.kind not in {"possessive", "pronoun"}:
+                    nominative.append(referent)
+                elif mention.kind == "name" and mention.case != "gen":
+                    other.append(referent)
+                elif mention.kind in {"pronoun", "possessive"} and referent.known:
+                    # a chain: "Clara … sie … Ihr Amtskollege … begrüßt sie ihn": a resolved pronoun
+                    # keeps its person present for the next sentences, as a subject when it is one
+                    (nominative if mention.case == "nom" and mention.kind == "pronoun" else other).append(referent)
+            topics.append(topic)
+            earlier.append(nominative + other)
+            organisations.append(
+                [out[i].referent for i in indices if out[i].referent.known and out[i].referent.label == "ORG"]
+            )
+            subjects.append(self._topic_group(out, indices, "PER") + self._topic_group(out, indices, "ORG"))
+        return out
+
+    def _topic_group(self, mentions: list[Mention], indices: list[int], label: str) -> list[Referent]:
+        """The sentence's topic among its people (or organisations) — its first such subject, with
+        any coordinated to it ("Anna Roth und Maria Lang") — which a definite noun in the next
+        sentences takes up. A dateline's agency before it ("Antholz (dpa) - Franziska Leitner
+        hat …") does not hide the person."""
+        group: list[Mention] = []
+        for index in indices:
+            mention = mentions[index]
+            if (
+                mention.case != "nom"
+                or mention.kind in {"possessive", "pronoun"}
+                or mention.referent.label != label
+                or not _can_be_antecedent(mention)
+            ):
+                continue
+            if group and self.words.text[group[-1].end : mention.start].strip() not in {"und", ",", "sowie", "oder"}:
+                break
+            group.append(mention)
+        return [m.referent for m in group]
+
+    def _vote_anaphor(self, mention: Mention, topics: list[Referent | None]) -> None:
+        """A definite role noun right after a sentence about a person may mean them ("Trump … Der
+        Republikaner …"). Only bare roles vote: a qualified one ("der russische Präsident") is how
+        a text brings in a second person, so it is learned from appositions alone."""
+        if " " in (mention.referent.role or " "):
+            return
+        for back in range(1, ANAPHOR_LOOKBACK_SENTENCES + 1):
+            if back > len(topics):
+                return
+            candidate = topics[-back]
+            if candidate is not None:
+                if candidate.known and _compatible(candidate, mention.referent.gender):
+                    self.anaphors.append(
+                        RoleLink(
+                            mention.referent.role or "",
+                            candidate.key or "",
+                            candidate.name or "",
+                            mention.start,
+                            mention.end,
+                            "anaphor",
+                        )
+                    )
+                return
+
+    def _definite_antecedent(
+        self,
+        mention: Mention,
+        here: list[Referent],
+        earlier: list[list[Referent]],
+        named: list[list[Referent]] | None = None,
+    ) -> Referent | None:
+        """The named person (for a role) or organisation (for an institution noun) nearest before
+        a definite noun, in its sentence or the DEFINITE_LOOKBACK_SENTENCES before it. An
+        institution noun also takes up the one organisation a sentence names outside its subject
+        ("Nach einer Umfrage der DIHK ist jedes dritte Unternehmen betroffen. Der Verband sprach …")."""
+        label = "ORG" if mention.kind == "organisation" else "PER"
+        gender = mention.referent.gender
+        role = mention.referent.role
+        qualified = len(mention.text.split(" ")) > 2  # "der französische Präsident", not "der CDU-Politiker"
+        if label == "PER" and (
+            role is None or qualified or len({link.key for link in self.roles if link.role == role}) > 1
+        ):
+            return None  # "der französische Präsident" brings in someone new; a role two people hold is no clue
+        windows = [here] + [earlier[-back] for back in range(1, min(DEFINITE_LOOKBACK_SENTENCES, len(earlier)) + 1)]
+        if label == "ORG" and named:
+            windows = [
+                window + [c for c in named[-back] if c not in window] if back else window
+                for back, window in enumerate(windows)
+            ]
+        for window in windows:
+            present = [c for c in window if c.label == label and c.kind != "group" and (label == "PER" or c.known)]
+            if not present:
+                continue
+            fitting = {
+                c.key: c
+                for c in present
+                if c.known
+                and (label != "PER" or _compatible(c, gender, lenient=True))
+                and (label != "ORG" or _org_fits(mention, c))
+            }
+            # the nearest sentence with a subject decides: one fitting name, else no guess
+            # ("Der französische Präsident wartete. … sagte der französische Präsident": someone new)
+            return next(iter(fitting.values())) if len(fitting) == 1 else None
+        return None
+
+    def _antecedent(self, pronoun: Mention, here: list[Referent], earlier: list[list[Referent]]) -> Referent:
+        """The nearest fitting antecedent: this sentence before the pronoun, then up to
+        PRONOUN_LOOKBACK_SENTENCES before it; a referent of known, matching gender first, then
+        (for "sie") one whose gender the text does not tell."""
+        want = pronoun.referent.gender
+        if want == "1":
+            return pronoun.referent  # ich, wir: the speaker, never resolved in narration
+        windows = [here] + [earlier[-back] for back in range(1, min(PRONOUN_LOOKBACK_SENTENCES, len(earlier)) + 1)]
+        for lenient, labels in ((False, {"PER", "ORG"}), (True, {"PER"}), (True, {"ORG"})):
+            for window in windows:
+                for candidate in window:
+                    if candidate.label in labels and _compatible(candidate, want, lenient=lenient):
+                        return candidate
+        return Referent(gender=want)
+
+
+def _org_fits(mention: Mention, candidate: Referent) -> bool:
+    """ "das Polizeipräsidium" takes up "Polizeipräsidium Niederbayern", "die Gewerkschaft" any
+    organisation that opened the sentence before (checked by the caller)."""
+    head = mention.text.split(" ")[-1].lower()
+    name = (candidate.name or "").lower()
+    specific = next((h for h in ("präsidium", "ministerium", "gericht", "amt", "bank") if head.endswith(h)), None)
+    return specific is None or specific in name  # "die Notenbank" → "Bundesbank", not "Deutsche Bahn"
+
+
+def _anaphoric(mention: Mention) -> bool:
+    """A definite role or institution noun that takes up someone named before it ("Vorstandschef
+    Henrik Vollmer … sagte der Manager", "Die IG BCE … Die Gewerkschaft nannte")."""
+    if mention.referent.known or mention.kind not in {"role", "organisation"}:
+        return False
+    words = mention.text.split(" ")
+    if mention.kind == "organisation":  # also as a document's owner: "in einem Schreiben des Verbands"
+        head = words[-1].lower().removesuffix("s").removesuffix("e")
+        return (
+            mention.case in {"nom", "gen"}
+            and words[0].lower() in {"der", "die", "das", "des"}
+            and head.endswith(lexicon.ANAPHORIC_ORGANISATION_HEADS)
+        )
+    return mention.case == "nom" and words[0].lower() in {"der", "die", "das"}
+
+
+def _can_be_antecedent(mention: Mention) -> bool:
+    """People, organisations and unnamed roles can be taken up by a pronoun; places cannot."""
+    referent = mention.referent
+    if mention.kind == "pronoun" and not referent.known and referent.text is None:
+        return False
+    if referent.gender == "1":
+        return False
+    return referent.label in {"PER", "ORG"}
+
+
+def _compatible(referent: Referent, gender: str, *, lenient: bool = False) -> bool:
+    """Whether "er" (m) or "sie" (f) can stand for the referent. People of unknown gender take
+    "er" at once and "sie" only leniently; organisations need their article's gender ("die
+    Regierung" → sie, "der Konzern" → er), named ones ("Siemens") take "sie" leniently."""
+    if referent.label == "PER" and referent.kind != "group":
+        if gender == "f":
+            return referent.gender == "f" or (lenient and referent.gender == "")
+        return referent.gender not in {"f", "n"}
+    if referent.label == "ORG":
+        if referent.gender:
+            return referent.gender == gender
+        return lenient and gender == "f"
+    return False

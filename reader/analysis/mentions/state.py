@@ -1,0 +1,37 @@
+"""What the mention rules read and gather: the narration's words, entities and sentences; the
+roles, genders and anaphors learned so far."""
+
+from __future__ import annotations
+
+from ..results import Entity, RoleLink, Sentence
+from ..words import Words
+
+
+def _unambiguous_surnames(entities: list[Entity]) -> dict[str, Entity]:
+    """Last words of the document's multi-word person names, each naming exactly one person
+    ("Klein" of "Markus Klein"), so a surname the pipeline did not label alone still counts."""
+    owners: dict[str, set[str]] = {}
+    entity_of: dict[str, Entity] = {}
+    for entity in entities:
+        words = entity.text.split()
+        if entity.label == "PER" and len(words) > 1 and words[-1][:1].isupper():
+            owners.setdefault(words[-1], set()).add(entity.key)
+            entity_of[words[-1]] = entity
+    return {surname: entity_of[surname] for surname, keys in owners.items() if len(keys) == 1}
+
+
+class MentionState:
+    """One article's narration as the mention rules see it, and what they have learned of it."""
+
+    def __init__(self, words: Words, entities: list[Entity], sentences: list[Sentence]) -> None:
+        self.words = words
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self.sentences = sentences
+        self._entity_at = {entity.start: entity for entity in self.entities}
+        self._entity_starts = [entity.start for entity in self.entities]
+        self.roles: list[RoleLink] = []
+        self.genders: dict[str, str] = {}
+        self._gender_conflicts: set[str] = set()  # people two appositions give different genders
+        self.apposition_words: set[int] = set()  # word starts already used by an apposition
+        self.anaphors: list[RoleLink] = []
+        self.surnames = _unambiguous_surnames(self.entities)

@@ -1,0 +1,1 @@
+"""Content analysis on the annotations: the coding matrix and intercoder agreement. No UI in here."""

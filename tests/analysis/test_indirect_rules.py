@@ -1,0 +1,95 @@
+"""Reported clauses by the rules learned from GePaDe-SpkAtt train (second round of issue 14), each
+on sentences written for this test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from reader.analysis import ArticleAnalysis
+
+Analyse = Callable[..., ArticleAnalysis]
+
+
+def reports(analysis: ArticleAnalysis) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_text) for q in analysis.indirect]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing that shows or proves something is evidence, not a source …
+        (
+            "Die Tagung hat gezeigt, dass die Länder sich einig sind.",
+            [("dass die Länder sich einig sind", None)],
+        ),
+        ("Die Antwort lautete: Wir prüfen den Fall noch.", [("Wir prüfen den Fall noch", None)]),
+        # … a person who shows it is one
+        (
+            "Die Ministerin hat gezeigt, dass die Länder sich einig sind.",
+            [("dass die Länder sich einig sind", "Die Ministerin")],
+        ),
+    ],
+)
+def test_evidence_verbs_give_a_source_only_to_someone(analyse: Analyse, text: str, expected: list) -> None:
+    assert reports(analyse(text)) == expected
+
+
+def test_a_noun_of_saying_or_thinking_introduces_a_clause(analyse: Analyse) -> None:
+    assert reports(analyse("Es stellt sich die Frage, ob die Mittel reichen werden.")) == [
+        ("ob die Mittel reichen werden", None)
+    ]
+    assert reports(analyse("Die Frage ist, wie die Stadt das bezahlen will.")) == [
+        ("wie die Stadt das bezahlen will", None)
+    ]
+    # a noun without a clause after it reports nothing
+    assert reports(analyse("Die Frage der Finanzierung blieb offen.")) == []
+
+
+def test_a_first_person_stance_reports_the_main_clause_after_it(analyse: Analyse) -> None:
+    assert reports(analyse("Ich glaube, das ist der falsche Weg.")) == [("das ist der falsche Weg", "Ich")]
+    assert reports(analyse("Ich denke, der Entwurf hat noch Fehler.")) == [("der Entwurf hat noch Fehler", "Ich")]
+    # a relative clause after the comma is no report
+    assert reports(analyse("Wir glauben an Lösungen, die wir gemeinsam finden.")) == []
+
+
+def test_a_verb_opening_a_question_is_a_cue(analyse: Analyse) -> None:
+    assert reports(analyse("Wissen Sie, welche Kosten das verursacht?")) == [("welche Kosten das verursacht", "Sie")]
+
+
+def test_an_address_is_never_the_source(analyse: Analyse) -> None:
+    text = "Ich bin, meine Damen und Herren, fest überzeugt, dass dieses Gesetz scheitern wird."
+    assert reports(analyse(text)) == [("dass dieses Gesetz scheitern wird", "Ich")]
+
+
+def test_the_subject_is_sought_in_the_cues_own_clause_first(analyse: Analyse) -> None:
+    text = "Bevor ich zum Haushalt komme, möchte ich sagen, dass die Zahlen stimmen."
+    ((clause, speaker),) = reports(analyse(text))
+    report = analyse(text).indirect[0]
+    assert (clause, speaker) == ("dass die Zahlen stimmen", "ich")
+    assert report.speaker_start == text.index("möchte ich") + len("möchte ")
+
+
+def test_a_relative_pronoun_is_the_subject_of_its_clause_and_stands_for_the_name_before(analyse: Analyse) -> None:
+    text = "Der Antrag kam von Thomas Klein, der gesagt hat, dass die Kosten sinken."
+    (report,) = analyse(text).indirect
+    assert (report.text, report.speaker, text[report.speaker_start : report.speaker_end]) == (
+        "dass die Kosten sinken",
+        "Thomas Klein",
+        "der",
+    )
+    # a determiner is no pronoun subject
+    assert reports(analyse("Andere Fahrgäste berichteten, dass der Zug stand.")) == [
+        ("dass der Zug stand", "Andere Fahrgäste")
+    ]
+
+
+def test_after_a_colon_the_whole_statement_is_reported(analyse: Analyse) -> None:
+    assert reports(analyse("Ich kann nur sagen: Gut, dass wir die Rücklage haben.")) == [
+        ("Gut, dass wir die Rücklage haben", "Ich")
+    ]
+
+
+def test_an_address_after_the_cue_is_no_reported_clause(analyse: Analyse) -> None:
+    assert reports(analyse("Das glaube ich, meine Damen und Herren.")) == []
