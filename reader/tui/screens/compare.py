@@ -160,8 +160,9 @@ class CompareScreen(Screen[None]):
                     view.set_layer("quote", quote_highlights(analysis, library_analysis))
                     view.set_layer("structure", boilerplate_highlights(analysis))
                     view.set_sentences([(s.start, s.end) for s in analysis.sentences])
+        self._refresh_framing()  # before the status lines: they tell the passage under the cursor too
+        for column in self.columns:
             column.set_status(column.describe_cursor())
-        self._refresh_framing()
         self._refresh_focus()
         if self.query_one(SidePanel).shown:
             open_ids = [a.id for a in self.open_articles()]
