@@ -21,7 +21,7 @@ from reader.analysis import (
     analyze_cached,
     analyze_spans,
 )
-from reader.articles import Library
+from reader.articles import Article, Library
 from reader.nlp.pipeline import load_pipeline
 
 
@@ -37,7 +37,7 @@ import sys, time
 began = time.perf_counter()
 from pathlib import Path
 from reader.analysis import AnalysisCache
-from reader.articles import Library
+from reader.articles import Article, Library
 article = Library(Path(sys.argv[1])).get(sys.argv[2])
 analysis = AnalysisCache(Path(sys.argv[3])).get(article, sys.argv[4])
 elapsed = time.perf_counter() - began
@@ -143,6 +143,32 @@ def main() -> None:
             LibraryAnalysis(analysis for analysis in cached if analysis is not None)
             library.append(time.perf_counter() - began)
         emit("library_view_from_cache_s", library, "s", articles=len(articles))
+
+    over_processes(list(articles), model_from_argv(), max(1, runs // 2))
+
+
+def over_processes(articles: list[Article], model: str | None, runs: int) -> None:
+    """`reader analyze --jobs 2` against --jobs 1 on the same 20 articles, nothing cached: words/s
+    from the pool's start to its last analysis, each worker loading the pipeline included."""
+    from reader.analysis.parallel import analyze_in_processes
+
+    copies = [replace_id(article, f"{article.id}-{n}") for n in range(4) for article in articles]
+    words = sum(article.words for article in copies)
+    rates: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(runs):
+        for jobs in (1, 2):  # interleaved
+            with tempfile.TemporaryDirectory() as folder:
+                began = time.perf_counter()
+                done = list(analyze_in_processes(copies, model, Path(folder), jobs))
+                rates[jobs].append(words / (time.perf_counter() - began))
+                assert all(analysis is not None for _, analysis, _ in done)
+    note = "process pool, nothing cached, worker start and pipeline loading included"
+    emit("analysis_words_per_s_1_process", rates[1], "words/s", articles=len(copies), words=words, note=note)
+    emit("analysis_words_per_s_2_processes", rates[2], "words/s", articles=len(copies), words=words, note=note)
+
+
+def replace_id(article: Article, article_id: str) -> Article:
+    return Article(id=article_id, path=article.path, body=article.body, title=article.title, source=article.source)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,16 @@ def guess_language(body: str) -> str:
     return "de" if german >= english else "en"
 
 
+def paragraph_offsets(body: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each paragraph of a body, as PARAGRAPH_SEPARATOR separates them."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for paragraph in body.split(PARAGRAPH_SEPARATOR) if body else []:
+        spans.append((start, start + len(paragraph)))
+        start += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    return tuple(spans)
+
+
 @dataclass(frozen=True)
 class Article:
     id: str
@@ -60,12 +70,7 @@ class Article:
     def __post_init__(self) -> None:
         object.__setattr__(self, "version", article_version(self.body))
         object.__setattr__(self, "words", count_words(self.body))
-        spans: list[tuple[int, int]] = []
-        start = 0
-        for paragraph in self.body.split(PARAGRAPH_SEPARATOR) if self.body else []:
-            spans.append((start, start + len(paragraph)))
-            start += len(paragraph) + len(PARAGRAPH_SEPARATOR)
-        object.__setattr__(self, "paragraphs", tuple(spans))
+        object.__setattr__(self, "paragraphs", paragraph_offsets(self.body))
 
     @property
     def display_title(self) -> str:

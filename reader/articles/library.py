@@ -9,12 +9,13 @@ from pathlib import Path
 
 from ..regular_files import refusal_for
 from .article import Article
-from .index import StatKey, index_path, read_index, write_index
+from .index import LibraryIndex, StatKey, index_path
 from .loader import ArticleFileError, LoadProblem, read_article_file
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 ARTICLES_DIRNAME = "articles"
 ANNOTATIONS_DIRNAME = "annotations"
+SYNC_TEXTS = 200  # a scan that parsed at most this many articles indexes their texts at once
 
 
 class ArticleNotFound(KeyError):
@@ -44,8 +45,9 @@ class Library:
         self.annotations_dir = self.root / ANNOTATIONS_DIRNAME
         self._cache: dict[Path, tuple[StatKey, Article | LoadProblem]] = {}
         self._lock = threading.Lock()
-        self._index_file = index_path(Path(index_dir), self.root) if index_dir is not None else None
+        self.index = LibraryIndex(index_path(Path(index_dir), self.root), self.root) if index_dir is not None else None
         self._index_read = False
+        self._recheck: set[Path] = set()  # rows of the index that failed their checks: written anew
 
     def article_paths(self) -> list[Path]:
         """Article files, sorted; hidden files and folders are not part of the library."""
@@ -103,7 +105,7 @@ class Library:
                         found.append((path, info))
                     else:
                         problems.append(LoadProblem(path, str(refusal)))
-        return sorted(found, key=lambda item: item[0]), problems
+        return sorted(found, key=lambda item: item[0].parts), problems
 
     def scan(self) -> LibraryScan:
         """Load every article file, reusing those unchanged since the last scan."""
@@ -114,16 +116,22 @@ class Library:
             return LibraryScan((), tuple(problems))
         seen_ids: dict[str, Path] = {}
         with self._lock:
-            if self._index_file is not None and not self._index_read:
+            if self.index is not None and not self._index_read:
                 self._index_read = True
-                self._cache.update(read_index(self._index_file, self.root))
+                entries, self._recheck = self.index.load()
+                self._cache.update(entries)
             listed, unread = self._list_articles()
             problems.extend(unread)
             paths = [path for path, _ in listed]
-            changed = 0
+            written: list[tuple[Path, StatKey, Article]] = []
+            removed: list[Path] = []
             for path, info in listed:
-                result, index_changes = self._load(path, info)
-                changed += index_changes
+                result, was_indexed = self._load(path, info)
+                if was_indexed is not None:  # parsed anew
+                    if isinstance(result, Article):
+                        written.append((path, self._cache[path][0], result))
+                    elif was_indexed:
+                        removed.append(path)
                 if isinstance(result, LoadProblem):
                     problems.append(result)
                     continue
@@ -136,28 +144,44 @@ class Library:
                 articles.append(result)
             stale = set(self._cache) - set(paths)
             for path in stale:
-                del self._cache[path]
-            if self._index_file is not None and (changed or stale):
-                entries = {p: (key, a) for p, (key, a) in self._cache.items() if isinstance(a, Article)}
-                write_index(self._index_file, self.root, entries)
+                if isinstance(self._cache.pop(path)[1], Article):
+                    removed.append(path)
+            removed.extend(self._recheck - set(paths))
+            self._recheck.clear()
+            if self.index is not None:
+                self.index.update(written, removed)
+                if self.index.texts_pending <= SYNC_TEXTS:
+                    self.index.index_texts()
         return LibraryScan(tuple(articles), tuple(problems))
 
-    def _load(self, path: Path, info: os.stat_result) -> tuple[Article | LoadProblem, bool]:
-        """The file's article (or why it cannot be read), and whether the saved index changes
-        with it (an article parsed anew, or one that became unreadable)."""
+    def index_texts(self) -> None:
+        """Put the texts of articles parsed anew into the index's full-text table (slow for
+        thousands: the app does it in a worker after the table shows; the filter searches those
+        not indexed yet in memory meanwhile)."""
+        if self.index is not None:
+            self.index.index_texts()
+
+    def _load(self, path: Path, info: os.stat_result) -> tuple[Article | LoadProblem, bool | None]:
+        """The file's article (or why it cannot be read), and None if it came from the cache, else
+        whether the index held a row of the file (to replace, or delete if it became unreadable)."""
         key = (info.st_mtime_ns, info.st_ctime_ns, info.st_size)
         cached = self._cache.get(path)
         if cached and cached[0] == key:
-            return cached[1], False
+            return cached[1], None
         try:
             result: Article | LoadProblem = read_article_file(path)
         except ArticleFileError as error:
             result = LoadProblem(path, str(error))
         self._cache[path] = (key, result)
-        return result, isinstance(result, Article) or (cached is not None and isinstance(cached[1], Article))
+        return result, path in self._recheck or (cached is not None and isinstance(cached[1], Article))
 
     def articles(self) -> tuple[Article, ...]:
         return self.scan().articles
+
+    def search(self, query: str) -> set[str] | None:
+        """Ids of the articles whose title, outlet or text hold each word of the query, from the
+        index's full-text table; None where there is no index to ask."""
+        return self.index.search(query) if self.index is not None else None
 
     def get(self, article_id: str) -> Article:
         for article in self.articles():

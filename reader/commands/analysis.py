@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import click
@@ -14,7 +16,8 @@ from .common import echo_problems, library_of
 from .console import CommandError, print_json, say
 
 if TYPE_CHECKING:
-    from ..analysis import LibraryAnalysis
+    from ..analysis import AnalysisCache, ArticleAnalysis, LibraryAnalysis
+    from ..nlp.pipeline import LoadedPipeline
 
 
 @click.command("analyze")
@@ -25,17 +28,26 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Print a JSON array: per article id, text, sentences, entities, quotes (with speakers and groups).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to analyse in (default: the machine's cores); each loads the pipeline once.",
+)
 @click.pass_obj
-def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
+def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool, jobs: int | None) -> None:
     """Find entities, quotations and speakers; fill the analysis cache.
 
     Without arguments, the whole library. An argument is an article id or the path of any
-    UTF-8 text file. Names and speakers are resolved across the whole library.
+    UTF-8 text file. Names and speakers are resolved across the whole library. What the cache
+    holds is not analysed again, so a run that was stopped goes on where it was.
     """
-    from ..analysis import AnalysisCache, LibraryAnalysis, analyze_cached
+    from ..analysis import AnalysisCache, LibraryAnalysis
+    from ..analysis.parallel import default_jobs
     from ..analysis.report import article_report
     from ..articles import ArticleFileError, ArticleNotFound
-    from ..nlp.pipeline import ModelError, load_pipeline
+    from ..nlp.identity import peek_fingerprint
 
     library = library_of(settings)
     scan = library.scan()
@@ -49,14 +61,13 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
         raise CommandError(f"no articles to analyse in {library.articles_dir}")
     articles = {article.id: article for article in scan.articles}
     articles.update({article.id: article for article in targets})
-    try:
-        pipeline = load_pipeline(settings.model)
-    except ModelError as error:
-        raise CommandError(str(error)) from None
-    if pipeline.warning:
-        say(pipeline.warning, err=True)
+    jobs = jobs or default_jobs()
     cache = AnalysisCache(settings.cache_dir)
-    fingerprint = pipeline.info.fingerprint
+    fingerprint = peek_fingerprint(settings.model)
+    pipeline = None
+    if fingerprint is None:  # only loading the pipeline tells its fingerprint
+        pipeline = _load_pipeline(settings)
+        fingerprint = pipeline.info.fingerprint
     analyses = {}
     pending = []
     for article in articles.values():
@@ -67,14 +78,14 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
             analyses[article.id] = cached
     failures: list[str] = []
     if pending:
-        with click.progressbar(
-            pending, label="Analysing", file=sys.stderr, item_show_func=lambda a: safe_line(a.id) if a else ""
-        ) as bar:
-            for article in bar:
-                try:
-                    analyses[article.id] = analyze_cached(article, pipeline, cache)
-                except Exception as error:  # noqa: BLE001 - one article must not cost the others their analysis
-                    failures.append(f"failed {article.id}: {_one_line_reason(error)}")
+        words = {article.id: article.words for article in pending}
+        with _progress(len(words), sum(words.values())) as advance:
+            for article_id, analysis, failure in _analyses(pending, settings, cache, pipeline, jobs):
+                if analysis is None:
+                    failures.append(f"failed {article_id}: {failure}")
+                else:
+                    analyses[article_id] = analysis
+                advance(article_id, words[article_id])
     for failure in failures:
         say(failure, err=True)
     library_analysis = LibraryAnalysis(analyses.values())
@@ -85,6 +96,69 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool) -> None:
         _print_analysis_lines(analysed, library_analysis, {a.id for a in pending})
     if failures:
         sys.exit(1)
+
+
+def _load_pipeline(settings: Settings) -> LoadedPipeline:
+    from ..nlp.pipeline import ModelError, load_pipeline
+
+    try:
+        pipeline = load_pipeline(settings.model)
+    except ModelError as error:
+        raise CommandError(str(error)) from None
+    if pipeline.warning:
+        say(pipeline.warning, err=True)
+    return pipeline
+
+
+def _analyses(
+    pending: list[Article], settings: Settings, cache: AnalysisCache, pipeline: LoadedPipeline | None, jobs: int
+) -> Iterator[tuple[str, ArticleAnalysis | None, str]]:
+    """(id, analysis or None, why it failed) of each pending article, in this process or in `jobs`."""
+    from ..analysis import analyze_cached
+    from ..analysis.parallel import analyze_in_processes
+
+    if jobs > 1 and len(pending) > 1:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            yield from analyze_in_processes(pending, settings.model, settings.cache_dir, jobs)
+        except BrokenProcessPool as error:
+            raise CommandError(f"the analysis processes stopped ({error}); what they finished is cached") from None
+        return
+    pipeline = pipeline or _load_pipeline(settings)
+    for article in pending:
+        try:
+            yield article.id, analyze_cached(article, pipeline, cache), ""
+        except Exception as error:  # noqa: BLE001 - one article must not cost the others their analysis
+            yield article.id, None, _one_line_reason(error)
+
+
+@contextmanager
+def _progress(articles: int, total_words: int) -> Iterator[Callable[[str, int], None]]:
+    """Progress on stderr: a rich bar on a terminal, a plain line per article otherwise."""
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        columns = (
+            TextColumn("Analysing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("words"),
+            TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("analyse", total=total_words)
+            yield lambda article_id, words: bar.advance(task, words)
+        return
+    done = [0, 0]  # articles, words
+
+    def line(article_id: str, words: int) -> None:
+        done[0] += 1
+        done[1] += words
+        say(f"Analysing {done[0]}/{articles}: {safe_line(article_id)} ({done[1]:,}/{total_words:,} words)", err=True)
+
+    yield line
 
 
 def _one_line_reason(error: BaseException) -> str:

@@ -146,6 +146,7 @@ class ReaderApp(App[None]):
         if session.store is None:
             store = AnnotationStore.open(session.library, author=session.settings.author)
         self.post_message(LibraryLoaded(scan, store))
+        session.library.index_texts()  # a first run's full-text index, after the table shows
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         session = self.session

@@ -43,8 +43,10 @@ def library(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def run(library: Path, model_dir: Path, *args: str):
-    return CliRunner().invoke(main, ["--library", str(library), "--model", str(model_dir), "analyze", *args])
+def run(library: Path, model_dir: Path, *args: str, jobs: int = 1):
+    """In this process unless `jobs` says otherwise (each worker process loads the pipeline anew)."""
+    command = ["--library", str(library), "--model", str(model_dir), "analyze", "--jobs", str(jobs), *args]
+    return CliRunner().invoke(main, command)
 
 
 def test_json_contract(library: Path, model_dir: Path) -> None:
@@ -173,3 +175,20 @@ def test_a_damaged_cache_is_recomputed_not_a_crash(library: Path, model_dir: Pat
     again = run(library, model_dir)
     assert again.exit_code == 0, again.output
     assert [line.split()[-1] for line in again.stdout.splitlines()] == ["analysed", "analysed"]
+
+
+@pytest.mark.slow  # two worker processes each load the pipeline
+def test_two_processes_analyse_what_one_does_and_a_stopped_run_resumes(library: Path, model_dir: Path) -> None:
+    two = (library / "articles" / "zwei.txt").read_text(encoding="utf-8")
+    (library / "articles" / "zwei.txt").unlink()
+    assert run(library, model_dir).exit_code == 0  # eins analysed and cached, as by a run stopped after it
+    (library / "articles" / "zwei.txt").write_text(two, encoding="utf-8")
+    (library / "articles" / "drei.txt").write_text("„Wir bleiben dran“, sagte Macron in Paris.\n", encoding="utf-8")
+    both = run(library, model_dir, "--json", jobs=2)
+    assert both.exit_code == 0, both.output
+    progress = [line for line in both.stderr.splitlines() if line.startswith("Analysing")]
+    assert len(progress) == 2 and {line.split()[2] for line in progress} == {"zwei", "drei"}  # not eins again
+    assert progress[-1].startswith("Analysing 2/2: ")
+    alone = run(library, model_dir, "--json")  # all cached now: the same analyses
+    assert alone.exit_code == 0 and "Analysing" not in alone.stderr
+    assert json.loads(both.stdout) == json.loads(alone.stdout)

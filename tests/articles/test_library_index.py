@@ -69,16 +69,18 @@ def test_other_parsing_code_or_a_damaged_index_means_a_full_scan(
     library_dir: Path, index_dir: Path, monkeypatch
 ) -> None:
     Library(library_dir, index_dir).articles()
-    [index_file] = list(index_dir.iterdir())
+    index_file = index_module.index_path(index_dir, library_dir.resolve())
+    assert index_file.is_file()
     expected = fields(Library(library_dir))
     monkeypatch.setattr(index_module, "CODE_FINGERPRINT", "other-code")
     parsed = count_parses(monkeypatch)
     assert len(Library(library_dir, index_dir).articles()) == 5 and len(parsed) == 5
     monkeypatch.undo()
-    index_file.write_bytes(b'{"format": "reader-library-index", "files": [[')
+    index_file.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
     parsed = count_parses(monkeypatch)
     assert fields(Library(library_dir, index_dir)) == expected and len(parsed) == 5
-    assert list(index_dir.glob("*.tmp")) == []
+    parsed.clear()
+    assert fields(Library(library_dir, index_dir)) == expected and parsed == []  # built anew
 
 
 def test_an_unwritable_index_folder_costs_speed_not_articles(library_dir: Path, tmp_path: Path) -> None:
@@ -107,3 +109,50 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_noticed(library_
     path.write_text(changed, encoding="utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `cp -p` or `rsync -t` leave it
     assert "Alaskx" in Library(library_dir, index_dir).get(path.stem).body
+
+
+def test_texts_not_in_the_full_text_table_yet_are_searched_in_memory(
+    library_dir: Path, index_dir: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(library_module, "SYNC_TEXTS", 0)  # as in a library of thousands: texts indexed later
+    library = Library(library_dir, index_dir)
+    library.scan()
+    assert library.index is not None and library.index.texts_pending == 5
+    pending = library.search("Lukaschenko")
+    library.index_texts()
+    assert library.index.texts_pending == 0
+    assert library.search("Lukaschenko") == pending and len(pending) == 1
+    again = Library(library_dir, index_dir)
+    again.scan()
+    assert again.index is not None and again.index.texts_pending == 0
+    assert again.search("lukasch") == pending  # a word's beginning, any case
+    assert again.search("...") is None  # no words: the caller matches titles itself
+
+
+def test_a_run_that_stopped_before_indexing_texts_indexes_them_next_time(
+    library_dir: Path, index_dir: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(library_module, "SYNC_TEXTS", 0)
+    Library(library_dir, index_dir).scan()  # quits before index_texts
+    monkeypatch.undo()
+    library = Library(library_dir, index_dir)
+    library.scan()
+    assert library.index is not None and library.index.texts_pending == 0
+    assert len(library.search("Lukaschenko") or ()) == 1
+
+
+def test_an_indexed_article_reads_its_body_when_asked_and_pickles_as_an_article(
+    library_dir: Path, index_dir: Path
+) -> None:
+    import pickle
+
+    from reader.articles import Article
+    from reader.articles.index import IndexedArticle
+
+    parsed = {a.id: a for a in Library(library_dir, index_dir).articles()}
+    for article in Library(library_dir, index_dir).articles():
+        assert isinstance(article, IndexedArticle) and "_body" not in article.__dict__  # nothing read at start
+        assert article == parsed[article.id] and parsed[article.id] == article
+        assert article.paragraphs == parsed[article.id].paragraphs
+        copy = pickle.loads(pickle.dumps(article))
+        assert type(copy) is Article and copy == parsed[article.id] and copy.version == article.version

@@ -4,6 +4,7 @@ and the truth read again from the article files, in the CLI and in the app."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,27 +12,43 @@ from click.testing import CliRunner
 
 from reader.annotations import AnnotationStore
 from reader.articles import Library
-from reader.articles.index import checksum, index_path
+from reader.articles.index import FORMAT, checksum, index_path
 from reader.cli import main
 from reader.settings import Settings
 from tests.helpers.pilot import wait_for_library
 
 
-def index_entry(data: dict, article_id: str) -> list:
-    """[path, stat key, record, checksum] of the article in the index."""
-    return next(entry for entry in data["files"] if entry[2]["id"] == article_id)
+def index_row(file: Path, article_id: str) -> tuple[int, dict]:
+    """(rowid, metadata) of the article's row in the index."""
+    with sqlite3.connect(file) as db:
+        for rowid, raw in db.execute("SELECT rowid, fields FROM articles"):
+            fields = json.loads(raw)
+            if fields.get("id") == article_id:
+                return rowid, fields
+    raise AssertionError(f"no row for {article_id}")
+
+
+def write_row(file: Path, rowid: int, fields: object, fix_checksum: bool) -> None:
+    raw = json.dumps(fields, ensure_ascii=False).encode()
+    with sqlite3.connect(file) as db:
+        if fix_checksum:
+            db.execute("UPDATE articles SET fields = ?, checksum = ? WHERE rowid = ?", (raw, checksum(raw), rowid))
+        else:
+            db.execute("UPDATE articles SET fields = ? WHERE rowid = ?", (raw, rowid))
+
+
+def write_body(file: Path, rowid: int, body: object) -> None:
+    with sqlite3.connect(file) as db:
+        db.execute("UPDATE texts SET body = ? WHERE rowid = ?", (body, rowid))
 
 
 DAMAGES = {
-    "body null": lambda record: record.update(body=None),
-    "body changed": lambda record: record.update(body=record["body"].replace("Putin", "Niemand")),
-    "body and words changed": lambda record: record.update(body="Ein ganz anderer Text.", words=4, paragraphs=[0, 22]),
+    "words changed": lambda record: record.update(words=4),
     "version wrong": lambda record: record.update(version="0" * 16),
     "words as text": lambda record: record.update(words="12"),
     "words negative": lambda record: record.update(words=-1),
-    "paragraphs shifted": lambda record: record.update(paragraphs=[p + 1 for p in record["paragraphs"]]),
-    "paragraphs odd": lambda record: record.update(paragraphs=record["paragraphs"][:-1]),
-    "paragraphs merged": lambda record: record.update(paragraphs=[0, len(record["body"])]),
+    "warnings numbers": lambda record: record.update(warnings=[1, 2]),
+    "a body smuggled in": lambda record: record.update(_body="Ein ganz anderer Text.", body="Auch anders."),
     "id of another file": lambda record: record.update(id="anders"),
     "title a number": lambda record: record.update(title=3),
     "warnings text": lambda record: record.update(warnings="Achtung"),
@@ -42,10 +59,10 @@ DAMAGES = {
 # Damage that also keeps the checksum right (as if written by a broken program): the checks of
 # types and of the id catch it.
 CHECKSUM_KEPT = (
-    "body null",
     "words as text",
     "words negative",
-    "paragraphs odd",
+    "warnings numbers",
+    "a body smuggled in",
     "id of another file",
     "title a number",
     "warnings text",
@@ -57,42 +74,76 @@ CHECKSUM_KEPT = (
     ("damage", "fix_checksum"),
     [(damage, False) for damage in sorted(DAMAGES)] + [(damage, True) for damage in CHECKSUM_KEPT],
 )
-def test_a_damaged_library_index_entry_is_parsed_from_its_file_again(
+def test_a_damaged_library_index_row_is_parsed_from_its_file_again(
     library_dir: Path, tmp_path: Path, damage: str, fix_checksum: bool
 ) -> None:
     index_dir = tmp_path / "index"
     truth = {article.id: article for article in Library(library_dir).scan().articles}
     Library(library_dir, index_dir).scan()  # writes the index
     file = index_path(index_dir, library_dir.resolve())
-    data = json.loads(file.read_bytes())
     article_id = "treffen-trump-putin-no-deal"
-    entry = index_entry(data, article_id)
-    DAMAGES[damage](entry[2])
-    if fix_checksum:
-        entry[3] = checksum(entry[2])
-    file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    rowid, fields = index_row(file, article_id)
+    DAMAGES[damage](fields)
+    write_row(file, rowid, fields, fix_checksum)
     scan = Library(library_dir, index_dir).scan()
     assert {article.id: article for article in scan.articles} == truth and scan.problems == ()
-    repaired = json.loads(file.read_bytes())  # the entry was written back whole
-    assert index_entry(repaired, article_id)[2]["body"] == truth[article_id].body
+    _, repaired = index_row(file, article_id)  # the row was written back whole
+    assert repaired["version"] == truth[article_id].version and repaired["words"] == truth[article_id].words
+
+
+@pytest.mark.parametrize(
+    "body", [None, "Ein ganz anderer Text.", 3, b"\xff"], ids=["null", "changed", "a number", "bytes"]
+)
+def test_a_damaged_body_in_the_index_is_read_from_its_file(library_dir: Path, tmp_path: Path, body: object) -> None:
+    index_dir = tmp_path / "index"
+    truth = {article.id: article for article in Library(library_dir).scan().articles}
+    Library(library_dir, index_dir).scan()
+    file = index_path(index_dir, library_dir.resolve())
+    article_id = "treffen-trump-putin-no-deal"
+    rowid, _ = index_row(file, article_id)
+    with sqlite3.connect(file) as db:
+        assert db.execute("SELECT has_text FROM articles WHERE rowid = ?", (rowid,)).fetchone() == (1,)
+    write_body(file, rowid, body)
+    library = Library(library_dir, index_dir)
+    assert library.get(article_id).body == truth[article_id].body
+    assert library.search("Anchorage") is not None
+    assert article_id in (library.search(truth[article_id].body.split()[3]) or set())  # the text written back
 
 
 @pytest.mark.parametrize(
     "content",
     [
         b"[" * 100_000 + b"]" * 100_000,
-        b'{"format": "reader-library-index", "files": 3}',
+        b"SQLite format 3\x00" + b"\xff" * 4096,
         b"\xff",
-        b"null",
-        b'{"files": [[1, 2, 3]]}',
+        b"",
     ],
-    ids=["nested", "files a number", "not UTF-8", "null", "foreign"],
+    ids=["json", "malformed pages", "not a database", "empty"],
 )
-def test_a_damaged_library_index_file_is_no_index(library_dir: Path, tmp_path: Path, content: bytes) -> None:
+def test_a_damaged_library_index_file_is_built_anew(library_dir: Path, tmp_path: Path, content: bytes) -> None:
     index_dir = tmp_path / "index"
     Library(library_dir, index_dir).scan()
-    index_path(index_dir, library_dir.resolve()).write_bytes(content)
+    file = index_path(index_dir, library_dir.resolve())
+    file.write_bytes(content)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{file}{suffix}").unlink(missing_ok=True)
     assert len(Library(library_dir, index_dir).scan().articles) == 5
+    with sqlite3.connect(file) as db:  # a working index again
+        assert db.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+
+
+def test_a_foreign_database_is_not_trusted(library_dir: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "index"
+    index_dir.mkdir()
+    file = index_path(index_dir, library_dir.resolve())
+    with sqlite3.connect(file) as db:
+        db.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+        db.execute("INSERT INTO meta VALUES ('format', 'something else')")
+        db.execute("CREATE TABLE articles (path TEXT)")
+    scan = Library(library_dir, index_dir).scan()
+    assert len(scan.articles) == 5
+    with sqlite3.connect(file) as db:
+        assert dict(db.execute("SELECT key, value FROM meta"))["format"] == FORMAT
 
 
 def test_reader_annotations_with_a_body_null_index(library_dir: Path) -> None:
@@ -102,9 +153,8 @@ def test_reader_annotations_with_a_body_null_index(library_dir: Path) -> None:
     article = library.get("treffen-trump-putin-no-deal")
     AnnotationStore.open(library, author="tester").add(article, 0, 12, ["Framing"])
     file = index_path(settings.library_index_dir, library_dir.resolve())
-    data = json.loads(file.read_bytes())
-    index_entry(data, article.id)[2]["body"] = None
-    file.write_text(json.dumps(data), encoding="utf-8")
+    rowid, _ = index_row(file, article.id)
+    write_body(file, rowid, None)
     result = CliRunner().invoke(main, ["--library", str(library_dir), "annotations"])
     assert result.exit_code == 0, result.output
     assert "anchored" in result.stdout and article.id in result.stdout

@@ -110,10 +110,11 @@ async def test_app_shows_hostile_articles_without_leaking_escapes(tmp_path: Path
         status = str(app.library_screen.query_one("#library-status").render())
         assert "skipped" in status
         table = app.library_screen.table
-        cells = " ".join(cell.plain for row in range(table.row_count) for cell in table.get_row_at(row))
+        cells = " ".join(cell for row in range(table.row_count) for cell in table.cell_texts(row))
+        cells += "".join(table.render_line(y).text for y in range(table.size.height))
         assert not any(char in cells for char in UNSAFE)
         for row in range(table.row_count):
-            table.move_cursor(row=row)
+            table.move_cursor(row)
             await pilot.press("enter")
             await pilot.pause()
             view = app.screen.columns[0].view

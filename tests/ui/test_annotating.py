@@ -106,7 +106,7 @@ async def test_select_tag_note_edit_undo_delete(make_app, library_dir: Path) -> 
         await pilot.pause()
         table = app.library_screen.table
         assert app.screen is app.library_screen
-        assert table.get_row(article.id)[5].plain == "2"
+        assert table.cell_texts(table.index_of(article.id))[5] == "2"
 
 
 async def test_notes_panel_lists_and_jumps_and_library_counts(make_app, library_dir: Path) -> None:
@@ -119,11 +119,9 @@ async def test_notes_panel_lists_and_jumps_and_library_counts(make_app, library_
     async with app.run_test(size=(180, 50)) as pilot:
         await wait_for_library(pilot, rows=5)
         table = app.library_screen.table
-        counts = {
-            table.coordinate_to_cell_key((row, 0)).row_key.value: table.get_row_at(row)[5].plain for row in range(5)
-        }
+        counts = {table.rows[row].id: table.cell_texts(row)[5] for row in range(5)}
         assert counts[first.id] == "1" and counts[second.id] == "1"
-        table.move_cursor(row=table.get_row_index(first.id))
+        table.move_cursor(table.index_of(first.id))
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen

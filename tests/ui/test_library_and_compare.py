@@ -31,7 +31,7 @@ async def test_two_articles_side_by_side_focus_scroll_and_back(make_app) -> None
     async with app.run_test(size=(160, 50)) as pilot:
         library = app.library_screen
         await wait_for_library(pilot, rows=5)
-        expected = [library.table.get_row_at(i)[1].plain for i in range(2)]
+        expected = [library.table.cell_texts(i)[1] for i in range(2)]
         screen = await open_two(pilot)
         columns = screen.columns
         assert [c.article.display_title for c in columns] == expected
@@ -90,10 +90,10 @@ async def test_filter_marks_and_sort(make_app) -> None:
         await pilot.press("escape")
         assert table.row_count == 5
         await pilot.press("s")  # by title, descending
-        titles = [table.get_row_at(i)[1].plain for i in range(5)]
+        titles = [table.cell_texts(i)[1] for i in range(5)]
         assert titles == sorted(titles, key=str.casefold, reverse=True)
         await pilot.press("S")
-        assert [table.get_row_at(i)[1].plain for i in range(5)] == titles[::-1]
+        assert [table.cell_texts(i)[1] for i in range(5)] == titles[::-1]
 
 
 async def test_open_another_article_from_the_compare_screen(make_app) -> None:
@@ -173,7 +173,7 @@ async def test_article_text_is_never_markup_and_never_escapes(make_app, tmp_path
     app = make_app(library)
     async with app.run_test(size=(100, 20)) as pilot:
         await wait_for_library(pilot, rows=1)
-        title_cell = app.library_screen.table.get_row_at(0)[1].plain
+        title_cell = app.library_screen.table.cell_texts(0)[1]
         assert title_cell.startswith("[bold]Fett[/bold] ␛[2J␛]0;pwned␇")
         await pilot.press("enter")
         await pilot.pause()
@@ -243,7 +243,7 @@ async def test_add_an_article_from_the_library_screen(make_app, library_dir: Pat
         assert table.row_count == 6
         added = {p.name for p in (library_dir / "articles").iterdir()} - {p.name for p in SAMPLE_ARTICLES.iterdir()}
         assert len(added) == 1
-        current = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        current = table.current_id
         assert current == Path(added.pop()).stem  # the new article is selected
 
 

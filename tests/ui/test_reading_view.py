@@ -36,7 +36,7 @@ async def test_a_drag_while_a_long_article_wraps_leaves_nothing_of_it_unwrapped(
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_for_library(pilot, rows=6)
             table = app.library_screen.table
-            table.move_cursor(row=table.get_row_index("lang"))
+            table.move_cursor(table.index_of("lang"))
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, CompareScreen)

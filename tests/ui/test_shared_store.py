@@ -30,7 +30,7 @@ def on_disk(library_dir: Path) -> AnnotationStore:
 async def open_article(pilot, article_id: str) -> CompareScreen:
     await wait_for_library(pilot, rows=5)
     table = pilot.app.library_screen.table
-    table.move_cursor(row=table.get_row_index(article_id))
+    table.move_cursor(table.index_of(article_id))
     await pilot.press("enter")
     await pilot.pause()
     assert isinstance(pilot.app.screen, CompareScreen)
@@ -74,7 +74,7 @@ async def test_changes_from_another_writer_show_within_two_seconds(make_app, lib
             ),
         )
         library_table = app.library_screen.table  # the library below counts it too, without `r`
-        assert library_table.get_row(article.id)[5].plain == "2"
+        assert library_table.cell_texts(library_table.index_of(article.id))[5] == "2"
 
 
 async def test_an_import_by_the_command_line_shows_in_the_running_app(

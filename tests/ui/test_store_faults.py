@@ -74,7 +74,7 @@ async def test_read_only_annotations_folder_refuses_edit_undo_and_delete_in_one_
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:
         await wait_for_library(pilot, rows=5)
-        app.library_screen.table.move_cursor(row=app.library_screen.table.get_row_index(article.id))
+        app.library_screen.table.move_cursor(app.library_screen.table.index_of(article.id))
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen

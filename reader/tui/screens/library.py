@@ -10,13 +10,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from ...articles import Article, LibraryScan
 from ...text.terminal import safe_display, safe_line
 from ..messages import LibraryChanged, OpenArticles, ReloadLibrary, StoreChanged
 from ..session import Session
 from ..widgets.key_hints import KeyHints
+from ..widgets.library_table import LibraryTable, TableRow
 from .agreement import AgreementScreen
 from .codebook import CodebookScreen
 from .matrix import MatrixScreen
@@ -27,29 +28,32 @@ MAX_COLUMNS = 4
 @dataclass(frozen=True)
 class SortKey:
     label: str
-    key: Callable[[Article, dict[str, int]], str | int]  # (article, annotation counts) → sort key
+    key: Callable[[TableRow, dict[str, int]], str | int]  # (row, annotation counts) → sort key
 
 
 SORT_KEYS = (
-    SortKey("date", lambda a, counts: a.date),
-    SortKey("title", lambda a, counts: a.display_title.casefold()),
-    SortKey("source", lambda a, counts: a.source.casefold()),
-    SortKey("words", lambda a, counts: a.words),
-    SortKey("notes", lambda a, counts: counts.get(a.id, 0)),
+    SortKey("date", lambda row, counts: row.date),
+    SortKey("title", lambda row, counts: row.title.casefold()),
+    SortKey("source", lambda row, counts: row.source.casefold()),
+    SortKey("words", lambda row, counts: row.words),
+    SortKey("notes", lambda row, counts: counts.get(row.id, 0)),
 )
+SORT_BY_COLUMN = {key.label: index for index, key in enumerate(SORT_KEYS)}
 
-COLUMNS = (
-    ("pick", ""),
-    ("title", "Title"),
-    ("source", "Source"),
-    ("date", "Date"),
-    ("words", "Words"),
-    ("notes", "Notes"),
-)
+
+def table_row(article: Article) -> TableRow:
+    """What the table shows of an article, through the sanitiser once, not at every redraw."""
+    return TableRow(
+        article.id,
+        safe_display(article.display_title),
+        safe_display(article.source),
+        safe_display(article.date),
+        article.words,
+    )
 
 
 def matches(article: Article, query: str) -> bool:
-    """Case-insensitive match on metadata and on the body text itself."""
+    """Case-insensitive match on metadata and on the body text itself (a library without an index)."""
     query = query.casefold()
     haystack = f"{article.title}\n{article.source}\n{article.date}\n{article.id}"
     return query in haystack.casefold() or query in article.body.casefold()
@@ -77,7 +81,7 @@ class LibraryScreen(Screen[None]):
     LibraryScreen > #library-title { height: 1; padding: 0 1; background: $panel; }
     LibraryScreen > Input { display: none; }
     LibraryScreen > Input.visible { display: block; }
-    LibraryScreen > DataTable { height: 1fr; }
+    LibraryScreen > LibraryTable { height: 1fr; }
     LibraryScreen > #library-status { height: 1; padding: 0 1; color: $text-muted; }
     LibraryScreen > #library-status.problems { color: $warning; }
     """
@@ -86,6 +90,9 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.scan = LibraryScan((), ())  # the scan the table shows
+        self._rows: dict[str, TableRow] = {}  # the scan's articles as rows, by id
+        self._labels: dict[str, str] = {}  # id → title, source, date and id, case-folded, for the filter
+        self._matching: set[str] | None = None  # ids the filter lets through; None: no filter
         self.picked: list[str] = []
         self.query_text = ""
         self.sort_index = 0
@@ -97,31 +104,29 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text("reader — loading the library …"), id="library-title")
         yield Input(placeholder="Filter by title, source, date or text …", id="library-filter")
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="library-table")
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
-        yield table
+        yield LibraryTable(id="library-table")
         yield Static(Text(""), id="library-status")
         yield KeyHints()
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one("#library-table", DataTable)
+    def table(self) -> LibraryTable:
+        return self.query_one("#library-table", LibraryTable)
 
     def on_library_changed(self, message: LibraryChanged) -> None:
-        """A scan finished: show it (after a refresh: a DataTable filled before its first layout
-        measures its columns wrong)."""
+        """A scan finished: show it."""
         store = self.session.store
         if store is not None:
             self.counts = store.counts_by_article()
-        self.call_after_refresh(self.show_scan)
+        self.show_scan()
 
     def show_scan(self) -> None:
         """Fill the table from the session's latest scan."""
         scan = self.scan = self.session.scan
-        ids = {a.id for a in scan.articles}
-        self.picked = [i for i in self.picked if i in ids]
+        self._rows = {article.id: table_row(article) for article in scan.articles}
+        self._labels = {a.id: f"{a.title}\n{a.source}\n{a.date}\n{a.id}".casefold() for a in scan.articles}
+        self.picked = [i for i in self.picked if i in self._rows]
         self.root = str(self.session.library.root)
+        self._matching = self._filter(self.query_text)
         self._populate()
         status = self.query_one("#library-status", Static)
         if scan.problems:
@@ -150,48 +155,44 @@ class LibraryScreen(Screen[None]):
         if store is None or not self.scan.articles:
             return
         counts = store.counts_by_article()
-        changed = {i for i in set(counts) | set(self.counts) if counts.get(i) != self.counts.get(i)}
-        self.counts = counts
-        if not changed:
+        if counts == self.counts:
             return
+        self.counts = counts
         if SORT_KEYS[self.sort_index].label == "notes":
             self._populate()  # the order depends on the counts
-            return
-        for article_id in changed:  # a cell each, not a rebuild: cheap in a library of thousands
-            if article_id in self.table.rows:
-                self.table.update_cell(article_id, "notes", self._notes_cell(article_id))
+        else:
+            self.table.set_counts(counts)
 
-    def visible_articles(self) -> list[Article]:
-        articles = [a for a in self.scan.articles if not self.query_text or matches(a, self.query_text)]
-        articles.sort(key=lambda a: a.display_title.casefold())  # ties keep title order
-        sort = SORT_KEYS[self.sort_index]
-        return sorted(articles, key=lambda a: sort.key(a, self.counts), reverse=self.sort_reverse)
+    def _filter(self, query: str) -> set[str] | None:
+        """The ids of the articles the query finds; None for no query.
 
-    def _notes_cell(self, article_id: str) -> Text:
-        return Text(str(self.counts.get(article_id, "")), justify="right", style="bold")
+        Title, outlet and text through the library index's full-text table (each word of the
+        query as a word's beginning: "Luka" finds "Lukaschenko"), and any part of the title,
+        outlet, date or id; without an index, any part of those or of the text.
+        """
+        if not query:
+            return None
+        found = self.session.library.search(query)
+        if found is None:
+            return {article.id for article in self.scan.articles if matches(article, query)}
+        folded = query.casefold()
+        return found | {article_id for article_id, label in self._labels.items() if folded in label}
+
+    def visible_rows(self) -> list[TableRow]:
+        """The rows the filter lets through, in the chosen order (ties in title order)."""
+        rows = [row for row in self._rows.values() if self._matching is None or row.id in self._matching]
+        rows.sort(key=lambda row: row.title.casefold())
+        sort, counts = SORT_KEYS[self.sort_index], self.counts
+        return sorted(rows, key=lambda row: sort.key(row, counts), reverse=self.sort_reverse)
 
     def _populate(self) -> None:
         table = self.table
-        current = self._current_id()
-        table.clear()
-        for article in self.visible_articles():
-            pick = (
-                Text(f"{self.picked.index(article.id) + 1}", style="bold green")
-                if article.id in self.picked
-                else Text(" ")
-            )
-            table.add_row(
-                pick,
-                Text(safe_display(article.display_title)),
-                Text(safe_display(article.source) or "—"),
-                Text(safe_display(article.date) or "—"),
-                Text(f"{article.words:,}", justify="right"),
-                self._notes_cell(article.id),
-                key=article.id,
-            )
+        current = table.current_id
+        table.set_rows(self.visible_rows(), self.picked, self.counts)
         wanted = self.select_after_load or current
-        if wanted is not None and wanted in table.rows:
-            table.move_cursor(row=table.get_row_index(wanted), animate=False)
+        index = table.index_of(wanted) if wanted is not None else None
+        if index is not None:
+            table.move_cursor(index)
             self.select_after_load = None
         self._update_title(table.row_count)
 
@@ -203,10 +204,7 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-title", Static).update(title)
 
     def _current_id(self) -> str | None:
-        table = self.table
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.table.current_id
 
     # ----- actions ------------------------------------------------------------------------
 
@@ -217,6 +215,7 @@ class LibraryScreen(Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value.strip()
+        self._matching = self._filter(self.query_text)
         self._populate()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -227,6 +226,7 @@ class LibraryScreen(Screen[None]):
         box.value = ""
         box.remove_class("visible")
         self.query_text = ""
+        self._matching = None
         self._populate()
         self.table.focus()
 
@@ -243,20 +243,19 @@ class LibraryScreen(Screen[None]):
             self.picked.append(article_id)
         row = self.table.cursor_row
         self._populate()
-        self.table.move_cursor(row=min(row + 1, self.table.row_count - 1), animate=False)
+        self.table.move_cursor(row + 1)
 
     def action_open(self) -> None:
         current = self._current_id()
-        ids = list(self.picked) or ([current] if current else [])
+        ids = list(self.picked) or ([current] if current is not None else [])
         if ids:
             self.post_message(OpenArticles(ids))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_library_table_row_selected(self, event: LibraryTable.RowSelected) -> None:
         self.action_open()
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        by_column = {"title": 1, "source": 2, "date": 0, "words": 3, "notes": 4}
-        index = by_column.get(str(event.column_key.value))
+    def on_library_table_header_selected(self, event: LibraryTable.HeaderSelected) -> None:
+        index = SORT_BY_COLUMN.get(event.column)
         if index is None:
             return
         if index == self.sort_index:

@@ -132,6 +132,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._dragging = False
         self._wrap_token = 0
         self._wrap_complete = False
+        self._base_style: Style | None = None
 
     # ----- layout -------------------------------------------------------------------------
 
@@ -190,6 +191,14 @@ class ReadingView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._base_style = None
+
+    @property
+    def base_style(self) -> Style:
+        """rich_style, kept until the styles change: Textual computes it anew over every ancestor."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
 
     # ----- layers -------------------------------------------------------------------------
 
@@ -409,7 +418,7 @@ class ReadingView(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         if index >= len(self._lines) or width <= 0:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         start, end = self._lines.starts[index], self._lines.ends[index]
         cursor = self.cursor if self.has_focus and start <= self.cursor < max(end, start + 1) else None
         if self.has_focus and self.cursor == len(self.text) and index == len(self._lines) - 1:
@@ -425,7 +434,7 @@ class ReadingView(ScrollView, can_focus=True):
         return strip
 
     def _render_text_line(self, start: int, end: int, width: int, cursor: int | None, selection: Span | None) -> Strip:
-        base = self.rich_style
+        base = self.base_style
         highlights = self._index.overlapping(start, end)
         marked = next((h for h in reversed(highlights) if h.gutter is not None), None)
         gutter_style = marked.gutter if marked is not None else None
