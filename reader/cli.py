@@ -8,7 +8,7 @@ import sys
 import click
 
 from . import __version__
-from .commands import analysis, articles, coding, conflicts, pipeline
+from .commands import analysis, articles, coding, conflicts, framing, pipeline
 from .commands import annotations as annotation_commands  # `annotations` is the __future__ feature here
 from .commands.common import library_of
 from .commands.console import SafeErrorsGroup
@@ -58,6 +58,8 @@ for command in (
     coding.matrix,
     coding.agreement_command,
     analysis.analyze,
+    framing.compare,
+    framing.related,
     pipeline.info,
     pipeline.evaluate_model,
 ):

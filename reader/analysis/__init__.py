@@ -8,7 +8,18 @@ from .analyze import analyze_article, analyze_spans
 from .cache import RULES_VERSION, AnalysisCache, analyze_cached
 from .grouping import QuoteRef
 from .library_analysis import EntityEntry, LibraryAnalysis, QuoteGroup
-from .results import INDIRECT, SPEAKER_KINDS, SPEECH, TERM, ArticleAnalysis, Entity, Quote, RoleLink, Sentence
+from .results import (
+    INDIRECT,
+    SPEAKER_KINDS,
+    SPEECH,
+    TERM,
+    ArticleAnalysis,
+    Entity,
+    Quote,
+    RoleLink,
+    RoleMention,
+    Sentence,
+)
 
 __all__ = [
     "INDIRECT",
@@ -25,6 +36,7 @@ __all__ = [
     "QuoteGroup",
     "QuoteRef",
     "RoleLink",
+    "RoleMention",
     "Sentence",
     "analyze_article",
     "analyze_cached",

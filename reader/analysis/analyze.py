@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 from ..text.names import ARABIC_PARTICLES, CHAIN_ARTICLES, CHAIN_PARTICLES
 from ..text.quotations import find_quote_spans
 from ..text.segments import paragraphs, sentence_spans
+from . import lexicon
 from .attribution import Attributor
 from .boilerplate import boilerplate_spans, covered_by
 from .indirect import IndirectFinder
-from .mentions import FUNCTION_WORDS, MentionFinder, is_role_noun, role_noun_base
+from .mentions import FUNCTION_WORDS, Mention, MentionFinder, is_role_noun, role_key, role_noun_base
 from .names import NameSpan, canonical_names, clean_name, name_key
 from .pieces import pipeline_spans
-from .results import ArticleAnalysis, Entity, Quote, Sentence
+from .results import ArticleAnalysis, Entity, Quote, RoleLink, RoleMention, Sentence
 from .words import BLANK, Words, blank_spans
 
 if TYPE_CHECKING:
@@ -70,6 +71,11 @@ def analyze_spans(
     roles = appositions + finder.anaphors
     if finder.anaphors:  # a role the article ties to someone only by anaphors: resolve again
         mentions = finder.resolve(finder.find(finder.role_table(roles)))
+    # an entity the mentions read as a role noun ("der Republikaner" tagged ORG) is a person's role, not a name
+    as_roles = {(m.start, m.end) for m in mentions if m.kind == "role"} | {
+        (m.end - len(m.text.split()[-1]), m.end) for m in mentions if m.kind == "role"
+    }
+    entities = [e for e in entities if e.label == "PER" or (e.start, e.end) not in as_roles]
     attributor = Attributor(text, words, sentences, spans, mentions)
     quotes = attributor.quotes()
     indirect = IndirectFinder(attributor).find()
@@ -86,7 +92,63 @@ def analyze_spans(
         roles=tuple(roles),
         indirect=tuple(_clear_unknown(q) for q in indirect),
         boilerplate=tuple(boilerplate),
+        role_mentions=tuple(
+            m
+            for m in role_mentions(text, mentions, appositions, narration_entities)
+            if not covered_by(boilerplate, m.start)
+        ),
     )
+
+
+def role_mentions(
+    text: str, mentions: list[Mention], appositions: list[RoleLink], entities: list[Entity]
+) -> list[RoleMention]:
+    """The role nouns of the narration: definite ones standing alone (resolved here, or left for
+    the library by their role key) and those beside a name in an apposition (epithets only)."""
+    keyed = [
+        RoleMention(m.start, m.end, m.text, _role_of(m.text), m.referent.key if m.referent.label == "PER" else None)
+        for m in mentions
+        if m.kind == "role" and _one_definite(m.text)
+    ]
+    by_span = {(e.start, e.end): e for e in entities}
+    for link in appositions:
+        named = next((e for e in entities if link.start <= e.start and e.end <= link.end and e.key == link.key), None)
+        if named is None:
+            named = by_span.get((link.start, link.end))
+        if named is None:
+            continue
+        if named.start > link.start:  # "Kremlchef Wladimir Putin", "der Sprecher der Partei, Anna Roth"
+            start, end = link.start, named.start
+        else:  # "Wladimir Putin, der russische Präsident"
+            start, end = named.end, link.end
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        if start < end:
+            keyed.append(RoleMention(start, end, text[start:end], link.role, link.key, apposition=True))
+    return sorted(keyed, key=lambda m: (m.start, m.end))
+
+
+def _one_definite(phrase: str) -> bool:
+    """A definite singular role phrase: not "einen Präsidenten" (someone, not the one named
+    before), not "die Bewohner" or "den Staatschefs" (several)."""
+    words = phrase.split()
+    determiner, noun = words[0].lower(), words[-1]
+    if determiner.startswith("ein"):
+        return False
+    if determiner == "den" and (noun.endswith("s") or noun.endswith("ern")):
+        return False
+    feminine = noun.endswith(("in", "e"))  # "die Kanzlerin", "die Abgeordnete"
+    return not (determiner == "die" and not feminine)
+
+
+def _role_of(phrase: str) -> str:
+    """The role key of a role phrase as written: "dem russischen Machthaber" → "russisch machthaber"."""
+    words = phrase.split()
+    if len(words) > 1 and words[0].lower() in lexicon.ARTICLES | lexicon.POSSESSIVE_DETERMINERS:
+        words = words[1:]
+    return role_key(words[:-1], words[-1]) if words else ""
 
 
 def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) -> list[Entity]:

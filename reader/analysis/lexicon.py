@@ -636,6 +636,15 @@ ROLE_NOISE_ADJECTIVES = frozenset(
     }
 )
 NATIONALITY_SYNONYMS = {"amerikanisch": "us", "us-amerikanisch": "us"}
+# Heads that name the same office when a country's adjective qualifies them: "der russische
+# Machthaber" is whoever "der russische Präsident" is. Head of state and head of government
+# are two offices ("der russische Premier" is not the president).
+OFFICE_SYNONYMS = (
+    frozenset({"präsident", "präsidentin", "staatschef", "staatschefin", "staatsoberhaupt", "machthaber"})
+    | frozenset({"herrscher", "herrscherin", "diktator", "autokrat", "autokratin"}),
+    frozenset({"kanzler", "kanzlerin", "premier", "premierminister", "premierministerin"})
+    | frozenset({"regierungschef", "regierungschefin", "ministerpräsident", "ministerpräsidentin"}),
+)
 
 PRONOUNS_MALE = frozenset({"er", "ihm", "ihn"})
 PRONOUNS_FEMALE = frozenset({"sie", "ihr"})

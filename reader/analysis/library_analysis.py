@@ -12,10 +12,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from . import lexicon
 from .grouping import QuoteRef, group_quotes
 from .mentions import role_owners
 from .names import LibraryNames
-from .results import ArticleAnalysis, Entity, Quote
+from .results import ArticleAnalysis, Entity, Quote, RoleMention
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +108,43 @@ class LibraryAnalysis:
         present = {entity.key for entity in entities}
         quotes = tuple(self._resolve_quote(quote, present) for quote in analysis.quotes)
         indirect = tuple(self._resolve_quote(quote, present) for quote in analysis.indirect)
+        role_mentions = tuple(self._resolve_role_mention(mention, present) for mention in analysis.role_mentions)
         roles = tuple(
             replace(link, key=self.names.key(link.key), name=self.names.name(self.names.key(link.key)))
             for link in analysis.roles
         )
-        return replace(analysis, entities=entities, quotes=quotes, roles=roles, indirect=indirect)
+        return replace(
+            analysis, entities=entities, quotes=quotes, roles=roles, indirect=indirect, role_mentions=role_mentions
+        )
+
+    def owner_of_role(self, role: str) -> tuple[str, str] | None:
+        """(key, name) of the person a role key stands for library-wide: an apposition or anaphor
+        ties it, or a synonym of the same office in the same country does ("russisch machthaber"
+        is "russisch präsident" when every such office the library ties goes to one person)."""
+        if role in self.roles:
+            return self.roles[role]
+        *qualifier, head = role.split(" ")
+        if not qualifier:
+            return None
+        office = next((group for group in lexicon.OFFICE_SYNONYMS if head in group), None)
+        if office is None:
+            return None
+        owners = {
+            owner
+            for other, owner in self.roles.items()
+            if other.split(" ")[:-1] == qualifier and other.split(" ")[-1] in office
+        }
+        return owners.pop() if len(owners) == 1 else None
+
+    def _resolve_role_mention(self, mention: RoleMention, present: set[str]) -> RoleMention:
+        """A role noun names the person the article resolved it to, else the library's owner of
+        its role when that person is mentioned in this article too."""
+        if mention.key is not None:
+            return replace(mention, key=self.names.key(mention.key))
+        owner = self.owner_of_role(mention.role)
+        if owner is not None and owner[0] in present:
+            return replace(mention, key=owner[0])
+        return mention
 
     def _resolve_entity(self, entity: Entity) -> Entity:
         """Library key and name; the label most of the referent's spans carry in the library
@@ -130,10 +163,10 @@ class LibraryAnalysis:
         if quote.speaker_key is not None:
             key = self.names.key(quote.speaker_key)
             return replace(quote, speaker_key=key, speaker=self.names.name(key, quote.speaker))
-        if quote.speaker_role is not None and quote.speaker_role in self.roles:
-            key, name = self.roles[quote.speaker_role]
-            if key in present:
-                return replace(quote, speaker_key=key, speaker=name)
+        owner = self.owner_of_role(quote.speaker_role) if quote.speaker_role is not None else None
+        if owner is not None and owner[0] in present:
+            key, name = owner
+            return replace(quote, speaker_key=key, speaker=name)
         if quote.speaker is None and quote.speaker_text is None:
             return replace(quote, speaker_start=None, speaker_end=None)
         return quote
@@ -143,6 +176,12 @@ class LibraryAnalysis:
         for article_id, analysis in self._articles.items():
             for entity in analysis.entities:
                 spans.setdefault(entity.key, {}).setdefault(article_id, []).append((entity.start, entity.end))
+            for mention in analysis.role_mentions:  # "der Kremlchef" is one of Putin's mentions
+                if mention.key is not None and not mention.apposition and mention.key in spans:
+                    spans[mention.key].setdefault(article_id, []).append((mention.start, mention.end))
+        for by_article in spans.values():
+            for found in by_article.values():
+                found.sort()
         return {
             key: EntityEntry(
                 key=key,

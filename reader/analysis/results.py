@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import MISSING, asdict, dataclass, fields
 from typing import Any
 
-ANALYSIS_SCHEMA_VERSION = 2  # of an analysis as the cache stores it (to_json); another is not read
+ANALYSIS_SCHEMA_VERSION = 3  # of an analysis as the cache stores it (to_json); another is not read
 SPEECH = "speech"
 TERM = "term"
 INDIRECT = "indirect"  # reported speech without marks: a Konjunktiv I or dass-clause after a cue
@@ -77,6 +77,19 @@ class RoleLink:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleMention:
+    """A role noun or epithet standing for someone ("der Kremlchef", "den US-Präsidenten"),
+    resolved in the article (`key`) or left for the library to resolve by its `role`."""
+
+    start: int
+    end: int
+    text: str  # as written, with its determiner: "dem Kremlchef"
+    role: str  # normalised role key: "kremlchef", "russisch machthaber"
+    key: str | None = None  # the person's entity key when the article resolves it
+    apposition: bool = False  # beside the name ("Kremlchef Wladimir Putin"): an epithet, not a mention of its own
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     article_id: str
     version: str  # the article's version the offsets belong to
@@ -87,6 +100,7 @@ class ArticleAnalysis:
     roles: tuple[RoleLink, ...] = ()
     indirect: tuple[Quote, ...] = ()  # reported speech (kind INDIRECT), in reading order
     boilerplate: tuple[tuple[int, int], ...] = ()  # (start, end) of paragraphs that are no article text
+    role_mentions: tuple[RoleMention, ...] = ()  # role nouns and epithets in the narration, in reading order
     schema: int = ANALYSIS_SCHEMA_VERSION
 
     def to_json(self) -> dict[str, Any]:
@@ -101,6 +115,7 @@ class ArticleAnalysis:
             "roles": [asdict(role) for role in self.roles],
             "indirect": [asdict(quote) for quote in self.indirect],
             "boilerplate": [list(span) for span in self.boilerplate],
+            "role_mentions": [asdict(mention) for mention in self.role_mentions],
         }
 
     @classmethod
@@ -125,6 +140,7 @@ class ArticleAnalysis:
             roles=tuple(_from_json(RoleLink, item) for item in _need(data, "roles", list)),
             indirect=tuple(_from_json(Quote, item) for item in _need(data, "indirect", list)),
             boilerplate=tuple((start, end) for start, end in boilerplate),
+            role_mentions=tuple(_from_json(RoleMention, item) for item in _need(data, "role_mentions", list)),
         )
 
     def fits(self, text: str) -> bool:
@@ -153,6 +169,8 @@ class ArticleAnalysis:
             if quote.continues is not None and not 0 <= quote.continues < len(self.quotes):
                 return False
         if not all(span(start, end) for start, end in self.boilerplate):
+            return False
+        if not all(span(m.start, m.end) and text[m.start : m.end] == m.text for m in self.role_mentions):
             return False
         return all(span(role.start, role.end) for role in self.roles)
 
@@ -200,5 +218,5 @@ def _from_json(kind: type, item: Any) -> Any:
 
 
 _DECLARED: dict[type, tuple[dict[str, tuple[type, ...]], frozenset[str]]] = {
-    kind: _declared(kind) for kind in (Entity, Quote, RoleLink)
+    kind: _declared(kind) for kind in (Entity, Quote, RoleLink, RoleMention)
 }

@@ -15,6 +15,7 @@ from textual.color import Color
 
 from ..analysis import INDIRECT, SPEECH, ArticleAnalysis, Entity, EntityEntry, LibraryAnalysis, Quote
 from ..annotations import AnchoredAnnotation, AnchorState, Annotation, tag_key
+from ..framing import FramingReport, PassageCluster
 from ..text import shortening
 from ..text.counting import plural
 from ..text.terminal import safe_display, safe_line
@@ -156,6 +157,12 @@ class HighlightedBoilerplate:
 
 
 def entity_highlights(analysis: ArticleAnalysis, library_analysis: LibraryAnalysis) -> list[Highlight]:
+    """Names, and the role nouns that stand for a person ("der Kremlchef"): one of their mentions."""
+    roles = [
+        Entity(m.start, m.end, "PER", m.text, m.key, library_analysis.names.name(m.key))
+        for m in analysis.role_mentions
+        if m.key is not None and not m.apposition and library_analysis.entity(m.key) is not None
+    ]
     return [
         Highlight(
             entity.start,
@@ -164,8 +171,60 @@ def entity_highlights(analysis: ArticleAnalysis, library_analysis: LibraryAnalys
             "entity",
             HighlightedEntity(entity, library_analysis.entity(entity.key)),
         )
-        for entity in analysis.entities
+        for entity in (*analysis.entities, *roles)
     ]
+
+
+SHARED_COLOUR = "#91d7e3"
+
+
+@dataclass(frozen=True)
+class HighlightedPassage:
+    """A sentence other open outlets share word for word or nearly (cluster), or one only this one has."""
+
+    cluster: PassageCluster | None
+
+    def describe(self) -> Text:
+        if self.cluster is None:
+            return Text("◦ only here: no other open outlet reports this", style="dim italic")
+        others = len(self.cluster.articles) - 1
+        text = Text("≡ ", style=Style(color=SHARED_COLOUR, bold=True))
+        text.append(f"shared with {others} other{'s' if others > 1 else ''}", style="bold")
+        text.append(f" ({100 * self.cluster.similarity:.0f}% alike) · p: their version", style="dim")
+        return text
+
+
+def passage_highlights(report: FramingReport, article_id: str) -> list[Highlight]:
+    """Shared sentences with a ≡ in the gutter; sentences only this outlet has with a faint ◦ when
+    some passage is shared (else nearly every line would carry it: the status line still tells)."""
+    highlights = [
+        Highlight(
+            member.start,
+            member.end,
+            Style(),
+            "passage",
+            HighlightedPassage(cluster),
+            gutter=Style(color=SHARED_COLOUR, bold=True),
+            gutter_mark="≡",
+        )
+        for cluster in report.shared.clusters
+        for member in cluster.members
+        if member.article_id == article_id
+    ]
+    marked = bool(report.shared.clusters)
+    highlights += [
+        Highlight(
+            p.start,
+            p.end,
+            Style(),
+            "passage",
+            HighlightedPassage(None),
+            gutter=Style(dim=True) if marked else None,
+            gutter_mark="◦",
+        )
+        for p in report.shared.unique.get(article_id, ())
+    ]
+    return highlights
 
 
 def quote_highlights(analysis: ArticleAnalysis, library_analysis: LibraryAnalysis) -> list[Highlight]:

@@ -42,7 +42,7 @@ async def test_names_are_highlighted_and_followed_across_columns(make_app) -> No
         assert putin.data.entity.label == "PER"
 
         # the names panel counts mentions per column; following a name marks it in every column
-        await pilot.press("p")
+        await pilot.press("P")
         names = screen.query_one("#names-list")
         keys = [names.get_option_at_index(i).id for i in range(names.option_count)]
         key = putin.data.entity.key

@@ -93,7 +93,7 @@ async def test_names_panel_counts_fit_slash_filters_and_letters_never_run_comman
     async with app.run_test(size=(200, 40)) as pilot:
         screen = await open_columns(pilot, 4)
         await wait_for_analysis(pilot)
-        await pilot.press("p")
+        await pilot.press("P")
         await pilot.pause()
         names = screen.query_one("#names-list")
         assert app.focused is names and names.option_count > 1

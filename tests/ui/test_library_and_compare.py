@@ -101,6 +101,10 @@ async def test_open_another_article_from_the_compare_screen(make_app) -> None:
     async with app.run_test(size=(160, 50)) as pilot:
         screen = await open_two(pilot)
         await pilot.press("o")
+        for _ in range(200):  # the picker comes when the related index has ranked the library (a worker)
+            if isinstance(app.screen, ArticlePicker):
+                break
+            await pilot.pause(0.05)
         assert isinstance(app.screen, ArticlePicker)
         assert len(app.screen.articles) == 3  # the ones not open yet
         await pilot.press(*"Leere", "enter")

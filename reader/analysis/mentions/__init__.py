@@ -15,7 +15,7 @@ word_rules.py what a single word can be (function word, role noun, organisation,
 from .finder import MentionFinder
 from .referents import Mention, Referent
 from .roles import role_owners
-from .word_rules import FUNCTION_WORDS, is_role_noun, role_noun_base
+from .word_rules import FUNCTION_WORDS, is_role_noun, role_key, role_noun_base
 
 __all__ = [
     "FUNCTION_WORDS",
@@ -23,6 +23,7 @@ __all__ = [
     "MentionFinder",
     "Referent",
     "is_role_noun",
+    "role_key",
     "role_noun_base",
     "role_owners",
 ]

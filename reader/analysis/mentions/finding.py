@@ -30,6 +30,7 @@ from .word_rules import (
 # Who can speak: people, organisations and outlets ("CNN analysierte"), and places standing for
 # their governments ("Moskau erklärte"). MISC (events, works, slogans) never speaks.
 SPEAKER_LABELS = frozenset({"PER", "ORG", "LOC"})
+SINGULAR_MASCULINE_ARTICLES = frozenset({"der", "dem", "des"})  # "den" may be a dative plural
 _PERSONAL_PRONOUNS = lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE
 _PRONOUN_FORMS = lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE | lexicon.POSSESSIVES_MALE | lexicon.PRONOUNS_SPEAKER
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")  # "ADV", "VKA": an organisation's short name
@@ -52,15 +53,10 @@ class MentionScan(RoleLearning):
         while i < len(items):
             word = items[i]
             entity = self._entity_at.get(word.start)
-            if (
-                entity is not None
-                and entity.label == "PER"
-                and " " not in entity.text
-                and _looks_role(word)
-                and entity.end == word.end
-                and not word.lower.endswith(("mann", "frau"))
-            ):
-                entity = None  # a role noun the pipeline took for a name ("Rathauschefin")
+            read_as_role = False  # "der Republikaner" tagged ORG: read below as the role noun it is
+            if entity is not None and self.role_taken_for_name(entity, i):
+                read_as_role = entity.label != "PER"
+                entity = None  # a role noun the pipeline took for a name ("Rathauschefin", "der Republikaner")
             if entity is not None:
                 if entity.label in SPEAKER_LABELS:
                     genitive = _is_genitive(entity) or self._place_of_role(i, entity)
@@ -77,7 +73,7 @@ class MentionScan(RoleLearning):
                 i = self.words.index_at(entity.end)
                 continue
             if (not word.capitalized and word.lower not in _PRONOUN_FORMS and not word.text[:1].isdigit()) or (
-                self._covered(word)
+                self._covered(word) and not read_as_role
             ):
                 i += 1  # most words are lower case and no pronoun: none of the branches below can take them
                 continue
@@ -207,6 +203,18 @@ class MentionScan(RoleLearning):
             and index > 0
             and _looks_role(self.words.items[index - 1])
         )
+
+    def role_taken_for_name(self, entity: Entity, index: int) -> bool:
+        """A one-word entity that is a role noun of the lexicon: a person's role the pipeline took
+        for a name ("Rathauschefin"), or for an organisation or a group when a singular article
+        makes it one person ("der Republikaner", "dem Demokraten"; "die Republikaner" stays the party)."""
+        word = self.words.items[index]
+        if " " in entity.text or entity.end != word.end or not _looks_role(word):
+            return False
+        if entity.label == "PER":
+            return not word.lower.endswith(("mann", "frau"))
+        before = self.words.items[index - 1].lower if index > 0 else ""
+        return entity.label in {"ORG", "MISC"} and before in SINGULAR_MASCULINE_ARTICLES
 
     def _names_someone(self, index: int) -> bool:
         """Whether a surname the pipeline missed stands as a name here ("sagte Klein", "Klein

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from ...analysis import LibraryAnalysis
 from ...annotations.tags import tag_colour, tag_key
 from ...articles import Article
+from ...framing import FramingReport, framing_report
 from ...text.search import find_all, next_hit
 from ...text.terminal import safe_line
 from ..highlights import (
@@ -29,6 +30,7 @@ from ..highlights import (
     entity_highlights,
     focus_highlights,
     legend,
+    passage_highlights,
     quote_highlights,
     search_highlights,
 )
@@ -46,6 +48,7 @@ from ..messages import (
 from ..session import Session
 from ..widgets.article_column import ArticleColumn
 from ..widgets.column_deck import ColumnDeck
+from ..widgets.compare_pane import ComparePane
 from ..widgets.fitted_line import FittedLine
 from ..widgets.key_hints import KeyHints
 from ..widgets.names_pane import NamesPane
@@ -57,13 +60,20 @@ from ..widgets.side_panel import SidePanel
 from ..widgets.tags_pane import TagsPane
 from .annotation_actions import AnnotationActions
 from .metadata_editor import edit_metadata
-from .picker import ArticlePicker
+from .picker import ArticlePicker, related_scores
 from .quote_group import QuoteGroupScreen
 
 MAX_COLUMNS = 4
 MIN_COLUMN_WIDTH = 44
 PANEL_WIDTH = 50
-PANE_LISTS = {"notes": "#notes-list", "tags": "#tags-list", "names": "#names-list", "quotes": "#quotes-list"}
+RELATED_NOTICE_AT = 500  # a library this big may take a moment the first time (the related index is built)
+PANE_LISTS = {
+    "notes": "#notes-list",
+    "tags": "#tags-list",
+    "names": "#names-list",
+    "quotes": "#quotes-list",
+    "compare": "ComparePane",
+}
 
 
 class CompareScreen(Screen[None]):
@@ -76,7 +86,7 @@ class CompareScreen(Screen[None]):
         Binding("1", "toggle_layer('entity')", "Names on/off", show=False),
         Binding("2", "toggle_layer('quote')", "Quotes on/off", show=False),
         Binding("3", "toggle_layer('annotation')", "Notes on/off", show=False),
-        Binding("p", "panel('names')", "Names"),
+        Binding("P", "panel('names')", "Names"),
         Binding("z", "panel('quotes')", "Quotes"),
         Binding("slash", "search(False, False)", "Search", show=False),
         Binding("backslash", "search(True, False)", "Search backward", show=False),
@@ -98,6 +108,8 @@ class CompareScreen(Screen[None]):
         Binding("left_square_bracket", "jump_annotation(-1)", "Previous note", show=False),
         Binding("A", "panel('notes')", "Notes"),
         Binding("T", "panel('tags')", "Tags", show=False),
+        Binding("f", "panel('compare')", "Compare"),
+        Binding("p", "jump_passage", "Other version", show=False),
         Binding("escape", "escape", "Back", show=False),
         Binding("q", "back", "Back"),
         Binding("question_mark", "app.help", "Help"),
@@ -120,6 +132,7 @@ class CompareScreen(Screen[None]):
         self.search_backward = False
         self.n_moves = "search"  # what n / N move through: the last search or the followed name's mentions
         self.synchronised = False  # S: scrolling one column scrolls the others by as many lines
+        self.framing: FramingReport | None = None  # how the open articles frame the story (the Compare tab)
 
     def compose(self) -> ComposeResult:
         yield SidePanel()
@@ -166,13 +179,53 @@ class CompareScreen(Screen[None]):
                     view.set_layer("quote", quote_highlights(analysis, library_analysis))
                     view.set_layer("structure", boilerplate_highlights(analysis))
                     view.set_sentences([(s.start, s.end) for s in analysis.sentences])
+        self._refresh_framing()  # before the status lines: they tell the passage under the cursor too
+        for column in self.columns:
             column.set_status(column.describe_cursor())
         self._refresh_focus()
         if self.query_one(SidePanel).shown:
             open_ids = [a.id for a in self.open_articles()]
             self.query_one(NamesPane).show(library_analysis, open_ids)
             self.query_one(QuotesPane).show(library_analysis, self.session.scan.articles, open_ids)
+            self.query_one(ComparePane).show(self.framing)
         self.refresh_legend()
+
+    def _refresh_framing(self) -> None:
+        """The comparison of the open articles that have their analysis, and its passage layer."""
+        library_analysis = self.library_analysis
+        analysed = [
+            column.article
+            for column in self.columns
+            if library_analysis is not None
+            and column.article.id in library_analysis.article_ids
+            and library_analysis.article(column.article.id).version == column.article.version
+        ]
+        self.framing = framing_report(library_analysis, analysed) if library_analysis and analysed else None
+        analysed_ids = {a.id for a in analysed}
+        for column in self.columns:
+            shown = len(analysed) > 1 and column.article.id in analysed_ids
+            passages = passage_highlights(self.framing, column.article.id) if self.framing and shown else []
+            column.view.set_layer("passage", passages)
+
+    def action_jump_passage(self) -> None:
+        """From a shared sentence to the same passage in the next open outlet that has it."""
+        column = self.focused_column()
+        cluster = (
+            self.framing.shared.cluster_at(column.article.id, column.view.cursor) if column and self.framing else None
+        )
+        if column is None or cluster is None:
+            self.notify("Not on a shared sentence (≡ in the gutter; f shows the comparison).", severity="warning")
+            return
+        order = [c.article.id for c in self.columns]
+        members = sorted((m for m in cluster.members if m.article_id in order), key=lambda m: order.index(m.article_id))
+        here = next(i for i, m in enumerate(members) if m.article_id == column.article.id)
+        target = members[(here + 1) % len(members)]
+        other = self.deck.column_of(target.article_id)
+        if other is None:
+            return
+        other.view.focus()
+        other.view.select(target.start, target.end)
+        other.view.scroll_to_offset(target.start, center=True)
 
     def refresh_legend(self) -> None:
         self.query_one("#legend", Static).update(legend(self.layer_switches, self.session.analysis_status))
@@ -213,7 +266,7 @@ class CompareScreen(Screen[None]):
             return
         spans = sorted({(h.start, h.end) for h in column.view.highlights("focus")})
         if not spans:
-            self.notify("Choose a name in the names panel (p) to follow its mentions.", severity="warning")
+            self.notify("Choose a name in the names panel (P) to follow its mentions.", severity="warning")
             return
         found = next_hit(spans, column.view.cursor, step)
         assert found is not None
@@ -490,7 +543,19 @@ class CompareScreen(Screen[None]):
         if not candidates:
             self.notify("Every article of the library is open already.")
             return
-        self.app.push_screen(ArticlePicker(candidates), self._add_chosen)
+        if len(candidates) > RELATED_NOTICE_AT:
+            self.notify("Ranking the library by how likely each article covers the same story …", timeout=3)
+        self.run_worker(
+            lambda: self._offer_related(candidates), thread=True, exclusive=True, group="related", exit_on_error=False
+        )
+
+    def _offer_related(self, candidates: list[Article]) -> None:
+        """In a worker: the candidates, likeliest to cover the same story as the open columns first."""
+        scores = related_scores(
+            self.session.settings.cache_dir, self.session.library.root, self.session.scan.articles, self.open_articles()
+        )
+        ranked = sorted(candidates, key=lambda a: -scores.get(a.id, 0.0))
+        self.app.call_from_thread(self.app.push_screen, ArticlePicker(ranked, scores), self._add_chosen)
 
     async def _add_chosen(self, article_id: str | None) -> None:
         article = self.session.article(article_id) if article_id is not None else None

@@ -53,6 +53,7 @@ ACTION_GROUPS = {
     "add_article": "compare",
     "close_column": "compare",
     "compare_quote": "compare",
+    "jump_passage": "compare",
     "panel": "compare",
     "close_panel": "compare",
     "filter": "library",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,11 +16,31 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ...articles import Article
+from ...framing.related import RelatedIndex, index_path
 from ...text.terminal import safe_display
 
 
-def article_option_label(article: Article) -> Text:
-    label = Text(safe_display(article.display_title), style="bold")
+def related_scores(
+    cache_dir: Path, library_root: Path, library: Sequence[Article], open_articles: Sequence[Article]
+) -> dict[str, float]:
+    """Article id → how likely it covers the same story as the open articles (0…1); empty when the
+    index cannot be used (the picker then lists the library in its order). Slow on a big library's
+    first use: call it off the UI thread."""
+    try:
+        index = RelatedIndex(index_path(cache_dir, library_root))
+        try:
+            index.sync(library)
+            ranked = index.related_to(list(open_articles), limit=len(library))
+        finally:
+            index.close()
+    except (OSError, sqlite3.Error):
+        return {}
+    return {r.article_id: r.score for r in ranked}
+
+
+def article_option_label(article: Article, related: float | None = None) -> Text:
+    label = Text(f"{100 * related:3.0f}% " if related is not None else "", style="dim")
+    label.append(safe_display(article.display_title), style="bold")
     details = " · ".join(safe_display(part) for part in (article.source, article.date) if part)
     if details:
         label.append(f"  {details}", style="dim")
@@ -37,9 +60,10 @@ class ArticlePicker(ModalScreen[str | None]):
     ArticlePicker OptionList { height: 1fr; }
     """
 
-    def __init__(self, articles: list[Article]) -> None:
+    def __init__(self, articles: list[Article], related: Mapping[str, float] | None = None) -> None:
         super().__init__()
         self.articles = articles
+        self.related = related or {}  # article id → likelihood it covers the same story, shown first
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -49,7 +73,7 @@ class ArticlePicker(ModalScreen[str | None]):
     def _options(self, query: str) -> list[Option]:
         query = query.casefold()
         return [
-            Option(article_option_label(article), id=article.id)
+            Option(article_option_label(article, self.related.get(article.id) if self.related else None), id=article.id)
             for article in self.articles
             if not query or query in f"{article.title} {article.source} {article.id}".casefold()
         ]

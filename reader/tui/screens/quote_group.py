@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from ...analysis import QuoteGroup
 from ...articles import Article
+from ...framing.wording import CHANGED, word_changes
 from ...text.counting import plural
 from ...text.terminal import safe_display
 from ..highlights import SPEECH_COLOUR, one_line, speaker_label
@@ -20,8 +21,22 @@ from ..highlights import SPEECH_COLOUR, one_line, speaker_label
 CONTEXT_CHARS = 160
 
 
-def member_text(article: Article | None, quote, source_label: str) -> Text:
-    """The outlet, the speaker and cue, then the quotation inside its sentence's context."""
+def quotation_with_changes(quote_text: str, reference: str | None) -> Text:
+    """The quotation in speech style, the words it does not share with the reference rendering
+    (the group's first) underlined on a red wash: which words this outlet changed."""
+    text = Text()
+    if reference is None or reference == quote_text:
+        text.append(safe_display(quote_text), style=f"italic bold {SPEECH_COLOUR}")
+        return text
+    for kind, piece in word_changes(reference, quote_text):
+        style = f"italic bold {SPEECH_COLOUR}" if kind != CHANGED else "italic bold underline #ed8796 on #3b2226"
+        text.append(safe_display(piece), style=style)
+    return text
+
+
+def member_text(article: Article | None, quote, source_label: str, reference: str | None = None) -> Text:
+    """The outlet, the speaker and cue, then the quotation inside its sentence's context, with the
+    words changed against the reference rendering marked."""
     text = Text()
     text.append(safe_display(source_label) + "\n", style="bold")
     speaker = speaker_label(quote) or "speaker unknown"
@@ -29,14 +44,16 @@ def member_text(article: Article | None, quote, source_label: str) -> Text:
     if quote.cue:
         text.append(f" · {safe_display(quote.cue)}", style="dim")
     text.append("\n\n")
-    if article is None:
-        text.append(f"„{safe_display(quote.text)}“", style=f"italic {SPEECH_COLOUR}")
+    if article is None or article.body[quote.start : quote.end] != quote.text:
+        text.append("„")
+        text.append_text(quotation_with_changes(quote.text, reference))
+        text.append("“")
         return text
     body = article.body
     before_start = max(0, quote.start - CONTEXT_CHARS)
     after_end = min(len(body), quote.end + CONTEXT_CHARS)
     text.append(("…" if before_start else "") + safe_display(body[before_start : quote.start]), style="dim")
-    text.append(safe_display(body[quote.start : quote.end]), style=f"italic bold {SPEECH_COLOUR}")
+    text.append_text(quotation_with_changes(body[quote.start : quote.end], reference))
     text.append(safe_display(body[quote.end : after_end]) + ("…" if after_end < len(body) else ""), style="dim")
     return text
 
@@ -94,10 +111,11 @@ class QuoteGroupScreen(ModalScreen[tuple[str, int, int] | None]):
         with Vertical():
             yield Static(
                 Text(
-                    f"One utterance of {safe_display(speaker)}, as {plural(len(self.group.articles), 'article')} render it — number keys go to it, escape closes",
+                    f"One utterance of {safe_display(speaker)}, as {plural(len(self.group.articles), 'article')} render it — words another outlet changed are underlined; number keys go to it, escape closes",
                     style="bold",
                 )
             )
+            reference = self.group.members[0].quote.text if self.group.members else None
             with Horizontal():
                 for number, member in sorted(zip(self.numbers, self.group.members, strict=True), key=lambda m: m[0]):
                     article = self.articles.get(member.article_id)
@@ -109,7 +127,7 @@ class QuoteGroupScreen(ModalScreen[tuple[str, int, int] | None]):
                     if member.article_id not in self.open_ids:
                         label += " (not open: opens as a column)"
                     with VerticalScroll():
-                        yield Static(member_text(article, member.quote, label))
+                        yield Static(member_text(article, member.quote, label, reference))
 
     def action_choose(self, index: int) -> None:
         """The member numbered index + 1 (the binding's 0-based index)."""

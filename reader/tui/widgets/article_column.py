@@ -123,7 +123,8 @@ class ArticleColumn(Vertical):
         if view.selection:
             start, end = view.selection
             status.append(f"  selected {plural(end - start, 'character')}")
-        for highlight in view.highlights_at(view.cursor):
+        # what the cursor is on first; whether its sentence is shared or only here last
+        for highlight in sorted(view.highlights_at(view.cursor), key=lambda h: h.layer == "passage"):
             label = describe_highlight(highlight)
             if label:
                 status.append("  ")

@@ -33,7 +33,8 @@ from ..wrapping import WrappedLines, wrap
 GUTTER = 2
 RIGHT_MARGIN = 1
 SYNC_WRAP_CHARS = 60_000  # wrap this much at once (a few screens); the rest wraps in a thread
-LAYER_ORDER = ("structure", "indirect", "quote", "entity", "annotation", "focus", "search")  # later layers win
+# later layers win
+LAYER_ORDER = ("passage", "structure", "indirect", "quote", "entity", "annotation", "focus", "search")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Highlight:
     layer: str
     data: object = field(default=None, compare=False)
     gutter: Style | None = None  # a mark in the left gutter for lines the span covers
+    gutter_mark: str = "▎"  # the mark's character (one cell)
 
 
 class _LayerIndex:
@@ -545,8 +547,11 @@ class ReadingView(ScrollView, can_focus=True):
     def _render_text_line(self, start: int, end: int, width: int, cursor: int | None, selection: Span | None) -> Strip:
         base = self.base_style
         highlights = self._index.overlapping(start, end)
-        gutter_style = next((h.gutter for h in reversed(highlights) if h.gutter is not None), None)
-        segments = [Segment("▎ " if gutter_style else "  ", base + gutter_style if gutter_style else base)]
+        marked = next((h for h in reversed(highlights) if h.gutter is not None), None)
+        gutter_style = marked.gutter if marked is not None else None
+        segments = [
+            Segment(f"{marked.gutter_mark} " if marked else "  ", base + gutter_style if gutter_style else base)
+        ]
         cuts = {start, end}
         for h in highlights:
             cuts.add(max(start, h.start))

@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
 
+from .compare_pane import ComparePane
 from .names_pane import NamesPane
 from .notes_pane import NotesPane
 from .quotes_pane import QuotesPane
@@ -54,6 +55,7 @@ class SidePanel(Vertical):
                 TabPane("Quotes", QuotesPane(), id="quotes"),
                 TabPane("Notes", NotesPane(), id="notes"),
                 TabPane("Tags", TagsPane(), id="tags"),
+                TabPane("Compare", ComparePane(), id="compare"),
             ):
                 await tabs.add_pane(tab)
         self.add_class("visible")
