@@ -12,7 +12,7 @@ import click
 from ..articles import Article
 from ..settings import Settings
 from ..text.terminal import safe_line
-from .common import echo_problems, library_of
+from .common import echo_problems, library_of, pipeline_for
 from .console import CommandError, print_json, say
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool, jobs: int 
     fingerprint = peek_fingerprint(settings.model)
     pipeline = None
     if fingerprint is None:  # only loading the pipeline tells its fingerprint
-        pipeline = _load_pipeline(settings)
+        pipeline = pipeline_for(settings)
         fingerprint = pipeline.info.fingerprint
     analyses = {}
     pending = []
@@ -98,18 +98,6 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool, jobs: int 
         sys.exit(1)
 
 
-def _load_pipeline(settings: Settings) -> LoadedPipeline:
-    from ..nlp.pipeline import ModelError, load_pipeline
-
-    try:
-        pipeline = load_pipeline(settings.model)
-    except ModelError as error:
-        raise CommandError(str(error)) from None
-    if pipeline.warning:
-        say(pipeline.warning, err=True)
-    return pipeline
-
-
 def _analyses(
     pending: list[Article], settings: Settings, cache: AnalysisCache, pipeline: LoadedPipeline | None, jobs: int
 ) -> Iterator[tuple[str, ArticleAnalysis | None, str]]:
@@ -125,7 +113,7 @@ def _analyses(
         except BrokenProcessPool as error:
             raise CommandError(f"the analysis processes stopped ({error}); what they finished is cached") from None
         return
-    pipeline = pipeline or _load_pipeline(settings)
+    pipeline = pipeline or pipeline_for(settings)
     for article in pending:
         try:
             yield article.id, analyze_cached(article, pipeline, cache), ""

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..annotations import AnnotationStore
 from ..articles import Library, LoadProblem
 from ..settings import Settings
 from .console import CommandError, say
+
+if TYPE_CHECKING:
+    from ..nlp.pipeline import LoadedPipeline
 
 
 def library_of(settings: Settings) -> Library:
@@ -37,3 +41,17 @@ def known_article_ids(library: Library, store: AnnotationStore, wanted: tuple[st
     for article_id in wanted:
         if article_id not in known:
             raise CommandError(f"no article {article_id!r} in the library and no annotations for it")
+
+
+def pipeline_for(settings: Settings) -> LoadedPipeline:
+    """The pipeline the settings name (spaCy loads only here, when a command needs it); a model
+    that cannot be loaded is a one-line error, a fallback a one-line note."""
+    from ..nlp.pipeline import ModelError, load_pipeline
+
+    try:
+        pipeline = load_pipeline(settings.model)
+    except ModelError as error:
+        raise CommandError(str(error)) from None
+    if pipeline.warning:
+        say(pipeline.warning, err=True)
+    return pipeline

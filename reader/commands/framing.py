@@ -11,7 +11,7 @@ import click
 from ..annotations import StoreError
 from ..settings import Settings
 from ..text.terminal import safe_display
-from .common import library_of
+from .common import library_of, pipeline_for
 from .console import CommandError, export_for_terminal, is_terminal, print_json, say
 
 if TYPE_CHECKING:
@@ -24,16 +24,10 @@ COMPARE_FORMATS = ("json", "html", "md")
 def _library_analysis(settings: Settings, library: Library, targets: list[Article]) -> LibraryAnalysis:
     """Analyses of the whole library and the targets (names resolve library-wide), cached ones reused."""
     from ..analysis import AnalysisCache, LibraryAnalysis, analyze_cached
-    from ..nlp.pipeline import ModelError, load_pipeline
 
     articles = {a.id: a for a in library.scan().articles}
     articles.update({a.id: a for a in targets})
-    try:
-        pipeline = load_pipeline(settings.model)
-    except ModelError as error:
-        raise CommandError(str(error)) from None
-    if pipeline.warning:
-        say(pipeline.warning, err=True)
+    pipeline = pipeline_for(settings)
     cache = AnalysisCache(settings.cache_dir)
     return LibraryAnalysis(analyze_cached(article, pipeline, cache) for article in articles.values())
 
