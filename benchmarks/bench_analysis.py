@@ -152,7 +152,7 @@ def over_processes(articles: list[Article], model: str | None, runs: int) -> Non
     from the pool's start to its last analysis, each worker loading the pipeline included."""
     from reader.analysis.parallel import analyze_in_processes
 
-    copies = [replace_id(article, f"{article.id}-{n}") for n in range(4) for article in articles]
+    copies = [distinct_copy(article, n) for n in range(4) for article in articles]
     words = sum(article.words for article in copies)
     rates: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(runs):
@@ -167,8 +167,16 @@ def over_processes(articles: list[Article], model: str | None, runs: int) -> Non
     emit("analysis_words_per_s_2_processes", rates[2], "words/s", articles=len(copies), words=words, note=note)
 
 
-def replace_id(article: Article, article_id: str) -> Article:
-    return Article(id=article_id, path=article.path, body=article.body, title=article.title, source=article.source)
+def distinct_copy(article: Article, n: int) -> Article:
+    """A copy under its own id with its own text (one word more), so its version differs: the cache
+    is keyed by the text's version, and copies of one text would be cache hits after the first."""
+    return Article(
+        id=f"{article.id}-{n}",
+        path=article.path,
+        body=f"{article.body}\n\nKopie {n}.",
+        title=article.title,
+        source=article.source,
+    )
 
 
 if __name__ == "__main__":
