@@ -7,8 +7,9 @@ from spacy.lang.de import German
 from spacy.tokens import Doc, Span
 
 from reader.nlp.components.doc_consistency import consistency_spans
-from reader.nlp.components.name_spans import NameEvidence, NameSpanRules
-from reader.nlp.components.word_lists import WordLists, word_hash
+from reader.nlp.components.name_spans import NameSpanRules
+from tests.helpers.name_rules import name_rules as make_name_rules
+from tests.helpers.name_rules import preset, spans_of
 
 COMMON = (
     "regierung",
@@ -38,36 +39,17 @@ def name_rules(
     english=("is", "a", "not"),
     **settings,
 ) -> NameSpanRules:
-    lists = WordLists()
-    lists.common_hashes = {word_hash(w) for w in common}
-    lists.names = {
-        "KEEP": set(keep),
-        "KEEP_PER": set(first),
-        "NOT_NAME": {"Englisch"},
-        "CURRENCY": {"Euro", "US-Dollar", "Schweizer Franken", "Franken", "Dollar"},
-        "EN_FUNCTION": set(english),
-    }
-    lists.first_names = set(first)
-    lists.set_table("lower", {word_hash(w): score for w, score in (lower or {}).items()})
-    lists.set_table("heads", {word_hash(w): share for w, share in (heads or {}).items()})
-    stop_words = frozenset(spacy.blank("de").Defaults.stop_words)
-    return NameSpanRules(
-        NameEvidence(lists, stop_words, ("ministerin", "rechtler", "rätin")),
-        labels=["PER", "LOC", "ORG", "MISC"],
+    """The rules over this file's word lists (currencies as CLDR names them)."""
+    return make_name_rules(
+        common,
+        keep,
+        first,
+        lower,
+        heads,
+        english,
+        currencies=("Euro", "US-Dollar", "Schweizer Franken", "Franken", "Dollar"),
         **settings,
     )
-
-
-def preset(words: str, spans: list[tuple[int, int, str]]) -> Doc:
-    nlp = spacy.blank("de")
-    nlp.add_pipe("reader_sentences")
-    doc = nlp(Doc(nlp.vocab, words=words.split()))
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in spans]
-    return doc
-
-
-def spans_of(rules: NameSpanRules, doc: Doc) -> list[tuple[str, str]]:
-    return [(s.text, s.label_) for s in rules(doc)]
 
 
 def test_role_nouns_are_cut_off_the_name():

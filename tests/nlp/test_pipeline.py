@@ -12,9 +12,8 @@ from spacy.tokens import Doc, Span
 
 from reader.nlp.components.doc_consistency import consistency_spans
 from reader.nlp.components.gazetteer import org_suffix_spans
-from reader.nlp.components.name_spans import NameEvidence, NameSpanRules
+from reader.nlp.components.name_spans import NameSpanRules
 from reader.nlp.components.sentences import sentence_starts
-from reader.nlp.components.word_lists import WordLists, word_hash
 from reader.nlp.evaluate import evaluate_file, read_gold
 from reader.nlp.pipeline import (
     LoadedPipeline,
@@ -23,6 +22,9 @@ from reader.nlp.pipeline import (
     pipeline_info,
     shipped_model_path,
 )
+from tests.helpers.name_rules import name_rules as make_name_rules
+from tests.helpers.name_rules import preset
+from tests.helpers.name_rules import spans_of as listed_spans
 
 
 @pytest.fixture(scope="module")
@@ -140,37 +142,13 @@ def test_legal_form_makes_an_organisation():
     assert {(s.text, s.label_) for s in spans} == {("Audi AG", "ORG"), ("Lidl Stiftung GmbH", "ORG")}
 
 
-def name_rules(common=(), keep=(), first=(), lower=None, heads=None, english=(), **settings) -> NameSpanRules:
-    """NameSpanRules over small hand-made word lists."""
-    lists = WordLists()
-    lists.common_hashes = {word_hash(w) for w in common}
-    lists.names = {
-        "KEEP": set(keep),
-        "KEEP_PER": set(first),
-        "NOT_NAME": {"Englisch", "Euro"},
-        "EN_FUNCTION": set(english),
-    }
-    lists.first_names = set(first)
-    lists.set_table("lower", {word_hash(w): score for w, score in (lower or {}).items()})
-    lists.set_table("heads", {word_hash(w): share for w, share in (heads or {}).items()})
-    stop_words = frozenset(spacy.blank("de").Defaults.stop_words)
-    return NameSpanRules(
-        NameEvidence(lists, stop_words, ("ministerin", "rechtler", "rätin")),
-        labels=["PER", "LOC", "ORG", "MISC"],
-        **settings,
-    )
-
-
-def preset(words: str, spans: list[tuple[int, int, str]]) -> Doc:
-    nlp = spacy.blank("de")
-    nlp.add_pipe("reader_sentences")
-    doc = nlp(Doc(nlp.vocab, words=words.split()))
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in spans]
-    return doc
+def name_rules(**lists) -> NameSpanRules:
+    """The rules over small word lists ("Euro" simply no name here)."""
+    return make_name_rules(not_names=("Englisch", "Euro"), **lists)
 
 
 def spans_of(rules: NameSpanRules, doc: Doc) -> set[tuple[str, str]]:
-    return {(s.text, s.label_) for s in rules(doc)}
+    return set(listed_spans(rules, doc))
 
 
 def test_common_nouns_and_abbreviations_are_no_names_and_person_names_lose_trailing_nouns():
