@@ -21,7 +21,7 @@ from .storage import EditConflict, RecordGone, StoreError
 from .store import AnnotationNotFound, AnnotationStore
 
 ChangeKind = Literal["add", "edit", "delete"]
-CONTENT_FIELDS = ("tags", "note")
+EDITABLE_FIELDS = ("tags", "note")
 
 
 class UndoConflict(StoreError):
@@ -33,7 +33,7 @@ class Change:
     kind: ChangeKind
     before: Annotation | None  # None for an add
     after: Annotation | None  # None for a delete
-    fields: tuple[str, ...] = CONTENT_FIELDS  # what an edit changed
+    fields: tuple[str, ...] = EDITABLE_FIELDS  # what an edit changed
 
     @property
     def annotation_id(self) -> str:
@@ -85,7 +85,7 @@ class History:
     ) -> Annotation:
         """Change tags and/or note (see AnnotationStore.edit, also for `expected`)."""
         before, after = self.store.edit(annotation_id, tags=tags, note=note, expected=expected)
-        fields = tuple(name for name in CONTENT_FIELDS if getattr(before, name) != getattr(after, name))
+        fields = tuple(name for name in EDITABLE_FIELDS if getattr(before, name) != getattr(after, name))
         if fields:
             self._remember(Change("edit", before, after, fields))
         return after
@@ -129,7 +129,7 @@ class History:
 
         A refused step is dropped (UndoConflict); a failed save (disk full) keeps it.
         """
-        fields = change.fields if change.kind == "edit" else CONTENT_FIELDS
+        fields = change.fields if change.kind == "edit" else EDITABLE_FIELDS
         try:
             if target is None:  # undo an add, redo a delete
                 self.store.reload_if_changed()

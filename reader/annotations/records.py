@@ -81,7 +81,8 @@ def need_revision(record: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
 
 _TIME = STORED_TIME.fullmatch
 _REVISION_MATCH = _REVISION.fullmatch
-RECORD_FIELDS = (
+# what an annotation says, which its revision hash covers (revisions.py) ...
+CONTENT_FIELDS = (
     "article_id",
     "article_version",
     "start",
@@ -94,9 +95,9 @@ RECORD_FIELDS = (
     "author",
     "created",
     "updated",
-    "rev",
-    "ancestors",
 )
+# ... and a stored record: that, with its revision and the revisions it descends from
+RECORD_FIELDS = (*CONTENT_FIELDS, "rev", "ancestors")
 _FIELDS = itemgetter(*RECORD_FIELDS)
 
 

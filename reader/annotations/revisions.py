@@ -28,23 +28,10 @@ from typing import Any
 import orjson
 
 from .model import Annotation
+from .records import CONTENT_FIELDS
 
 MAX_ANCESTORS = 32
 REVISION_CHARS = 16
-CONTENT_FIELDS = (
-    "article_id",
-    "article_version",
-    "start",
-    "end",
-    "exact",
-    "prefix",
-    "suffix",
-    "tags",
-    "note",
-    "author",
-    "created",
-    "updated",
-)
 
 
 def _digest(content: list[Any]) -> str:
