@@ -55,4 +55,5 @@ async def main(mode: str, library: str) -> None:
         print(json.dumps(times), flush=True)
 
 
-asyncio.run(main(sys.argv[1], sys.argv[2]))
+if __name__ == "__main__":  # the app's analysis process re-imports this module when it spawns
+    asyncio.run(main(sys.argv[1], sys.argv[2]))

@@ -17,4 +17,5 @@ async def main(library: str) -> None:
         print("ready", flush=True)
 
 
-asyncio.run(main(sys.argv[1]))
+if __name__ == "__main__":  # the app's analysis process re-imports this module when it spawns
+    asyncio.run(main(sys.argv[1]))
