@@ -52,6 +52,8 @@ PEOPLE = [
     "Yilmaz",
     "Sven Hofmann",
     "Hofmann",
+    "Johanna von Falkenau",
+    "Falkenau",
 ]
 ORGANISATIONS = [
     "ARD",
@@ -65,6 +67,8 @@ ORGANISATIONS = [
     "IG Metall",
     "Statistische Bundesamt",
     "Destatis",
+    "Deutsche Richterbund",
+    "Deutschen Richterbund",
 ]
 PLACES = ["Berlin", "Paris", "Bern", "Moskau", "Russland", "Russlands", "Frankreich", "Kiew", "Weißen Haus"]
 

@@ -18,6 +18,7 @@ from .cues import CueFinding
 
 _WORDS_IN_QUOTE = re.compile(r"\w+")
 SPEECH_MIN_WORDS = 4
+_SENTENCE = re.compile(r"^[A-ZÄÖÜ][^.!?]*\s[^.!?]*[.!?…]$")  # capitalised, two words or more, its own final stop
 
 
 class QuoteKinds(CueFinding):
@@ -61,8 +62,8 @@ class QuoteKinds(CueFinding):
             return TERM  # Präsidentenlimousine „The Beast“, Slogan „Pursuing Peace“
         if attribution is not None and attribution.adjacent:
             return SPEECH
-        if words >= SPEECH_MIN_WORDS:
-            return SPEECH
+        if words >= SPEECH_MIN_WORDS or (words >= 2 and _SENTENCE.match(inner)):
+            return SPEECH  # long, or a whole sentence of its own: „Sie ist verdient.“
         if attribution is not None or self._reported(span):
             return SPEECH
         return TERM

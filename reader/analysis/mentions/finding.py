@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ...text.names import CHAIN_PARTICLES
 from .. import cue_lexicon, lexicon
 from ..cue_lexicon import cue_forms
 from ..names import name_key
@@ -60,7 +61,8 @@ class MentionScan(RoleLearning):
             if entity is not None:
                 if entity.label in SPEAKER_LABELS:
                     genitive = _is_genitive(entity) or self._place_of_role(i, entity)
-                    case = "gen" if genitive else self._case_before(i, end=entity.end)
+                    first = i - 1 if self._particle_before(i, entity) else i
+                    case = "gen" if genitive else self._case_before(first, end=entity.end)
                     if mentions and _short_form_of(self.words.text, mentions[-1], entity.start):
                         case = "app"  # "das Statistische Bundesamt (Destatis)": the same one again
                     referent = Referent(
@@ -193,6 +195,18 @@ class MentionScan(RoleLearning):
             i += 1
         return mentions
 
+    def _particle_before(self, index: int, entity: Entity) -> bool:
+        """ "sagte von Rheden" for "Konstantin von Rheden": the lower-case word before a surname is
+        its name particle (the article writes it so in the full name), no preposition."""
+        if index == 0 or entity.label != "PER":
+            return False
+        before = self.words.items[index - 1]
+        return (
+            before.text in CHAIN_PARTICLES
+            and before.end + 1 == entity.start
+            and f" {before.text} {entity.text}".lower() in f" {entity.name}".lower()
+        )
+
     def _place_of_role(self, index: int, entity: Entity) -> bool:
         """A place's genitive right after a role noun ("die Verhandlungsführerin Tuvalus", "der
         Präsident Frankreichs"): whose role it is, not who speaks."""
@@ -324,7 +338,8 @@ class MentionScan(RoleLearning):
             ):
                 return "gen"  # "Direktor der Transatlantic Security Initiative"
             if items[j].lower in lexicon.OBLIQUE_ARTICLES:
-                return "src" if j > 0 and items[j - 1].lower in lexicon.SOURCE_PREPOSITIONS else "obl"
+                source = (j > 0 and items[j - 1].lower in lexicon.SOURCE_PREPOSITIONS) or self._zufolge_after(i, end)
+                return "src" if source else "obl"  # "laut dem Verband", "dem Verband zufolge"
             j -= 1
         if j >= 0 and items[j].lower in lexicon.SOURCE_PREPOSITIONS:
             return "src"
@@ -344,10 +359,13 @@ class MentionScan(RoleLearning):
             ):
                 return "src"
             return "obl"
+        return "src" if self._zufolge_after(i, end) else "nom"
+
+    def _zufolge_after(self, i: int, end: int | None) -> bool:
+        """The mention at word `i` (ending at `end`) is followed by "zufolge": the source of a report."""
+        items = self.words.items
         k = self.words.index_at(end if end is not None else items[i].end)
-        if k < len(items) and items[k].lower == "zufolge":
-            return "src"
-        return "nom"
+        return k < len(items) and items[k].lower == "zufolge"
 
 
 def _is_genitive(entity: Entity) -> bool:
