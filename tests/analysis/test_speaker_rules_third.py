@@ -38,3 +38,35 @@ def test_a_short_whole_sentence_after_a_quote_is_speech_that_continues_it(analys
     text = "„Der Plan steht seit Wochen fest“, sagte Anna Roth. „Er gilt.“ Danach ging sie."
     second = quotes_of(analyse(text))[1]
     assert (second.kind, second.speaker) == (SPEECH, "Anna Roth")
+
+
+def test_an_organisation_noun_before_its_name_is_no_anaphor_of_another(analyse: Analyse) -> None:
+    # "Der Mieterverband VdM" is VdM itself; "Der Verband" then takes VdM up, not the Nato before it
+    text = (
+        "Die Nato tagte in Berlin. Der Mieterverband VdM reagierte empört. "
+        "Der Verband sprach von „einem Schlag ins Gesicht aller Mieter“."
+    )
+    assert quotes_of(analyse(text))[0].speaker == "VdM"
+
+
+def test_a_particle_surname_opening_a_sentence_names_its_person(analyse: Analyse) -> None:
+    text = "Samira al-Rashid forscht in Bern. Al-Rashid überlegt kurz. „Das kann niemand sagen.“"
+    assert quotes_of(analyse(text))[0].speaker == "Samira al-Rashid"
+
+
+def test_a_role_ending_in_frau_is_feminine_for_the_pronoun(analyse: Analyse) -> None:
+    text = (
+        "„Wir tragen das mit“, sagte die Obfrau der Union, Karla Winter. Der Antrag sei spät gekommen. "
+        "„Das war knapp“, fügte sie hinzu."
+    )
+    assert [q.speaker for q in quotes_of(analyse(text))] == ["Karla Winter", "Karla Winter"]
+
+
+def test_names_listed_after_a_preposition_are_no_subjects(analyse: Analyse) -> None:
+    # "mit Olaf Scholz, Friedrich Merz und Anna Roth": all three oblique, so the 52-Jährige is
+    # the subject of the sentence before them, Maria Lang
+    text = (
+        "Maria Lang kam am Morgen. Die Sitzung mit Olaf Scholz, Friedrich Merz und Anna Roth dauerte lange. "
+        "„Es war ein gutes Gespräch“, sagte die 52-Jährige."
+    )
+    assert quotes_of(analyse(text))[0].speaker == "Maria Lang"

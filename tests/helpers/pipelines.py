@@ -54,6 +54,8 @@ PEOPLE = [
     "Hofmann",
     "Johanna von Falkenau",
     "Falkenau",
+    "Samira al-Rashid",
+    "Karla Winter",
 ]
 ORGANISATIONS = [
     "ARD",
@@ -69,6 +71,7 @@ ORGANISATIONS = [
     "Destatis",
     "Deutsche Richterbund",
     "Deutschen Richterbund",
+    "VdM",
 ]
 PLACES = ["Berlin", "Paris", "Bern", "Moskau", "Russland", "Russlands", "Frankreich", "Kiew", "Weißen Haus"]
 

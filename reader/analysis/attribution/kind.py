@@ -63,7 +63,7 @@ class QuoteKinds(CueFinding):
         if attribution is not None and attribution.adjacent:
             return SPEECH
         if words >= SPEECH_MIN_WORDS or (words >= 2 and _SENTENCE.match(inner)):
-            return SPEECH  # long, or a whole sentence of its own: „Sie ist verdient.“
+            return SPEECH  # long, or a whole sentence of its own: „Er gilt.“
         if attribution is not None or self._reported(span):
             return SPEECH
         return TERM

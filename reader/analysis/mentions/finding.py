@@ -42,6 +42,23 @@ def _short_form_of(text: str, before: Mention, start: int) -> bool:
     return text[before.end : start].strip() == "("
 
 
+def _coordinated(text: str, before: Mention, start: int) -> bool:
+    """The name at `start` is the next item of a list of names after `before` ("A, B und C"),
+    which is not the subject when `before` is oblique (the caller asks for one label: "der
+    Grünen, Anna Roth" is an apposition)."""
+    return (
+        before.kind == "name"
+        and before.case in {"obl", "gen"}
+        and text[before.end : start].strip()
+        in {
+            ",",
+            "und",
+            "oder",
+            "sowie",
+        }
+    )
+
+
 class MentionScan(RoleLearning):
     """The mention rules: every mention of someone, in reading order."""
 
@@ -65,6 +82,13 @@ class MentionScan(RoleLearning):
                     case = "gen" if genitive else self._case_before(first, end=entity.end)
                     if mentions and _short_form_of(self.words.text, mentions[-1], entity.start):
                         case = "app"  # "das Statistische Bundesamt (Destatis)": the same one again
+                    elif (
+                        case == "nom"
+                        and mentions
+                        and mentions[-1].referent.label == entity.label
+                        and _coordinated(self.words.text, mentions[-1], entity.start)
+                    ):
+                        case = mentions[-1].case  # "mit Kiel, Lübeck und Husum": the list's case
                     referent = Referent(
                         entity.key,
                         entity.name,
@@ -117,7 +141,7 @@ class MentionScan(RoleLearning):
                 mentions.append(Mention(word.start, word.end, "possessive", "gen", Referent(gender="m"), word.text))
             elif lower in lexicon.PRONOUNS_SPEAKER and word.text.rstrip(".") in (lower, lower.capitalize()):
                 mentions.append(Mention(word.start, word.end, "pronoun", "nom", Referent(gender="1"), word.text))
-            elif _looks_organisation(word) and not self._precedes_name(i):
+            elif _looks_organisation(word) and not self._precedes_name(i, {"PER", "ORG"}):
                 adjectives, first = self._adjectives_before(i)
                 while (
                     first > 0
@@ -196,7 +220,7 @@ class MentionScan(RoleLearning):
         return mentions
 
     def _particle_before(self, index: int, entity: Entity) -> bool:
-        """ "sagte von Rheden" for "Konstantin von Rheden": the lower-case word before a surname is
+        """ "sagte von Falkenau" for "Johanna von Falkenau": the lower-case word before a surname is
         its name particle (the article writes it so in the full name), no preposition."""
         if index == 0 or entity.label != "PER":
             return False
@@ -274,12 +298,14 @@ class MentionScan(RoleLearning):
             return next(r for role, r in roles.items() if role.split(" ")[-1] == head)
         return None
 
-    def _precedes_name(self, i: int) -> bool:
+    def _precedes_name(self, i: int, labels: frozenset[str] | set[str] = frozenset({"PER"})) -> bool:
+        """A name of `labels` right after the word: "Sprecherin Anna Roth", and for an
+        organisation noun its own name ("die Gewerkschaft Verdi"), which is the mention."""
         items = self.words.items
         return (
             i + 1 < len(items)
             and items[i + 1].start in self._entity_at
-            and self._entity_at[items[i + 1].start].label == "PER"
+            and self._entity_at[items[i + 1].start].label in labels
         )
 
     def _np_case(self, first: int, determiner: str) -> str:

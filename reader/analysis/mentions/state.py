@@ -3,6 +3,7 @@ roles, genders and anaphors learned so far."""
 
 from __future__ import annotations
 
+from ...text.names import ARABIC_PARTICLES
 from ..results import Entity, RoleLink, Sentence
 from ..words import Words
 
@@ -14,9 +15,18 @@ def _unambiguous_surnames(entities: list[Entity]) -> dict[str, Entity]:
     entity_of: dict[str, Entity] = {}
     for entity in entities:
         words = entity.text.split()
-        if entity.label == "PER" and len(words) > 1 and words[-1][:1].isupper():
-            owners.setdefault(words[-1], set()).add(entity.key)
-            entity_of[words[-1]] = entity
+        if entity.label != "PER" or len(words) < 2:
+            continue
+        last = words[-1]
+        if last[:1].isupper():
+            forms = [last]
+        elif last.split("-")[0] in ARABIC_PARTICLES and "-" in last:
+            forms = [last, last[:1].upper() + last[1:]]  # "al-Rashid", and "Al-Rashid" opening a sentence
+        else:
+            continue
+        for form in forms:
+            owners.setdefault(form, set()).add(entity.key)
+            entity_of[form] = entity
     return {surname: entity_of[surname] for surname, keys in owners.items() if len(keys) == 1}
 
 

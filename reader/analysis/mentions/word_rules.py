@@ -105,8 +105,8 @@ def _name_word(word: Word) -> bool:
 
 def _gender_of_role(noun: str) -> str:
     base = role_noun_base(noun.lower())
-    if base.endswith("innen"):
-        return "f"
+    if base.endswith(("innen", "frau")):
+        return "f"  # "Obfrau", "Kauffrau"
     feminine = base.endswith("in") and (
         is_role_noun(base[:-2]) or any(s.endswith("in") and base.endswith(s) for s in lexicon.ROLE_SUFFIXES)
     )
