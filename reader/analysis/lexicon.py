@@ -544,6 +544,10 @@ ANAPHORIC_ORGANISATION_HEADS = (
     "händler",
     "fraktion",
     "koalition",
+    "holding",
+    "dienstleister",
+    "anbieter",
+    "betreiber",
 )
 # Heads of common nouns that name an organisation or institution ("die Gewerkschaft", "das
 # Auswärtige Amt", "das Bundesverfassungsgericht"): the last part of a compound decides.
@@ -613,6 +617,10 @@ ORGANISATION_HEADS = (
     "notenbank",
     "bundesbank",
     "bundesanwaltschaft",
+    "holding",  # companies by what they do: "die Holding", "der Dienstleister", "der Netzbetreiber"
+    "dienstleister",
+    "anbieter",
+    "betreiber",
     "kreml",
     "botschaft",
     "generalstab",

@@ -70,3 +70,37 @@ def test_names_listed_after_a_preposition_are_no_subjects(analyse: Analyse) -> N
         "„Es war ein gutes Gespräch“, sagte die 52-Jährige."
     )
     assert quotes_of(analyse(text))[0].speaker == "Maria Lang"
+
+
+def test_a_definite_organisation_noun_takes_up_the_subject_before_other_organisations(analyse: Analyse) -> None:
+    # the sentence before names two organisations; its subject is the one "der Verband" means
+    text = (
+        "Der Deutsche Richterbund beruft sich auf eine Studie von Siemens. "
+        "Der Verband nennt die Reform „einen Rückschritt für den Rechtsstaat“."
+    )
+    assert quotes_of(analyse(text))[0].speaker == "Deutsche Richterbund"
+
+
+def test_a_company_named_by_what_it_does_takes_up_the_company(analyse: Analyse) -> None:
+    text = (
+        "Der Ausfall traf Tausende Kunden. Verantwortlich ist der Netzbetreiber VdM aus Bern. "
+        "„Wir arbeiten mit Hochdruck an einer Lösung“, teilte der Betreiber mit."
+    )
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.speaker, quote.speaker_text) == ("VdM", "der Betreiber")
+
+
+def test_a_role_with_an_age_takes_up_the_person_named_before(analyse: Analyse) -> None:
+    text = (
+        "Hans Peter Fischer aus Kiel ist seit dem Morgen dabei. "
+        "„Das lassen wir uns nicht gefallen“, sagt der 58-jährige Bürgermeister."
+    )
+    assert quotes_of(analyse(text))[0].speaker == "Hans Peter Fischer"
+
+
+def test_a_role_with_another_adjective_still_brings_in_someone_new(analyse: Analyse) -> None:
+    text = (
+        "Hans Peter Fischer aus Kiel ist seit dem Morgen dabei. "
+        "„Das lassen wir nicht zu“, sagt der französische Bürgermeister."
+    )
+    assert quotes_of(analyse(text))[0].speaker is None

@@ -3,6 +3,7 @@ nearest earlier sentence that has one, with a compatible gender; definite role n
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .. import lexicon
@@ -10,6 +11,7 @@ from ..results import RoleLink
 from .referents import Mention, Referent
 from .state import MentionState
 
+_AGE_ADJECTIVE = re.compile(r"^\d+-jährigen?$")
 PRONOUN_LOOKBACK_SENTENCES = 3
 DEFINITE_LOOKBACK_SENTENCES = 3
 ANAPHOR_LOOKBACK_SENTENCES = 2
@@ -133,16 +135,21 @@ class MentionResolution(MentionState):
         label = "ORG" if mention.kind == "organisation" else "PER"
         gender = mention.referent.gender
         role = mention.referent.role
-        qualified = len(mention.text.split(" ")) > 2  # "der französische Präsident", not "der CDU-Politiker"
+        # "der französische Präsident" brings in someone new, "der CDU-Politiker" and an age ("der
+        # 58-jährige Winzer") take up someone named before
+        qualified = len([w for w in mention.text.split(" ") if not _AGE_ADJECTIVE.match(w)]) > 2
         if label == "PER" and (
             role is None or qualified or len({link.key for link in self.roles if link.role == role}) > 1
         ):
             return None  # "der französische Präsident" brings in someone new; a role two people hold is no clue
         windows = [here] + [earlier[-back] for back in range(1, min(DEFINITE_LOOKBACK_SENTENCES, len(earlier)) + 1)]
         if label == "ORG" and named:
+            # a sentence's subject first, then every organisation it names: "Der Verband X
+            # verweist auf einen Leitfaden der Y. Der Verband nennt …" is X
             windows = [
-                window + [c for c in named[-back] if c not in window] if back else window
+                part
                 for back, window in enumerate(windows)
+                for part in ([window, window + [c for c in named[-back] if c not in window]] if back else [window])
             ]
         for window in windows:
             present = [c for c in window if c.label == label and c.kind != "group" and (label == "PER" or c.known)]
