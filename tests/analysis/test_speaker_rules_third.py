@@ -104,3 +104,25 @@ def test_a_role_with_another_adjective_still_brings_in_someone_new(analyse: Anal
         "„Das lassen wir nicht zu“, sagt der französische Bürgermeister."
     )
     assert quotes_of(analyse(text))[0].speaker is None
+
+
+def test_a_pair_of_feminine_and_masculine_plurals_is_one_group(analyse: Analyse) -> None:
+    text = "Pflegerinnen und Pfleger der Nachtschicht klagten über „Dienste ohne Pause“."
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.speaker_text, quote.speaker_kind) == ("Pflegerinnen und Pfleger der Nachtschicht", "group")
+
+
+def test_a_pair_of_role_nouns_is_one_group(analyse: Analyse) -> None:
+    text = "Lehrerinnen und Lehrer sprachen von „Unterricht im Dauerausnahmezustand“."
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.speaker_text, quote.speaker_kind) == ("Lehrerinnen und Lehrer", "group")
+
+
+def test_what_an_office_is_for_belongs_to_its_name(analyse: Analyse) -> None:
+    text = "Der Antrag werde „sorgfältig geprüft“, teilte das Amt für Umwelt und Verkehr mit."
+    assert quotes_of(analyse(text))[0].speaker_text == "das Amt für Umwelt und Verkehr"
+
+
+def test_for_whom_someone_speaks_is_no_part_of_the_source(analyse: Analyse) -> None:
+    text = "„Wir warten ab“, sagte ein Sprecher für die Presse in Bern."
+    assert quotes_of(analyse(text))[0].speaker_text == "ein Sprecher"

@@ -220,8 +220,41 @@ class SpeakerFinding(AttributionState):
         ):
             return mention.end
         end = self._attribute_end(mention.end, _GENITIVE_OPENERS)
+        if end == mention.end and self._remit_after(end):
+            end = self._coordinated_end(self._attribute_end(end, ("für",)))  # "das Amt für Umwelt und Verkehr"
         if mention.kind != "organisation":
             end = self._attribute_end(end, ("aus", "von"))
+        return end
+
+    def _remit_after(self, end: int) -> bool:
+        """ "für" and a bare noun right after an office or institution: what it is for ("die
+        Beauftragte für Integration"), part of its name; "für die Zeitung" is to whom."""
+        items = self.words.items
+        index = self.words.index_at(end)
+        return (
+            index + 1 < len(items)
+            and items[index].lower == "für"
+            and items[index].start <= end + 1
+            and items[index + 1].capitalized
+            and items[index + 1].is_word
+            and items[index + 1].lower not in _FUNCTION_CAPITALS
+        )
+
+    def _coordinated_end(self, end: int) -> int:
+        """Where a noun phrase ending at `end` ends with the nouns joined to it ("… und Verkehr")."""
+        items = self.words.items
+        index = self.words.index_at(end)
+        while (
+            index + 1 < len(items)
+            and items[index].lower in {"und", ","}
+            and items[index].start <= end + 1
+            and items[index + 1].capitalized
+            and items[index + 1].is_word
+            and items[index + 1].lower not in _FUNCTION_CAPITALS
+            and self._mention_at(items[index + 1]) is None
+        ):
+            end = items[index + 1].end
+            index += 2
         return end
 
     def _attribute_end(self, end: int, openers: tuple[str, ...]) -> int:
@@ -286,6 +319,14 @@ class SpeakerFinding(AttributionState):
                 if head is None:
                     return None
                 noun = words[head].lower
+                if (
+                    head + 2 < len(words)
+                    and words[head + 1].lower in {"und", "oder"}
+                    and words[head + 2].capitalized
+                    and words[head + 2].is_word
+                    and noun.endswith("innen")
+                ):
+                    head += 2  # "Pflegerinnen und Pfleger": one group, both words
                 kind = (
                     "document"
                     if noun in cue_lexicon.DOCUMENT_NOUNS

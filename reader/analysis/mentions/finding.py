@@ -173,16 +173,27 @@ class MentionScan(RoleLearning):
                 key = role_key(adjectives, word.text)
                 start = items[first].start
                 if determiner in lexicon.INDEFINITE_DETERMINERS or not determiner:
+                    paired = None if determiner else self._feminine_pair_before(first)
+                    if paired is not None:
+                        start = items[paired].start  # "Lehrerinnen und Lehrer": the pair is the group
                     text = self.words.text[start : word.end]
-                    plural = determiner in lexicon.PLURAL_DETERMINERS or (
-                        not determiner and word.lower != role_noun_base(word.lower)
+                    plural = (
+                        determiner in lexicon.PLURAL_DETERMINERS
+                        or paired is not None
+                        or (
+                            not determiner
+                            and (word.lower != role_noun_base(word.lower) or word.lower.endswith("innen"))
+                        )
                     )
+                    end = word.end
+                    if plural and (partner := self._coordinated_role(i)) is not None:
+                        end = items[partner].end  # "Ärztinnen und Pfleger": one group
+                        text = self.words.text[start:end]
+                        i = partner
                     referent = Referent(
                         gender=_gender_of_role(word.text), kind="group" if plural else "role", text=text
                     )
-                    mentions.append(
-                        Mention(start, word.end, "indefinite", self._np_case(first, determiner), referent, text)
-                    )
+                    mentions.append(Mention(start, end, "indefinite", self._np_case(first, determiner), referent, text))
                 elif determiner and (named := self._unrecognised_name_after(i)) is not None:
                     name_start, name_end = named
                     name = " ".join(w.text for w in items[name_start:name_end])
@@ -218,6 +229,25 @@ class MentionScan(RoleLearning):
                     )
             i += 1
         return mentions
+
+    def _feminine_pair_before(self, index: int) -> int | None:
+        """The index of a feminine plural joined before the word at `index` ("Ärztinnen und …")."""
+        items = self.words.items
+        if index < 2 or items[index - 1].lower not in {"und", "oder"}:
+            return None
+        before = items[index - 2]
+        return index - 2 if before.capitalized and before.lower.endswith("innen") else None
+
+    def _coordinated_role(self, index: int) -> int | None:
+        """The index of a second role noun joined to the plural one at `index` ("Lehrerinnen und
+        Lehrer", "Ärztinnen oder Pfleger"), which together name one group."""
+        items = self.words.items
+        if index + 2 >= len(items) or items[index + 1].lower not in {"und", "oder", "sowie"}:
+            return None
+        partner = items[index + 2]
+        if not _looks_role(partner) or self._covered(partner) or _looks_organisation(partner):
+            return None
+        return index + 2
 
     def _particle_before(self, index: int, entity: Entity) -> bool:
         """ "sagte von Falkenau" for "Johanna von Falkenau": the lower-case word before a surname is
