@@ -617,6 +617,8 @@ ORGANISATION_HEADS = (
     "notenbank",
     "bundesbank",
     "bundesanwaltschaft",
+    "rechnungshof",  # courts and audit offices: "der Bundesgerichtshof", "der Landesrechnungshof"
+    "gerichtshof",
     "holding",  # companies by what they do: "die Holding", "der Dienstleister", "der Netzbetreiber"
     "dienstleister",
     "anbieter",

@@ -126,3 +126,35 @@ def test_what_an_office_is_for_belongs_to_its_name(analyse: Analyse) -> None:
 def test_for_whom_someone_speaks_is_no_part_of_the_source(analyse: Analyse) -> None:
     text = "„Wir warten ab“, sagte ein Sprecher für die Presse in Bern."
     assert quotes_of(analyse(text))[0].speaker_text == "ein Sprecher"
+
+
+def test_a_verb_of_manner_after_a_quotation_is_its_cue(analyse: Analyse) -> None:
+    text = "„Was für ein Abend“, schwärmte Anna Roth nach dem Konzert. „Nie wieder“, stöhnte Paul Weber."
+    assert [q.speaker for q in quotes_of(analyse(text))] == ["Anna Roth", "Paul Weber"]
+
+
+def test_a_name_after_a_contracted_preposition_and_its_noun_is_oblique(analyse: Analyse) -> None:
+    # "im Sender CNN": where he spoke, not who spoke
+    text = "Nach dem Brand in Bern sagte ein Sprecher im Sender CNN: „Die Lage ist unter Kontrolle.“"
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.speaker, quote.speaker_text) == (None, "ein Sprecher")
+
+
+def test_an_unowned_document_is_the_organisation_that_opened_the_sentence_before(analyse: Analyse) -> None:
+    text = "Die Gewerkschaft IG Metall lehnt den Plan ab. In einer Erklärung heißt es: „Wir werden streiken.“"
+    assert quotes_of(analyse(text))[0].speaker == "IG Metall"
+
+
+def test_a_document_of_an_organisation_named_by_a_possessive(analyse: Analyse) -> None:
+    text = (
+        "Der Landesrechnungshof hat die Ausgaben geprüft. "
+        "In seinem Bericht hieß es: „Die Kosten sind nicht nachvollziehbar.“"
+    )
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.speaker_text, quote.speaker_kind) == ("Der Landesrechnungshof", "organisation")
+
+
+def test_an_unowned_document_after_a_sentence_about_a_person_stays_the_document(analyse: Analyse) -> None:
+    text = "Anna Roth lehnt den Plan ab. In einer Erklärung heißt es: „Wir werden streiken.“"
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.speaker, quote.speaker_text) == (None, "einer Erklärung")

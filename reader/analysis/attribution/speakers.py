@@ -120,6 +120,7 @@ _FUNCTION_CAPITALS = (
 _ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "mals", "erweise", "fristig", "wärts")
 _APPOSITION_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "für", "am"})
 APPOSITION_REACH = 4  # words of a place phrase between a role and the comma before its name
+ISSUER_OPENING_WORDS = 3  # words before the organisation that opens the sentence before a document
 DOCUMENT_REACH = 14  # words before "heißt es" searched for "in einem Schreiben (des …)"
 
 
@@ -414,6 +415,9 @@ class SpeakerFinding(AttributionState):
                 ]
                 if owner:
                     return owner[0]
+                issuer = self._document_issuer(window[position + 1 : k], frame_start)
+                if issuer is not None:
+                    return issuer
             elif named and named[0].kind == "name":
                 if named[0].referent.label == "LOC" and window[position + 1].lower not in lexicon.ARTICLES:
                     return None  # "hieß es aus Berlin": from somewhere there; "aus dem Kreml": the institution
@@ -433,6 +437,28 @@ class SpeakerFinding(AttributionState):
             end = self._written_end(mention)
             text = self.text[start:end]
             return Mention(start, end, "indefinite", "obl", Referent(kind=kind, text=text), text)
+        return None
+
+    def _document_issuer(self, determiner: list[Word], frame_start: int) -> Mention | None:
+        """Whose document an unowned one is: "in seinem Bericht" → whom the possessive means;
+        "in einer Erklärung" right after a sentence whose subject is an organisation
+        ("Die Kammer X lehnte ab. In einer Erklärung heißt es …") → that organisation."""
+        possessive = next((self._mention_at(w) for w in determiner if w.lower in lexicon.POSSESSIVE_DETERMINERS), None)
+        if possessive is not None and possessive.kind == "possessive":
+            referent = possessive.referent
+            if referent.label == "ORG" and (referent.known or referent.text):
+                return possessive
+            return None  # a person's document is theirs, but "sein" may mean either: no guess
+        current = bisect_right(self._sentence_starts, frame_start) - 1
+        if current < 1:
+            return None
+        previous = self.sentences[current - 1]
+        opening = self._mentions_in(previous.start, previous.end)[:1]  # the sentence's topic opens it
+        if not opening or len(self.words.between(previous.start, opening[0].start)) > ISSUER_OPENING_WORDS:
+            return None
+        subject = opening[0]
+        if subject.case == "nom" and subject.referent.label == "ORG" and subject.kind in {"name", "organisation"}:
+            return subject
         return None
 
     def described(self, attribution: Attribution) -> Attribution:

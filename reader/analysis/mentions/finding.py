@@ -34,6 +34,7 @@ SPEAKER_LABELS = frozenset({"PER", "ORG", "LOC"})
 SINGULAR_MASCULINE_ARTICLES = frozenset({"der", "dem", "des"})  # "den" may be a dative plural
 _PERSONAL_PRONOUNS = lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE
 _PRONOUN_FORMS = lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE | lexicon.POSSESSIVES_MALE | lexicon.PRONOUNS_SPEAKER
+_CONTRACTED_PREPOSITIONS = frozenset({"im", "am", "beim", "vom", "zum", "zur", "ins"})  # a preposition and its article
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")  # "ADV", "VKA": an organisation's short name
 
 
@@ -370,11 +371,11 @@ class MentionScan(RoleLearning):
                     and items[j].capitalized
                     and items[j].is_word
                     and j > 0
-                    and items[j - 1].lower in lexicon.ARTICLES
+                    and (items[j - 1].lower in lexicon.ARTICLES or items[j - 1].lower in _CONTRACTED_PREPOSITIONS)
                 )
             )
         ):
-            j -= 1  # adjectives and a noun in apposition: "vor der Norwegerin Ingrid Solberg-Hauge"
+            j -= 1  # adjectives and a noun in apposition: "vor der Norwegerin Ingrid Solberg-Hauge", "im Sender X"
         if j >= 0 and items[j].lower in lexicon.ARTICLES:
             if (
                 items[j].lower in {"des", "eines", "der"}
