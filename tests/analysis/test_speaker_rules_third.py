@@ -158,3 +158,30 @@ def test_an_unowned_document_after_a_sentence_about_a_person_stays_the_document(
     text = "Anna Roth lehnt den Plan ab. In einer Erklärung heißt es: „Wir werden streiken.“"
     quote = quotes_of(analyse(text))[0]
     assert (quote.speaker, quote.speaker_text) == (None, "einer Erklärung")
+
+
+def test_a_heading_quotation_takes_the_speaker_of_the_statement_it_shortens(analyse: Analyse) -> None:
+    text = (
+        "14:05 Uhr – „Wir bleiben im Dorf“\n\n"
+        "Viele Bewohner harren aus. „Wir bleiben trotz allem im Dorf, solange es geht“, sagte Anna Roth am Telefon."
+    )
+    heading, body = quotes_of(analyse(text))
+    assert (heading.kind, heading.speaker, heading.speaker_via) == (SPEECH, "Anna Roth", "heading")
+    assert body.speaker == "Anna Roth"
+
+
+def test_a_heading_term_quoted_in_a_later_statement_is_that_statement(analyse: Analyse) -> None:
+    text = (
+        "Polizei: Lage „unter Kontrolle“\n\n"
+        "Ein Sprecher der Polizei sagte am Abend, die Lage sei „inzwischen unter Kontrolle“."
+    )
+    heading = quotes_of(analyse(text))[0]
+    assert (heading.kind, heading.speaker_text) == (SPEECH, "Ein Sprecher der Polizei")
+
+
+def test_a_quotation_in_a_sentence_is_no_heading_echo(analyse: Analyse) -> None:
+    text = (
+        "Er las das Buch „Wir bleiben im Dorf“ in einer Nacht.\n\n"
+        "„Wir bleiben trotz allem im Dorf, solange es geht“, sagte Anna Roth am Telefon."
+    )
+    assert quotes_of(analyse(text))[0].speaker is None

@@ -12,7 +12,8 @@ One Attributor, in layers, each module adding one job's rules on top of those it
 state.py (what every rule reads) ← speakers.py (whom a cue names) ← cues.py (which cue attributes
 a quotation) ← kind.py (speech or term) ← continuation.py (carrying on the previous speaker) ←
 attributor.py (every quotation of the article). attributions.py is what an attribution is and the
-Quote it makes; cue_words.py which words are cues; clauses.py where a clause ends.
+Quote it makes; cue_words.py which words are cues; clauses.py where a clause ends; headings.py
+gives a heading's quotation the speaker of the statement below that it shortens.
 """
 
 from .attributions import Attribution, Cue, attributed_quote, speaker_kind, speaker_text

@@ -7,6 +7,7 @@ from dataclasses import replace
 from ..results import SPEECH, TERM, Quote
 from .attributions import Attribution, Cue, _attributed, _quote, _with_speaker, speaker_kind, speaker_text
 from .continuation import Continuations
+from .headings import with_heading_speakers
 
 
 class Attributor(Continuations):
@@ -76,4 +77,4 @@ class Attributor(Continuations):
             else:
                 quotes.append(_quote(span, self.text, SPEECH))
             attributions.append(attribution)
-        return quotes
+        return with_heading_speakers(quotes, self.text)
