@@ -185,3 +185,26 @@ def test_a_quotation_in_a_sentence_is_no_heading_echo(analyse: Analyse) -> None:
         "„Wir bleiben trotz allem im Dorf, solange es geht“, sagte Anna Roth am Telefon."
     )
     assert quotes_of(analyse(text))[0].speaker is None
+
+
+def test_a_quotation_then_so_verb_es_names_its_speaker(analyse: Analyse) -> None:
+    text = "Paul Weber lobte den Entwurf. „Die Reform kommt zu spät.“ So formuliert es Anna Roth, Ökonomin in Kiel."
+    assert quotes_of(analyse(text))[0].speaker == "Anna Roth"
+
+
+def test_a_definite_role_takes_up_the_unnamed_source_it_repeats(analyse: Analyse) -> None:
+    text = (
+        "Ein Sprecher des Innenministeriums sagte, die Lage sei ruhig. "
+        "„Wir beobachten die Entwicklung genau“, sagte der Sprecher."
+    )
+    assert quotes_of(analyse(text))[-1].speaker_text == "Ein Sprecher des Innenministeriums"
+
+
+def test_whom_an_active_zitieren_quotes_is_its_object(analyse: Analyse) -> None:
+    text = "Die Agentur Reuters zitierte einen Sprecher der Regierung mit den Worten: „Wir verhandeln weiter.“"
+    assert quotes_of(analyse(text))[0].speaker_text == "einen Sprecher der Regierung"
+
+
+def test_in_the_passive_zitieren_quotes_its_subject(analyse: Analyse) -> None:
+    text = "In der Mitteilung wird Anna Roth mit den Worten zitiert: „Wir verhandeln weiter.“"
+    assert quotes_of(analyse(text))[0].speaker == "Anna Roth"

@@ -115,9 +115,10 @@ SPEAKER_VIA = {
 
 
 def speaker_text(mention: Mention) -> str:
-    """How the text names the speaker: the mention as written; for a pronoun that stands for an
-    unnamed role or organisation, that antecedent as written ("der Feuerwehrsprecher")."""
-    if mention.kind in {"pronoun", "possessive"} and not mention.referent.known and mention.referent.text:
+    """How the text names the speaker: the mention as written; for a pronoun or a definite role
+    that stands for an unnamed role or organisation, that antecedent as written ("ein
+    Feuerwehrsprecher")."""
+    if mention.kind in {"pronoun", "possessive", "role"} and not mention.referent.known and mention.referent.text:
         return mention.referent.text
     return mention.text
 

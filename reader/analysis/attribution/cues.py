@@ -17,6 +17,8 @@ from .speakers import SpeakerFinding
 
 _SUBJECT_RELATIVES = frozenset({"der", "die", "welcher", "welche"})  # "…, der gesagt hat, dass …"
 _INDEFINITE_SUBJECTS = frozenset({"manche", "jemand", "einige", "viele", "andere", "jeder", "niemand"})
+_QUOTING_FORMS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
+_PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "wurden", "werden", "worden"})
 _ATTRIBUTION_AFTER = re.compile(r"[ \t]*(?:,|[a-zäöü])")
 
 
@@ -42,12 +44,34 @@ class CueFinding(SpeakerFinding):
         found = self._verb_in(left, sentence_start, nearest_last=True) or self._verb_in(right, sentence_start)
         if found is not None:
             return found
+        # 3b. a sentence of its own, then "So sieht es X." / "So formuliert es X."
+        if not right:
+            found = self._so_sentence_after(sentence_end)
+            if found is not None:
+                return found
         # 4. laut X / X zufolge / nach Angaben von X
         for mention in self._mentions_in(sentence_start, sentence_end):
             if mention.case == "src" and not (span.outer_start <= mention.start < span.outer_end):
                 return Attribution(self._source_cue(mention), mention, False)
         # 5. an utterance noun owned by someone: seine Drohung mit „…“
         return self._speech_noun(left)
+
+    def _so_sentence_after(self, sentence_end: int) -> Attribution | None:
+        """ "„…“ So sieht es die Ökonomin X." / "So formuliert es X": the next sentence opens with
+        "so", a finite verb and "es", and names whose words the quotation was."""
+        index = bisect_right(self._sentence_starts, sentence_end)
+        if index >= len(self.sentences) or "\n" in self.text[sentence_end : self.sentences[index].start]:
+            return None
+        following = self.sentences[index]
+        region = _until_boundary(self.words.between(following.start, following.end))
+        if len(region) < 4 or region[0].text != "So" or region[2].lower != "es" or not region[1].text.islower():
+            return None
+        mention = self._speaker_after(region, 2)
+        if mention is None or (mention.kind == "pronoun" and mention.referent.gender == "1"):
+            return None
+        return Attribution(
+            Cue(region[0].start, region[1].end, f"{region[0].text} {region[1].text}", "so"), mention, True
+        )
 
     def _source_cue(self, mention: Mention) -> Cue:
         """The word that makes a mention a source: laut, zufolge, (nach) Angaben."""
@@ -109,6 +133,9 @@ class CueFinding(SpeakerFinding):
         """The cue verb at `position` of `region` and its source: a mention right after it,
         before it, else a noun phrase before or after it."""
         word = region[position]
+        quoted = self._quoted_object(region, position)
+        if quoted is not None:
+            return Attribution(Cue(word.start, word.end, word.text, "verb"), quoted, False)
         mention = (
             self._pronoun_subject(region, position)
             or self._prefield_subject(region, position)
@@ -126,6 +153,24 @@ class CueFinding(SpeakerFinding):
             referent = Referent(kind="group", text=mention.text)  # "sagten sie": plural, unresolved
             mention = Mention(mention.start, mention.end, "indefinite", mention.case, referent, mention.text)
         return Attribution(Cue(word.start, word.end, word.text, "verb"), mention, False)
+
+    def _quoted_object(self, region: list[Word], position: int) -> Mention | None:
+        """ "Die Agentur zitierte einen Sprecher des Ministeriums (mit den Worten): „…“": whom
+        an active "zitieren" quotes is its object, not its subject; in the passive ("X wird
+        zitiert") the subject is quoted and the usual rules find it."""
+        if region[position].lower not in _QUOTING_FORMS:
+            return None
+        clause = [w for w in region if not w.is_quote]
+        if any(w.lower in _PASSIVE_AUXILIARIES for w in clause):
+            return None
+        end = next((w.start for w in region[position + 1 :] if w.text in _CLAUSE_BOUNDARIES), region[-1].end)
+        for mention in self._mentions_in(region[position].end, end):
+            before = self.words.before(mention.start, 1)
+            if before and before[0].lower in lexicon.PREPOSITIONS:
+                continue  # "mit den Worten", "in Teheran"
+            if mention.case == "obl" and mention.kind != "possessive" and mention.referent.label in {"PER", "ORG"}:
+                return mention  # the accusative object; a nominative after the verb is its subject
+        return None
 
     def _pronoun_subject(self, region: list[Word], position: int) -> Mention | None:
         """A clause whose subject is a relative or demonstrative pronoun: "…, einen Vorsitzenden,

@@ -120,6 +120,7 @@ _FUNCTION_CAPITALS = (
 _ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "mals", "erweise", "fristig", "wärts")
 _APPOSITION_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "für", "am"})
 APPOSITION_REACH = 4  # words of a place phrase between a role and the comma before its name
+UNNAMED_LOOKBACK_SENTENCES = 3  # sentences before a definite role searched for the unnamed one it takes up
 ISSUER_OPENING_WORDS = 3  # words before the organisation that opens the sentence before a document
 DOCUMENT_REACH = 14  # words before "heißt es" searched for "in einem Schreiben (des …)"
 
@@ -490,6 +491,10 @@ class SpeakerFinding(AttributionState):
             ):
                 kind = "person"  # "stellte Yilmaz fest": a name the pipeline missed
             referent = replace(referent, text=text, kind=kind)
+            if mention.kind == "role" and end == mention.end and first in {"der", "die"}:
+                earlier = self._unnamed_antecedent(mention)
+                if earlier is not None:
+                    referent = replace(referent, text=earlier)  # "Eine Sprecherin des Amts … die Sprecherin"
         if end == mention.end and referent is mention.referent:
             return attribution
         return Attribution(
@@ -497,6 +502,24 @@ class SpeakerFinding(AttributionState):
             Mention(mention.start, end, mention.kind, mention.case, referent, text),
             attribution.adjacent,
         )
+
+    def _unnamed_antecedent(self, role: Mention) -> str | None:
+        """The unnamed source a definite role takes up, as written: "Eine Sprecherin des Amts
+        sagte … „…“, sagte die Sprecherin" → "Eine Sprecherin des Amts" (the nearest indefinite
+        mention of the same noun in this sentence or the UNNAMED_LOOKBACK_SENTENCES before it)."""
+        head = role.text.split(" ")[-1].lower()
+        current = bisect_right(self._sentence_starts, role.start) - 1
+        start = self.sentences[max(0, current - UNNAMED_LOOKBACK_SENTENCES)].start
+        for earlier in reversed(self._mentions_in(start, role.start)):
+            words = earlier.text.split(" ")
+            if (
+                earlier.kind == "indefinite"
+                and earlier.referent.kind == "role"
+                and words[0].lower() in {"ein", "eine"}
+                and words[-1].lower() == head
+            ):
+                return self.text[earlier.start : self._written_end(earlier)]
+        return None
 
     def _speaker_before(self, verb: Word, frame_start: int, *, fallback: bool = False) -> Mention | None:
         """The nearest nominative subject before the verb in its sentence (Trump sagte …), else
