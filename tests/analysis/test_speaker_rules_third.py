@@ -208,3 +208,11 @@ def test_whom_an_active_zitieren_quotes_is_its_object(analyse: Analyse) -> None:
 def test_in_the_passive_zitieren_quotes_its_subject(analyse: Analyse) -> None:
     text = "In der Mitteilung wird Anna Roth mit den Worten zitiert: „Wir verhandeln weiter.“"
     assert quotes_of(analyse(text))[0].speaker == "Anna Roth"
+
+
+def test_sentences_that_are_only_quotations_do_not_distance_a_pronoun_from_its_speaker(analyse: Analyse) -> None:
+    text = (
+        "„Wir fangen heute an“, sagte Anna Roth. „Erstens sparen wir.“ „Zweitens bauen wir.“ "
+        "Paul Weber hörte zu. Es regnete. „Drittens warten wir nicht länger“, ergänzte sie."
+    )
+    assert quotes_of(analyse(text))[-1].speaker == "Anna Roth"

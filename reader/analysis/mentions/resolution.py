@@ -34,7 +34,7 @@ class MentionResolution(MentionState):
         earlier: list[list[Referent]] = []  # per sentence: antecedent candidates, best first
         subjects: list[list[Referent]] = []  # per sentence: its nominative candidates
         organisations: list[list[Referent]] = []  # per sentence: the organisations it names, in any case
-        for indices in by_sentence:
+        for number, indices in enumerate(by_sentence):
             topic: Referent | None = None
             nominative: list[Referent] = []
             other: list[Referent] = []
@@ -69,6 +69,8 @@ class MentionResolution(MentionState):
                     # a chain: "Clara … sie … Ihr Amtskollege … begrüßt sie ihn": a resolved pronoun
                     # keeps its person present for the next sentences, as a subject when it is one
                     (nominative if mention.case == "nom" and mention.kind == "pronoun" else other).append(referent)
+            if number < len(self.sentences) and not self._narrates(number):
+                continue  # a sentence that is only a quotation is the speaker's, no step away from them
             topics.append(topic)
             earlier.append(nominative + other)
             organisations.append(
@@ -76,6 +78,11 @@ class MentionResolution(MentionState):
             )
             subjects.append(self._topic_group(out, indices, "PER") + self._topic_group(out, indices, "ORG"))
         return out
+
+    def _narrates(self, number: int) -> bool:
+        """Whether the sentence has words of the narration (outside its quotation marks)."""
+        sentence = self.sentences[number]
+        return any(word.is_word for word in self.words.between(sentence.start, sentence.end))
 
     def _topic_group(self, mentions: list[Mention], indices: list[int], label: str) -> list[Referent]:
         """The sentence's topic among its people (or organisations) — its first such subject, with
