@@ -216,3 +216,14 @@ def test_sentences_that_are_only_quotations_do_not_distance_a_pronoun_from_its_s
         "Paul Weber hörte zu. Es regnete. „Drittens warten wir nicht länger“, ergänzte sie."
     )
     assert quotes_of(analyse(text))[-1].speaker == "Anna Roth"
+
+
+def test_der_before_a_feminine_role_is_no_subject(analyse: Analyse) -> None:
+    # "wirft der Bürgermeisterin vor": a dative, so no subject that takes up the person before it
+    text = (
+        "„Wir bauen die Brücke“, sagte Anna Roth. Paul Weber wirft der Bürgermeisterin Eitelkeit vor. "
+        "„Das ist Unsinn“, sagt die Bürgermeisterin."
+    )
+    analysis = analyse(text)
+    dative = text.index("der Bürgermeisterin")
+    assert all(link.start != dative for link in analysis.roles)

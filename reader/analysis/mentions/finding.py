@@ -218,16 +218,10 @@ class MentionScan(RoleLearning):
                     referent = self._resolve_role(key, roles) or Referent(
                         role=key, gender=gender, kind="role", text=text
                     )
-                    mentions.append(
-                        Mention(
-                            start,
-                            word.end,
-                            "role",
-                            self._np_case(first, determiner),
-                            referent,
-                            self.words.text[start : word.end],
-                        )
-                    )
+                    case = self._np_case(first, determiner)
+                    if case == "nom" and determiner == "der" and not nominalised and gender == "f":
+                        case = "obl"  # "wirft der Ministerin vor": "der" before a woman is dative or genitive
+                    mentions.append(Mention(start, word.end, "role", case, referent, self.words.text[start : word.end]))
             i += 1
         return mentions
 
