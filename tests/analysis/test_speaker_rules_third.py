@@ -227,3 +227,10 @@ def test_der_before_a_feminine_role_is_no_subject(analyse: Analyse) -> None:
     analysis = analyse(text)
     dative = text.index("der Bürgermeisterin")
     assert all(link.start != dative for link in analysis.roles)
+
+
+def test_an_academic_title_between_role_and_name_ties_them(analyse: Analyse) -> None:
+    text = "Studienleiterin Prof. Dr. Anna Roth warnt vor Eile. „Ein Plan allein hilft niemandem“, sagt sie."
+    analysis = analyse(text)
+    assert quotes_of(analysis)[0].speaker == "Anna Roth"
+    assert ("studienleiterin", "anna roth") in {(link.role, link.key) for link in analysis.roles}

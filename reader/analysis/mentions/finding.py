@@ -24,6 +24,7 @@ from .word_rules import (
     _looks_organisation,
     _looks_role,
     _name_word,
+    after_titles,
     role_key,
     role_noun_base,
 )
@@ -327,10 +328,11 @@ class MentionScan(RoleLearning):
         """A name of `labels` right after the word: "Sprecherin Anna Roth", and for an
         organisation noun its own name ("die Gewerkschaft Verdi"), which is the mention."""
         items = self.words.items
+        following = after_titles(items, i + 1)  # "Mitautorin Dr. Anna Roth"
         return (
-            i + 1 < len(items)
-            and items[i + 1].start in self._entity_at
-            and self._entity_at[items[i + 1].start].label in labels
+            following < len(items)
+            and items[following].start in self._entity_at
+            and self._entity_at[items[following].start].label in labels
         )
 
     def _np_case(self, first: int, determiner: str) -> str:

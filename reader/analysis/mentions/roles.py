@@ -17,6 +17,7 @@ from .word_rules import (
     _first_name_gender,
     _looks_role,
     _role_gender,
+    before_titles,
     role_key,
 )
 
@@ -38,9 +39,10 @@ class RoleLearning(MentionState):
             if entity.label != "PER" or entity.start not in by_start:
                 continue
             i = by_start[entity.start]
+            role = before_titles(items, i - 1)  # "Mitautorin Dr. Anna Roth": the title is neither
             # "[der] [adj…] Kremlchef Wladimir Putin"
-            if i > 0 and _looks_role(items[i - 1]) and items[i - 1].end < entity.start:
-                adjectives, first = self._adjectives_before(i - 1)
+            if role >= 0 and _looks_role(items[role]) and items[role].end < entity.start:
+                adjectives, first = self._adjectives_before(role)
                 while (
                     first > 0
                     and items[first].lower not in lexicon.ARTICLES
@@ -50,7 +52,7 @@ class RoleLearning(MentionState):
                     first -= 1  # "Die Vorsitzende Richterin Dorothea Lindemann": both roles are hers
                     if first > 0 and items[first - 1].lower in lexicon.ARTICLES:
                         first -= 1
-                self._link(adjectives, items[i - 1], entity, items[first].start, entity.end, items[first].lower)
+                self._link(adjectives, items[role], entity, items[first].start, entity.end, items[first].lower)
                 self.apposition_words.update(items[j].start for j in range(first, i))
             # "Der haushaltspolitische Sprecher der Unionsfraktion, Tobias Wendland, …"
             if i > 1 and items[i - 1].text == ",":

@@ -64,6 +64,28 @@ _NAME_PARTICLES = frozenset(
     particle.capitalize() for particle in CHAIN_PARTICLES | ARABIC_PARTICLES
 )  # "Von Hohenberg sagte"
 _AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "die 27-Jährige", "der 24-Jährige": a person by age
+# academic titles between a role and a name ("Mitautorin Prof. Dr. Anna Roth"): part of neither
+ACADEMIC_TITLES = frozenset({"dr", "prof", "med", "phil", "rer", "nat", "jur", "ing", "dipl", "habil"})
+
+
+def after_titles(words: list[Word], index: int) -> int:
+    """The index of the first word at or after `index` that is no academic title or its period."""
+    while index < len(words) and (
+        words[index].lower in ACADEMIC_TITLES
+        or (words[index].text == "." and index > 0 and words[index - 1].lower in ACADEMIC_TITLES)
+    ):
+        index += 1
+    return index
+
+
+def before_titles(words: list[Word], index: int) -> int:
+    """The index of the last word at or before `index` that is no academic title or its period."""
+    while index >= 0 and (
+        words[index].lower in ACADEMIC_TITLES
+        or (words[index].text == "." and index > 0 and words[index - 1].lower in ACADEMIC_TITLES)
+    ):
+        index -= 1
+    return index
 
 
 def _looks_role(word: Word) -> bool:
