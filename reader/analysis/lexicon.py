@@ -159,6 +159,26 @@ WRITING_SURFACES = (
     "rückwand",
 )
 # Nouns that say a quotation is the title of a work ("„…“, der zweite Spielfilm der Regisseurin").
+# The last word of a newspaper's or magazine's title, which German articles set in quotation marks
+# ("im Interview mit der „Frankfurter Rundschau“"): a name in quotes, a term.
+OUTLET_TITLE_HEADS = (
+    "zeitung",
+    "allgemeine",
+    "rundschau",
+    "anzeiger",
+    "kurier",
+    "morgenpost",
+    "tagesspiegel",
+    "spiegel",
+    "post",
+    "presse",
+    "nachrichten",
+    "tagblatt",
+    "tageblatt",
+    "abendblatt",
+    "volksstimme",
+    "handelsblatt",
+)
 WORK_NOUNS = (
     "film",
     "spielfilm",

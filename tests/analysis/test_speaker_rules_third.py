@@ -234,3 +234,16 @@ def test_an_academic_title_between_role_and_name_ties_them(analyse: Analyse) -> 
     analysis = analyse(text)
     assert quotes_of(analysis)[0].speaker == "Anna Roth"
     assert ("studienleiterin", "anna roth") in {(link.role, link.key) for link in analysis.roles}
+
+
+def test_nach_angaben_eines_role_is_the_source(analyse: Analyse) -> None:
+    text = "Nach Angaben eines Feuerwehrsprechers war das Feuer „binnen Minuten“ gelöscht."
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.kind, quote.speaker_text) == (SPEECH, "eines Feuerwehrsprechers")
+
+
+def test_a_newspaper_title_in_quotes_is_a_term(analyse: Analyse) -> None:
+    text = "Der Zeitung „Kieler Nachrichten“ sagte Anna Roth: „Wir bleiben dran.“"
+    first, second = quotes_of(analyse(text))
+    assert first.kind != SPEECH
+    assert (second.kind, second.speaker) == (SPEECH, "Anna Roth")

@@ -40,6 +40,8 @@ class QuoteKinds(CueFinding):
             return TERM
         if before and before[-1].capitalized and marker.endswith(lexicon.TERM_NOUN_ENDINGS):
             return TERM  # "mit dem Kampfnamen „Grizzly“", "der Wahlslogan „…“"
+        if _outlet_title(inner) and before and (marker in lexicon.ARTICLES or before[-1].capitalized):
+            return TERM  # "sagte er der „Rheinischen Post“", "der Zeitung „Kieler Nachrichten“": a title
         if self._written_on_a_surface(span) or self._work_apposition(span):
             return TERM  # placards, banners; „Das Schweigen der Werften“, der zweite Spielfilm …
         if (
@@ -146,6 +148,16 @@ class QuoteKinds(CueFinding):
             if people:
                 return people[0]
         return None
+
+
+def _outlet_title(text: str) -> bool:
+    """One to four capitalised words ending in a newspaper's title word ("Süddeutsche Zeitung")."""
+    words = text.split()
+    return (
+        0 < len(words) <= 4
+        and all(word[:1].isupper() for word in words)
+        and words[-1].lower().endswith(lexicon.OUTLET_TITLE_HEADS)
+    )
 
 
 def _looks_like_a_name(text: str) -> bool:

@@ -347,6 +347,14 @@ class MentionScan(RoleLearning):
                 else "nom"
             )
         if determiner in lexicon.OBLIQUE_ARTICLES:
+            items = self.words.items
+            if (
+                determiner in {"des", "eines", "der", "einer"}
+                and first > 1
+                and items[first - 1].lower in cue_lexicon.SOURCE_NOUNS
+                and items[first - 2].lower in {"nach", "laut", "aus"}
+            ):
+                return "src"  # "nach Angaben eines Sprechers"
             return "gen" if determiner in {"des", "eines"} else self._case_before(first, determiner)
         return self._case_before(first + 1 if determiner else first)
 
