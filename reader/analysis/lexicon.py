@@ -178,6 +178,11 @@ OUTLET_TITLE_HEADS = (
     "abendblatt",
     "volksstimme",
     "handelsblatt",
+    "bild",
+    "welt",
+    "taz",
+    "stern",
+    "focus",
 )
 WORK_NOUNS = (
     "film",

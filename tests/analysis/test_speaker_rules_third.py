@@ -247,3 +247,8 @@ def test_a_newspaper_title_in_quotes_is_a_term(analyse: Analyse) -> None:
     first, second = quotes_of(analyse(text))
     assert first.kind != SPEECH
     assert (second.kind, second.speaker) == (SPEECH, "Anna Roth")
+
+
+def test_the_subject_of_a_relative_clause_does_not_speak(analyse: Analyse) -> None:
+    text = "Eine Nachbarin, deren Tochter die Schule besucht, sagte: „Wir haben lange gewartet.“"
+    assert quotes_of(analyse(text))[0].speaker_text == "Eine Nachbarin"

@@ -539,7 +539,12 @@ class SpeakerFinding(AttributionState):
         if candidates:
             start = own
         else:
-            candidates = [m for m in self._mentions_in(start, verb.start) if m.case == "nom" and m.kind != "possessive"]
+            embedded = self._relative_clauses(start, verb.start)
+            candidates = [
+                m
+                for m in self._mentions_in(start, verb.start)
+                if m.case == "nom" and m.kind != "possessive" and not _inside(embedded, m.start)
+            ]  # "Eine Mutter, deren Sohn die Schule besucht, sagte": not the relative clause's subject
         auxiliary = next(
             (w for w in self.words.between(start, verb.start) if w.lower in lexicon.AUXILIARIES and w.text.islower()),
             None,
@@ -566,6 +571,18 @@ class SpeakerFinding(AttributionState):
                 )
                 return self._noun_phrase_at(segment_start, before[commas[-1]].start)
         return self._noun_phrase_at(clause_start, verb.start)
+
+    def _relative_clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The relative clauses set off by commas in [start, end): ", deren Sohn … besucht,"."""
+        words = self.words.between(start, end)
+        clauses: list[tuple[int, int]] = []
+        for position, word in enumerate(words[:-1]):
+            if word.text != "," or words[position + 1].lower not in _RELATIVE_PRONOUNS:
+                continue
+            closing = next((w for w in words[position + 2 :] if w.text in _CLAUSE_BOUNDARIES), None)
+            if closing is not None:
+                clauses.append((words[position + 1].start, closing.start))
+        return clauses
 
     def _topic(self, clause: list[Word]) -> Mention | None:
         """The first nominative person or organisation of a clause (Daniel Fried … fällt ein Urteil:)."""
