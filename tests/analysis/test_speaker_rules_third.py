@@ -252,3 +252,13 @@ def test_a_newspaper_title_in_quotes_is_a_term(analyse: Analyse) -> None:
 def test_the_subject_of_a_relative_clause_does_not_speak(analyse: Analyse) -> None:
     text = "Eine Nachbarin, deren Tochter die Schule besucht, sagte: „Wir haben lange gewartet.“"
     assert quotes_of(analyse(text))[0].speaker_text == "Eine Nachbarin"
+
+
+def test_the_head_noun_of_an_organisations_name_stands_for_it(analyse: Analyse) -> None:
+    text = "Die Nordsee Bahn fährt wieder. Nach Angaben der Bahn sind „fast alle Züge pünktlich“."
+    assert quotes_of(analyse(text))[0].speaker == "Nordsee Bahn"
+
+
+def test_a_head_noun_two_organisations_end_in_names_neither(analyse: Analyse) -> None:
+    text = "Die Nordsee Bahn und Pro Bahn streiten. Nach Angaben der Bahn sind „fast alle Züge pünktlich“."
+    assert quotes_of(analyse(text))[0].speaker is None

@@ -72,6 +72,8 @@ ORGANISATIONS = [
     "Deutsche Richterbund",
     "Deutschen Richterbund",
     "VdM",
+    "Nordsee Bahn",
+    "Pro Bahn",
 ]
 PLACES = ["Berlin", "Paris", "Bern", "Moskau", "Russland", "Russlands", "Frankreich", "Kiew", "Weißen Haus"]
 

@@ -35,6 +35,7 @@ SPEAKER_LABELS = frozenset({"PER", "ORG", "LOC"})
 SINGULAR_MASCULINE_ARTICLES = frozenset({"der", "dem", "des"})  # "den" may be a dative plural
 _PERSONAL_PRONOUNS = lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE
 _PRONOUN_FORMS = lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE | lexicon.POSSESSIVES_MALE | lexicon.PRONOUNS_SPEAKER
+_DEFINITE_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
 _CONTRACTED_PREPOSITIONS = frozenset({"im", "am", "beim", "vom", "zum", "zur", "ins"})  # a preposition and its article
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")  # "ADV", "VKA": an organisation's short name
 
@@ -114,6 +115,16 @@ class MentionScan(RoleLearning):
                 gender = self.gender(surname_of.key, surname_of.name)
                 referent = Referent(surname_of.key, surname_of.name, label="PER", gender=gender)
                 mentions.append(Mention(word.start, word.end, "name", self._case_before(i), referent, word.text))
+            elif (
+                (named := self.organisation_heads.get(word.text)) is not None
+                and i > 0
+                and items[i - 1].lower in _DEFINITE_ARTICLES
+                and items[i - 1].end + 1 == word.start
+            ):
+                referent = Referent(named.key, named.name, label="ORG")
+                case = self._np_case(i - 1, items[i - 1].lower)
+                text = self.words.text[items[i - 1].start : word.end]
+                mentions.append(Mention(items[i - 1].start, word.end, "name", case, referent, text))  # "die Bahn"
             elif (
                 word.text == "Sie"
                 and i > 0

@@ -30,6 +30,22 @@ def _unambiguous_surnames(entities: list[Entity]) -> dict[str, Entity]:
     return {surname: entity_of[surname] for surname, keys in owners.items() if len(keys) == 1}
 
 
+def _organisation_heads(entities: list[Entity]) -> dict[str, Entity]:
+    """Last words of the document's multi-word organisation names, each ending exactly one
+    ("Bahn" of "Deutsche Bahn"): "die Bahn" then stands for that organisation."""
+    owners: dict[str, set[str]] = {}
+    entity_of: dict[str, Entity] = {}
+    for entity in entities:
+        words = entity.text.split()
+        if entity.label == "ORG" and len(words) > 1 and words[-1][:1].isupper() and words[-1].isalpha():
+            owners.setdefault(words[-1], set()).add(entity.key)
+            entity_of[words[-1]] = entity
+    return {head: entity_of[head] for head, keys in owners.items() if len(keys) == 1 and head not in _PARTY_WORDS}
+
+
+_PARTY_WORDS = frozenset({"Union", "Partei", "Linke", "Grünen"})  # "die Union" is a party of its own
+
+
 class MentionState:
     """One article's narration as the mention rules see it, and what they have learned of it."""
 
@@ -45,3 +61,4 @@ class MentionState:
         self.apposition_words: set[int] = set()  # word starts already used by an apposition
         self.anaphors: list[RoleLink] = []
         self.surnames = _unambiguous_surnames(self.entities)
+        self.organisation_heads = _organisation_heads(self.entities)
