@@ -116,12 +116,12 @@ class MentionScan(RoleLearning):
                 referent = Referent(surname_of.key, surname_of.name, label="PER", gender=gender)
                 mentions.append(Mention(word.start, word.end, "name", self._case_before(i), referent, word.text))
             elif (
-                (named := self.organisation_heads.get(word.text)) is not None
+                (short_for := self.organisation_heads.get(word.text)) is not None
                 and i > 0
                 and items[i - 1].lower in _DEFINITE_ARTICLES
                 and items[i - 1].end + 1 == word.start
             ):
-                referent = Referent(named.key, named.name, label="ORG")
+                referent = Referent(short_for.key, short_for.name, label="ORG")
                 case = self._np_case(i - 1, items[i - 1].lower)
                 text = self.words.text[items[i - 1].start : word.end]
                 mentions.append(Mention(items[i - 1].start, word.end, "name", case, referent, text))  # "die Bahn"
