@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from . import lexicon
 from .cue_lexicon import EVIDENCE_VERBS, THINK, clause_nouns, cue_forms
-from .mentions import is_role_noun
+from .mentions import Mention, Referent, is_role_noun
+from .predicative_cues import DATIVE, PREDICATIVE_CUES, clause_separator, copula_before, dative_holder
 from .results import INDIRECT, Quote
 from .words import Word
 
 if TYPE_CHECKING:
     from .attribution import Attribution, Attributor
-    from .mentions import Mention
 
 _CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "—"})
 _ENDS = frozenset({".", "!", "?", ";"})
@@ -93,6 +93,11 @@ _SUBORDINATORS = frozenset(
 _CUE_FORMS = cue_forms()
 _CLAUSE_NOUNS = clause_nouns()
 _COPULAS = frozenset({"ist", "war", "lautet", "lautete", "bleibt"})
+# "ich bin der Überzeugung", "wir haben den Eindruck", "sie teilen die Sorge": the subject holds the view
+_HOLDING_VERBS = frozenset(
+    {"bin", "bist", "ist", "sind", "seid", "war", "waren", "sei", "seien", "habe", "hast", "hat", "haben", "habt"}
+    | {"hatte", "hatten", "hätte", "hätten", "teile", "teilt", "teilen", "teilte", "teilten"}
+)
 _EVIDENCE_FORMS = ("zeig", "gezeigt", "beweis", "bewies", "beleg", "verdeutlich", "laut", "offenbar", "erkenn")
 MIN_WORDS = 3  # a reported clause has a subject and a verb at least
 MAX_QUOTED_SHARE = 0.8  # a clause that is mostly a direct quotation is that quotation, not indirect speech
@@ -209,6 +214,17 @@ def _can_speak(mention: Mention | None) -> bool:
     return is_role_noun(head) or mention.referent.kind == "group"
 
 
+def _crosses(quote: Quote, found: list[Quote]) -> bool:
+    """The span overlaps one already found without either containing the other."""
+    return any(
+        other.start < quote.end
+        and quote.start < other.end
+        and not (other.start <= quote.start and quote.end <= other.end)
+        and not (quote.start <= other.start and other.end <= quote.end)
+        for other in found
+    )
+
+
 class IndirectFinder:
     """Reported clauses of one article, attributed through the article's Attributor."""
 
@@ -219,15 +235,18 @@ class IndirectFinder:
         self.quote_spans = [(span.outer_start, span.outer_end) for span in attributor.spans if span.depth == 0]
 
     def find(self) -> list[Quote]:
+        """Every reported clause, a nested one too ("Ich glaube, wir sind uns einig, dass …" reports
+        two statements by two sources); of several cues of one clause ("Ich glaube und ich weiß,
+        dass …") the first."""
         found: list[Quote] = []
-        taken_until = -1
         for sentence in self.attributor.sentences:
             narration = self.words.between(sentence.start, sentence.end)
+            taken: set[tuple[int, int]] = set()
             for quote in self._in_sentence(narration, sentence.start):
-                if quote.start >= taken_until:
+                if (quote.start, quote.end) not in taken and not _crosses(quote, found):
                     found.append(quote)
-                    taken_until = quote.end
-        return found
+                    taken.add((quote.start, quote.end))
+        return sorted(found, key=lambda quote: (quote.start, -quote.end))
 
     # ---- per sentence -----------------------------------------------------------------------
     def _in_sentence(self, narration: list[Word], sentence_start: int) -> list[Quote]:
@@ -246,6 +265,11 @@ class IndirectFinder:
                 clause = self._after_noun(narration, position)
                 if clause is not None:
                     out.append(self._quote(clause, self._noun_attribution(narration, position)))
+            elif word.lower in PREDICATIVE_CUES and not word.capitalized:
+                copula = copula_before(narration, position)
+                clause = self._after_adjective(narration, position) if copula is not None else None
+                if clause is not None and copula is not None:
+                    out.append(self._quote(clause, self._adjective_attribution(narration, copula, position)))
             elif word.lower in {"laut", "zufolge"} or (
                 word.lower == "so" and position > 0 and narration[position - 1].text == ","
             ):
@@ -329,6 +353,49 @@ class IndirectFinder:
         clause = narration[k + 1 : end]
         return self._span(clause) if reported_clause(clause, after_colon=colon) else None
 
+    def _after_adjective(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
+        """ "überzeugt, dass …", "bewusst: …", "einig darüber, ob …": the clause after a predicative cue."""
+        k = clause_separator(narration, cue)
+        if k is None or k + 1 >= len(narration):
+            return None
+        colon = narration[k].text == ":"
+        opener = narration[k + 1].lower
+        if not colon and opener not in _INTRODUCERS and opener not in _QUESTION_WORDS:
+            return None
+        end = k + 1
+        while end < len(narration) and narration[end].text not in _ENDS:
+            end += 1
+        clause = narration[k + 1 : end]
+        return self._span(clause) if reported_clause(clause, after_colon=colon) else None
+
+    def _adjective_attribution(self, narration: list[Word], copula: int, cue: int) -> Attribution:
+        """The holder of a predicative cue: its dative ("Mir ist klar") or its subject ("Wir sind uns
+        einig"), as PREDICATIVE_CUES says; nobody when the sentence names none ("Es ist klar")."""
+        from .attribution import Attribution, Cue  # the attribution module imports this one
+
+        word = narration[cue]
+        start = copula
+        while start > 0 and narration[start - 1].text not in _CLAUSE_BREAKS and narration[start - 1].text not in _ENDS:
+            start -= 1
+        holder: Mention | None = None
+        dative = dative_holder(narration, start, cue) if PREDICATIVE_CUES[word.lower] == DATIVE else None
+        if dative is not None:
+            pronoun = narration[dative]
+            first_person = pronoun.lower in {"mir", "uns"}
+            holder = Mention(
+                pronoun.start, pronoun.end, "pronoun", "obl", Referent(gender="1" if first_person else ""), pronoun.text
+            )
+        elif PREDICATIVE_CUES[word.lower] != DATIVE:  # "wir sind uns einig": "uns" is reflexive
+            holder = next(
+                (
+                    m
+                    for m in self.attributor.mentions_in(narration[start].start, word.start)
+                    if m.case == "nom" and m.kind != "possessive"
+                ),
+                None,
+            )
+        return Attribution(Cue(word.start, word.end, word.text, "noun"), holder, False)
+
     def _noun_attribution(self, narration: list[Word], cue: int) -> Attribution:
         """The owner of a cue noun when a possessive names it ("seine Hoffnung, dass …"), else nobody:
         "Es stellt sich die Frage, ob …" reports no one's words."""
@@ -345,7 +412,26 @@ class IndirectFinder:
                 ),
                 None,
             )
+        if owner is None:
+            owner = self._clause_subject(narration, cue)  # "Ich bin der festen Überzeugung, dass …"
         return Attribution(Cue(word.start, word.end, word.text, "noun"), owner, False)
+
+    def _clause_subject(self, narration: list[Word], cue: int) -> Mention | None:
+        """The subject before a cue noun in its clause: "Ich habe den Eindruck, dass …", "Die Länder
+        hatten die Befürchtung, dass …" (none in "Es stellt sich die Frage, ob …")."""
+        start = cue
+        while start > 0 and narration[start - 1].text not in _CLAUSE_BREAKS and narration[start - 1].text not in _ENDS:
+            start -= 1
+        if not any(w.lower in _HOLDING_VERBS for w in narration[start:cue]):
+            return None  # "Der Bericht wirft die Frage auf, ob …": the subject raises it, holds no view
+        return next(
+            (
+                m
+                for m in self.attributor.mentions_in(narration[start].start, narration[cue].start)
+                if m.case == "nom" and m.kind != "possessive" and m.end <= narration[cue].start
+            ),
+            None,
+        )
 
     def _before(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
         """ "Der Zug sei ausgefallen, teilte die Bahn mit": the clause before an inverted cue."""

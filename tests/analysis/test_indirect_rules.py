@@ -93,3 +93,51 @@ def test_after_a_colon_the_whole_statement_is_reported(analyse: Analyse) -> None
 
 def test_an_address_after_the_cue_is_no_reported_clause(analyse: Analyse) -> None:
     assert reports(analyse("Das glaube ich, meine Damen und Herren.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject holds the view: "überzeugt", "einig", "dankbar", "sicher" …
+        (
+            "Ich bin davon überzeugt, dass die Kommunen das Geld brauchen.",
+            [("dass die Kommunen das Geld brauchen", "Ich")],
+        ),
+        (
+            "Die Gewerkschaft ist sich sicher, dass der Streik Wirkung zeigt.",
+            [("dass der Streik Wirkung zeigt", "Die Gewerkschaft")],
+        ),
+        # "wir sind uns einig": "uns" is reflexive, the subject is the source
+        ("Wir sind uns einig, dass die Frist zu kurz ist.", [("dass die Frist zu kurz ist", "Wir")]),
+        # … a dative holds it: "mir ist bewusst", "ist Ihnen bekannt"
+        ("Mir ist bewusst, dass das viel Geld kostet.", [("dass das viel Geld kostet", "Mir")]),
+        ("Ist Ihnen bekannt, ob der Bericht schon vorliegt?", [("ob der Bericht schon vorliegt", "Ihnen")]),
+        # … and no one when the sentence names no holder
+        ("Es ist klar, dass die Brücke gesperrt bleibt.", [("dass die Brücke gesperrt bleibt", None)]),
+        # an adjective without a copula or without a clause reports nothing
+        ("Die Lage ist klar.", []),
+        ("Ein klar formulierter Antrag, der überzeugt, liegt vor.", []),
+    ],
+)
+def test_a_predicative_adjective_reports_the_clause_of_its_holder(analyse: Analyse, text: str, expected: list) -> None:
+    assert reports(analyse(text)) == expected
+
+
+def test_a_cue_noun_after_sein_or_haben_is_the_subjects_view(analyse: Analyse) -> None:
+    assert reports(analyse("Ich bin der festen Überzeugung, dass der Entwurf scheitert.")) == [
+        ("dass der Entwurf scheitert", "Ich")
+    ]
+    # a subject that raises a question holds no view of its own
+    assert reports(analyse("Es stellt sich die Frage, ob die Mittel reichen.")) == [("ob die Mittel reichen", None)]
+
+
+def test_a_clause_reported_inside_a_reported_clause_is_its_own_report(analyse: Analyse) -> None:
+    found = reports(analyse("Ich glaube, wir sind uns alle einig, dass hier etwas geschehen muss."))
+    assert found == [
+        ("wir sind uns alle einig, dass hier etwas geschehen muss", "Ich"),
+        ("dass hier etwas geschehen muss", "wir"),
+    ]
+    # two cues of one clause report it once
+    assert reports(analyse("Die Ministerin sagte und betonte, dass die Schulen offen bleiben.")) == [
+        ("dass die Schulen offen bleiben", "Die Ministerin")
+    ]
