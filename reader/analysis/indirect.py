@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 _CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "—"})
 _ENDS = frozenset({".", "!", "?", ";"})
+_OPEN_ENDS = frozenset({":", ","})  # a sentence that ends on these is not finished
 _INTRODUCERS = frozenset({"dass", "ob"})
 # an indirect question after a cue ("fragte, wie das finanziert werden solle")
 _QUESTION_WORDS = frozenset(
@@ -214,6 +215,23 @@ def _can_speak(mention: Mention | None) -> bool:
     return is_role_noun(head) or mention.referent.kind == "group"
 
 
+def _free_relative(narration: list[Word], cue: int) -> Mention | None:
+    """ "Wer …, weiß, dass …", "Wer pauschale Zurückweisungen fordert, …": the "wer" of a free
+    relative clause that opens the sentence and holds the cue or precedes it."""
+    if not narration or narration[0].lower != "wer" or narration[-1].text == "?":
+        return None
+    commas = [k for k, w in enumerate(narration[:cue]) if w.text == ","]
+    if len(commas) > 1 or (commas and commas[0] != cue - 1 and not _verb_right_before(narration, commas[0])):
+        return None
+    opener = narration[0]
+    return Mention(opener.start, opener.end, "pronoun", "nom", Referent(kind="group"), opener.text)
+
+
+def _verb_right_before(narration: list[Word], comma: int) -> bool:
+    """The wer-clause ends at this comma with its verb ("Wer das fordert, tritt …")."""
+    return comma > 0 and narration[comma - 1].text[:1].islower()
+
+
 def _crosses(quote: Quote, found: list[Quote]) -> bool:
     """The span overlaps one already found without either containing the other."""
     return any(
@@ -239,9 +257,16 @@ class IndirectFinder:
         two statements by two sources); of several cues of one clause ("Ich glaube und ich weiß,
         dass …") the first."""
         found: list[Quote] = []
-        for sentence in self.attributor.sentences:
+        taken: set[tuple[int, int]] = set()
+        sentences = self.attributor.sentences
+        for index, sentence in enumerate(sentences):
             narration = self.words.between(sentence.start, sentence.end)
-            taken: set[tuple[int, int]] = set()
+            follow = index + 1
+            while narration and narration[-1].text in _OPEN_ENDS and follow < min(len(sentences), index + 3):
+                # "Er sagte:" ending a paragraph, or a sentence cut at a colon or comma: the
+                # report goes on in the next one
+                narration = narration + self.words.between(sentences[follow].start, sentences[follow].end)
+                follow += 1
             for quote in self._in_sentence(narration, sentence.start):
                 if (quote.start, quote.end) not in taken and not _crosses(quote, found):
                     found.append(quote)
@@ -260,6 +285,8 @@ class IndirectFinder:
                     attribution = self.attributor.verb_source(narration, position, sentence_start)
                     if _evidence(word) and not _can_speak(attribution.mention):
                         attribution = replace(attribution, mention=None)  # "Die Konferenz hat gezeigt, dass …"
+                    elif (generic := _free_relative(narration, position)) is not None:
+                        attribution = replace(attribution, mention=generic)
                     out.append(self._quote(clause, attribution))
             elif word.lower in _CLAUSE_NOUNS and word.capitalized:
                 clause = self._after_noun(narration, position)
@@ -318,6 +345,8 @@ class IndirectFinder:
             says = False  # "Wenn Sie sagen, stellen wir …": the main clause is no report
         if not clause or not reported_clause(clause, main_clause=says or opener == "wie", after_colon=separator == ":"):
             return None
+        if self.attributor.is_speech_verb(clause, 0):
+            return None  # "Wer das fordert, sagt, …": the next cue opens its own report
         if clause[0].lower == "wie" and any(self.attributor.is_speech_verb(clause, i) for i in range(len(clause))):
             return None  # ", wie Pro Asyl feststellt": a source clause, not a report
         return self._span(clause)

@@ -141,3 +141,17 @@ def test_a_clause_reported_inside_a_reported_clause_is_its_own_report(analyse: A
     assert reports(analyse("Die Ministerin sagte und betonte, dass die Schulen offen bleiben.")) == [
         ("dass die Schulen offen bleiben", "Die Ministerin")
     ]
+
+
+def test_a_free_relative_clause_is_the_source(analyse: Analyse) -> None:
+    assert reports(analyse("Wer die Akten kennt, weiß, dass die Frist nicht reicht.")) == [
+        ("dass die Frist nicht reicht", "Wer")
+    ]
+    assert reports(analyse("Wer pauschale Verbote fordert, sagt, es gebe keine andere Lösung.")) == [
+        ("es gebe keine andere Lösung", "Wer")
+    ]
+
+
+def test_a_report_cut_at_a_colon_goes_on_in_the_next_sentence(analyse: Analyse) -> None:
+    found = reports(analyse("Der Sprecher der Feuerwehr sagte:\n\nDie Lage sei unter Kontrolle."))
+    assert found == [("Die Lage sei unter Kontrolle", "Der Sprecher der Feuerwehr")]
