@@ -215,6 +215,24 @@ def _can_speak(mention: Mention | None) -> bool:
     return is_role_noun(head) or mention.referent.kind == "group"
 
 
+_CAUSATIVES = frozenset({"lassen", "lasse", "lass", "lasst", "läßt", "lässt", "ließ", "ließen", "hören", "gehört"})
+
+
+def _causee(narration: list[Word], cue: int) -> int | None:
+    """ "Lassen Sie mich sagen", "Sie haben mich sagen hören": the "mich"/"uns" a causative
+    verb makes the speaker of the infinitive cue."""
+    word = narration[cue]
+    if not word.lower.endswith("en"):
+        return None
+    start = cue
+    while start > 0 and narration[start - 1].text not in _CLAUSE_BREAKS and narration[start - 1].text not in _ENDS:
+        start -= 1
+    clause = narration[start : min(len(narration), cue + 2)]
+    if not any(w.lower in _CAUSATIVES for w in clause):
+        return None
+    return next((start + k for k, w in enumerate(narration[start:cue]) if w.lower in {"mich", "uns"}), None)
+
+
 def _free_relative(narration: list[Word], cue: int) -> Mention | None:
     """ "Wer …, weiß, dass …", "Wer pauschale Zurückweisungen fordert, …": the "wer" of a free
     relative clause that opens the sentence and holds the cue or precedes it."""
@@ -282,7 +300,7 @@ class IndirectFinder:
             if self.attributor.is_speech_verb(narration, position):
                 clause = self._after(narration, position) or self._before(narration, position)
                 if clause is not None:
-                    attribution = self.attributor.verb_source(narration, position, sentence_start)
+                    attribution = self._verb_attribution(narration, position, sentence_start)
                     if _evidence(word) and not _can_speak(attribution.mention):
                         attribution = replace(attribution, mention=None)  # "Die Konferenz hat gezeigt, dass …"
                     elif (generic := _free_relative(narration, position)) is not None:
@@ -306,6 +324,18 @@ class IndirectFinder:
                     if phrase_source is not None:
                         out.append(self._quote(clause, phrase_source))
         return out
+
+    def _verb_attribution(self, narration: list[Word], cue: int, sentence_start: int) -> Attribution:
+        """The cue rules' source, or the one a causative names: "Lassen Sie mich sagen", "Sie haben
+        mich sagen hören" are "mich"'s words, not the addressee's."""
+        attribution = self.attributor.verb_source(narration, cue, sentence_start)
+        causee = _causee(narration, cue)
+        if causee is None:
+            return attribution
+        word = narration[causee]
+        return replace(
+            attribution, mention=Mention(word.start, word.end, "pronoun", "obl", Referent(gender="1"), word.text)
+        )
 
     def _after(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
         """ "sagte er (am Montag), der Sohn habe …" / "kündigte an, dass …" / "sagte: X sei …"."""

@@ -155,3 +155,11 @@ def test_a_free_relative_clause_is_the_source(analyse: Analyse) -> None:
 def test_a_report_cut_at_a_colon_goes_on_in_the_next_sentence(analyse: Analyse) -> None:
     found = reports(analyse("Der Sprecher der Feuerwehr sagte:\n\nDie Lage sei unter Kontrolle."))
     assert found == [("Die Lage sei unter Kontrolle", "Der Sprecher der Feuerwehr")]
+
+
+def test_a_causative_makes_mich_the_speaker(analyse: Analyse) -> None:
+    assert reports(analyse("Lassen Sie mich zum Schluss noch eines sagen: Die Reform kommt zu spät.")) == [
+        ("Die Reform kommt zu spät", "mich")
+    ]
+    # without a causative the subject speaks
+    assert reports(analyse("Sie sagen mir, die Reform komme zu spät.")) == [("die Reform komme zu spät", "Sie")]
