@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from . import lexicon
 from .cue_lexicon import EVIDENCE_VERBS, THINK, clause_nouns, cue_forms
 from .mentions import Mention, Referent, is_role_noun
-from .predicative_cues import DATIVE, PREDICATIVE_CUES, clause_separator, copula_before, dative_holder
+from .predicative_cues import DATIVE, PREDICATIVE_CUES, clause_separator, copula_of, dative_holder
 from .results import INDIRECT, Quote
 from .words import Word
 
@@ -51,6 +51,14 @@ _QUESTION_WORDS = frozenset(
         "wofür",
         "womit",
         "wozu",
+        "wovon",
+        "worüber",
+        "woran",
+        "worauf",
+        "wodurch",
+        "weswegen",
+        "inwiefern",
+        "inwieweit",
     }
 )
 # words that open a clause that is not what the cue reports ("sagte er, als er kam")
@@ -98,6 +106,7 @@ _COPULAS = frozenset({"ist", "war", "lautet", "lautete", "bleibt"})
 _HOLDING_VERBS = frozenset(
     {"bin", "bist", "ist", "sind", "seid", "war", "waren", "sei", "seien", "habe", "hast", "hat", "haben", "habt"}
     | {"hatte", "hatten", "hätte", "hätten", "teile", "teilt", "teilen", "teilte", "teilten"}
+    | {"stelle", "stellt", "stellen", "stellte", "stellten"}  # "wir stellen uns die Frage, ob …"
 )
 _EVIDENCE_FORMS = ("zeig", "gezeigt", "beweis", "bewies", "beleg", "verdeutlich", "laut", "offenbar", "erkenn")
 MIN_WORDS = 3  # a reported clause has a subject and a verb at least
@@ -310,8 +319,8 @@ class IndirectFinder:
                 clause = self._after_noun(narration, position)
                 if clause is not None:
                     out.append(self._quote(clause, self._noun_attribution(narration, position)))
-            elif word.lower in PREDICATIVE_CUES and not word.capitalized:
-                copula = copula_before(narration, position)
+            elif word.lower in PREDICATIVE_CUES and (not word.capitalized or position == 0):
+                copula = copula_of(narration, position)
                 clause = self._after_adjective(narration, position) if copula is not None else None
                 if clause is not None and copula is not None:
                     out.append(self._quote(clause, self._adjective_attribution(narration, copula, position)))
@@ -346,6 +355,10 @@ class IndirectFinder:
             and narration[k].text not in _ENDS
             and not narration[k].is_quote
         ):
+            if narration[k].text == "-":  # "weiß - das lernen wir im ersten Semester - , dass …"
+                closing = next((j for j in range(k + 1, len(narration)) if narration[j].text == "-"), None)
+                if closing is not None and all(w.text not in _ENDS for w in narration[k:closing]):
+                    k = closing
             k += 1
         if k >= len(narration) or narration[k].text not in {",", ":"}:
             return None
@@ -400,6 +413,10 @@ class IndirectFinder:
         k = cue + 1
         if k < len(narration) and narration[k].lower in _COPULAS:
             k += 1  # "Die Frage ist, wie …", "Mein Eindruck ist: …"
+        verbs = 0
+        while k < len(narration) and verbs < 2 and narration[k].is_word and narration[k].text.islower():
+            k += 1  # "die Frage stellen, ob …", "zur Kenntnis nehmen, dass …", "Hoffnung haben können, dass …"
+            verbs += 1
         if k + 1 >= len(narration) or narration[k].text not in {",", ":"}:
             return None
         colon = narration[k].text == ":"
@@ -481,7 +498,7 @@ class IndirectFinder:
         start = cue
         while start > 0 and narration[start - 1].text not in _CLAUSE_BREAKS and narration[start - 1].text not in _ENDS:
             start -= 1
-        if not any(w.lower in _HOLDING_VERBS for w in narration[start:cue]):
+        if not any(w.lower in _HOLDING_VERBS for w in narration[start : cue + 3]):
             return None  # "Der Bericht wirft die Frage auf, ob …": the subject raises it, holds no view
         return next(
             (

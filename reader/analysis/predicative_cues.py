@@ -35,22 +35,33 @@ _PLACEHOLDERS = frozenset({"davon", "dafür", "darüber", "darin", "dessen"})
 _CLAUSE_BREAKS = frozenset({",", ":", ";", ".", "!", "?", "(", ")", "–", "—"})
 
 
-def copula_before(narration: list[Word], position: int) -> int | None:
-    """The copula of the adjective at `position` in its clause ("bin … überzeugt", "Ist Ihnen … bekannt")."""
+def copula_of(narration: list[Word], position: int) -> int | None:
+    """The copula of the adjective at `position` in its clause: before it ("bin … überzeugt", "Ist
+    Ihnen … bekannt") or after it ("Klar ist aber auch, dass …", "sicher sein, dass …")."""
     k = position - 1
     while k >= 0 and narration[k].text not in _CLAUSE_BREAKS and not narration[k].is_quote:
         if narration[k].lower in COPULAS:
             return k
         k -= 1
+    k = position + 1
+    while k < len(narration) and narration[k].text not in _CLAUSE_BREAKS and not narration[k].is_quote:
+        if narration[k].lower in COPULAS:
+            return k
+        k += 1
     return None
 
 
 def clause_separator(narration: list[Word], position: int) -> int | None:
-    """The comma or colon that opens the adjective's clause: right after it, or after the adverb
-    that stands for the clause ("überzeugt davon, dass …")."""
+    """The comma or colon that opens the adjective's clause: right after it, after the adverb that
+    stands for the clause ("überzeugt davon, dass …") or after its copula and modal ("sicher sein
+    können, dass …", "Klar ist aber auch, dass …")."""
     k = position + 1
     if k < len(narration) and narration[k].lower in _PLACEHOLDERS:
         k += 1
+    skipped = 0
+    while k < len(narration) and skipped < 3 and narration[k].is_word and narration[k].text.islower():
+        k += 1
+        skipped += 1
     if k < len(narration) and narration[k].text in {",", ":"}:
         return k
     return None

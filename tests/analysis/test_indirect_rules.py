@@ -163,3 +163,24 @@ def test_a_causative_makes_mich_the_speaker(analyse: Analyse) -> None:
     ]
     # without a causative the subject speaks
     assert reports(analyse("Sie sagen mir, die Reform komme zu spät.")) == [("die Reform komme zu spät", "Sie")]
+
+
+def test_support_verbs_and_copulas_between_a_cue_and_its_clause(analyse: Analyse) -> None:
+    # a cue noun with its verb: "die Frage stellen, ob …", "zur Kenntnis nehmen, dass …"
+    assert reports(analyse("Man muss sich die Frage stellen, ob das Geld reicht.")) == [("ob das Geld reicht", "Man")]
+    # a predicative cue with its copula after it
+    assert reports(analyse("Klar ist aber auch, dass die Mieten weiter steigen.")) == [
+        ("dass die Mieten weiter steigen", None)
+    ]
+    assert reports(analyse("Die Händler konnten sicher sein, dass die Ware ankommt.")) == [
+        ("dass die Ware ankommt", "Die Händler")
+    ]
+
+
+def test_a_parenthesis_between_dashes_does_not_cut_the_cue_from_its_clause(analyse: Analyse) -> None:
+    text = "Die Richterin weiß - das lernt man im ersten Semester, im Grundkurs - , dass das Gesetz gilt."
+    assert reports(analyse(text)) == [("dass das Gesetz gilt", "Die Richterin")]
+
+
+def test_a_question_word_with_wo_opens_an_indirect_question(analyse: Analyse) -> None:
+    assert reports(analyse("Die Ministerin weiß, wovon sie redet.")) == [("wovon sie redet", "Die Ministerin")]
