@@ -392,6 +392,9 @@ class IndirectFinder:
             return None  # "Wer das fordert, sagt, …": the next cue opens its own report
         if clause[0].lower == "wie" and any(self.attributor.is_speech_verb(clause, i) for i in range(len(clause))):
             return None  # ", wie Pro Asyl feststellt": a source clause, not a report
+        lemma = _CUE_FORMS.get(narration[cue].lower, ("",))[0]
+        if clause[0].lower == "was" and lemma and any(_CUE_FORMS.get(w.lower, ("",))[0] == lemma for w in clause):
+            return None  # "hat gesagt, was er sagen wollte": what he said, not a question he reports
         return self._span(clause)
 
     @staticmethod

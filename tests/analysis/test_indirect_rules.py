@@ -184,3 +184,12 @@ def test_a_parenthesis_between_dashes_does_not_cut_the_cue_from_its_clause(analy
 
 def test_a_question_word_with_wo_opens_an_indirect_question(analyse: Analyse) -> None:
     assert reports(analyse("Die Ministerin weiß, wovon sie redet.")) == [("wovon sie redet", "Die Ministerin")]
+
+
+def test_a_free_relative_with_the_cues_own_verb_is_no_question(analyse: Analyse) -> None:
+    found = reports(analyse("Der Minister habe alles gesagt, was er sagen wollte, kommentierte eine Reporterin."))
+    assert found == [("Der Minister habe alles gesagt, was er sagen wollte", "eine Reporterin")]
+    # an indirect question keeps its report
+    assert reports(analyse("Die Reporterin fragte, was er dazu sagen wolle.")) == [
+        ("was er dazu sagen wolle", "Die Reporterin")
+    ]
