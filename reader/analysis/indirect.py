@@ -16,16 +16,17 @@ from typing import TYPE_CHECKING
 
 from . import lexicon
 from .cue_lexicon import EVIDENCE_VERBS, THINK, clause_nouns, cue_forms
-from .mentions import is_role_noun
+from .mentions import Mention, Referent, is_role_noun
+from .predicative_cues import DATIVE, PREDICATIVE_CUES, clause_separator, copula_of, dative_holder
 from .results import INDIRECT, Quote
 from .words import Word
 
 if TYPE_CHECKING:
     from .attribution import Attribution, Attributor
-    from .mentions import Mention
 
 _CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "—"})
 _ENDS = frozenset({".", "!", "?", ";"})
+_OPEN_ENDS = frozenset({":", ","})  # a sentence that ends on these is not finished
 _INTRODUCERS = frozenset({"dass", "ob"})
 # an indirect question after a cue ("fragte, wie das finanziert werden solle")
 _QUESTION_WORDS = frozenset(
@@ -50,6 +51,14 @@ _QUESTION_WORDS = frozenset(
         "wofür",
         "womit",
         "wozu",
+        "wovon",
+        "worüber",
+        "woran",
+        "worauf",
+        "wodurch",
+        "weswegen",
+        "inwiefern",
+        "inwieweit",
     }
 )
 # words that open a clause that is not what the cue reports ("sagte er, als er kam")
@@ -93,6 +102,12 @@ _SUBORDINATORS = frozenset(
 _CUE_FORMS = cue_forms()
 _CLAUSE_NOUNS = clause_nouns()
 _COPULAS = frozenset({"ist", "war", "lautet", "lautete", "bleibt"})
+# "ich bin der Überzeugung", "wir haben den Eindruck", "sie teilen die Sorge": the subject holds the view
+_HOLDING_VERBS = frozenset(
+    {"bin", "bist", "ist", "sind", "seid", "war", "waren", "sei", "seien", "habe", "hast", "hat", "haben", "habt"}
+    | {"hatte", "hatten", "hätte", "hätten", "teile", "teilt", "teilen", "teilte", "teilten"}
+    | {"stelle", "stellt", "stellen", "stellte", "stellten"}  # "wir stellen uns die Frage, ob …"
+)
 _EVIDENCE_FORMS = ("zeig", "gezeigt", "beweis", "bewies", "beleg", "verdeutlich", "laut", "offenbar", "erkenn")
 MIN_WORDS = 3  # a reported clause has a subject and a verb at least
 MAX_QUOTED_SHARE = 0.8  # a clause that is mostly a direct quotation is that quotation, not indirect speech
@@ -209,6 +224,52 @@ def _can_speak(mention: Mention | None) -> bool:
     return is_role_noun(head) or mention.referent.kind == "group"
 
 
+_CAUSATIVES = frozenset({"lassen", "lasse", "lass", "lasst", "läßt", "lässt", "ließ", "ließen", "hören", "gehört"})
+
+
+def _causee(narration: list[Word], cue: int) -> int | None:
+    """ "Lassen Sie mich sagen", "Sie haben mich sagen hören": the "mich"/"uns" a causative
+    verb makes the speaker of the infinitive cue."""
+    word = narration[cue]
+    if not word.lower.endswith("en"):
+        return None
+    start = cue
+    while start > 0 and narration[start - 1].text not in _CLAUSE_BREAKS and narration[start - 1].text not in _ENDS:
+        start -= 1
+    clause = narration[start : min(len(narration), cue + 2)]
+    if not any(w.lower in _CAUSATIVES for w in clause):
+        return None
+    return next((start + k for k, w in enumerate(narration[start:cue]) if w.lower in {"mich", "uns"}), None)
+
+
+def _free_relative(narration: list[Word], cue: int) -> Mention | None:
+    """ "Wer …, weiß, dass …", "Wer pauschale Zurückweisungen fordert, …": the "wer" of a free
+    relative clause that opens the sentence and holds the cue or precedes it."""
+    if not narration or narration[0].lower != "wer" or narration[-1].text == "?":
+        return None
+    commas = [k for k, w in enumerate(narration[:cue]) if w.text == ","]
+    if len(commas) > 1 or (commas and commas[0] != cue - 1 and not _verb_right_before(narration, commas[0])):
+        return None
+    opener = narration[0]
+    return Mention(opener.start, opener.end, "pronoun", "nom", Referent(kind="group"), opener.text)
+
+
+def _verb_right_before(narration: list[Word], comma: int) -> bool:
+    """The wer-clause ends at this comma with its verb ("Wer das fordert, tritt …")."""
+    return comma > 0 and narration[comma - 1].text[:1].islower()
+
+
+def _crosses(quote: Quote, found: list[Quote]) -> bool:
+    """The span overlaps one already found without either containing the other."""
+    return any(
+        other.start < quote.end
+        and quote.start < other.end
+        and not (other.start <= quote.start and quote.end <= other.end)
+        and not (quote.start <= other.start and other.end <= quote.end)
+        for other in found
+    )
+
+
 class IndirectFinder:
     """Reported clauses of one article, attributed through the article's Attributor."""
 
@@ -219,15 +280,25 @@ class IndirectFinder:
         self.quote_spans = [(span.outer_start, span.outer_end) for span in attributor.spans if span.depth == 0]
 
     def find(self) -> list[Quote]:
+        """Every reported clause, a nested one too ("Ich glaube, wir sind uns einig, dass …" reports
+        two statements by two sources); of several cues of one clause ("Ich glaube und ich weiß,
+        dass …") the first."""
         found: list[Quote] = []
-        taken_until = -1
-        for sentence in self.attributor.sentences:
+        taken: set[tuple[int, int]] = set()
+        sentences = self.attributor.sentences
+        for index, sentence in enumerate(sentences):
             narration = self.words.between(sentence.start, sentence.end)
+            follow = index + 1
+            while narration and narration[-1].text in _OPEN_ENDS and follow < min(len(sentences), index + 3):
+                # "Er sagte:" ending a paragraph, or a sentence cut at a colon or comma: the
+                # report goes on in the next one
+                narration = narration + self.words.between(sentences[follow].start, sentences[follow].end)
+                follow += 1
             for quote in self._in_sentence(narration, sentence.start):
-                if quote.start >= taken_until:
+                if (quote.start, quote.end) not in taken and not _crosses(quote, found):
                     found.append(quote)
-                    taken_until = quote.end
-        return found
+                    taken.add((quote.start, quote.end))
+        return sorted(found, key=lambda quote: (quote.start, -quote.end))
 
     # ---- per sentence -----------------------------------------------------------------------
     def _in_sentence(self, narration: list[Word], sentence_start: int) -> list[Quote]:
@@ -238,14 +309,21 @@ class IndirectFinder:
             if self.attributor.is_speech_verb(narration, position):
                 clause = self._after(narration, position) or self._before(narration, position)
                 if clause is not None:
-                    attribution = self.attributor.verb_source(narration, position, sentence_start)
+                    attribution = self._verb_attribution(narration, position, sentence_start)
                     if _evidence(word) and not _can_speak(attribution.mention):
                         attribution = replace(attribution, mention=None)  # "Die Konferenz hat gezeigt, dass …"
+                    elif (generic := _free_relative(narration, position)) is not None:
+                        attribution = replace(attribution, mention=generic)
                     out.append(self._quote(clause, attribution))
             elif word.lower in _CLAUSE_NOUNS and word.capitalized:
                 clause = self._after_noun(narration, position)
                 if clause is not None:
                     out.append(self._quote(clause, self._noun_attribution(narration, position)))
+            elif word.lower in PREDICATIVE_CUES and (not word.capitalized or position == 0):
+                copula = copula_of(narration, position)
+                clause = self._after_adjective(narration, position) if copula is not None else None
+                if clause is not None and copula is not None:
+                    out.append(self._quote(clause, self._adjective_attribution(narration, copula, position)))
             elif word.lower in {"laut", "zufolge"} or (
                 word.lower == "so" and position > 0 and narration[position - 1].text == ","
             ):
@@ -256,6 +334,18 @@ class IndirectFinder:
                         out.append(self._quote(clause, phrase_source))
         return out
 
+    def _verb_attribution(self, narration: list[Word], cue: int, sentence_start: int) -> Attribution:
+        """The cue rules' source, or the one a causative names: "Lassen Sie mich sagen", "Sie haben
+        mich sagen hören" are "mich"'s words, not the addressee's."""
+        attribution = self.attributor.verb_source(narration, cue, sentence_start)
+        causee = _causee(narration, cue)
+        if causee is None:
+            return attribution
+        word = narration[causee]
+        return replace(
+            attribution, mention=Mention(word.start, word.end, "pronoun", "obl", Referent(gender="1"), word.text)
+        )
+
     def _after(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
         """ "sagte er (am Montag), der Sohn habe …" / "kündigte an, dass …" / "sagte: X sei …"."""
         k = cue + 1
@@ -265,6 +355,10 @@ class IndirectFinder:
             and narration[k].text not in _ENDS
             and not narration[k].is_quote
         ):
+            if narration[k].text == "-":  # "weiß - das lernen wir im ersten Semester - , dass …"
+                closing = next((j for j in range(k + 1, len(narration)) if narration[j].text == "-"), None)
+                if closing is not None and all(w.text not in _ENDS for w in narration[k:closing]):
+                    k = closing
             k += 1
         if k >= len(narration) or narration[k].text not in {",", ":"}:
             return None
@@ -294,8 +388,13 @@ class IndirectFinder:
             says = False  # "Wenn Sie sagen, stellen wir …": the main clause is no report
         if not clause or not reported_clause(clause, main_clause=says or opener == "wie", after_colon=separator == ":"):
             return None
+        if self.attributor.is_speech_verb(clause, 0):
+            return None  # "Wer das fordert, sagt, …": the next cue opens its own report
         if clause[0].lower == "wie" and any(self.attributor.is_speech_verb(clause, i) for i in range(len(clause))):
             return None  # ", wie Pro Asyl feststellt": a source clause, not a report
+        lemma = _CUE_FORMS.get(narration[cue].lower, ("",))[0]
+        if clause[0].lower == "was" and lemma and any(_CUE_FORMS.get(w.lower, ("",))[0] == lemma for w in clause):
+            return None  # "hat gesagt, was er sagen wollte": what he said, not a question he reports
         return self._span(clause)
 
     @staticmethod
@@ -317,6 +416,10 @@ class IndirectFinder:
         k = cue + 1
         if k < len(narration) and narration[k].lower in _COPULAS:
             k += 1  # "Die Frage ist, wie …", "Mein Eindruck ist: …"
+        verbs = 0
+        while k < len(narration) and verbs < 2 and narration[k].is_word and narration[k].text.islower():
+            k += 1  # "die Frage stellen, ob …", "zur Kenntnis nehmen, dass …", "Hoffnung haben können, dass …"
+            verbs += 1
         if k + 1 >= len(narration) or narration[k].text not in {",", ":"}:
             return None
         colon = narration[k].text == ":"
@@ -328,6 +431,49 @@ class IndirectFinder:
             end += 1
         clause = narration[k + 1 : end]
         return self._span(clause) if reported_clause(clause, after_colon=colon) else None
+
+    def _after_adjective(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
+        """ "überzeugt, dass …", "bewusst: …", "einig darüber, ob …": the clause after a predicative cue."""
+        k = clause_separator(narration, cue)
+        if k is None or k + 1 >= len(narration):
+            return None
+        colon = narration[k].text == ":"
+        opener = narration[k + 1].lower
+        if not colon and opener not in _INTRODUCERS and opener not in _QUESTION_WORDS:
+            return None
+        end = k + 1
+        while end < len(narration) and narration[end].text not in _ENDS:
+            end += 1
+        clause = narration[k + 1 : end]
+        return self._span(clause) if reported_clause(clause, after_colon=colon) else None
+
+    def _adjective_attribution(self, narration: list[Word], copula: int, cue: int) -> Attribution:
+        """The holder of a predicative cue: its dative ("Mir ist klar") or its subject ("Wir sind uns
+        einig"), as PREDICATIVE_CUES says; nobody when the sentence names none ("Es ist klar")."""
+        from .attribution import Attribution, Cue  # the attribution module imports this one
+
+        word = narration[cue]
+        start = copula
+        while start > 0 and narration[start - 1].text not in _CLAUSE_BREAKS and narration[start - 1].text not in _ENDS:
+            start -= 1
+        holder: Mention | None = None
+        dative = dative_holder(narration, start, cue) if PREDICATIVE_CUES[word.lower] == DATIVE else None
+        if dative is not None:
+            pronoun = narration[dative]
+            first_person = pronoun.lower in {"mir", "uns"}
+            holder = Mention(
+                pronoun.start, pronoun.end, "pronoun", "obl", Referent(gender="1" if first_person else ""), pronoun.text
+            )
+        elif PREDICATIVE_CUES[word.lower] != DATIVE:  # "wir sind uns einig": "uns" is reflexive
+            holder = next(
+                (
+                    m
+                    for m in self.attributor.mentions_in(narration[start].start, word.start)
+                    if m.case == "nom" and m.kind != "possessive"
+                ),
+                None,
+            )
+        return Attribution(Cue(word.start, word.end, word.text, "noun"), holder, False)
 
     def _noun_attribution(self, narration: list[Word], cue: int) -> Attribution:
         """The owner of a cue noun when a possessive names it ("seine Hoffnung, dass …"), else nobody:
@@ -345,7 +491,26 @@ class IndirectFinder:
                 ),
                 None,
             )
+        if owner is None:
+            owner = self._clause_subject(narration, cue)  # "Ich bin der festen Überzeugung, dass …"
         return Attribution(Cue(word.start, word.end, word.text, "noun"), owner, False)
+
+    def _clause_subject(self, narration: list[Word], cue: int) -> Mention | None:
+        """The subject before a cue noun in its clause: "Ich habe den Eindruck, dass …", "Die Länder
+        hatten die Befürchtung, dass …" (none in "Es stellt sich die Frage, ob …")."""
+        start = cue
+        while start > 0 and narration[start - 1].text not in _CLAUSE_BREAKS and narration[start - 1].text not in _ENDS:
+            start -= 1
+        if not any(w.lower in _HOLDING_VERBS for w in narration[start : cue + 3]):
+            return None  # "Der Bericht wirft die Frage auf, ob …": the subject raises it, holds no view
+        return next(
+            (
+                m
+                for m in self.attributor.mentions_in(narration[start].start, narration[cue].start)
+                if m.case == "nom" and m.kind != "possessive" and m.end <= narration[cue].start
+            ),
+            None,
+        )
 
     def _before(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
         """ "Der Zug sei ausgefallen, teilte die Bahn mit": the clause before an inverted cue."""
