@@ -102,6 +102,23 @@ def test_particles_join_a_persons_name():
     assert ("bin Salman", "PER") in spans_of(rules, lone)
 
 
+def test_the_word_after_a_particle_is_a_surname_even_where_it_is_a_noun():
+    rules = name_rules(common=(*COMMON, "laken"))
+    doc = preset("Verteidiger Hans van Laken traf , dann jubelte van Laken .", [(1, 4, "PER"), (8, 10, "PER")])
+    assert spans_of(rules, doc) == [("Hans van Laken", "PER"), ("van Laken", "PER")]
+
+
+def test_a_noble_particle_after_a_first_name_makes_a_place_the_surname():
+    rules = name_rules()
+    doc = preset(
+        "Ein Sprecher , Thomas zu Ortenburg , sagte das in Ortenburg .", [(3, 4, "PER"), (5, 6, "LOC"), (10, 11, "LOC")]
+    )
+    assert spans_of(rules, doc) == [("Thomas zu Ortenburg", "PER"), ("Ortenburg", "LOC")]
+    # after a surname, or with another preposition, the place stays a place
+    other = preset("Dann fuhr Merkel von Ortenburg nach Passau .", [(2, 3, "PER"), (4, 5, "LOC"), (6, 7, "LOC")])
+    assert spans_of(rules, other) == [("Merkel", "PER"), ("Ortenburg", "LOC"), ("Passau", "LOC")]
+
+
 def test_no_quote_marks_and_no_english_function_words_inside_a_name():
     rules = name_rules()
     doc = preset('Er rief : " Putin is a liar " , und „ Trump “ lachte .', [(4, 7, "PER"), (11, 13, "PER")])

@@ -292,9 +292,14 @@ class NameSpanRules:
         tok = doc[j]
         if not (tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()):
             return False
-        if owner[j] >= 0 and doc[j].ent_type_ != "PER":
-            return False
         ev = self.ev
+        if owner[j] >= 0 and doc[j].ent_type_ != "PER":
+            # "Maximilian zu Ortenburg", "Konstantin von Rheden": after a first name alone, a German
+            # noble particle names a place as the surname, whatever label the place had
+            first_name_only = all(t.text in ev.lists.first_names for t in ent)
+            noble = doc[ent.end].text in ("von", "zu") and j == ent.end + 1
+            one_word = j + 1 == len(doc) or owner[j + 1] != owner[j]
+            return first_name_only and noble and one_word and doc[j].ent_type_ == "LOC"
         if tok.text.lower() in ev.stop_words:
             return False
         return foreign or (not ev.is_common(tok.text) and ev.head(tok.text) is None)
@@ -379,7 +384,8 @@ class NameSpanRules:
 
 def trim_person_nouns(doc: Doc, ent: Span, ev: NameEvidence) -> Span:
     """Trailing common nouns are not part of a person's name ("Selenskyjs Büro" ->
-    "Selenskyjs"), unless right after a first name."""
+    "Selenskyjs"), unless right after a first name or a particle ("van Aaken", "de Boer": the
+    word after a particle is the surname, whatever else it means)."""
     if ent.label_ != "PER" or len(ent) < 2:
         return ent
     end = ent.end
@@ -388,6 +394,7 @@ def trim_person_nouns(doc: Doc, ent: Span, ev: NameEvidence) -> Span:
         and not ev.listed(doc[end - 1].text, "PER")
         and ev.lists.is_common(doc[end - 1].text)
         and not ev.listed(doc[end - 2].text, "PER")
+        and doc[end - 2].text not in NAME_PARTICLES
     ):
         end -= 1
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
