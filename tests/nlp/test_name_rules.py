@@ -212,6 +212,34 @@ def test_particles_of_a_full_name_make_the_person_in_any_case_and_over_other_lab
     assert alone == [(1, "Hohenberg", "LOC")]
 
 
+def test_a_bare_name_after_a_place_word_is_a_place():
+    words = (
+        "Die Gäste schliefen in Nikiti . Der Brand brach nahe Nikiti aus , oberhalb von Nikiti . "
+        "Angriffe auf Anlagen in Fordo , Natans und Isfahan . Gefechte im ostukrainischen Siwersk ."
+    )
+    spans = [(4, 5, "PER"), (21, 22, "PER"), (23, 24, "ORG"), (25, 26, "LOC"), (30, 31, "ORG")]
+    out = consistency(words, spans)
+    assert [(t, label) for _, t, label in out] == [
+        ("Nikiti", "LOC"),
+        ("Nikiti", "LOC"),
+        ("Nikiti", "LOC"),
+        ("Fordo", "LOC"),
+        ("Natans", "LOC"),
+        ("Isfahan", "LOC"),
+        ("Siwersk", "LOC"),
+    ]
+
+
+def test_a_person_after_in_stays_a_person():
+    # a noun after the name ("in Merkels Kabinett"), a name mostly written without a place word,
+    # the surname of a full name: no place
+    words = "In Merkels Kabinett saß er . Das Vertrauen in Kessler sinkt . Kessler sagte , Kessler ging ."
+    spans = [(1, 2, "PER"), (9, 10, "PER"), (12, 13, "PER"), (15, 16, "PER")]
+    assert {label for *_, label in consistency(words, spans)} == {"PER"}
+    full = "Anna Lutz kam . Vertrauen in Lutz ."
+    assert [label for *_, label in consistency(full, [(0, 2, "PER"), (6, 7, "PER")])] == ["PER", "PER"]
+
+
 def organisations(words: str, spans: list[tuple[int, int, str]], common=(), **steps) -> list[tuple[str, str]]:
     from reader.nlp.components.organisations import OrganisationRules, organisation_spans
 
