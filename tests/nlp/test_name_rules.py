@@ -271,6 +271,27 @@ def test_ministries_and_federal_bodies_are_organisations():
     assert organisations("Das Bundesamt für Statistik meldet .", []) == []
 
 
+def test_bodies_that_exist_once_are_organisations_but_not_a_members_title():
+    words = (
+        "Der Vermittlungsausschuss tagt , der Ständerat auch ; aus dem Kreml und vom UN-Sicherheitsrat "
+        "nichts . Bundesrat Urs Keller sprach im Nationalrat , der Kongress schwieg ."
+    )
+    # the NER took the Kreml for a place; a word list made "Bundesrat" the body before the member
+    spans = [(10, 11, "LOC"), (16, 17, "ORG"), (17, 19, "PER")]
+    assert organisations(words, spans) == [
+        ("Vermittlungsausschuss", "ORG"),
+        ("Ständerat", "ORG"),
+        ("Kreml", "ORG"),
+        ("UN-Sicherheitsrat", "ORG"),
+        ("Urs Keller", "PER"),
+        ("Nationalrat", "ORG"),
+    ]
+    assert organisations(words, spans, bodies=False, offices=False, kinds=False, parties=False)[:2] == [
+        ("Kreml", "LOC"),
+        ("Bundesrat", "ORG"),
+    ]
+
+
 def test_a_kind_noun_before_a_name_makes_it_an_organisation():
     words = (
         "Der Zahlungsdienstleister Brixwell meldet , der Chipkonzern Norrland Devices auch , "

@@ -59,6 +59,27 @@ FEDERAL_HEADS = (
     "anstalt",
     "kanzleramt",
 )
+# bodies of states and alliances that exist once, so their common-noun name is a name: an
+# organisation wherever it stands (GUIDELINES.md: "Kreml", "Auswärtigen Ausschuss",
+# "US-Repräsentantenhauses"); "Kongress", "Senat", "Landtag" are left out: many exist
+_MASCULINE_BODIES = (
+    "Vermittlungsausschuss",
+    "Haushaltsausschuss",
+    "Bundesrechnungshof",
+    "Nationalrat",
+    "Ständerat",
+    "Sicherheitsrat",
+    "UN-Sicherheitsrat",
+    "Uno-Sicherheitsrat",
+    "Kreml",
+    "Europarat",
+    "US-Kongress",
+    "US-Senat",
+)
+_NEUTER_BODIES = ("Europaparlament", "EU-Parlament", "Repräsentantenhaus", "US-Repräsentantenhaus", "Pentagon", "Unterhaus", "Oberhaus")  # fmt: skip
+_FEMININE_BODIES = ("Kultusministerkonferenz", "Innenministerkonferenz", "Ministerpräsidentenkonferenz", "EU-Kommission", "Bundesversammlung", "Staatsduma", "Duma", "UN-Generalversammlung")  # fmt: skip
+_GENITIVES = tuple(word + ending for word in (*_MASCULINE_BODIES, *_NEUTER_BODIES) for ending in ("s", "es"))
+STATE_BODIES = frozenset((*_FEMININE_BODIES, *_MASCULINE_BODIES, *_NEUTER_BODIES, *_GENITIVES))
 # nouns that say the name after them is an organisation ("der Konzern X", "Branchenverband Y")
 KIND_HEADS = (
     "konzern",
@@ -161,13 +182,20 @@ def organisation_spans(
                 drop.add(nxt)
                 new.append(Span(doc, i, place.end, label="ORG"))
                 continue
-        # "Verkehrsministeriums", "Bundespolizei": a ministry or a federal body
-        if rules.bodies and "-" not in word and len(word) > 8:
+        # "Verkehrsministeriums", "Bundespolizei": a ministry or a federal body; "Vermittlungsausschuss",
+        # "Kreml": a body that exists once; not the title of a member ("Bundesrat Ignazio Cassis")
+        if rules.bodies and (("-" not in word and len(word) > 8) or word in STATE_BODIES):
             low = word.lower()
             ministry = low.endswith(MINISTRY_HEADS) and not low.startswith(MINISTRY_HEADS)  # "seines Ministeriums"
             federal = (low.startswith("bundes") or "bundesamt" in low) and low.endswith(FEDERAL_HEADS)
             named_by_words = i + 1 < n and doc[i + 1].text in ("für", "der", "des")
-            if (ministry or federal) and not named_by_words:
+            body = ministry or federal or word in STATE_BODIES
+            if body and nxt >= 0 and ents[nxt].start == i + 1 and ents[nxt].label_ == "PER":
+                k = owner[i]
+                if k >= 0 and len(ents[k]) == 1 and ents[k].label_ == "ORG":
+                    drop.add(k)  # a list made it the body
+                continue
+            if body and not named_by_words:
                 k = owner[i]
                 if k < 0 and free(i):
                     new.append(Span(doc, i, i + 1, label="ORG"))
