@@ -383,3 +383,18 @@ def test_a_name_holding_an_institution_word_is_an_organisation():
     assert [(s.text, s.label_) for s in labels_by_head(doc, list(doc.ents))] == [
         ("Technische Universität Kassel", "ORG")
     ]
+
+
+def test_a_title_in_quotation_marks_after_a_work_noun_is_misc():
+    from reader.nlp.components.work_titles import work_title_spans
+
+    doc = preset(
+        "Im Podcast „ Neues aus Kassel “ sprach sie , die Ausstellung » Wer malte das ? « folgt , "
+        "das Tief „ Gisela “ auch . Sie holte den Titel „ Meisterin “ , das sogenannte „ weiter so “ half .",
+        [(5, 6, "LOC"), (23, 24, "PER")],
+    )
+    assert [(s.text, s.label_) for s in work_title_spans(doc, list(doc.ents))] == [
+        ("Neues aus Kassel", "MISC"),
+        ("Wer malte das ?", "MISC"),
+        ("Gisela", "MISC"),
+    ]

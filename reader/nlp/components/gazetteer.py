@@ -15,6 +15,7 @@ from .name_heads import labels_by_head
 from .organisations import OrganisationRules, organisation_spans
 from .spans import genitive_base, overlaps, set_ents, taken_mask
 from .word_lists import ListComponent, WordLists
+from .work_titles import work_title_spans
 
 
 def gazetteer_matches(doc: Doc, lists: WordLists, labels: Iterable[str]) -> list[Span]:
@@ -118,6 +119,7 @@ def org_suffix_spans(doc: Doc, suffixes: frozenset[str], max_words: int = 3) -> 
         "org_suffixes": [],
         "org_evidence": [],
         "head_labels": False,
+        "work_titles": False,
     },
 )
 def make_gazetteer(
@@ -128,6 +130,7 @@ def make_gazetteer(
     org_suffixes: list[str],
     org_evidence: list[str],
     head_labels: bool,
+    work_titles: bool,
 ):
     return Gazetteer(
         labels=labels,
@@ -135,6 +138,7 @@ def make_gazetteer(
         org_suffixes=org_suffixes,
         org_evidence=org_evidence,
         head_labels=head_labels,
+        work_titles=work_titles,
         stop_words=frozenset(w.lower() for w in nlp.Defaults.stop_words),
     )
 
@@ -148,6 +152,7 @@ class Gazetteer(ListComponent):
         org_suffixes: Sequence[str] = (),
         org_evidence: Sequence[str] = (),
         head_labels: bool = False,
+        work_titles: bool = False,
         stop_words: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
@@ -162,6 +167,7 @@ class Gazetteer(ListComponent):
         self.use_org_evidence = bool(steps)
         self.stop_words = stop_words
         self.head_labels = head_labels
+        self.work_titles = work_titles
 
     def __call__(self, doc: Doc) -> Doc:
         if self.relabel_from and doc.ents:
@@ -175,4 +181,6 @@ class Gazetteer(ListComponent):
             )
         if self.head_labels and doc.ents:
             doc.ents = labels_by_head(doc, list(doc.ents))
+        if self.work_titles:
+            doc.ents = work_title_spans(doc, list(doc.ents))
         return doc
