@@ -398,3 +398,15 @@ def test_a_title_in_quotation_marks_after_a_work_noun_is_misc():
         ("Wer malte das ?", "MISC"),
         ("Gisela", "MISC"),
     ]
+
+
+def test_a_direction_before_a_listed_place_is_a_place_though_a_noun_list_has_it():
+    rules = name_rules(common=(*COMMON, "ostschweiz", "osterhase"), keep=("Schweiz",))
+    doc = preset("Gäste aus der Ostschweiz und der Osterhase .", [(3, 4, "LOC"), (6, 7, "LOC")])
+    assert spans_of(rules, doc) == [("Ostschweiz", "LOC")]
+
+
+def test_a_hyphenated_first_name_keeps_a_surname_that_is_a_noun():
+    rules = name_rules(common=(*COMMON, "rauch"), first=("Jan", "Hendrik"))
+    doc = preset("Es urteilte Jan-Hendrik Rauch , dann Merkels Rauch .", [(2, 4, "PER"), (6, 8, "PER")])
+    assert spans_of(rules, doc) == [("Jan-Hendrik Rauch", "PER"), ("Merkels", "PER")]

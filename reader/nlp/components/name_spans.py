@@ -324,6 +324,8 @@ class NameSpanRules:
             return True  # an acronym
         if self.cut_leading and self._lowercase_word_at(doc, ent.start):
             return False
+        if ent.label_ == "LOC" and _direction_and_place(text, ev):
+            return True
         if self.drop_nouns and ev.is_common(text):
             return False
         if self.drop_compounds and text[:1].isupper():
@@ -382,6 +384,22 @@ class NameSpanRules:
         return sorted(found + [e for e in ents if not taken.intersection(range(e.start, e.end))], key=lambda e: e.start)
 
 
+_DIRECTIONS = re.compile(r"(?:Nord|Süd|Ost|West)(?:ost|west)?")
+
+
+def _direction_and_place(word: str, ev: NameEvidence) -> bool:
+    """ "Ostschweiz", "Süditalien", "Nordsyrien": a compass direction before a listed place is a
+    place, though a dictionary may list the compound as a noun."""
+    match = _DIRECTIONS.match(word)
+    rest = word[match.end() :] if match else ""
+    return len(rest) > 2 and ev.listed(rest[0].upper() + rest[1:], "LOC")
+
+
+def _first_name(word: str, first_names) -> bool:
+    """A first name, also a hyphenated one ("Jan-Hendrik", "Anna-Lena")."""
+    return word in first_names or ("-" in word and all(part in first_names for part in word.split("-")))
+
+
 def trim_person_nouns(doc: Doc, ent: Span, ev: NameEvidence) -> Span:
     """Trailing common nouns are not part of a person's name ("Selenskyjs Büro" ->
     "Selenskyjs"), unless right after a first name or a particle ("van Aaken", "de Boer": the
@@ -394,6 +412,7 @@ def trim_person_nouns(doc: Doc, ent: Span, ev: NameEvidence) -> Span:
         and not ev.listed(doc[end - 1].text, "PER")
         and ev.lists.is_common(doc[end - 1].text)
         and not ev.listed(doc[end - 2].text, "PER")
+        and not _first_name(doc[end - 2].text, ev.lists.first_names)
         and doc[end - 2].text not in NAME_PARTICLES
     ):
         end -= 1
