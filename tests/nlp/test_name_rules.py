@@ -410,3 +410,13 @@ def test_a_hyphenated_first_name_keeps_a_surname_that_is_a_noun():
     rules = name_rules(common=(*COMMON, "rauch"), first=("Jan", "Hendrik"))
     doc = preset("Es urteilte Jan-Hendrik Rauch , dann Merkels Rauch .", [(2, 4, "PER"), (6, 8, "PER")])
     assert spans_of(rules, doc) == [("Jan-Hendrik Rauch", "PER"), ("Merkels", "PER")]
+
+
+def test_a_quoted_clause_and_the_first_word_of_an_english_quote_are_no_names():
+    rules = name_rules()
+    doc = preset(
+        "Er sagte : „ Wer seine Daten verliert , hat Anspruch . “ Sie schrieb : „ Nobody is a fool “ , „ Kessler “ lachte .",
+        [(5, 11, "MISC"), (17, 18, "MISC"), (24, 25, "MISC")],
+    )
+    # "seine Daten …": what is left of a quoted clause once "Wer" is cut off the front
+    assert spans_of(rules, doc) == [("Kessler", "MISC")]

@@ -306,12 +306,24 @@ class NameSpanRules:
 
     # -- which spans are names ----------------------------------------------
 
+    def _opens_english_quote(self, doc: Doc, ent: Span) -> bool:
+        """The word right after a quotation mark, followed by lower-case English function words."""
+        if ent.start == 0 or doc[ent.start - 1].text not in QUOTE_MARKS:
+            return False
+        after = [t.text for t in doc[ent.end : ent.end + 3]]
+        return any(w.islower() and w in self.ev.english for w in after)
+
     def keeps(self, doc: Doc, ent: Span) -> bool:
         ev = self.ev
         text = ent.text
         if len(ent) == 1 and text.endswith(".") and len(text) <= 6:
             return False  # an abbreviation alone ("Chr.", "Abs.") is no name
         words = [t.text for t in ent if t.is_alpha]
+        first = ent[0].text
+        if ent.label_ != "PER" and first.islower() and first in ev.stop_words and first not in NAME_PARTICLES:
+            return False  # a clause, not a name ("seine Gesundheitsdaten preisgegeben sieht, …")
+        if ent.label_ == "MISC" and len(ent) == 1 and self._opens_english_quote(doc, ent) and not ev.listed(text):
+            return False  # the first word of an English quote ("„Anyone with a browser …“")
         if ent.label_ in ("PER", "MISC") and words and all(w.islower() for w in words):
             return False  # words of an English quote ("come", "tenth of a degree"); names are capitalised
         if len(ent) > 1 or ent.label_ not in self.labels:
