@@ -420,3 +420,19 @@ def test_a_quoted_clause_and_the_first_word_of_an_english_quote_are_no_names():
     )
     # "seine Daten …": what is left of a quoted clause once "Wer" is cut off the front
     assert spans_of(rules, doc) == [("Kessler", "MISC")]
+
+
+def test_a_legal_form_takes_the_whole_company_name():
+    from reader.nlp.components.gazetteer import org_suffix_spans
+
+    suffixes = frozenset({"GmbH", "KG", "gGmbH"})
+    doc = preset(
+        "Die Erzland Automotive GmbH baut , die Isartal Wohnbau GmbH & Co. KG auch , "
+        "der Sicherheitsdienst Ziegler & Partner Transporte GmbH nicht .",
+        [(2, 4, "ORG"), (17, 18, "PER")],
+    )
+    assert [(s.text, s.label_) for s in org_suffix_spans(doc, suffixes)] == [
+        ("Erzland Automotive GmbH", "ORG"),
+        ("Isartal Wohnbau GmbH & Co. KG", "ORG"),
+        ("Ziegler & Partner Transporte GmbH", "ORG"),
+    ]
