@@ -436,3 +436,17 @@ def test_a_legal_form_takes_the_whole_company_name():
         ("Isartal Wohnbau GmbH & Co. KG", "ORG"),
         ("Ziegler & Partner Transporte GmbH", "ORG"),
     ]
+
+
+def test_what_issues_shares_is_an_organisation_and_an_acronym_after_a_role_noun_no_person():
+    words = "Die Aktien von Rheinmetall , Kessler und Ostwind legten zu ."
+    assert organisations(words, [(3, 4, "LOC"), (5, 6, "PER")]) == [
+        ("Rheinmetall", "ORG"),
+        ("Kessler", "ORG"),
+        ("Ostwind", "ORG"),
+    ]
+    roles = "Der Veranstalter TUI bietet Flüge , der Veranstalter Kessler nicht ."
+    out = consistency(
+        roles, [(2, 3, "ORG"), (8, 9, "ORG")], role_heads=("veranstalter",), is_common=lambda w: w == "Veranstalter"
+    )
+    assert [(t, label) for _, t, label in out] == [("TUI", "ORG"), ("Kessler", "PER")]

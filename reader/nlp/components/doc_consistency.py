@@ -108,8 +108,8 @@ def evidence_labels(
                     found[text]["ORG"] += 1
                 elif low.endswith(PLACE_NOUN_HEADS):
                     found[text]["LOC"] += 1
-                elif low.endswith(role_heads) and len(ent) <= 3:
-                    found[text]["PER"] += 1
+                elif low.endswith(role_heads) and len(ent) <= 3 and not (len(text) > 1 and text.isupper()):
+                    found[text]["PER"] += 1  # a role before a person; an acronym is no person ("Reiseveranstalter TUI")
     for ent in _after_place_words(doc, ents, listed):
         found[ent.text]["LOC"] += 1
     return {text: counter.most_common(1)[0][0] for text, counter in found.items()}

@@ -98,6 +98,7 @@ KIND_HEADS = (
     "startup",
     "start-up",
     "versicherer",
+    "veranstalter",
     "verlag",
     "verband",
     "verbands",
@@ -229,8 +230,43 @@ def organisation_spans(
                 new.append(Span(doc, j, end, label="ORG"))
     if rules.kinds:
         out = [_after_kind_noun(doc, e) for e in out]
+        out, shares = _share_holders(doc, out, drop, is_common, stop_words)
+        new += shares
     kept = [e for k, e in enumerate(out) if k not in drop]
     return sorted(filter_spans(new + kept), key=lambda e: e.start)
+
+
+_SHARE_NOUNS = frozenset({"Aktie", "Aktien", "Papiere", "Anleihen"})
+
+
+def _share_holders(
+    doc: Doc, ents: list[Span], drop: set[int], is_common: Callable[[str], bool], stop_words: frozenset[str]
+) -> tuple[list[Span], list[Span]]:
+    """ "Die Aktien von Rheinmetall und Hensoldt": what issues shares is a company, whatever label
+    the NER gave it; the names coordinated after "Aktien von" are organisations."""
+    starts = {e.start: k for k, e in enumerate(ents)}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out, new = list(ents), []
+    for i in range(len(doc) - 2):
+        if doc[i].text not in _SHARE_NOUNS or doc[i + 1].text != "von":
+            continue
+        j = i + 2
+        while j < len(doc):
+            k = starts.get(j)
+            if k is not None:
+                if ents[k].label_ != "ORG" and k not in drop:
+                    out[k] = Span(doc, ents[k].start, ents[k].end, label="ORG")
+                j = ents[k].end
+            elif j not in taken and _name_word(doc, j, is_common, stop_words):
+                new.append(Span(doc, j, j + 1, label="ORG"))
+                j += 1
+            else:
+                break
+            if j + 1 < len(doc) and doc[j].text in (",", "und", "sowie"):
+                j += 1
+            else:
+                break
+    return out, new
 
 
 def _after_kind_noun(doc: Doc, ent: Span) -> Span:
