@@ -116,12 +116,34 @@ def _clean(names, *, stop_words, common, min_chars=2):
     return out
 
 
+# CLDR territories that are no place names ("Europäische Union", "Eurozone", "Vereinte Nationen",
+# "Unbekannte Region", "Welt")
+BABEL_SKIP_CODES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "001"})
+
+
+def countries_named_like_nouns(common: set[str]) -> set[str]:
+    """CLDR country names that the common-noun filter took out because Wiktionary lists the
+    toponym as a noun ("Kamerun", "China", "Ägypten", "Guinea"), but not the demonym plurals
+    ("Polen", "Schweden", "Ungarn": "Pole", "Schwede", "Ungar" are nouns; GUIDELINES.md makes
+    demonyms no entities). Only for the gazetteer and the consistency evidence: the NER's input
+    feature keeps the lists it was trained with."""
+    from babel import Locale
+
+    out = set()
+    for code, name in Locale("de").territories.items():
+        low = name.lower()
+        if not code.isalpha() or code in BABEL_SKIP_CODES or " " in name or low not in common:
+            continue
+        if not any(low.endswith(ending) and low[: -len(ending)] in common for ending in ("n", "en")):
+            out.add(name)
+    return out
+
+
 def babel_places() -> set[str]:
     from babel import Locale
 
     loc = Locale("de")
-    skip_codes = {"EU", "EZ", "UN", "QO", "ZZ", "001"}
-    names = {name for code, name in loc.territories.items() if code not in skip_codes}
+    names = {name for code, name in loc.territories.items() if code not in BABEL_SKIP_CODES}
     for tz in loc.time_zones.values():
         city = tz.get("city") if hasattr(tz, "get") else None
         if city:
@@ -373,8 +395,10 @@ def build_wordlists(
 
     common_hashes = {word_hash(w) for w in common} | {word_hash(w) for w in stop_words}
 
+    # the rule components also know the countries the common-noun filter took out
+    known = {**names, "LOC": loc | (countries_named_like_nouns(common) - org)}
     gaz = WordLists()
-    gaz.names = names
+    gaz.names = known
     gaz.to_disk(out_dir / "gazetteer")
     pn = WordLists()
     pn.first_names = first
@@ -394,7 +418,7 @@ def build_wordlists(
     ns.to_disk(out_dir / "name_spans")
     dc = WordLists()
     dc.common_hashes = common_hashes
-    dc.names = names  # known lists: a listed name's label is evidence
+    dc.names = known  # known lists: a listed name's label is evidence
     dc.to_disk(out_dir / "doc_consistency")
     # everything, for the lexical-class input feature of the NER
     lf = WordLists()
@@ -402,7 +426,7 @@ def build_wordlists(
     lf.first_names = first
     lf.common_hashes = common_hashes
     lf.to_disk(out_dir / "lexical_features")
-    stats = {f"gazetteer {k}": len(v) for k, v in names.items()}
+    stats = {f"gazetteer {k}": len(v) for k, v in known.items()}
     stats["surnames (feature only)"] = len(surnames)
     stats["first names"] = len(first)
     stats["common-noun hashes"] = len(common_hashes)

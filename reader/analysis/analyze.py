@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..text.names import ARABIC_PARTICLES, CHAIN_ARTICLES, CHAIN_PARTICLES
+from ..text.names import ARABIC_PARTICLES, CHAIN_ARTICLES, CHAIN_PARTICLES, LONE_PARTICLES, NAME_PARTICLES
 from ..text.quotations import find_quote_spans
 from ..text.segments import paragraphs, sentence_spans
 from . import lexicon
@@ -213,6 +213,12 @@ def _after_role_words(text: str, start: int, end: int, *, strip_function_words: 
         if space < 0:
             return start
         first = text[start:space]
+        if (
+            strip_function_words
+            and first.islower()
+            and (first in LONE_PARTICLES or _particle_of_name(text, start, end))
+        ):
+            return start  # "so van der Meulen", "sagte von Rheden": the particles are the name's
         role = is_role_noun(role_noun_base(first.lower().split("-")[-1]))
         function_word = (
             strip_function_words and first.lower() in FUNCTION_WORDS and not _particle_of_name(text, start, end)
@@ -235,11 +241,12 @@ def _split_at_slashes(text: str, entity_spans: Iterable[tuple[int, int, str]]) -
 
 
 def _particle_of_name(text: str, start: int, end: int) -> bool:
-    """ "Von der Leyen", "Zu Reventlow" at a sentence start: the capitalised word is the particle of a
-    name the article writes in full elsewhere ("Ursula von der Leyen"), not a preposition ("Von Trump
-    hieß es")."""
+    """ "Von der Leyen", "Zu Reventlow" at a sentence start, "von Rheden" after "sagte": the first
+    word is the particle of a name the article writes in full elsewhere ("Ursula von der Leyen"),
+    not a preposition ("Von Trump hieß es")."""
     words = text[start:end].split(" ")
-    if words[0].lower() not in CHAIN_PARTICLES or len(words) < 2 or not words[-1][:1].isupper():
+    particles = NAME_PARTICLES if words[0].islower() else CHAIN_PARTICLES  # "bin Salman"; "Von der Leyen"
+    if words[0].lower() not in particles or len(words) < 2 or not words[-1][:1].isupper():
         return False
     lowered = re.escape(" ".join([words[0].lower(), *words[1:]]))
     return re.search(rf"[A-ZÄÖÜ][\w-]+ {lowered}(?![\w-])", text) is not None

@@ -200,6 +200,24 @@ def test_a_capitalised_particle_of_a_full_name_stays_in_the_person() -> None:
     assert [e.text for e in analysis.entities] == ["Ursula von der Leyen", "Von der Leyen", "Trump"]
 
 
+def test_a_lower_case_particle_opening_a_surname_stays_in_the_person() -> None:
+    from reader.analysis import analyze_spans
+
+    text = (
+        "Die Ministerin Anke van der Wal kam. Danach sprach van der Wal. Es sagte von Elten, "
+        "Chef ist Jörg von Elten. Laut de Groot nicht. Er kam von Weber."
+    )
+    names = ["Anke van der Wal", "van der Wal", "von Elten", "Jörg von Elten", "de Groot", "von Weber"]
+    spans, at = [], 0
+    for name in names:  # each in turn, not inside the one before
+        at = text.index(name, at)
+        spans.append((at, at + len(name), "PER"))
+        at += len(name)
+    analysis = analyze_spans("p", "v", "f", text, spans, [(0, len(text))])
+    # "von Weber": no full name "… von Weber" in the article, so "von" is the preposition
+    assert [e.text for e in analysis.entities] == [*names[:5], "Weber"]
+
+
 def test_a_name_ending_in_an_initial_keeps_its_period() -> None:
     from reader.analysis import analyze_spans
 

@@ -106,6 +106,19 @@ def test_shipped_pipeline_finds_people_and_places(shipped):
     assert ("Hamburg", "LOC") in found
 
 
+def test_shipped_pipeline_knows_countries_whose_name_a_noun_list_holds(shipped):
+    # Wiktionary lists these toponyms as nouns; the gazetteer knows them as countries
+    doc = shipped.nlp("Eine Delegation reist aus Kamerun an, Gespräche mit Ägypten folgen im Herbst.")
+    assert {("Kamerun", "LOC"), ("Ägypten", "LOC")} <= ents(doc)
+
+
+def test_countries_named_like_nouns_leave_out_demonym_plurals():
+    from training.wordlists import countries_named_like_nouns
+
+    common = {"kamerun", "polen", "pole", "schweden", "schwede", "china", "welt"}
+    assert countries_named_like_nouns(common) == {"Kamerun", "China"}
+
+
 def test_shipped_pipeline_consistency_labels_bare_surname(shipped):
     text = (
         "Der Vorstandschef Herbert Wendelin traf in Stuttgart die Aktionäre. "

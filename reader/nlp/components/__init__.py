@@ -13,7 +13,9 @@ config.
   English words) and spans that are no names (common nouns, compounds, sentence-initial
   lower-case words); currencies are MISC.
 * `reader_gazetteer` (gazetteer.py) - names from compact word lists where the statistical NER
-  found nothing (never overwrites).
+  found nothing (never overwrites), legal forms, the organisations the text proves
+  (organisations.py), the label a name's last word proves (name_heads.py), titles of works in
+  quotation marks (work_titles.py).
 * `reader_person_names` (person_names.py) - first name + capitalised surname -> PER.
 * `reader_doc_consistency` (doc_consistency.py) - a name labelled once is labelled everywhere in
   the document (also its genitive), a lone surname after the full name is PER.

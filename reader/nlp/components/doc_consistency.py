@@ -108,9 +108,75 @@ def evidence_labels(
                     found[text]["ORG"] += 1
                 elif low.endswith(PLACE_NOUN_HEADS):
                     found[text]["LOC"] += 1
-                elif low.endswith(role_heads) and len(ent) <= 3:
-                    found[text]["PER"] += 1
+                elif low.endswith(role_heads) and len(ent) <= 3 and not (len(text) > 1 and text.isupper()):
+                    found[text]["PER"] += 1  # a role before a person; an acronym is no person ("Reiseveranstalter TUI")
+    for ent in _after_place_words(doc, ents, listed):
+        found[ent.text]["LOC"] += 1
     return {text: counter.most_common(1)[0][0] for text, counter in found.items()}
+
+
+# words after which a bare name is a place: "in Nikiti", "nahe Siwersk", "oberhalb von Fordo"
+_PLACE_PREPOSITIONS = frozenset({"in", "In", "nahe", "unweit"})
+_PLACE_DIRECTIONS = frozenset(
+    "nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich südwestlich oberhalb unterhalb".split()
+)
+_PLACE_ARTICLES = frozenset({"im", "ins", "aus dem", "in dem", "nach dem", "vom"})
+
+
+def _place_opener(doc: Doc, i: int) -> bool:
+    """Token i-1 (and before) opens a place: "in X", "nahe X", "nördlich von X", "im
+    ukrainischen X", "aus dem russischen X"."""
+    if i == 0:
+        return False
+    before = doc[i - 1].text
+    if before in _PLACE_PREPOSITIONS:
+        return True
+    if before == "von" and i >= 2 and doc[i - 2].text in _PLACE_DIRECTIONS:
+        return True
+    if i >= 2 and before.islower() and before.endswith("en") and len(before) > 4:  # an inflected adjective
+        two = doc[i - 2].text
+        three = f"{doc[i - 3].text} {two}" if i >= 3 else ""
+        return two in _PLACE_ARTICLES or three in _PLACE_ARTICLES
+    return False
+
+
+def _after_place_words(doc: Doc, ents: list[Span], listed: dict[str, str]) -> list[Span]:
+    """One-word names the NER took for a person or an organisation where only a place fits: after
+    a place preposition, with no noun after them ("in Merkels Kabinett" is the person), and the
+    names coordinated with such a one ("in Fordo, Natans und Isfahan"). A listed name keeps its
+    list's label."""
+    found: list[Span] = []
+    by_start = {ent.start: ent for ent in ents}
+    for ent in ents:
+        if len(ent) != 1 or not _place_opener(doc, ent.start):
+            continue
+        chain = [ent]
+        k = ent.end
+        while k + 1 < len(doc) and doc[k].text in (",", "und", "oder") and k + 1 in by_start:
+            nxt = by_start[k + 1]
+            if len(nxt) != 1:
+                break
+            chain.append(nxt)
+            k = nxt.end
+        after = doc[k] if k < len(doc) else None
+        if after is not None and after.text[:1].isupper() and after.is_alpha:
+            continue  # "in Merkels Kabinett", "in Trump Tower": not a bare place
+        found += [e for e in chain if e.label_ in ("PER", "ORG") and e.text not in listed]
+    if not found:
+        return found
+    # a place is named as one wherever it stands: a name also written elsewhere in the document
+    # without a place word before it ("Vertrauen in Trump" among ten other "Trump"), or the
+    # surname of a full name, is not proven a place
+    surnames = {ent[-1].text for ent in ents if ent.label_ == "PER" and len(ent) > 1}
+    names = {e.text for e in found}
+    starts = {e.start for e in found}
+    placed: Counter[str] = Counter()
+    written: Counter[str] = Counter()
+    for i, token in enumerate(doc):
+        if token.text in names:
+            written[token.text] += 1
+            placed[token.text] += i in starts or _place_opener(doc, i)
+    return [e for e in found if e.text not in surnames and 2 * placed[e.text] >= written[e.text]]
 
 
 def particle_surnames(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -12,9 +12,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .name_heads import labels_by_head
-from .organisations import OrganisationRules, organisation_spans
+from .organisations import KIND_HEADS, OrganisationRules, organisation_spans
 from .spans import genitive_base, overlaps, set_ents, taken_mask
 from .word_lists import ListComponent, WordLists
+from .work_titles import work_title_spans
 
 
 def gazetteer_matches(doc: Doc, lists: WordLists, labels: Iterable[str]) -> list[Span]:
@@ -74,38 +75,64 @@ def gazetteer_relabel(doc: Doc, lists: WordLists, labels: Iterable[str], relabel
 
 def org_suffix_spans(doc: Doc, suffixes: frozenset[str], max_words: int = 3) -> list[Span]:
     """'Audi AG', 'Google Inc.', 'Berger Projektentwicklung GmbH' -> ORG: a legal-form
-    word after capitalised words; an entity ending right before it is extended."""
+    word after capitalised words; an entity ending right before it, or ending in it, is extended
+    over the capitalised words before it ("Erzland Automotive GmbH", "Ziegler & Partner
+    Werttransporte GmbH") and over "& Co. KG" after it."""
     ents = list(doc.ents)
-    by_end = {e.end: k for k, e in enumerate(ents)}
     taken = taken_mask(doc)
+    owner = [-1] * len(doc)
+    for k, e in enumerate(ents):
+        for i in range(e.start, e.end):
+            owner[i] = k
     changed = False
-    by_last = {e.end - 1: k for k, e in enumerate(ents)}
+
+    def start_before(i: int) -> int:
+        """Where the name before token i begins: capitalised free words, "&" between them."""
+        start, words = i, 0
+        while start > 0 and words < max_words and not taken[start - 1] and not doc[start - 1].is_sent_start:
+            word = doc[start - 1].text
+            if word == "&" and start >= 2 and doc[start - 2].text[:1].isupper():
+                start -= 2  # "Ziegler & Partner": the word before "&" too, whatever the NER made of it
+                words += 1
+                continue
+            if not word[:1].isupper() or word.lower().endswith(KIND_HEADS):
+                break
+            start -= 1
+            words += 1
+        return start
+
+    def end_after(i: int) -> int:
+        """ "GmbH & Co. KG": a second legal form joined by "& Co." belongs to the name."""
+        if i + 3 < len(doc) and doc[i + 1].text == "&" and doc[i + 2].text == "Co." and doc[i + 3].text in suffixes:
+            return i + 4
+        return i + 1
+
     for tok in doc:
         if tok.text not in suffixes or tok.i == 0:
             continue
-        if taken[tok.i]:
-            k = by_last.get(tok.i)
-            if k is not None and ents[k].label_ != "ORG" and len(ents[k]) > 1:
-                ents[k] = Span(doc, ents[k].start, ents[k].end, label="ORG")
+        k = owner[tok.i] if taken[tok.i] else owner[tok.i - 1]
+        if k >= 0 and (taken[tok.i] or ents[k].end == tok.i):
+            e = ents[k]
+            if taken[tok.i] and e.end - 1 != tok.i:
+                continue  # a legal form inside a longer name
+            if taken[tok.i] and e.label_ != "ORG" and len(e) == 1:
+                continue
+            for i in range(e.start, e.end):
+                taken[i] = False  # the name's own words may be re-read
+            start, end = start_before(e.start), max(e.end, end_after(tok.i))
+            if any(taken[i] for i in range(tok.i + 1, end)):
+                end = tok.i + 1
+            new = Span(doc, start, end, label="ORG")
+            for i in range(new.start, new.end):
+                taken[i] = True
+            if (new.start, new.end, new.label_) != (e.start, e.end, e.label_):
+                ents[k] = new
                 changed = True
             continue
-        k = by_end.get(tok.i)
-        if k is not None:
-            e = ents[k]
-            ents[k] = Span(doc, e.start, tok.i + 1, label="ORG")
-            changed = True
-            continue
-        start = tok.i
-        while (
-            start > 0
-            and tok.i - start < max_words
-            and not taken[start - 1]
-            and doc[start - 1].text[:1].isupper()
-            and not doc[start - 1].is_sent_start
-        ):
-            start -= 1
+        start = start_before(tok.i)
         if start < tok.i:
-            ents.append(Span(doc, start, tok.i + 1, label="ORG"))
+            end = end_after(tok.i)
+            ents.append(Span(doc, start, end if not any(taken[tok.i + 1 : end]) else tok.i + 1, label="ORG"))
             changed = True
     return filter_spans(ents) if changed else list(doc.ents)
 
@@ -118,6 +145,7 @@ def org_suffix_spans(doc: Doc, suffixes: frozenset[str], max_words: int = 3) -> 
         "org_suffixes": [],
         "org_evidence": [],
         "head_labels": False,
+        "work_titles": False,
     },
 )
 def make_gazetteer(
@@ -128,6 +156,7 @@ def make_gazetteer(
     org_suffixes: list[str],
     org_evidence: list[str],
     head_labels: bool,
+    work_titles: bool,
 ):
     return Gazetteer(
         labels=labels,
@@ -135,6 +164,7 @@ def make_gazetteer(
         org_suffixes=org_suffixes,
         org_evidence=org_evidence,
         head_labels=head_labels,
+        work_titles=work_titles,
         stop_words=frozenset(w.lower() for w in nlp.Defaults.stop_words),
     )
 
@@ -148,6 +178,7 @@ class Gazetteer(ListComponent):
         org_suffixes: Sequence[str] = (),
         org_evidence: Sequence[str] = (),
         head_labels: bool = False,
+        work_titles: bool = False,
         stop_words: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
@@ -162,6 +193,7 @@ class Gazetteer(ListComponent):
         self.use_org_evidence = bool(steps)
         self.stop_words = stop_words
         self.head_labels = head_labels
+        self.work_titles = work_titles
 
     def __call__(self, doc: Doc) -> Doc:
         if self.relabel_from and doc.ents:
@@ -175,4 +207,6 @@ class Gazetteer(ListComponent):
             )
         if self.head_labels and doc.ents:
             doc.ents = labels_by_head(doc, list(doc.ents))
+        if self.work_titles:
+            doc.ents = work_title_spans(doc, list(doc.ents))
         return doc

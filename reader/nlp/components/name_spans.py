@@ -292,14 +292,26 @@ class NameSpanRules:
         tok = doc[j]
         if not (tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()):
             return False
-        if owner[j] >= 0 and doc[j].ent_type_ != "PER":
-            return False
         ev = self.ev
+        if owner[j] >= 0 and doc[j].ent_type_ != "PER":
+            # "Maximilian zu Ortenburg", "Konstantin von Rheden": after a first name alone, a German
+            # noble particle names a place as the surname, whatever label the place had
+            first_name_only = all(t.text in ev.lists.first_names for t in ent)
+            noble = doc[ent.end].text in ("von", "zu") and j == ent.end + 1
+            one_word = j + 1 == len(doc) or owner[j + 1] != owner[j]
+            return first_name_only and noble and one_word and doc[j].ent_type_ == "LOC"
         if tok.text.lower() in ev.stop_words:
             return False
         return foreign or (not ev.is_common(tok.text) and ev.head(tok.text) is None)
 
     # -- which spans are names ----------------------------------------------
+
+    def _opens_english_quote(self, doc: Doc, ent: Span) -> bool:
+        """The word right after a quotation mark, followed by lower-case English function words."""
+        if ent.start == 0 or doc[ent.start - 1].text not in QUOTE_MARKS:
+            return False
+        after = [t.text for t in doc[ent.end : ent.end + 3]]
+        return any(w.islower() and w in self.ev.english for w in after)
 
     def keeps(self, doc: Doc, ent: Span) -> bool:
         ev = self.ev
@@ -307,6 +319,11 @@ class NameSpanRules:
         if len(ent) == 1 and text.endswith(".") and len(text) <= 6:
             return False  # an abbreviation alone ("Chr.", "Abs.") is no name
         words = [t.text for t in ent if t.is_alpha]
+        first = ent[0].text
+        if ent.label_ != "PER" and first.islower() and first in ev.stop_words and first not in NAME_PARTICLES:
+            return False  # a clause, not a name ("seine Gesundheitsdaten preisgegeben sieht, …")
+        if ent.label_ == "MISC" and len(ent) == 1 and self._opens_english_quote(doc, ent) and not ev.listed(text):
+            return False  # the first word of an English quote ("„Anyone with a browser …“")
         if ent.label_ in ("PER", "MISC") and words and all(w.islower() for w in words):
             return False  # words of an English quote ("come", "tenth of a degree"); names are capitalised
         if len(ent) > 1 or ent.label_ not in self.labels:
@@ -319,6 +336,8 @@ class NameSpanRules:
             return True  # an acronym
         if self.cut_leading and self._lowercase_word_at(doc, ent.start):
             return False
+        if ent.label_ == "LOC" and _direction_and_place(text, ev):
+            return True
         if self.drop_nouns and ev.is_common(text):
             return False
         if self.drop_compounds and text[:1].isupper():
@@ -377,9 +396,26 @@ class NameSpanRules:
         return sorted(found + [e for e in ents if not taken.intersection(range(e.start, e.end))], key=lambda e: e.start)
 
 
+_DIRECTIONS = re.compile(r"(?:Nord|Süd|Ost|West)(?:ost|west)?")
+
+
+def _direction_and_place(word: str, ev: NameEvidence) -> bool:
+    """ "Ostschweiz", "Süditalien", "Nordsyrien": a compass direction before a listed place is a
+    place, though a dictionary may list the compound as a noun."""
+    match = _DIRECTIONS.match(word)
+    rest = word[match.end() :] if match else ""
+    return len(rest) > 2 and ev.listed(rest[0].upper() + rest[1:], "LOC")
+
+
+def _first_name(word: str, first_names) -> bool:
+    """A first name, also a hyphenated one ("Jan-Hendrik", "Anna-Lena")."""
+    return word in first_names or ("-" in word and all(part in first_names for part in word.split("-")))
+
+
 def trim_person_nouns(doc: Doc, ent: Span, ev: NameEvidence) -> Span:
     """Trailing common nouns are not part of a person's name ("Selenskyjs Büro" ->
-    "Selenskyjs"), unless right after a first name."""
+    "Selenskyjs"), unless right after a first name or a particle ("van Aaken", "de Boer": the
+    word after a particle is the surname, whatever else it means)."""
     if ent.label_ != "PER" or len(ent) < 2:
         return ent
     end = ent.end
@@ -388,6 +424,8 @@ def trim_person_nouns(doc: Doc, ent: Span, ev: NameEvidence) -> Span:
         and not ev.listed(doc[end - 1].text, "PER")
         and ev.lists.is_common(doc[end - 1].text)
         and not ev.listed(doc[end - 2].text, "PER")
+        and not _first_name(doc[end - 2].text, ev.lists.first_names)
+        and doc[end - 2].text not in NAME_PARTICLES
     ):
         end -= 1
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)

@@ -4,11 +4,17 @@ tables; and the base of the components that hold them (saved with the pipeline, 
 from __future__ import annotations
 
 import gzip
+import hashlib
+import io
 import json
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import numpy as np
+
+T = TypeVar("T")
 
 
 def word_hash(word: str) -> int:
@@ -72,13 +78,14 @@ class WordLists:
         self = cls()
         names_file = path / "names.json.gz"
         if names_file.exists():
-            with gzip.open(names_file, "rt", encoding="utf-8") as fh:
-                payload = json.load(fh)
+            raw = names_file.read_bytes()
+            payload = _shared(raw, lambda: json.loads(gzip.decompress(raw)))
             self.names = {label: set(names) for label, names in payload.get("names", {}).items()}
             self.first_names = set(payload.get("first_names", []))
         common_file = path / "common.npy"
         if common_file.exists():
-            self.common_hashes = set(np.load(common_file).tolist())
+            raw = common_file.read_bytes()
+            self.common_hashes = _shared(raw, lambda: set(np.load(io.BytesIO(raw)).tolist()))
         tables_file = path / "tables.npz"
         if tables_file.exists():
             with np.load(tables_file) as arrays:
@@ -88,6 +95,18 @@ class WordLists:
                         self.tables[table] = (arrays[key], arrays[f"{table}.values"])
         self.finish()
         return self
+
+
+# Three components ship the same common-noun list, two the same names: a file's content is parsed
+# once per process and the result shared (read-only: nothing changes the lists after loading).
+_PARSED: dict[bytes, Any] = {}
+
+
+def _shared(raw: bytes, parse: Callable[[], T]) -> T:
+    key = hashlib.blake2b(raw, digest_size=16).digest()
+    if key not in _PARSED:
+        _PARSED[key] = parse()
+    return cast(T, _PARSED[key])
 
 
 class ListComponent:
