@@ -84,13 +84,14 @@ async def test_a_long_analysed_article_shows_styled_at_once_and_is_complete_afte
     AnnotationStore.open(library).add(article, last, last + len("Zwiebelkuchen"), ["Spät"], "am Ende")
 
     release = threading.Event()  # the background pass waits for it: the first look comes before
-    real_framing = compare.framing_report
+    real_layers = compare.analysis_layers
 
-    def held_framing(*args: object):
-        release.wait(20)
-        return real_framing(*args)  # type: ignore[arg-type]
+    def held_layers(analysis, library_analysis, window=None):  # type: ignore[no-untyped-def]
+        if window is None:  # the whole text: the background pass
+            release.wait(20)
+        return real_layers(analysis, library_analysis, window)
 
-    monkeypatch.setattr(compare, "framing_report", held_framing)
+    monkeypatch.setattr(compare, "analysis_layers", held_layers)
     app = make_app()
     try:
         async with app.run_test(size=(100, 30)) as pilot:

@@ -174,7 +174,8 @@ class CompareScreen(Screen[None]):
 
         The lines on screen (and a screen either side) are styled at once; every layer of the
         whole text, and the comparison of the open articles (which a 50,000-word article needs
-        a second for), come from a worker (`ColumnsStyled`)."""
+        a second for), come from a worker (`ColumnsStyled`). The comparison is made when it is
+        shown: passages shared by two or more analysed columns, or the side panel open."""
         library_analysis = self.library_analysis
         analysed = self._analysed_columns()
         for column, analysis in analysed:
@@ -183,7 +184,8 @@ class CompareScreen(Screen[None]):
             column.view.set_sentences([(s.start, s.end) for s in analysis.sentences])
         self._styling += 1
         if library_analysis is not None and analysed:
-            self._style_in_background(library_analysis, [(c.article, a) for c, a in analysed], self._styling)
+            compared = len(analysed) > 1 or self.query_one(SidePanel).shown
+            self._style_in_background(library_analysis, [(c.article, a) for c, a in analysed], compared, self._styling)
         else:
             self._styled = self._styling
             self._show_framing(None)
@@ -207,15 +209,17 @@ class CompareScreen(Screen[None]):
                     analysed.append((column, analysis))
         return analysed
 
-    @work(thread=True, exclusive=True, group="compare-styling")
+    # a description of its own: Textual's default is the repr of every argument (the whole analysis)
+    @work(thread=True, exclusive=True, group="compare-styling", description="styling the open columns")
     def _style_in_background(
         self,
         library_analysis: LibraryAnalysis,
         analysed: list[tuple[Article, ArticleAnalysis]],
+        compared: bool,
         generation: int,
     ) -> None:
         layers = {article.id: analysis_layers(analysis, library_analysis) for article, analysis in analysed}
-        framing = framing_report(library_analysis, [article for article, _ in analysed])
+        framing = framing_report(library_analysis, [article for article, _ in analysed]) if compared else None
         self.post_message(ColumnsStyled(generation, layers, framing))
 
     def on_columns_styled(self, message: ColumnsStyled) -> None:

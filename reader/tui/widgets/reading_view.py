@@ -235,6 +235,8 @@ class ReadingView(ScrollView, can_focus=True):
 
     def set_layer(self, layer: str, highlights: Sequence[Highlight]) -> None:
         """Replace one layer's highlights (entities, quotes, annotations, focus, search …)."""
+        if not highlights and not self._layers.get(layer):
+            return  # empty before and after: nothing to re-index (a sort of every highlight)
         self._layers[layer] = tuple(highlights)
         self._reindex()
 
