@@ -231,7 +231,10 @@ class CompareScreen(Screen[None]):
             if layers is not None:
                 column.view.set_layers(layers)
         self._show_framing(message.framing)
-        self._show_analysis(self.library_analysis)
+        for column in self.columns:  # the status tells the highlights under the cursor
+            column.set_status(column.describe_cursor())
+        if self.query_one(SidePanel).shown:  # the names and quotes panes were filled already
+            self.query_one(ComparePane).show(self.framing)
 
     def _show_framing(self, framing: FramingReport | None) -> None:
         """The comparison of the open articles that have their analysis, and its passage layer."""
