@@ -71,8 +71,11 @@ async def open_long_article(library: Path, static: bool, during_startup: bool = 
             await screen.mount(scroll)
             await scroll.mount(Static(Text(article.body)))
             await pilot.pause()
-            scroll.scroll_page_down(animate=False)
-            await pilot.pause()
+            for _ in range(1000):  # on a busy machine the text may not be laid out at the first page down
+                scroll.scroll_page_down(animate=False)
+                await pilot.pause()
+                if scroll.scroll_offset.y > 0:
+                    break
             assert scroll.scroll_offset.y > 0
         else:
             app.post_message(OpenArticles(["long"]))

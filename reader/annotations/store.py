@@ -415,25 +415,33 @@ class AnnotationStore:
                 for a, _ in incoming
             ]
         outcomes: list[Outcome] = [Outcome.UNCHANGED] * len(incoming)
+        by_shard: dict[str, list[int]] = {}
+        for index, (_, to_store) in enumerate(incoming):
+            by_shard.setdefault(_shard_of(to_store), []).append(index)
 
-        def merger(index: int, as_in_file: Annotation, to_store: Annotation) -> ShardOp:
-            def merge_one(shard: Shard) -> None:
-                local = shard.live(as_in_file.id)
-                versions = shard.conflict_versions(as_in_file.id) if as_in_file.id in shard.conflict_records else {}
-                outcome = merge_outcome(local, versions.values(), as_in_file)
-                outcomes[index] = outcome
-                if outcome is Outcome.ADDED or outcome is Outcome.UPDATED:
-                    shard.put(to_store)
-                    if versions:  # versions it was made from are settled by it
-                        shard.drop_conflicts(to_store.id, set(lineage(to_store)))
-                elif outcome is Outcome.CONFLICT:  # kept beside the live one, replacing older copies of itself
-                    if versions:
-                        shard.drop_conflicts(to_store.id, set(lineage(to_store)))
-                    shard.put_conflict(to_store)
+        def merger(indices: list[int]) -> ShardOp:
+            """One operation per shard file for all of its incoming annotations."""
 
-            return merge_one
+            def merge_all(shard: Shard) -> None:
+                for index in indices:
+                    as_in_file, to_store = incoming[index]
+                    local = shard.live(as_in_file.id)
+                    in_conflict = as_in_file.id in shard.conflict_records
+                    versions = shard.conflict_versions(as_in_file.id) if in_conflict else {}
+                    outcome = Outcome.ADDED if local is None else merge_outcome(local, versions.values(), as_in_file)
+                    outcomes[index] = outcome
+                    if outcome is Outcome.ADDED or outcome is Outcome.UPDATED:
+                        shard.put(to_store)
+                        if versions:  # versions it was made from are settled by it
+                            shard.drop_conflicts(to_store.id, set(lineage(to_store)))
+                    elif outcome is Outcome.CONFLICT:  # kept beside the live one, replacing older copies of itself
+                        if versions:
+                            shard.drop_conflicts(to_store.id, set(lineage(to_store)))
+                        shard.put_conflict(to_store)
 
-        self._commit([(_shard_of(b), merger(index, a, b)) for index, (a, b) in enumerate(incoming)])
+            return merge_all
+
+        self._commit([(relative, merger(indices)) for relative, indices in by_shard.items()])
         return outcomes
 
     def resolve(self, annotation_id: str, keep: str) -> Annotation | None:

@@ -52,9 +52,14 @@ def _future_limit(second: int) -> str:
     return format_time(datetime.fromtimestamp(second, UTC) + FUTURE_SKEW)
 
 
+def future_limit() -> str:
+    """The stored time beyond which a time counts as in the future, as of now."""
+    return _future_limit(int(time.time()))
+
+
 def in_the_future(stored: str) -> bool:
     """Whether a stored time lies further ahead of this machine's clock than clocks plausibly differ.
 
     Stored times compare as text (fixed width, UTC), so 100,000 checks cost no parsing.
     """
-    return stored > _future_limit(int(time.time()))
+    return stored > future_limit()

@@ -10,7 +10,7 @@ from ..annotations import MAX_OFFSET, MAX_PASSAGE_CHARS, QUOTE_CONTEXT_CHARS, An
 from ..annotations.revisions import MAX_ANCESTORS
 from ..annotations.times import in_the_future, normalise_time
 
-_REVISION = re.compile(r"[0-9a-f]{16}")
+REVISION_PATTERN = re.compile(r"[0-9a-f]{16}")
 
 
 class ImportRefused(ValueError):
@@ -106,11 +106,11 @@ def need_time(parent: dict[str, Any], key: str, where: str, default: str | None 
 def need_lineage(parent: dict[str, Any], where: str) -> tuple[str, tuple[str, ...]]:
     """The optional `revision` and `ancestors` of a reader JSON annotation ("" and () without)."""
     revision = need_str(parent, "revision", where, "")
-    if revision and not _REVISION.fullmatch(revision):
+    if revision and not REVISION_PATTERN.fullmatch(revision):
         raise ImportRefused(f"{where}.revision: {revision[:40]!r} is not a revision (16 hex digits)")
     ancestors = need_str_list(parent, "ancestors", where)
     for index, ancestor in enumerate(ancestors):
-        if not _REVISION.fullmatch(ancestor):
+        if not REVISION_PATTERN.fullmatch(ancestor):
             raise ImportRefused(f"{where}.ancestors[{index}]: {ancestor[:40]!r} is not a revision (16 hex digits)")
     if ancestors and not revision:
         raise ImportRefused(f"{where}.ancestors: given without a revision")

@@ -161,7 +161,7 @@ def _as_in_file(incoming: Incoming, annotation: Annotation) -> Annotation:
         ancestors = (incoming.revision, *incoming.ancestors)
     if ancestors:
         ancestors = tuple(a for a in dict.fromkeys(ancestors) if a != revision)
-    return replace(annotation, revision=revision, ancestors=ancestors)
+    return annotation.with_lineage(revision, ancestors)
 
 
 def plan_import(

@@ -7,15 +7,29 @@ The schema is in schema/reader-annotations.schema.json.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import orjson
 
 from .. import __version__
-from ..annotations import AnchorState, Annotation, TagError, TextPosition, TextQuote, clean_tags
+from ..annotations import (
+    MAX_OFFSET,
+    MAX_PASSAGE_CHARS,
+    QUOTE_CONTEXT_CHARS,
+    AnchorState,
+    Annotation,
+    TagError,
+    TextPosition,
+    TextQuote,
+    clean_tags,
+)
+from ..annotations.revisions import MAX_ANCESTORS
+from ..annotations.times import STORED_TIME, future_limit
 from ..articles import Article
 from .fields import (
+    REVISION_PATTERN,
     ImportRefused,
     Incoming,
     need_context,
@@ -113,10 +127,114 @@ def parse(document: dict[str, Any]) -> list[Incoming]:
         raise ImportRefused(f"schema: version {schema} does not exist")
     if "annotations" not in document:
         raise ImportRefused("annotations: missing")
-    return [
-        _parse_item(value, f"annotations[{index}]")
-        for index, value in enumerate(need_list(document["annotations"], "annotations"))
-    ]
+    items = need_list(document["annotations"], "annotations")
+    plain = _PlainItems()
+    parsed = []
+    for index, value in enumerate(items):
+        where = f"annotations[{index}]"
+        parsed.append(plain.parse(value, where) or _parse_item(value, where))
+    return parsed
+
+
+class _PlainItems:
+    """The common item — every field present with its plain type, times in the stored spelling,
+    tags already clean, context within bounds — read in one pass without a call per field
+    (100,000 items: 3.5 → ~1 s). Anything else (an error, an unusual but valid spelling) gives
+    None, and `_parse_item` reads the item field by field and names what is wrong: this path
+    accepts only what that one accepts, and produces the same Incoming."""
+
+    def __init__(self) -> None:
+        self._tags: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+        self._future = future_limit()
+
+    def parse(self, item: Any, where: str) -> Incoming | None:
+        if type(item) is not dict:
+            return None
+        article, selectors = item.get("article"), item.get("selectors")
+        if type(article) is not dict or type(selectors) is not dict:
+            return None
+        position, quote = selectors.get("position"), selectors.get("quote")
+        if type(position) is not dict or type(quote) is not dict:
+            return None
+        start, end, exact = position.get("start"), position.get("end"), quote.get("exact")
+        if type(start) is not int or type(end) is not int or type(exact) is not str:
+            return None
+        if not (0 <= start < end <= MAX_OFFSET and 0 < len(exact) <= MAX_PASSAGE_CHARS and len(exact) == end - start):
+            return None
+        annotation_id, article_id, version = item.get("id"), article.get("id"), article.get("version")
+        if type(annotation_id) is not str or type(article_id) is not str or type(version) is not str:
+            return None
+        if not annotation_id.strip() or not article_id:
+            return None
+        prefix, suffix = quote.get("prefix", ""), quote.get("suffix", "")
+        note, author = item.get("note", ""), item.get("author", "")
+        if type(prefix) is not str or type(suffix) is not str or type(note) is not str or type(author) is not str:
+            return None
+        if len(prefix) > QUOTE_CONTEXT_CHARS or len(suffix) > QUOTE_CONTEXT_CHARS:
+            return None
+        created, updated = item.get("created"), item.get("updated")
+        if not self._stored_time(created) or not self._stored_time(updated):
+            return None
+        tags = self._clean_tags(item.get("tags", []))
+        revision, ancestors = item.get("revision", ""), item.get("ancestors", [])
+        if tags is None or type(revision) is not str or type(ancestors) is not list:
+            return None
+        if revision and not REVISION_PATTERN.fullmatch(revision):
+            return None
+        for ancestor in ancestors:
+            if type(ancestor) is not str or not REVISION_PATTERN.fullmatch(ancestor):
+                return None
+        if ancestors and not revision:
+            return None
+        return Incoming(
+            Annotation(
+                annotation_id,
+                article_id,
+                version,
+                TextPosition(start, end),
+                TextQuote(exact, prefix, suffix),
+                tags,
+                note,
+                author,
+                created,
+                updated,
+            ),
+            where,
+            f"{where}.selectors.position",
+            f"{where}.selectors.quote",
+            revision=revision,
+            ancestors=tuple(ancestors[:MAX_ANCESTORS]),
+        )
+
+    def _stored_time(self, value: Any) -> TypeGuard[str]:
+        """A time in the stored spelling that is a real time and not in the future."""
+        if type(value) is not str or not STORED_TIME.fullmatch(value) or value > self._future:
+            return False
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            return False
+        return True
+
+    def _clean_tags(self, raw: Any) -> tuple[str, ...] | None:
+        """The cleaned tags (the same few lists recur: each is cleaned once), None if not plain.
+        Only lists of text are remembered, so a remembered list is one of text."""
+        if type(raw) is not list:
+            return None
+        key = tuple(raw)
+        try:
+            return self._tags[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable member: not text
+            return None
+        if not all(type(tag) is str for tag in raw):
+            return None
+        try:
+            self._tags[key] = clean_tags(raw)
+        except TagError:
+            return None
+        return self._tags[key]
 
 
 def _parse_item(value: Any, where: str) -> Incoming:

@@ -330,7 +330,8 @@ class ReaderApp(App[None]):
         self._generation += 1
         self._build_library_analysis(usable, self._generation)
 
-    @work(thread=True, group="library-analysis")
+    # descriptions of their own: Textual's default is the repr of every argument, made on this thread
+    @work(thread=True, group="library-analysis", description="building the library analysis")
     def _build_library_analysis(self, analyses: list[ArticleAnalysis], generation: int) -> None:
         """Names, roles and quote groups across articles: the longer the library, the longer this takes."""
         self.post_message(LibraryAnalysisBuilt(LibraryAnalysis(analyses), len(analyses), generation))
@@ -368,7 +369,7 @@ class ReaderApp(App[None]):
             return
         self._export(store.snapshot(), fmt, tuple(store.codebook()))
 
-    @work(thread=True, group="export")
+    @work(thread=True, group="export", description="exporting the annotations")
     def _export(self, snapshot: StoreSnapshot, fmt: str, codes: tuple[Code, ...]) -> None:
         try:
             # the palette's CSV is for the spreadsheet on this machine: its locale's delimiter

@@ -156,12 +156,36 @@ class HighlightedBoilerplate:
         return Text("▭ teaser, promo or note — not article text, its quotes not counted", style="dim italic")
 
 
-def entity_highlights(analysis: ArticleAnalysis, library_analysis: LibraryAnalysis) -> list[Highlight]:
+Window = tuple[int, int] | None  # offsets [start, end) of the text to draw, None for all of it
+
+
+def _in_window(start: int, end: int, window: Window) -> bool:
+    return window is None or (start < window[1] and end > window[0])
+
+
+def analysis_layers(
+    analysis: ArticleAnalysis, library_analysis: LibraryAnalysis, window: Window = None
+) -> dict[str, list[Highlight]]:
+    """The reading view's layers an analysis draws (names, quotations, boilerplate), by layer;
+    with a `window`, only what overlaps it: the lines on screen are styled first, the rest after."""
+    return {
+        "entity": entity_highlights(analysis, library_analysis, window),
+        "quote": quote_highlights(analysis, library_analysis, window),
+        "structure": boilerplate_highlights(analysis),
+    }
+
+
+def entity_highlights(
+    analysis: ArticleAnalysis, library_analysis: LibraryAnalysis, window: Window = None
+) -> list[Highlight]:
     """Names, and the role nouns that stand for a person ("der Kremlchef"): one of their mentions."""
     roles = [
         Entity(m.start, m.end, "PER", m.text, m.key, library_analysis.names.name(m.key))
         for m in analysis.role_mentions
-        if m.key is not None and not m.apposition and library_analysis.entity(m.key) is not None
+        if m.key is not None
+        and not m.apposition
+        and _in_window(m.start, m.end, window)
+        and library_analysis.entity(m.key) is not None
     ]
     return [
         Highlight(
@@ -172,6 +196,7 @@ def entity_highlights(analysis: ArticleAnalysis, library_analysis: LibraryAnalys
             HighlightedEntity(entity, library_analysis.entity(entity.key)),
         )
         for entity in (*analysis.entities, *roles)
+        if _in_window(entity.start, entity.end, window)
     ]
 
 
@@ -227,7 +252,9 @@ def passage_highlights(report: FramingReport, article_id: str) -> list[Highlight
     return highlights
 
 
-def quote_highlights(analysis: ArticleAnalysis, library_analysis: LibraryAnalysis) -> list[Highlight]:
+def quote_highlights(
+    analysis: ArticleAnalysis, library_analysis: LibraryAnalysis, window: Window = None
+) -> list[Highlight]:
     """Speech in warm italics with a gutter bar; terms (scare quotes, names, slogans) in cool
     italics; reported speech (indirect) on a faint warm wash, upright, under any quote in it."""
     highlights = [
@@ -239,8 +266,11 @@ def quote_highlights(analysis: ArticleAnalysis, library_analysis: LibraryAnalysi
             HighlightedQuote(quote, analysis.article_id, -1 - index, None),
         )
         for index, quote in enumerate(analysis.indirect)
+        if _in_window(quote.start, quote.end, window)
     ]
     for index, quote in enumerate(analysis.quotes):
+        if not _in_window(quote.start, quote.end, window):
+            continue
         speech = quote.kind == SPEECH
         colour = SPEECH_COLOUR if speech else TERM_COLOUR
         highlights.append(

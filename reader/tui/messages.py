@@ -4,8 +4,8 @@ Screens ask the app (these bubble up to it): OpenArticles, OpenPassage, ReloadLi
 The app tells the screens (posted to each screen on the stack, never bubbling back):
 LibraryChanged, StoreChanged, AnalysisChanged. Workers and threads report to the app:
 LibraryLoaded, PipelineReady, AnalysesReady, LibraryAnalysisBuilt, ExportFinished. Within the
-compare screen, its panes and dialogs: JumpTo, TagChosen, EntityChosen, QuoteGroupChosen,
-ResolveConflict.
+compare screen, its panes and dialogs: ColumnsStyled (its own worker), JumpTo, TagChosen,
+EntityChosen, QuoteGroupChosen, ResolveConflict.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from textual.message import Message
 from ..analysis import ArticleAnalysis, LibraryAnalysis
 from ..annotations import AnnotationStore
 from ..articles import Article, LibraryScan
+from ..framing import FramingReport
 from ..nlp.identity import PipelineInfo
+from .widgets.reading_view import Highlight
 
 # ---- screens ask the app ---------------------------------------------------------------
 
@@ -119,6 +121,16 @@ class ExportFinished(Message):
 
 
 # ---- within the compare screen --------------------------------------------------------------
+
+
+@dataclass
+class ColumnsStyled(Message):
+    """The compare screen's worker built every layer of the analysed columns (article id ->
+    layer -> highlights) and the comparison of the open articles, for its styling `generation`."""
+
+    generation: int
+    layers: dict[str, dict[str, list[Highlight]]]
+    framing: FramingReport | None
 
 
 @dataclass

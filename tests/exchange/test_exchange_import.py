@@ -280,3 +280,37 @@ def test_every_json_export_is_valid_against_the_schema(
     schema_validator.validate(
         json.loads(export_bytes(AnnotationStore.open(library.root / "nothing"), library, "json").decode("utf-8"))
     )
+
+
+def test_the_one_pass_reading_agrees_with_the_field_by_field_one(exported: dict[str, Any]) -> None:
+    """reader_json reads the common item in one pass and hands anything else to the reading field
+    by field: what the one pass accepts, the other accepts too and reads the same."""
+    from reader.exchange.reader_json import _parse_item, _PlainItems
+
+    base = exported["annotations"][0]
+    quote = base["selectors"]["quote"]
+    variants: list[tuple[dict[str, Any], bool]] = [  # (item, whether the one pass reads it)
+        (base, True),
+        ({**base, "tags": [" Framing ", "framing", "Kon\u0308flikt"]}, True),  # cleaned as clean_tags does
+        ({**base, "revision": "1" * 16, "ancestors": ["0" * 16] * 40}, True),  # ancestors cut to 32
+        ({**base, "created": "2025-08-16T11:30:00+02:00"}, False),  # another spelling: normalised
+        ({**base, "created": "2025-02-30T11:30:00.000Z"}, False),  # no such day: refused
+        ({**base, "updated": "2999-01-01T00:00:00.000Z"}, False),  # in the future: refused
+        ({**base, "tags": ["x" * 300]}, False),  # too long: refused
+        ({**base, "tags": [["nested"]]}, False),
+        ({**base, "revision": "nothex"}, False),
+        ({**base, "revision": "", "ancestors": ["0" * 16]}, False),  # ancestors without a revision
+        ({**base, "note": None}, False),
+        ({**base, "id": "  "}, False),
+        ({**base, "selectors": {**base["selectors"], "quote": {**quote, "prefix": "p" * 100}}}, False),  # cut
+        ({**base, "selectors": {**base["selectors"], "position": {"start": True, "end": 3}}}, False),
+    ]
+    for item, one_pass in variants:
+        fast = _PlainItems().parse(item, "annotations[0]")
+        try:
+            slow = _parse_item(item, "annotations[0]")
+        except ImportRefused:
+            slow = None
+        assert (fast is not None) == one_pass, item
+        if fast is not None:
+            assert fast == slow and fast.annotation.colour == slow.annotation.colour

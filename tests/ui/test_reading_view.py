@@ -57,3 +57,86 @@ async def test_a_drag_while_a_long_article_wraps_leaves_nothing_of_it_unwrapped(
             assert view._lines.ends[-1] == len(view.text)  # the tail is there, to the last character
     finally:
         release.set()
+
+
+async def test_a_long_analysed_article_shows_styled_at_once_and_is_complete_after_the_background_pass(
+    make_app, library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lines on screen are styled at once; the background pass brings the wrap of the whole
+    text, every highlight of every line, and the comparison: the end of the text is there,
+    searchable, with its names and a note on its last line."""
+    from reader.annotations import AnnotationStore
+    from reader.articles import Library
+    from reader.text.search import find_all
+    from reader.tui.highlights import analysis_layers
+    from reader.tui.screens import compare
+    from tests.ui.test_key_bursts import post_burst, settle
+
+    monkeypatch.setattr(reading_view, "SYNC_WRAP_CHARS", 3_000)
+    bodies = [article.body for article in Library(library_dir).articles()]
+    (library_dir / "articles" / "lang.txt").write_text(
+        "Ein langer Bericht\n" + "\n".join(bodies * 2) + "\nZuletzt sprach Wladimir Putin über Zwiebelkuchen.\n",
+        encoding="utf-8",
+    )
+    library = Library(library_dir)
+    article = library.get("lang")
+    last = article.body.rindex("Zwiebelkuchen")
+    AnnotationStore.open(library).add(article, last, last + len("Zwiebelkuchen"), ["Spät"], "am Ende")
+
+    release = threading.Event()  # the background pass waits for it: the first look comes before
+    real_layers = compare.analysis_layers
+
+    def held_layers(analysis, library_analysis, window=None):  # type: ignore[no-untyped-def]
+        if window is None:  # the whole text: the background pass
+            release.wait(20)
+        return real_layers(analysis, library_analysis, window)
+
+    monkeypatch.setattr(compare, "analysis_layers", held_layers)
+    app = make_app()
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for_library(pilot, rows=6)
+            for _ in range(900):
+                await pilot.pause(0.05)
+                analysis = app.session.library_analysis
+                if analysis is not None and "lang" in analysis.article_ids:
+                    break
+            library_analysis = app.session.library_analysis
+            assert library_analysis is not None and "lang" in library_analysis.article_ids
+            table = app.library_screen.table
+            table.move_cursor(table.index_of("lang"))
+            await pilot.press("enter")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, CompareScreen)
+            view = screen.columns[0].view
+            full = analysis_layers(library_analysis.article("lang"), library_analysis)["entity"]
+            shown = view.highlights("entity")
+            assert shown and not screen.styled  # the lines on screen, styled before the rest
+            assert len(shown) < len(full) and max(h.start for h in shown) < len(view.text) // 2
+
+            release.set()
+            for _ in range(200):
+                await pilot.pause(0.02)
+                if screen.styled and view.wrap_complete:
+                    break
+            assert screen.styled and view.wrap_complete
+            assert [(h.start, h.end) for h in view.highlights("entity")] == [(h.start, h.end) for h in full]
+            assert any(h.start > last - 40 for h in view.highlights("entity"))  # "Wladimir Putin", last line
+            assert view.line_count == len(wrap(view.text, view.text_width))
+            assert view._lines.ends[-1] == len(view.text)
+            notes = view.highlights("annotation")
+            assert [(h.start, h.end) for h in notes] == [(last, last + len("Zwiebelkuchen"))]
+
+            await pilot.press("G")  # the last line on screen, as drawn
+            assert view.scroll_offset.y == view.max_scroll_y > 0
+            bottom = view.line_count - 1 - view.scroll_offset.y
+            assert "Zwiebelkuchen." in "".join(segment.text for segment in view.render_line(bottom))
+
+            await pilot.press("g")
+            post_burst(app, ["slash", *"zwiebelkuchen", "enter"])
+            await settle(pilot)
+            assert [(h.start, h.end) for h in view.highlights("search")] == find_all(view.text, "zwiebelkuchen")
+            assert view.cursor == last
+    finally:
+        release.set()

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Click, Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...analysis import LibraryAnalysis
+from ...analysis import ArticleAnalysis, LibraryAnalysis
 from ...annotations.tags import tag_colour, tag_key
 from ...articles import Article
 from ...framing import FramingReport, framing_report
@@ -25,18 +26,17 @@ from ...text.terminal import safe_line
 from ..highlights import (
     HighlightedEntity,
     HighlightedQuote,
+    analysis_layers,
     annotation_highlights,
-    boilerplate_highlights,
-    entity_highlights,
     focus_highlights,
     legend,
     passage_highlights,
-    quote_highlights,
     search_highlights,
 )
 from ..messages import (
     AnalyseArticles,
     AnalysisChanged,
+    ColumnsStyled,
     EntityChosen,
     JumpTo,
     QuoteGroupChosen,
@@ -133,6 +133,8 @@ class CompareScreen(Screen[None]):
         self.n_moves = "search"  # what n / N move through: the last search or the followed name's mentions
         self.synchronised = False  # S: scrolling one column scrolls the others by as many lines
         self.framing: FramingReport | None = None  # how the open articles frame the story (the Compare tab)
+        self._styling = 0  # which refresh_analysis the worker's layers belong to
+        self._styled = 0  # the last one whose layers are drawn
 
     def compose(self) -> ComposeResult:
         yield SidePanel()
@@ -168,18 +170,83 @@ class CompareScreen(Screen[None]):
         self.refresh_analysis()
 
     def refresh_analysis(self) -> None:
-        """Draw entity and quote layers from the library's analysis; the text was there already."""
+        """Draw entity and quote layers from the library's analysis; the text was there already.
+
+        The lines on screen (and a screen either side) are styled at once; every layer of the
+        whole text, and the comparison of the open articles (which a 50,000-word article needs
+        a second for), come from a worker (`ColumnsStyled`). The comparison is made when it is
+        shown: passages shared by two or more analysed columns, or the side panel open."""
         library_analysis = self.library_analysis
+        analysed = self._analysed_columns()
+        for column, analysis in analysed:
+            assert library_analysis is not None
+            column.view.set_layers(analysis_layers(analysis, library_analysis, column.view.visible_span()))
+            column.view.set_sentences([(s.start, s.end) for s in analysis.sentences])
+        self._styling += 1
+        if library_analysis is not None and analysed:
+            compared = len(analysed) > 1 or self.query_one(SidePanel).shown
+            self._style_in_background(library_analysis, [(c.article, a) for c, a in analysed], compared, self._styling)
+        else:
+            self._styled = self._styling
+            self._show_framing(None)
+        self._show_analysis(library_analysis)
+
+    @property
+    def styled(self) -> bool:
+        """Whether every layer of the whole text is drawn (not only the lines that were on screen)."""
+        return self._styled == self._styling
+
+    def _analysed_columns(self) -> list[tuple[ArticleColumn, ArticleAnalysis]]:
+        """The open columns whose current text the library's analysis covers, with their analysis."""
+        library_analysis = self.library_analysis
+        if library_analysis is None:
+            return []
+        analysed = []
         for column in self.columns:
-            view = column.view
-            if library_analysis is not None and column.article.id in library_analysis.article_ids:
+            if column.article.id in library_analysis.article_ids:
                 analysis = library_analysis.article(column.article.id)
                 if analysis.version == column.article.version:
-                    view.set_layer("entity", entity_highlights(analysis, library_analysis))
-                    view.set_layer("quote", quote_highlights(analysis, library_analysis))
-                    view.set_layer("structure", boilerplate_highlights(analysis))
-                    view.set_sentences([(s.start, s.end) for s in analysis.sentences])
-        self._refresh_framing()  # before the status lines: they tell the passage under the cursor too
+                    analysed.append((column, analysis))
+        return analysed
+
+    # a description of its own: Textual's default is the repr of every argument (the whole analysis)
+    @work(thread=True, exclusive=True, group="compare-styling", description="styling the open columns")
+    def _style_in_background(
+        self,
+        library_analysis: LibraryAnalysis,
+        analysed: list[tuple[Article, ArticleAnalysis]],
+        compared: bool,
+        generation: int,
+    ) -> None:
+        layers = {article.id: analysis_layers(analysis, library_analysis) for article, analysis in analysed}
+        framing = framing_report(library_analysis, [article for article, _ in analysed]) if compared else None
+        self.post_message(ColumnsStyled(generation, layers, framing))
+
+    def on_columns_styled(self, message: ColumnsStyled) -> None:
+        if message.generation != self._styling:
+            return  # the analysis or the columns changed meanwhile: a newer styling is on its way
+        self._styled = message.generation
+        for column in self.columns:
+            layers = message.layers.get(column.article.id)
+            if layers is not None:
+                column.view.set_layers(layers)
+        self._show_framing(message.framing)
+        for column in self.columns:  # the status tells the highlights under the cursor
+            column.set_status(column.describe_cursor())
+        if self.query_one(SidePanel).shown:  # the names and quotes panes were filled already
+            self.query_one(ComparePane).show(self.framing)
+
+    def _show_framing(self, framing: FramingReport | None) -> None:
+        """The comparison of the open articles that have their analysis, and its passage layer."""
+        self.framing = framing
+        analysed_ids = set(framing.article_ids) if framing is not None else set()
+        for column in self.columns:
+            shown = len(analysed_ids) > 1 and column.article.id in analysed_ids
+            passages = passage_highlights(framing, column.article.id) if framing and shown else []
+            column.view.set_layer("passage", passages)
+
+    def _show_analysis(self, library_analysis: LibraryAnalysis | None) -> None:
+        """Status lines, the followed name, the side panel's panes and the legend, from the analysis."""
         for column in self.columns:
             column.set_status(column.describe_cursor())
         self._refresh_focus()
@@ -189,23 +256,6 @@ class CompareScreen(Screen[None]):
             self.query_one(QuotesPane).show(library_analysis, self.session.scan.articles, open_ids)
             self.query_one(ComparePane).show(self.framing)
         self.refresh_legend()
-
-    def _refresh_framing(self) -> None:
-        """The comparison of the open articles that have their analysis, and its passage layer."""
-        library_analysis = self.library_analysis
-        analysed = [
-            column.article
-            for column in self.columns
-            if library_analysis is not None
-            and column.article.id in library_analysis.article_ids
-            and library_analysis.article(column.article.id).version == column.article.version
-        ]
-        self.framing = framing_report(library_analysis, analysed) if library_analysis and analysed else None
-        analysed_ids = {a.id for a in analysed}
-        for column in self.columns:
-            shown = len(analysed) > 1 and column.article.id in analysed_ids
-            passages = passage_highlights(self.framing, column.article.id) if self.framing and shown else []
-            column.view.set_layer("passage", passages)
 
     def action_jump_passage(self) -> None:
         """From a shared sentence to the same passage in the next open outlet that has it."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -32,7 +32,7 @@ from ..wrapping import WrappedLines, wrap
 
 GUTTER = 2
 RIGHT_MARGIN = 1
-SYNC_WRAP_CHARS = 60_000  # wrap this much at once (a few screens); the rest wraps in a thread
+SYNC_WRAP_CHARS = 20_000  # wrap this much at once (two screens of 200 × 50); the rest wraps in a thread
 # later layers win
 LAYER_ORDER = ("passage", "structure", "indirect", "quote", "entity", "annotation", "focus", "search")
 
@@ -199,6 +199,16 @@ class ReadingView(ScrollView, can_focus=True):
     def wrap_complete(self) -> bool:
         return self._wrap_complete
 
+    def visible_span(self) -> tuple[int, int]:
+        """Offsets of the text on screen and a screen either side (the whole text before the first wrap)."""
+        if not len(self._lines):
+            return (0, len(self.text))
+        height = max(1, self.scrollable_content_region.height)
+        top = self.scroll_offset.y
+        first = max(0, min(len(self._lines) - 1, top - height))
+        last = min(len(self._lines) - 1, top + 2 * height)
+        return (self._lines.starts[first], self._lines.ends[last] + 1)
+
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
         if self._pending_scroll is not None and self.scrollable_content_region.height > 0:
@@ -225,7 +235,15 @@ class ReadingView(ScrollView, can_focus=True):
 
     def set_layer(self, layer: str, highlights: Sequence[Highlight]) -> None:
         """Replace one layer's highlights (entities, quotes, annotations, focus, search …)."""
+        if not highlights and not self._layers.get(layer):
+            return  # empty before and after: nothing to re-index (a sort of every highlight)
         self._layers[layer] = tuple(highlights)
+        self._reindex()
+
+    def set_layers(self, layers: Mapping[str, Sequence[Highlight]]) -> None:
+        """Replace several layers at once (one re-index, not one per layer)."""
+        for layer, highlights in layers.items():
+            self._layers[layer] = tuple(highlights)
         self._reindex()
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
