@@ -59,6 +59,7 @@ from .terminal_filter import TerminalSafeFilter
 
 AUTO_ANALYSE_WORDS = 100_000  # longer articles are analysed on request only (CLI), not on open
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+LIBRARY_ANALYSIS_PAUSE_S = 1.0  # between two builds of the library analysis while analyses keep arriving
 STORE_CHECK_S = 1.0  # how often the app looks for changes other windows, the CLI or an import made
 EXPORT_LABELS = {
     "json": "JSON",
@@ -87,7 +88,8 @@ class ReaderApp(App[None]):
         self._opened: set[str] = set()  # articles the reader opened: analysed first
         self._store_notices: set[str] = set()  # store problems and warnings already shown
         self._conflicts_shown = 0
-        self._generation = 0  # of the analyses a LibraryAnalysis is built from, newest wins
+        self._library_analysis_building = False  # one build at a time; analyses arriving meanwhile wait
+        self._library_analysis_stale = False  # analyses arrived during the build: build again after it
 
     def notify(
         self,
@@ -288,10 +290,11 @@ class ReaderApp(App[None]):
 
     def on_analyse_articles(self, message: AnalyseArticles) -> None:
         self._opened.update(article.id for article in message.articles)
-        self.analyze(message.articles)
+        self.analyze(message.articles, first=True)
 
-    def analyze(self, articles: Iterable[Article]) -> None:
-        """Analyse (or read from the cache) the articles not analysed in their current version.
+    def analyze(self, articles: Iterable[Article], *, first: bool = False) -> None:
+        """Analyse (or read from the cache) the articles not analysed in their current version;
+        `first`: before those submitted earlier (articles the reader opened).
 
         Articles longer than AUTO_ANALYSE_WORDS are left alone: the reader can still read them,
         and the CLI (`reader analyze ID`) analyses them on request.
@@ -307,7 +310,7 @@ class ReaderApp(App[None]):
                 severity="warning",
                 markup=False,
             )
-        if self.analysis_process.submit([a for a in pending if a.words <= AUTO_ANALYSE_WORDS]):
+        if self.analysis_process.submit([a for a in pending if a.words <= AUTO_ANALYSE_WORDS], first=first):
             session.analysis_status = "analysing …"
             self._tell_screens(AnalysisChanged)
 
@@ -323,21 +326,35 @@ class ReaderApp(App[None]):
 
     def _rebuild_library_analysis(self) -> None:
         """From the analyses of the articles in the library now, in their current version: an
-        article removed since (a reload) leaves the names, the quote groups and the count."""
+        article removed since (a reload) leaves the names, the quote groups and the count.
+
+        Coalesced: a build takes long in a large library (and holds the GIL the UI needs), so while
+        one runs (and for a pause after it), the batches arriving meanwhile only mark it stale; one
+        build follows.
+        """
+        if self._library_analysis_building:
+            self._library_analysis_stale = True
+            return
+        self._library_analysis_building, self._library_analysis_stale = True, False
         session = self.session
         current = {a.id: a.version for a in session.scan.articles}
         usable = [a for article_id, a in session.analyses.items() if current.get(article_id) == a.version]
-        self._generation += 1
-        self._build_library_analysis(usable, self._generation)
+        self._build_library_analysis(usable)
 
-    @work(thread=True, group="library-analysis")
-    def _build_library_analysis(self, analyses: list[ArticleAnalysis], generation: int) -> None:
+    # the description: Textual's default is the repr of the arguments, here thousands of analyses
+    @work(thread=True, group="library-analysis", description="library analysis")
+    def _build_library_analysis(self, analyses: list[ArticleAnalysis]) -> None:
         """Names, roles and quote groups across articles: the longer the library, the longer this takes."""
-        self.post_message(LibraryAnalysisBuilt(LibraryAnalysis(analyses), len(analyses), generation))
+        self.post_message(LibraryAnalysisBuilt(LibraryAnalysis(analyses), len(analyses)))
+
+    def _library_analysis_rested(self) -> None:
+        """The pause after a build is over: build again if analyses arrived since."""
+        self._library_analysis_building = False
+        if self._library_analysis_stale:
+            self._rebuild_library_analysis()
 
     def on_library_analysis_built(self, message: LibraryAnalysisBuilt) -> None:
-        if message.generation != self._generation:
-            return  # newer analyses arrived meanwhile; their build is on its way
+        self.set_timer(LIBRARY_ANALYSIS_PAUSE_S, self._library_analysis_rested)
         session = self.session
         session.library_analysis = message.library_analysis
         if session.pipeline is not None and self.analysis_process is not None and not self.analysis_process.busy:
@@ -368,7 +385,7 @@ class ReaderApp(App[None]):
             return
         self._export(store.snapshot(), fmt, tuple(store.codebook()))
 
-    @work(thread=True, group="export")
+    @work(thread=True, group="export", description="export")  # not the repr of every annotation
     def _export(self, snapshot: StoreSnapshot, fmt: str, codes: tuple[Code, ...]) -> None:
         try:
             # the palette's CSV is for the spreadsheet on this machine: its locale's delimiter

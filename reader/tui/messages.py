@@ -102,11 +102,10 @@ class AnalysesReady(Message):
 
 @dataclass
 class LibraryAnalysisBuilt(Message):
-    """The analyses across articles, built in a worker from the session's analyses of `generation`."""
+    """The analyses across articles, built in a worker from the session's analyses."""
 
     library_analysis: LibraryAnalysis
     analysed: int
-    generation: int
 
 
 @dataclass

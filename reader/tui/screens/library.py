@@ -97,6 +97,7 @@ class LibraryScreen(Screen[None]):
         self._rows: dict[str, TableRow] = {}  # the scan's articles as rows, by id
         self._labels: dict[str, str] = {}  # id → title, source, date and id, case-folded, for the filter
         self._matching: set[str] | None = None  # ids the filter lets through; None: no filter
+        self._ordered: list[TableRow] | None = None  # every row in the chosen order; None: sort again
         self.picked: list[str] = []
         self.query_text = ""
         self.sort_index = 0
@@ -128,6 +129,7 @@ class LibraryScreen(Screen[None]):
         scan = self.scan = self.session.scan
         self._rows = {article.id: table_row(article) for article in scan.articles}
         self._labels = {a.id: f"{a.title}\n{a.source}\n{a.date}\n{a.id}".casefold() for a in scan.articles}
+        self._ordered = None
         self.picked = [i for i in self.picked if i in self._rows]
         self.root = str(self.session.library.root)
         self._matching = self._filter(self.query_text)
@@ -172,7 +174,8 @@ class LibraryScreen(Screen[None]):
             return
         self.counts = counts
         if SORT_KEYS[self.sort_index].label == "notes":
-            self._populate()  # the order depends on the counts
+            self._ordered = None  # the order depends on the counts
+            self._populate()
         else:
             self.table.set_counts(counts)
 
@@ -192,11 +195,15 @@ class LibraryScreen(Screen[None]):
         return found | {article_id for article_id, label in self._labels.items() if folded in label}
 
     def visible_rows(self) -> list[TableRow]:
-        """The rows the filter lets through, in the chosen order (ties in title order)."""
-        rows = [row for row in self._rows.values() if self._matching is None or row.id in self._matching]
-        rows.sort(key=lambda row: row.title.casefold())
-        sort, counts = SORT_KEYS[self.sort_index], self.counts
-        return sorted(rows, key=lambda row: sort.key(row, counts), reverse=self.sort_reverse)
+        """The rows the filter lets through, in the chosen order (ties in title order).
+
+        Every row is sorted once per scan and order; a filter keystroke only picks from them."""
+        if self._ordered is None:
+            rows = sorted(self._rows.values(), key=lambda row: row.title.casefold())
+            sort, counts = SORT_KEYS[self.sort_index], self.counts
+            self._ordered = sorted(rows, key=lambda row: sort.key(row, counts), reverse=self.sort_reverse)
+        matching = self._matching
+        return list(self._ordered) if matching is None else [row for row in self._ordered if row.id in matching]
 
     def _populate(self) -> None:
         table = self.table
@@ -275,14 +282,17 @@ class LibraryScreen(Screen[None]):
             self.sort_reverse = not self.sort_reverse
         else:
             self.sort_index = index
+        self._ordered = None
         self._populate()
 
     def action_cycle_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORT_KEYS)
+        self._ordered = None
         self._populate()
 
     def action_reverse_sort(self) -> None:
         self.sort_reverse = not self.sort_reverse
+        self._ordered = None
         self._populate()
 
     def action_show_problems(self) -> None:
