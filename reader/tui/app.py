@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from functools import partial
@@ -27,9 +29,7 @@ from ..analysis import AnalysisCache, ArticleAnalysis, LibraryAnalysis
 from ..analysis.service import AnalysisProcess
 from ..annotations import AnnotationStore, History, StoreError, StoreSnapshot
 from ..annotations.codebook import Code
-from ..articles import Article
-from ..exchange import FORMATS, export_to_directory
-from ..exchange.csv_table import locale_delimiter
+from ..articles import Article, LibraryScan
 from ..nlp.identity import PipelineInfo, peek_fingerprint
 from ..settings import Settings
 from ..text.counting import plural
@@ -45,13 +45,13 @@ from .messages import (
     LibraryAnalysisBuilt,
     LibraryChanged,
     LibraryLoaded,
+    LibraryReading,
     OpenArticles,
     OpenPassage,
     PipelineReady,
     ReloadLibrary,
     StoreChanged,
 )
-from .screens.compare import CompareScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
 from .session import Session
@@ -59,7 +59,11 @@ from .terminal_filter import TerminalSafeFilter
 
 AUTO_ANALYSE_WORDS = 100_000  # longer articles are analysed on request only (CLI), not on open
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
-LIBRARY_ANALYSIS_PAUSE_S = 1.0  # between two builds of the library analysis while analyses keep arriving
+LIBRARY_ANALYSIS_PAUSE_S = 1.0  # between two builds of the library analysis while analyses keep arriving…
+LIBRARY_ANALYSIS_DUTY = 4  # …and at least this many times as long as the last build took: it holds the GIL
+# A thread worker holding the GIL (the library analysis is pure Python) makes the UI thread wait up to
+# the switch interval (5 ms) each time it wants the GIL back, many times per keystroke: a shorter one.
+SWITCH_INTERVAL_S = 0.0005
 STORE_CHECK_S = 1.0  # how often the app looks for changes other windows, the CLI or an import made
 EXPORT_LABELS = {
     "json": "JSON",
@@ -90,6 +94,7 @@ class ReaderApp(App[None]):
         self._conflicts_shown = 0
         self._library_analysis_building = False  # one build at a time; analyses arriving meanwhile wait
         self._library_analysis_stale = False  # analyses arrived during the build: build again after it
+        self._library_analysis_began = 0.0  # when the last build started (time.monotonic)
 
     def notify(
         self,
@@ -126,6 +131,7 @@ class ReaderApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         self.key_pacer.start()
         self._handle_stop_signals(install=True)
         self.push_screen(self.library_screen)
@@ -154,12 +160,25 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
         session = self.session
-        scan = session.library.scan()
+        scan = session.library.scan(progress=self._show_partial_scan)
         store = None
         if session.store is None:
             store = AnnotationStore.open(session.library, author=session.settings.author)
         self.post_message(LibraryLoaded(scan, store))
         session.library.index_texts()  # a first run's full-text index, after the table shows
+
+    def _show_partial_scan(self, partial: LibraryScan) -> None:
+        """Called in the library worker while a scan reads on."""
+        self.post_message(LibraryReading(partial))
+
+    def on_library_reading(self, message: LibraryReading) -> None:
+        """Show the first rows of a large library while the rest is read; a reload (the whole
+        library shown already) is not shown in parts."""
+        session = self.session
+        if session.scan.complete and session.scan.articles:
+            return
+        session.scan = message.scan
+        self._tell_screens(LibraryChanged)
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         session = self.session
@@ -184,6 +203,8 @@ class ReaderApp(App[None]):
         self.load_library()
 
     def on_open_articles(self, message: OpenArticles) -> None:
+        from .screens.compare import CompareScreen  # here: its import is a part of start-up that can wait
+
         by_id = {a.id: a for a in self.session.scan.articles}
         articles = [by_id[i] for i in message.article_ids if i in by_id]
         if articles:
@@ -195,6 +216,8 @@ class ReaderApp(App[None]):
         if article is None:
             self.notify(f"{message.article_id} is not in the library any more", severity="warning", markup=False)
             return
+        from .screens.compare import CompareScreen
+
         self._opened.add(article.id)
         screen = CompareScreen(self.session, [article])
         self.push_screen(screen)
@@ -336,6 +359,7 @@ class ReaderApp(App[None]):
             self._library_analysis_stale = True
             return
         self._library_analysis_building, self._library_analysis_stale = True, False
+        self._library_analysis_began = time.monotonic()
         session = self.session
         current = {a.id: a.version for a in session.scan.articles}
         usable = [a for article_id, a in session.analyses.items() if current.get(article_id) == a.version]
@@ -354,7 +378,8 @@ class ReaderApp(App[None]):
             self._rebuild_library_analysis()
 
     def on_library_analysis_built(self, message: LibraryAnalysisBuilt) -> None:
-        self.set_timer(LIBRARY_ANALYSIS_PAUSE_S, self._library_analysis_rested)
+        took = time.monotonic() - self._library_analysis_began
+        self.set_timer(max(LIBRARY_ANALYSIS_PAUSE_S, LIBRARY_ANALYSIS_DUTY * took), self._library_analysis_rested)
         session = self.session
         session.library_analysis = message.library_analysis
         if session.pipeline is not None and self.analysis_process is not None and not self.analysis_process.busy:
@@ -370,6 +395,8 @@ class ReaderApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from screen_commands(screen)
+        from ..exchange import FORMATS  # here, as in _export: the formats' modules can wait past start-up
+
         for fmt, label in EXPORT_LABELS.items():
             yield SystemCommand(
                 f"Export annotations as {label}",
@@ -387,6 +414,9 @@ class ReaderApp(App[None]):
 
     @work(thread=True, group="export", description="export")  # not the repr of every annotation
     def _export(self, snapshot: StoreSnapshot, fmt: str, codes: tuple[Code, ...]) -> None:
+        from ..exchange import export_to_directory
+        from ..exchange.csv_table import locale_delimiter
+
         try:
             # the palette's CSV is for the spreadsheet on this machine: its locale's delimiter
             path = export_to_directory(snapshot, self.session.library, fmt, codes, csv_delimiter=locale_delimiter())

@@ -3,7 +3,7 @@
 Screens ask the app (these bubble up to it): OpenArticles, OpenPassage, ReloadLibrary, AnalyseArticles.
 The app tells the screens (posted to each screen on the stack, never bubbling back):
 LibraryChanged, StoreChanged, AnalysisChanged. Workers and threads report to the app:
-LibraryLoaded, PipelineReady, AnalysesReady, LibraryAnalysisBuilt, ExportFinished. Within the
+LibraryReading, LibraryLoaded, PipelineReady, AnalysesReady, LibraryAnalysisBuilt, ExportFinished. Within the
 compare screen, its panes and dialogs: JumpTo, TagChosen, EntityChosen, QuoteGroupChosen,
 ResolveConflict.
 """
@@ -73,6 +73,13 @@ class AnalysisChanged(Message):
 
 
 # ---- workers and threads report to the app --------------------------------------------------
+
+
+@dataclass
+class LibraryReading(Message):
+    """The part of a scan read so far (`scan.complete` False), while the worker reads on."""
+
+    scan: LibraryScan
 
 
 @dataclass

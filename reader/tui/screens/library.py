@@ -95,6 +95,7 @@ class LibraryScreen(Screen[None]):
         self.session = session
         self.scan = LibraryScan((), ())  # the scan the table shows
         self._rows: dict[str, TableRow] = {}  # the scan's articles as rows, by id
+        self._made: dict[str, tuple[Article, TableRow, str]] = {}  # each article's row and label, made once
         self._labels: dict[str, str] = {}  # id → title, source, date and id, case-folded, for the filter
         self._matching: set[str] | None = None  # ids the filter lets through; None: no filter
         self._ordered: list[TableRow] | None = None  # every row in the chosen order; None: sort again
@@ -127,8 +128,16 @@ class LibraryScreen(Screen[None]):
     def show_scan(self) -> None:
         """Fill the table from the session's latest scan."""
         scan = self.scan = self.session.scan
-        self._rows = {article.id: table_row(article) for article in scan.articles}
-        self._labels = {a.id: f"{a.title}\n{a.source}\n{a.date}\n{a.id}".casefold() for a in scan.articles}
+        made, known = {}, self._made
+        for article in scan.articles:  # a scan shown in parts, or a reload: most rows are made already
+            entry = known.get(article.id)
+            if entry is None or entry[0] is not article:
+                label = f"{article.title}\n{article.source}\n{article.date}\n{article.id}".casefold()
+                entry = (article, table_row(article), label)
+            made[article.id] = entry
+        self._made = made
+        self._rows = {article_id: row for article_id, (_, row, _) in made.items()}
+        self._labels = {article_id: label for article_id, (_, _, label) in made.items()}
         self._ordered = None
         self.picked = [i for i in self.picked if i in self._rows]
         self.root = str(self.session.library.root)
@@ -219,6 +228,8 @@ class LibraryScreen(Screen[None]):
     def _update_title(self, shown: int) -> None:
         total = len(self.scan.articles)
         count = f"{shown:,} of {plural(total, 'article')}" if shown != total else plural(total, "article")
+        if not self.scan.complete:
+            count = f"reading the library … {count} so far"
         sort = f"sorted by {SORT_KEYS[self.sort_index].label} {'↓' if self.sort_reverse else '↑'}"
         title = Text(safe_line(f"reader — {self.root} — {count} — {sort}"), no_wrap=True, overflow="ellipsis")
         self.query_one("#library-title", Static).update(title)
