@@ -1,9 +1,12 @@
 """Run by bench_scale.py in a fresh process (whose PYTHONPATH picks the code to measure).
 
-python _scale_probe.py start LIBRARY   prints "ready" when the library table shows (then waits for the
+python _scale_probe.py start LIBRARY   prints "ready" when the library table shows its first rows, then
+                                       "whole" when it shows every article (then waits for the
                                        full-text index a first run builds after that)
 python _scale_probe.py rss LIBRARY     prints the app's peak resident memory (MB) 3 s after the table shows
 python _scale_probe.py filter LIBRARY  prints the milliseconds of each keystroke of a filter, table redrawn
+python _scale_probe.py filter-analysing LIBRARY  the same, once the background analysis runs (the pipeline
+                                       loaded, articles submitted): what a reader sees in the first minutes
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ async def main(mode: str, library: str) -> None:
             await pilot.pause(0.001)
         if mode == "start":
             print("ready", flush=True)
+            while not getattr(app.session.scan, "complete", True) or app.session.store is None:
+                await pilot.pause(0.001)
+            print("whole", flush=True)
             index = getattr(app.session.library, "index", None)  # the full-text index a first run builds
             while index is not None and index.texts_pending:
                 await pilot.pause(0.1)
@@ -43,6 +49,12 @@ async def main(mode: str, library: str) -> None:
             await pilot.pause(3.0)
             print(json.dumps(round(peak_rss_mb(), 1)), flush=True)
             return
+        if mode == "filter-analysing":
+            process = app.analysis_process
+            while app.session.pipeline is None or process is None or not process.busy:
+                await pilot.pause(0.05)
+                process = app.analysis_process
+            await pilot.pause(1.0)  # the first results arrive
         await pilot.press("slash")
         await pilot.pause()
         times = []

@@ -6,8 +6,14 @@ of str/dict, so they cross the process boundary without pickling project classes
 
     child → parent: ("pipeline", info_dict, warning) | ("pipeline-failed", message)
                     ("analysed", article_id, analysis_json) | ("failed", article_id, message)
-    parent → its own relay thread: ("closed",) once the child is stopped
+    parent → its own relay thread: ("closed",) once the child is stopped; ("failed", article_id,
+                    message) for an article whose text could not be read to send
     parent → child: ("analyze", article_fields); the parent stops the child with SIGTERM
+
+Submitting only queues the articles in the parent: a feeder thread reads their texts (a library
+index reads bodies on demand) and hands them to the child a few at a time, so submitting a whole
+library costs the UI thread nothing, and an article submitted `first` (one the reader opens) is
+the next one analysed, not the ten-thousandth.
 """
 
 from __future__ import annotations
@@ -20,15 +26,17 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..articles import Article
+from ..articles import Article, ArticleFileError
 from .results import ArticleAnalysis
 
 BATCH_SECONDS = 0.5  # report at least this often while a long queue is worked through
+IN_FLIGHT = 4  # articles handed to the child ahead of its answers: few, so one submitted first goes next
 ARTICLE_FIELDS = ("id", "body", "title", "source", "date", "url", "language", "author")
 
 
@@ -137,10 +145,13 @@ class AnalysisProcess:
         self._requests.cancel_join_thread()  # never block the parent's exit on a child that is gone
         self._on_pipeline = on_pipeline
         self._on_results = on_results
-        self._pending: set[tuple[str, str]] = set()
+        self._pending: set[tuple[str, str]] = set()  # (id, version) submitted, not answered yet
+        self._outbox: deque[tuple[tuple[str, str], Article]] = deque()  # submitted, not sent to the child yet
+        self._sent = 0  # sent to the child, not answered yet
         self._closing = False
         self._pipeline_reported = False
         self._lock = threading.Lock()
+        self._wake_feeder = threading.Condition(self._lock)
         self._process = context.Process(
             target=serve,
             args=(requested_model, str(cache_dir), self._requests, self._results),
@@ -150,21 +161,56 @@ class AnalysisProcess:
         self._process.start()
         self._relay_thread = threading.Thread(target=self._relay, name="reader-analysis-relay", daemon=True)
         self._relay_thread.start()
+        self._feeder_thread = threading.Thread(target=self._feed, name="reader-analysis-feeder", daemon=True)
+        self._feeder_thread.start()
 
-    def submit(self, articles: list[Article]) -> int:
-        """Queue the articles not queued already (by id and version); returns how many were new."""
-        added = 0
+    def submit(self, articles: list[Article], *, first: bool = False) -> int:
+        """Queue the articles not queued already (by id and version); returns how many were new.
+
+        Cheap: nothing is read or sent here (the feeder thread does it). `first` puts them ahead
+        of everything not sent yet, in their order, those queued already included."""
         if not self._process.is_alive():
             return 0  # it died, and said so through on_pipeline / on_results
+        added = 0
         with self._lock:
+            entries = []
             for article in articles:
                 key = (article.id, article.version)
-                if key in self._pending:
+                if key not in self._pending:
+                    self._pending.add(key)
+                    added += 1
+                elif not first:
                     continue
-                self._pending.add(key)
-                self._requests.put(("analyze", article_fields(article)))
-                added += 1
+                entries.append((key, article))
+            if first:
+                moved = {key for key, _ in entries}
+                if len(moved) > added:  # some were waiting in the outbox: take them out
+                    self._outbox = deque(entry for entry in self._outbox if entry[0] not in moved)
+                self._outbox.extendleft(reversed(entries))
+            else:
+                self._outbox.extend(entries)
+            self._wake_feeder.notify()
         return added
+
+    def _feed(self) -> None:
+        """The feeder thread: read each queued article's text and send it, IN_FLIGHT at most ahead."""
+        while True:
+            with self._wake_feeder:
+                while not self._closing and (not self._outbox or self._sent >= IN_FLIGHT):
+                    self._wake_feeder.wait()
+                if self._closing:
+                    return
+                (article_id, _), article = self._outbox.popleft()
+                self._sent += 1
+            try:
+                fields = article_fields(article)  # an indexed article's body is read here
+            except (ArticleFileError, OSError) as error:  # changed or gone since the scan
+                self._results.put(("failed", article_id, str(error)))
+                continue
+            try:
+                self._requests.put(("analyze", fields))
+            except (ValueError, OSError):  # the queue is closed: we are shutting down
+                return
 
     @property
     def busy(self) -> bool:
@@ -174,7 +220,9 @@ class AnalysisProcess:
     def close(self) -> None:
         """Stop the child at once, so quitting never waits for spaCy; an analysis cut short is
         simply not cached (the child cleans its temp file on SIGTERM) and is redone next time."""
-        self._closing = True
+        with self._lock:
+            self._closing = True
+            self._wake_feeder.notify()
         if self._process.is_alive():
             self._process.terminate()
             self._process.join(timeout=1)
@@ -220,6 +268,8 @@ class AnalysisProcess:
                         self._pending.discard((article_id, analysis.version))
                     else:
                         self._pending -= {k for k in self._pending if k[0] == article_id}
+                    self._sent = max(0, self._sent - 1)
+                    self._wake_feeder.notify()
             with self._lock:
                 idle = not self._pending
             if (batch or failures) and (idle or message is None or time.monotonic() - last_report >= BATCH_SECONDS):
@@ -237,6 +287,7 @@ class AnalysisProcess:
             return
         with self._lock:
             lost, self._pending = sorted(self._pending), set()
+            self._outbox.clear()
         failures = failures + [
             f"{article_id}: not analysed: {reason}; restart reader to retry" for article_id, _ in lost
         ]

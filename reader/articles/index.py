@@ -332,22 +332,31 @@ class LibraryIndex:
         """Articles whose text the full-text table does not hold yet (index_texts adds them)."""
         return len(self._pending)
 
-    def index_texts(self, batch: int = 200) -> None:
+    def index_texts(self, batch: int = 50) -> None:
         """Put the pending articles' texts into the full-text table, a transaction per batch, so the
-        filter and the bodies stay answerable meanwhile. Parsing and listing never wait for this:
-        it is the slow part of a first run (FTS5 tokenises every word)."""
+        filter and the bodies stay answerable meanwhile: the lock is held for one batch's writes,
+        never while texts are read from files. Parsing and listing never wait for this: it is the
+        slow part of a first run (FTS5 tokenises every word)."""
         while True:
             with self._lock:
                 chosen = list(self._pending.items())[:batch]
+            if not chosen:
+                return
+            texts = []
+            for rowid, article in chosen:
+                body = article.__dict__.get("_body") if isinstance(article, IndexedArticle) else article.body
+                if body is None:  # restored from an index whose text was never written: from its file
+                    body = self._body_from_file(article)
+                texts.append((rowid, article, body))
+            with self._lock:
                 db = self._connect()
-                if not chosen or db is None:
+                if db is None:
                     return
                 try:
                     db.execute("BEGIN IMMEDIATE")
-                    for rowid, article in chosen:
-                        body = article.__dict__.get("_body") if isinstance(article, IndexedArticle) else article.body
-                        if body is None:  # restored from an index whose text was never written: from its file
-                            body = self._body_from_file(article)
+                    for rowid, article, body in texts:
+                        if self._pending.get(rowid) is not article:  # deleted or rewritten meanwhile
+                            continue
                         if body is not None:
                             db.execute(
                                 "INSERT INTO texts (rowid, title, source, body) VALUES (?, ?, ?, ?)",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +18,8 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 ARTICLES_DIRNAME = "articles"
 ANNOTATIONS_DIRNAME = "annotations"
 SYNC_TEXTS = 200  # a scan that parsed at most this many articles indexes their texts at once
+FIRST_PROGRESS_S = 0.15  # a scan still going after this long shows what it has read so far…
+PROGRESS_EVERY_S = 0.5  # …and again this often
 
 
 class ArticleNotFound(KeyError):
@@ -27,6 +31,7 @@ class ArticleNotFound(KeyError):
 class LibraryScan:
     articles: tuple[Article, ...]
     problems: tuple[LoadProblem, ...]  # files skipped, and why
+    complete: bool = True  # False: the part of a scan read so far (Library.scan's progress)
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -51,11 +56,12 @@ class Library:
 
     def article_paths(self) -> list[Path]:
         """Article files, sorted; hidden files and folders are not part of the library."""
-        return [path for path, _ in self._list_articles()[0]]
+        return [path for path, _ in self._walk([])]
 
-    def _list_articles(self) -> tuple[list[tuple[Path, os.stat_result]], list[LoadProblem]]:
-        """The article files under articles/ (sorted, each with what stat says of it), and the
-        article-named entries skipped unread.
+    def _walk(self, problems: list[LoadProblem]) -> Iterator[tuple[Path, os.stat_result]]:
+        """The article files under articles/, in path order, each with what stat says of it, as
+        they are found (a scan shows the first while the walk goes on); the article-named entries
+        skipped unread go to `problems`.
 
         A symlink is followed only where it resolves inside the library folder (or inside the
         folder articles/ itself links to): `articles/passwd.txt → /etc/passwd`, or a linked
@@ -63,52 +69,60 @@ class Library:
         nothing ever blocks on it; a folder reached twice through links is listed once.
         """
         if not self.articles_dir.is_dir():
-            return [], []
+            return
         homes = (self.root, self.articles_dir.resolve())
-        found: list[tuple[Path, os.stat_result]] = []
-        problems: list[LoadProblem] = []
-        folders = [self.articles_dir]
         seen = {self.articles_dir.resolve()}
-        while folders:
-            folder = folders.pop()
-            try:
-                entries = list(os.scandir(folder))
-            except OSError as error:
-                problems.append(LoadProblem(folder, f"cannot be listed: {error.strerror or error}"))
+        # depth first, each folder's entries by name: the order of sorting the paths by their parts
+        stack = [iter(self._entries(self.articles_dir, problems))]
+        while stack:
+            entry = next(stack[-1], None)
+            if entry is None:
+                stack.pop()
                 continue
-            for entry in entries:
-                if entry.name.startswith("."):
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            is_article = path.suffix.lower() in ARTICLE_SUFFIXES
+            if entry.is_symlink():
+                target = path.resolve()
+                if not any(target.is_relative_to(home) for home in homes):
+                    if is_article or target.is_dir():
+                        problems.append(LoadProblem(path, "is a symlink pointing outside the library"))
                     continue
-                path = Path(entry.path)
-                is_article = path.suffix.lower() in ARTICLE_SUFFIXES
-                if entry.is_symlink():
-                    target = path.resolve()
-                    if not any(target.is_relative_to(home) for home in homes):
-                        if is_article or target.is_dir():
-                            problems.append(LoadProblem(path, "is a symlink pointing outside the library"))
-                        continue
-                try:
-                    is_folder = entry.is_dir()
-                    info = entry.stat() if is_article and not is_folder else None
-                except OSError as error:  # a link to nothing, or a file gone meanwhile
-                    if is_article:
-                        problems.append(LoadProblem(path, f"cannot be read: {error.strerror or error}"))
-                    continue
-                if is_folder:
-                    real = path.resolve()
-                    if real not in seen:
-                        seen.add(real)
-                        folders.append(path)
-                elif info is not None:
-                    refusal = refusal_for(info.st_mode)
-                    if refusal is None:
-                        found.append((path, info))
-                    else:
-                        problems.append(LoadProblem(path, str(refusal)))
-        return sorted(found, key=lambda item: item[0].parts), problems
+            try:
+                is_folder = entry.is_dir()
+                info = entry.stat() if is_article and not is_folder else None
+            except OSError as error:  # a link to nothing, or a file gone meanwhile
+                if is_article:
+                    problems.append(LoadProblem(path, f"cannot be read: {error.strerror or error}"))
+                continue
+            if is_folder:
+                real = path.resolve()
+                if real not in seen:
+                    seen.add(real)
+                    stack.append(iter(self._entries(path, problems)))
+            elif info is not None:
+                refusal = refusal_for(info.st_mode)
+                if refusal is None:
+                    yield path, info
+                else:
+                    problems.append(LoadProblem(path, str(refusal)))
 
-    def scan(self) -> LibraryScan:
-        """Load every article file, reusing those unchanged since the last scan."""
+    @staticmethod
+    def _entries(folder: Path, problems: list[LoadProblem]) -> list[os.DirEntry[str]]:
+        try:
+            with os.scandir(folder) as entries:
+                return sorted(entries, key=lambda entry: entry.name)
+        except OSError as error:
+            problems.append(LoadProblem(folder, f"cannot be listed: {error.strerror or error}"))
+            return []
+
+    def scan(self, progress: Callable[[LibraryScan], None] | None = None) -> LibraryScan:
+        """Load every article file, reusing those unchanged since the last scan.
+
+        `progress` is called with the articles read so far (`complete` False) after
+        FIRST_PROGRESS_S and then every PROGRESS_EVERY_S while the scan goes on, so a large
+        library can show its first rows long before the last file is read."""
         articles: list[Article] = []
         problems: list[LoadProblem] = []
         if not self.articles_dir.is_dir():
@@ -116,16 +130,17 @@ class Library:
             return LibraryScan((), tuple(problems))
         seen_ids: dict[str, Path] = {}
         with self._lock:
+            began = time.monotonic()
             if self.index is not None and not self._index_read:
                 self._index_read = True
                 entries, self._recheck = self.index.load()
                 self._cache.update(entries)
-            listed, unread = self._list_articles()
-            problems.extend(unread)
-            paths = [path for path, _ in listed]
+            paths: set[Path] = set()
             written: list[tuple[Path, StatKey, Article]] = []
             removed: list[Path] = []
-            for path, info in listed:
+            report_at = began + FIRST_PROGRESS_S
+            for path, info in self._walk(problems):
+                paths.add(path)
                 result, was_indexed = self._load(path, info)
                 if was_indexed is not None:  # parsed anew
                     if isinstance(result, Article):
@@ -134,19 +149,21 @@ class Library:
                         removed.append(path)
                 if isinstance(result, LoadProblem):
                     problems.append(result)
-                    continue
-                if result.id in seen_ids:
+                elif result.id in seen_ids:
                     problems.append(
                         LoadProblem(path, f"has the same id {result.id!r} as {seen_ids[result.id].name}; rename one")
                     )
-                    continue
-                seen_ids[result.id] = path
-                articles.append(result)
-            stale = set(self._cache) - set(paths)
+                else:
+                    seen_ids[result.id] = path
+                    articles.append(result)
+                if progress is not None and time.monotonic() >= report_at:
+                    progress(LibraryScan(tuple(articles), tuple(problems), complete=False))
+                    report_at = time.monotonic() + PROGRESS_EVERY_S
+            stale = set(self._cache) - paths
             for path in stale:
                 if isinstance(self._cache.pop(path)[1], Article):
                     removed.append(path)
-            removed.extend(self._recheck - set(paths))
+            removed.extend(self._recheck - paths)
             self._recheck.clear()
             if self.index is not None:
                 self.index.update(written, removed)

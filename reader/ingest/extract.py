@@ -10,16 +10,16 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-
-import trafilatura
-from lxml.html import HtmlElement
-from trafilatura.settings import Document
+from typing import TYPE_CHECKING
 
 from ..articles.article import count_words, source_from_url
 from ..articles.infer import infer_title
 from ..text.shortening import one_line
 from .errors import AddError
 from .urls import clean_url, is_web_url
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 MIN_ARTICLE_WORDS = 25
 NO_TEXT = "has no article text that could be extracted"
@@ -49,6 +49,9 @@ class ExtractedArticle:
 
 def extract_article(html: str, url: str = "") -> ExtractedArticle:
     """Extract the article; raises AddError when the page has no article text."""
+    import trafilatura  # here, not at import: it takes a large part of the app's start-up otherwise
+    from trafilatura.settings import Document
+
     tree = trafilatura.load_html(_XML_DECLARATION.sub("", html, count=1))
     if tree is None:
         raise AddError("is not a readable HTML page")

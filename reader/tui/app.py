@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from functools import partial
@@ -27,9 +29,7 @@ from ..analysis import AnalysisCache, ArticleAnalysis, LibraryAnalysis
 from ..analysis.service import AnalysisProcess
 from ..annotations import AnnotationStore, History, StoreError, StoreSnapshot
 from ..annotations.codebook import Code
-from ..articles import Article
-from ..exchange import FORMATS, export_to_directory
-from ..exchange.csv_table import locale_delimiter
+from ..articles import Article, LibraryScan
 from ..nlp.identity import PipelineInfo, peek_fingerprint
 from ..settings import Settings
 from ..text.counting import plural
@@ -45,13 +45,13 @@ from .messages import (
     LibraryAnalysisBuilt,
     LibraryChanged,
     LibraryLoaded,
+    LibraryReading,
     OpenArticles,
     OpenPassage,
     PipelineReady,
     ReloadLibrary,
     StoreChanged,
 )
-from .screens.compare import CompareScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
 from .session import Session
@@ -59,6 +59,11 @@ from .terminal_filter import TerminalSafeFilter
 
 AUTO_ANALYSE_WORDS = 100_000  # longer articles are analysed on request only (CLI), not on open
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+LIBRARY_ANALYSIS_PAUSE_S = 1.0  # between two builds of the library analysis while analyses keep arriving…
+LIBRARY_ANALYSIS_DUTY = 4  # …and at least this many times as long as the last build took: it holds the GIL
+# A thread worker holding the GIL (the library analysis is pure Python) makes the UI thread wait up to
+# the switch interval (5 ms) each time it wants the GIL back, many times per keystroke: a shorter one.
+SWITCH_INTERVAL_S = 0.0005
 STORE_CHECK_S = 1.0  # how often the app looks for changes other windows, the CLI or an import made
 EXPORT_LABELS = {
     "json": "JSON",
@@ -87,7 +92,9 @@ class ReaderApp(App[None]):
         self._opened: set[str] = set()  # articles the reader opened: analysed first
         self._store_notices: set[str] = set()  # store problems and warnings already shown
         self._conflicts_shown = 0
-        self._generation = 0  # of the analyses a LibraryAnalysis is built from, newest wins
+        self._library_analysis_building = False  # one build at a time; analyses arriving meanwhile wait
+        self._library_analysis_stale = False  # analyses arrived during the build: build again after it
+        self._library_analysis_began = 0.0  # when the last build started (time.monotonic)
 
     def notify(
         self,
@@ -124,6 +131,7 @@ class ReaderApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         self.key_pacer.start()
         self._handle_stop_signals(install=True)
         self.push_screen(self.library_screen)
@@ -152,12 +160,25 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
         session = self.session
-        scan = session.library.scan()
+        scan = session.library.scan(progress=self._show_partial_scan)
         store = None
         if session.store is None:
             store = AnnotationStore.open(session.library, author=session.settings.author)
         self.post_message(LibraryLoaded(scan, store))
         session.library.index_texts()  # a first run's full-text index, after the table shows
+
+    def _show_partial_scan(self, partial: LibraryScan) -> None:
+        """Called in the library worker while a scan reads on."""
+        self.post_message(LibraryReading(partial))
+
+    def on_library_reading(self, message: LibraryReading) -> None:
+        """Show the first rows of a large library while the rest is read; a reload (the whole
+        library shown already) is not shown in parts."""
+        session = self.session
+        if session.scan.complete and session.scan.articles:
+            return
+        session.scan = message.scan
+        self._tell_screens(LibraryChanged)
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         session = self.session
@@ -182,6 +203,8 @@ class ReaderApp(App[None]):
         self.load_library()
 
     def on_open_articles(self, message: OpenArticles) -> None:
+        from .screens.compare import CompareScreen  # here: its import is a part of start-up that can wait
+
         by_id = {a.id: a for a in self.session.scan.articles}
         articles = [by_id[i] for i in message.article_ids if i in by_id]
         if articles:
@@ -193,6 +216,8 @@ class ReaderApp(App[None]):
         if article is None:
             self.notify(f"{message.article_id} is not in the library any more", severity="warning", markup=False)
             return
+        from .screens.compare import CompareScreen
+
         self._opened.add(article.id)
         screen = CompareScreen(self.session, [article])
         self.push_screen(screen)
@@ -288,10 +313,11 @@ class ReaderApp(App[None]):
 
     def on_analyse_articles(self, message: AnalyseArticles) -> None:
         self._opened.update(article.id for article in message.articles)
-        self.analyze(message.articles)
+        self.analyze(message.articles, first=True)
 
-    def analyze(self, articles: Iterable[Article]) -> None:
-        """Analyse (or read from the cache) the articles not analysed in their current version.
+    def analyze(self, articles: Iterable[Article], *, first: bool = False) -> None:
+        """Analyse (or read from the cache) the articles not analysed in their current version;
+        `first`: before those submitted earlier (articles the reader opened).
 
         Articles longer than AUTO_ANALYSE_WORDS are left alone: the reader can still read them,
         and the CLI (`reader analyze ID`) analyses them on request.
@@ -307,7 +333,7 @@ class ReaderApp(App[None]):
                 severity="warning",
                 markup=False,
             )
-        if self.analysis_process.submit([a for a in pending if a.words <= AUTO_ANALYSE_WORDS]):
+        if self.analysis_process.submit([a for a in pending if a.words <= AUTO_ANALYSE_WORDS], first=first):
             session.analysis_status = "analysing …"
             self._tell_screens(AnalysisChanged)
 
@@ -323,22 +349,37 @@ class ReaderApp(App[None]):
 
     def _rebuild_library_analysis(self) -> None:
         """From the analyses of the articles in the library now, in their current version: an
-        article removed since (a reload) leaves the names, the quote groups and the count."""
+        article removed since (a reload) leaves the names, the quote groups and the count.
+
+        Coalesced: a build takes long in a large library (and holds the GIL the UI needs), so while
+        one runs (and for a pause after it), the batches arriving meanwhile only mark it stale; one
+        build follows.
+        """
+        if self._library_analysis_building:
+            self._library_analysis_stale = True
+            return
+        self._library_analysis_building, self._library_analysis_stale = True, False
+        self._library_analysis_began = time.monotonic()
         session = self.session
         current = {a.id: a.version for a in session.scan.articles}
         usable = [a for article_id, a in session.analyses.items() if current.get(article_id) == a.version]
-        self._generation += 1
-        self._build_library_analysis(usable, self._generation)
+        self._build_library_analysis(usable)
 
-    # descriptions of their own: Textual's default is the repr of every argument, made on this thread
-    @work(thread=True, group="library-analysis", description="building the library analysis")
-    def _build_library_analysis(self, analyses: list[ArticleAnalysis], generation: int) -> None:
+    # the description: Textual's default is the repr of the arguments, here thousands of analyses
+    @work(thread=True, group="library-analysis", description="library analysis")
+    def _build_library_analysis(self, analyses: list[ArticleAnalysis]) -> None:
         """Names, roles and quote groups across articles: the longer the library, the longer this takes."""
-        self.post_message(LibraryAnalysisBuilt(LibraryAnalysis(analyses), len(analyses), generation))
+        self.post_message(LibraryAnalysisBuilt(LibraryAnalysis(analyses), len(analyses)))
+
+    def _library_analysis_rested(self) -> None:
+        """The pause after a build is over: build again if analyses arrived since."""
+        self._library_analysis_building = False
+        if self._library_analysis_stale:
+            self._rebuild_library_analysis()
 
     def on_library_analysis_built(self, message: LibraryAnalysisBuilt) -> None:
-        if message.generation != self._generation:
-            return  # newer analyses arrived meanwhile; their build is on its way
+        took = time.monotonic() - self._library_analysis_began
+        self.set_timer(max(LIBRARY_ANALYSIS_PAUSE_S, LIBRARY_ANALYSIS_DUTY * took), self._library_analysis_rested)
         session = self.session
         session.library_analysis = message.library_analysis
         if session.pipeline is not None and self.analysis_process is not None and not self.analysis_process.busy:
@@ -354,6 +395,8 @@ class ReaderApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from screen_commands(screen)
+        from ..exchange import FORMATS  # here, as in _export: the formats' modules can wait past start-up
+
         for fmt, label in EXPORT_LABELS.items():
             yield SystemCommand(
                 f"Export annotations as {label}",
@@ -369,8 +412,11 @@ class ReaderApp(App[None]):
             return
         self._export(store.snapshot(), fmt, tuple(store.codebook()))
 
-    @work(thread=True, group="export", description="exporting the annotations")
+    @work(thread=True, group="export", description="export")  # not the repr of every annotation
     def _export(self, snapshot: StoreSnapshot, fmt: str, codes: tuple[Code, ...]) -> None:
+        from ..exchange import export_to_directory
+        from ..exchange.csv_table import locale_delimiter
+
         try:
             # the palette's CSV is for the spreadsheet on this machine: its locale's delimiter
             path = export_to_directory(snapshot, self.session.library, fmt, codes, csv_delimiter=locale_delimiter())

@@ -3,8 +3,8 @@
 Screens ask the app (these bubble up to it): OpenArticles, OpenPassage, ReloadLibrary, AnalyseArticles.
 The app tells the screens (posted to each screen on the stack, never bubbling back):
 LibraryChanged, StoreChanged, AnalysisChanged. Workers and threads report to the app:
-LibraryLoaded, PipelineReady, AnalysesReady, LibraryAnalysisBuilt, ExportFinished. Within the
-compare screen, its panes and dialogs: ColumnsStyled (its own worker), JumpTo, TagChosen,
+LibraryReading, LibraryLoaded, PipelineReady, AnalysesReady, LibraryAnalysisBuilt, ExportFinished.
+Within the compare screen, its panes and dialogs: ColumnsStyled (its own worker), JumpTo, TagChosen,
 EntityChosen, QuoteGroupChosen, ResolveConflict.
 """
 
@@ -78,6 +78,13 @@ class AnalysisChanged(Message):
 
 
 @dataclass
+class LibraryReading(Message):
+    """The part of a scan read so far (`scan.complete` False), while the worker reads on."""
+
+    scan: LibraryScan
+
+
+@dataclass
 class LibraryLoaded(Message):
     """A library scan finished in a worker; the first one also opened the annotation store."""
 
@@ -104,11 +111,10 @@ class AnalysesReady(Message):
 
 @dataclass
 class LibraryAnalysisBuilt(Message):
-    """The analyses across articles, built in a worker from the session's analyses of `generation`."""
+    """The analyses across articles, built in a worker from the session's analyses."""
 
     library_analysis: LibraryAnalysis
     analysed: int
-    generation: int
 
 
 @dataclass

@@ -99,3 +99,41 @@ def test_a_child_that_dies_is_reported_not_waited_for(tmp_path: Path, library_di
         assert process.submit(articles) == 0
     finally:
         process.close()
+
+
+class InOrder(Received):
+    """Also remembers the order in which the analyses arrived."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.order: list[str] = []
+
+    def on_results(self, analyses: dict, failures: list[str]) -> None:
+        self.order.extend(analyses)
+        super().on_results(analyses, failures)
+
+
+@pytest.mark.slow
+def test_an_article_submitted_first_is_analysed_before_those_waiting(tmp_path: Path) -> None:
+    """A library's worth submitted, then the one the reader opens: it is not analysed last."""
+    from reader.analysis.service import IN_FLIGHT
+
+    articles = [
+        Article(id=f"a{n}", path=tmp_path / f"a{n}.txt", body=f"Angela Merkel sprach in Berlin. Meldung {n}.")
+        for n in range(IN_FLIGHT + 6)
+    ]
+    opened = articles[-1]
+    received = InOrder()
+    received.expected = len(articles)
+    process = AnalysisProcess(None, tmp_path, received.on_pipeline, received.on_results)
+    try:
+        assert process.submit(articles[:-1]) == len(articles) - 1  # the child still loads its pipeline
+        assert process.submit([opened], first=True) == 1
+        assert process.submit([articles[-2]], first=True) == 0  # queued already: moved ahead, not added
+        assert received.done.wait(WAIT_S), "no analyses arrived"
+        assert received.failures == [] and sorted(received.order) == sorted(a.id for a in articles)
+        # only those handed to the child before (IN_FLIGHT at most) come earlier
+        assert received.order.index(opened.id) <= IN_FLIGHT
+        assert received.order.index(articles[-2].id) <= IN_FLIGHT + 1
+    finally:
+        process.close()

@@ -156,3 +156,25 @@ def test_an_indexed_article_reads_its_body_when_asked_and_pickles_as_an_article(
         assert article.paragraphs == parsed[article.id].paragraphs
         copy = pickle.loads(pickle.dumps(article))
         assert type(copy) is Article and copy == parsed[article.id] and copy.version == article.version
+
+
+def test_a_long_scan_reports_what_it_has_read_so_far_in_path_order(library_dir: Path, monkeypatch) -> None:
+    """Partial scans (for the app's first rows) are prefixes of the whole, in the order of the
+    sorted paths, folders included; the whole scan is the same as without progress."""
+    articles = library_dir / "articles"
+    source = next(articles.glob("*.txt")).read_text(encoding="utf-8")
+    for folder in ("2025", "2025/08", "a"):
+        (articles / folder).mkdir(parents=True, exist_ok=True)
+        for n in range(3):
+            name = f"m-{folder.replace('/', '-')}-{n}.txt"  # the id is the file's stem: one each
+            (articles / folder / name).write_text(f"Meldung {folder} {n}\n{source}", encoding="utf-8")
+    (articles / "2025.txt").write_text(f"Zwischen\n{source}", encoding="utf-8")
+    monkeypatch.setattr(library_module, "FIRST_PROGRESS_S", 0.0)
+    monkeypatch.setattr(library_module, "PROGRESS_EVERY_S", 0.0)
+    partial: list = []
+    whole = Library(library_dir).scan(progress=partial.append)
+    paths = [a.path for a in whole.articles]
+    assert whole.complete and len(paths) == 15 and paths == sorted(paths, key=lambda p: p.parts)
+    assert partial and all(not p.complete for p in partial)
+    assert all([a.path for a in p.articles] == paths[: len(p.articles)] for p in partial)
+    assert [a.id for a in Library(library_dir).scan().articles] == [a.id for a in whole.articles]

@@ -95,8 +95,10 @@ class LibraryScreen(Screen[None]):
         self.session = session
         self.scan = LibraryScan((), ())  # the scan the table shows
         self._rows: dict[str, TableRow] = {}  # the scan's articles as rows, by id
+        self._made: dict[str, tuple[Article, TableRow, str]] = {}  # each article's row and label, made once
         self._labels: dict[str, str] = {}  # id → title, source, date and id, case-folded, for the filter
         self._matching: set[str] | None = None  # ids the filter lets through; None: no filter
+        self._ordered: list[TableRow] | None = None  # every row in the chosen order; None: sort again
         self.picked: list[str] = []
         self.query_text = ""
         self.sort_index = 0
@@ -126,8 +128,17 @@ class LibraryScreen(Screen[None]):
     def show_scan(self) -> None:
         """Fill the table from the session's latest scan."""
         scan = self.scan = self.session.scan
-        self._rows = {article.id: table_row(article) for article in scan.articles}
-        self._labels = {a.id: f"{a.title}\n{a.source}\n{a.date}\n{a.id}".casefold() for a in scan.articles}
+        made, known = {}, self._made
+        for article in scan.articles:  # a scan shown in parts, or a reload: most rows are made already
+            entry = known.get(article.id)
+            if entry is None or entry[0] is not article:
+                label = f"{article.title}\n{article.source}\n{article.date}\n{article.id}".casefold()
+                entry = (article, table_row(article), label)
+            made[article.id] = entry
+        self._made = made
+        self._rows = {article_id: row for article_id, (_, row, _) in made.items()}
+        self._labels = {article_id: label for article_id, (_, _, label) in made.items()}
+        self._ordered = None
         self.picked = [i for i in self.picked if i in self._rows]
         self.root = str(self.session.library.root)
         self._matching = self._filter(self.query_text)
@@ -172,7 +183,8 @@ class LibraryScreen(Screen[None]):
             return
         self.counts = counts
         if SORT_KEYS[self.sort_index].label == "notes":
-            self._populate()  # the order depends on the counts
+            self._ordered = None  # the order depends on the counts
+            self._populate()
         else:
             self.table.set_counts(counts)
 
@@ -192,11 +204,15 @@ class LibraryScreen(Screen[None]):
         return found | {article_id for article_id, label in self._labels.items() if folded in label}
 
     def visible_rows(self) -> list[TableRow]:
-        """The rows the filter lets through, in the chosen order (ties in title order)."""
-        rows = [row for row in self._rows.values() if self._matching is None or row.id in self._matching]
-        rows.sort(key=lambda row: row.title.casefold())
-        sort, counts = SORT_KEYS[self.sort_index], self.counts
-        return sorted(rows, key=lambda row: sort.key(row, counts), reverse=self.sort_reverse)
+        """The rows the filter lets through, in the chosen order (ties in title order).
+
+        Every row is sorted once per scan and order; a filter keystroke only picks from them."""
+        if self._ordered is None:
+            rows = sorted(self._rows.values(), key=lambda row: row.title.casefold())
+            sort, counts = SORT_KEYS[self.sort_index], self.counts
+            self._ordered = sorted(rows, key=lambda row: sort.key(row, counts), reverse=self.sort_reverse)
+        matching = self._matching
+        return list(self._ordered) if matching is None else [row for row in self._ordered if row.id in matching]
 
     def _populate(self) -> None:
         table = self.table
@@ -212,6 +228,8 @@ class LibraryScreen(Screen[None]):
     def _update_title(self, shown: int) -> None:
         total = len(self.scan.articles)
         count = f"{shown:,} of {plural(total, 'article')}" if shown != total else plural(total, "article")
+        if not self.scan.complete:
+            count = f"reading the library … {count} so far"
         sort = f"sorted by {SORT_KEYS[self.sort_index].label} {'↓' if self.sort_reverse else '↑'}"
         title = Text(safe_line(f"reader — {self.root} — {count} — {sort}"), no_wrap=True, overflow="ellipsis")
         self.query_one("#library-title", Static).update(title)
@@ -275,14 +293,17 @@ class LibraryScreen(Screen[None]):
             self.sort_reverse = not self.sort_reverse
         else:
             self.sort_index = index
+        self._ordered = None
         self._populate()
 
     def action_cycle_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORT_KEYS)
+        self._ordered = None
         self._populate()
 
     def action_reverse_sort(self) -> None:
         self.sort_reverse = not self.sort_reverse
+        self._ordered = None
         self._populate()
 
     def action_show_problems(self) -> None:
