@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Build and validate the news CHECK set (benchmarks/data/news_check/) from its markup sources.
+"""Build and validate a news CHECK set (benchmarks/data/news_check/ by default) from its markup sources.
 
-The articles are written in a small inline markup (src/check_NN.src) so that offsets are never
+The articles are written in a small inline markup (src/*.src) so that offsets are never
 counted by hand; this module turns them into the plain-text files and gold.json in the format of
 ../shared/eval/GUIDELINES.md, and checks every rule of that format mechanically.
 
@@ -21,6 +21,9 @@ marks stay in the text, outside the ⟨…⟩, so the quote span is exactly thei
     python benchmarks/checkset_tools.py build      # src/*.src -> *.txt + gold.json
     python benchmarks/checkset_tools.py check      # validate the committed files
     python benchmarks/checkset_tools.py stats      # counts for the README
+
+Every command takes the set's directory, `--set=benchmarks/data/news_check2`; without it the command
+works on news_check, the first set. One source `src/NAME.src` builds `NAME.txt`.
 """
 
 from __future__ import annotations
@@ -34,7 +37,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SET_DIR = Path(__file__).resolve().parent / "data" / "news_check"
-SRC_DIR = SET_DIR / "src"
 GOLD_NAME = "gold.json"
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
@@ -361,7 +363,7 @@ def validate(set_dir: Path = SET_DIR) -> list[str]:
         return [f"{gold_path}: top level must be {{'articles': …}}"]
     articles = data["articles"]
     problems = []
-    files = sorted(p.name for p in set_dir.glob("check_*.txt"))
+    files = sorted(p.name for p in set_dir.glob("*.txt"))
     if sorted(articles) != files:
         problems.append(f"gold names {sorted(articles)} != files {files}")
     for name, art in sorted(articles.items()):
@@ -430,18 +432,42 @@ def sources_in_sync(set_dir: Path = SET_DIR) -> list[str]:
     return problems
 
 
+def _parse_args(argv: list[str]) -> tuple[str, Path] | None:
+    """`[COMMAND] [--set=DIR]` in any order; None when an argument is not one of these."""
+    command, set_dir = "check", SET_DIR
+    for arg in argv[1:]:
+        if arg.startswith("--set="):
+            set_dir = Path(arg.removeprefix("--set="))
+        elif arg.startswith("-"):
+            return None
+        else:
+            command = arg
+    return command, set_dir
+
+
 def main(argv: list[str]) -> int:
-    command = argv[1] if len(argv) > 1 else "check"
+    parsed = _parse_args(argv)
+    if parsed is None:
+        print(__doc__)
+        return 2
+    command, set_dir = parsed
+    if not (set_dir / "src").is_dir():
+        print(f"{set_dir}: not a check set (no src/ folder)")
+        return 2
     if command == "build":
-        build()
+        try:
+            build(set_dir)
+        except MarkupError as error:
+            print(error)
+            return 1
     if command in ("build", "check"):
-        problems = validate() + sources_in_sync()
+        problems = validate(set_dir) + sources_in_sync(set_dir)
         for problem in problems:
             print(problem)
         print(f"{len(problems)} problems")
         return 1 if problems else 0
     if command == "stats":
-        print(json.dumps(stats(), ensure_ascii=False, indent=1))
+        print(json.dumps(stats(set_dir), ensure_ascii=False, indent=1))
         return 0
     print(__doc__)
     return 2
