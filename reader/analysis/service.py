@@ -142,7 +142,10 @@ class AnalysisProcess:
         with _real_stderr(), _hangup_blocked():
             self._requests = context.Queue()
             self._results = context.Queue()
-        self._requests.cancel_join_thread()  # never block the parent's exit on a child that is gone
+        # never block the parent's exit on a pipe nobody reads: the child may be gone with requests
+        # unread, and the results pipe may be full of the child's answers when close() puts its wake-up
+        self._requests.cancel_join_thread()
+        self._results.cancel_join_thread()
         self._on_pipeline = on_pipeline
         self._on_results = on_results
         self._pending: set[tuple[str, str]] = set()  # (id, version) submitted, not answered yet
