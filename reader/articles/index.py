@@ -23,7 +23,7 @@ import hashlib
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -332,12 +332,13 @@ class LibraryIndex:
         """Articles whose text the full-text table does not hold yet (index_texts adds them)."""
         return len(self._pending)
 
-    def index_texts(self, batch: int = 50) -> None:
+    def index_texts(self, batch: int = 50, stop: Callable[[], bool] = lambda: False) -> None:
         """Put the pending articles' texts into the full-text table, a transaction per batch, so the
         filter and the bodies stay answerable meanwhile: the lock is held for one batch's writes,
         never while texts are read from files. Parsing and listing never wait for this: it is the
-        slow part of a first run (FTS5 tokenises every word)."""
-        while True:
+        slow part of a first run (FTS5 tokenises every word). `stop` is asked before each batch, so
+        quitting never waits for it; what is left stays pending and is indexed on the next run."""
+        while not stop():
             with self._lock:
                 chosen = list(self._pending.items())[:batch]
             if not chosen:

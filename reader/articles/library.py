@@ -171,12 +171,12 @@ class Library:
                     self.index.index_texts()
         return LibraryScan(tuple(articles), tuple(problems))
 
-    def index_texts(self) -> None:
+    def index_texts(self, stop: Callable[[], bool] = lambda: False) -> None:
         """Put the texts of articles parsed anew into the index's full-text table (slow for
         thousands: the app does it in a worker after the table shows; the filter searches those
-        not indexed yet in memory meanwhile)."""
+        not indexed yet in memory meanwhile). `stop` ends it early, between batches."""
         if self.index is not None:
-            self.index.index_texts()
+            self.index.index_texts(stop=stop)
 
     def _load(self, path: Path, info: os.stat_result) -> tuple[Article | LoadProblem, bool | None]:
         """The file's article (or why it cannot be read), and None if it came from the cache, else

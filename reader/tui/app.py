@@ -24,6 +24,7 @@ from textual.filter import LineFilter
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from ..analysis import AnalysisCache, ArticleAnalysis, LibraryAnalysis
 from ..analysis.service import AnalysisProcess
@@ -165,7 +166,8 @@ class ReaderApp(App[None]):
         if session.store is None:
             store = AnnotationStore.open(session.library, author=session.settings.author)
         self.post_message(LibraryLoaded(scan, store))
-        session.library.index_texts()  # a first run's full-text index, after the table shows
+        worker = get_current_worker()  # cancelled when the app quits: quitting never waits for the index
+        session.library.index_texts(stop=lambda: worker.is_cancelled)  # a first run's full-text index
 
     def _show_partial_scan(self, partial: LibraryScan) -> None:
         """Called in the library worker while a scan reads on."""

@@ -178,3 +178,26 @@ def test_a_long_scan_reports_what_it_has_read_so_far_in_path_order(library_dir: 
     assert partial and all(not p.complete for p in partial)
     assert all([a.path for a in p.articles] == paths[: len(p.articles)] for p in partial)
     assert [a.id for a in Library(library_dir).scan().articles] == [a.id for a in whole.articles]
+
+
+def test_indexing_texts_stops_between_batches_when_asked_and_the_rest_waits_for_next_time(
+    library_dir: Path, index_dir: Path, monkeypatch
+) -> None:
+    """The app quits while a first run indexes thousands of texts: it must not wait for them."""
+    monkeypatch.setattr(library_module, "SYNC_TEXTS", 0)
+    library = Library(library_dir, index_dir)
+    library.scan()
+    assert library.index is not None and library.index.texts_pending == 5
+    asked = []
+
+    def stop() -> bool:
+        asked.append(True)
+        return len(asked) > 1  # the first batch, then stop
+
+    library.index.index_texts(batch=2, stop=stop)
+    assert library.index.texts_pending == 3
+    monkeypatch.undo()
+    again = Library(library_dir, index_dir)
+    again.scan()
+    assert again.index is not None and again.index.texts_pending == 0
+    assert len(again.search("Lukaschenko") or ()) == 1
