@@ -422,21 +422,18 @@ class IndirectFinder:
             verbs += 1
         if k + 1 >= len(narration) or narration[k].text not in {",", ":"}:
             return None
-        colon = narration[k].text == ":"
-        opener = narration[k + 1].lower
-        if not colon and opener not in _INTRODUCERS and opener not in _QUESTION_WORDS:
-            return None
-        end = k + 1
-        while end < len(narration) and narration[end].text not in _ENDS:
-            end += 1
-        clause = narration[k + 1 : end]
-        return self._span(clause) if reported_clause(clause, after_colon=colon) else None
+        return self._clause_after(narration, k)
 
     def _after_adjective(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
         """ "überzeugt, dass …", "bewusst: …", "einig darüber, ob …": the clause after a predicative cue."""
         k = clause_separator(narration, cue)
         if k is None or k + 1 >= len(narration):
             return None
+        return self._clause_after(narration, k)
+
+    def _clause_after(self, narration: list[Word], k: int) -> tuple[int, int] | None:
+        """The reported clause after the comma or colon at `k`, up to the sentence's end: after a
+        comma only when it opens with "dass", "ob" or a question word."""
         colon = narration[k].text == ":"
         opener = narration[k + 1].lower
         if not colon and opener not in _INTRODUCERS and opener not in _QUESTION_WORDS:
