@@ -23,6 +23,7 @@ SETS = [SET_DIR, REPO / "benchmarks" / "data" / "news_check2"]
 
 def _load_tools():
     spec = importlib.util.spec_from_file_location("checkset_tools", REPO / "benchmarks" / "checkset_tools.py")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["checkset_tools"] = module
     spec.loader.exec_module(module)

@@ -137,12 +137,14 @@ def test_json_round_trip_and_offsets_in_range(text: str) -> None:
     analysis = analyze_article(article, nlp, "f")
     assert ArticleAnalysis.from_json(json.loads(json.dumps(analysis.to_json()))) == analysis
     body = article.body
-    for item in (*analysis.entities, *analysis.quotes, *analysis.sentences):
-        assert 0 <= item.start <= item.end <= len(body)
+    spans = [(item.start, item.end) for item in analysis.entities]
+    spans += [(item.start, item.end) for item in analysis.quotes]
+    spans += [(item.start, item.end) for item in analysis.sentences]
+    assert all(0 <= start <= end <= len(body) for start, end in spans)
     for quote in analysis.quotes:
         assert body[quote.start : quote.end] == quote.text
         if quote.speaker_start is not None:
-            assert 0 <= quote.speaker_start < quote.speaker_end <= len(body)
+            assert quote.speaker_end is not None and 0 <= quote.speaker_start < quote.speaker_end <= len(body)
     for entity in analysis.entities:
         assert body[entity.start : entity.end] == entity.text
 

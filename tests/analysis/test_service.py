@@ -37,7 +37,7 @@ class Received:
 
 @pytest.mark.slow
 def test_articles_are_analysed_in_the_child_and_cached(tmp_path: Path, library_dir: Path) -> None:
-    articles: list[Article] = Library(library_dir).articles()[:2]
+    articles = list(Library(library_dir).articles()[:2])
     received = Received()
     received.expected = len(articles)
     process = AnalysisProcess(None, tmp_path, received.on_pipeline, received.on_results)
@@ -85,13 +85,14 @@ def test_a_child_that_dies_is_reported_not_waited_for(tmp_path: Path, library_di
     import os
     import signal
 
-    articles: list[Article] = Library(library_dir).articles()
+    articles = list(Library(library_dir).articles())
     received = Received()
     received.expected = 1
     process = AnalysisProcess(None, tmp_path, received.on_pipeline, received.on_results)
     try:
         assert received.pipeline_seen.wait(WAIT_S)
         process.submit(articles)
+        assert process._process.pid is not None
         os.kill(process._process.pid, signal.SIGKILL)  # as the out-of-memory killer would
         assert received.done.wait(10), "the death was not reported"
         assert any("stopped unexpectedly" in failure and "-9" in failure for failure in received.failures)

@@ -132,7 +132,7 @@ def test_a_shard_file_is_a_tinydb_database(library: Library, article: Article) -
     added = AnnotationStore.open(library).add(article, 0, 10, ["Framing"], "Notiz")
     database = ShardDB(library.annotations_dir, f"by-article/{article.id}/{shard_name(added.id)}")
     assert isinstance(database, TinyDB)
-    document = database.table("annotations").get(doc_id=added.id)
+    document = database.table("annotations").get(doc_id=added.id)  # type: ignore[call-overload]  # string ids (AnnotationTable)
     assert document is not None and document["note"] == "Notiz" and document["tags"] == ["Framing"]
 
 

@@ -121,7 +121,7 @@ def test_texts_not_in_the_full_text_table_yet_are_searched_in_memory(
     pending = library.search("Lukaschenko")
     library.index_texts()
     assert library.index.texts_pending == 0
-    assert library.search("Lukaschenko") == pending and len(pending) == 1
+    assert pending is not None and library.search("Lukaschenko") == pending and len(pending) == 1
     again = Library(library_dir, index_dir)
     again.scan()
     assert again.index is not None and again.index.texts_pending == 0

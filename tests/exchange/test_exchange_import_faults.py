@@ -91,7 +91,7 @@ def _import_until_killed(root: Path, export: Path, report: Connection) -> None:
         real_publish(*args)  # type: ignore[arg-type]
 
     journal_module._publish = announced_publish  # type: ignore[assignment]
-    os.replace = slow_replace  # type: ignore[assignment]
+    os.replace = slow_replace
     library = Library(root)
     store = AnnotationStore.open(library)
     report.send("importing")

@@ -109,7 +109,7 @@ def test_re_anchored_annotations_are_exported_at_their_current_place(library: Li
     assert schema.validate(project), schema.error_log
     selection = project.find(f".//{NS}PlainTextSelection[@guid='{added.id}']")
     assert selection is not None
-    start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+    start, end = int(selection.get("startPosition", "")), int(selection.get("endPosition", ""))
     assert changed.body[start:end] == passage and start != 200
     description = project.find(f".//{NS}TextSource/{NS}Description")
     assert description is not None and f"text version {changed.version}" in (description.text or "")

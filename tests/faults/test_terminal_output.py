@@ -127,7 +127,9 @@ def test_an_export_to_a_file_or_pipe_keeps_the_exact_text(tmp_path: Path) -> Non
 
 
 def _exported_line(data: bytes) -> bytes:
-    return re.search(rb"^Exported .*$", data, re.MULTILINE).group()
+    found = re.search(rb"^Exported .*$", data, re.MULTILINE)
+    assert found is not None, data
+    return found.group()
 
 
 def test_a_real_terminal_gets_the_safe_markdown_export(tmp_path: Path) -> None:
@@ -155,6 +157,7 @@ def test_a_real_terminal_gets_the_safe_markdown_export(tmp_path: Path) -> None:
             break
         received += chunk
     os.close(controller)
+    assert process.stderr is not None
     assert process.wait(timeout=20) == 0, process.stderr.read()
     text = received.decode("utf-8").replace("\r\n", "\n")
     assert "Notiz ␛\\]0;pwned" in text

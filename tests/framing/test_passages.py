@@ -62,4 +62,10 @@ def test_a_paragraph_copied_whole_is_a_shared_paragraph() -> None:
         {"a": [(a[0].start, a[1].end), (a[2].start, a[2].end)], "b": [(b[0].start, b[1].end)]}
     )
     assert [(p.article_id, p.start, p.shared_with) for p in result.paragraphs] == [("a", 0, ("b",)), ("b", 0, ("a",))]
-    assert result.to_json()["paragraphs"][0] == {"article": "a", "start": 0, "end": a[1].end, "shared_with": ["b"]}
+    paragraphs = result.to_json()["paragraphs"]
+    assert isinstance(paragraphs, list) and paragraphs[0] == {
+        "article": "a",
+        "start": 0,
+        "end": a[1].end,
+        "shared_with": ["b"],
+    }

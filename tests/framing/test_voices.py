@@ -46,7 +46,8 @@ def test_direct_and_indirect_words_and_share_per_speaker() -> None:
     assert [s.key for s in a.speakers] == ["anna roth", "paul weber", "text:ein sprecher"]
     assert b.speakers[-1].key == UNKNOWN
     assert only_one_outlet([a, b]) == {"a": ["Paul Weber", "ein Sprecher"], "b": []}
-    assert a.to_json()["speakers"][0] == {
+    speakers = a.to_json()["speakers"]
+    assert isinstance(speakers, list) and speakers[0] == {
         "key": "anna roth",
         "name": "Anna Roth",
         "quotes": 1,

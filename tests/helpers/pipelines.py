@@ -7,9 +7,11 @@ independent of how accurate the trained model is.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from reader.articles import Article
 
@@ -82,7 +84,8 @@ def build_test_pipeline() -> Language:
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler")
-    patterns = []
+    assert isinstance(ruler, EntityRuler)
+    patterns: list[dict[str, str | list[dict[str, Any]]]] = []
     for label, names in (("PER", PEOPLE), ("ORG", ORGANISATIONS), ("LOC", PLACES)):
         for name in names:
             patterns.append({"label": label, "pattern": [{"ORTH": t.text} for t in nlp.make_doc(name)]})

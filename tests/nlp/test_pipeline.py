@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 from reader.nlp.components.doc_consistency import consistency_spans
@@ -86,6 +87,7 @@ def test_bad_model_falls_back_with_warning(tmp_path, shipped):
 def test_requested_pipeline_folder_loads_for_real(tmp_path):
     nlp = spacy.blank("de")
     ruler = nlp.add_pipe("entity_ruler")
+    assert isinstance(ruler, EntityRuler)
     ruler.add_patterns([{"label": "PER", "pattern": "Donald Trump"}])
     nlp.to_disk(tmp_path / "mini")
     loaded = load_pipeline(str(tmp_path / "mini"), fallback=False)
@@ -232,6 +234,7 @@ GERMEVAL = """#\thttp://example.org/a\t[2024-01-01]
 def ruler_nlp():
     nlp = spacy.blank("de")
     ruler = nlp.add_pipe("entity_ruler")
+    assert isinstance(ruler, EntityRuler)
     ruler.add_patterns(
         [
             {"label": "PER", "pattern": "Merkel"},  # boundary error: FP + FN

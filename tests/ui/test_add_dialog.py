@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from reader.tui.screens.add_article import AddArticleDialog
 from tests.helpers.pilot import wait_for_library
@@ -25,7 +26,7 @@ async def start_adding(pilot, url: str) -> AddArticleDialog:
     await pilot.press("a")
     dialog = pilot.app.screen
     assert isinstance(dialog, AddArticleDialog)
-    dialog.query_one("#source").value = url
+    dialog.query_one("#source", Input).value = url
     await pilot.press("enter")
     for _ in range(40):
         await pilot.pause(0.05)
@@ -47,6 +48,7 @@ async def test_a_download_is_cancelled_at_once(make_app, library_dir: Path, how:
                 await pilot.click("#cancel")
             await pilot.pause()
             assert not isinstance(app.screen, AddArticleDialog)
+            assert dialog.thread is not None
             dialog.thread.join(timeout=1.5)  # the fetch's sockets were shut: it ends now, not at the timeout
             assert not dialog.thread.is_alive()
     assert sorted(p.name for p in (library_dir / "articles").iterdir()) == before
@@ -109,7 +111,7 @@ async def test_ctrl_c_copies_a_selection_in_a_text_field_instead_of_quitting(mak
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_library(pilot)
         await pilot.press("a", *"https://example.org/x")
-        box = app.screen.query_one("#source")
+        box = app.screen.query_one("#source", Input)
         box.selection = Selection(0, len(box.value))
         await pilot.press("ctrl+c")
         await pilot.pause()
@@ -131,7 +133,7 @@ async def test_a_page_declaring_a_charset_that_is_no_text_encoding_is_added_with
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for_library(pilot, rows=5)
         await pilot.press("a")
-        app.screen.query_one("#source").value = str(page)
+        app.screen.query_one("#source", Input).value = str(page)
         await pilot.press("enter")
         for _ in range(200):
             await pilot.pause(0.05)

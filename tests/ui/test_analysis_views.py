@@ -4,11 +4,12 @@ text, names are followed across columns, quotes are listed by speaker and compar
 from __future__ import annotations
 
 import pytest
+from textual.widgets import OptionList
 
 from reader.tui.highlights import HighlightedEntity, HighlightedQuote
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.quote_group import QuoteGroupScreen
-from tests.helpers.pilot import wait_for_library
+from tests.helpers.pilot import entity_of, quote_of, wait_for_library
 
 pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves these out
 
@@ -39,13 +40,13 @@ async def test_names_are_highlighted_and_followed_across_columns(make_app) -> No
         entities = first.view.highlights("entity")
         assert entities and all(isinstance(h.data, HighlightedEntity) for h in entities)
         putin = next(h for h in entities if first.article.body[h.start : h.end] == "Wladimir Putin")
-        assert putin.data.entity.label == "PER"
+        assert entity_of(putin).entity.label == "PER"
 
         # the names panel counts mentions per column; following a name marks it in every column
         await pilot.press("P")
-        names = screen.query_one("#names-list")
+        names = screen.query_one("#names-list", OptionList)
         keys = [names.get_option_at_index(i).id for i in range(names.option_count)]
-        key = putin.data.entity.key
+        key = entity_of(putin).entity.key
         names.highlighted = keys.index(key)
         await pilot.press("enter")
         await pilot.pause()
@@ -78,15 +79,15 @@ async def test_quotes_by_speaker_and_the_same_quote_across_outlets(make_app) -> 
         view = screen.columns[0].view
         quotes = [h for h in view.highlights("quote") if isinstance(h.data, HighlightedQuote)]
         assert quotes
-        speech = [h for h in quotes if h.data.quote.kind == "speech" and h.data.quote.speaker]
+        speech = [h for h in quotes if quote_of(h).quote.kind == "speech" and quote_of(h).quote.speaker]
         assert speech, "some speech is attributed to a speaker"
 
         await pilot.press("z")
-        listing = screen.query_one("#quotes-list")
+        listing = screen.query_one("#quotes-list", OptionList)
         labels = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
-        assert any(label.startswith(speech[0].data.quote.speaker) for label in labels)
+        assert any(label.startswith(quote_of(speech[0]).quote.speaker or "") for label in labels)
 
-        grouped = next((h for h in quotes if h.data.group), None)
+        grouped = next((h for h in quotes if quote_of(h).group), None)
         if grouped is None:  # the two open articles share no utterance: open a group from the list
             ids = [listing.get_option_at_index(i).id or "" for i in range(listing.option_count)]
             listing.highlighted = next(i for i, option_id in enumerate(ids) if option_id.startswith("group:"))

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.widgets import Input, OptionList, TextArea
 
 from reader.annotations import AnnotationStore
 from reader.articles import Library
 from reader.tui.screens.annotation_editor import AnnotationEditor, ConfirmDialog
 from reader.tui.screens.compare import CompareScreen
+from reader.tui.widgets.side_panel import SidePanel
 from tests.helpers.pilot import wait_for_library
 
 pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves these out
@@ -38,6 +40,7 @@ async def test_select_tag_note_edit_undo_delete(make_app, library_dir: Path) -> 
 
         # select two words with the keyboard and annotate them
         await pilot.press("w", "v", "w", "w")
+        assert view.selection is not None
         start, end = view.selection
         await pilot.press("a")
         assert isinstance(app.screen, AnnotationEditor)
@@ -61,9 +64,9 @@ async def test_select_tag_note_edit_undo_delete(make_app, library_dir: Path) -> 
         view.move_cursor(start)
         await pilot.press("i")
         assert isinstance(app.screen, AnnotationEditor)
-        tags = app.screen.query_one("#tags")
+        tags = app.screen.query_one("#tags", Input)
         tags.value = "Faktencheck"
-        note = app.screen.query_one("#note")
+        note = app.screen.query_one("#note", TextArea)
         note.text = "Geänderte Notiz\nmit zweiter Zeile"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -126,7 +129,7 @@ async def test_notes_panel_lists_and_jumps_and_library_counts(make_app, library_
         await pilot.pause()
         screen = app.screen
         await pilot.press("A")
-        notes = screen.query_one("#notes-list")
+        notes = screen.query_one("#notes-list", OptionList)
         assert app.focused is notes
         ids = [notes.get_option_at_index(i).id for i in range(notes.option_count)]
         assert [i for i in ids if i] == [a.id for a in sorted(store.all(), key=lambda a: a.article_id != first.id)]
@@ -139,7 +142,7 @@ async def test_notes_panel_lists_and_jumps_and_library_counts(make_app, library_
         assert app.focused is view and view.selection == (30, 60)
         # the tag browser filters the notes
         await pilot.press("T")
-        tags = screen.query_one("#tags-list")
+        tags = screen.query_one("#tags-list", OptionList)
         tags.highlighted = [tags.get_option_at_index(i).id for i in range(tags.option_count)].index("Framing")
         await pilot.press("enter")
         await pilot.pause()
@@ -154,11 +157,11 @@ async def test_escape_in_the_panel_clears_filters_then_closes_it(make_app, libra
         screen = await open_one(pilot)
         await pilot.press("A", "slash", *"xyz")
         pane = screen.query_one("NotesPane")
-        assert pane.query_one("#notes-filter").value == "xyz"
+        assert pane.query_one("#notes-filter", Input).value == "xyz"
         await pilot.press("escape")
-        assert pane.query_one("#notes-filter").value == ""
+        assert pane.query_one("#notes-filter", Input).value == ""
         await pilot.press("escape")
-        assert not screen.query_one("SidePanel").shown
+        assert not screen.query_one(SidePanel).shown
         assert app.focused is screen.columns[0].view
         assert isinstance(app.screen, CompareScreen)
 

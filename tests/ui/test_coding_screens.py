@@ -32,14 +32,14 @@ def _coded(library_dir: Path) -> str:
     return first.id
 
 
-async def _answer(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+async def _answer(pilot, text: str) -> None:
     assert isinstance(pilot.app.screen, PromptDialog)
     pilot.app.screen.query_one(Input).value = text
     await pilot.press("enter")
     await pilot.pause()
 
 
-async def _until(pilot, condition, seconds: float = 8.0) -> None:  # type: ignore[no-untyped-def]
+async def _until(pilot, condition, seconds: float = 8.0) -> None:
     """Wait for a change saved in a worker to come back through the app's store check."""
     for _ in range(int(seconds / 0.05)):
         if condition():
@@ -48,7 +48,7 @@ async def _until(pilot, condition, seconds: float = 8.0) -> None:  # type: ignor
     raise AssertionError("the change did not arrive")
 
 
-async def test_the_codebook_screen_adds_renames_and_recolours(make_app, library_dir: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_codebook_screen_adds_renames_and_recolours(make_app, library_dir: Path) -> None:
     first_id = _coded(library_dir)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -80,7 +80,7 @@ async def test_the_codebook_screen_adds_renames_and_recolours(make_app, library_
         ]
 
 
-async def test_a_matrix_cell_opens_its_passage(make_app, library_dir: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_matrix_cell_opens_its_passage(make_app, library_dir: Path) -> None:
     _coded(library_dir)
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
@@ -105,7 +105,7 @@ async def test_a_matrix_cell_opens_its_passage(make_app, library_dir: Path) -> N
         assert app.screen.columns[0].view.selection == (0, 40)
 
 
-async def test_the_agreement_screen_lists_disagreements_and_opens_them(make_app, library_dir: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_agreement_screen_lists_disagreements_and_opens_them(make_app, library_dir: Path) -> None:
     _coded(library_dir)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

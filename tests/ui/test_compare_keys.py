@@ -4,16 +4,22 @@ thing first, the quote-group modal, and what the status lines say."""
 from __future__ import annotations
 
 import pytest
+from rich.text import Text
 from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
 
 from reader.annotations.tags import tag_colour
 from reader.exchange import FORMATS
 from reader.tui.app import ReaderApp
 from reader.tui.highlights import HighlightedEntity, HighlightedQuote
+from reader.tui.screens.annotation_editor import AnnotationEditor
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.help import GROUPS, HelpScreen
 from reader.tui.screens.quote_group import QuoteGroupScreen, member_numbers
-from tests.helpers.pilot import wait_for_library
+from reader.tui.widgets.fitted_line import FittedLine
+from reader.tui.widgets.key_hints import KeyHints
+from reader.tui.widgets.side_panel import SidePanel
+from tests.helpers.pilot import entity_of, quote_of, screen_of, wait_for_library
 from tests.ui.test_key_bursts import post_burst
 
 pytestmark = pytest.mark.ui
@@ -59,7 +65,7 @@ async def test_enter_on_a_note_in_tabs_mode_selects_exactly_its_passage(make_app
         assert third.view.scroll_offset.y > 0  # scrolled to the passage once its tab was shown
         await pilot.press("a")
         await pilot.pause()
-        assert app.screen.passage == body[start:end]
+        assert screen_of(app, AnnotationEditor).passage == body[start:end]
 
 
 async def test_escape_closes_the_panel_before_it_leaves_the_comparison(make_app) -> None:
@@ -71,7 +77,7 @@ async def test_escape_closes_the_panel_before_it_leaves_the_comparison(make_app)
         await pilot.press("tab")  # focus back in a column, the panel still open
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is screen and not screen.query_one("SidePanel").shown
+        assert app.screen is screen and not screen.query_one(SidePanel).shown
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.library_screen
@@ -95,17 +101,18 @@ async def test_names_panel_counts_fit_slash_filters_and_letters_never_run_comman
         await wait_for_analysis(pilot)
         await pilot.press("P")
         await pilot.pause()
-        names = screen.query_one("#names-list")
+        names = screen.query_one("#names-list", OptionList)
         assert app.focused is names and names.option_count > 1
         room = names.scrollable_content_region.width
-        assert all(names.get_option_at_index(i).prompt.cell_len <= room for i in range(names.option_count))
+        prompts = [names.get_option_at_index(i).prompt for i in range(names.option_count)]
+        assert all(isinstance(prompt, Text) and prompt.cell_len <= room for prompt in prompts)
         info = str(screen.query_one("#names-info").render())
         assert " 1 names" not in info
         await pilot.press("j")  # j and k move in the list
         assert names.highlighted == 1
         await pilot.press("a", "o")  # `a` would annotate, `o` add a column: both go to the filter
         await pilot.pause()
-        box = screen.query_one("#names-filter")
+        box = screen.query_one("#names-filter", Input)
         assert box.value == "ao" and app.focused is box
         assert app.screen is screen and len(screen.columns) == 4
         await pilot.press("enter")  # back to the list
@@ -151,7 +158,7 @@ async def test_c_works_right_after_jumping_from_the_quote_group_modal(make_app) 
             (index, h)
             for index, column in enumerate(screen.columns)
             for h in column.view.highlights("quote")
-            if isinstance(h.data, HighlightedQuote) and h.data.group
+            if isinstance(h.data, HighlightedQuote) and quote_of(h).group
         ]
         assert grouped, "the sample's open articles share an utterance"
         index, quote = grouped[0]
@@ -189,7 +196,7 @@ async def test_a_long_title_leaves_the_outlet_line_in_the_column_header(make_app
         table.move_cursor(index)
         await pilot.press("enter")
         await pilot.pause()
-        header = app.screen.columns[0].query_one(".column-header")
+        header = screen_of(app, CompareScreen).columns[0].query_one(".column-header")
         lines = [strip.text for strip in header.render_lines(header.region.reset_offset)]
         assert len(lines) == 2 and lines[0].rstrip().endswith("…")
         assert lines[1].strip().startswith("taz ·") and "words" in lines[1]
@@ -225,9 +232,9 @@ async def test_an_empty_library_says_how_to_add_an_article(make_app, tmp_path) -
     async with app.run_test(size=(160, 30)) as pilot:
         for _ in range(400):  # the library loads in a worker: a busy machine takes its time
             await pilot.pause(0.05)
-            if "No articles yet" in str(app.library_screen.query_one("#library-status").render()):
+            if "No articles yet" in str(app.library_screen.query_one("#library-status", FittedLine).render()):
                 break
-        status = app.library_screen.query_one("#library-status")
+        status = app.library_screen.query_one("#library-status", FittedLine)
         shown = str(status.render())  # what fits: the hint first, the folder last (a long path is cut)
         assert shown.startswith("No articles yet: a adds one") and "press r" in shown
         assert str(empty / "articles") in status.text.plain
@@ -269,8 +276,8 @@ async def test_the_key_hints_fit_80_columns_whole(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_library(pilot, rows=5)
         for screen in (app.library_screen, await open_columns_from_library(pilot)):
-            hints = screen.query_one("KeyHints")
-            line = hints.render().plain
+            hints = screen.query_one(KeyHints)
+            line = str(hints.render())
             assert line.startswith("? Help") and line.endswith("ctrl+p palette")
             assert len(line) <= hints.content_size.width
 
@@ -293,7 +300,7 @@ async def test_columns_scroll_together_and_align_at_a_quotation(make_app) -> Non
             (index, h)
             for index, column in enumerate(screen.columns)
             for h in column.view.highlights("quote")
-            if isinstance(h.data, HighlightedQuote) and h.data.group
+            if isinstance(h.data, HighlightedQuote) and quote_of(h).group
         ]
         index, quote = grouped[0]
         view = screen.columns[index].view
@@ -302,7 +309,10 @@ async def test_columns_scroll_together_and_align_at_a_quotation(make_app) -> Non
         view.move_cursor(quote.start)
         await pilot.press("equals_sign")
         await pilot.pause()
-        group = app.session.library_analysis.group(quote.data.group)
+        library_analysis = app.session.library_analysis
+        group_key = quote_of(quote).group
+        assert library_analysis is not None and group_key is not None
+        group = library_analysis.group(group_key)
         row = view.cursor_row()
         for member in group.members:
             column = next((c for c in screen.columns if c.article.id == member.article_id), None)
@@ -318,7 +328,8 @@ async def test_columns_scroll_together_and_align_at_a_quotation(make_app) -> Non
         first.move_cursor(entity.start)
         await pilot.press("equals_sign")
         await pilot.pause()
-        entry = app.session.library_analysis.entity(entity.data.entity.key)
+        entry = library_analysis.entity(entity_of(entity).entity.key)
+        assert entry is not None
         for column in screen.columns[1:]:
             spans = entry.mentions.get(column.article.id)
             if spans:
@@ -329,8 +340,8 @@ async def test_status_lines_cut_at_80_columns_end_in_an_ellipsis(make_app) -> No
     app: ReaderApp = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_columns(pilot, 2)
-        legend = screen.query_one("#legend")
-        line = legend.render().plain
+        legend = screen.query_one("#legend", FittedLine)
+        line = str(legend.render())
         assert legend.text.cell_len > legend.content_size.width  # the legend does not fit 80 columns
         assert line.endswith("…") and not line.endswith("……") and len(line) == legend.content_size.width
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from reader.tui.highlights import HighlightedEntity, HighlightedPassage
 from reader.tui.messages import OpenArticles
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.picker import ArticlePicker
 from reader.tui.widgets.compare_pane import ComparePane
+from reader.tui.widgets.side_panel import SidePanel
 from tests.helpers.news_mix import unrelated_articles
-from tests.helpers.pilot import wait_for_library
+from tests.helpers.pilot import passage_of, wait_for_library
 
 pytestmark = pytest.mark.ui
 
@@ -63,9 +65,9 @@ async def test_compare_tab_shared_passages_and_role_mentions(make_app, library_d
         source, agency = screen.columns
 
         # the gutter marks the copied sentences; the status line says so; p jumps to the other version
-        shared = [h for h in agency.view.highlights("passage") if h.data.cluster is not None]
+        shared = [h for h in agency.view.highlights("passage") if passage_of(h).cluster is not None]
         assert len(shared) >= 3 and all(h.gutter_mark == "≡" for h in shared)
-        only = [h for h in agency.view.highlights("passage") if h.data.cluster is None]
+        only = [h for h in agency.view.highlights("passage") if passage_of(h).cluster is None]
         assert any("Segelschiffe" in agency.article.body[h.start : h.end] for h in only)
         first = min(shared, key=lambda h: h.start)
         agency.view.focus()
@@ -97,7 +99,7 @@ async def test_compare_tab_shared_passages_and_role_mentions(make_app, library_d
             assert part in text, part
         await pilot.press("f")
         await pilot.pause()
-        assert not screen.query_one("SidePanel").shown
+        assert not screen.query_one(SidePanel).shown
 
 
 async def test_o_lists_the_likeliest_related_articles_first(make_app, library_dir: Path) -> None:
@@ -118,7 +120,7 @@ async def test_o_lists_the_likeliest_related_articles_first(make_app, library_di
                 break
         picker = app.screen
         assert isinstance(picker, ArticlePicker)
-        options = picker.query_one("OptionList")
+        options = picker.query_one(OptionList)
         top = [options.get_option_at_index(i).id for i in range(4)]
         assert set(top) == SUMMIT - {SOURCE}
         await pilot.press("escape")

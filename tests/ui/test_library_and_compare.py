@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from reader.text.segments import sentence_spans
 from reader.tui.screens.compare import CompareScreen
@@ -72,6 +73,7 @@ async def test_cursor_moves_by_word_sentence_paragraph_and_selects(make_app) -> 
         sentence_start = view.cursor
         assert sentence_start == sentence_spans(text)[1][0]
         await pilot.press("v", "right_parenthesis")
+        assert view.selection is not None
         start, end = view.selection
         assert start == sentence_start and end > start
         await pilot.press("escape")
@@ -232,7 +234,7 @@ async def test_add_an_article_from_the_library_screen(make_app, library_dir: Pat
                 break
         assert isinstance(app.screen, AddArticleDialog)  # the error keeps the dialog open
         assert "missing.html" in str(app.screen.query_one("#progress").render())
-        box = app.screen.query_one("#source")
+        box = app.screen.query_one("#source", Input)
         box.value = str(page)
         await pilot.press("enter")
         for _ in range(200):

@@ -86,7 +86,7 @@ async def test_a_long_analysed_article_shows_styled_at_once_and_is_complete_afte
     release = threading.Event()  # the background pass waits for it: the first look comes before
     real_layers = compare.analysis_layers
 
-    def held_layers(analysis, library_analysis, window=None):  # type: ignore[no-untyped-def]
+    def held_layers(analysis, library_analysis, window=None):
         if window is None:  # the whole text: the background pass
             release.wait(20)
         return real_layers(analysis, library_analysis, window)

@@ -7,7 +7,7 @@ import pytest
 from reader.text.search import find_all
 from reader.tui.app import ReaderApp
 from reader.tui.screens.compare import CompareScreen
-from tests.helpers.pilot import wait_for_library
+from tests.helpers.pilot import screen_of, wait_for_library
 from tests.ui.test_key_bursts import post_burst, settle
 
 pytestmark = pytest.mark.ui
@@ -43,7 +43,7 @@ async def test_slash_finds_in_the_article_and_n_moves_round_the_hits(make_app) -
         assert not screen.columns[1].view.highlights("search")  # `/` searches the focused article only
 
         await pilot.press("escape")  # the hits go first, then the comparison
-        assert not view.highlights("search") and app.screen is screen
+        assert not view.highlights("search") and screen_of(app, CompareScreen) is screen
 
         await pilot.press("F", *"putin", "enter")  # every open column
         await settle(pilot, 5)

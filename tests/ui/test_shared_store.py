@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, OptionList, TextArea
 
 from reader.annotations import AnnotationStore
 from reader.articles import Library
@@ -46,7 +47,7 @@ async def wait_until(pilot, condition, seconds: float = 2.5) -> bool:
 
 
 def note_ids(screen: CompareScreen) -> list[str]:
-    notes = screen.query_one("#notes-list")
+    notes = screen.query_one("#notes-list", OptionList)
     return [option.id for option in (notes.get_option_at_index(i) for i in range(notes.option_count)) if option.id]
 
 
@@ -66,7 +67,7 @@ async def test_changes_from_another_writer_show_within_two_seconds(make_app, lib
             pilot, lambda: any(h.start == 40 and h.end == 60 for h in view.highlights("annotation"))
         )
         assert added.id in note_ids(screen)
-        tags = screen.query_one("#tags-list")
+        tags = screen.query_one("#tags-list", OptionList)
         assert await wait_until(
             pilot,
             lambda: (
@@ -114,7 +115,7 @@ async def test_editing_only_the_tags_keeps_a_note_written_while_the_dialog_was_o
         editor = app.screen
         assert isinstance(editor, AnnotationEditor)
         AnnotationStore.open(library).update(added.id, note="Notiz aus dem anderen Fenster")  # while the dialog is open
-        editor.query_one("#tags").value = "Framing, Faktencheck"
+        editor.query_one("#tags", Input).value = "Framing, Faktencheck"
         await pilot.press("ctrl+s")
         await pilot.pause()
         saved = on_disk(library_dir).get(added.id)
@@ -131,16 +132,16 @@ async def test_a_note_changed_on_both_sides_brings_the_dialog_back_with_both(mak
         screen.columns[0].view.move_cursor(10)
         await pilot.press("i")
         AnnotationStore.open(library).update(added.id, note="ihre Fassung")
-        app.screen.query_one("#note").text = "meine Fassung"
+        app.screen.query_one("#note", TextArea).text = "meine Fassung"
         await pilot.press("ctrl+s")
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, AnnotationEditor) and "CHANGED ELSEWHERE" in editor.heading
         assert editor.theirs is not None and editor.theirs.note == "ihre Fassung"
-        assert editor.query_one("#note").text == "meine Fassung"  # yours is kept in the fields
+        assert editor.query_one("#note", TextArea).text == "meine Fassung"  # yours is kept in the fields
         assert on_disk(library_dir).get(added.id).note == "ihre Fassung"  # nothing was overwritten
         await pilot.press("ctrl+b")  # keep both
-        assert editor.query_one("#note").text == "meine Fassung\n\nihre Fassung"
+        assert editor.query_one("#note", TextArea).text == "meine Fassung\n\nihre Fassung"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
@@ -165,7 +166,7 @@ async def test_a_conflict_is_marked_in_the_notes_panel_and_picked_there(
         screen = await open_article(pilot, article.id)
         assert "conflicting versions" in " ".join(str(n.message) for n in app._notifications)
         await pilot.press("A")
-        notes = screen.query_one("#notes-list")
+        notes = screen.query_one("#notes-list", OptionList)
         notes.highlighted = [notes.get_option_at_index(i).id for i in range(notes.option_count)].index(added.id)
         assert "changed in two places" in str(notes.get_option_at_index(notes.highlighted).prompt)
         await pilot.press("r")

@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from reader.tui.highlights import HighlightedBoilerplate, HighlightedQuote
 from reader.tui.screens.compare import CompareScreen
-from tests.helpers.pilot import wait_for_library
+from reader.tui.widgets.fitted_line import FittedLine
+from tests.helpers.pilot import quote_of, wait_for_library
 
 pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves these out
 
@@ -54,8 +56,8 @@ async def test_the_written_mention_reported_speech_and_boilerplate_in_the_app(ma
         view = column.view
         body = column.article.body
         marks = [h for h in view.highlights("quote") if isinstance(h.data, HighlightedQuote)]
-        speech = next(h for h in marks if h.data.quote.kind == "speech" and not h.data.quote.boilerplate)
-        reported = next(h for h in marks if h.data.quote.kind == "indirect")
+        speech = next(h for h in marks if quote_of(h).quote.kind == "speech" and not quote_of(h).quote.boilerplate)
+        reported = next(h for h in marks if quote_of(h).quote.kind == "indirect")
         assert body[reported.start : reported.end] == "die Ursache sei noch völlig unklar"
 
         view.focus()
@@ -71,12 +73,12 @@ async def test_the_written_mention_reported_speech_and_boilerplate_in_the_app(ma
 
         teaser = body.index("Altstadt: ")
         assert any(isinstance(h.data, HighlightedBoilerplate) for h in view.highlights_at(teaser))
-        assert any(h.data.quote.boilerplate for h in marks if h.start > teaser)
-        assert "teaser" in str(screen.query_one("#legend").render())
+        assert any(quote_of(h).quote.boilerplate for h in marks if h.start > teaser)
+        assert "teaser" in str(screen.query_one("#legend", FittedLine).render())
 
         await pilot.press("z")
         await pilot.pause()
-        listing = screen.query_one("#quotes-list")
+        listing = screen.query_one("#quotes-list", OptionList)
         labels = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         ids = [listing.get_option_at_index(i).id or "" for i in range(listing.option_count)]
         assert any(label.startswith("ein Polizeisprecher") for label in labels)

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from reader.annotations import AnnotationStore
 from reader.annotations.tags import MAX_TAG_CHARS
@@ -109,8 +110,8 @@ async def test_a_tag_too_long_is_one_line_and_the_dialog_comes_back_holding_the_
         await pilot.press("s")
         editor = app.screen
         assert isinstance(editor, AnnotationEditor)
-        editor.query_one("#tags").value = "x" * (MAX_TAG_CHARS + 1)
-        editor.query_one("#note").text = "Notiz, die bleiben muss"
+        editor.query_one("#tags", Input).value = "x" * (MAX_TAG_CHARS + 1)
+        editor.query_one("#note", TextArea).text = "Notiz, die bleiben muss"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.is_running and f"longer than {MAX_TAG_CHARS} characters" in messages(app)

@@ -7,9 +7,10 @@ import pytest
 
 from reader.text.segments import word_spans
 from reader.tui.app import ReaderApp
+from reader.tui.screens.annotation_editor import AnnotationEditor
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.widgets.reading_view import ReadingView
-from tests.helpers.pilot import wait_for_library
+from tests.helpers.pilot import screen_of, wait_for_library
 
 pytestmark = pytest.mark.ui
 
@@ -68,7 +69,7 @@ async def test_a_word_selection_stores_no_trailing_space_and_y_copies_it(make_ap
         words = word_spans(view.text)
         await pilot.press("v", "w")
         assert view.selection == words[0]  # not the space before the next word
-        column = app.screen.columns[0]
+        column = screen_of(app, CompareScreen).columns[0]
         length = words[0][1] - words[0][0]
         assert f"selected {length} characters" in column.describe_cursor().plain
         await pilot.press("y")
@@ -78,4 +79,4 @@ async def test_a_word_selection_stores_no_trailing_space_and_y_copies_it(make_ap
         assert app.is_running and app.clipboard == view.text[words[0][0] : words[1][1]]
         await pilot.press("a")
         await pilot.pause()
-        assert app.screen.passage == view.text[words[0][0] : words[1][1]]
+        assert screen_of(app, AnnotationEditor).passage == view.text[words[0][0] : words[1][1]]
