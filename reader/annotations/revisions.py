@@ -46,23 +46,64 @@ def record_revision(annotation_id: str, record: Mapping[str, Any]) -> str:
 def revision_of(annotation: Annotation) -> str:
     """The same hash as record_revision(annotation.id, annotation.to_record()), without the record."""
     position, quote = annotation.position, annotation.quote
+    return content_revision(
+        annotation.id,
+        annotation.article_id,
+        annotation.article_version,
+        position.start,
+        position.end,
+        quote.exact,
+        quote.prefix,
+        quote.suffix,
+        annotation.tags,
+        annotation.note,
+        annotation.author,
+        annotation.created,
+        annotation.updated,
+    )
+
+
+def content_revision(
+    annotation_id: str,
+    article_id: str,
+    article_version: str,
+    start: int,
+    end: int,
+    exact: str,
+    prefix: str,
+    suffix: str,
+    tags: tuple[str, ...],
+    note: str,
+    author: str,
+    created: str,
+    updated: str,
+) -> str:
+    """revision_of from the fields themselves (an import computes it before it builds the annotation)."""
     return _digest(
         [
-            annotation.id,
-            annotation.article_id,
-            annotation.article_version,
-            position.start,
-            position.end,
-            quote.exact,
-            quote.prefix,
-            quote.suffix,
-            annotation.tags,
-            annotation.note,
-            annotation.author,
-            annotation.created,
-            annotation.updated,
+            annotation_id,
+            article_id,
+            article_version,
+            start,
+            end,
+            exact,
+            prefix,
+            suffix,
+            tags,
+            note,
+            author,
+            created,
+            updated,
         ]
     )
+
+
+def file_lineage(revision: str, declared: str, declared_ancestors: tuple[str, ...]) -> tuple[str, ...]:
+    """The ancestors of an imported copy whose content hashes to `revision`, from the revision and
+    ancestors its file declares. A declared revision that is not the content's (the file was
+    edited after export) counts as the copy's parent."""
+    ancestors = declared_ancestors if not declared or declared == revision else (declared, *declared_ancestors)
+    return tuple(a for a in dict.fromkeys(ancestors) if a != revision) if ancestors else ()
 
 
 def with_revision(annotation: Annotation) -> Annotation:

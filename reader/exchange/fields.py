@@ -22,9 +22,12 @@ class NotRepresentable(ImportRefused):
     given only by a CSS or fragment selector): skipped and reported, the rest is imported."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Incoming:
-    """One annotation read from an import file, before it is checked against the library."""
+    """One annotation read from an import file, before it is checked against the library.
+
+    Not frozen: nothing changes one once made, and an import makes 100,000 of them (a frozen
+    dataclass's __init__ costs several times a plain one's)."""
 
     annotation: Annotation  # article_id may be "" until `source` is resolved
     where: str  # e.g. "annotations[3]" or "first.items[3]"
@@ -34,6 +37,7 @@ class Incoming:
     revision: str = ""  # the revision the file declares (reader JSON), "" when it has none
     ancestors: tuple[str, ...] = ()  # and its ancestors
     trimmed: bool = False  # prefix or suffix was longer than the context kept, and was cut
+    lineage_computed: bool = False  # `annotation` already carries its revision and file_lineage (the plain path)
 
 
 def need_object(value: Any, where: str) -> dict[str, Any]:

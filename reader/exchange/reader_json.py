@@ -25,7 +25,7 @@ from ..annotations import (
     TextQuote,
     clean_tags,
 )
-from ..annotations.revisions import MAX_ANCESTORS
+from ..annotations.revisions import MAX_ANCESTORS, content_revision, file_lineage
 from ..annotations.times import STORED_TIME, future_limit
 from ..articles import Article
 from .fields import (
@@ -173,8 +173,8 @@ class _PlainItems:
         if len(prefix) > QUOTE_CONTEXT_CHARS or len(suffix) > QUOTE_CONTEXT_CHARS:
             return None
         created, updated = item.get("created"), item.get("updated")
-        if not self._stored_time(created) or not self._stored_time(updated):
-            return None
+        if not self._stored_time(created) or (updated != created and not self._stored_time(updated)):
+            return None  # (an annotation never edited has one time twice: checked once)
         tags = self._clean_tags(item.get("tags", []))
         revision, ancestors = item.get("revision", ""), item.get("ancestors", [])
         if tags is None or type(revision) is not str or type(ancestors) is not list:
@@ -186,6 +186,11 @@ class _PlainItems:
                 return None
         if ancestors and not revision:
             return None
+        declared = tuple(ancestors[:MAX_ANCESTORS])
+        # The copy as in the file, with its revision and lineage, built once (importing._as_in_file).
+        content = content_revision(
+            annotation_id, article_id, version, start, end, exact, prefix, suffix, tags, note, author, created, updated
+        )
         return Incoming(
             Annotation(
                 annotation_id,
@@ -198,12 +203,15 @@ class _PlainItems:
                 author,
                 created,
                 updated,
+                content,
+                file_lineage(content, revision, declared),
             ),
             where,
             f"{where}.selectors.position",
             f"{where}.selectors.quote",
             revision=revision,
-            ancestors=tuple(ancestors[:MAX_ANCESTORS]),
+            ancestors=declared,
+            lineage_computed=True,
         )
 
     def _stored_time(self, value: Any) -> TypeGuard[str]:

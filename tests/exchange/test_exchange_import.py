@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -285,6 +287,7 @@ def test_every_json_export_is_valid_against_the_schema(
 def test_the_one_pass_reading_agrees_with_the_field_by_field_one(exported: dict[str, Any]) -> None:
     """reader_json reads the common item in one pass and hands anything else to the reading field
     by field: what the one pass accepts, the other accepts too and reads the same."""
+    from reader.exchange.importing import _as_in_file
     from reader.exchange.reader_json import _parse_item, _PlainItems
 
     base = exported["annotations"][0]
@@ -293,6 +296,7 @@ def test_the_one_pass_reading_agrees_with_the_field_by_field_one(exported: dict[
         (base, True),
         ({**base, "tags": [" Framing ", "framing", "Kon\u0308flikt"]}, True),  # cleaned as clean_tags does
         ({**base, "revision": "1" * 16, "ancestors": ["0" * 16] * 40}, True),  # ancestors cut to 32
+        ({**base, "ancestors": [base["revision"], "0" * 16, "0" * 16]}, True),  # itself and repeats dropped
         ({**base, "created": "2025-08-16T11:30:00+02:00"}, False),  # another spelling: normalised
         ({**base, "created": "2025-02-30T11:30:00.000Z"}, False),  # no such day: refused
         ({**base, "updated": "2999-01-01T00:00:00.000Z"}, False),  # in the future: refused
@@ -313,4 +317,22 @@ def test_the_one_pass_reading_agrees_with_the_field_by_field_one(exported: dict[
             slow = None
         assert (fast is not None) == one_pass, item
         if fast is not None:
-            assert fast == slow and fast.annotation.colour == slow.annotation.colour
+            assert slow is not None
+            assert fast.annotation == slow.annotation and fast.annotation.colour == slow.annotation.colour
+            assert replace(fast, annotation=slow.annotation, lineage_computed=False) == slow
+            # the one pass computes the revision and lineage the planning computes for the other
+            planned_fast, planned_slow = _as_in_file(fast, fast.annotation), _as_in_file(slow, slow.annotation)
+            assert planned_fast is fast.annotation
+            assert (planned_fast.revision, planned_fast.ancestors) == (planned_slow.revision, planned_slow.ancestors)
+
+
+def test_the_collector_runs_again_after_an_import_accepted_or_refused(
+    second_library: Library, tmp_path: Path, exported: dict[str, Any]
+) -> None:
+    """The import pauses the cycle collector while it builds its many objects, and only then."""
+    store = AnnotationStore.open(second_library)
+    import_file(store, second_library.articles(), write(tmp_path, exported))
+    assert gc.isenabled()
+    with pytest.raises(ImportRefused):
+        import_file(store, second_library.articles(), write(tmp_path, '{"format": "reader-annotations", ['))
+    assert gc.isenabled()
