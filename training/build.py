@@ -10,7 +10,9 @@ Steps (every setting is in ``config.cfg`` next to this file):
    ``READER_TRAINING_DATA``) is converted (``corpora.py``); unknown folders are
    reported and skipped.  Seeded dev/test parts are held out of GermEval and UNER;
    the word lists of the rule components are built from offline packages and the
-   training part only (``wordlists.py``).
+   training part only (``wordlists.py``); if the tok2vec uses static vectors, the
+   floret vectors are learned from the unlabelled text of ``[reader.vectors]``
+   (``vectors.py``).
 2. ``train``: spaCy's own ``spacy.cli.train`` on ``config.cfg`` with the chosen
    corpora.  Model selection uses the dev part only.
 3. ``ablate`` (optional, ``--ablate``): short runs adding one corpus at a time, scored
@@ -39,6 +41,7 @@ REPO = HERE.parent
 CONFIG = HERE / "config.cfg"
 WORK = HERE / "corpus"  # converted data (git-ignored)
 OUTPUT = HERE / "output"  # training runs (git-ignored)
+VECTORS = WORK / "vectors" / "model"  # the floret vectors as a spaCy pipeline folder (training/vectors.py)
 MODEL_DIR = REPO / "reader" / "nlp" / "model"
 HANDWRITTEN = HERE / "heldout_news.txt"
 MODEL_NAME = "reader_de_news"
@@ -115,6 +118,8 @@ def convert(data: Path) -> dict:
 
     # the Names panel's exonym table (committed: reader/analysis needs no babel at run time)
     manifest["wordlists"]["place aliases"] = write_place_aliases(REPO / "reader" / "analysis" / "place_aliases.json")
+    if uses_static_vectors(CONFIG, {}):
+        manifest["vectors"] = build_static_vectors(data)
     (WORK / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
     log(f"converted data in {WORK}")
     return manifest
@@ -147,6 +152,24 @@ def concat_train(corpora: list[str], out: Path, upsample: dict | None = None, wi
     return out
 
 
+def uses_static_vectors(config: Path, overrides: dict) -> bool:
+    """Whether the tok2vec embeds the floret vectors (config.cfg, or an override of it)."""
+    from spacy.util import load_config
+
+    key = "components.tok2vec.model.embed.include_static_vectors"
+    if key in overrides:
+        return bool(overrides[key])
+    embed = load_config(config, interpolate=False)["components"]["tok2vec"]["model"]["embed"]
+    return bool(embed.get("include_static_vectors", False))
+
+
+def build_static_vectors(data: Path) -> dict:
+    """The floret vectors of ``[reader.vectors]`` from the unlabelled text (``training/vectors.py``)."""
+    from training.vectors import build_vectors
+
+    return build_vectors(data, WORK, dict(reader_settings()["vectors"]), log=log)
+
+
 def train(
     corpora: list[str], out: Path, overrides: dict | None = None, config: Path = CONFIG, with_dev: bool = False
 ) -> Path:
@@ -166,6 +189,8 @@ def train(
         "paths.wordlists": str(WORK / "wordlists"),
     }
     all_overrides.update(overrides or {})
+    if uses_static_vectors(config, all_overrides):
+        all_overrides["paths.vectors"] = str(VECTORS)
     log(f"training on {', '.join(corpora)} -> {out} {overrides or ''}")
     spacy_train(config, out, use_gpu=-1, overrides=all_overrides)
     return out / ("model-last" if with_dev else "model-best")
@@ -421,7 +446,7 @@ def assemble(best: Path, out: Path = MODEL_DIR) -> Path:
             nlp.add_pipe(factory, name=name, config=block, **where)
             cast(ListComponent, nlp.get_pipe(name)).initialize(data_path=str(WORK / "wordlists" / name))
         previous = name
-    for key in ("train", "dev", "wordlists"):  # no build-machine paths in the shipped config
+    for key in ("train", "dev", "wordlists", "vectors"):  # no build-machine paths in the shipped config
         nlp.config["paths"][key] = None
     init = nlp.config["initialize"]["components"]
     for name in [n for n in init if n not in nlp.pipe_names]:
@@ -566,6 +591,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=None, help="train: output folder")
     parser.add_argument("--max-steps", type=int, default=None, help="train/ablate: training steps")
     parser.add_argument("--config", type=Path, default=CONFIG, help="train: config file")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="train: a config override (JSON value)"
+    )
     parser.add_argument("--ablate", action="store_true", help="all: run the corpus ablation too")
     parser.add_argument("--ablate-steps", type=int, default=2500)
     parser.add_argument("--eval-only", action="store_true", help="ablate: only score the runs already there")
@@ -579,6 +607,9 @@ def main(argv: list[str] | None = None) -> int:
         overrides = {}
         if args.max_steps:
             overrides = {"training.max_steps": args.max_steps, "training.eval_frequency": max(200, args.max_steps // 8)}
+        for item in args.set:
+            key, _, value = item.partition("=")
+            overrides[key] = json.loads(value)
         train(corpora, Path(args.out or OUTPUT / "manual"), overrides, config=args.config)
     if args.step == "ablate" or (args.step == "all" and args.ablate):
         ablate(args.ablate_steps, config=args.config, eval_only=args.eval_only)
