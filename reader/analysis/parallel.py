@@ -13,6 +13,7 @@ loads its own.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -122,12 +123,16 @@ def analyze_in_processes(
         initializer=_start_worker,
         initargs=(pipeline if forked else None, model, str(cache_dir)),
     )
+    if forked:  # a child's collector never walks what it was forked with, so those pages stay shared
+        gc.freeze()
     try:
-        with one_blas_thread_each():  # spawned workers start as the articles are submitted
+        with one_blas_thread_each():  # the workers start as the first article is submitted
             futures = [pool.submit(_analyze_in_worker, _plain(article)) for article in ordered]
     except BaseException:
         pool.shutdown(cancel_futures=True)
         raise
+    finally:
+        gc.unfreeze()
     return _results(pool, futures)
 
 
