@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 from reader import __version__
@@ -50,3 +51,14 @@ def test_list_names_what_was_read_with_a_warning(library_dir: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr == "note: notiz.md: date 'gestern' is not YYYY-MM-DD; ignored\n"
     assert len(result.stdout.strip().splitlines()) == 6
+
+
+def test_every_command_is_found_under_its_own_name() -> None:
+    """The commands are imported when asked for, by a table of names: each must name itself."""
+    from reader.cli import COMMANDS
+
+    with click.Context(main) as context:
+        for name in main.list_commands(context):
+            command = main.get_command(context, name)
+            assert command is not None and command.name == name, name
+    assert set(main.list_commands(context)) == set(COMMANDS) and main.get_command(context, "nope") is None

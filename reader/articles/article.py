@@ -73,10 +73,15 @@ class Article:
         object.__setattr__(self, "paragraphs", paragraph_offsets(self.body))
 
     @property
+    def path_text(self) -> str:
+        """`str(self.path)`, which an article restored from the index has without making the Path."""
+        return str(self.path)
+
+    @property
     def display_title(self) -> str:
         return self.title or self.id
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> dict[str, str | int]:
         """The fields `reader list --json` prints (a contract for scripts)."""
         return {
             "id": self.id,
@@ -84,7 +89,7 @@ class Article:
             "source": self.source,
             "date": self.date,
             "words": self.words,
-            "path": str(self.path),
+            "path": self.path_text,
             "version": self.version,
         }
 

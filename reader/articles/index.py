@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import operator
+import os
 import re
 import sqlite3
 import threading
@@ -45,6 +47,7 @@ _PARSING_MODULES = (
 )
 # (mtime_ns, ctime_ns, size): ctime changes with every write, even one that puts the mtime back
 StatKey = tuple[int, int, int]
+_STAT_TYPES = (int, int, int)
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
@@ -104,10 +107,8 @@ def _metadata(article: Article) -> bytes:
 
 
 _TEXT_FIELDS = ("id", "title", "source", "date", "url", "language", "author", "version")
-
-
-def _is_count(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+_row_values = operator.itemgetter(*_TEXT_FIELDS, "warnings", "words")
+_ROW_TYPES = (*(str for _ in _TEXT_FIELDS), list, int)
 
 
 def fts_query(text: str) -> str | None:
@@ -123,6 +124,18 @@ class IndexedArticle(Article):
 
     _index: LibraryIndex
     _rowid: int
+    _path_text: str
+
+    @property
+    def path(self) -> Path:  # made when first asked for: listing needs only its text
+        made = self.__dict__.get("_path")
+        if made is None:
+            made = self.__dict__["_path"] = Path(self._path_text)
+        return made
+
+    @property
+    def path_text(self) -> str:
+        return self._path_text
 
     @property
     def body(self) -> str:
@@ -165,7 +178,24 @@ class IndexedArticle(Article):
         return (Article, (*fields, self.author, self.warnings))
 
 
-def _restore(index: LibraryIndex, rowid: int, path: Path, raw: bytes, stored_checksum: str) -> IndexedArticle:
+def _storable(path_text: str) -> bool:
+    """Whether SQLite can hold the path: not a file name with bytes that are not UTF-8, which
+    Python keeps as lone surrogates (and would make every scan fail on that one file)."""
+    try:
+        path_text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _stem(path_text: str) -> str:
+    """The file name without its last suffix, as `PurePath.stem` gives it (without building a Path)."""
+    name = path_text.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def _restore(index: LibraryIndex, rowid: int, path_text: str, raw: bytes, stored_checksum: str) -> IndexedArticle:
     """An Article as it was parsed, without parsing, hashing and counting again; ValueError
     unless the metadata are the ones written for this file, and whole."""
     if stored_checksum != checksum(raw):
@@ -173,15 +203,19 @@ def _restore(index: LibraryIndex, rowid: int, path: Path, raw: bytes, stored_che
     fields = orjson.loads(raw)
     if not isinstance(fields, dict):
         raise ValueError("the row is not an article")
-    if not all(type(fields.get(name)) is str for name in _TEXT_FIELDS) or fields["id"] != path.stem:
+    try:
+        values = _row_values(fields)  # only these: nothing else of the row gets in
+    except KeyError:
+        raise ValueError("the row is not whole") from None
+    # the checks of every row of a 100,000-article library, so as few Python steps as can be
+    if tuple(map(type, values)) != _ROW_TYPES or values[0] != _stem(path_text):
         raise ValueError("the row is not an article of this file")
-    warnings, words = fields.get("warnings"), fields.get("words")
-    if not (type(warnings) is list and all(type(w) is str for w in warnings) and _is_count(words)):
+    warnings, words = values[-2:]
+    if words < 0 or (warnings and not all(type(w) is str for w in warnings)):
         raise ValueError("the row is not whole")
     article = object.__new__(IndexedArticle)
-    values = {name: fields[name] for name in _TEXT_FIELDS}  # only these: nothing else of the row gets in
-    values.update(path=path, warnings=tuple(warnings), words=words, _index=index, _rowid=rowid)
-    article.__dict__.update(values)
+    article.__dict__.update(zip(_TEXT_FIELDS, values, strict=False))  # the text fields, the first eight
+    article.__dict__.update(_path_text=path_text, warnings=tuple(warnings), words=words, _index=index, _rowid=rowid)
     return article
 
 
@@ -195,6 +229,7 @@ class LibraryIndex:
     def __init__(self, file: Path, root: Path) -> None:
         self.file = file
         self.root = root
+        self._prefix = os.path.join(str(root), "")  # a row's path is the text of the file's path after it
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._ids: dict[int, str] = {}  # rowid → article id, for the filter's answers
@@ -256,10 +291,10 @@ class LibraryIndex:
         """A database error in use: the file is damaged; start over with a new one next time."""
         self._discard()
 
-    def load(self) -> tuple[dict[Path, tuple[StatKey, IndexedArticle]], set[Path]]:
-        """The usable rows (path → stat key, article), and the paths of rows that failed their checks."""
-        entries: dict[Path, tuple[StatKey, IndexedArticle]] = {}
-        failed: set[Path] = set()
+    def load(self) -> tuple[dict[str, tuple[StatKey, IndexedArticle]], set[str]]:
+        """The usable rows (path's text → stat key, article), and the paths of rows that failed their checks."""
+        entries: dict[str, tuple[StatKey, IndexedArticle]] = {}
+        failed: set[str] = set()
         with self._lock:
             db = self._connect()
             if db is None:
@@ -271,11 +306,17 @@ class LibraryIndex:
             except sqlite3.DatabaseError:
                 self._failed()
                 return entries, failed
-        root, ids, pending = self.root, {}, {}
+        prefix, ids, pending = self._prefix, {}, {}
         for rowid, relative, mtime, ctime, size, raw, stored, has_text in rows:
-            path = root / relative
+            if type(relative) is not str:  # names no file: never matched, never used
+                continue
+            path = prefix + relative
             try:
-                if not isinstance(raw, bytes) or not all(_is_count(n) for n in (mtime, ctime, size)):
+                if (
+                    type(raw) is not bytes
+                    or (type(mtime), type(ctime), type(size)) != _STAT_TYPES
+                    or min(mtime, ctime, size) < 0
+                ):
                     raise ValueError("not a row of this index")
                 article = _restore(self, rowid, path, raw, stored)
             except (ValueError, TypeError):
@@ -290,8 +331,9 @@ class LibraryIndex:
             self._pending.update(pending)
         return entries, failed
 
-    def update(self, written: Iterable[tuple[Path, StatKey, Article]], removed: Iterable[Path]) -> None:
-        """Write the articles parsed anew and delete the rows of files gone, in one transaction."""
+    def update(self, written: Iterable[tuple[str, StatKey, Article]], removed: Iterable[str]) -> None:
+        """Write the articles parsed anew and delete the rows of files gone, in one transaction
+        (each file named by its path's text, as Library keys them)."""
         written, removed = list(written), list(removed)
         if not written and not removed:
             return
@@ -302,12 +344,15 @@ class LibraryIndex:
             try:
                 db.execute("BEGIN IMMEDIATE")
                 for path in [*removed, *(path for path, _, _ in written)]:
-                    self._delete(db, path.relative_to(self.root).as_posix())
+                    if _storable(path):
+                        self._delete(db, self._relative(path))
                 for path, (mtime, ctime, size), article in written:
+                    if not _storable(path):  # parsed on every start instead
+                        continue
                     raw = _metadata(article)
                     cursor = db.execute(
                         "INSERT INTO articles (path, mtime_ns, ctime_ns, size, fields, checksum) VALUES (?, ?, ?, ?, ?, ?)",
-                        (path.relative_to(self.root).as_posix(), mtime, ctime, size, raw, checksum(raw)),
+                        (self._relative(path), mtime, ctime, size, raw, checksum(raw)),
                     )
                     rowid = cursor.lastrowid
                     assert rowid is not None
@@ -316,6 +361,12 @@ class LibraryIndex:
                 db.execute("COMMIT")
             except sqlite3.DatabaseError:
                 self._failed()
+
+    def _relative(self, path_text: str) -> str:
+        """The row's path of a file under the library folder: its path's text after the folder's."""
+        if not path_text.startswith(self._prefix):
+            raise ValueError(f"{path_text} is not in the library folder {self.root}")
+        return path_text[len(self._prefix) :]
 
     def _delete(self, db: sqlite3.Connection, relative: str) -> None:
         row = db.execute("SELECT rowid, has_text FROM articles WHERE path = ?", (relative,)).fetchone()

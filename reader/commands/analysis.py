@@ -16,7 +16,7 @@ from .common import echo_problems, library_of, pipeline_for
 from .console import CommandError, print_json, say
 
 if TYPE_CHECKING:
-    from ..analysis import AnalysisCache, ArticleAnalysis, LibraryAnalysis
+    from ..analysis import ArticleAnalysis, LibraryAnalysis
     from ..nlp.pipeline import LoadedPipeline
 
 
@@ -79,8 +79,9 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool, jobs: int 
     failures: list[str] = []
     if pending:
         words = {article.id: article.words for article in pending}
+        results = _analyses(pending, settings, pipeline, jobs)  # worker processes start here: no thread yet
         with _progress(len(words), sum(words.values())) as advance:
-            for article_id, analysis, failure in _analyses(pending, settings, cache, pipeline, jobs):
+            for article_id, analysis, failure in results:
                 if analysis is None:
                     failures.append(f"failed {article_id}: {failure}")
                 else:
@@ -99,26 +100,24 @@ def analyze(settings: Settings, refs: tuple[str, ...], as_json: bool, jobs: int 
 
 
 def _analyses(
-    pending: list[Article], settings: Settings, cache: AnalysisCache, pipeline: LoadedPipeline | None, jobs: int
+    pending: list[Article], settings: Settings, pipeline: LoadedPipeline | None, jobs: int
 ) -> Iterator[tuple[str, ArticleAnalysis | None, str]]:
-    """(id, analysis or None, why it failed) of each pending article, in this process or in `jobs`."""
-    from ..analysis import analyze_cached
-    from ..analysis.parallel import analyze_in_processes
+    """(id, analysis or None, why it failed) of each pending article, in this process or in `jobs`
+    (those started before this returns); a worker process that died (killed, out of memory) ends
+    the run in one line."""
+    from concurrent.futures.process import BrokenProcessPool
 
-    if jobs > 1 and len(pending) > 1:
-        from concurrent.futures.process import BrokenProcessPool
+    from ..analysis.parallel import analyze_all
 
+    results = analyze_all(pending, settings.model, settings.cache_dir, jobs, lambda: pipeline or pipeline_for(settings))
+
+    def reported() -> Iterator[tuple[str, ArticleAnalysis | None, str]]:
         try:
-            yield from analyze_in_processes(pending, settings.model, settings.cache_dir, jobs)
+            yield from results
         except BrokenProcessPool as error:
             raise CommandError(f"the analysis processes stopped ({error}); what they finished is cached") from None
-        return
-    pipeline = pipeline or pipeline_for(settings)
-    for article in pending:
-        try:
-            yield article.id, analyze_cached(article, pipeline, cache), ""
-        except Exception as error:  # noqa: BLE001 - one article must not cost the others their analysis
-            yield article.id, None, _one_line_reason(error)
+
+    return reported()
 
 
 @contextmanager
@@ -147,11 +146,6 @@ def _progress(articles: int, total_words: int) -> Iterator[Callable[[str, int], 
         say(f"Analysing {done[0]}/{articles}: {safe_line(article_id)} ({done[1]:,}/{total_words:,} words)", err=True)
 
     yield line
-
-
-def _one_line_reason(error: BaseException) -> str:
-    lines = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
 
 
 def _print_analysis_lines(articles: list[Article], library_analysis: LibraryAnalysis, computed: set[str]) -> None:

@@ -10,7 +10,7 @@ import click
 from ..articles import Library
 from ..settings import Settings
 from .common import echo_problems, library_of
-from .console import print_json, say
+from .console import print_json, print_json_records, say, say_all
 
 if TYPE_CHECKING:
     pass
@@ -26,12 +26,12 @@ def list_articles(settings: Settings, as_json: bool) -> None:
     for warning in scan.warnings:
         say(f"note: {warning}", err=True)
     if as_json:
-        print_json([article.summary() for article in scan.articles])
+        print_json_records([article.summary() for article in scan.articles])
         return
-    for article in scan.articles:
-        say(
-            f"{article.id:40.40}  {article.date or '—':10}  {article.source or '—':16.16}  {article.words:>6}  {article.title}"
-        )
+    say_all(
+        f"{article.id:40.40}  {article.date or '—':10}  {article.source or '—':16.16}  {article.words:>6}  {article.title}"
+        for article in scan.articles
+    )
 
 
 @click.command("add")

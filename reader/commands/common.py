@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..annotations import AnnotationStore
 from ..articles import Library, LoadProblem
 from ..settings import Settings
 from .console import CommandError, say
 
 if TYPE_CHECKING:
+    from ..annotations import AnnotationStore
     from ..nlp.pipeline import LoadedPipeline
 
 
@@ -28,6 +28,8 @@ def echo_problems(problems: Iterable[LoadProblem]) -> None:
 
 
 def open_store(settings: Settings) -> tuple[Library, AnnotationStore]:
+    from ..annotations import AnnotationStore  # here: `reader list` and `analyze` need no store
+
     library = library_of(settings)
     store = AnnotationStore.open(library, author=settings.author)
     for problem in (*store.problems, *store.warnings):

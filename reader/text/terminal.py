@@ -21,13 +21,19 @@ _TABLE[0x7F] = "\u2421"
 _TABLE.update({code: "\ufffd" for code in range(0x80, 0xA0)})
 _TABLE.update({ord(char): "\u2e2e" for char in BIDI_CONTROLS})
 _TABLE.update({code: "\ufffd" for code in (0x2028, 0x2029, 0xFEFF)})
+# a file name that is not UTF-8 keeps each undecodable byte as a lone surrogate, which no UTF-8
+# terminal or pipe can be written: U+FFFD on screen, the same code point escaped in JSON
+_SURROGATES = range(0xD800, 0xE000)
+_TABLE.update({code: "\ufffd" for code in _SURROGATES})
 _LINE_TABLE = {**_TABLE, 0x0A: NEWLINE_SYMBOL}
 
 _UNSAFE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
 _UNSAFE_IN_LINE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_LINE_TABLE)) + "]")
 # What a final render pass removes: the unsafe characters a terminal measures as zero cells wide
 # (everything but the tab, which widgets expand themselves), so removing them moves nothing.
-_INVISIBLE_UNSAFE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE) if code != 0x09) + "]")
+_INVISIBLE_UNSAFE = re.compile(
+    "[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE) if code != 0x09 and code not in _SURROGATES) + "]"
+)
 
 
 def safe_display(text: str) -> str:

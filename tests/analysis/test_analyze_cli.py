@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reader.analysis import SPEAKER_KINDS
+from reader.analysis import SPEAKER_KINDS, parallel
 from reader.cli import main
 from tests.helpers.pipelines import build_test_pipeline
 
@@ -177,8 +177,14 @@ def test_a_damaged_cache_is_recomputed_not_a_crash(library: Path, model_dir: Pat
     assert [line.split()[-1] for line in again.stdout.splitlines()] == ["analysed", "analysed"]
 
 
-@pytest.mark.slow  # two worker processes each load the pipeline
-def test_two_processes_analyse_what_one_does_and_a_stopped_run_resumes(library: Path, model_dir: Path) -> None:
+@pytest.mark.slow  # worker processes: spawned ones each load the pipeline
+@pytest.mark.parametrize("forked", [True, False], ids=["forked", "spawned"])
+def test_two_processes_analyse_what_one_does_and_a_stopped_run_resumes(
+    library: Path, model_dir: Path, forked: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if forked and not parallel.fork_is_safe():
+        pytest.skip("fork is not safe here (not Linux, or a thread runs)")
+    monkeypatch.setattr(parallel, "fork_is_safe", lambda: forked)
     two = (library / "articles" / "zwei.txt").read_text(encoding="utf-8")
     (library / "articles" / "zwei.txt").unlink()
     assert run(library, model_dir).exit_code == 0  # eins analysed and cached, as by a run stopped after it
@@ -192,3 +198,18 @@ def test_two_processes_analyse_what_one_does_and_a_stopped_run_resumes(library: 
     alone = run(library, model_dir, "--json")  # all cached now: the same analyses
     assert alone.exit_code == 0 and "Analysing" not in alone.stderr
     assert json.loads(both.stdout) == json.loads(alone.stdout)
+
+
+def test_a_worker_that_dies_ends_the_run_in_one_line(
+    library: Path, model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed (out of memory, say) is one line, not a traceback; forked workers inherit
+    the stand-in that kills them."""
+    if not parallel.fork_is_safe():
+        pytest.skip("fork is not safe here (not Linux, or a thread runs): a spawned worker would not inherit it")
+    monkeypatch.setattr(parallel, "analyze_cached", lambda *args: os._exit(9))
+    result = run(library, model_dir, jobs=2)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("Analysing")]
+    assert len(errors) == 1 and errors[0].startswith("Error: the analysis processes stopped (")
+    assert errors[0].endswith("what they finished is cached") and "Traceback" not in result.output
