@@ -9,7 +9,7 @@ import time
 import pytest
 
 from reader.analysis import ArticleAnalysis, LibraryAnalysis
-from reader.tui import app as app_module
+from reader.analysis import library_analysis as library_analysis_module
 from reader.tui.app import ReaderApp
 from reader.tui.messages import AnalysesReady
 from tests.helpers.pilot import wait_for_library
@@ -29,7 +29,7 @@ async def test_analyses_arriving_during_a_build_are_built_once_after_it(make_app
             release.wait(10)
             super().__init__(analyses)
 
-    monkeypatch.setattr(app_module, "LibraryAnalysis", SlowLibraryAnalysis)
+    monkeypatch.setattr(library_analysis_module, "LibraryAnalysis", SlowLibraryAnalysis)
     monkeypatch.setattr(ReaderApp, "start_analysis", lambda self: None)  # no spaCy: the batches come from here
     monkeypatch.setattr(ReaderApp, "_read_cached_analyses", lambda self, articles: None)
     app = make_app()

@@ -24,9 +24,6 @@ from ..session import Session
 from ..widgets.fitted_line import FittedLine
 from ..widgets.key_hints import KeyHints
 from ..widgets.library_table import LibraryTable, TableRow, Widest
-from .agreement import AgreementScreen
-from .codebook import CodebookScreen
-from .matrix import MatrixScreen
 
 MAX_COLUMNS = 4
 TYPING_PAUSE_S = 0.01  # a filter put off while keys wait (a burst) looks again this soon
@@ -375,14 +372,20 @@ class LibraryScreen(Screen[None]):
 
     def action_codebook(self) -> None:
         if self.session.store is not None:
+            from .codebook import CodebookScreen  # here: the coding screens' imports can wait past start-up
+
             self.app.push_screen(CodebookScreen(self.session))
 
     def action_matrix(self) -> None:
         if self.session.store is not None:
+            from .matrix import MatrixScreen  # here: the coding screens' imports can wait past start-up
+
             self.app.push_screen(MatrixScreen(self.session))
 
     def action_agreement(self) -> None:
         if self.session.store is not None:
+            from .agreement import AgreementScreen  # here: the coding screens' imports can wait past start-up
+
             self.app.push_screen(AgreementScreen(self.session))
 
     def action_add_article(self) -> None:
