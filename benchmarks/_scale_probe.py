@@ -9,6 +9,8 @@ python _scale_probe.py filter LIBRARY  prints the milliseconds of each keystroke
                                        (rendered to the bytes a terminal would be sent)
 python _scale_probe.py filter-analysing LIBRARY  the same, once the background analysis runs (the pipeline
                                        loaded, articles submitted): what a reader sees in the first minutes
+python _scale_probe.py filter-narrowing LIBRARY  the same for "Nummer 4711": from every article to one, the
+                                       rows on screen change with each digit
 python _scale_probe.py filter-pilot LIBRARY  each keystroke as Pilot's press() and pause() take it: they
                                        also sleep until the process looks idle (at least 3 × 20 ms)
 """
@@ -22,6 +24,7 @@ import time
 from typing import Any
 
 FILTER_KEYS = "Putin"  # every article of the synthetic library mentions him: the whole table redraws
+NARROWING_KEYS = "Nummer 4711"  # each title is "Meldung Nummer N": 1,111 rows, 111, 11, then one
 BETWEEN_KEYS_S = 0.25  # typing pace: each keystroke is drawn before the next arrives
 
 
@@ -53,16 +56,16 @@ def record_frames(app: Any) -> list[tuple[float, str]]:
     return frames
 
 
-async def keystrokes_to_frames(app: Any) -> list[float]:
-    """Milliseconds from each key of FILTER_KEYS reaching the app to the first frame showing its filter."""
+async def keystrokes_to_frames(app: Any, keys: str) -> list[float]:
+    """Milliseconds from each key reaching the app to the first frame showing its filter."""
     from textual import events
 
     frames = record_frames(app)
     times = []
-    for typed, key in enumerate(FILTER_KEYS, 1):
-        wanted = FILTER_KEYS[:typed]
+    for typed, key in enumerate(keys, 1):
+        wanted = keys[:typed].strip()
         began = time.perf_counter()
-        app._driver.send_message(events.Key(key, key))
+        app._driver.send_message(events.Key("space" if key == " " else key, key))
         while not any(at > began and shown == wanted for at, shown in frames):
             await asyncio.sleep(0.001)
         drawn = next(at for at, shown in frames if at > began and shown == wanted)
@@ -109,8 +112,9 @@ async def main(mode: str, library: str) -> None:
                 await pilot.pause()  # the table redrawn
                 times.append((time.perf_counter() - began) * 1000)
         else:
-            times = await keystrokes_to_frames(app)
-        assert screen.query_text == FILTER_KEYS and screen.table.row_count > 0, screen.query_text
+            keys = NARROWING_KEYS if mode == "filter-narrowing" else FILTER_KEYS
+            times = await keystrokes_to_frames(app, keys)
+        assert screen.query_text in (FILTER_KEYS, NARROWING_KEYS) and screen.table.row_count > 0, screen.query_text
         print(json.dumps(times), flush=True)
 
 
