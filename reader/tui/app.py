@@ -373,15 +373,20 @@ class ReaderApp(App[None]):
         session = self.session
         current = {a.id: a.version for a in session.scan.articles}
         usable = [a for article_id, a in session.analyses.items() if current.get(article_id) == a.version]
-        self._build_library_analysis(usable)
+        threading.Thread(
+            target=self._build_library_analysis, args=(usable,), name="library analysis", daemon=True
+        ).start()
 
-    # the description: Textual's default is the repr of the arguments, here thousands of analyses
-    @work(thread=True, group="library-analysis", description="library analysis")
     def _build_library_analysis(self, analyses: list[ArticleAnalysis]) -> None:
-        """Names, roles and quote groups across articles: the longer the library, the longer this takes."""
+        """Names, roles and quote groups across articles: the longer the library, the longer this takes
+        (a minute and more for thousands of analyses). In a daemon thread, not a Textual worker:
+        quitting never waits for it (the event loop's executor, which runs thread workers, is
+        joined at exit, and a build cannot be stopped halfway)."""
         from ..analysis.library_analysis import LibraryAnalysis  # here: its rules' import can wait past start-up
 
-        self.post_message(LibraryAnalysisBuilt(LibraryAnalysis(analyses), len(analyses)))
+        built = LibraryAnalysis(analyses)
+        with suppress(RuntimeError):  # the app has quit meanwhile
+            self._post_from_thread(LibraryAnalysisBuilt(built, len(analyses)))
 
     def _library_analysis_rested(self) -> None:
         """The pause after a build is over: build again if analyses arrived since."""
