@@ -21,7 +21,6 @@ import orjson
 
 from ..atomic_files import replace_atomically
 from ..regular_files import FileRefused, read_regular_file
-from .analyze import analyze_article
 from .results import ArticleAnalysis
 
 if TYPE_CHECKING:
@@ -89,6 +88,8 @@ def analyze_cached(article: Article, pipeline: PipelineLike, cache: AnalysisCach
     cached = cache.get(article, fingerprint)
     if cached is not None:
         return cached
+    from .analyze import analyze_article  # here: the rules take long to import, and reading the cache needs none
+
     analysis = analyze_article(article, pipeline.nlp, fingerprint)
     with suppress(OSError):  # a read-only or full cache folder costs speed, not the analysis
         cache.put(analysis)

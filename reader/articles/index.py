@@ -485,15 +485,17 @@ class LibraryIndex:
             db = self._connect()
             if db is None:
                 return None
-            try:
-                rows = db.execute("SELECT rowid FROM texts WHERE texts MATCH ?", (expression,)).fetchall()
+            try:  # one row, not one per article: each row fetched is a round trip through the GIL
+                (joined,) = db.execute(
+                    "SELECT group_concat(rowid) FROM texts WHERE texts MATCH ?", (expression,)
+                ).fetchone()
             except sqlite3.OperationalError:  # a query FTS5 cannot parse
                 return None
             except sqlite3.DatabaseError:
                 self._failed()
                 return None
             ids, pending = self._ids, list(self._pending.items())
-            found = {ids[rowid] for (rowid,) in rows if rowid in ids}
+            found = set(filter(None, map(ids.get, map(int, joined.split(","))))) if joined else set()
         if pending:
             words = [word.casefold() for word in _WORD.findall(query)]
             for rowid, article in pending:

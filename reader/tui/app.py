@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from functools import partial
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -26,10 +26,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from ..analysis import AnalysisCache, ArticleAnalysis, LibraryAnalysis
-from ..analysis.service import AnalysisProcess
-from ..annotations import AnnotationStore, History, StoreError, StoreSnapshot
-from ..annotations.codebook import Code
+from ..analysis import AnalysisCache, ArticleAnalysis
 from ..articles import Article, LibraryScan
 from ..nlp.identity import PipelineInfo, peek_fingerprint
 from ..settings import Settings
@@ -57,6 +54,11 @@ from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
 from .session import Session
 from .terminal_filter import TerminalSafeFilter
+
+if TYPE_CHECKING:  # the store and the analysis process are imported once the first rows show (see load_library)
+    from ..analysis.service import AnalysisProcess
+    from ..annotations import StoreSnapshot
+    from ..annotations.codebook import Code
 
 AUTO_ANALYSE_WORDS = 100_000  # longer articles are analysed on request only (CLI), not on open
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
@@ -164,6 +166,8 @@ class ReaderApp(App[None]):
         scan = session.library.scan(progress=self._show_partial_scan)
         store = None
         if session.store is None:
+            from ..annotations import AnnotationStore  # here, in the worker: its import need not delay the first rows
+
             store = AnnotationStore.open(session.library, author=session.settings.author)
         self.post_message(LibraryLoaded(scan, store))
         worker = get_current_worker()  # cancelled when the app quits: quitting never waits for the index
@@ -187,6 +191,8 @@ class ReaderApp(App[None]):
         session.scan = message.scan
         if message.store is not None:
             session.store = message.store
+            from ..annotations import History
+
             session.history = History(message.store)
             self._report_store_state()
             self.set_interval(STORE_CHECK_S, self.check_store)
@@ -279,6 +285,8 @@ class ReaderApp(App[None]):
 
     def start_analysis(self) -> None:
         """spaCy loads and runs in its own process: the library and the texts stay responsive."""
+        from ..analysis.service import AnalysisProcess  # here: after the first rows, not before them
+
         settings = self.session.settings
         self.analysis_process = AnalysisProcess(
             settings.model, settings.cache_dir, self._pipeline_from_thread, self._report_analyses
@@ -365,13 +373,20 @@ class ReaderApp(App[None]):
         session = self.session
         current = {a.id: a.version for a in session.scan.articles}
         usable = [a for article_id, a in session.analyses.items() if current.get(article_id) == a.version]
-        self._build_library_analysis(usable)
+        threading.Thread(
+            target=self._build_library_analysis, args=(usable,), name="library analysis", daemon=True
+        ).start()
 
-    # the description: Textual's default is the repr of the arguments, here thousands of analyses
-    @work(thread=True, group="library-analysis", description="library analysis")
     def _build_library_analysis(self, analyses: list[ArticleAnalysis]) -> None:
-        """Names, roles and quote groups across articles: the longer the library, the longer this takes."""
-        self.post_message(LibraryAnalysisBuilt(LibraryAnalysis(analyses), len(analyses)))
+        """Names, roles and quote groups across articles: the longer the library, the longer this takes
+        (a minute and more for thousands of analyses). In a daemon thread, not a Textual worker:
+        quitting never waits for it (the event loop's executor, which runs thread workers, is
+        joined at exit, and a build cannot be stopped halfway)."""
+        from ..analysis.library_analysis import LibraryAnalysis  # here: its rules' import can wait past start-up
+
+        built = LibraryAnalysis(analyses)
+        with suppress(RuntimeError):  # the app has quit meanwhile
+            self._post_from_thread(LibraryAnalysisBuilt(built, len(analyses)))
 
     def _library_analysis_rested(self) -> None:
         """The pause after a build is over: build again if analyses arrived since."""
@@ -416,6 +431,7 @@ class ReaderApp(App[None]):
 
     @work(thread=True, group="export", description="export")  # not the repr of every annotation
     def _export(self, snapshot: StoreSnapshot, fmt: str, codes: tuple[Code, ...]) -> None:
+        from ..annotations import StoreError
         from ..exchange import export_to_directory
         from ..exchange.csv_table import locale_delimiter
 

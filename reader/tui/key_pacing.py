@@ -49,6 +49,11 @@ class KeyPacer:
         self._queue.put_nowait(event)
         return True
 
+    @property
+    def keys_waiting(self) -> bool:
+        """Keys read from the terminal and not handed on yet (a burst, or typing faster than the app draws)."""
+        return not self._queue.empty()
+
     def wait_for_focus(self, widget: Widget) -> None:
         """Hold the keys after this one until `widget` has focus (or FOCUS_TIMEOUT_S passed)."""
         self._waiting_for = (widget, time.monotonic() + FOCUS_TIMEOUT_S)

@@ -12,15 +12,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from ..analysis import ArticleAnalysis, LibraryAnalysis
-from ..annotations import AnnotationStore
+from ..analysis import ArticleAnalysis
 from ..articles import Article, LibraryScan
-from ..framing import FramingReport
 from ..nlp.identity import PipelineInfo
 from .widgets.reading_view import Highlight
+
+if TYPE_CHECKING:  # the library analysis, framing and the store are imported when first used, not at start
+    from ..analysis import LibraryAnalysis
+    from ..annotations import AnnotationStore
+    from ..framing import FramingReport
 
 # ---- screens ask the app ---------------------------------------------------------------
 

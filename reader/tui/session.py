@@ -11,12 +11,16 @@ app's thread.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..analysis import ArticleAnalysis, LibraryAnalysis
-from ..annotations import AnnotationStore, History
+from ..analysis import ArticleAnalysis
 from ..articles import Article, Library, LibraryScan
 from ..nlp.identity import PipelineInfo
 from ..settings import Settings
+
+if TYPE_CHECKING:  # imported when first used (the rules and the store take long to import), not at start
+    from ..analysis import LibraryAnalysis
+    from ..annotations import AnnotationStore, History
 
 
 @dataclass

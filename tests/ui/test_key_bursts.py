@@ -61,3 +61,39 @@ async def test_annotating_a_sentence_in_one_burst_keeps_tags_and_note(make_app, 
         assert len(saved) == 1
         assert list(saved[0].tags) == ["tone", "claim"]
         assert saved[0].note == "quick note"
+
+
+async def test_filter_keys_typed_faster_than_the_table_draws_filter_once_after_them(make_app, monkeypatch) -> None:
+    """A burst of keys into the filter box filters once, with all of them, not once per key; keys
+    that leave the box (enter, then space to mark) act on the rows of everything typed before."""
+    filters: list[str] = []
+    original = LibraryScreen._filter
+
+    def counted(self: LibraryScreen, query: str) -> set[str] | None:
+        filters.append(query)
+        return original(self, query)
+
+    monkeypatch.setattr(LibraryScreen, "_filter", counted)
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_for_library(pilot, rows=5)
+        screen, table = app.library_screen, app.library_screen.table
+        filters.clear()
+        post_burst(app, list("/Lukaschenko"))
+        await settle(pilot)
+        assert screen.query_text == "Lukaschenko" and table.row_count == 1
+        assert filters[-1] == "Lukaschenko" and len(filters) <= 3  # not eleven
+        lukaschenko = table.current_id
+        post_burst(app, ["escape"])
+        await settle(pilot)
+        assert table.row_count == 5
+        filters.clear()
+        post_burst(app, [*"/Lukasch", "enter", "space"])  # space marks the one row the filter leaves
+        await settle(pilot)
+        assert screen.picked == [lukaschenko] and app.focused is table
+        assert filters[-1] == "Lukasch" and len(filters) <= 3
+        await pilot.press("escape", "slash")
+        filters.clear()
+        for key in "Luk":  # typed at a reader's pace: each key filters
+            await pilot.press(key)
+        assert filters == ["L", "Lu", "Luk"]

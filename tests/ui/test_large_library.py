@@ -9,7 +9,7 @@ import time
 import pytest
 
 from reader.analysis import ArticleAnalysis, LibraryAnalysis
-from reader.tui import app as app_module
+from reader.analysis import library_analysis as library_analysis_module
 from reader.tui.app import ReaderApp
 from reader.tui.messages import AnalysesReady
 from tests.helpers.pilot import wait_for_library
@@ -29,7 +29,7 @@ async def test_analyses_arriving_during_a_build_are_built_once_after_it(make_app
             release.wait(10)
             super().__init__(analyses)
 
-    monkeypatch.setattr(app_module, "LibraryAnalysis", SlowLibraryAnalysis)
+    monkeypatch.setattr(library_analysis_module, "LibraryAnalysis", SlowLibraryAnalysis)
     monkeypatch.setattr(ReaderApp, "start_analysis", lambda self: None)  # no spaCy: the batches come from here
     monkeypatch.setattr(ReaderApp, "_read_cached_analyses", lambda self, articles: None)
     app = make_app()
@@ -86,3 +86,35 @@ async def test_the_first_rows_show_before_the_walk_is_done(make_app, library_dir
         await wait_for_library(pilot, rows=65)
         assert screen.scan.complete and len(app.session.scan.articles) == 65
         assert "reading the library" not in str(screen.query_one("#library-title").render())
+
+
+async def test_a_library_analysis_being_built_never_holds_up_quitting(make_app, monkeypatch) -> None:
+    """The build runs in a daemon thread of its own: the event loop's executor (Textual's thread
+    workers), which Python joins at exit, would make quitting wait for a build of minutes."""
+    building, release = threading.Event(), threading.Event()
+    threads: list[threading.Thread] = []
+
+    class StuckLibraryAnalysis(LibraryAnalysis):
+        def __init__(self, analyses: list[ArticleAnalysis]) -> None:
+            threads.append(threading.current_thread())
+            building.set()
+            release.wait(30)
+            super().__init__(analyses)
+
+    monkeypatch.setattr(library_analysis_module, "LibraryAnalysis", StuckLibraryAnalysis)
+    monkeypatch.setattr(ReaderApp, "start_analysis", lambda self: None)
+    monkeypatch.setattr(ReaderApp, "_read_cached_analyses", lambda self, articles: None)
+    app = make_app()
+    try:
+        async with app.run_test() as pilot:
+            await wait_for_library(pilot, rows=5)
+            article = app.session.scan.articles[0]
+            app.post_message(AnalysesReady({article.id: ArticleAnalysis(article.id, article.version, "fp")}, []))
+            await pilot.pause()
+            assert building.wait(10)
+        (thread,) = threads
+        assert thread.daemon and thread.is_alive()  # the app has quit; the build goes on, holding nothing up
+    finally:
+        release.set()
+    thread.join(10)
+    assert app.session.library_analysis is None  # its result, after the quit, went nowhere

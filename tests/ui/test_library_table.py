@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.tui.widgets.library_table import TITLE_MIN, TableRow, column_layout, fit
+from reader.tui.widgets.library_table import TITLE_MIN, TableRow, Widest, column_layout, fit
 from tests.helpers.pilot import wait_for_library
 
 pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves these out
@@ -14,13 +14,14 @@ pytestmark = pytest.mark.ui  # the real app, headless: `make test-fast` leaves t
 
 def test_titles_take_what_source_date_words_and_notes_leave() -> None:
     rows = [TableRow("a", "Ein Titel", "tagesschau.de", "2025-08-16", 12_345)]
-    narrow, wide = column_layout(79, rows, 12_345, 3), column_layout(199, rows, 12_345, 3)
+    widest = Widest.of(rows)
+    narrow, wide = column_layout(79, widest, 3), column_layout(199, widest, 3)
     for layout, width in ((narrow, 79), (wide, 199)):
         used = sum(size for _, _, size in layout.spans) + len(layout.spans) - 1
         assert used == width
         assert layout.source == len("tagesschau.de") and layout.date == 10
     assert wide.title - narrow.title == 120
-    assert column_layout(30, rows, 1, 0).title == TITLE_MIN  # never narrower than this
+    assert column_layout(30, Widest(1, 13), 0).title == TITLE_MIN  # never narrower than this
 
 
 def test_fit_pads_or_cuts_with_an_ellipsis() -> None:
@@ -139,3 +140,82 @@ async def test_the_filter_asks_the_index_and_follows_files_changed_while_the_app
         await pilot.press("escape", "slash", *"ller-Bl")  # any part of the outlet
         await pilot.pause()
         assert table.row_ids == ["neu"]
+
+
+def table_on_screen(app) -> list[str]:
+    """The table's lines as the terminal would show them now: the lines Textual keeps drawn, so a
+    line the table failed to redraw shows its old text here."""
+    table = app.library_screen.table
+    update = app.screen._compositor.render_full_update()
+    lines = ["".join(strip.text for strip in line) for line in update.strips]
+    return lines[table.region.y : table.region.bottom]
+
+
+def assert_table_shows_its_rows(app) -> None:
+    table = app.library_screen.table
+    lines = table_on_screen(app)
+    top = table.scroll_offset.y
+    assert "Title" in lines[0] and "Source" in lines[0]
+    for y, line in enumerate(lines[1:], 1):
+        index = top + y - 1
+        if index < table.row_count:
+            _, title, _, _, words, notes = table.cell_texts(index)
+            assert title in line and line.rstrip(" ▁▂▃▄▅▆▇█▊▌▎").endswith(f" {notes or words}"), (y, line)
+        else:
+            assert not line.strip(" ▁▂▃▄▅▆▇█▊▌▎"), (y, line)  # past the last row: blank (a scroll bar at most)
+
+
+def write_numbered(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True)
+    for index in range(count):
+        outlet = "Langes Lokalblatt" if index == 7 else "Blatt"
+        (folder / f"bericht-{index:03d}.md").write_text(
+            f"---\ntitle: Bericht {index:03d}\nsource: {outlet}\n---\nText eines Berichts.\n", encoding="utf-8"
+        )
+
+
+def shown_titles(table) -> list[str]:
+    return [table.cell_texts(i)[1] for i in range(table.row_count)]
+
+
+async def test_a_filter_redraws_what_changed_and_the_screen_shows_the_rows(make_app, tmp_path: Path) -> None:
+    """Each keystroke redraws only the table's lines that show something else: narrowing, widening
+    and scrolled, every line on screen is the row at its place, and the columns stay where the
+    whole library put them (the widest outlet is filtered out, its column keeps its width)."""
+    write_numbered(tmp_path / "lib" / "articles", 200)
+    app = make_app(tmp_path / "lib")
+    async with app.run_test(size=(100, 20)) as pilot:
+        await wait_for_library(pilot, rows=200)
+        screen, table = app.library_screen, app.library_screen.table
+        assert shown_titles(table)[:2] == ["Bericht 000", "Bericht 001"]  # no dates: by title
+        assert_table_shows_its_rows(app)
+        assert table.columns.source == len("Langes Lokalblatt")
+        for key in ("slash", *"Bericht 1"):  # the rows on screen stay, then all change (000… → 100…)
+            await pilot.press(key)
+            await pilot.pause()
+            assert_table_shows_its_rows(app)
+        assert shown_titles(table) == [f"Bericht {n}" for n in range(100, 200)]
+        assert table.columns.source == len("Langes Lokalblatt")  # its row filtered out, its width kept
+        third = app.session.article(table.rows[2].id)
+        app.session.store.add(third, 0, 4, ["Framing"], "")  # a note on the third line: only it changes
+        screen.refresh_counts()
+        await pilot.pause()
+        assert table.cell_texts(2)[5] == "1" and table_on_screen(app)[3].rstrip(" ▁▂▃▄▅▆▇█▊▌▎").endswith(" 1")
+        assert_table_shows_its_rows(app)
+        await pilot.press("2")  # ten rows: no scroll bar any more
+        await pilot.pause()
+        assert shown_titles(table) == [f"Bericht {n}" for n in range(120, 130)]
+        assert_table_shows_its_rows(app)
+        for key in ("backspace", "backspace"):  # "Bericht 1", then every article again
+            await pilot.press(key)
+            await pilot.pause()
+            assert_table_shows_its_rows(app)
+        assert table.row_count == 200 and screen.query_text == "Bericht"
+        await pilot.press("enter", "end")  # to the table, its last row: scrolled
+        await pilot.pause()
+        assert table.scroll_offset.y > 0
+        assert_table_shows_its_rows(app)
+        await pilot.press("slash", *"Bericht 0")  # the box's text selected, typed over: fewer rows, scrolled back
+        await pilot.pause()
+        assert shown_titles(table) == [f"Bericht {n:03d}" for n in range(100)]
+        assert_table_shows_its_rows(app)

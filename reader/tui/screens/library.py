@@ -4,27 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import compress
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from ...articles import Article, LibraryScan
 from ...text.counting import plural
 from ...text.terminal import safe_display, safe_line
+from ..key_pacing import KeyPacer
 from ..messages import LibraryChanged, OpenArticles, ReloadLibrary, StoreChanged
 from ..session import Session
 from ..widgets.fitted_line import FittedLine
 from ..widgets.key_hints import KeyHints
-from ..widgets.library_table import LibraryTable, TableRow
-from .agreement import AgreementScreen
-from .codebook import CodebookScreen
-from .matrix import MatrixScreen
+from ..widgets.library_table import LibraryTable, TableRow, Widest
 
 MAX_COLUMNS = 4
+TYPING_PAUSE_S = 0.01  # a filter put off while keys wait (a burst) looks again this soon
 EMPTY_HINT = "No articles yet: a adds one from a URL or a file, or put .txt files in articles/ and press r — {folder}"
 
 
@@ -99,8 +101,12 @@ class LibraryScreen(Screen[None]):
         self._labels: dict[str, str] = {}  # id → title, source, date and id, case-folded, for the filter
         self._matching: set[str] | None = None  # ids the filter lets through; None: no filter
         self._ordered: list[TableRow] | None = None  # every row in the chosen order; None: sort again
+        self._ordered_ids: list[str] = []  # their ids, in that order
+        self._widest = Widest(0, 0)  # the library's widest cells: the columns do not move while filtering
         self.picked: list[str] = []
-        self.query_text = ""
+        self.query_text = ""  # the filter the table shows
+        self._typed = ""  # the filter box's text: ahead of query_text while a burst of keys is typed
+        self._filter_later: Timer | None = None
         self.sort_index = 0
         self.sort_reverse = True
         self.counts: dict[str, int] = {}
@@ -138,6 +144,7 @@ class LibraryScreen(Screen[None]):
         self._made = made
         self._rows = {article_id: row for article_id, (_, row, _) in made.items()}
         self._labels = {article_id: label for article_id, (_, _, label) in made.items()}
+        self._widest = Widest.of(self._rows.values())
         self._ordered = None
         self.picked = [i for i in self.picked if i in self._rows]
         self.root = str(self.session.library.root)
@@ -211,13 +218,16 @@ class LibraryScreen(Screen[None]):
             rows = sorted(self._rows.values(), key=lambda row: row.title.casefold())
             sort, counts = SORT_KEYS[self.sort_index], self.counts
             self._ordered = sorted(rows, key=lambda row: sort.key(row, counts), reverse=self.sort_reverse)
+            self._ordered_ids = [row.id for row in self._ordered]
         matching = self._matching
-        return list(self._ordered) if matching is None else [row for row in self._ordered if row.id in matching]
+        if matching is None:
+            return list(self._ordered)
+        return list(compress(self._ordered, map(matching.__contains__, self._ordered_ids)))
 
     def _populate(self) -> None:
         table = self.table
         current = table.current_id
-        table.set_rows(self.visible_rows(), self.picked, self.counts)
+        table.set_rows(self.visible_rows(), self.picked, self.counts, self._widest)
         wanted = self.select_after_load or current
         index = table.index_of(wanted) if wanted is not None else None
         if index is not None:
@@ -245,18 +255,43 @@ class LibraryScreen(Screen[None]):
         box.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value.strip()
-        self._matching = self._filter(self.query_text)
-        self._populate()
+        self._typed = event.value.strip()
+        self._follow_typing()
+
+    def _follow_typing(self, *, put_off: bool = True) -> None:
+        """Filter by what is typed, at once; but while more keys wait to be typed into the box (a
+        burst, or keys typed while the last filter was drawn), after them: one filter for them all."""
+        self._cancel_filter_later()
+        pacer = getattr(self.app, "key_pacer", None)
+        box = self.query_one("#library-filter", Input)
+        if put_off and isinstance(pacer, KeyPacer) and pacer.keys_waiting and box.has_focus:
+            self._filter_later = self.set_timer(TYPING_PAUSE_S, self._follow_typing)
+            return
+        if self._typed != self.query_text:
+            self.query_text = self._typed
+            self._matching = self._filter(self.query_text)
+            self._populate()
+
+    def _cancel_filter_later(self) -> None:
+        if self._filter_later is not None:
+            self._filter_later.stop()
+            self._filter_later = None
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """Keys that leave the filter box act on the rows of what was typed: none put off any more."""
+        if event.widget.id == "library-filter" and self._filter_later is not None:
+            self._follow_typing(put_off=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._follow_typing(put_off=False)  # what was typed before enter: the table filtered by it, now
         self.table.focus()
 
     def action_clear_filter(self) -> None:
+        self._cancel_filter_later()
         box = self.query_one("#library-filter", Input)
         box.value = ""
         box.remove_class("visible")
-        self.query_text = ""
+        self.query_text = self._typed = ""
         self._matching = None
         self._populate()
         self.table.focus()
@@ -337,14 +372,20 @@ class LibraryScreen(Screen[None]):
 
     def action_codebook(self) -> None:
         if self.session.store is not None:
+            from .codebook import CodebookScreen  # here: the coding screens' imports can wait past start-up
+
             self.app.push_screen(CodebookScreen(self.session))
 
     def action_matrix(self) -> None:
         if self.session.store is not None:
+            from .matrix import MatrixScreen  # here: the coding screens' imports can wait past start-up
+
             self.app.push_screen(MatrixScreen(self.session))
 
     def action_agreement(self) -> None:
         if self.session.store is not None:
+            from .agreement import AgreementScreen  # here: the coding screens' imports can wait past start-up
+
             self.app.push_screen(AgreementScreen(self.session))
 
     def action_add_article(self) -> None:

@@ -3,14 +3,16 @@
 Textual's DataTable measures every cell of every row when it is filled, so a library of
 10,000 articles takes seconds to show and each filter keystroke refills it. This table is a
 ScrollView on the line API, like the reading view: it holds the rows as plain tuples (already
-passed through the sanitiser), renders a row when it scrolls into view and caches the Strip.
-Column widths follow the width of the widget: Source, Date, Words and Notes take what their
-contents need (Source within bounds), the title takes the rest.
+passed through the sanitiser), renders a row when it scrolls into view and caches the Strip by
+what the row shows, so new rows (a filter keystroke) redraw only the screen lines that changed.
+Column widths follow the width of the widget and the widest cells of the whole library (not of
+the rows a filter lets through, so the columns stay put while typing): Source, Date, Words and
+Notes take what their contents need (Source within bounds), the title takes the rest.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -20,7 +22,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import var
 from textual.scroll_view import ScrollView
@@ -69,6 +71,19 @@ class ColumnLayout:
         return spans
 
 
+@dataclass(frozen=True)
+class RowLook:
+    """What one drawn row depends on: two rows that look alike share their Strip."""
+
+    row: TableRow
+    number: int | None  # its column among the picked
+    notes: int | None
+    odd: bool  # striped
+    cursor: bool
+    width: int
+    layout: ColumnLayout
+
+
 def fit(text: str, width: int, *, right: bool = False) -> str:
     """The text in exactly `width` cells: padded, or cut with an ellipsis."""
     if width <= 0:
@@ -80,12 +95,27 @@ def fit(text: str, width: int, *, right: bool = False) -> str:
     return padding + text if right else text + padding
 
 
-def column_layout(width: int, rows: Sequence[TableRow], max_words: int, max_notes: int) -> ColumnLayout:
+@dataclass(frozen=True)
+class Widest:
+    """The widest cells the columns are measured on: the most words, the longest outlet (in cells)."""
+
+    words: int
+    source: int
+
+    @classmethod
+    def of(cls, rows: Iterable[TableRow]) -> Widest:
+        words = source = 0
+        for row in rows:
+            words = max(words, row.words)
+            source = max(source, cell_len(row.source))
+        return cls(words, source)
+
+
+def column_layout(width: int, widest: Widest, max_notes: int) -> ColumnLayout:
     """Titles take what is left after Source, Date, Words and Notes; Source shrinks first when narrow."""
-    words = max(len("Words"), len(f"{max_words:,}"))
+    words = max(len("Words"), len(f"{widest.words:,}"))
     notes = max(len("Notes"), len(str(max_notes)))
-    longest_source = max((cell_len(row.source) for row in rows[:5000]), default=0)
-    source = max(SOURCE_MIN, min(SOURCE_MAX, longest_source, width // 5))
+    source = max(SOURCE_MIN, min(SOURCE_MAX, widest.source, width // 5))
     fixed = PICK_WIDTH + source + DATE_WIDTH + words + notes + 5 * GAP
     title = max(TITLE_MIN, width - fixed)
     return ColumnLayout(PICK_WIDTH, title, source, DATE_WIDTH, words, notes)
@@ -154,33 +184,56 @@ class LibraryTable(ScrollView, can_focus=True):
         self.rows: list[TableRow] = []
         self._picked: dict[str, int] = {}  # article id → its column number (1-based)
         self._counts: dict[str, int] = {}
+        self._widest = Widest(0, 0)
         self._layout: ColumnLayout | None = None
-        self._layout_width = 0
-        self._generation = 0
-        self._strips: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(1024)
+        self._layout_key: tuple[int, Widest, int] | None = None  # (width, widest, most notes) it was made for
+        self._strips: LRUCache[RowLook, Strip] = LRUCache(1024)
+        self._max_notes = 0
+        self._drawn: dict[int, RowLook | ColumnLayout | None] = {}  # screen line → what it shows (None: blank)
+        self._render_width = 1  # the width of the redraw going on (render_lines)
         self._styles: dict[str, Style] = {}
 
     # ----- contents -----------------------------------------------------------------------
 
-    def set_rows(self, rows: list[TableRow], picked: Sequence[str], counts: dict[str, int]) -> None:
-        """Show these rows (in this order), with these picked and these annotation counts."""
+    def set_rows(
+        self, rows: list[TableRow], picked: Sequence[str], counts: dict[str, int], widest: Widest | None = None
+    ) -> None:
+        """Show these rows (in this order), with these picked and these annotation counts; the
+        columns measured on `widest` (the whole library's; None: these rows')."""
+        overflowed = self._overflows()
         self.rows = rows
         self._picked = {article_id: number for number, article_id in enumerate(picked, 1)}
         self._counts = counts
-        self._layout = None
-        self._invalidate()
+        self._max_notes = max(counts.values(), default=0)
+        self._widest = widest if widest is not None else Widest.of(rows)
         self.virtual_size = Size(self.size.width, len(rows) + 1)
         self.cursor_row = max(0, min(self.cursor_row, len(rows) - 1))
+        self._refresh_changed(everything=self._overflows() != overflowed)
 
     def set_counts(self, counts: dict[str, int]) -> None:
-        """New annotation counts: only the Notes cells change, redrawn as they show."""
+        """New annotation counts: only the lines whose Notes cell changed are redrawn."""
         self._counts = counts
-        self._layout = None
-        self._invalidate()
+        self._max_notes = max(counts.values(), default=0)
+        self._refresh_changed()
+
+    def _overflows(self) -> bool:
+        """Whether the rows need more lines than the table has: its scroll bar shows, the columns narrow."""
+        return len(self.rows) + 1 > self.size.height
+
+    def _refresh_changed(self, *, everything: bool = False) -> None:
+        """Redraw the screen lines that would show something else now (all of them if the columns
+        moved); the others keep what Textual drew."""
+        drawn, top, width = self._drawn, self.scroll_offset.y, self._width
+        layout = self._columns(width)
+        if everything or drawn.get(0) != layout:
+            self._invalidate()
+            return
+        for y in range(1, self.scrollable_content_region.height):
+            if drawn.get(y, False) != self._look(top + y - 1, width, layout):
+                self.refresh_line(y)
 
     def _invalidate(self) -> None:
-        self._generation += 1
-        self._strips.clear()
+        self._drawn.clear()
         self.refresh()
 
     @property
@@ -213,11 +266,13 @@ class LibraryTable(ScrollView, can_focus=True):
 
     @property
     def columns(self) -> ColumnLayout:
-        if self._layout is None or self._layout_width != self._width:
-            max_words = max((row.words for row in self.rows), default=0)
-            max_notes = max(self._counts.values(), default=0)
-            self._layout = column_layout(self._width, self.rows, max_words, max_notes)
-            self._layout_width = self._width
+        return self._columns(self._width)
+
+    def _columns(self, width: int) -> ColumnLayout:
+        key = (width, self._widest, self._max_notes)
+        if self._layout is None or self._layout_key != key:
+            self._layout = column_layout(*key)
+            self._layout_key = key
         return self._layout
 
     @property
@@ -281,7 +336,7 @@ class LibraryTable(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        self.refresh()
+        self._invalidate()
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
@@ -291,32 +346,47 @@ class LibraryTable(ScrollView, can_focus=True):
         super().notify_style_update()
         self._strips.clear()
         self._styles.clear()
+        self._drawn.clear()
 
     def on_focus(self) -> None:
-        self._styles.clear()
-        self._invalidate()
+        self._restyle()
 
     def on_blur(self) -> None:
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """The cursor's colours follow the focus: every line drawn anew."""
         self._styles.clear()
+        self._strips.clear()
         self._invalidate()
 
     # ----- rendering ----------------------------------------------------------------------
 
+    def _look(self, index: int, width: int, layout: ColumnLayout) -> RowLook | None:
+        """All that decides how row `index` is drawn (None: past the last row)."""
+        if not 0 <= index < len(self.rows):
+            return None
+        row = self.rows[index]
+        number, notes = self._picked.get(row.id), self._counts.get(row.id)
+        return RowLook(row, number, notes, index % 2 == 1, index == self.cursor_row, width, layout)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._render_width = self._width  # measured once per redraw, not for every line
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         """Line 0 is the header, fixed; the others are rows from the scroll offset on."""
-        width = self._width
-        base = self._style("")
+        width = self._render_width
+        layout = self._columns(width)
         if y == 0:
-            return self._render_header(width)
-        index = self.scroll_offset.y + y - 1
-        if index >= len(self.rows):
-            return Strip.blank(width, base)
-        is_cursor = index == self.cursor_row
-        key = (index, width, self._generation, is_cursor)
-        strip = self._strips.get(key)
+            self._drawn[0] = layout
+            return self._render_header(width, layout)
+        look = self._drawn[y] = self._look(self.scroll_offset.y + y - 1, width, layout)
+        if look is None:
+            return Strip.blank(width, self._style(""))
+        strip = self._strips.get(look)
         if strip is None:
-            strip = self._render_row(index, width, is_cursor)
-            self._strips[key] = strip
+            strip = self._strips[look] = self._render_row(look)
         return strip
 
     def _style(self, name: str) -> Style:
@@ -326,21 +396,18 @@ class LibraryTable(ScrollView, can_focus=True):
             style = self._styles[name] = self.get_component_rich_style(name, partial=True) if name else self.rich_style
         return style
 
-    def _render_header(self, width: int) -> Strip:
+    def _render_header(self, width: int, layout: ColumnLayout) -> Strip:
         style = self._style("") + self._style("library-table--header")
-        cells = [fit(HEADERS[key], size, right=key in ("words", "notes")) for key, _, size in self.columns.spans]
+        cells = [fit(HEADERS[key], size, right=key in ("words", "notes")) for key, _, size in layout.spans]
         return Strip([Segment(" ".join(cells), style)]).adjust_cell_length(width, style)
 
-    def _render_row(self, index: int, width: int, is_cursor: bool) -> Strip:
-        row = self.rows[index]
+    def _render_row(self, look: RowLook) -> Strip:
+        row, number, notes, layout = look.row, look.number, look.notes, look.layout
         style = self._style("")
-        if index % 2:
+        if look.odd:
             style += self._style("library-table--even-row")
-        if is_cursor:
+        if look.cursor:
             style += self._style("library-table--cursor")
-        layout = self.columns
-        number = self._picked.get(row.id)
-        notes = self._counts.get(row.id)
         segments = [
             Segment(
                 fit(str(number) if number else "", layout.pick, right=True),
@@ -355,4 +422,4 @@ class LibraryTable(ScrollView, can_focus=True):
                 style + self._style("library-table--notes"),
             ),
         ]
-        return Strip(segments).adjust_cell_length(width, style)
+        return Strip(segments).adjust_cell_length(look.width, style)
