@@ -99,6 +99,9 @@ _SUBORDINATORS = frozenset(
         "zumal",
     }
 )
+# a clause that opens with these is no source clause of what follows: "Was er gesagt hat, stimmt",
+# "Anders als die Ministerin gesagt hat, …"
+_NOT_REPORTING_OPENERS = frozenset({"was", "anders"})
 _CUE_FORMS = cue_forms()
 _CLAUSE_NOUNS = clause_nouns()
 _COPULAS = frozenset({"ist", "war", "lautet", "lautete", "bleibt"})
@@ -259,6 +262,31 @@ def _verb_right_before(narration: list[Word], comma: int) -> bool:
     return comma > 0 and narration[comma - 1].text[:1].islower()
 
 
+_TOPIC_VERBS = frozenset({"reden", "sprechen"})
+
+
+def _determiner(narration: list[Word], position: int) -> bool:
+    """ "meine Damen und Herren", "meine sehr verehrten Kollegen": "meine" before its noun is the
+    possessive, not the verb "meinen"."""
+    if narration[position].lower != "meine":
+        return False
+    for word in narration[position + 1 : position + 4]:
+        if not word.is_word or word.lower in _PRONOUN_SUBJECTS | {"ich", "wir", "sie"}:
+            return False
+        if word.capitalized:
+            return True
+    return False
+
+
+def _topic_verb(narration: list[Word], position: int) -> bool:
+    """ "darüber reden, wie …", "über X sprechen, ob …": GePaDe gives these clauses as the talk's
+    topic; "sprach davon, dass …" reports one."""
+    if _CUE_FORMS.get(narration[position].lower, ("",))[0] not in _TOPIC_VERBS:
+        return False
+    clause = narration[max(0, position - 6) : position + 4]
+    return not any(w.lower in {"davon", "von"} for w in clause)
+
+
 def _crosses(quote: Quote, found: list[Quote]) -> bool:
     """The span overlaps one already found without either containing the other."""
     return any(
@@ -307,6 +335,10 @@ class IndirectFinder:
             if word.is_quote:
                 continue
             if self.attributor.is_speech_verb(narration, position):
+                if self.attributor.in_vocative(word.start) or _determiner(narration, position):
+                    continue  # "…, meine Damen und Herren, …": an address, not "meinen"
+                if _topic_verb(narration, position):
+                    continue  # "darüber reden, wie …": the clause is the topic, not a report
                 clause = self._after(narration, position) or self._before(narration, position)
                 if clause is not None:
                     attribution = self._verb_attribution(narration, position, sentence_start)
@@ -383,11 +415,19 @@ class IndirectFinder:
             or narration[cue].lower not in _CUE_FORMS
             or _first_person_next_to(narration, cue)  # "Ich glaube, das ist der falsche Ansatz"
         )
-        opener = self._clause_opener(narration, cue)
-        if opener in _SUBORDINATORS:
-            says = False  # "Wenn Sie sagen, stellen wir …": the main clause is no report
+        opening = self._clause_start(narration, cue)
+        opener = narration[opening].lower if opening < cue else ""
+        if opener in _SUBORDINATORS or opener in _NOT_REPORTING_OPENERS:
+            says = False  # "Wenn Sie sagen, stellen wir …", "Was er gesagt hat, stimmt": no report
         if not clause or not reported_clause(clause, main_clause=says or opener == "wie", after_colon=separator == ":"):
             return None
+        if opener == "wie" and separator == "," and opening > 1 and narration[opening - 1].text == ",":
+            # "Kitas sind, wie schon gesagt wurde, nicht nur Orte der Betreuung": the statement is
+            # the sentence around the wie-clause
+            begin = opening - 1
+            while begin > 0 and narration[begin - 1].text not in _ENDS and narration[begin - 1].text != ":":
+                begin -= 1
+            return self._span(narration[begin : opening - 1] + clause)
         if self.attributor.is_speech_verb(clause, 0):
             return None  # "Wer das fordert, sagt, …": the next cue opens its own report
         if clause[0].lower == "wie" and any(self.attributor.is_speech_verb(clause, i) for i in range(len(clause))):
@@ -398,8 +438,8 @@ class IndirectFinder:
         return self._span(clause)
 
     @staticmethod
-    def _clause_opener(narration: list[Word], cue: int) -> str:
-        """The first word of the clause the cue stands in ("wie" in "Wie X mitteilte, …")."""
+    def _clause_start(narration: list[Word], cue: int) -> int:
+        """Where the clause the cue stands in begins ("wie" in "Wie X mitteilte, …")."""
         k = cue
         while (
             k > 0
@@ -408,7 +448,7 @@ class IndirectFinder:
             and not narration[k - 1].is_quote
         ):
             k -= 1
-        return narration[k].lower if k < cue else ""
+        return k
 
     def _after_noun(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
         """ "die Frage, ob …", "den Eindruck, dass …": a dass-, ob- or question-word clause right

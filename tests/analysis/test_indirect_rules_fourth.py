@@ -40,3 +40,39 @@ def test_a_noun_that_is_a_cue_wherever_a_clause_follows_it_counts_as_a_clause_cu
 )
 def test_a_cue_noun_before_a_dass_clause_reports_it(analyse: Analyse, text: str, expected: list) -> None:
     assert reports(analyse(text)) == expected
+
+
+def test_meine_before_its_noun_is_an_address_not_the_verb_meinen(analyse: Analyse) -> None:
+    assert reports(analyse("Wir müssen jetzt aufpassen, meine Damen und Herren, dass die Brücke hält.")) == []
+    assert reports(analyse("Der Plan ist gescheitert, meine sehr verehrten Kolleginnen.")) == []
+    # the verb keeps its clause
+    assert reports(analyse("Ich meine, dass die Brücke saniert werden muss.")) == [
+        ("dass die Brücke saniert werden muss", "Ich")
+    ]
+
+
+def test_the_clause_after_reden_or_sprechen_is_their_topic(analyse: Analyse) -> None:
+    assert reports(analyse("Wir sollten darüber reden, wie die Schulen das bezahlen.")) == []
+    assert reports(analyse("Im Ausschuss sprechen wir über die Frage, ob die Mittel reichen.")) == [
+        ("ob die Mittel reichen", None)  # the noun's clause stays
+    ]
+    # "sprach davon, dass …" reports a statement
+    assert reports(analyse("Die Bürgermeisterin sprach davon, dass die Stadt sparen müsse.")) == [
+        ("dass die Stadt sparen müsse", "Die Bürgermeisterin")
+    ]
+
+
+def test_a_free_relative_or_a_contrast_with_the_cue_reports_nothing(analyse: Analyse) -> None:
+    assert reports(analyse("Was der Bürgermeister gesagt hat, ist völlig richtig.")) == []
+    assert reports(analyse("Anders als die Ministerin gesagt hat, kommt es auf die Fristen an.")) == []
+
+
+def test_a_wie_clause_inside_the_sentence_reports_the_sentence_around_it(analyse: Analyse) -> None:
+    text = "Die Kitas sind, wie die Senatorin gesagt hat, nicht nur Orte der Betreuung."
+    assert reports(analyse(text)) == [
+        ("Die Kitas sind, wie die Senatorin gesagt hat, nicht nur Orte der Betreuung", "die Senatorin")
+    ]
+    # at the start of the sentence it reports the main clause after it
+    assert reports(analyse("Wie die Senatorin gesagt hat, sind die Kitas keine Verwahranstalten.")) == [
+        ("sind die Kitas keine Verwahranstalten", "die Senatorin")
+    ]
