@@ -257,6 +257,65 @@ def _free_relative(narration: list[Word], cue: int) -> Mention | None:
     return Mention(opener.start, opener.end, "pronoun", "nom", Referent(kind="group"), opener.text)
 
 
+# "weiß jeder", "Das bestreitet niemand", "Jeder, der hier sitzt, weiß": who holds the view when
+# no person is named
+_INDEFINITES = frozenset({"jeder", "jede", "niemand", "jemand", "keiner", "viele", "manche", "einige"})
+
+
+def _indefinite_subject(narration: list[Word], cue: int, clause_start: int) -> Mention | None:
+    """An indefinite pronoun as the cue's subject: right after the cue (a particle between:
+    "weiß doch jeder"), opening its clause ("jeder Jurist weiß", with its noun), or opening the
+    sentence before a relative clause that ends right before the cue ("Jeder, der …, weiß")."""
+    after = narration[cue + 1 : cue + 3]
+    if after and after[0].lower in _INDEFINITES:
+        return _group_mention(after[:1])
+    if len(after) == 2 and after[0].is_word and not after[0].capitalized and after[1].lower in _INDEFINITES:
+        return _group_mention(after[1:])
+    if clause_start < cue and narration[clause_start].lower in _INDEFINITES:
+        phrase = narration[clause_start : clause_start + 2]
+        return _group_mention(phrase if phrase[-1].capitalized and len(phrase) == 2 else phrase[:1])
+    commas = [k for k, w in enumerate(narration[:cue]) if w.text == ","]
+    if (
+        narration[0].lower in _INDEFINITES
+        and len(commas) == 2
+        and commas[0] == 1
+        and commas[1] == cue - 1
+        and narration[2].lower in {"der", "die", "dem", "den", "denen"}
+    ):
+        return _group_mention(narration[:1])
+    return None
+
+
+_FUER_PRONOUNS = frozenset({"mich", "uns", "dich", "euch", "ihn"})
+
+
+def _fuer_holder(narration: list[Word], start: int, cue: int) -> int | None:
+    """ "Für mich ist klar", "klar ist für uns": the pronoun after "für" in the adjective's clause
+    holds the view (its position)."""
+    end = cue + 1
+    while end < len(narration) and narration[end].text not in _CLAUSE_BREAKS and narration[end].text not in _ENDS:
+        end += 1
+    return next(
+        (
+            k + 1
+            for k in range(start, min(end, len(narration) - 1))
+            if narration[k].lower == "für" and narration[k + 1].lower in _FUER_PRONOUNS
+        ),
+        None,
+    )
+
+
+def _group_mention(words: list[Word]) -> Mention:
+    return Mention(
+        words[0].start,
+        words[-1].end,
+        "pronoun",
+        "nom",
+        Referent(kind="group"),
+        " ".join(w.text for w in words),
+    )
+
+
 def _verb_right_before(narration: list[Word], comma: int) -> bool:
     """The wer-clause ends at this comma with its verb ("Wer das fordert, tritt …")."""
     return comma > 0 and narration[comma - 1].text[:1].islower()
@@ -346,6 +405,9 @@ class IndirectFinder:
                         attribution = replace(attribution, mention=None)  # "Die Konferenz hat gezeigt, dass …"
                     elif (generic := _free_relative(narration, position)) is not None:
                         attribution = replace(attribution, mention=generic)
+                    elif attribution.mention is None:
+                        opening = self._clause_start(narration, position)
+                        attribution = replace(attribution, mention=_indefinite_subject(narration, position, opening))
                     out.append(self._quote(clause, attribution))
             elif word.lower in _CLAUSE_NOUNS and word.capitalized:
                 clause = self._after_noun(narration, position)
@@ -498,6 +560,12 @@ class IndirectFinder:
         if dative is not None:
             pronoun = narration[dative]
             first_person = pronoun.lower in {"mir", "uns"}
+            holder = Mention(
+                pronoun.start, pronoun.end, "pronoun", "obl", Referent(gender="1" if first_person else ""), pronoun.text
+            )
+        elif (beneficiary := _fuer_holder(narration, start, cue)) is not None:
+            pronoun = narration[beneficiary]
+            first_person = pronoun.lower in {"mich", "uns"}
             holder = Mention(
                 pronoun.start, pronoun.end, "pronoun", "obl", Referent(gender="1" if first_person else ""), pronoun.text
             )

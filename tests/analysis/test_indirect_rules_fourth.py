@@ -76,3 +76,32 @@ def test_a_wie_clause_inside_the_sentence_reports_the_sentence_around_it(analyse
     assert reports(analyse("Wie die Senatorin gesagt hat, sind die Kitas keine Verwahranstalten.")) == [
         ("sind die Kitas keine Verwahranstalten", "die Senatorin")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das weiß doch jeder, dass die Brücke marode ist.", [("dass die Brücke marode ist", "jeder")]),
+        ("Im Rathaus weiß inzwischen jeder, dass die Brücke marode ist.", [("dass die Brücke marode ist", "jeder")]),
+        ("Dass die Brücke marode ist, bestreitet niemand.", [("Dass die Brücke marode ist", "niemand")]),
+        (
+            "Viele, die täglich pendeln, befürchten, dass die Brücke bald gesperrt wird.",
+            [("dass die Brücke bald gesperrt wird", "Viele")],
+        ),
+    ],
+)
+def test_an_indefinite_pronoun_is_the_source_when_no_one_is_named(analyse: Analyse, text: str, expected: list) -> None:
+    assert reports(analyse(text)) == expected
+
+
+def test_fuer_and_a_pronoun_hold_a_predicative_cue(analyse: Analyse) -> None:
+    assert reports(analyse("Für mich ist klar, dass die Brücke saniert werden muss.")) == [
+        ("dass die Brücke saniert werden muss", "mich")
+    ]
+    assert reports(analyse("Klar ist für uns, dass die Brücke saniert werden muss.")) == [
+        ("dass die Brücke saniert werden muss", "uns")
+    ]
+    # "für" with no pronoun names no holder
+    assert reports(analyse("Für den Sommer ist klar, dass die Brücke gesperrt wird.")) == [
+        ("dass die Brücke gesperrt wird", None)
+    ]
