@@ -346,6 +346,22 @@ def _topic_verb(narration: list[Word], position: int) -> bool:
     return not any(w.lower in {"davon", "von"} for w in clause)
 
 
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _aside_around(narration: list[Word], mention: Mention | None, cue: int) -> tuple[int, int] | None:
+    """The positions of the dashes of a parenthesis ("- das lernen wir im ersten Semester -") that
+    holds the mention but not the cue: a source there belongs to the aside, not to the cue."""
+    if mention is None:
+        return None
+    dashes = [k for k, w in enumerate(narration) if w.text in _DASHES]
+    for first, last in zip(dashes[::2], dashes[1::2], strict=False):
+        inside = narration[first].end <= mention.start and mention.end <= narration[last].start
+        if inside and not first < cue < last:
+            return first, last
+    return None
+
+
 def _crosses(quote: Quote, found: list[Quote]) -> bool:
     """The span overlaps one already found without either containing the other."""
     return any(
@@ -432,6 +448,15 @@ class IndirectFinder:
         """The cue rules' source, or the one a causative names: "Lassen Sie mich sagen", "Sie haben
         mich sagen hören" are "mich"'s words, not the addressee's."""
         attribution = self.attributor.verb_source(narration, cue, sentence_start)
+        aside = _aside_around(narration, attribution.mention, cue)
+        if aside is not None:  # "jeder Jurist weiß - das lernen wir im ersten Semester - , dass …"
+            first, last = aside
+            shifted = cue - (last + 1 - first) if cue > last else cue
+            attribution = self.attributor.verb_source(
+                narration[:first] + narration[last + 1 :], shifted, sentence_start
+            )
+            if _aside_around(narration, attribution.mention, cue) is not None:
+                attribution = replace(attribution, mention=None)
         causee = _causee(narration, cue)
         if causee is None:
             return attribution

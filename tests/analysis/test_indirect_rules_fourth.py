@@ -105,3 +105,11 @@ def test_fuer_and_a_pronoun_hold_a_predicative_cue(analyse: Analyse) -> None:
     assert reports(analyse("Für den Sommer ist klar, dass die Brücke gesperrt wird.")) == [
         ("dass die Brücke gesperrt wird", None)
     ]
+
+
+def test_a_source_inside_a_parenthesis_between_dashes_is_not_the_cues(analyse: Analyse) -> None:
+    text = "Jeder Richter weiß - das lernen wir im ersten Semester - , dass das Gesetz gilt."
+    assert reports(analyse(text)) == [("dass das Gesetz gilt", "Jeder Richter")]
+    # when the sentence names no one else, the aside's "Sie" is not taken for the source
+    text = "Die Stadt verlangt - Sie hatten es gerade erwähnt - , dass die Betreiber die Daten löschen."
+    assert [speaker for _, speaker in reports(analyse(text))] != ["Sie"]
