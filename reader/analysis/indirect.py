@@ -175,15 +175,34 @@ def reported_clause(words: list[Word], *, main_clause: bool = False, after_colon
 
 
 _DEMONSTRATIVES = frozenset({"der", "die", "das"})
+# words after "das"/"die" that open a relative clause's middle field, not a finite verb
+_NOT_FINITE_AFTER_DEMONSTRATIVE = (
+    frozenset(
+        {"ich", "du", "er", "sie", "es", "wir", "ihr", "man", "mich", "uns", "ihn", "ihm", "ihnen", "mir", "sich"}
+    )
+    | frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "kein", "keine"})
+    | frozenset({"nicht", "nur", "auch", "schon", "noch", "so", "hier", "dort", "heute", "jetzt", "immer", "bereits"})
+)
 
 
 def _demonstrative_main_clause(words: list[Word]) -> bool:
     """ "das ist der falsche Ansatz", "der Gesetzentwurf hat Fehler": a main clause opened by a
     demonstrative or an article, its finite verb second — not a relative clause ("die wir … sitzen")."""
-    if words[0].lower not in _DEMONSTRATIVES or len(words) < 3:
+    if words[0].lower not in _DEMONSTRATIVES | {"da"} or len(words) < 3:
         return False
     if words[1].lower in lexicon.AUXILIARIES:
-        return True
+        return True  # "das ist der falsche Ansatz", "da wird sich zeigen, …"
+    if words[0].lower == "da":
+        return False
+    part = next((k for k, w in enumerate(words) if not w.is_word), len(words))
+    if (
+        part >= 3
+        and words[1].is_word
+        and not words[1].capitalized
+        and words[1].lower not in _NOT_FINITE_AFTER_DEMONSTRATIVE
+        and words[part - 1].capitalized
+    ):
+        return True  # "das stärkt den Zusammenhalt": a relative clause would end in its verb
     noun = 1 if words[1].capitalized else 2 if len(words) > 3 and words[2].capitalized else 0
     return bool(noun) and noun + 1 < len(words) and words[noun + 1].lower in lexicon.AUXILIARIES
 

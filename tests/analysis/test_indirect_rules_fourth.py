@@ -113,3 +113,13 @@ def test_a_source_inside_a_parenthesis_between_dashes_is_not_the_cues(analyse: A
     # when the sentence names no one else, the aside's "Sie" is not taken for the source
     text = "Die Stadt verlangt - Sie hatten es gerade erwähnt - , dass die Betreiber die Daten löschen."
     assert [speaker for _, speaker in reports(analyse(text))] != ["Sie"]
+
+
+def test_a_main_clause_opened_by_das_or_da_after_a_stance_is_reported(analyse: Analyse) -> None:
+    assert reports(analyse("Ich glaube, das stärkt den Zusammenhalt.")) == [("das stärkt den Zusammenhalt", "Ich")]
+    assert reports(analyse("Ich finde, da wird sich die Koalition noch bewegen müssen.")) == [
+        ("da wird sich die Koalition noch bewegen müssen", "Ich")
+    ]
+    # a relative clause ends in its verb, and "da" without a verb after it opens a reason
+    assert reports(analyse("Wir sprechen mit Menschen, die täglich pendeln.")) == []
+    assert reports(analyse("Ich glaube das nicht, da die Zahlen fehlen.")) == []
