@@ -632,14 +632,16 @@ class IndirectFinder:
         word = narration[cue]
         owner = None
         if cue > 0 and narration[cue - 1].lower in lexicon.POSSESSIVE_DETERMINERS | {"ihre", "ihrer", "ihren"}:
+            determiner = narration[cue - 1]
             owner = next(
-                (
-                    m
-                    for m in self.attributor.mentions_in(narration[cue - 1].start, word.start)
-                    if m.kind == "possessive"
-                ),
+                (m for m in self.attributor.mentions_in(determiner.start, word.start) if m.kind == "possessive"),
                 None,
             )
+            if owner is None and determiner.lower.startswith(("mein", "unser")):
+                # "Mein Eindruck ist: …", "aus meiner Sicht": the speaker's own view
+                owner = Mention(
+                    determiner.start, determiner.end, "possessive", "gen", Referent(gender="1"), determiner.text
+                )
         if owner is None:
             owner = self._clause_subject(narration, cue)  # "Ich bin der festen Überzeugung, dass …"
         return Attribution(Cue(word.start, word.end, word.text, "noun"), owner, False)

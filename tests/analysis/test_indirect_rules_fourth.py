@@ -123,3 +123,12 @@ def test_a_main_clause_opened_by_das_or_da_after_a_stance_is_reported(analyse: A
     # a relative clause ends in its verb, and "da" without a verb after it opens a reason
     assert reports(analyse("Wir sprechen mit Menschen, die täglich pendeln.")) == []
     assert reports(analyse("Ich glaube das nicht, da die Zahlen fehlen.")) == []
+
+
+def test_a_first_person_possessive_owns_the_cue_noun(analyse: Analyse) -> None:
+    assert reports(analyse("Mein Eindruck ist: Die Stadt hat den Ausbau verschlafen.")) == [
+        ("Die Stadt hat den Ausbau verschlafen", "Mein")
+    ]
+    assert reports(analyse("Unsere Frage lautet, ob die Mittel für den Ausbau reichen.")) == [
+        ("ob die Mittel für den Ausbau reichen", "Unsere")
+    ]
