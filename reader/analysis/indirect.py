@@ -534,8 +534,9 @@ class IndirectFinder:
             while begin > 0 and narration[begin - 1].text not in _ENDS and narration[begin - 1].text != ":":
                 begin -= 1
             return self._span(narration[begin : opening - 1] + clause)
-        if self.attributor.is_speech_verb(clause, 0):
-            return None  # "Wer das fordert, sagt, …": the next cue opens its own report
+        if separator == "," and self.attributor.is_speech_verb(clause, 0):
+            return None  # "Wer das fordert, sagt, …": the next cue opens its own report (after a
+            # colon the clause is the message, an imperative too: "Ich bitte Sie: Hören Sie auf")
         if clause[0].lower == "wie" and any(self.attributor.is_speech_verb(clause, i) for i in range(len(clause))):
             return None  # ", wie Pro Asyl feststellt": a source clause, not a report
         lemma = _CUE_FORMS.get(narration[cue].lower, ("",))[0]

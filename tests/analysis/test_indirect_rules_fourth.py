@@ -132,3 +132,13 @@ def test_a_first_person_possessive_owns_the_cue_noun(analyse: Analyse) -> None:
     assert reports(analyse("Unsere Frage lautet, ob die Mittel für den Ausbau reichen.")) == [
         ("ob die Mittel für den Ausbau reichen", "Unsere")
     ]
+
+
+def test_an_imperative_after_a_colon_is_the_message_and_keeps_its_paragraph(analyse: Analyse) -> None:
+    text = (
+        "Im Stadtrat ging es am Abend um die Brücke.\n\n"
+        "Die Bürgermeisterin sagte: Hören Sie auf, die Sanierung schlechtzureden."
+    )
+    analysis = analyse(text)
+    assert reports(analysis) == [("Hören Sie auf, die Sanierung schlechtzureden", "Die Bürgermeisterin")]
+    assert analysis.boilerplate == ()  # reported speech is article text, not a podcast promo
