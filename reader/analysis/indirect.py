@@ -365,6 +365,7 @@ def _topic_verb(narration: list[Word], position: int) -> bool:
     return not any(w.lower in {"davon", "von"} for w in clause)
 
 
+_ADDRESSEE_PREPOSITIONS = frozenset({"an"})
 _DASHES = frozenset({"-", "–", "—"})
 
 
@@ -563,6 +564,11 @@ class IndirectFinder:
         k = cue + 1
         if k < len(narration) and narration[k].lower in _COPULAS:
             k += 1  # "Die Frage ist, wie …", "Mein Eindruck ist: …"
+        if k < len(narration) and narration[k].lower in _ADDRESSEE_PREPOSITIONS:
+            # "Mein Appell an Sie: …", "ein Appell an alle Fraktionen: …": whom it is addressed to
+            colon = next((j for j in range(k + 1, min(len(narration), k + 8)) if not narration[j].is_word), None)
+            if colon is not None and narration[colon].text == ":":
+                k = colon
         verbs = 0
         while k < len(narration) and verbs < 2 and narration[k].is_word and narration[k].text.islower():
             k += 1  # "die Frage stellen, ob …", "zur Kenntnis nehmen, dass …", "Hoffnung haben können, dass …"

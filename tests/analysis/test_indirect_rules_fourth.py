@@ -142,3 +142,11 @@ def test_an_imperative_after_a_colon_is_the_message_and_keeps_its_paragraph(anal
     analysis = analyse(text)
     assert reports(analysis) == [("Hören Sie auf, die Sanierung schlechtzureden", "Die Bürgermeisterin")]
     assert analysis.boilerplate == ()  # reported speech is article text, not a podcast promo
+
+
+def test_a_cue_noun_with_its_addressee_before_a_colon_reports_what_follows(analyse: Analyse) -> None:
+    assert reports(analyse("Mein Appell an die Landesregierung: Sanieren Sie die Brücke jetzt.")) == [
+        ("Sanieren Sie die Brücke jetzt", "Mein")
+    ]
+    # without a colon after the addressee there is no message
+    assert reports(analyse("Der Appell an die Landesregierung blieb ohne Antwort.")) == []
