@@ -79,7 +79,8 @@ def analyze_spans(
     attributor = Attributor(text, words, sentences, spans, mentions)
     quotes = attributor.quotes()
     indirect = IndirectFinder(attributor).find()
-    boilerplate = boilerplate_spans(text, reported=[(q.start, q.end) for q in quotes if q.cue and q.cue != ":"])
+    reported = [(q.start, q.end) for q in quotes if q.cue and q.cue != ":"] + [(q.start, q.end) for q in indirect]
+    boilerplate = boilerplate_spans(text, reported=reported)
     quotes = [replace(q, boilerplate=True) if covered_by(boilerplate, q.start) else q for q in quotes]
     indirect = [q for q in indirect if not covered_by(boilerplate, q.start)]
     return ArticleAnalysis(

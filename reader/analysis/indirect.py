@@ -99,6 +99,9 @@ _SUBORDINATORS = frozenset(
         "zumal",
     }
 )
+# a clause that opens with these is no source clause of what follows: "Was er gesagt hat, stimmt",
+# "Anders als die Ministerin gesagt hat, …"
+_NOT_REPORTING_OPENERS = frozenset({"was", "anders"})
 _CUE_FORMS = cue_forms()
 _CLAUSE_NOUNS = clause_nouns()
 _COPULAS = frozenset({"ist", "war", "lautet", "lautete", "bleibt"})
@@ -172,15 +175,34 @@ def reported_clause(words: list[Word], *, main_clause: bool = False, after_colon
 
 
 _DEMONSTRATIVES = frozenset({"der", "die", "das"})
+# words after "das"/"die" that open a relative clause's middle field, not a finite verb
+_NOT_FINITE_AFTER_DEMONSTRATIVE = (
+    frozenset(
+        {"ich", "du", "er", "sie", "es", "wir", "ihr", "man", "mich", "uns", "ihn", "ihm", "ihnen", "mir", "sich"}
+    )
+    | frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "kein", "keine"})
+    | frozenset({"nicht", "nur", "auch", "schon", "noch", "so", "hier", "dort", "heute", "jetzt", "immer", "bereits"})
+)
 
 
 def _demonstrative_main_clause(words: list[Word]) -> bool:
     """ "das ist der falsche Ansatz", "der Gesetzentwurf hat Fehler": a main clause opened by a
     demonstrative or an article, its finite verb second — not a relative clause ("die wir … sitzen")."""
-    if words[0].lower not in _DEMONSTRATIVES or len(words) < 3:
+    if words[0].lower not in _DEMONSTRATIVES | {"da"} or len(words) < 3:
         return False
     if words[1].lower in lexicon.AUXILIARIES:
-        return True
+        return True  # "das ist der falsche Ansatz", "da wird sich zeigen, …"
+    if words[0].lower == "da":
+        return False
+    part = next((k for k, w in enumerate(words) if not w.is_word), len(words))
+    if (
+        part >= 3
+        and words[1].is_word
+        and not words[1].capitalized
+        and words[1].lower not in _NOT_FINITE_AFTER_DEMONSTRATIVE
+        and words[part - 1].capitalized
+    ):
+        return True  # "das stärkt den Zusammenhalt": a relative clause would end in its verb
     noun = 1 if words[1].capitalized else 2 if len(words) > 3 and words[2].capitalized else 0
     return bool(noun) and noun + 1 < len(words) and words[noun + 1].lower in lexicon.AUXILIARIES
 
@@ -254,9 +276,110 @@ def _free_relative(narration: list[Word], cue: int) -> Mention | None:
     return Mention(opener.start, opener.end, "pronoun", "nom", Referent(kind="group"), opener.text)
 
 
+# "weiß jeder", "Das bestreitet niemand", "Jeder, der hier sitzt, weiß": who holds the view when
+# no person is named
+_INDEFINITES = frozenset({"jeder", "jede", "niemand", "jemand", "keiner", "viele", "manche", "einige"})
+
+
+def _indefinite_subject(narration: list[Word], cue: int, clause_start: int) -> Mention | None:
+    """An indefinite pronoun as the cue's subject: right after the cue (a particle between:
+    "weiß doch jeder"), opening its clause ("jeder Jurist weiß", with its noun), or opening the
+    sentence before a relative clause that ends right before the cue ("Jeder, der …, weiß")."""
+    after = narration[cue + 1 : cue + 3]
+    if after and after[0].lower in _INDEFINITES:
+        return _group_mention(after[:1])
+    if len(after) == 2 and after[0].is_word and not after[0].capitalized and after[1].lower in _INDEFINITES:
+        return _group_mention(after[1:])
+    if clause_start < cue and narration[clause_start].lower in _INDEFINITES:
+        phrase = narration[clause_start : clause_start + 2]
+        return _group_mention(phrase if phrase[-1].capitalized and len(phrase) == 2 else phrase[:1])
+    commas = [k for k, w in enumerate(narration[:cue]) if w.text == ","]
+    if (
+        narration[0].lower in _INDEFINITES
+        and len(commas) == 2
+        and commas[0] == 1
+        and commas[1] == cue - 1
+        and narration[2].lower in {"der", "die", "dem", "den", "denen"}
+    ):
+        return _group_mention(narration[:1])
+    return None
+
+
+_FUER_PRONOUNS = frozenset({"mich", "uns", "dich", "euch", "ihn"})
+
+
+def _fuer_holder(narration: list[Word], start: int, cue: int) -> int | None:
+    """ "Für mich ist klar", "klar ist für uns": the pronoun after "für" in the adjective's clause
+    holds the view (its position)."""
+    end = cue + 1
+    while end < len(narration) and narration[end].text not in _CLAUSE_BREAKS and narration[end].text not in _ENDS:
+        end += 1
+    return next(
+        (
+            k + 1
+            for k in range(start, min(end, len(narration) - 1))
+            if narration[k].lower == "für" and narration[k + 1].lower in _FUER_PRONOUNS
+        ),
+        None,
+    )
+
+
+def _group_mention(words: list[Word]) -> Mention:
+    return Mention(
+        words[0].start,
+        words[-1].end,
+        "pronoun",
+        "nom",
+        Referent(kind="group"),
+        " ".join(w.text for w in words),
+    )
+
+
 def _verb_right_before(narration: list[Word], comma: int) -> bool:
     """The wer-clause ends at this comma with its verb ("Wer das fordert, tritt …")."""
     return comma > 0 and narration[comma - 1].text[:1].islower()
+
+
+_TOPIC_VERBS = frozenset({"reden", "sprechen"})
+
+
+def _determiner(narration: list[Word], position: int) -> bool:
+    """ "meine Damen und Herren", "meine sehr verehrten Kollegen": "meine" before its noun is the
+    possessive, not the verb "meinen"."""
+    if narration[position].lower != "meine":
+        return False
+    for word in narration[position + 1 : position + 4]:
+        if not word.is_word or word.lower in _PRONOUN_SUBJECTS | {"ich", "wir", "sie"}:
+            return False
+        if word.capitalized:
+            return True
+    return False
+
+
+def _topic_verb(narration: list[Word], position: int) -> bool:
+    """ "darüber reden, wie …", "über X sprechen, ob …": GePaDe gives these clauses as the talk's
+    topic; "sprach davon, dass …" reports one."""
+    if _CUE_FORMS.get(narration[position].lower, ("",))[0] not in _TOPIC_VERBS:
+        return False
+    clause = narration[max(0, position - 6) : position + 4]
+    return not any(w.lower in {"davon", "von"} for w in clause)
+
+
+_ADDRESSEE_PREPOSITIONS = frozenset({"an"})
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _aside_around(narration: list[Word], mention: Mention | None, cue: int) -> tuple[int, int] | None:
+    """The positions of the dashes of a parenthesis ("- das lernen wir im ersten Semester -") that
+    holds the mention but not the cue: a source there belongs to the aside, not to the cue."""
+    if mention is None:
+        return None
+    dashes = [k for k, w in enumerate(narration) if w.text in _DASHES]
+    for first, last in zip(dashes[::2], dashes[1::2], strict=False):
+        inside = narration[first].end <= mention.start and mention.end <= narration[last].start
+        if inside and not first < cue < last:
+            return first, last
+    return None
 
 
 def _crosses(quote: Quote, found: list[Quote]) -> bool:
@@ -307,6 +430,10 @@ class IndirectFinder:
             if word.is_quote:
                 continue
             if self.attributor.is_speech_verb(narration, position):
+                if self.attributor.in_vocative(word.start) or _determiner(narration, position):
+                    continue  # "…, meine Damen und Herren, …": an address, not "meinen"
+                if _topic_verb(narration, position):
+                    continue  # "darüber reden, wie …": the clause is the topic, not a report
                 clause = self._after(narration, position) or self._before(narration, position)
                 if clause is not None:
                     attribution = self._verb_attribution(narration, position, sentence_start)
@@ -314,6 +441,9 @@ class IndirectFinder:
                         attribution = replace(attribution, mention=None)  # "Die Konferenz hat gezeigt, dass …"
                     elif (generic := _free_relative(narration, position)) is not None:
                         attribution = replace(attribution, mention=generic)
+                    elif attribution.mention is None:
+                        opening = self._clause_start(narration, position)
+                        attribution = replace(attribution, mention=_indefinite_subject(narration, position, opening))
                     out.append(self._quote(clause, attribution))
             elif word.lower in _CLAUSE_NOUNS and word.capitalized:
                 clause = self._after_noun(narration, position)
@@ -338,6 +468,15 @@ class IndirectFinder:
         """The cue rules' source, or the one a causative names: "Lassen Sie mich sagen", "Sie haben
         mich sagen hören" are "mich"'s words, not the addressee's."""
         attribution = self.attributor.verb_source(narration, cue, sentence_start)
+        aside = _aside_around(narration, attribution.mention, cue)
+        if aside is not None:  # "jeder Jurist weiß - das lernen wir im ersten Semester - , dass …"
+            first, last = aside
+            shifted = cue - (last + 1 - first) if cue > last else cue
+            attribution = self.attributor.verb_source(
+                narration[:first] + narration[last + 1 :], shifted, sentence_start
+            )
+            if _aside_around(narration, attribution.mention, cue) is not None:
+                attribution = replace(attribution, mention=None)
         causee = _causee(narration, cue)
         if causee is None:
             return attribution
@@ -383,13 +522,22 @@ class IndirectFinder:
             or narration[cue].lower not in _CUE_FORMS
             or _first_person_next_to(narration, cue)  # "Ich glaube, das ist der falsche Ansatz"
         )
-        opener = self._clause_opener(narration, cue)
-        if opener in _SUBORDINATORS:
-            says = False  # "Wenn Sie sagen, stellen wir …": the main clause is no report
+        opening = self._clause_start(narration, cue)
+        opener = narration[opening].lower if opening < cue else ""
+        if opener in _SUBORDINATORS or opener in _NOT_REPORTING_OPENERS:
+            says = False  # "Wenn Sie sagen, stellen wir …", "Was er gesagt hat, stimmt": no report
         if not clause or not reported_clause(clause, main_clause=says or opener == "wie", after_colon=separator == ":"):
             return None
-        if self.attributor.is_speech_verb(clause, 0):
-            return None  # "Wer das fordert, sagt, …": the next cue opens its own report
+        if opener == "wie" and separator == "," and opening > 1 and narration[opening - 1].text == ",":
+            # "Kitas sind, wie schon gesagt wurde, nicht nur Orte der Betreuung": the statement is
+            # the sentence around the wie-clause
+            begin = opening - 1
+            while begin > 0 and narration[begin - 1].text not in _ENDS and narration[begin - 1].text != ":":
+                begin -= 1
+            return self._span(narration[begin : opening - 1] + clause)
+        if separator == "," and self.attributor.is_speech_verb(clause, 0):
+            return None  # "Wer das fordert, sagt, …": the next cue opens its own report (after a
+            # colon the clause is the message, an imperative too: "Ich bitte Sie: Hören Sie auf")
         if clause[0].lower == "wie" and any(self.attributor.is_speech_verb(clause, i) for i in range(len(clause))):
             return None  # ", wie Pro Asyl feststellt": a source clause, not a report
         lemma = _CUE_FORMS.get(narration[cue].lower, ("",))[0]
@@ -398,8 +546,8 @@ class IndirectFinder:
         return self._span(clause)
 
     @staticmethod
-    def _clause_opener(narration: list[Word], cue: int) -> str:
-        """The first word of the clause the cue stands in ("wie" in "Wie X mitteilte, …")."""
+    def _clause_start(narration: list[Word], cue: int) -> int:
+        """Where the clause the cue stands in begins ("wie" in "Wie X mitteilte, …")."""
         k = cue
         while (
             k > 0
@@ -408,7 +556,7 @@ class IndirectFinder:
             and not narration[k - 1].is_quote
         ):
             k -= 1
-        return narration[k].lower if k < cue else ""
+        return k
 
     def _after_noun(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
         """ "die Frage, ob …", "den Eindruck, dass …": a dass-, ob- or question-word clause right
@@ -416,6 +564,11 @@ class IndirectFinder:
         k = cue + 1
         if k < len(narration) and narration[k].lower in _COPULAS:
             k += 1  # "Die Frage ist, wie …", "Mein Eindruck ist: …"
+        if k < len(narration) and narration[k].lower in _ADDRESSEE_PREPOSITIONS:
+            # "Mein Appell an Sie: …", "ein Appell an alle Fraktionen: …": whom it is addressed to
+            colon = next((j for j in range(k + 1, min(len(narration), k + 8)) if not narration[j].is_word), None)
+            if colon is not None and narration[colon].text == ":":
+                k = colon
         verbs = 0
         while k < len(narration) and verbs < 2 and narration[k].is_word and narration[k].text.islower():
             k += 1  # "die Frage stellen, ob …", "zur Kenntnis nehmen, dass …", "Hoffnung haben können, dass …"
@@ -461,6 +614,12 @@ class IndirectFinder:
             holder = Mention(
                 pronoun.start, pronoun.end, "pronoun", "obl", Referent(gender="1" if first_person else ""), pronoun.text
             )
+        elif (beneficiary := _fuer_holder(narration, start, cue)) is not None:
+            pronoun = narration[beneficiary]
+            first_person = pronoun.lower in {"mich", "uns"}
+            holder = Mention(
+                pronoun.start, pronoun.end, "pronoun", "obl", Referent(gender="1" if first_person else ""), pronoun.text
+            )
         elif PREDICATIVE_CUES[word.lower] != DATIVE:  # "wir sind uns einig": "uns" is reflexive
             holder = next(
                 (
@@ -480,14 +639,16 @@ class IndirectFinder:
         word = narration[cue]
         owner = None
         if cue > 0 and narration[cue - 1].lower in lexicon.POSSESSIVE_DETERMINERS | {"ihre", "ihrer", "ihren"}:
+            determiner = narration[cue - 1]
             owner = next(
-                (
-                    m
-                    for m in self.attributor.mentions_in(narration[cue - 1].start, word.start)
-                    if m.kind == "possessive"
-                ),
+                (m for m in self.attributor.mentions_in(determiner.start, word.start) if m.kind == "possessive"),
                 None,
             )
+            if owner is None and determiner.lower.startswith(("mein", "unser")):
+                # "Mein Eindruck ist: …", "aus meiner Sicht": the speaker's own view
+                owner = Mention(
+                    determiner.start, determiner.end, "possessive", "gen", Referent(gender="1"), determiner.text
+                )
         if owner is None:
             owner = self._clause_subject(narration, cue)  # "Ich bin der festen Überzeugung, dass …"
         return Attribution(Cue(word.start, word.end, word.text, "noun"), owner, False)
