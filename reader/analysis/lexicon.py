@@ -574,6 +574,34 @@ ANAPHORIC_ORGANISATION_HEADS = (
     "anbieter",
     "betreiber",
 )
+# Nouns for a company ("das Unternehmen", "der Konzern"), which take up a company's name, and
+# the heads of public bodies' names, which no company noun takes up ("das Oberlandesgericht").
+COMPANY_HEADS = (
+    "unternehmen",
+    "konzern",
+    "firma",
+    "hersteller",
+    "autobauer",
+    "versicherer",
+    "holding",
+    "dienstleister",
+    "anbieter",
+    "betreiber",
+)
+PUBLIC_BODY_HEADS = (
+    "gericht",
+    "ministerium",
+    "amt",
+    "behörde",
+    "präsidium",
+    "kommission",
+    "regierung",
+    "polizei",
+    "partei",
+    "fraktion",
+    "parlament",
+    "senat",
+)
 # Heads of common nouns that name an organisation or institution ("die Gewerkschaft", "das
 # Auswärtige Amt", "das Bundesverfassungsgericht"): the last part of a compound decides.
 ORGANISATION_HEADS = (
@@ -589,6 +617,7 @@ ORGANISATION_HEADS = (
     "unternehmen",
     "verband",
     "vereinigung",
+    "konferenz",
     "kommission",
     "staatsanwaltschaft",
     "feuerwehr",

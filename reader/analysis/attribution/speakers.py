@@ -17,6 +17,9 @@ from .state import AttributionState, _inside
 _NP_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine"})
 # what opens a genitive complement: "eine Sprecherin des Ministeriums", "ein Schreiben mehrerer Zulieferer"
 _GENITIVE_OPENERS = ("des", "der", "eines", "einer", "mehrerer", "zahlreicher", "einiger", "vieler", "beider", "aller")
+# a second genitive only where the article cannot be a dative ("… des öffentlichen Verkehrs", not
+# "ein Sprecher des Amts der Zeitung")
+_CHAINED_GENITIVES = ("des", "eines")
 _AGE_WORDS = frozenset({"Jahre", "Monate"})
 _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches"})
 _AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "48-Jährige"
@@ -222,10 +225,26 @@ class SpeakerFinding(AttributionState):
         ):
             return mention.end
         end = self._attribute_end(mention.end, _GENITIVE_OPENERS)
+        while end != mention.end and (chained := self._attribute_end(end, _CHAINED_GENITIVES)) != end:
+            end = chained  # "die Konferenz der kantonalen Direktoren des öffentlichen Verkehrs"
         if end == mention.end and self._remit_after(end):
             end = self._coordinated_end(self._attribute_end(end, ("für",)))  # "das Amt für Umwelt und Verkehr"
         if mention.kind != "organisation":
             end = self._attribute_end(end, ("aus", "von"))
+        elif end == mention.end:
+            end = self._place_name_after(end)
+        return end
+
+    def _place_name_after(self, end: int) -> int:
+        """ "der Bauernverband Mecklenburg-Vorpommern": a place's name right after an organisation
+        noun, with no preposition, is part of the organisation's name."""
+        items = self.words.items
+        index = self.words.index_at(end)
+        if index >= len(items) or items[index].start != end + 1:
+            return end
+        place = self._mention_at(items[index])
+        if place is not None and place.kind == "name" and place.referent.label == "LOC" and place.start == end + 1:
+            return place.end
         return end
 
     def _remit_after(self, end: int) -> bool:
@@ -495,6 +514,19 @@ class SpeakerFinding(AttributionState):
                 earlier = self._unnamed_antecedent(mention)
                 if earlier is not None:
                     referent = replace(referent, text=earlier)  # "Eine Sprecherin des Amts … die Sprecherin"
+            elif (
+                mention.kind == "organisation"
+                and mention.case == "nom"
+                and end == mention.end
+                and first in {"der", "die", "das"}
+            ):
+                earlier = self._unnamed_organisation(mention)
+                if earlier is not None:
+                    referent = replace(referent, text=earlier)  # "Der Verband der X warnte. … erklärte der Verband"
+        elif mention.kind in {"pronoun", "possessive"} and not referent.known and referent.text:
+            written = self._antecedent_written(mention)
+            if written is not None and written != referent.text:
+                referent = replace(referent, text=written)  # "Ein Sprecher des Amts verwies … sagte er"
         if end == mention.end and referent is mention.referent:
             return attribution
         return Attribution(
@@ -518,6 +550,31 @@ class SpeakerFinding(AttributionState):
                 and words[0].lower() in {"ein", "eine"}
                 and words[-1].lower() == head
             ):
+                return self.text[earlier.start : self._written_end(earlier)]
+        return None
+
+    def _unnamed_organisation(self, noun: Mention) -> str | None:
+        """The unnamed organisation a definite organisation noun takes up, as written: "Der Verband
+        der Chemischen Industrie warnte. „…“, erklärte der Verband" → "Der Verband der Chemischen
+        Industrie"; "Dem Landesbauernverband …" for "der Verband" (a compound ending in the noun).
+        The nearest such mention in this sentence or the UNNAMED_LOOKBACK_SENTENCES before it."""
+        head = _noun_stem(noun.text.split(" ")[-1])
+        current = bisect_right(self._sentence_starts, noun.start) - 1
+        start = self.sentences[max(0, current - UNNAMED_LOOKBACK_SENTENCES)].start
+        for earlier in reversed(self._mentions_in(start, noun.start)):
+            if earlier.kind != "organisation" or earlier.referent.known:
+                continue
+            if _noun_stem(earlier.text.split(" ")[-1]).endswith(head):
+                end = self._written_end(earlier)
+                return self.text[earlier.start : end] if end > earlier.end or earlier.text != noun.text else None
+        return None
+
+    def _antecedent_written(self, pronoun: Mention) -> str | None:
+        """All the words of the unnamed source a pronoun stands for: "Ein Sprecher des Ministeriums",
+        where the mention finder kept "Ein Sprecher" (the nearest earlier mention so written)."""
+        written = pronoun.referent.text
+        for earlier in reversed(self._mentions_in(0, pronoun.start)):
+            if earlier.kind in {"indefinite", "role", "organisation"} and earlier.text == written:
                 return self.text[earlier.start : self._written_end(earlier)]
         return None
 
@@ -598,6 +655,15 @@ class SpeakerFinding(AttributionState):
                 if any(w.lower == "für" for w in before):
                     return mention
         return None
+
+
+def _noun_stem(noun: str) -> str:
+    """A noun without its case ending, lower case: "Verbands" → "verband", "Verbandes" → "verband"."""
+    lower = noun.lower()
+    for ending in ("es", "s"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 3:
+            return lower[: -len(ending)]
+    return lower
 
 
 def _plural_form(verb: str) -> bool:

@@ -158,6 +158,7 @@ class MentionScan(RoleLearning):
                 adjectives, first = self._adjectives_before(i)
                 while (
                     first > 0
+                    and items[first].lower not in lexicon.ARTICLES  # "einer Stellungnahme des Amts": two phrases
                     and _CAPITAL_ADJECTIVE.match(items[first - 1].text)
                     and items[first - 1].lower not in FUNCTION_WORDS
                 ):

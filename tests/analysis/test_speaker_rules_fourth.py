@@ -1,0 +1,74 @@
+"""The attribution rules of the fourth round of issue 14 (direct quotes), each on sentences
+written for this test (names known to the test pipeline's entity ruler, tests/helpers/pipelines.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reader.analysis import ArticleAnalysis
+
+Analyse = Callable[..., ArticleAnalysis]
+
+
+def quotes_of(analysis: ArticleAnalysis) -> list:
+    return [q for q in analysis.quotes if q.depth == 0]
+
+
+def test_a_document_owned_by_a_company_noun_is_the_company_not_the_court_named_before(analyse: Analyse) -> None:
+    text = (
+        "Die Brenner Stahl AG legte Widerspruch ein. Darüber entscheidet nun das Landgericht Kassel. "
+        "In einer Stellungnahme des Unternehmens heißt es, die Vorwürfe seien „völlig haltlos“."
+    )
+    assert quotes_of(analyse(text))[0].speaker == "Brenner Stahl AG"
+
+
+def test_an_organisation_noun_with_an_article_is_not_read_past_the_article(analyse: Analyse) -> None:
+    # "einer Stellungnahme" and "des Unternehmens" are two phrases, not one organisation
+    text = (
+        "Die Brenner Stahl AG schwieg am Montag. Das Werk stand still. "
+        "In einer Stellungnahme des Unternehmens heißt es: „Wir prüfen das.“"
+    )
+    assert quotes_of(analyse(text))[0].speaker == "Brenner Stahl AG"
+
+
+def test_a_definite_organisation_noun_takes_up_the_unnamed_organisation_before_it(analyse: Analyse) -> None:
+    text = (
+        "Der Verband der Deutschen Seilbahnen warnte vor neuen Auflagen. "
+        "„Das kostet uns jede Saison“, erklärte der Verband."
+    )
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.speaker_text, quote.speaker_kind) == ("Der Verband der Deutschen Seilbahnen", "organisation")
+
+
+def test_the_organisation_noun_also_takes_up_a_compound_ending_in_it(analyse: Analyse) -> None:
+    text = "Dem Landesimkerverband reicht das nicht. „Die Bienen warten nicht“, teilte der Verband mit."
+    assert quotes_of(analyse(text))[0].speaker_text == "Dem Landesimkerverband"
+
+
+def test_a_place_name_right_after_an_organisation_noun_is_part_of_its_name(analyse: Analyse) -> None:
+    text = "Der Imkerverband Sachsen-Anhalt ist unzufrieden. „Das kommt zu spät“, erklärte der Verband."
+    assert quotes_of(analyse(text))[0].speaker_text == "Der Imkerverband Sachsen-Anhalt"
+
+
+def test_a_chain_of_genitives_belongs_to_the_source(analyse: Analyse) -> None:
+    text = (
+        "Die Konferenz der städtischen Leiter des öffentlichen Nahverkehrs kritisierte den Plan. "
+        "„Das trifft die Dörfer zuerst“, schrieb die Konferenz."
+    )
+    assert quotes_of(analyse(text))[0].speaker_text == (
+        "Die Konferenz der städtischen Leiter des öffentlichen Nahverkehrs"
+    )
+
+
+def test_an_organisation_noun_with_no_such_antecedent_stays_as_written(analyse: Analyse) -> None:
+    text = "Die Brücke bleibt gesperrt. „Wir bitten um Geduld“, erklärte der Verband."
+    assert quotes_of(analyse(text))[0].speaker_text == "der Verband"
+
+
+def test_a_pronoun_for_an_unnamed_source_shows_all_its_words(analyse: Analyse) -> None:
+    text = (
+        "Ein Sprecher des Umweltamts verwies auf die angespannte Haushaltslage. "
+        "„Mehr Geld gibt es in diesem Jahr nicht“, sagte er."
+    )
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.speaker_text, quote.speaker_via) == ("Ein Sprecher des Umweltamts", "pronoun")
