@@ -72,3 +72,38 @@ def test_a_pronoun_for_an_unnamed_source_shows_all_its_words(analyse: Analyse) -
     )
     quote = quotes_of(analyse(text))[0]
     assert (quote.speaker_text, quote.speaker_via) == ("Ein Sprecher des Umweltamts", "pronoun")
+
+
+def test_a_possessive_and_its_noun_before_a_colon_name_the_speaker(analyse: Analyse) -> None:
+    text = (
+        "Die Forscherin Anna Roth misst seit Jahren den Pegel. Die Gletscher lieferten weniger Wasser. "
+        "Ihr Fazit: „Der Fluss wird im Herbst zum Nadelöhr.“ "
+        "Paul Weber baut Boote. Sein nüchternes Urteil: „Das wird teuer.“"
+    )
+    assert [(q.speaker, q.cue) for q in quotes_of(analyse(text))] == [("Anna Roth", ":"), ("Paul Weber", ":")]
+
+
+def test_a_first_person_possessive_before_a_colon_names_no_one_in_the_narration(analyse: Analyse) -> None:
+    text = "Paul Weber baut Boote. Mein Fazit: „Das wird teuer.“"
+    assert quotes_of(analyse(text))[0].speaker_via != "pronoun"
+
+
+def test_das_sagt_x_in_the_next_sentence_names_the_speaker(analyse: Analyse) -> None:
+    text = (
+        "„Der Plan kommt zu spät“, sagte Maria Lang. "
+        "„Für die Dörfer ist das Ticket ein schlechtes Geschäft.“ Das sagt Anna Roth vom Fahrgastverband."
+    )
+    assert [q.speaker for q in quotes_of(analyse(text))] == ["Maria Lang", "Anna Roth"]
+
+
+def test_das_and_a_verb_of_saying_without_a_subject_names_no_one(analyse: Analyse) -> None:
+    text = "„Das Ticket ist zu teuer.“ Das sagt viel über die Lage. Anna Roth nickt."
+    assert quotes_of(analyse(text))[0].cue is None
+
+
+def test_the_period_of_a_title_does_not_end_an_inverted_attribution(analyse: Analyse) -> None:
+    text = (
+        "Von Julia Sommer. Die Studie ist neu. "
+        "„Die meisten merken nichts“, sagt die Erstautorin Dr. Anna Roth, Oberärztin in Kiel."
+    )
+    assert quotes_of(analyse(text))[0].speaker == "Anna Roth"

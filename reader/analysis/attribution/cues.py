@@ -19,6 +19,7 @@ _SUBJECT_RELATIVES = frozenset({"der", "die", "welcher", "welche"})  # "…, der
 _INDEFINITE_SUBJECTS = frozenset({"manche", "jemand", "einige", "viele", "andere", "jeder", "niemand"})
 _QUOTING_FORMS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
 _PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "wurden", "werden", "worden"})
+POSSESSIVE_HEADING_MAX_WORDS = 4  # "Sein nüchternes Fazit:" — a possessive, adjectives, a noun
 _ATTRIBUTION_AFTER = re.compile(r"[ \t]*(?:,|[a-zäöü])")
 
 
@@ -57,13 +58,20 @@ class CueFinding(SpeakerFinding):
         return self._speech_noun(left)
 
     def _so_sentence_after(self, sentence_end: int) -> Attribution | None:
-        """ "„…“ So sieht es die Ökonomin X." / "So formuliert es X": the next sentence opens with
-        "so", a finite verb and "es", and names whose words the quotation was."""
+        """ "„…“ So sieht es die Ökonomin X." / "So formuliert es X" / "Das sagt X": the next
+        sentence opens with "so", a finite verb and "es" (or with "das" and a verb of saying), and
+        names whose words the quotation was."""
         index = bisect_right(self._sentence_starts, sentence_end)
         if index >= len(self.sentences) or "\n" in self.text[sentence_end : self.sentences[index].start]:
             return None
         following = self.sentences[index]
         region = _until_boundary(self.words.between(following.start, following.end))
+        if len(region) >= 3 and region[0].text in {"Das", "Dies"} and self.is_speech_verb(region, 1):
+            # "„…“ Das sagt Malte Ottersberg vom Fahrgastverband."
+            mention = self._speaker_after(region, 1)
+            if mention is None or mention.kind == "possessive" or mention.referent.gender == "1":
+                return None
+            return Attribution(Cue(region[1].start, region[1].end, region[1].text, "verb"), mention, True)
         if len(region) < 4 or region[0].text != "So" or region[2].lower != "es" or not region[1].text.islower():
             return None
         mention = self._speaker_after(region, 2)
@@ -273,10 +281,24 @@ class CueFinding(SpeakerFinding):
             if cue_category(found.cue.text) != cue_lexicon.THINK:
                 return Attribution(found.cue, found.mention, True)
             return Attribution(Cue(colon.start, colon.end, ":", "colon"), found.mention, True)  # sieht …:
-        mention = self._topic(clause)
+        mention = self._topic(clause) or self._possessive_heading(clause)
         if mention is None:
             return None
         return Attribution(Cue(colon.start, colon.end, ":", "colon"), mention, True)
+
+    def _possessive_heading(self, clause: list[Word]) -> Mention | None:
+        """ "Ihr Fazit: „…“", "Seine knappe Antwort: „…“": a clause that is only a possessive and
+        its noun names whose words follow; the possessive is the mention."""
+        words = [w for w in clause if w.is_word]
+        possessive = words[0].lower in lexicon.POSSESSIVE_DETERMINERS or words[0].lower == "ihr"  # before a noun
+        if not (2 <= len(words) <= POSSESSIVE_HEADING_MAX_WORDS and possessive):
+            return None
+        if not (words[-1].capitalized and all(w.text.islower() for w in words[1:-1])):
+            return None
+        owner = self._mention_at(words[0])
+        if owner is None or owner.kind not in {"pronoun", "possessive"} or owner.referent.gender == "1":
+            return None
+        return owner
 
     def _speech_noun(self, left: list[Word]) -> Attribution | None:
         tail = left[-4:]

@@ -10,7 +10,7 @@ from .. import cue_lexicon, lexicon
 from ..mentions import Mention, Referent
 from ..words import Word
 from .attributions import Attribution
-from .clauses import _CLAUSE_BOUNDARIES, _HARD_BOUNDARIES
+from .clauses import _CLAUSE_BOUNDARIES, _HARD_BOUNDARIES, title_period
 from .cue_words import is_cue_word
 from .state import AttributionState, _inside
 
@@ -152,8 +152,8 @@ class SpeakerFinding(AttributionState):
     def _speaker_after(self, region: list[Word], position: int, *, fallback: bool = False) -> Mention | None:
         """The subject right after the verb (verb-second order: „…“, sagte der 79-jährige Trump)."""
         end = region[-1].end if region else 0
-        for word in region[position + 1 :]:
-            if word.text in _CLAUSE_BOUNDARIES or word.is_quote:
+        for offset, word in enumerate(region[position + 1 :], start=position + 1):
+            if (word.text in _CLAUSE_BOUNDARIES and not title_period(region, offset)) or word.is_quote:
                 end = word.start
                 break
         candidates = [
