@@ -107,3 +107,30 @@ def test_the_period_of_a_title_does_not_end_an_inverted_attribution(analyse: Ana
         "„Die meisten merken nichts“, sagt die Erstautorin Dr. Anna Roth, Oberärztin in Kiel."
     )
     assert quotes_of(analyse(text))[0].speaker == "Anna Roth"
+
+
+def test_darin_heisst_es_quotes_the_author_of_the_document_named_before(analyse: Analyse) -> None:
+    text = (
+        "Die Brenner Stahl AG hat in einem Schreiben an das Gericht Einspruch eingelegt. "
+        "Darin heißt es: „Wir haben nichts falsch gemacht.“"
+    )
+    assert quotes_of(analyse(text))[0].speaker == "Brenner Stahl AG"
+
+
+def test_darin_heisst_es_quotes_the_owner_of_the_document_in_swiss_spelling_too(analyse: Analyse) -> None:
+    text = "Das geht aus einem Bericht der Nato hervor. «Die Lage ist ernst», heisst es darin."
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.speaker, quote.cue) == ("Nato", "heisst es")
+
+
+def test_darin_heisst_es_names_an_unnamed_owner_as_written(analyse: Analyse) -> None:
+    text = (
+        "Das Gutachten eines Ingenieurbüros aus Uelzen beziffert den Schaden auf vier Millionen. "
+        "Das Bad sei „so nicht mehr zu betreiben“, heißt es darin."
+    )
+    assert quotes_of(analyse(text))[0].speaker_text == "eines Ingenieurbüros aus Uelzen"
+
+
+def test_darin_without_a_document_before_names_no_one(analyse: Analyse) -> None:
+    text = "Die Brenner Stahl AG schweigt. Der Hafen ist voll. „Alles bleibt zu“, heißt es darin."
+    assert quotes_of(analyse(text))[0].speaker is None

@@ -16,6 +16,7 @@ from .cue_words import _CUE_FORMS, cue_category
 from .speakers import SpeakerFinding
 
 _SUBJECT_RELATIVES = frozenset({"der", "die", "welcher", "welche"})  # "…, der gesagt hat, dass …"
+_HEISST_FORMS = frozenset({"heißt", "hieß", "heisst", "hiess"})  # Swiss spelling without ß
 _INDEFINITE_SUBJECTS = frozenset({"manche", "jemand", "einige", "viele", "andere", "jeder", "niemand"})
 _QUOTING_FORMS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
 _PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "wurden", "werden", "worden"})
@@ -120,7 +121,7 @@ class CueFinding(SpeakerFinding):
                 if mention is not None:
                     return Attribution(Cue(word.start, word.end, word.text, "so"), mention, True)
                 continue
-            if word.lower in {"heißt", "hieß"} and position + 1 < len(region) and region[position + 1].lower == "es":
+            if word.lower in _HEISST_FORMS and position + 1 < len(region) and region[position + 1].lower == "es":
                 cue = Cue(word.start, region[position + 1].end, f"{word.text} es", "verb")
                 return Attribution(cue, self._document_source(word, frame_start), position <= 3)
             if self.is_speech_verb(region, position):

@@ -126,6 +126,7 @@ APPOSITION_REACH = 4  # words of a place phrase between a role and the comma bef
 UNNAMED_LOOKBACK_SENTENCES = 3  # sentences before a definite role searched for the unnamed one it takes up
 ISSUER_OPENING_WORDS = 3  # words before the organisation that opens the sentence before a document
 DOCUMENT_REACH = 14  # words before "heißt es" searched for "in einem Schreiben (des …)"
+DARIN_REACH = 12  # characters between "heißt es" and a "darin" that points back to a document
 
 
 class SpeakerFinding(AttributionState):
@@ -409,6 +410,9 @@ class SpeakerFinding(AttributionState):
         window = [
             w for w in items[max(0, index - DOCUMENT_REACH) : index + 12] if w.start >= frame_start and not w.is_quote
         ]
+        here = next((w for w in window if w.lower == "darin" and abs(w.start - cue.start) < DARIN_REACH), None)
+        if here is not None:
+            return self._document_before(cue)
         for position, word in enumerate(window):
             if word.lower not in _SOURCE_PLACES or position + 1 >= len(window):
                 continue
@@ -458,6 +462,49 @@ class SpeakerFinding(AttributionState):
             text = self.text[start:end]
             return Mention(start, end, "indefinite", "obl", Referent(kind=kind, text=text), text)
         return None
+
+    def _document_before(self, cue: Word) -> Mention | None:
+        """Who "heißt es darin" quotes: the last document the sentence before names — its owner
+        ("aus einem Bericht des BAV"), else that sentence's subject when it is a person or an
+        organisation ("Fraport hatte … in einem Schreiben … beziffert"), else the document."""
+        current = bisect_right(self._sentence_starts, cue.start) - 1
+        if current < 1:
+            return None
+        previous = self.sentences[current - 1]
+        words = self.words.between(previous.start, cue.start)
+        words = words[: next((k for k, w in enumerate(words) if w.is_quote), len(words))]
+        documents = [
+            k
+            for k, w in enumerate(words)
+            if w.capitalized and w.lower in cue_lexicon.DOCUMENT_NOUNS and not self.in_vocative(w.start)
+        ]
+        if not documents:
+            return None
+        head = words[documents[-1]]
+        following = words[documents[-1] + 1 :]
+        if following and following[0].lower in _GENITIVE_OPENERS:
+            owner = next((m for m in self._mentions_in(head.end, head.end + 80) if m.kind != "possessive"), None)
+            if owner is not None and owner.case == "gen" and owner.start <= head.end + 8:
+                return owner  # "des BAV", "des Verbands"
+            start = following[0].start
+            probe = Mention(start, following[0].end, "indefinite", "gen", Referent(kind="organisation"), "")
+            end = self._attribute_end(head.end, _GENITIVE_OPENERS)
+            end = self._written_end(replace(probe, end=end)) if end > head.end else end
+            if end > head.end:
+                text = self.text[start:end]  # "eines Ingenieurbüros aus Lüneburg"
+                return Mention(start, end, "indefinite", "gen", Referent(kind="organisation", text=text), text)
+        subject = next((m for m in self._mentions_in(previous.start, head.start) if m.case == "nom"), None)
+        if (
+            subject is not None
+            and subject.kind in {"name", "organisation"}
+            and subject.referent.label in {"PER", "ORG"}
+            and subject.referent.gender != "1"
+        ):
+            return subject
+        determiner = words[documents[-1] - 1] if documents[-1] > 0 else head
+        start = determiner.start if determiner.lower in lexicon.ARTICLES else head.start
+        text = self.text[start : head.end]
+        return Mention(start, head.end, "indefinite", "obl", Referent(kind="document", text=text), text)
 
     def _document_issuer(self, determiner: list[Word], frame_start: int) -> Mention | None:
         """Whose document an unowned one is: "in seinem Bericht" → whom the possessive means;
