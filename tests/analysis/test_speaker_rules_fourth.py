@@ -134,3 +134,23 @@ def test_darin_heisst_es_names_an_unnamed_owner_as_written(analyse: Analyse) -> 
 def test_darin_without_a_document_before_names_no_one(analyse: Analyse) -> None:
     text = "Die Brenner Stahl AG schweigt. Der Hafen ist voll. „Alles bleibt zu“, heißt es darin."
     assert quotes_of(analyse(text))[0].speaker is None
+
+
+def test_a_quote_after_a_sentence_about_another_named_person_is_theirs(analyse: Analyse) -> None:
+    text = (
+        "„Ich würde es wieder tun“, sagte Anna Roth. Ihr Mitangeklagter Paul Weber wirkte nachdenklicher. "
+        "„Ich hatte Angst an diesem Morgen.“"
+    )
+    assert [q.speaker for q in quotes_of(analyse(text))] == ["Anna Roth", "Paul Weber"]
+
+
+def test_a_paragraph_opening_quote_is_the_person_the_next_sentence_names(analyse: Analyse) -> None:
+    text = """„Das ist ein Projekt für Generationen“, sagte Anna Roth.
+    „Das ist viel zu langsam.“ Paul Weber, der für den Naturschutz arbeitet, hat nachgerechnet."""
+    assert [q.speaker for q in quotes_of(analyse(text))] == ["Anna Roth", "Paul Weber"]
+
+
+def test_the_previous_speaker_named_again_keeps_the_quote(analyse: Analyse) -> None:
+    text = """„Das ist ein Projekt für Generationen“, sagte Anna Roth.
+    „Das dauert.“ Roth hat nachgerechnet."""
+    assert [q.speaker for q in quotes_of(analyse(text))] == ["Anna Roth", "Anna Roth"]
