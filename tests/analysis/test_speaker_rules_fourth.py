@@ -154,3 +154,16 @@ def test_the_previous_speaker_named_again_keeps_the_quote(analyse: Analyse) -> N
     text = """„Das ist ein Projekt für Generationen“, sagte Anna Roth.
     „Das dauert.“ Roth hat nachgerechnet."""
     assert [q.speaker for q in quotes_of(analyse(text))] == ["Anna Roth", "Anna Roth"]
+
+
+def test_before_a_colon_the_main_clause_names_the_speaker_not_the_clause_it_embeds(analyse: Analyse) -> None:
+    text = (
+        "Anna Roth fordert eine Buchung von Zeitfenstern, wie sie auch Paul Weber vorgeschlagen hat: "
+        "„Dann wüsste jeder Fahrer, wann er fahren darf.“"
+    )
+    assert quotes_of(analyse(text))[0].speaker == "Anna Roth"
+
+
+def test_a_dass_clause_before_a_colon_does_not_hide_the_subject_of_the_main_clause(analyse: Analyse) -> None:
+    text = "Maria Lang befürchtet, dass die Debatte über die Preise entschieden wird: „Dann verlieren alle.“"
+    assert quotes_of(analyse(text))[0].speaker == "Maria Lang"

@@ -277,7 +277,13 @@ class CueFinding(SpeakerFinding):
     def _colon(self, left: list[Word], frame_start: int) -> Attribution | None:
         colon = left[-1]
         clause = left[:-1]
-        found = self._verb_in(clause, frame_start, nearest_last=True)
+        main = _main_clause(clause)
+        found = None
+        if len(main) < len(clause):
+            found = self._verb_in(main, frame_start, nearest_last=True)  # "X fürchten, dass …: „…“"
+            if found is not None and found.mention is None:
+                found = None
+        found = found or self._verb_in(clause, frame_start, nearest_last=True)
         if found is not None and found.mention is not None:
             if cue_category(found.cue.text) != cue_lexicon.THINK:
                 return Attribution(found.cue, found.mention, True)
@@ -311,6 +317,18 @@ class CueFinding(SpeakerFinding):
                         Cue(tail[position].start, tail[position].end, tail[position].text, "noun"), owner, False
                     )
         return None
+
+
+_SUBORDINATORS = frozenset({"dass", "ob", "weil", "wie", "wenn", "als", "obwohl", "damit", "was", "wo"})
+
+
+def _main_clause(clause: list[Word]) -> list[Word]:
+    """The words before the first subordinate clause ("…, dass …", "…, wie sie auch Bayern
+    vorgeschlagen hat"): whose words follow the colon is told there, not in the clause it embeds."""
+    for position, word in enumerate(clause[:-1]):
+        if word.text == "," and clause[position + 1].lower in _SUBORDINATORS and position > 0:
+            return clause[:position]
+    return clause
 
 
 def _verb_first(region: list[Word], position: int) -> bool:
