@@ -167,3 +167,19 @@ def test_before_a_colon_the_main_clause_names_the_speaker_not_the_clause_it_embe
 def test_a_dass_clause_before_a_colon_does_not_hide_the_subject_of_the_main_clause(analyse: Analyse) -> None:
     text = "Maria Lang befürchtet, dass die Debatte über die Preise entschieden wird: „Dann verlieren alle.“"
     assert quotes_of(analyse(text))[0].speaker == "Maria Lang"
+
+
+def test_an_age_noun_takes_up_the_unnamed_person_of_its_gender_before_it(analyse: Analyse) -> None:
+    text = (
+        "Am zweiten Verhandlungstag hatte ein Schichtleiter der Flughafenwache ausgesagt. "
+        "„Wir wussten in den ersten Minuten nichts“, schilderte der 49-Jährige."
+    )
+    assert quotes_of(analyse(text))[0].speaker_text == "ein Schichtleiter der Flughafenwache"
+
+
+def test_an_age_noun_of_another_gender_stays_as_written(analyse: Analyse) -> None:
+    text = (
+        "Am zweiten Verhandlungstag hatte eine Schichtleiterin der Flughafenwache ausgesagt. "
+        "„Wir wussten in den ersten Minuten nichts“, schilderte der 49-Jährige."
+    )
+    assert quotes_of(analyse(text))[0].speaker_text == "der 49-Jährige"

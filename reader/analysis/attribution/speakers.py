@@ -585,8 +585,10 @@ class SpeakerFinding(AttributionState):
     def _unnamed_antecedent(self, role: Mention) -> str | None:
         """The unnamed source a definite role takes up, as written: "Eine Sprecherin des Amts
         sagte … „…“, sagte die Sprecherin" → "Eine Sprecherin des Amts" (the nearest indefinite
-        mention of the same noun in this sentence or the UNNAMED_LOOKBACK_SENTENCES before it)."""
+        mention of the same noun in this sentence or the UNNAMED_LOOKBACK_SENTENCES before it; for
+        an age, "der 49-Jährige", the nearest unnamed subject of its gender: "ein Schichtleiter")."""
         head = role.text.split(" ")[-1].lower()
+        by_age = bool(_AGE_NOUN.match(role.text.split(" ")[-1]))  # "der 49-Jährige": any unnamed person before
         current = bisect_right(self._sentence_starts, role.start) - 1
         start = self.sentences[max(0, current - UNNAMED_LOOKBACK_SENTENCES)].start
         for earlier in reversed(self._mentions_in(start, role.start)):
@@ -595,7 +597,10 @@ class SpeakerFinding(AttributionState):
                 earlier.kind == "indefinite"
                 and earlier.referent.kind == "role"
                 and words[0].lower() in {"ein", "eine"}
-                and words[-1].lower() == head
+                and (
+                    words[-1].lower() == head
+                    or (by_age and earlier.case == "nom" and earlier.referent.gender == role.referent.gender)
+                )
             ):
                 return self.text[earlier.start : self._written_end(earlier)]
         return None
