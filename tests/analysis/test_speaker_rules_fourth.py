@@ -183,3 +183,18 @@ def test_an_age_noun_of_another_gender_stays_as_written(analyse: Analyse) -> Non
         "„Wir wussten in den ersten Minuten nichts“, schilderte der 49-Jährige."
     )
     assert quotes_of(analyse(text))[0].speaker_text == "der 49-Jährige"
+
+
+def test_a_plural_sie_after_a_plural_verb_takes_up_the_group_named_before(analyse: Analyse) -> None:
+    text = (
+        "Die Nachbarn sehen das Projekt mit gemischten Gefühlen. Einige fürchten um ihre Keller. "
+        "»Der macht sein Moor, und wir kriegen nasse Füße«, sagen sie im Dorf."
+    )
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.speaker, quote.speaker_text, quote.speaker_kind) == (None, "Die Nachbarn", "group")
+
+
+def test_a_plural_sie_with_no_group_before_stays_the_pronoun(analyse: Analyse) -> None:
+    text = "Der Hafen ist voll. »Wir warten seit Tagen«, sagen sie im Dorf."
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.speaker_text, quote.speaker_kind) == ("sie", "group")

@@ -20,6 +20,7 @@ _HEISST_FORMS = frozenset({"heißt", "hieß", "heisst", "hiess"})  # Swiss spell
 _INDEFINITE_SUBJECTS = frozenset({"manche", "jemand", "einige", "viele", "andere", "jeder", "niemand"})
 _QUOTING_FORMS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
 _PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "wurden", "werden", "worden"})
+GROUP_LOOKBACK_SENTENCES = 2  # sentences before a plural "sie" searched for the group it takes up
 POSSESSIVE_HEADING_MAX_WORDS = 4  # "Sein nüchternes Fazit:" — a possessive, adjectives, a noun
 _ATTRIBUTION_AFTER = re.compile(r"[ \t]*(?:,|[a-zäöü])")
 
@@ -159,9 +160,23 @@ class CueFinding(SpeakerFinding):
             and mention.text.lower() == "sie"
             and word.lower.endswith("en")
         ):
-            referent = Referent(kind="group", text=mention.text)  # "sagten sie": plural, unresolved
-            mention = Mention(mention.start, mention.end, "indefinite", mention.case, referent, mention.text)
+            # "sagten sie": plural — the group named just before, else unresolved ("Die Nachbarn …
+            # »…«, sagen sie im Dorf")
+            group = self._group_before(mention.start)
+            referent = Referent(kind="group", text=group or mention.text)
+            kind = "pronoun" if group else "indefinite"  # a pronoun shows its antecedent as written
+            mention = Mention(mention.start, mention.end, kind, mention.case, referent, mention.text)
         return Attribution(Cue(word.start, word.end, word.text, "verb"), mention, False)
+
+    def _group_before(self, offset: int) -> str | None:
+        """The group a plural "sie" takes up, as written: the nearest group subject in its sentence
+        or the GROUP_LOOKBACK_SENTENCES before it."""
+        current = bisect_right(self._sentence_starts, offset) - 1
+        start = self.sentences[max(0, current - GROUP_LOOKBACK_SENTENCES)].start
+        for earlier in reversed(self._mentions_in(start, offset)):
+            if earlier.kind == "indefinite" and earlier.referent.kind == "group" and earlier.case == "nom":
+                return self.text[earlier.start : self._written_end(earlier)]
+        return None
 
     def _quoted_object(self, region: list[Word], position: int) -> Mention | None:
         """ "Die Agentur zitierte einen Sprecher des Ministeriums (mit den Worten): „…“": whom
