@@ -198,3 +198,12 @@ def test_a_plural_sie_with_no_group_before_stays_the_pronoun(analyse: Analyse) -
     text = "Der Hafen ist voll. »Wir warten seit Tagen«, sagen sie im Dorf."
     quote = quotes_of(analyse(text))[0]
     assert (quote.speaker_text, quote.speaker_kind) == ("sie", "group")
+
+
+def test_an_organisation_in_a_speakers_genitive_is_not_the_subject(analyse: Analyse) -> None:
+    text = (
+        "Eine Sprecherin der Struktur- und Genehmigungsdirektion Süd sagte auf Anfrage, "
+        "der Antrag werde „nach Recht und Gesetz“ geprüft."
+    )
+    quote = quotes_of(analyse(text))[0]
+    assert quote.speaker_text == "Eine Sprecherin der Struktur- und Genehmigungsdirektion Süd"

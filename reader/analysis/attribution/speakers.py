@@ -303,6 +303,14 @@ class SpeakerFinding(AttributionState):
             and items[j].lower not in _FUNCTION_CAPITALS
             and j - index <= 5
         ):
+            if (
+                j + 3 < len(items)
+                and items[j + 1].text == "-"
+                and items[j + 1].start == items[j].end
+                and items[j + 2].lower in {"und", "oder"}
+                and items[j + 3].capitalized
+            ):
+                j += 3  # "der Struktur- und Genehmigungsdirektion": one noun, its first part shortened
             last = items[j]
             entity = self._mention_at(items[j])
             if entity is not None and entity.kind == "name" and entity.end > last.end:
@@ -644,16 +652,20 @@ class SpeakerFinding(AttributionState):
             if word.text in _CLAUSE_BOUNDARIES or word.is_quote:
                 own = word.end
                 break
-        candidates = [m for m in self._mentions_in(own, verb.start) if m.case == "nom" and m.kind != "possessive"]
+        candidates = self._outermost(
+            [m for m in self._mentions_in(own, verb.start) if m.case == "nom" and m.kind != "possessive"]
+        )
         if candidates:
             start = own
         else:
             embedded = self._relative_clauses(start, verb.start)
-            candidates = [
-                m
-                for m in self._mentions_in(start, verb.start)
-                if m.case == "nom" and m.kind != "possessive" and not _inside(embedded, m.start)
-            ]  # "Eine Mutter, deren Sohn die Schule besucht, sagte": not the relative clause's subject
+            candidates = self._outermost(
+                [
+                    m
+                    for m in self._mentions_in(start, verb.start)
+                    if m.case == "nom" and m.kind != "possessive" and not _inside(embedded, m.start)
+                ]
+            )  # "Eine Mutter, deren Sohn die Schule besucht, sagte": not the relative clause's subject
         auxiliary = next(
             (w for w in self.words.between(start, verb.start) if w.lower in lexicon.AUXILIARIES and w.text.islower()),
             None,
@@ -680,6 +692,18 @@ class SpeakerFinding(AttributionState):
                 )
                 return self._noun_phrase_at(segment_start, before[commas[-1]].start)
         return self._noun_phrase_at(clause_start, verb.start)
+
+    def _outermost(self, candidates: list[Mention]) -> list[Mention]:
+        """The candidates without those that are words of an earlier one ("Eine Sprecherin der
+        Struktur- und Genehmigungsdirektion Nord": the organisation is her genitive, not a
+        subject); a person's name always stays ("die Sprecherin der Grünen Anna Roth")."""
+        kept: list[Mention] = []
+        for mention in candidates:
+            person = mention.kind == "name" and mention.referent.label == "PER"
+            if kept and not person and mention.start < self._written_end(kept[-1]):
+                continue
+            kept.append(mention)
+        return kept
 
     def _relative_clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         """The relative clauses set off by commas in [start, end): ", deren Sohn … besucht,"."""
