@@ -212,6 +212,24 @@ WORK_NOUNS = (
 )
 # Verbs that give a name ("die Soldaten nennen sie „Baba Jaga“").
 NAMING_VERBS = frozenset({"nennen", "nennt", "nannte", "nannten", "genannt", "taufte", "tauften", "getauft", "tauft"})
+# Singing and chanting: what a crowd sings or chants is a slogan (a term), whoever sings it.
+CHANT_VERBS = frozenset(
+    {
+        "sang",
+        "sangen",
+        "singen",
+        "singt",
+        "gesungen",
+        "skandierte",
+        "skandierten",
+        "skandieren",
+        "skandiert",
+        "grölte",
+        "grölten",
+        "gegrölt",
+        "intonierten",
+    }
+)
 
 PREPOSITIONS = frozenset(
     {

@@ -207,3 +207,12 @@ def test_an_organisation_in_a_speakers_genitive_is_not_the_subject(analyse: Anal
     )
     quote = quotes_of(analyse(text))[0]
     assert quote.speaker_text == "Eine Sprecherin der Struktur- und Genehmigungsdirektion Süd"
+
+
+def test_what_a_crowd_sings_or_chants_is_a_term(analyse: Analyse) -> None:
+    text = (
+        "Die Fans feierten ihre Mannschaft. „Nie wieder zweite Liga, nie wieder!“, sangen sie noch lange. "
+        "Vor dem Rathaus skandierten Hunderte: „Die Schule bleibt hier!“ "
+        "„Wir bleiben bis zum Schluss hier“, sagte Anna Roth."
+    )
+    assert [q.kind for q in quotes_of(analyse(text))] == ["term", "term", "speech"]
