@@ -212,6 +212,24 @@ WORK_NOUNS = (
 )
 # Verbs that give a name ("die Soldaten nennen sie „Baba Jaga“").
 NAMING_VERBS = frozenset({"nennen", "nennt", "nannte", "nannten", "genannt", "taufte", "tauften", "getauft", "tauft"})
+# Singing and chanting: what a crowd sings or chants is a slogan (a term), whoever sings it.
+CHANT_VERBS = frozenset(
+    {
+        "sang",
+        "sangen",
+        "singen",
+        "singt",
+        "gesungen",
+        "skandierte",
+        "skandierten",
+        "skandieren",
+        "skandiert",
+        "grölte",
+        "grölten",
+        "gegrölt",
+        "intonierten",
+    }
+)
 
 PREPOSITIONS = frozenset(
     {
@@ -574,6 +592,34 @@ ANAPHORIC_ORGANISATION_HEADS = (
     "anbieter",
     "betreiber",
 )
+# Nouns for a company ("das Unternehmen", "der Konzern"), which take up a company's name, and
+# the heads of public bodies' names, which no company noun takes up ("das Oberlandesgericht").
+COMPANY_HEADS = (
+    "unternehmen",
+    "konzern",
+    "firma",
+    "hersteller",
+    "autobauer",
+    "versicherer",
+    "holding",
+    "dienstleister",
+    "anbieter",
+    "betreiber",
+)
+PUBLIC_BODY_HEADS = (
+    "gericht",
+    "ministerium",
+    "amt",
+    "behörde",
+    "präsidium",
+    "kommission",
+    "regierung",
+    "polizei",
+    "partei",
+    "fraktion",
+    "parlament",
+    "senat",
+)
 # Heads of common nouns that name an organisation or institution ("die Gewerkschaft", "das
 # Auswärtige Amt", "das Bundesverfassungsgericht"): the last part of a compound decides.
 ORGANISATION_HEADS = (
@@ -589,6 +635,7 @@ ORGANISATION_HEADS = (
     "unternehmen",
     "verband",
     "vereinigung",
+    "konferenz",
     "kommission",
     "staatsanwaltschaft",
     "feuerwehr",

@@ -76,8 +76,21 @@ ORGANISATIONS = [
     "VdM",
     "Nordsee Bahn",
     "Pro Bahn",
+    "Brenner Stahl AG",
+    "Landgericht Kassel",
 ]
-PLACES = ["Berlin", "Paris", "Bern", "Moskau", "Russland", "Russlands", "Frankreich", "Kiew", "Weißen Haus"]
+PLACES = [
+    "Berlin",
+    "Paris",
+    "Bern",
+    "Moskau",
+    "Russland",
+    "Russlands",
+    "Frankreich",
+    "Kiew",
+    "Weißen Haus",
+    "Sachsen-Anhalt",
+]
 
 
 def build_test_pipeline() -> Language:

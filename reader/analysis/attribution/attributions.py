@@ -115,10 +115,14 @@ SPEAKER_VIA = {
 
 
 def speaker_text(mention: Mention) -> str:
-    """How the text names the speaker: the mention as written; for a pronoun or a definite role
-    that stands for an unnamed role or organisation, that antecedent as written ("ein
-    Feuerwehrsprecher")."""
-    if mention.kind in {"pronoun", "possessive", "role"} and not mention.referent.known and mention.referent.text:
+    """How the text names the speaker: the mention as written; for a pronoun, a definite role or
+    an organisation noun that stands for an unnamed role or organisation, that antecedent as
+    written ("ein Feuerwehrsprecher", "der Verband der Chemischen Industrie")."""
+    if (
+        mention.kind in {"pronoun", "possessive", "role", "organisation"}
+        and not mention.referent.known
+        and mention.referent.text
+    ):
         return mention.referent.text
     return mention.text
 

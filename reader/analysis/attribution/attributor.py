@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ...text.quotations import QuoteSpan
 from ..results import SPEECH, TERM, Quote
 from .attributions import Attribution, Cue, _attributed, _quote, _with_speaker, speaker_kind, speaker_text
 from .continuation import Continuations
@@ -59,7 +60,9 @@ class Attributor(Continuations):
             elif attribution is not None:
                 continues = self._interrupted(index, attribution, attributions)
                 quotes.append(_attributed(span, self.text, self.described(attribution), continues))
-            elif (prior := self._continued(index, span, quotes)) is not None:
+            elif (prior := self._continued(index, span, quotes)) is not None and not self._someone_else_named(
+                span, quotes[prior]
+            ):
                 quotes.append(
                     _quote(span, self.text, SPEECH, speaker_from=quotes[prior], via="continuation", continues=prior)
                 )
@@ -78,3 +81,16 @@ class Attributor(Continuations):
                 quotes.append(_quote(span, self.text, SPEECH))
             attributions.append(attribution)
         return with_heading_speakers(quotes, self.text)
+
+    def _someone_else_named(self, span: QuoteSpan, previous: Quote) -> bool:
+        """A quotation standing alone next to a sentence whose subject is another person, by name
+        ("„…“, sagte Brückner. Ihr Mitangeklagter Tim Hagedorn wirkte nachdenklicher. „…“"; a
+        paragraph opening „…“ Holger Gottschalk … hat nachgerechnet."): that person speaks, not
+        the previous speaker."""
+        context = self._context_speaker(span)
+        return (
+            context is not None
+            and context.kind == "name"
+            and context.referent.known
+            and context.referent.key != previous.speaker_key
+        )

@@ -16,9 +16,12 @@ from .cue_words import _CUE_FORMS, cue_category
 from .speakers import SpeakerFinding
 
 _SUBJECT_RELATIVES = frozenset({"der", "die", "welcher", "welche"})  # "…, der gesagt hat, dass …"
+_HEISST_FORMS = frozenset({"heißt", "hieß", "heisst", "hiess"})  # Swiss spelling without ß
 _INDEFINITE_SUBJECTS = frozenset({"manche", "jemand", "einige", "viele", "andere", "jeder", "niemand"})
 _QUOTING_FORMS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
 _PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "wurden", "werden", "worden"})
+GROUP_LOOKBACK_SENTENCES = 2  # sentences before a plural "sie" searched for the group it takes up
+POSSESSIVE_HEADING_MAX_WORDS = 4  # "Sein nüchternes Fazit:" — a possessive, adjectives, a noun
 _ATTRIBUTION_AFTER = re.compile(r"[ \t]*(?:,|[a-zäöü])")
 
 
@@ -57,13 +60,20 @@ class CueFinding(SpeakerFinding):
         return self._speech_noun(left)
 
     def _so_sentence_after(self, sentence_end: int) -> Attribution | None:
-        """ "„…“ So sieht es die Ökonomin X." / "So formuliert es X": the next sentence opens with
-        "so", a finite verb and "es", and names whose words the quotation was."""
+        """ "„…“ So sieht es die Ökonomin X." / "So formuliert es X" / "Das sagt X": the next
+        sentence opens with "so", a finite verb and "es" (or with "das" and a verb of saying), and
+        names whose words the quotation was."""
         index = bisect_right(self._sentence_starts, sentence_end)
         if index >= len(self.sentences) or "\n" in self.text[sentence_end : self.sentences[index].start]:
             return None
         following = self.sentences[index]
         region = _until_boundary(self.words.between(following.start, following.end))
+        if len(region) >= 3 and region[0].text in {"Das", "Dies"} and self.is_speech_verb(region, 1):
+            # "„…“ Das sagt Malte Ottersberg vom Fahrgastverband."
+            mention = self._speaker_after(region, 1)
+            if mention is None or mention.kind == "possessive" or mention.referent.gender == "1":
+                return None
+            return Attribution(Cue(region[1].start, region[1].end, region[1].text, "verb"), mention, True)
         if len(region) < 4 or region[0].text != "So" or region[2].lower != "es" or not region[1].text.islower():
             return None
         mention = self._speaker_after(region, 2)
@@ -112,7 +122,7 @@ class CueFinding(SpeakerFinding):
                 if mention is not None:
                     return Attribution(Cue(word.start, word.end, word.text, "so"), mention, True)
                 continue
-            if word.lower in {"heißt", "hieß"} and position + 1 < len(region) and region[position + 1].lower == "es":
+            if word.lower in _HEISST_FORMS and position + 1 < len(region) and region[position + 1].lower == "es":
                 cue = Cue(word.start, region[position + 1].end, f"{word.text} es", "verb")
                 return Attribution(cue, self._document_source(word, frame_start), position <= 3)
             if self.is_speech_verb(region, position):
@@ -150,9 +160,23 @@ class CueFinding(SpeakerFinding):
             and mention.text.lower() == "sie"
             and word.lower.endswith("en")
         ):
-            referent = Referent(kind="group", text=mention.text)  # "sagten sie": plural, unresolved
-            mention = Mention(mention.start, mention.end, "indefinite", mention.case, referent, mention.text)
+            # "sagten sie": plural — the group named just before, else unresolved ("Die Nachbarn …
+            # »…«, sagen sie im Dorf")
+            group = self._group_before(mention.start)
+            referent = Referent(kind="group", text=group or mention.text)
+            kind = "pronoun" if group else "indefinite"  # a pronoun shows its antecedent as written
+            mention = Mention(mention.start, mention.end, kind, mention.case, referent, mention.text)
         return Attribution(Cue(word.start, word.end, word.text, "verb"), mention, False)
+
+    def _group_before(self, offset: int) -> str | None:
+        """The group a plural "sie" takes up, as written: the nearest group subject in its sentence
+        or the GROUP_LOOKBACK_SENTENCES before it."""
+        current = bisect_right(self._sentence_starts, offset) - 1
+        start = self.sentences[max(0, current - GROUP_LOOKBACK_SENTENCES)].start
+        for earlier in reversed(self._mentions_in(start, offset)):
+            if earlier.kind == "indefinite" and earlier.referent.kind == "group" and earlier.case == "nom":
+                return self.text[earlier.start : self._written_end(earlier)]
+        return None
 
     def _quoted_object(self, region: list[Word], position: int) -> Mention | None:
         """ "Die Agentur zitierte einen Sprecher des Ministeriums (mit den Worten): „…“": whom
@@ -268,15 +292,35 @@ class CueFinding(SpeakerFinding):
     def _colon(self, left: list[Word], frame_start: int) -> Attribution | None:
         colon = left[-1]
         clause = left[:-1]
-        found = self._verb_in(clause, frame_start, nearest_last=True)
+        main = _main_clause(clause)
+        found = None
+        if len(main) < len(clause):
+            found = self._verb_in(main, frame_start, nearest_last=True)  # "X fürchten, dass …: „…“"
+            if found is not None and found.mention is None:
+                found = None
+        found = found or self._verb_in(clause, frame_start, nearest_last=True)
         if found is not None and found.mention is not None:
             if cue_category(found.cue.text) != cue_lexicon.THINK:
                 return Attribution(found.cue, found.mention, True)
             return Attribution(Cue(colon.start, colon.end, ":", "colon"), found.mention, True)  # sieht …:
-        mention = self._topic(clause)
+        mention = self._topic(clause) or self._possessive_heading(clause)
         if mention is None:
             return None
         return Attribution(Cue(colon.start, colon.end, ":", "colon"), mention, True)
+
+    def _possessive_heading(self, clause: list[Word]) -> Mention | None:
+        """ "Ihr Fazit: „…“", "Seine knappe Antwort: „…“": a clause that is only a possessive and
+        its noun names whose words follow; the possessive is the mention."""
+        words = [w for w in clause if w.is_word]
+        possessive = words[0].lower in lexicon.POSSESSIVE_DETERMINERS or words[0].lower == "ihr"  # before a noun
+        if not (2 <= len(words) <= POSSESSIVE_HEADING_MAX_WORDS and possessive):
+            return None
+        if not (words[-1].capitalized and all(w.text.islower() for w in words[1:-1])):
+            return None
+        owner = self._mention_at(words[0])
+        if owner is None or owner.kind not in {"pronoun", "possessive"} or owner.referent.gender == "1":
+            return None
+        return owner
 
     def _speech_noun(self, left: list[Word]) -> Attribution | None:
         tail = left[-4:]
@@ -288,6 +332,18 @@ class CueFinding(SpeakerFinding):
                         Cue(tail[position].start, tail[position].end, tail[position].text, "noun"), owner, False
                     )
         return None
+
+
+_SUBORDINATORS = frozenset({"dass", "ob", "weil", "wie", "wenn", "als", "obwohl", "damit", "was", "wo"})
+
+
+def _main_clause(clause: list[Word]) -> list[Word]:
+    """The words before the first subordinate clause ("…, dass …", "…, wie sie auch Bayern
+    vorgeschlagen hat"): whose words follow the colon is told there, not in the clause it embeds."""
+    for position, word in enumerate(clause[:-1]):
+        if word.text == "," and clause[position + 1].lower in _SUBORDINATORS and position > 0:
+            return clause[:position]
+    return clause
 
 
 def _verb_first(region: list[Word], position: int) -> bool:

@@ -12,11 +12,12 @@ from ..mentions import Mention
 from ..results import SPEECH, TERM
 from ..words import Word
 from .attributions import Attribution, Cue
-from .clauses import _after_sentence_break
+from .clauses import _after_sentence_break, _until_boundary
 from .cue_words import is_cue_word
 from .cues import CueFinding
 
 _WORDS_IN_QUOTE = re.compile(r"\w+")
+CHANT_REACH = 4  # words beside a quotation searched for a verb of singing or chanting
 SPEECH_MIN_WORDS = 4
 _SENTENCE = re.compile(r"^[A-ZÄÖÜ][^.!?]*\s[^.!?]*[.!?…]$")  # capitalised, two words or more, its own final stop
 
@@ -51,6 +52,8 @@ class QuoteKinds(CueFinding):
             and _looks_like_a_name(inner)
         ):
             return TERM  # "die Drohnen, die die Soldaten „Baba Jaga“ nennen": a name given
+        if self._chanted(span):
+            return TERM  # „Auch in Kiel sind wir die Nummer eins!“, sangen die Fans: a chant
         if len(before) >= 2 and before[-2].lower in {"sogenannte", "sogenannten", "sogenannter", "sogenanntes"}:
             return TERM
         if (
@@ -69,6 +72,15 @@ class QuoteKinds(CueFinding):
         if attribution is not None or self._reported(span):
             return SPEECH
         return TERM
+
+    def _chanted(self, span: QuoteSpan) -> bool:
+        """ "„…“, sangen sie", "skandierten die Demonstranten: „…“": a chant or song, a slogan."""
+        start, end = self._frame(span)
+        after = _until_boundary(self.words.between(span.outer_end, end))[:CHANT_REACH]
+        before = _after_sentence_break(self.words.between(start, span.outer_start))[-CHANT_REACH:]
+        if any(w.is_quote for w in before):
+            before = []  # another quotation's words stand between
+        return any(w.lower in lexicon.CHANT_VERBS for w in after + before)
 
     def _written_on_a_surface(self, span: QuoteSpan) -> bool:
         """ "Auf den Plakaten stand „…“": words on placards, banners, signs are slogans."""

@@ -10,13 +10,16 @@ from .. import cue_lexicon, lexicon
 from ..mentions import Mention, Referent
 from ..words import Word
 from .attributions import Attribution
-from .clauses import _CLAUSE_BOUNDARIES, _HARD_BOUNDARIES
+from .clauses import _CLAUSE_BOUNDARIES, _HARD_BOUNDARIES, title_period
 from .cue_words import is_cue_word
 from .state import AttributionState, _inside
 
 _NP_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine"})
 # what opens a genitive complement: "eine Sprecherin des Ministeriums", "ein Schreiben mehrerer Zulieferer"
 _GENITIVE_OPENERS = ("des", "der", "eines", "einer", "mehrerer", "zahlreicher", "einiger", "vieler", "beider", "aller")
+# a second genitive only where the article cannot be a dative ("… des öffentlichen Verkehrs", not
+# "ein Sprecher des Amts der Zeitung")
+_CHAINED_GENITIVES = ("des", "eines")
 _AGE_WORDS = frozenset({"Jahre", "Monate"})
 _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches"})
 _AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "48-Jährige"
@@ -123,6 +126,7 @@ APPOSITION_REACH = 4  # words of a place phrase between a role and the comma bef
 UNNAMED_LOOKBACK_SENTENCES = 3  # sentences before a definite role searched for the unnamed one it takes up
 ISSUER_OPENING_WORDS = 3  # words before the organisation that opens the sentence before a document
 DOCUMENT_REACH = 14  # words before "heißt es" searched for "in einem Schreiben (des …)"
+DARIN_REACH = 12  # characters between "heißt es" and a "darin" that points back to a document
 
 
 class SpeakerFinding(AttributionState):
@@ -149,8 +153,8 @@ class SpeakerFinding(AttributionState):
     def _speaker_after(self, region: list[Word], position: int, *, fallback: bool = False) -> Mention | None:
         """The subject right after the verb (verb-second order: „…“, sagte der 79-jährige Trump)."""
         end = region[-1].end if region else 0
-        for word in region[position + 1 :]:
-            if word.text in _CLAUSE_BOUNDARIES or word.is_quote:
+        for offset, word in enumerate(region[position + 1 :], start=position + 1):
+            if (word.text in _CLAUSE_BOUNDARIES and not title_period(region, offset)) or word.is_quote:
                 end = word.start
                 break
         candidates = [
@@ -222,10 +226,26 @@ class SpeakerFinding(AttributionState):
         ):
             return mention.end
         end = self._attribute_end(mention.end, _GENITIVE_OPENERS)
+        while end != mention.end and (chained := self._attribute_end(end, _CHAINED_GENITIVES)) != end:
+            end = chained  # "die Konferenz der kantonalen Direktoren des öffentlichen Verkehrs"
         if end == mention.end and self._remit_after(end):
             end = self._coordinated_end(self._attribute_end(end, ("für",)))  # "das Amt für Umwelt und Verkehr"
         if mention.kind != "organisation":
             end = self._attribute_end(end, ("aus", "von"))
+        elif end == mention.end:
+            end = self._place_name_after(end)
+        return end
+
+    def _place_name_after(self, end: int) -> int:
+        """ "der Bauernverband Mecklenburg-Vorpommern": a place's name right after an organisation
+        noun, with no preposition, is part of the organisation's name."""
+        items = self.words.items
+        index = self.words.index_at(end)
+        if index >= len(items) or items[index].start != end + 1:
+            return end
+        place = self._mention_at(items[index])
+        if place is not None and place.kind == "name" and place.referent.label == "LOC" and place.start == end + 1:
+            return place.end
         return end
 
     def _remit_after(self, end: int) -> bool:
@@ -283,6 +303,14 @@ class SpeakerFinding(AttributionState):
             and items[j].lower not in _FUNCTION_CAPITALS
             and j - index <= 5
         ):
+            if (
+                j + 3 < len(items)
+                and items[j + 1].text == "-"
+                and items[j + 1].start == items[j].end
+                and items[j + 2].lower in {"und", "oder"}
+                and items[j + 3].capitalized
+            ):
+                j += 3  # "der Struktur- und Genehmigungsdirektion": one noun, its first part shortened
             last = items[j]
             entity = self._mention_at(items[j])
             if entity is not None and entity.kind == "name" and entity.end > last.end:
@@ -390,6 +418,9 @@ class SpeakerFinding(AttributionState):
         window = [
             w for w in items[max(0, index - DOCUMENT_REACH) : index + 12] if w.start >= frame_start and not w.is_quote
         ]
+        here = next((w for w in window if w.lower == "darin" and abs(w.start - cue.start) < DARIN_REACH), None)
+        if here is not None:
+            return self._document_before(cue)
         for position, word in enumerate(window):
             if word.lower not in _SOURCE_PLACES or position + 1 >= len(window):
                 continue
@@ -439,6 +470,49 @@ class SpeakerFinding(AttributionState):
             text = self.text[start:end]
             return Mention(start, end, "indefinite", "obl", Referent(kind=kind, text=text), text)
         return None
+
+    def _document_before(self, cue: Word) -> Mention | None:
+        """Who "heißt es darin" quotes: the last document the sentence before names — its owner
+        ("aus einem Bericht des BAV"), else that sentence's subject when it is a person or an
+        organisation ("Fraport hatte … in einem Schreiben … beziffert"), else the document."""
+        current = bisect_right(self._sentence_starts, cue.start) - 1
+        if current < 1:
+            return None
+        previous = self.sentences[current - 1]
+        words = self.words.between(previous.start, cue.start)
+        words = words[: next((k for k, w in enumerate(words) if w.is_quote), len(words))]
+        documents = [
+            k
+            for k, w in enumerate(words)
+            if w.capitalized and w.lower in cue_lexicon.DOCUMENT_NOUNS and not self.in_vocative(w.start)
+        ]
+        if not documents:
+            return None
+        head = words[documents[-1]]
+        following = words[documents[-1] + 1 :]
+        if following and following[0].lower in _GENITIVE_OPENERS:
+            owner = next((m for m in self._mentions_in(head.end, head.end + 80) if m.kind != "possessive"), None)
+            if owner is not None and owner.case == "gen" and owner.start <= head.end + 8:
+                return owner  # "des BAV", "des Verbands"
+            start = following[0].start
+            probe = Mention(start, following[0].end, "indefinite", "gen", Referent(kind="organisation"), "")
+            end = self._attribute_end(head.end, _GENITIVE_OPENERS)
+            end = self._written_end(replace(probe, end=end)) if end > head.end else end
+            if end > head.end:
+                text = self.text[start:end]  # "eines Ingenieurbüros aus Lüneburg"
+                return Mention(start, end, "indefinite", "gen", Referent(kind="organisation", text=text), text)
+        subject = next((m for m in self._mentions_in(previous.start, head.start) if m.case == "nom"), None)
+        if (
+            subject is not None
+            and subject.kind in {"name", "organisation"}
+            and subject.referent.label in {"PER", "ORG"}
+            and subject.referent.gender != "1"
+        ):
+            return subject
+        determiner = words[documents[-1] - 1] if documents[-1] > 0 else head
+        start = determiner.start if determiner.lower in lexicon.ARTICLES else head.start
+        text = self.text[start : head.end]
+        return Mention(start, head.end, "indefinite", "obl", Referent(kind="document", text=text), text)
 
     def _document_issuer(self, determiner: list[Word], frame_start: int) -> Mention | None:
         """Whose document an unowned one is: "in seinem Bericht" → whom the possessive means;
@@ -495,6 +569,19 @@ class SpeakerFinding(AttributionState):
                 earlier = self._unnamed_antecedent(mention)
                 if earlier is not None:
                     referent = replace(referent, text=earlier)  # "Eine Sprecherin des Amts … die Sprecherin"
+            elif (
+                mention.kind == "organisation"
+                and mention.case == "nom"
+                and end == mention.end
+                and first in {"der", "die", "das"}
+            ):
+                earlier = self._unnamed_organisation(mention)
+                if earlier is not None:
+                    referent = replace(referent, text=earlier)  # "Der Verband der X warnte. … erklärte der Verband"
+        elif mention.kind in {"pronoun", "possessive"} and not referent.known and referent.text:
+            written = self._antecedent_written(mention)
+            if written is not None and written != referent.text:
+                referent = replace(referent, text=written)  # "Ein Sprecher des Amts verwies … sagte er"
         if end == mention.end and referent is mention.referent:
             return attribution
         return Attribution(
@@ -506,8 +593,10 @@ class SpeakerFinding(AttributionState):
     def _unnamed_antecedent(self, role: Mention) -> str | None:
         """The unnamed source a definite role takes up, as written: "Eine Sprecherin des Amts
         sagte … „…“, sagte die Sprecherin" → "Eine Sprecherin des Amts" (the nearest indefinite
-        mention of the same noun in this sentence or the UNNAMED_LOOKBACK_SENTENCES before it)."""
+        mention of the same noun in this sentence or the UNNAMED_LOOKBACK_SENTENCES before it; for
+        an age, "der 49-Jährige", the nearest unnamed subject of its gender: "ein Schichtleiter")."""
         head = role.text.split(" ")[-1].lower()
+        by_age = bool(_AGE_NOUN.match(role.text.split(" ")[-1]))  # "der 49-Jährige": any unnamed person before
         current = bisect_right(self._sentence_starts, role.start) - 1
         start = self.sentences[max(0, current - UNNAMED_LOOKBACK_SENTENCES)].start
         for earlier in reversed(self._mentions_in(start, role.start)):
@@ -516,8 +605,36 @@ class SpeakerFinding(AttributionState):
                 earlier.kind == "indefinite"
                 and earlier.referent.kind == "role"
                 and words[0].lower() in {"ein", "eine"}
-                and words[-1].lower() == head
+                and (
+                    words[-1].lower() == head
+                    or (by_age and earlier.case == "nom" and earlier.referent.gender == role.referent.gender)
+                )
             ):
+                return self.text[earlier.start : self._written_end(earlier)]
+        return None
+
+    def _unnamed_organisation(self, noun: Mention) -> str | None:
+        """The unnamed organisation a definite organisation noun takes up, as written: "Der Verband
+        der Chemischen Industrie warnte. „…“, erklärte der Verband" → "Der Verband der Chemischen
+        Industrie"; "Dem Landesbauernverband …" for "der Verband" (a compound ending in the noun).
+        The nearest such mention in this sentence or the UNNAMED_LOOKBACK_SENTENCES before it."""
+        head = _noun_stem(noun.text.split(" ")[-1])
+        current = bisect_right(self._sentence_starts, noun.start) - 1
+        start = self.sentences[max(0, current - UNNAMED_LOOKBACK_SENTENCES)].start
+        for earlier in reversed(self._mentions_in(start, noun.start)):
+            if earlier.kind != "organisation" or earlier.referent.known:
+                continue
+            if _noun_stem(earlier.text.split(" ")[-1]).endswith(head):
+                end = self._written_end(earlier)
+                return self.text[earlier.start : end] if end > earlier.end or earlier.text != noun.text else None
+        return None
+
+    def _antecedent_written(self, pronoun: Mention) -> str | None:
+        """All the words of the unnamed source a pronoun stands for: "Ein Sprecher des Ministeriums",
+        where the mention finder kept "Ein Sprecher" (the nearest earlier mention so written)."""
+        written = pronoun.referent.text
+        for earlier in reversed(self._mentions_in(0, pronoun.start)):
+            if earlier.kind in {"indefinite", "role", "organisation"} and earlier.text == written:
                 return self.text[earlier.start : self._written_end(earlier)]
         return None
 
@@ -535,16 +652,20 @@ class SpeakerFinding(AttributionState):
             if word.text in _CLAUSE_BOUNDARIES or word.is_quote:
                 own = word.end
                 break
-        candidates = [m for m in self._mentions_in(own, verb.start) if m.case == "nom" and m.kind != "possessive"]
+        candidates = self._outermost(
+            [m for m in self._mentions_in(own, verb.start) if m.case == "nom" and m.kind != "possessive"]
+        )
         if candidates:
             start = own
         else:
             embedded = self._relative_clauses(start, verb.start)
-            candidates = [
-                m
-                for m in self._mentions_in(start, verb.start)
-                if m.case == "nom" and m.kind != "possessive" and not _inside(embedded, m.start)
-            ]  # "Eine Mutter, deren Sohn die Schule besucht, sagte": not the relative clause's subject
+            candidates = self._outermost(
+                [
+                    m
+                    for m in self._mentions_in(start, verb.start)
+                    if m.case == "nom" and m.kind != "possessive" and not _inside(embedded, m.start)
+                ]
+            )  # "Eine Mutter, deren Sohn die Schule besucht, sagte": not the relative clause's subject
         auxiliary = next(
             (w for w in self.words.between(start, verb.start) if w.lower in lexicon.AUXILIARIES and w.text.islower()),
             None,
@@ -572,6 +693,18 @@ class SpeakerFinding(AttributionState):
                 return self._noun_phrase_at(segment_start, before[commas[-1]].start)
         return self._noun_phrase_at(clause_start, verb.start)
 
+    def _outermost(self, candidates: list[Mention]) -> list[Mention]:
+        """The candidates without those that are words of an earlier one ("Eine Sprecherin der
+        Struktur- und Genehmigungsdirektion Nord": the organisation is her genitive, not a
+        subject); a person's name always stays ("die Sprecherin der Grünen Anna Roth")."""
+        kept: list[Mention] = []
+        for mention in candidates:
+            person = mention.kind == "name" and mention.referent.label == "PER"
+            if kept and not person and mention.start < self._written_end(kept[-1]):
+                continue
+            kept.append(mention)
+        return kept
+
     def _relative_clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         """The relative clauses set off by commas in [start, end): ", deren Sohn … besucht,"."""
         words = self.words.between(start, end)
@@ -598,6 +731,15 @@ class SpeakerFinding(AttributionState):
                 if any(w.lower == "für" for w in before):
                     return mention
         return None
+
+
+def _noun_stem(noun: str) -> str:
+    """A noun without its case ending, lower case: "Verbands" → "verband", "Verbandes" → "verband"."""
+    lower = noun.lower()
+    for ending in ("es", "s"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 3:
+            return lower[: -len(ending)]
+    return lower
 
 
 def _plural_form(verb: str) -> bool:

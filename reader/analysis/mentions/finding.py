@@ -158,6 +158,7 @@ class MentionScan(RoleLearning):
                 adjectives, first = self._adjectives_before(i)
                 while (
                     first > 0
+                    and items[first].lower not in lexicon.ARTICLES  # "einer Stellungnahme des Amts": two phrases
                     and _CAPITAL_ADJECTIVE.match(items[first - 1].text)
                     and items[first - 1].lower not in FUNCTION_WORDS
                 ):
@@ -185,13 +186,15 @@ class MentionScan(RoleLearning):
                 determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
                 key = role_key(adjectives, word.text)
                 start = items[first].start
-                if determiner in lexicon.INDEFINITE_DETERMINERS or not determiner:
+                definite_plural = determiner == "die" and _plural_role(word.lower)  # "Die Nachbarn": a group
+                if determiner in lexicon.INDEFINITE_DETERMINERS or not determiner or definite_plural:
                     paired = None if determiner else self._feminine_pair_before(first)
                     if paired is not None:
                         start = items[paired].start  # "Lehrerinnen und Lehrer": the pair is the group
                     text = self.words.text[start : word.end]
                     plural = (
                         determiner in lexicon.PLURAL_DETERMINERS
+                        or definite_plural
                         or paired is not None
                         or (
                             not determiner
@@ -438,6 +441,11 @@ class MentionScan(RoleLearning):
         items = self.words.items
         k = self.words.index_at(end if end is not None else items[i].end)
         return k < len(items) and items[k].lower == "zufolge"
+
+
+def _plural_role(lower: str) -> bool:
+    """A role noun's plural form ("nachbarn", "abgeordneten", "ärztinnen"), not a singular one."""
+    return lower.endswith("innen") or (lower.endswith("n") and role_noun_base(lower) != lower)
 
 
 def _is_genitive(entity: Entity) -> bool:

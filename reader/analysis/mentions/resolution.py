@@ -162,6 +162,8 @@ class MentionResolution(MentionState):
             present = [c for c in window if c.label == label and c.kind != "group" and (label == "PER" or c.known)]
             if not present:
                 continue
+            if label == "ORG" and not any(_org_fits(mention, c) for c in present):
+                continue  # "das Unternehmen" passes over the court the sentence before names
             fitting = {
                 c.key: c
                 for c in present
@@ -192,11 +194,16 @@ class MentionResolution(MentionState):
 
 def _org_fits(mention: Mention, candidate: Referent) -> bool:
     """ "das Polizeipräsidium" takes up "Polizeipräsidium Niederbayern", "die Gewerkschaft" any
-    organisation that opened the sentence before (checked by the caller)."""
+    organisation that opened the sentence before (checked by the caller); a company noun ("das
+    Unternehmen", "der Konzern") never a court, an authority or a party."""
     head = mention.text.split(" ")[-1].lower()
     name = (candidate.name or "").lower()
     specific = next((h for h in ("präsidium", "ministerium", "gericht", "amt", "bank") if head.endswith(h)), None)
-    return specific is None or specific in name  # "die Notenbank" → "Bundesbank", not "Deutsche Bahn"
+    if specific is not None:
+        return specific in name  # "die Notenbank" → "Bundesbank", not "Deutsche Bahn"
+    if head.removesuffix("s").removesuffix("e").endswith(lexicon.COMPANY_HEADS):
+        return not any(public in name for public in lexicon.PUBLIC_BODY_HEADS)
+    return True
 
 
 def _anaphoric(mention: Mention) -> bool:
