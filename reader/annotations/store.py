@@ -38,10 +38,10 @@ from typing import Any
 
 from ..articles import Article, Library
 from ..atomic_files import open_folder, open_folder_fd
+from ..collector import gc_paused
 from ..settings import default_author
 from ..text.repair import repair_surrogates
 from .anchoring import AnchoredAnnotation, locate
-from .bulk import gc_paused
 from .change_log import RELOAD_ALL, ChangeLog
 from .codebook import (
     CODES_TABLE,

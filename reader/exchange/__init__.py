@@ -14,12 +14,12 @@ from functools import partial
 from pathlib import Path
 
 from ..annotations import StoreError, utc_now
-from ..annotations.bulk import gc_paused
 from ..annotations.codebook import Code
 from ..annotations.paths import EXPORTS_DIRNAME
 from ..annotations.storage import describe_os_error
 from ..articles import Library
 from ..atomic_files import replace_atomically_in
+from ..collector import gc_paused
 from . import csv_table, markdown, qdpx, reader_json, w3c
 from .fields import ImportRefused
 from .importing import ImportReport, import_file, plan_import, read_import_file

@@ -31,9 +31,9 @@ from ..annotations import (
     quote_at,
     revision_of,
 )
-from ..annotations.bulk import gc_paused
 from ..annotations.revisions import file_lineage
 from ..articles import Article
+from ..collector import gc_paused
 from ..ingest.urls import url_key
 from ..regular_files import FileRefused, read_regular_file
 from . import hypothesis, reader_json, w3c
