@@ -39,7 +39,7 @@ from reader.analysis import AnalysisCache, LibraryAnalysis, analyze_cached
 from reader.articles import Article
 from reader.nlp.pipeline import load_pipeline
 
-DEFAULT_DATA = REPO.parent.parent / "shared" / "data" / "gepade_spkatt"
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "gepade_spkatt"  # ../shared beside the checkout
 NO_SPACE_BEFORE = frozenset(",.;:!?)]“")
 NO_SPACE_AFTER = frozenset("([„")
 QUOTE_MARKS = frozenset('„“"»«')
