@@ -26,8 +26,8 @@ from reader.articles import Article, Library
 from reader.nlp.pipeline import load_pipeline
 
 COPIES = 12  # of each bundled article: 60 distinct texts, 62,500 words
-# a library four times that size (240 texts, 250,000 words): a run of a few minutes, as an analyst's
-# library of hundreds of articles takes, where start-up weighs less than in the 7 s of the small one
+# a library four times that size (240 texts, 250,000 words; ~17 s for one process on a quiet machine,
+# against ~5 s): start-up weighs less, as in any library worth analysing in two processes
 LARGE_COPIES = 48
 
 
@@ -171,7 +171,7 @@ def over_processes(
     articles: list[Article], model: str | None, runs: int, copies_each: int = COPIES, suffix: str = ""
 ) -> None:
     """`reader analyze --jobs 2` against `--jobs 1` (its analysis, the way the command runs it:
-    `analyze_all`), each in a fresh process on a library of COPIES distinct texts per article,
+    `analyze_all`), each in a fresh process on a library of `copies_each` distinct texts per article,
     nothing cached: the interpreter's start, the imports, the scan and loading the pipeline (once,
     or in each spawned worker) are included; the library-wide report after it is not (the same
     in both, and for copies of five texts it groups each quotation twelve times over).
