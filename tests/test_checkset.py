@@ -18,7 +18,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SET_DIR = REPO / "benchmarks" / "data" / "news_check"
-SETS = [SET_DIR, REPO / "benchmarks" / "data" / "news_check2", REPO / "benchmarks" / "data" / "news_check3"]
+SETS = [SET_DIR] + [REPO / "benchmarks" / "data" / f"news_check{n}" for n in (2, 3, 4)]
 
 
 def _load_tools():
