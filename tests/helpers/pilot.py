@@ -16,13 +16,20 @@ S = TypeVar("S", bound=Screen[Any])
 
 
 async def wait_for_library(pilot: Pilot[None], rows: int | None = None) -> None:
-    """Wait until the library worker has filled the table (with `rows` rows, if given)."""
+    """Wait until the library worker has filled the table (with `rows` rows, if given) and the store
+    is open: keys pressed before then may meet a table that a later part of the scan redraws."""
     app = pilot.app
     assert isinstance(app, ReaderApp)
     screen = app.library_screen
-    for _ in range(100):
+    for _ in range(250):
         await pilot.pause(0.02)
-        if (screen.scan.articles or screen.scan.problems) and (rows is None or screen.table.row_count == rows):
+        scan = screen.scan
+        if (
+            (scan.articles or scan.problems)
+            and scan.complete
+            and app.session.store is not None
+            and (rows is None or screen.table.row_count == rows)
+        ):
             return
     raise AssertionError("library did not load")
 
