@@ -3,8 +3,10 @@
 1. Stage: every new file is written to a temp file beside its target and fsynced, from a few
    threads at once (the file system merges concurrent fsyncs into a few journal commits: an
    import of 1,300 files waited ~3 s for its fsyncs one by one, ~0.4 s so; writing in the same
-   threads spares opening each file again to fsync it). A failure here (disk full at the k-th file or its fsync) removes every temp file:
-   nothing has changed.
+   threads spares opening each file again to fsync it). Each file is handed to them as soon as
+   it is serialised, so the writes overlap the serialising of the next files. A failure here
+   (a file that cannot be serialised, disk full at the k-th file or its fsync) removes every
+   temp file: nothing has changed.
 2. Commit: a small journal (`annotations/.journal`) listing (target, temp file) pairs is written
    atomically and fsynced. From here on the change will happen.
 3. Publish: each temp file is renamed over its target (renames need no space), the folders are
@@ -19,9 +21,11 @@ Callers hold the store's cross-process lock throughout.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TypeVar
 
 import orjson
 
@@ -30,6 +34,7 @@ from .paths import CODEBOOK_NAME, JOURNAL_NAME, TEMP_FILE, is_shard_relative
 from .storage import StoreError, StoreUnreadable, os_reason
 
 JOURNAL_FORMAT = "reader-journal"
+T = TypeVar("T")
 STAGING_THREADS = 16  # concurrent writes and fsyncs; measured on this machine's disk, 4 already gave most of it
 
 
@@ -57,13 +62,13 @@ class _Folders:
         return self.fds[folders]
 
 
-def commit_files(root: Path, root_fd: int, files: dict[str, bytes]) -> None:
-    """Replace the files `root/relative` with their new bytes: all of them, or (on error) none."""
+def commit_files(root: Path, root_fd: int, files: Mapping[str, T], serialise: Callable[[T], bytes]) -> None:
+    """Replace the files `root/relative` with `serialise(content)`: all of them, or (on error) none."""
     staged: list[tuple[str, str]] = []
     with ExitStack() as stack:
         folders = _Folders(root, stack, create=True)
         try:
-            staged = _stage(files, folders)
+            staged = _stage(files, serialise, folders)
             journal = orjson.dumps({"format": JOURNAL_FORMAT, "renames": staged})
             temp = write_temp(JOURNAL_NAME, journal, dir_fd=root_fd)
             try:
@@ -73,8 +78,7 @@ def commit_files(root: Path, root_fd: int, files: dict[str, bytes]) -> None:
                 raise
             fsync_folder(root_fd)
         except BaseException:
-            for relative, temp in staged:
-                remove_quietly(temp, dir_fd=folders.fd(_split(relative)[0]))
+            _remove_staged(staged, folders)
             raise
         try:
             _publish(staged, folders, root_fd)
@@ -84,33 +88,39 @@ def commit_files(root: Path, root_fd: int, files: dict[str, bytes]) -> None:
             ) from None
 
 
-def _stage(files: dict[str, bytes], folders: _Folders) -> list[tuple[str, str]]:
+def _stage(files: Mapping[str, T], serialise: Callable[[T], bytes], folders: _Folders) -> list[tuple[str, str]]:
     """(target, temp file) for every file, each written to a durable temp file beside its target
     before the journal names it — from a few threads at once, as creating, writing and fsyncing
-    release the GIL; all of them, or on the first error none (that error is raised)."""
-    jobs = [(relative, folders.fd(_split(relative)[0]), _split(relative)[1], data) for relative, data in files.items()]
+    release the GIL, while this thread serialises the next file; all of them, or on the first
+    error none (that error is raised)."""
 
-    def stage_one(job: tuple[str, int, str, bytes]) -> tuple[str, str]:
-        relative, folder_fd, name, data = job
+    def stage_one(relative: str, folder_fd: int, name: str, data: bytes) -> tuple[str, str]:
         return relative, write_temp(name, data, dir_fd=folder_fd)
 
-    if len(jobs) == 1:
-        return [stage_one(jobs[0])]
-    with ThreadPoolExecutor(max_workers=min(STAGING_THREADS, len(jobs))) as pool:
-        futures = [pool.submit(stage_one, job) for job in jobs]
-    staged: list[tuple[str, str]] = []
-    failures: list[BaseException] = []
-    for future in futures:
-        error = future.exception()
-        if error is None:
-            staged.append(future.result())
-        else:
-            failures.append(error)
+    if len(files) == 1:
+        ((relative, content),) = files.items()
+        parents, name = _split(relative)
+        return [stage_one(relative, folders.fd(parents), name, serialise(content))]
+    futures: list[Future[tuple[str, str]]] = []
+    try:
+        with ThreadPoolExecutor(max_workers=min(STAGING_THREADS, len(files))) as pool:  # waits for every write
+            for relative, content in files.items():
+                parents, name = _split(relative)
+                futures.append(pool.submit(stage_one, relative, folders.fd(parents), name, serialise(content)))
+    except BaseException:  # a file could not be serialised: those handed over before it are written
+        _remove_staged([future.result() for future in futures if future.exception() is None], folders)
+        raise
+    staged = [future.result() for future in futures if future.exception() is None]
+    failures = [error for future in futures if (error := future.exception()) is not None]
     if failures:
-        for relative, temp in staged:
-            remove_quietly(temp, dir_fd=folders.fd(_split(relative)[0]))
+        _remove_staged(staged, folders)
         raise failures[0]
     return staged
+
+
+def _remove_staged(staged: list[tuple[str, str]], folders: _Folders) -> None:
+    for relative, temp in staged:
+        remove_quietly(temp, dir_fd=folders.fd(_split(relative)[0]))
 
 
 def _publish(staged: list[tuple[str, str]], folders: _Folders, root_fd: int) -> None:

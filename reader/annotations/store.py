@@ -684,9 +684,7 @@ class AnnotationStore:
                 if len(files) == 1:
                     ShardDB(self.root, written[0]).write_tables(files[written[0]])
                 elif files:
-                    commit_files(
-                        self.root, root_fd, {relative: dump_store_bytes(tables) for relative, tables in files.items()}
-                    )
+                    commit_files(self.root, root_fd, files, dump_store_bytes)
             except PublishIncomplete:
                 self._apply(prepared, new_codebook)
                 self._log.note(root_fd, written)
