@@ -129,11 +129,13 @@ def _checked(incoming: Incoming, article: Article) -> Annotation:
     annotation = incoming.annotation
     if annotation.article_id != article.id:  # a W3C target resolved by its URL
         annotation = replace(annotation, article_id=article.id)
-    body, where = article.body, incoming.position_where
+    body = article.body
     start, end = annotation.start, annotation.end
     needs_text = not annotation.exact  # a W3C position without a quote: take the quote from the text
     if (needs_text or annotation.article_version == article.version) and end > len(body):
-        raise ImportRefused(f"{where}.end: {end:,} is beyond the article's {len(body):,} characters")
+        raise ImportRefused(
+            f"{incoming.position_place()}.end: {end:,} is beyond the article's {len(body):,} characters"
+        )
     if needs_text:
         return replace(
             annotation,
@@ -143,7 +145,7 @@ def _checked(incoming: Incoming, article: Article) -> Annotation:
         )
     if annotation.article_version == article.version and body[start:end] != annotation.exact:
         raise ImportRefused(
-            f"{incoming.quote_where}.exact: does not match the article text at {start}–{end} "
+            f"{incoming.quote_place()}.exact: does not match the article text at {start}–{end} "
             f"(the file claims the same article version {article.version})"
         )
     if not annotation.article_version and body[start:end] == annotation.exact:

@@ -305,6 +305,7 @@ def test_the_one_pass_reading_agrees_with_the_field_by_field_one(exported: dict[
         ({**base, "revision": "nothex"}, False),
         ({**base, "revision": "", "ancestors": ["0" * 16]}, False),  # ancestors without a revision
         ({**base, "note": None}, False),
+        ({key: value for key, value in base.items() if key != "note"}, False),  # a field left out: its default
         ({**base, "id": "  "}, False),
         ({**base, "selectors": {**base["selectors"], "quote": {**quote, "prefix": "p" * 100}}}, False),  # cut
         ({**base, "selectors": {**base["selectors"], "position": {"start": True, "end": 3}}}, False),
