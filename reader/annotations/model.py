@@ -117,21 +117,22 @@ class Annotation:
 
     def to_record(self) -> dict[str, Any]:
         """The stored form (without the id, which is the record's key)."""
+        position, quote = self.position, self.quote
         return {
             "article_id": self.article_id,
             "article_version": self.article_version,
-            "start": self.position.start,
-            "end": self.position.end,
-            "exact": self.quote.exact,
-            "prefix": self.quote.prefix,
-            "suffix": self.quote.suffix,
-            "tags": list(self.tags),
+            "start": position.start,
+            "end": position.end,
+            "exact": quote.exact,
+            "prefix": quote.prefix,
+            "suffix": quote.suffix,
+            "tags": [*self.tags],
             "note": self.note,
             "author": self.author,
             "created": self.created,
             "updated": self.updated,
             "rev": self.revision,
-            "ancestors": list(self.ancestors),
+            "ancestors": [*self.ancestors],
         }
 
     @classmethod

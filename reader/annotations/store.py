@@ -75,6 +75,7 @@ from .paths import (
     LOCK_NAME,
     Survey,
     is_shard_relative,
+    shard_name,
     shard_relative,
     survey,
 )
@@ -415,18 +416,23 @@ class AnnotationStore:
                 for a, _ in incoming
             ]
         outcomes: list[Outcome] = [Outcome.UNCHANGED] * len(incoming)
-        by_shard: dict[str, list[int]] = {}
+        by_shard: dict[tuple[str, str], list[int]] = {}  # (article, shard name) -> indices
         for index, (_, to_store) in enumerate(incoming):
-            by_shard.setdefault(_shard_of(to_store), []).append(index)
+            by_shard.setdefault((to_store.article_id, shard_name(to_store.id)), []).append(index)
 
         def merger(indices: list[int]) -> ShardOp:
             """One operation per shard file for all of its incoming annotations."""
 
             def merge_all(shard: Shard) -> None:
+                records, conflict_records = shard.records, shard.conflict_records
                 for index in indices:
                     as_in_file, to_store = incoming[index]
+                    if as_in_file.id not in records and as_in_file.id not in conflict_records:
+                        outcomes[index] = Outcome.ADDED  # (an import into an empty store: all of them)
+                        shard.put(to_store)
+                        continue
                     local = shard.live(as_in_file.id)
-                    in_conflict = as_in_file.id in shard.conflict_records
+                    in_conflict = as_in_file.id in conflict_records
                     versions = shard.conflict_versions(as_in_file.id) if in_conflict else {}
                     outcome = Outcome.ADDED if local is None else merge_outcome(local, versions.values(), as_in_file)
                     outcomes[index] = outcome
@@ -441,7 +447,7 @@ class AnnotationStore:
 
             return merge_all
 
-        self._commit([(relative, merger(indices)) for relative, indices in by_shard.items()])
+        self._commit([(_shard_of(incoming[indices[0]][1]), merger(indices)) for indices in by_shard.values()])
         return outcomes
 
     def resolve(self, annotation_id: str, keep: str) -> Annotation | None:

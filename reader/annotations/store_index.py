@@ -76,10 +76,11 @@ class StoreIndex:
                 old = self.annotations.pop(annotation_id)
                 self.by_article.get(old.article_id, {}).pop(annotation_id, None)
                 self.tags.remove(old.id, old.tags)
+            annotations, by_article = self.annotations, self.by_article
             for annotation in shard.fresh:
-                self.annotations[annotation.id] = annotation
-                self.by_article.setdefault(annotation.article_id, {})[annotation.id] = annotation
-                self.tags.add(annotation.id, annotation.created, annotation.tags)
+                annotations[annotation.id] = annotation
+                by_article.setdefault(annotation.article_id, {})[annotation.id] = annotation
+            self.tags.add_all(shard.fresh)
             if records:
                 self._shard_members[relative] = set(records)
             else:

@@ -11,8 +11,12 @@ import hashlib
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..text.repair import repair_surrogates
+
+if TYPE_CHECKING:  # (model imports this module)
+    from .model import Annotation
 
 MAX_TAG_CHARS = 200  # a code path of several levels (store schema 3; was 80)
 
@@ -124,13 +128,17 @@ class TagIndex:
         self._uses: dict[str, dict[str, tuple[str, str]]] = {}  # key -> annotation id -> (created, spelling)
         self._first: dict[str, tuple[str, str]] = {}  # key -> earliest (created, spelling)
 
-    def add(self, annotation_id: str, created: str, tags: Iterable[str]) -> None:
-        for tag in tags:
-            key = tag_key(tag)
-            self._uses.setdefault(key, {})[annotation_id] = (created, tag)
-            first = self._first.get(key)
-            if first is None or (created, tag) < first:
-                self._first[key] = (created, tag)
+    def add_all(self, annotations: Iterable[Annotation]) -> None:
+        """Count the tags of these annotations (a shard's at a time: an import of 100,000 spares a call each)."""
+        uses, first_uses = self._uses, self._first
+        for annotation in annotations:
+            annotation_id, created = annotation.id, annotation.created
+            for tag in annotation.tags:
+                key = tag_key(tag)
+                uses.setdefault(key, {})[annotation_id] = use = (created, tag)
+                first = first_uses.get(key)
+                if first is None or use < first:
+                    first_uses[key] = use
 
     def remove(self, annotation_id: str, tags: Iterable[str]) -> None:
         for tag in tags:

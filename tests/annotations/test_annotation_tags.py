@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.annotations import Annotation, TextPosition, TextQuote
 from reader.annotations.tags import (
     MAX_TAG_CHARS,
     PALETTE,
@@ -70,10 +71,17 @@ def test_completion_prefers_prefix_then_usage() -> None:
 
 
 def test_tag_index_counts_and_keeps_the_earliest_spelling_through_removals() -> None:
+    def tagged(annotation_id: str, created: str, *tags: str) -> Annotation:
+        return Annotation(annotation_id, "art", "v", TextPosition(0, 1), TextQuote("x"), tags, created=created)
+
     index = TagIndex()
-    index.add("b", "2025-08-16T10:00:00.000Z", ["framing"])
-    index.add("a", "2025-08-15T10:00:00.000Z", ["Framing", "Faktencheck"])
-    index.add("c", "2025-08-17T10:00:00.000Z", ["FRAMING "])
+    index.add_all([tagged("b", "2025-08-16T10:00:00.000Z", "framing")])
+    index.add_all(
+        [
+            tagged("a", "2025-08-15T10:00:00.000Z", "Framing", "Faktencheck"),
+            tagged("c", "2025-08-17T10:00:00.000Z", "FRAMING "),
+        ]
+    )
     assert index.counts() == [("Framing", 3), ("Faktencheck", 1)]
     index.remove("a", ["Framing", "Faktencheck"])
     assert index.counts() == [("framing", 2)]  # the next-earliest use now gives the spelling
