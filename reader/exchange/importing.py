@@ -220,7 +220,7 @@ def import_file(store: AnnotationStore, articles: Iterable[Article], path: Path,
     The cycle collector is paused throughout: the parsed document and the annotations built from
     it are hundreds of thousands of acyclic objects, and each full collection walked them all
     (100,000 annotations: about half of the import's time)."""
-    with gc_paused():
+    with gc_paused(keeping=True):
         fmt, incoming, skipped = read_import_file(path)
         unreadable = len(skipped)  # skipped while parsing: not among `incoming`
         planned, orphaned = plan_import(store, articles, incoming, skipped if fmt != "json" else None)
