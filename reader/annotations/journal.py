@@ -4,9 +4,9 @@
    threads at once (the file system merges concurrent fsyncs into a few journal commits: an
    import of 1,300 files waited ~3 s for its fsyncs one by one, ~0.4 s so; writing in the same
    threads spares opening each file again to fsync it). Each file is handed to them as soon as
-   it is serialised, so the writes overlap the serialising of the next files. A failure here
-   (a file that cannot be serialised, disk full at the k-th file or its fsync) removes every
-   temp file: nothing has changed.
+   it is ready (`Staging`), so the writes overlap the work on the next files. A failure here
+   (a file that cannot be made, disk full at the k-th file or its fsync) removes every temp
+   file: nothing has changed.
 2. Commit: a small journal (`annotations/.journal`) listing (target, temp file) pairs is written
    atomically and fsynced. From here on the change will happen.
 3. Publish: each temp file is renamed over its target (renames need no space), the folders are
@@ -21,11 +21,9 @@ Callers hold the store's cross-process lock throughout.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TypeVar
 
 import orjson
 
@@ -34,7 +32,6 @@ from .paths import CODEBOOK_NAME, JOURNAL_NAME, TEMP_FILE, is_shard_relative
 from .storage import StoreError, StoreUnreadable, os_reason
 
 JOURNAL_FORMAT = "reader-journal"
-T = TypeVar("T")
 STAGING_THREADS = 16  # concurrent writes and fsyncs; measured on this machine's disk, 4 already gave most of it
 
 
@@ -62,60 +59,70 @@ class _Folders:
         return self.fds[folders]
 
 
-def commit_files(root: Path, root_fd: int, files: Mapping[str, T], serialise: Callable[[T], bytes]) -> None:
-    """Replace the files `root/relative` with `serialise(content)`: all of them, or (on error) none."""
-    staged: list[tuple[str, str]] = []
-    with ExitStack() as stack:
-        folders = _Folders(root, stack, create=True)
+class Staging:
+    """A change of several files, handed over one file at a time: each is written to a durable
+    temp file beside its target by a few threads (creating, writing and fsyncing release the
+    GIL) while the caller works on the next one — merging and serialising the next shard — and
+    `commit` then journals and publishes them all. Leaving the `with` without a commit (an error
+    anywhere, in a write or in the caller's work) waits for the writes and removes every temp
+    file: nothing has changed."""
+
+    def __init__(self, root: Path, root_fd: int) -> None:
+        self._root_fd = root_fd
+        self._stack = ExitStack()
+        self._folders = _Folders(root, self._stack, create=True)
+        self._pool = ThreadPoolExecutor(max_workers=STAGING_THREADS)
+        self._futures: list[Future[tuple[str, str]]] = []
+        self._committed = False
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
         try:
-            staged = _stage(files, serialise, folders)
-            journal = orjson.dumps({"format": JOURNAL_FORMAT, "renames": staged})
-            temp = write_temp(JOURNAL_NAME, journal, dir_fd=root_fd)
-            try:
-                os.replace(temp, JOURNAL_NAME, src_dir_fd=root_fd, dst_dir_fd=root_fd)
-            except BaseException:
-                remove_quietly(temp, dir_fd=root_fd)
-                raise
-            fsync_folder(root_fd)
+            self._pool.shutdown(wait=True)
+            if not self._committed:
+                _remove_staged(self._written(), self._folders)
+        finally:
+            self._stack.close()
+
+    def add(self, relative: str, data: bytes) -> None:
+        """Start writing the new content of `root/relative` to its temp file."""
+        parents, name = _split(relative)
+        self._futures.append(self._pool.submit(_stage_one, relative, self._folders.fd(parents), name, data))
+
+    def commit(self) -> None:
+        """Wait for every file, then replace them all; the first error of a write is raised (and
+        nothing has changed), PublishIncomplete once the journal is committed."""
+        self._pool.shutdown(wait=True)
+        for future in self._futures:
+            error = future.exception()
+            if error is not None:
+                raise error
+        staged = self._written()
+        journal = orjson.dumps({"format": JOURNAL_FORMAT, "renames": staged})
+        temp = write_temp(JOURNAL_NAME, journal, dir_fd=self._root_fd)
+        try:
+            os.replace(temp, JOURNAL_NAME, src_dir_fd=self._root_fd, dst_dir_fd=self._root_fd)
         except BaseException:
-            _remove_staged(staged, folders)
+            remove_quietly(temp, dir_fd=self._root_fd)
             raise
+        fsync_folder(self._root_fd)
+        self._committed = True
         try:
-            _publish(staged, folders, root_fd)
+            _publish(staged, self._folders, self._root_fd)
         except OSError as error:
             raise PublishIncomplete(
                 f"the change was recorded but not finished ({os_reason(error)}); it is finished at the next save or start"
             ) from None
 
+    def _written(self) -> list[tuple[str, str]]:
+        """(target, temp file) of every file written so far (once the writes are waited for)."""
+        return [future.result() for future in self._futures if future.exception() is None]
 
-def _stage(files: Mapping[str, T], serialise: Callable[[T], bytes], folders: _Folders) -> list[tuple[str, str]]:
-    """(target, temp file) for every file, each written to a durable temp file beside its target
-    before the journal names it — from a few threads at once, as creating, writing and fsyncing
-    release the GIL, while this thread serialises the next file; all of them, or on the first
-    error none (that error is raised)."""
 
-    def stage_one(relative: str, folder_fd: int, name: str, data: bytes) -> tuple[str, str]:
-        return relative, write_temp(name, data, dir_fd=folder_fd)
-
-    if len(files) == 1:
-        ((relative, content),) = files.items()
-        parents, name = _split(relative)
-        return [stage_one(relative, folders.fd(parents), name, serialise(content))]
-    futures: list[Future[tuple[str, str]]] = []
-    try:
-        with ThreadPoolExecutor(max_workers=min(STAGING_THREADS, len(files))) as pool:  # waits for every write
-            for relative, content in files.items():
-                parents, name = _split(relative)
-                futures.append(pool.submit(stage_one, relative, folders.fd(parents), name, serialise(content)))
-    except BaseException:  # a file could not be serialised: those handed over before it are written
-        _remove_staged([future.result() for future in futures if future.exception() is None], folders)
-        raise
-    staged = [future.result() for future in futures if future.exception() is None]
-    failures = [error for future in futures if (error := future.exception()) is not None]
-    if failures:
-        _remove_staged(staged, folders)
-        raise failures[0]
-    return staged
+def _stage_one(relative: str, folder_fd: int, name: str, data: bytes) -> tuple[str, str]:
+    return relative, write_temp(name, data, dir_fd=folder_fd)
 
 
 def _remove_staged(staged: list[tuple[str, str]], folders: _Folders) -> None:

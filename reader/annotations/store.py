@@ -58,7 +58,7 @@ from .codebook import (
     relabelled,
     subtree_entries,
 )
-from .journal import PublishIncomplete, commit_files, pending_renames, roll_forward
+from .journal import PublishIncomplete, Staging, pending_renames, roll_forward
 from .locking import LockTimeout, acquire_lock
 from .model import (
     Annotation,
@@ -89,6 +89,7 @@ from .storage import (
     ShardDB,
     StoreError,
     StoreUnreadable,
+    Tables,
     describe_os_error,
     dump_store_bytes,
 )
@@ -669,34 +670,38 @@ class AnnotationStore:
                 wanted = codebook(on_disk)
                 new_codebook = wanted if wanted != on_disk else None
             shards: list[Shard] = []
-            try:
-                for relative, shard_ops in by_shard.items():
-                    shard = self._read_shard(relative)[0]
-                    for op in shard_ops:
-                        op(shard)
-                    shards.append(shard)
-            except (RecordGone, EditConflict):
-                for stale in {*(shard.relative for shard in shards), relative}:
-                    with suppress(StoreError):
-                        self._refresh_shard(stale)  # learn what is on disk (a deletion, an edit)
-                raise
-            changed = [shard for shard in shards if shard.dirty]
-            prepared = [self._index.prepare(shard) for shard in shards]  # may raise: nothing written yet
-            files = {shard.relative: shard.tables for shard in changed}
-            if new_codebook is not None:
-                files[CODEBOOK_NAME] = {CODES_TABLE: {key: entry.to_record() for key, entry in new_codebook.items()}}
-            written = list(files)
-            try:
-                if len(files) == 1:
-                    ShardDB(self.root, written[0]).write_tables(files[written[0]])
-                elif files:
-                    commit_files(self.root, root_fd, files, dump_store_bytes)
-            except PublishIncomplete:
-                self._apply(prepared, new_codebook)
-                self._log.note(root_fd, written)
-                raise
-            except OSError as error:
-                raise StoreError(describe_os_error(error, self.root / written[0])) from None
+            prepared: list[PreparedShard] = []
+            files: list[tuple[str, Tables]] = []  # the changed files, in order
+            with Staging(self.root, root_fd) as staging:  # removes what it staged unless committed
+                try:
+                    for relative, shard_ops in by_shard.items():
+                        shard = self._read_shard(relative)[0]
+                        for op in shard_ops:
+                            op(shard)
+                        shards.append(shard)
+                        prepared.append(self._index.prepare(shard))  # may raise: nothing committed yet
+                        if shard.dirty:
+                            _hand_over(staging, files, relative, shard.tables)
+                except (RecordGone, EditConflict):
+                    for stale in {*(shard.relative for shard in shards), relative}:
+                        with suppress(StoreError):
+                            self._refresh_shard(stale)  # learn what is on disk (a deletion, an edit)
+                    raise
+                if new_codebook is not None:
+                    entries = {key: entry.to_record() for key, entry in new_codebook.items()}
+                    _hand_over(staging, files, CODEBOOK_NAME, {CODES_TABLE: entries})
+                written = [relative for relative, _ in files]
+                try:
+                    if len(files) == 1:
+                        ShardDB(self.root, written[0]).write_tables(files[0][1])
+                    elif files:
+                        staging.commit()
+                except PublishIncomplete:
+                    self._apply(prepared, new_codebook)
+                    self._log.note(root_fd, written)
+                    raise
+                except OSError as error:
+                    raise StoreError(describe_os_error(error, self.root / written[0])) from None
             self._apply(prepared, new_codebook)
             if written:
                 self._log.note(root_fd, written)
@@ -865,3 +870,14 @@ def _putter(annotation: Annotation) -> ShardOp:
 
 def _mark_dirty(shard: Shard) -> None:
     shard.dirty = True
+
+
+def _hand_over(staging: Staging, files: list[tuple[str, Tables]], relative: str, tables: Tables) -> None:
+    """Note a changed file; from the second one on, the change goes through the journal, and each
+    file is staged as soon as it is serialised (its writes overlap the work on the next shard).
+    A change of one file is written alone, atomically, without the journal."""
+    files.append((relative, tables))
+    if len(files) == 2:
+        staging.add(files[0][0], dump_store_bytes(files[0][1]))
+    if len(files) >= 2:
+        staging.add(relative, dump_store_bytes(tables))
