@@ -27,7 +27,7 @@ from pathlib import Path
 
 import orjson
 
-from ..atomic_files import fsync_folder, open_folder_fd, read_regular_file, remove_quietly, write_temp
+from ..atomic_files import FolderFds, fsync_folder, read_regular_file, remove_quietly, write_temp
 from .paths import CODEBOOK_NAME, JOURNAL_NAME, TEMP_FILE, is_shard_relative
 from .storage import StoreError, StoreUnreadable, os_reason
 
@@ -44,21 +44,6 @@ def _split(relative: str) -> tuple[tuple[str, ...], str]:
     return tuple(folders), name
 
 
-class _Folders:
-    """Descriptors of the folders touched, opened once each (never through a link)."""
-
-    def __init__(self, root: Path, stack: ExitStack, create: bool) -> None:
-        self.root, self.stack, self.create = root, stack, create
-        self.fds: dict[tuple[str, ...], int] = {}
-
-    def fd(self, folders: tuple[str, ...]) -> int:
-        if folders not in self.fds:
-            fd = open_folder_fd(self.root, folders, create=self.create)
-            self.stack.callback(os.close, fd)
-            self.fds[folders] = fd
-        return self.fds[folders]
-
-
 class Staging:
     """A change of several files, handed over one file at a time: each is written to a durable
     temp file beside its target by a few threads (creating, writing and fsyncing release the
@@ -70,7 +55,7 @@ class Staging:
     def __init__(self, root: Path, root_fd: int) -> None:
         self._root_fd = root_fd
         self._stack = ExitStack()
-        self._folders = _Folders(root, self._stack, create=True)
+        self._folders = FolderFds(root, self._stack, create=True)
         self._pool = ThreadPoolExecutor(max_workers=STAGING_THREADS)
         self._futures: list[Future[tuple[str, str]]] = []
         self._committed = False
@@ -125,12 +110,12 @@ def _stage_one(relative: str, folder_fd: int, name: str, data: bytes) -> tuple[s
     return relative, write_temp(name, data, dir_fd=folder_fd)
 
 
-def _remove_staged(staged: list[tuple[str, str]], folders: _Folders) -> None:
+def _remove_staged(staged: list[tuple[str, str]], folders: FolderFds) -> None:
     for relative, temp in staged:
         remove_quietly(temp, dir_fd=folders.fd(_split(relative)[0]))
 
 
-def _publish(staged: list[tuple[str, str]], folders: _Folders, root_fd: int) -> None:
+def _publish(staged: list[tuple[str, str]], folders: FolderFds, root_fd: int) -> None:
     touched: set[int] = set()
     for relative, temp in staged:
         parents, name = _split(relative)
@@ -185,6 +170,6 @@ def roll_forward(root: Path, root_fd: int) -> list[str]:
     if pairs is None:
         return []
     with ExitStack() as stack:
-        folders = _Folders(root, stack, create=True)
+        folders = FolderFds(root, stack, create=True)
         _publish(pairs, folders, root_fd)
     return [relative for relative, _ in pairs]

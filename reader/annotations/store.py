@@ -30,14 +30,14 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..articles import Article, Library
-from ..atomic_files import open_folder, open_folder_fd
+from ..atomic_files import FolderFds, open_folder, open_folder_fd
 from ..collector import gc_paused
 from ..settings import default_author
 from ..text.repair import repair_surrogates
@@ -84,6 +84,8 @@ from .revisions import Outcome, descend, lineage, merge_outcome, same_content, w
 from .shards import Shard
 from .snapshot import StoreSnapshot, anchor_by_article, reading_order
 from .storage import (
+    ANNOTATIONS_TABLE,
+    CONFLICTS_TABLE,
     EditConflict,
     RecordGone,
     ShardDB,
@@ -92,6 +94,7 @@ from .storage import (
     Tables,
     describe_os_error,
     dump_store_bytes,
+    read_store_file,
 )
 from .store_index import PreparedShard, StoreIndex
 from .tags import clean_tags, complete_tag, tag_key
@@ -638,6 +641,12 @@ class AnnotationStore:
         tables = database.read_tables()
         return Shard(label or relative, tables, self._index.known), database.shard_storage.legacy
 
+    def _read_shard_in(self, folders: FolderFds, relative: str) -> Shard:
+        """_read_shard for one of many shards a change reads, its folder opened once for all."""
+        found = read_store_file(self.root, relative, folders)
+        tables = found[0] if found is not None else {ANNOTATIONS_TABLE: {}, CONFLICTS_TABLE: {}}
+        return Shard(relative, tables, self._index.known)
+
     def _commit(
         self,
         ops: Iterable[tuple[str, ShardOp]],
@@ -672,10 +681,11 @@ class AnnotationStore:
             shards: list[Shard] = []
             prepared: list[PreparedShard] = []
             files: list[tuple[str, Tables]] = []  # the changed files, in order
-            with Staging(self.root, root_fd) as staging:  # removes what it staged unless committed
+            with ExitStack() as stack, Staging(self.root, root_fd) as staging:  # unless committed, none is staged
+                folders = FolderFds(self.root, stack)
                 try:
                     for relative, shard_ops in by_shard.items():
-                        shard = self._read_shard(relative)[0]
+                        shard = self._read_shard_in(folders, relative)
                         for op in shard_ops:
                             op(shard)
                         shards.append(shard)

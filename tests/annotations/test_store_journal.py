@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+from reader import atomic_files
 from reader.annotations import Annotation, AnnotationStore, TextPosition, new_annotation_id, quote_at, utc_now
 from reader.annotations import journal as journal_module
 from reader.annotations import store as store_module
@@ -140,3 +142,25 @@ def test_a_file_that_cannot_be_serialised_midway_stages_nothing(
     assert not list(library.annotations_dir.rglob("*.tmp"))
     assert not (library.annotations_dir / ".journal").exists()
     assert [a.id for a in AnnotationStore.open(library).all()] == [kept.id]
+
+
+def test_a_change_of_many_files_opens_each_folder_once(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading and staging 40 shard files in five article folders: each folder is opened once
+    for reading and once for staging, not once per file; what is written is all there."""
+    store = AnnotationStore.open(library)
+    first = batch(library)
+    store.put_many(first)  # the folders exist now: reading finds the files written
+    opened: list[tuple[str, ...]] = []
+    real_open = atomic_files.open_folder_fd
+
+    def counting(root: Path, folders: Sequence[str], *, create: bool = False) -> int:
+        opened.append(tuple(folders))
+        return real_open(root, folders, create=create)
+
+    monkeypatch.setattr(atomic_files, "open_folder_fd", counting)
+    second = batch(library)
+    store.put_many(second)
+    monkeypatch.undo()
+    per_article = [folders for folders in opened if len(folders) == 2]
+    assert len(per_article) == 10 and len(set(per_article)) == 5
+    assert {a.id for a in AnnotationStore.open(library).all()} == {a.id for a in first + second}
