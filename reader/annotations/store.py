@@ -429,11 +429,12 @@ class AnnotationStore:
 
             def merge_all(shard: Shard) -> None:
                 records, conflict_records = shard.records, shard.conflict_records
+                added: list[Annotation] = []  # ids new to the file (an import into an empty store: all)
                 for index in indices:
                     as_in_file, to_store = incoming[index]
                     if as_in_file.id not in records and as_in_file.id not in conflict_records:
-                        outcomes[index] = Outcome.ADDED  # (an import into an empty store: all of them)
-                        shard.put(to_store)
+                        outcomes[index] = Outcome.ADDED
+                        added.append(to_store)  # (the file holds no id twice: put after the others)
                         continue
                     local = shard.live(as_in_file.id)
                     in_conflict = as_in_file.id in conflict_records
@@ -448,6 +449,7 @@ class AnnotationStore:
                         if versions:
                             shard.drop_conflicts(to_store.id, set(lineage(to_store)))
                         shard.put_conflict(to_store)
+                shard.put_all(added)
 
             return merge_all
 

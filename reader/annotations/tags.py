@@ -129,16 +129,27 @@ class TagIndex:
         self._first: dict[str, tuple[str, str]] = {}  # key -> earliest (created, spelling)
 
     def add_all(self, annotations: Iterable[Annotation]) -> None:
-        """Count the tags of these annotations (a shard's at a time: an import of 100,000 spares a call each)."""
-        uses, first_uses = self._uses, self._first
+        """Count the tags of these annotations (a shard's at a time, so an import of 100,000 looks
+        up each tag's key and earliest use once per shard, not once per annotation)."""
+        uses_of: dict[str, dict[str, tuple[str, str]]] = {}  # tag as spelt -> the uses of its key
+        earliest: dict[str, tuple[str, str]] = {}  # tag as spelt -> its earliest use among these
         for annotation in annotations:
             annotation_id, created = annotation.id, annotation.created
             for tag in annotation.tags:
-                key = tag_key(tag)
-                uses.setdefault(key, {})[annotation_id] = use = (created, tag)
-                first = first_uses.get(key)
-                if first is None or use < first:
-                    first_uses[key] = use
+                use = (created, tag)
+                try:
+                    uses_of[tag][annotation_id] = use
+                except KeyError:
+                    uses_of[tag] = self._uses.setdefault(tag_key(tag), {})
+                    uses_of[tag][annotation_id] = earliest[tag] = use
+                    continue
+                if use < earliest[tag]:
+                    earliest[tag] = use
+        for tag, use in earliest.items():
+            key = tag_key(tag)
+            first = self._first.get(key)
+            if first is None or use < first:
+                self._first[key] = use
 
     def remove(self, annotation_id: str, tags: Iterable[str]) -> None:
         for tag in tags:

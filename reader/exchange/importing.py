@@ -129,9 +129,9 @@ def _checked(incoming: Incoming, article: Article) -> Annotation:
     annotation = incoming.annotation
     if annotation.article_id != article.id:  # a W3C target resolved by its URL
         annotation = replace(annotation, article_id=article.id)
-    body = article.body
-    start, end = annotation.start, annotation.end
-    needs_text = not annotation.exact  # a W3C position without a quote: take the quote from the text
+    body, position, exact = article.body, annotation.position, annotation.quote.exact
+    start, end = position.start, position.end
+    needs_text = not exact  # a W3C position without a quote: take the quote from the text
     if (needs_text or annotation.article_version == article.version) and end > len(body):
         raise ImportRefused(
             f"{incoming.position_place()}.end: {end:,} is beyond the article's {len(body):,} characters"
@@ -143,12 +143,12 @@ def _checked(incoming: Incoming, article: Article) -> Annotation:
             quote=quote_at(body, start, end),
             position=TextPosition(start, end),
         )
-    if annotation.article_version == article.version and body[start:end] != annotation.exact:
+    if annotation.article_version == article.version and body[start:end] != exact:
         raise ImportRefused(
             f"{incoming.quote_place()}.exact: does not match the article text at {start}–{end} "
             f"(the file claims the same article version {article.version})"
         )
-    if not annotation.article_version and body[start:end] == annotation.exact:
+    if not annotation.article_version and body[start:end] == exact:
         # W3C carries no text version: a quote found at its position is on the current one
         annotation = replace(annotation, article_version=article.version)
     return annotation
@@ -186,8 +186,9 @@ def plan_import(
         if annotation_id in seen:
             raise ImportRefused(f"{item.where}.id: {annotation_id} appears twice (also at {seen[annotation_id]})")
         seen[annotation_id] = item.where
+        known = by_id.get(item.annotation.article_id)  # (an id: reader JSON; W3C may name a URL)
         try:
-            article = _resolve_article(item, by_id, by_url)
+            article = known if known is not None else _resolve_article(item, by_id, by_url)
         except NotRepresentable as reason:
             if skipped is None:
                 raise
