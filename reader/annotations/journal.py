@@ -3,8 +3,10 @@
 1. Stage: every new file is written to a temp file beside its target and fsynced, from a few
    threads at once (the file system merges concurrent fsyncs into a few journal commits: an
    import of 1,300 files waited ~3 s for its fsyncs one by one, ~0.4 s so; writing in the same
-   threads spares opening each file again to fsync it). A failure here (disk full at the k-th file or its fsync) removes every temp file:
-   nothing has changed.
+   threads spares opening each file again to fsync it). Each file is handed to them as soon as
+   it is ready (`Staging`), so the writes overlap the work on the next files. A failure here
+   (a file that cannot be made, disk full at the k-th file or its fsync) removes every temp
+   file: nothing has changed.
 2. Commit: a small journal (`annotations/.journal`) listing (target, temp file) pairs is written
    atomically and fsynced. From here on the change will happen.
 3. Publish: each temp file is renamed over its target (renames need no space), the folders are
@@ -19,13 +21,13 @@ Callers hold the store's cross-process lock throughout.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
 
 import orjson
 
-from ..atomic_files import fsync_folder, open_folder_fd, read_regular_file, remove_quietly, write_temp
+from ..atomic_files import FolderFds, fsync_folder, read_regular_file, remove_quietly, write_temp
 from .paths import CODEBOOK_NAME, JOURNAL_NAME, TEMP_FILE, is_shard_relative
 from .storage import StoreError, StoreUnreadable, os_reason
 
@@ -42,78 +44,78 @@ def _split(relative: str) -> tuple[tuple[str, ...], str]:
     return tuple(folders), name
 
 
-class _Folders:
-    """Descriptors of the folders touched, opened once each (never through a link)."""
+class Staging:
+    """A change of several files, handed over one file at a time: each is written to a durable
+    temp file beside its target by a few threads (creating, writing and fsyncing release the
+    GIL) while the caller works on the next one — merging and serialising the next shard — and
+    `commit` then journals and publishes them all. Leaving the `with` without a commit (an error
+    anywhere, in a write or in the caller's work) waits for the writes and removes every temp
+    file: nothing has changed."""
 
-    def __init__(self, root: Path, stack: ExitStack, create: bool) -> None:
-        self.root, self.stack, self.create = root, stack, create
-        self.fds: dict[tuple[str, ...], int] = {}
+    def __init__(self, root: Path, root_fd: int) -> None:
+        self._root_fd = root_fd
+        self._stack = ExitStack()
+        self._folders = FolderFds(root, self._stack, create=True)
+        self._pool = ThreadPoolExecutor(max_workers=STAGING_THREADS)
+        self._futures: list[Future[tuple[str, str]]] = []
+        self._committed = False
 
-    def fd(self, folders: tuple[str, ...]) -> int:
-        if folders not in self.fds:
-            fd = open_folder_fd(self.root, folders, create=self.create)
-            self.stack.callback(os.close, fd)
-            self.fds[folders] = fd
-        return self.fds[folders]
+    def __enter__(self) -> Staging:
+        return self
 
-
-def commit_files(root: Path, root_fd: int, files: dict[str, bytes]) -> None:
-    """Replace the files `root/relative` with their new bytes: all of them, or (on error) none."""
-    staged: list[tuple[str, str]] = []
-    with ExitStack() as stack:
-        folders = _Folders(root, stack, create=True)
+    def __exit__(self, *exc_info: object) -> None:
         try:
-            staged = _stage(files, folders)
-            journal = orjson.dumps({"format": JOURNAL_FORMAT, "renames": staged})
-            temp = write_temp(JOURNAL_NAME, journal, dir_fd=root_fd)
-            try:
-                os.replace(temp, JOURNAL_NAME, src_dir_fd=root_fd, dst_dir_fd=root_fd)
-            except BaseException:
-                remove_quietly(temp, dir_fd=root_fd)
-                raise
-            fsync_folder(root_fd)
+            self._pool.shutdown(wait=True)
+            if not self._committed:
+                _remove_staged(self._written(), self._folders)
+        finally:
+            self._stack.close()
+
+    def add(self, relative: str, data: bytes) -> None:
+        """Start writing the new content of `root/relative` to its temp file."""
+        parents, name = _split(relative)
+        self._futures.append(self._pool.submit(_stage_one, relative, self._folders.fd(parents), name, data))
+
+    def commit(self) -> None:
+        """Wait for every file, then replace them all; the first error of a write is raised (and
+        nothing has changed), PublishIncomplete once the journal is committed."""
+        self._pool.shutdown(wait=True)
+        for future in self._futures:
+            error = future.exception()
+            if error is not None:
+                raise error
+        staged = self._written()
+        journal = orjson.dumps({"format": JOURNAL_FORMAT, "renames": staged})
+        temp = write_temp(JOURNAL_NAME, journal, dir_fd=self._root_fd)
+        try:
+            os.replace(temp, JOURNAL_NAME, src_dir_fd=self._root_fd, dst_dir_fd=self._root_fd)
         except BaseException:
-            for relative, temp in staged:
-                remove_quietly(temp, dir_fd=folders.fd(_split(relative)[0]))
+            remove_quietly(temp, dir_fd=self._root_fd)
             raise
+        fsync_folder(self._root_fd)
+        self._committed = True
         try:
-            _publish(staged, folders, root_fd)
+            _publish(staged, self._folders, self._root_fd)
         except OSError as error:
             raise PublishIncomplete(
                 f"the change was recorded but not finished ({os_reason(error)}); it is finished at the next save or start"
             ) from None
 
-
-def _stage(files: dict[str, bytes], folders: _Folders) -> list[tuple[str, str]]:
-    """(target, temp file) for every file, each written to a durable temp file beside its target
-    before the journal names it — from a few threads at once, as creating, writing and fsyncing
-    release the GIL; all of them, or on the first error none (that error is raised)."""
-    jobs = [(relative, folders.fd(_split(relative)[0]), _split(relative)[1], data) for relative, data in files.items()]
-
-    def stage_one(job: tuple[str, int, str, bytes]) -> tuple[str, str]:
-        relative, folder_fd, name, data = job
-        return relative, write_temp(name, data, dir_fd=folder_fd)
-
-    if len(jobs) == 1:
-        return [stage_one(jobs[0])]
-    with ThreadPoolExecutor(max_workers=min(STAGING_THREADS, len(jobs))) as pool:
-        futures = [pool.submit(stage_one, job) for job in jobs]
-    staged: list[tuple[str, str]] = []
-    failures: list[BaseException] = []
-    for future in futures:
-        error = future.exception()
-        if error is None:
-            staged.append(future.result())
-        else:
-            failures.append(error)
-    if failures:
-        for relative, temp in staged:
-            remove_quietly(temp, dir_fd=folders.fd(_split(relative)[0]))
-        raise failures[0]
-    return staged
+    def _written(self) -> list[tuple[str, str]]:
+        """(target, temp file) of every file written so far (once the writes are waited for)."""
+        return [future.result() for future in self._futures if future.exception() is None]
 
 
-def _publish(staged: list[tuple[str, str]], folders: _Folders, root_fd: int) -> None:
+def _stage_one(relative: str, folder_fd: int, name: str, data: bytes) -> tuple[str, str]:
+    return relative, write_temp(name, data, dir_fd=folder_fd)
+
+
+def _remove_staged(staged: list[tuple[str, str]], folders: FolderFds) -> None:
+    for relative, temp in staged:
+        remove_quietly(temp, dir_fd=folders.fd(_split(relative)[0]))
+
+
+def _publish(staged: list[tuple[str, str]], folders: FolderFds, root_fd: int) -> None:
     touched: set[int] = set()
     for relative, temp in staged:
         parents, name = _split(relative)
@@ -168,6 +170,6 @@ def roll_forward(root: Path, root_fd: int) -> list[str]:
     if pairs is None:
         return []
     with ExitStack() as stack:
-        folders = _Folders(root, stack, create=True)
+        folders = FolderFds(root, stack, create=True)
         _publish(pairs, folders, root_fd)
     return [relative for relative, _ in pairs]

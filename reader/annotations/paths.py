@@ -27,9 +27,12 @@ TEMP_FILE = re.compile(r"\.[^/]+\.[0-9]+\.[0-9a-f]{8}\.tmp")
 _NAMES_SHOWN = 3
 
 
+_SHARD_NAMES = tuple(f"{byte:02x}.json" for byte in range(256))  # by the hash's one byte
+
+
 def shard_name(annotation_id: str) -> str:
     """Which of an article's 256 shard files holds this annotation (stable for any id string)."""
-    return hashlib.blake2b(annotation_id.encode("utf-8"), digest_size=1).hexdigest() + ".json"
+    return _SHARD_NAMES[hashlib.blake2b(annotation_id.encode("utf-8"), digest_size=1).digest()[0]]
 
 
 @lru_cache(maxsize=4096)

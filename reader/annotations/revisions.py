@@ -79,23 +79,26 @@ def content_revision(
     updated: str,
 ) -> str:
     """revision_of from the fields themselves (an import computes it before it builds the annotation)."""
-    return _digest(
-        [
-            annotation_id,
-            article_id,
-            article_version,
-            start,
-            end,
-            exact,
-            prefix,
-            suffix,
-            tags,
-            note,
-            author,
-            created,
-            updated,
-        ]
-    )
+    return hashlib.blake2b(  # _digest, inline: a call less for each of an import's annotations
+        orjson.dumps(
+            [
+                annotation_id,
+                article_id,
+                article_version,
+                start,
+                end,
+                exact,
+                prefix,
+                suffix,
+                tags,
+                note,
+                author,
+                created,
+                updated,
+            ]
+        ),
+        digest_size=REVISION_CHARS // 2,
+    ).hexdigest()
 
 
 def file_lineage(revision: str, declared: str, declared_ancestors: tuple[str, ...]) -> tuple[str, ...]:

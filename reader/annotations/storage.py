@@ -30,7 +30,13 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from ..atomic_files import read_regular_file_in, replace_atomically, replace_atomically_in
+from ..atomic_files import (
+    FolderFds,
+    read_regular_file,
+    read_regular_file_in,
+    replace_atomically,
+    replace_atomically_in,
+)
 from .model import Annotation
 from .records import QUOTE_CONTEXT_CHARS
 from .revisions import record_revision
@@ -174,6 +180,26 @@ def dump_store_bytes(tables: Mapping[str, Any]) -> bytes:
         raise StoreError(f"cannot save annotations: {error}; nothing was changed") from None
 
 
+def read_store_file(root: Path, relative: str, folders: FolderFds | None = None) -> tuple[Tables, bool] | None:
+    """(tables, whether in an older schema) of the store file root/relative as it is on disk
+    now, None when there is none (or it is empty). `folders` opens each folder once (a change
+    of many files)."""
+    *parents, name = relative.split("/")
+    try:
+        raw = (
+            read_regular_file_in(root, relative)
+            if folders is None
+            else read_regular_file(name, dir_fd=folders.fd(tuple(parents)))
+        )
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise StoreUnreadable(f"cannot read {relative}: {os_reason(error)}; nothing will be written") from None
+    if not raw.strip():
+        return None
+    return parse_store_bytes(raw, relative)
+
+
 class ShardStorage(Storage):
     """A TinyDB storage for one shard file under a store root: fresh reads, atomic writes, no links."""
 
@@ -183,15 +209,10 @@ class ShardStorage(Storage):
         self.legacy = False  # whether the last read found an older schema
 
     def read(self) -> Tables | None:
-        try:
-            raw = read_regular_file_in(self.root, self.relative)
-        except FileNotFoundError:
+        found = read_store_file(self.root, self.relative)
+        if found is None:
             return None
-        except OSError as error:
-            raise StoreUnreadable(f"cannot read {self.relative}: {os_reason(error)}; nothing will be written") from None
-        if not raw.strip():
-            return None
-        tables, self.legacy = parse_store_bytes(raw, self.relative)
+        tables, self.legacy = found
         return tables
 
     def write(self, data: Mapping[str, Any]) -> None:

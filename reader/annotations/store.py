@@ -30,14 +30,14 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..articles import Article, Library
-from ..atomic_files import open_folder, open_folder_fd
+from ..atomic_files import FolderFds, open_folder, open_folder_fd
 from ..collector import gc_paused
 from ..settings import default_author
 from ..text.repair import repair_surrogates
@@ -58,7 +58,7 @@ from .codebook import (
     relabelled,
     subtree_entries,
 )
-from .journal import PublishIncomplete, commit_files, pending_renames, roll_forward
+from .journal import PublishIncomplete, Staging, pending_renames, roll_forward
 from .locking import LockTimeout, acquire_lock
 from .model import (
     Annotation,
@@ -75,6 +75,7 @@ from .paths import (
     LOCK_NAME,
     Survey,
     is_shard_relative,
+    shard_name,
     shard_relative,
     survey,
 )
@@ -83,13 +84,17 @@ from .revisions import Outcome, descend, lineage, merge_outcome, same_content, w
 from .shards import Shard
 from .snapshot import StoreSnapshot, anchor_by_article, reading_order
 from .storage import (
+    ANNOTATIONS_TABLE,
+    CONFLICTS_TABLE,
     EditConflict,
     RecordGone,
     ShardDB,
     StoreError,
     StoreUnreadable,
+    Tables,
     describe_os_error,
     dump_store_bytes,
+    read_store_file,
 )
 from .store_index import PreparedShard, StoreIndex
 from .tags import clean_tags, complete_tag, tag_key
@@ -415,18 +420,24 @@ class AnnotationStore:
                 for a, _ in incoming
             ]
         outcomes: list[Outcome] = [Outcome.UNCHANGED] * len(incoming)
-        by_shard: dict[str, list[int]] = {}
+        by_shard: dict[tuple[str, str], list[int]] = {}  # (article, shard name) -> indices
         for index, (_, to_store) in enumerate(incoming):
-            by_shard.setdefault(_shard_of(to_store), []).append(index)
+            by_shard.setdefault((to_store.article_id, shard_name(to_store.id)), []).append(index)
 
         def merger(indices: list[int]) -> ShardOp:
             """One operation per shard file for all of its incoming annotations."""
 
             def merge_all(shard: Shard) -> None:
+                records, conflict_records = shard.records, shard.conflict_records
+                added: list[Annotation] = []  # ids new to the file (an import into an empty store: all)
                 for index in indices:
                     as_in_file, to_store = incoming[index]
+                    if as_in_file.id not in records and as_in_file.id not in conflict_records:
+                        outcomes[index] = Outcome.ADDED
+                        added.append(to_store)  # (the file holds no id twice: put after the others)
+                        continue
                     local = shard.live(as_in_file.id)
-                    in_conflict = as_in_file.id in shard.conflict_records
+                    in_conflict = as_in_file.id in conflict_records
                     versions = shard.conflict_versions(as_in_file.id) if in_conflict else {}
                     outcome = Outcome.ADDED if local is None else merge_outcome(local, versions.values(), as_in_file)
                     outcomes[index] = outcome
@@ -438,10 +449,11 @@ class AnnotationStore:
                         if versions:
                             shard.drop_conflicts(to_store.id, set(lineage(to_store)))
                         shard.put_conflict(to_store)
+                shard.put_all(added)
 
             return merge_all
 
-        self._commit([(relative, merger(indices)) for relative, indices in by_shard.items()])
+        self._commit([(_shard_of(incoming[indices[0]][1]), merger(indices)) for indices in by_shard.values()])
         return outcomes
 
     def resolve(self, annotation_id: str, keep: str) -> Annotation | None:
@@ -631,6 +643,12 @@ class AnnotationStore:
         tables = database.read_tables()
         return Shard(label or relative, tables, self._index.known), database.shard_storage.legacy
 
+    def _read_shard_in(self, folders: FolderFds, relative: str) -> Shard:
+        """_read_shard for one of many shards a change reads, its folder opened once for all."""
+        found = read_store_file(self.root, relative, folders)
+        tables = found[0] if found is not None else {ANNOTATIONS_TABLE: {}, CONFLICTS_TABLE: {}}
+        return Shard(relative, tables, self._index.known)
+
     def _commit(
         self,
         ops: Iterable[tuple[str, ShardOp]],
@@ -663,36 +681,39 @@ class AnnotationStore:
                 wanted = codebook(on_disk)
                 new_codebook = wanted if wanted != on_disk else None
             shards: list[Shard] = []
-            try:
-                for relative, shard_ops in by_shard.items():
-                    shard = self._read_shard(relative)[0]
-                    for op in shard_ops:
-                        op(shard)
-                    shards.append(shard)
-            except (RecordGone, EditConflict):
-                for stale in {*(shard.relative for shard in shards), relative}:
-                    with suppress(StoreError):
-                        self._refresh_shard(stale)  # learn what is on disk (a deletion, an edit)
-                raise
-            changed = [shard for shard in shards if shard.dirty]
-            prepared = [self._index.prepare(shard) for shard in shards]  # may raise: nothing written yet
-            files = {shard.relative: shard.tables for shard in changed}
-            if new_codebook is not None:
-                files[CODEBOOK_NAME] = {CODES_TABLE: {key: entry.to_record() for key, entry in new_codebook.items()}}
-            written = list(files)
-            try:
-                if len(files) == 1:
-                    ShardDB(self.root, written[0]).write_tables(files[written[0]])
-                elif files:
-                    commit_files(
-                        self.root, root_fd, {relative: dump_store_bytes(tables) for relative, tables in files.items()}
-                    )
-            except PublishIncomplete:
-                self._apply(prepared, new_codebook)
-                self._log.note(root_fd, written)
-                raise
-            except OSError as error:
-                raise StoreError(describe_os_error(error, self.root / written[0])) from None
+            prepared: list[PreparedShard] = []
+            files: list[tuple[str, Tables]] = []  # the changed files, in order
+            with ExitStack() as stack, Staging(self.root, root_fd) as staging:  # unless committed, none is staged
+                folders = FolderFds(self.root, stack)
+                try:
+                    for relative, shard_ops in by_shard.items():
+                        shard = self._read_shard_in(folders, relative)
+                        for op in shard_ops:
+                            op(shard)
+                        shards.append(shard)
+                        prepared.append(self._index.prepare(shard))  # may raise: nothing committed yet
+                        if shard.dirty:
+                            _hand_over(staging, files, relative, shard.tables)
+                except (RecordGone, EditConflict):
+                    for stale in {*(shard.relative for shard in shards), relative}:
+                        with suppress(StoreError):
+                            self._refresh_shard(stale)  # learn what is on disk (a deletion, an edit)
+                    raise
+                if new_codebook is not None:
+                    entries = {key: entry.to_record() for key, entry in new_codebook.items()}
+                    _hand_over(staging, files, CODEBOOK_NAME, {CODES_TABLE: entries})
+                written = [relative for relative, _ in files]
+                try:
+                    if len(files) == 1:
+                        ShardDB(self.root, written[0]).write_tables(files[0][1])
+                    elif files:
+                        staging.commit()
+                except PublishIncomplete:
+                    self._apply(prepared, new_codebook)
+                    self._log.note(root_fd, written)
+                    raise
+                except OSError as error:
+                    raise StoreError(describe_os_error(error, self.root / written[0])) from None
             self._apply(prepared, new_codebook)
             if written:
                 self._log.note(root_fd, written)
@@ -861,3 +882,14 @@ def _putter(annotation: Annotation) -> ShardOp:
 
 def _mark_dirty(shard: Shard) -> None:
     shard.dirty = True
+
+
+def _hand_over(staging: Staging, files: list[tuple[str, Tables]], relative: str, tables: Tables) -> None:
+    """Note a changed file; from the second one on, the change goes through the journal, and each
+    file is staged as soon as it is serialised (its writes overlap the work on the next shard).
+    A change of one file is written alone, atomically, without the journal."""
+    files.append((relative, tables))
+    if len(files) == 2:
+        staging.add(files[0][0], dump_store_bytes(files[0][1]))
+    if len(files) >= 2:
+        staging.add(relative, dump_store_bytes(tables))

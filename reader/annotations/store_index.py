@@ -70,16 +70,18 @@ class StoreIndex:
     def apply(self, prepared: list[PreparedShard]) -> None:
         for shard in prepared:
             relative, records = shard.relative, shard.records
-            before = self._shard_members.get(relative, set())
-            fresh_ids = {annotation.id for annotation in shard.fresh}
-            for annotation_id in (before - records.keys()) | (before & fresh_ids):
-                old = self.annotations.pop(annotation_id)
-                self.by_article.get(old.article_id, {}).pop(annotation_id, None)
-                self.tags.remove(old.id, old.tags)
+            before = self._shard_members.get(relative)
+            if before:  # (a file new to the index, as an import's into an empty store, replaces nothing)
+                fresh_ids = {annotation.id for annotation in shard.fresh}
+                for annotation_id in (before - records.keys()) | (before & fresh_ids):
+                    old = self.annotations.pop(annotation_id)
+                    self.by_article.get(old.article_id, {}).pop(annotation_id, None)
+                    self.tags.remove(old.id, old.tags)
+            annotations, by_article = self.annotations, self.by_article
             for annotation in shard.fresh:
-                self.annotations[annotation.id] = annotation
-                self.by_article.setdefault(annotation.article_id, {})[annotation.id] = annotation
-                self.tags.add(annotation.id, annotation.created, annotation.tags)
+                annotations[annotation.id] = annotation
+                by_article.setdefault(annotation.article_id, {})[annotation.id] = annotation
+            self.tags.add_all(shard.fresh)
             if records:
                 self._shard_members[relative] = set(records)
             else:

@@ -11,8 +11,12 @@ import hashlib
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..text.repair import repair_surrogates
+
+if TYPE_CHECKING:  # (model imports this module)
+    from .model import Annotation
 
 MAX_TAG_CHARS = 200  # a code path of several levels (store schema 3; was 80)
 
@@ -124,13 +128,28 @@ class TagIndex:
         self._uses: dict[str, dict[str, tuple[str, str]]] = {}  # key -> annotation id -> (created, spelling)
         self._first: dict[str, tuple[str, str]] = {}  # key -> earliest (created, spelling)
 
-    def add(self, annotation_id: str, created: str, tags: Iterable[str]) -> None:
-        for tag in tags:
+    def add_all(self, annotations: Iterable[Annotation]) -> None:
+        """Count the tags of these annotations (a shard's at a time, so an import of 100,000 looks
+        up each tag's key and earliest use once per shard, not once per annotation)."""
+        uses_of: dict[str, dict[str, tuple[str, str]]] = {}  # tag as spelt -> the uses of its key
+        earliest: dict[str, tuple[str, str]] = {}  # tag as spelt -> its earliest use among these
+        for annotation in annotations:
+            annotation_id, created = annotation.id, annotation.created
+            for tag in annotation.tags:
+                use = (created, tag)
+                try:
+                    uses_of[tag][annotation_id] = use
+                except KeyError:
+                    uses_of[tag] = self._uses.setdefault(tag_key(tag), {})
+                    uses_of[tag][annotation_id] = earliest[tag] = use
+                    continue
+                if use < earliest[tag]:
+                    earliest[tag] = use
+        for tag, use in earliest.items():
             key = tag_key(tag)
-            self._uses.setdefault(key, {})[annotation_id] = (created, tag)
             first = self._first.get(key)
-            if first is None or (created, tag) < first:
-                self._first[key] = (created, tag)
+            if first is None or use < first:
+                self._first[key] = use
 
     def remove(self, annotation_id: str, tags: Iterable[str]) -> None:
         for tag in tags:

@@ -31,13 +31,21 @@ class Incoming:
 
     annotation: Annotation  # article_id may be "" until `source` is resolved
     where: str  # e.g. "annotations[3]" or "first.items[3]"
-    position_where: str  # where the position is, for messages: "annotations[3].selectors.position"
-    quote_where: str  # where the quote is: "annotations[3].selectors.quote"
+    # where the position and the quote are, for messages; "" for reader JSON's place
+    # ("annotations[3].selectors.position"), spelt out only when a message needs it (`position_place`)
+    position_where: str = ""
+    quote_where: str = ""
     source: str = ""  # the target IRI (W3C), resolved to an article by the importer
     revision: str = ""  # the revision the file declares (reader JSON), "" when it has none
     ancestors: tuple[str, ...] = ()  # and its ancestors
     trimmed: bool = False  # prefix or suffix was longer than the context kept, and was cut
     lineage_computed: bool = False  # `annotation` already carries its revision and file_lineage (the plain path)
+
+    def position_place(self) -> str:
+        return self.position_where or f"{self.where}.selectors.position"
+
+    def quote_place(self) -> str:
+        return self.quote_where or f"{self.where}.selectors.quote"
 
 
 def need_object(value: Any, where: str) -> dict[str, Any]:

@@ -129,11 +129,13 @@ def _checked(incoming: Incoming, article: Article) -> Annotation:
     annotation = incoming.annotation
     if annotation.article_id != article.id:  # a W3C target resolved by its URL
         annotation = replace(annotation, article_id=article.id)
-    body, where = article.body, incoming.position_where
-    start, end = annotation.start, annotation.end
-    needs_text = not annotation.exact  # a W3C position without a quote: take the quote from the text
+    body, position, exact = article.body, annotation.position, annotation.quote.exact
+    start, end = position.start, position.end
+    needs_text = not exact  # a W3C position without a quote: take the quote from the text
     if (needs_text or annotation.article_version == article.version) and end > len(body):
-        raise ImportRefused(f"{where}.end: {end:,} is beyond the article's {len(body):,} characters")
+        raise ImportRefused(
+            f"{incoming.position_place()}.end: {end:,} is beyond the article's {len(body):,} characters"
+        )
     if needs_text:
         return replace(
             annotation,
@@ -141,12 +143,12 @@ def _checked(incoming: Incoming, article: Article) -> Annotation:
             quote=quote_at(body, start, end),
             position=TextPosition(start, end),
         )
-    if annotation.article_version == article.version and body[start:end] != annotation.exact:
+    if annotation.article_version == article.version and body[start:end] != exact:
         raise ImportRefused(
-            f"{incoming.quote_where}.exact: does not match the article text at {start}–{end} "
+            f"{incoming.quote_place()}.exact: does not match the article text at {start}–{end} "
             f"(the file claims the same article version {article.version})"
         )
-    if not annotation.article_version and body[start:end] == annotation.exact:
+    if not annotation.article_version and body[start:end] == exact:
         # W3C carries no text version: a quote found at its position is on the current one
         annotation = replace(annotation, article_version=article.version)
     return annotation
@@ -184,8 +186,9 @@ def plan_import(
         if annotation_id in seen:
             raise ImportRefused(f"{item.where}.id: {annotation_id} appears twice (also at {seen[annotation_id]})")
         seen[annotation_id] = item.where
+        known = by_id.get(item.annotation.article_id)  # (an id: reader JSON; W3C may name a URL)
         try:
-            article = _resolve_article(item, by_id, by_url)
+            article = known if known is not None else _resolve_article(item, by_id, by_url)
         except NotRepresentable as reason:
             if skipped is None:
                 raise
@@ -218,7 +221,7 @@ def import_file(store: AnnotationStore, articles: Iterable[Article], path: Path,
     The cycle collector is paused throughout: the parsed document and the annotations built from
     it are hundreds of thousands of acyclic objects, and each full collection walked them all
     (100,000 annotations: about half of the import's time)."""
-    with gc_paused():
+    with gc_paused(keeping=True):
         fmt, incoming, skipped = read_import_file(path)
         unreadable = len(skipped)  # skipped while parsing: not among `incoming`
         planned, orphaned = plan_import(store, articles, incoming, skipped if fmt != "json" else None)

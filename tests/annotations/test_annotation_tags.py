@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.annotations import Annotation, TextPosition, TextQuote
 from reader.annotations.tags import (
     MAX_TAG_CHARS,
     PALETTE,
@@ -69,11 +70,19 @@ def test_completion_prefers_prefix_then_usage() -> None:
     assert complete_tag("", counts, limit=2) == ["Reframing", "Faktencheck"]
 
 
+def tagged(annotation_id: str, created: str, *tags: str) -> Annotation:
+    return Annotation(annotation_id, "art", "v", TextPosition(0, 1), TextQuote("x"), tags, created=created)
+
+
 def test_tag_index_counts_and_keeps_the_earliest_spelling_through_removals() -> None:
     index = TagIndex()
-    index.add("b", "2025-08-16T10:00:00.000Z", ["framing"])
-    index.add("a", "2025-08-15T10:00:00.000Z", ["Framing", "Faktencheck"])
-    index.add("c", "2025-08-17T10:00:00.000Z", ["FRAMING "])
+    index.add_all([tagged("b", "2025-08-16T10:00:00.000Z", "framing")])
+    index.add_all(
+        [  # the later use first: the batch's earliest is found wherever it comes
+            tagged("c", "2025-08-17T10:00:00.000Z", "FRAMING "),
+            tagged("a", "2025-08-15T10:00:00.000Z", "Framing", "Faktencheck"),
+        ]
+    )
     assert index.counts() == [("Framing", 3), ("Faktencheck", 1)]
     index.remove("a", ["Framing", "Faktencheck"])
     assert index.counts() == [("framing", 2)]  # the next-earliest use now gives the spelling
@@ -81,3 +90,20 @@ def test_tag_index_counts_and_keeps_the_earliest_spelling_through_removals() -> 
     index.remove("b", ["framing"])
     index.remove("c", ["FRAMING "])
     assert index.counts() == []
+
+
+def test_a_batch_of_annotations_is_counted_as_if_added_one_at_a_time() -> None:
+    """add_all finds each tag's earliest use within the batch, wherever in it that comes."""
+    batch = [
+        tagged("a", "2025-08-17T10:00:00.000Z", "Bild", "Framing"),
+        tagged("b", "2025-08-13T10:00:00.000Z", "Bild"),
+        tagged("c", "2025-08-15T10:00:00.000Z", "bild ", "Framing"),
+        tagged("d", "2025-08-12T10:00:00.000Z", "Framing"),
+    ]
+    together, alone = TagIndex(), TagIndex()
+    together.add_all(batch)
+    for annotation in batch:
+        alone.add_all([annotation])
+    assert together.counts() == alone.counts() == [("Bild", 3), ("Framing", 3)]
+    assert together._first == alone._first  # the earliest (time, spelling) of each tag
+    assert together.colours() == alone.colours()

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+from reader import atomic_files
 from reader.annotations import Annotation, AnnotationStore, TextPosition, new_annotation_id, quote_at, utc_now
 from reader.annotations import journal as journal_module
 from reader.annotations import store as store_module
+from reader.annotations.storage import StoreError
 from reader.articles import Library
 
 
@@ -114,3 +117,50 @@ def test_a_damaged_journal_is_refused_in_one_line_and_left_alone(library: Librar
     )
     assert journal.read_text(encoding="utf-8").startswith('{"format": "reader-journal"')
     assert Path("/etc/passwd").exists()
+
+
+def test_a_file_that_cannot_be_serialised_midway_stages_nothing(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are staged as they are serialised: one failing after others were handed to the
+    staging threads must still leave no temp file, no journal and the store as it was."""
+    kept = AnnotationStore.open(library).add(library.articles()[0], 0, 10, note="vorher")
+    real_dump = store_module.dump_store_bytes
+    calls: list[int] = []
+
+    def fails_at_the_tenth(tables: dict[str, dict[str, object]]) -> bytes:
+        calls.append(1)
+        if len(calls) == 10:
+            raise StoreError("cannot save annotations: not serialisable; nothing was changed")
+        return real_dump(tables)
+
+    monkeypatch.setattr(store_module, "dump_store_bytes", fails_at_the_tenth)
+    with pytest.raises(StoreError, match="not serialisable"):
+        AnnotationStore.open(library).put_many(batch(library))
+    monkeypatch.undo()
+    assert len(calls) == 10  # the failure came midway, after nine files were handed over
+    assert not list(library.annotations_dir.rglob("*.tmp"))
+    assert not (library.annotations_dir / ".journal").exists()
+    assert [a.id for a in AnnotationStore.open(library).all()] == [kept.id]
+
+
+def test_a_change_of_many_files_opens_each_folder_once(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading and staging 40 shard files in five article folders: each folder is opened once
+    for reading and once for staging, not once per file; what is written is all there."""
+    store = AnnotationStore.open(library)
+    first = batch(library)
+    store.put_many(first)  # the folders exist now: reading finds the files written
+    opened: list[tuple[str, ...]] = []
+    real_open = atomic_files.open_folder_fd
+
+    def counting(root: Path, folders: Sequence[str], *, create: bool = False) -> int:
+        opened.append(tuple(folders))
+        return real_open(root, folders, create=create)
+
+    monkeypatch.setattr(atomic_files, "open_folder_fd", counting)
+    second = batch(library)
+    store.put_many(second)
+    monkeypatch.undo()
+    per_article = [folders for folders in opened if len(folders) == 2]
+    assert len(per_article) == 10 and len(set(per_article)) == 5
+    assert {a.id for a in AnnotationStore.open(library).all()} == {a.id for a in first + second}
