@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import lexicon
-from .cue_lexicon import EVIDENCE_VERBS, THINK, clause_nouns, cue_forms
+from .cue_lexicon import EVIDENCE_VERBS, THINK, clause_nouns, cue_forms, sourceless_forms
 from .mentions import Mention, Referent, is_role_noun
 from .predicative_cues import DATIVE, PREDICATIVE_CUES, clause_separator, copula_of, dative_holder
 from .results import INDIRECT, Quote
@@ -104,6 +104,7 @@ _SUBORDINATORS = frozenset(
 _NOT_REPORTING_OPENERS = frozenset({"was", "anders"})
 _CUE_FORMS = cue_forms()
 _CLAUSE_NOUNS = clause_nouns()
+_SOURCELESS = sourceless_forms()
 _COPULAS = frozenset({"ist", "war", "lautet", "lautete", "bleibt"})
 # "ich bin der Überzeugung", "wir haben den Eindruck", "sie teilen die Sorge": the subject holds the view
 _HOLDING_VERBS = frozenset(
@@ -137,6 +138,12 @@ _NOT_SUBJUNCTIVE = frozenset(
     }
 )
 _VERBISH_E = re.compile(r"^[a-zäöüß]{3,}e$")
+# Konjunktiv II that stands in for I in a reported clause ("…, andere würden sich nicht kümmern",
+# "er wäre bereit"): forms no indicative shares; a sign of a report only after a cue, so not in
+# is_subjunctive, which also tells quotations from terms
+_KONJUNKTIV_II = frozenset(
+    {"wäre", "würde", "würden", "könnte", "könnten", "müsste", "dürfte", "dürften", "gäbe", "käme", "wüsste"}
+)
 
 
 def is_subjunctive(words: list[Word], position: int) -> bool:
@@ -154,15 +161,21 @@ def is_subjunctive(words: list[Word], position: int) -> bool:
     return False
 
 
-def reported_clause(words: list[Word], *, main_clause: bool = False, after_colon: bool = False) -> bool:
+def reported_clause(
+    words: list[Word], *, main_clause: bool = False, after_colon: bool = False, conditional: bool = False
+) -> bool:
     """The words form a reported clause: opened by dass/ob or a question word, or holding a
     subjunctive verb; with `main_clause` (after a verb of saying and a comma, or after a colon)
-    also an indicative main clause ("Es wurde gesagt, Deutschland hat andere Probleme")."""
+    also an indicative main clause ("Es wurde gesagt, Deutschland hat andere Probleme"). After a
+    `conditional` cue ("Wenn Sie das lesen, könnte man glauben …") Konjunktiv II is the main
+    clause's own mood, no sign of a report."""
     if len([w for w in words if w.is_word]) < MIN_WORDS or _zu_infinitive(words):
         return False
     if words[0].lower in _INTRODUCERS or words[0].lower in _QUESTION_WORDS:
         return True
     if any(is_subjunctive(words, position) for position in range(len(words))):
+        return True
+    if not conditional and _konjunktiv_ii(words):
         return True
     if not (main_clause or after_colon) or not words[0].is_word:
         return False
@@ -205,6 +218,26 @@ def _demonstrative_main_clause(words: list[Word]) -> bool:
         return True  # "das stärkt den Zusammenhalt": a relative clause would end in its verb
     noun = 1 if words[1].capitalized else 2 if len(words) > 3 and words[2].capitalized else 0
     return bool(noun) and noun + 1 < len(words) and words[noun + 1].lower in lexicon.AUXILIARIES
+
+
+# a cue in a clause they open ("Wenn man das liest, könnte man glauben …") leaves the main clause its own mood
+_CONDITIONS = frozenset({"wenn", "falls", "sofern", "als", "weil", "da", "obwohl"})
+_NOT_REPORTING_KONJUNKTIV = frozenset({"dann", "so", "sonst", "als", "zumal"})  # "…, dann hätten Sie kommen sollen"
+
+
+def _konjunktiv_ii(words: list[Word]) -> bool:
+    """A Konjunktiv II form in a clause that is no consequence or comparison ("als gäbe es …")."""
+    return words[0].lower not in _NOT_REPORTING_KONJUNKTIV and any(w.lower in _KONJUNKTIV_II for w in words)
+
+
+def _subjunctive_main_clause(words: list[Word]) -> bool:
+    """ "Deutschland sei der Zahlmeister", "andere würden sich nicht kümmern": a main clause whose
+    first part (up to its comma) holds a Konjunktiv, opened by no subordinator or relative pronoun."""
+    part = next((k for k, w in enumerate(words) if w.text in _CLAUSE_BREAKS), len(words))
+    article = words[0].lower in _DEMONSTRATIVES and words[1].capitalized  # "die Steuer sei …", not "die wir …"
+    if part < MIN_WORDS or not words[0].is_word or (words[0].lower in _SUBORDINATORS | _QUESTION_WORDS and not article):
+        return False
+    return any(is_subjunctive(words, k) for k in range(part)) or _konjunktiv_ii(words[:part])
 
 
 def _zu_infinitive(words: list[Word]) -> bool:
@@ -437,7 +470,7 @@ class IndirectFinder:
                 clause = self._after(narration, position) or self._before(narration, position)
                 if clause is not None:
                     attribution = self._verb_attribution(narration, position, sentence_start)
-                    if _evidence(word) and not _can_speak(attribution.mention):
+                    if word.lower in _SOURCELESS or (_evidence(word) and not _can_speak(attribution.mention)):
                         attribution = replace(attribution, mention=None)  # "Die Konferenz hat gezeigt, dass …"
                     elif (generic := _free_relative(narration, position)) is not None:
                         attribution = replace(attribution, mention=generic)
@@ -526,7 +559,10 @@ class IndirectFinder:
         opener = narration[opening].lower if opening < cue else ""
         if opener in _SUBORDINATORS or opener in _NOT_REPORTING_OPENERS:
             says = False  # "Wenn Sie sagen, stellen wir …", "Was er gesagt hat, stimmt": no report
-        if not clause or not reported_clause(clause, main_clause=says or opener == "wie", after_colon=separator == ":"):
+        conditional = opener in _CONDITIONS
+        if not clause or not reported_clause(
+            clause, main_clause=says or opener == "wie", after_colon=separator == ":", conditional=conditional
+        ):
             return None
         if opener == "wie" and separator == "," and opening > 1 and narration[opening - 1].text == ",":
             # "Kitas sind, wie schon gesagt wurde, nicht nur Orte der Betreuung": the statement is
@@ -589,12 +625,14 @@ class IndirectFinder:
         comma only when it opens with "dass", "ob" or a question word."""
         colon = narration[k].text == ":"
         opener = narration[k + 1].lower
-        if not colon and opener not in _INTRODUCERS and opener not in _QUESTION_WORDS:
-            return None
         end = k + 1
         while end < len(narration) and narration[end].text not in _ENDS:
             end += 1
         clause = narration[k + 1 : end]
+        if not colon and opener not in _INTRODUCERS and opener not in _QUESTION_WORDS:
+            if not _subjunctive_main_clause(clause):
+                return None  # "die Sorge, die wir teilen": a relative clause, no report
+            return self._span(clause)  # "den Eindruck erwecken, Deutschland sei der Zahlmeister"
         return self._span(clause) if reported_clause(clause, after_colon=colon) else None
 
     def _adjective_attribution(self, narration: list[Word], copula: int, cue: int) -> Attribution:

@@ -263,6 +263,8 @@ class CueFinding(SpeakerFinding):
             return False
         if word.lower in _CUE_FORMS:
             return True
+        if _particle_written_apart(region, position):
+            return True
         options = cue_lexicon.DETACHED_FORMS.get(word.lower)
         if not options:
             return False
@@ -353,4 +355,17 @@ def _verb_first(region: list[Word], position: int) -> bool:
         (position == 0 or region[position - 1].text in _HARD_BOUNDARIES or region[position - 1].text == "-")
         and position + 1 < len(region)
         and region[position + 1].text in {"Sie", "wir"}
+    )
+
+
+def _particle_written_apart(region: list[Word], position: int) -> bool:
+    """ "hat bekannt gegeben", "will deutlich machen", "wie sie klar stellte": a separable verb
+    whose particle stands before it as a word of its own (not "zu", the infinitive's marker)."""
+    if position == 0:
+        return False
+    particle = region[position - 1]
+    return (
+        particle.lower != "zu"
+        and particle.text.islower()
+        and particle.lower + region[position].lower in cue_lexicon.ATTACHED_FORMS
     )

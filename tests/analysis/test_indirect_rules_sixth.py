@@ -1,0 +1,94 @@
+"""Reported clauses by the cue verbs in all their forms and the rules learned from GePaDe-SpkAtt
+train in the sixth round, each on sentences written for this test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from reader.analysis import ArticleAnalysis
+from reader.analysis.cue_lexicon import cue_forms, sourceless_forms, strong, verb_lemma, weak
+
+Analyse = Callable[..., ArticleAnalysis]
+
+
+def reports(analysis: ArticleAnalysis) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_text) for q in analysis.indirect]
+
+
+def test_a_regular_verb_has_every_person_and_mood() -> None:
+    assert {"sagst", "sagest", "sagtest", "sagtet", "gesagt"} <= weak("sagen")
+    assert {"bedaure", "bedauere", "bedauerst"} <= weak("bedauern")
+    assert {"bezweifle", "bezweifele"} <= weak("bezweifeln")
+    assert "schätzt" in weak("schätzen") and "schätzst" not in weak("schätzen")
+
+
+def test_an_irregular_verb_has_its_vowel_changes_and_konjunktiv_ii() -> None:
+    forms = strong("sprechen", "spricht", "sprach", "gesprochen")
+    assert {"sprichst", "sprachen", "spreche", "spräche", "sprächen"} <= forms
+    assert {"riefe", "rief", "riefst"} <= strong("rufen", "ruft", "rief", "gerufen")
+    assert "lasst" not in strong("lesen", "liest", "las", "gelesen")  # the imperative of "lassen"
+
+
+def test_a_verb_form_is_traced_to_its_infinitive() -> None:
+    infinitives = {"wundern", "wünschen", "erwarten", "zitieren"}
+    assert verb_lemma("wundert", infinitives) == "wundern"
+    assert verb_lemma("gewünscht", infinitives) == "wünschen"
+    assert verb_lemma("erwartet", infinitives) == "erwarten"
+    assert verb_lemma("zitiert", infinitives) == "zitieren"
+    assert verb_lemma("verstand", infinitives) == "verstehen"  # by its principal parts
+    assert verb_lemma("vorgelegt", infinitives) is None
+
+
+def test_a_learned_verb_is_a_cue_in_forms_gepade_did_not_annotate() -> None:
+    forms = cue_forms()
+    assert "verstehe" in forms and "verstehst" in forms
+    assert "wunderte" in forms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Du sagst, dass du morgen kommst.", [("dass du morgen kommst", "Du")]),
+        ("Ich bedaure, dass der Markt schließt.", [("dass der Markt schließt", "Ich")]),
+        ("Ich bezweifle, dass der Plan aufgeht.", [("dass der Plan aufgeht", "Ich")]),
+        ("Ich wüsste gern, ob das stimmt.", [("ob das stimmt", "Ich")]),
+        ("Ich verstehe, dass die Eltern sich Sorgen machen.", [("dass die Eltern sich Sorgen machen", "Ich")]),
+    ],
+)
+def test_every_form_of_a_cue_verb_introduces_its_clause(analyse: Analyse, text: str, expected: list) -> None:
+    assert reports(analyse(text)) == expected
+
+
+def test_a_separable_verb_written_apart_or_as_zu_infinitive_is_a_cue(analyse: Analyse) -> None:
+    assert reports(analyse("Die Stadt hat bekannt gegeben, dass das Bad im Mai schließt.")) == [
+        ("dass das Bad im Mai schließt", "Die Stadt")
+    ]
+    assert reports(analyse("Sie nutzte die Gelegenheit, ihm vorzuwerfen, dass er gelogen habe.")) == [
+        ("dass er gelogen habe", "Sie")
+    ]
+    # "zu" before a verb is the infinitive's marker, no particle
+    assert reports(analyse("Sie hat viel zu geben, was andere brauchen.")) == []
+
+
+def test_konjunktiv_ii_marks_a_report_but_not_a_consequence(analyse: Analyse) -> None:
+    assert reports(analyse("Die Mieter befürchten, die Kosten würden weiter steigen.")) == [
+        ("die Kosten würden weiter steigen", "Die Mieter")
+    ]
+    assert reports(analyse("Wenn man das liest, könnte man verzweifeln.")) == []
+
+
+def test_a_cue_noun_reports_a_subjunctive_clause_after_its_comma(analyse: Analyse) -> None:
+    assert reports(analyse("Der Verband hat die Auffassung vertreten, die Steuer sei zu hoch.")) == [
+        ("die Steuer sei zu hoch", "Der Verband")
+    ]
+    assert reports(analyse("Wir teilen die Sorge, die alle haben.")) == []
+
+
+def test_what_is_read_or_shown_has_no_source(analyse: Analyse) -> None:
+    assert "liest" in sourceless_forms() and "sagt" not in sourceless_forms()
+    assert reports(analyse("In der Zeitung lesen wir, dass die Brücke gesperrt wird.")) == [
+        ("dass die Brücke gesperrt wird", None)
+    ]
+    assert reports(analyse("Die Umfrage zeigt, dass die Mieten steigen.")) == [("dass die Mieten steigen", None)]
