@@ -101,7 +101,11 @@ _SUBORDINATORS = frozenset(
 )
 # a clause that opens with these is no source clause of what follows: "Was er gesagt hat, stimmt",
 # "Anders als die Ministerin gesagt hat, …"
-_NOT_REPORTING_OPENERS = frozenset({"was", "anders"})
+_NOT_REPORTING_OPENERS = frozenset({"was", "anders", "wer"})  # "Wer das fordert, tritt das Recht mit Füßen"
+# a relative pronoun after a preposition opens a relative clause: "…, von denen ich einige nenne, …"
+_RELATIVE_PRONOUNS = frozenset({"denen", "dem", "der", "den", "deren", "dessen", "welchem", "welcher", "welchen"})
+# "ehrlich gesagt", "offen gesagt": a comment on the speaker's candour, no cue (GePaDe train: 0 of 5)
+_WORDING_ADVERBS = frozenset({"ehrlich", "offen"})
 _CUE_FORMS = cue_forms()
 _CLAUSE_NOUNS = clause_nouns()
 _SOURCELESS = sourceless_forms()
@@ -111,6 +115,13 @@ _HOLDING_VERBS = frozenset(
     {"bin", "bist", "ist", "sind", "seid", "war", "waren", "sei", "seien", "habe", "hast", "hat", "haben", "habt"}
     | {"hatte", "hatten", "hätte", "hätten", "teile", "teilt", "teilen", "teilte", "teilten"}
     | {"stelle", "stellt", "stellen", "stellte", "stellten"}  # "wir stellen uns die Frage, ob …"
+    # the verbs that make a noun the subject's act: "zur Kenntnis nehmen", "sich Gedanken machen",
+    # "die Auffassung vertreten", "zu dem Schluss kommen", "den Beschluss fassen"
+    | {"nehme", "nimmt", "nehmen", "nahm", "nahmen", "genommen"}
+    | {"mache", "macht", "machen", "machte", "machten", "gemacht"}
+    | {"vertrete", "vertritt", "vertreten", "vertrat", "vertraten"}
+    | {"komme", "kommt", "kommen", "kam", "kamen", "gekommen"}
+    | {"fasse", "fasst", "fassen", "fasste", "fassten", "gefasst"}
 )
 _EVIDENCE_FORMS = ("zeig", "gezeigt", "beweis", "bewies", "beleg", "verdeutlich", "laut", "offenbar", "erkenn")
 MIN_WORDS = 3  # a reported clause has a subject and a verb at least
@@ -323,6 +334,8 @@ def _indefinite_subject(narration: list[Word], cue: int, clause_start: int) -> M
         return _group_mention(after[:1])
     if len(after) == 2 and after[0].is_word and not after[0].capitalized and after[1].lower in _INDEFINITES:
         return _group_mention(after[1:])
+    if cue > 0 and narration[cue - 1].lower in _INDEFINITES:  # "…, weil jeder weiß, dass …"
+        return _group_mention(narration[cue - 1 : cue])
     if clause_start < cue and narration[clause_start].lower in _INDEFINITES:
         phrase = narration[clause_start : clause_start + 2]
         return _group_mention(phrase if phrase[-1].capitalized and len(phrase) == 2 else phrase[:1])
@@ -467,6 +480,8 @@ class IndirectFinder:
                     continue  # "…, meine Damen und Herren, …": an address, not "meinen"
                 if _topic_verb(narration, position):
                     continue  # "darüber reden, wie …": the clause is the topic, not a report
+                if position > 0 and word.lower == "gesagt" and narration[position - 1].lower in _WORDING_ADVERBS:
+                    continue  # "Niemand möchte, ehrlich gesagt, …"
                 clause = self._after(narration, position) or self._before(narration, position)
                 if clause is not None:
                     attribution = self._verb_attribution(narration, position, sentence_start)
@@ -542,6 +557,7 @@ class IndirectFinder:
                 narration[end].text == ","
                 and end + 1 < len(narration)
                 and self.attributor.is_speech_verb(narration, end + 1)
+                and not _determiner(narration, end + 1)  # "…, meine Damen und Herren": an address
             ):
                 break  # ", sagte sie, …": the next cue's clause begins
             end += 1
@@ -557,7 +573,8 @@ class IndirectFinder:
         )
         opening = self._clause_start(narration, cue)
         opener = narration[opening].lower if opening < cue else ""
-        if opener in _SUBORDINATORS or opener in _NOT_REPORTING_OPENERS:
+        relative = opener in lexicon.PREPOSITIONS and narration[opening + 1].lower in _RELATIVE_PRONOUNS
+        if opener in _SUBORDINATORS or opener in _NOT_REPORTING_OPENERS or relative:
             says = False  # "Wenn Sie sagen, stellen wir …", "Was er gesagt hat, stimmt": no report
         conditional = opener in _CONDITIONS
         if not clause or not reported_clause(

@@ -92,3 +92,32 @@ def test_what_is_read_or_shown_has_no_source(analyse: Analyse) -> None:
         ("dass die Brücke gesperrt wird", None)
     ]
     assert reports(analyse("Die Umfrage zeigt, dass die Mieten steigen.")) == [("dass die Mieten steigen", None)]
+
+
+def test_a_cue_in_a_relative_or_wer_clause_reports_no_main_clause(analyse: Analyse) -> None:
+    assert reports(analyse("Wer das fordert, tritt das Recht mit Füßen.")) == []
+    assert reports(analyse("Es gibt Mittel, von denen ich einige nenne, damit können wir das schaffen.")) == []
+    # a dass-clause after it is still a report
+    assert reports(analyse("Wer sagt, dass das stimmt?")) == [("dass das stimmt", None)]
+
+
+def test_ehrlich_gesagt_is_no_cue(analyse: Analyse) -> None:
+    assert reports(analyse("Niemand möchte, ehrlich gesagt, dort wohnen.")) == []
+
+
+def test_an_address_after_a_comma_does_not_end_the_reported_clause(analyse: Analyse) -> None:
+    assert reports(analyse("Ich glaube, dass der Plan aufgeht, meine Damen und Herren, und zwar bald.")) == [
+        ("dass der Plan aufgeht, meine Damen und Herren, und zwar bald", "Ich")
+    ]
+
+
+def test_weil_jeder_weiss_names_everyone(analyse: Analyse) -> None:
+    assert reports(analyse("Das ist bekannt, weil jeder weiß, dass der Winter kommt.")) == [
+        ("dass der Winter kommt", "jeder")
+    ]
+
+
+def test_a_support_verb_makes_the_subject_hold_the_cue_noun(analyse: Analyse) -> None:
+    assert reports(analyse("Auch wir müssen zur Kenntnis nehmen, dass die Preise steigen.")) == [
+        ("dass die Preise steigen", "wir")
+    ]
