@@ -97,6 +97,7 @@ _SUBORDINATORS = frozenset(
         "sofern",
         "bis",
         "zumal",
+        "solange",
     }
 )
 # a clause that opens with these is no source clause of what follows: "Was er gesagt hat, stimmt",
@@ -173,13 +174,19 @@ def is_subjunctive(words: list[Word], position: int) -> bool:
 
 
 def reported_clause(
-    words: list[Word], *, main_clause: bool = False, after_colon: bool = False, conditional: bool = False
+    words: list[Word],
+    *,
+    main_clause: bool = False,
+    after_colon: bool = False,
+    conditional: bool = False,
+    own_stance: bool = False,
 ) -> bool:
     """The words form a reported clause: opened by dass/ob or a question word, or holding a
     subjunctive verb; with `main_clause` (after a verb of saying and a comma, or after a colon)
     also an indicative main clause ("Es wurde gesagt, Deutschland hat andere Probleme"). After a
     `conditional` cue ("Wenn Sie das lesen, könnte man glauben …") Konjunktiv II is the main
-    clause's own mood, no sign of a report."""
+    clause's own mood, no sign of a report. After the speaker's `own_stance` ("ist es, glaube ich,
+    ganz wichtig, dass …") a short first part is no apposition."""
     if len([w for w in words if w.is_word]) < MIN_WORDS or _zu_infinitive(words):
         return False
     if words[0].lower in _INTRODUCERS or words[0].lower in _QUESTION_WORDS:
@@ -193,7 +200,9 @@ def reported_clause(
     if after_colon:
         return True  # "Ich kann nur sagen: Gut, dass wir sie haben"
     first_part = next((k for k, w in enumerate(words) if w.text in _CLAUSE_BREAKS), len(words))
-    if first_part < MIN_WORDS or not any(w.is_word and not w.capitalized for w in words[:first_part]):
+    if not own_stance and (
+        first_part < MIN_WORDS or not any(w.is_word and not w.capitalized for w in words[:first_part])
+    ):
         return False  # "sagte der Sprecher, Khalid al-Mansouri, in Doha": an apposition
     return after_colon or words[0].lower not in _SUBORDINATORS or _demonstrative_main_clause(words)
 
@@ -232,7 +241,7 @@ def _demonstrative_main_clause(words: list[Word]) -> bool:
 
 
 # a cue in a clause they open ("Wenn man das liest, könnte man glauben …") leaves the main clause its own mood
-_CONDITIONS = frozenset({"wenn", "falls", "sofern", "als", "weil", "da", "obwohl"})
+_CONDITIONS = frozenset({"wenn", "falls", "sofern", "solange", "als", "weil", "da", "obwohl"})
 _NOT_REPORTING_KONJUNKTIV = frozenset({"dann", "so", "sonst", "als", "zumal"})  # "…, dann hätten Sie kommen sollen"
 
 
@@ -562,8 +571,14 @@ class IndirectFinder:
                 break  # ", sagte sie, …": the next cue's clause begins
             end += 1
         clause = narration[start:end]
+        addressed = False
         while clause and (self.attributor.in_vocative(clause[0].start) or clause[0].text == ","):
             clause = clause[1:]  # "…, sage ich, meine Damen und Herren, …": the address is no report
+            addressed = True
+        if addressed and clause and clause[0].text == ":":
+            clause, separator = clause[1:], ":"  # "sage ich Ihnen, liebe Kollegen: Das machen wir nicht mit"
+        if len(clause) > 2 and clause[0].lower in _WORDING_ADVERBS and clause[1].lower == "gesagt":
+            clause = clause[3:] if clause[2].text == "," else clause  # "erwarte ich, ehrlich gesagt, dass …"
         from .attribution import cue_category  # the attribution module imports this one
 
         says = (
@@ -578,7 +593,11 @@ class IndirectFinder:
             says = False  # "Wenn Sie sagen, stellen wir …", "Was er gesagt hat, stimmt": no report
         conditional = opener in _CONDITIONS
         if not clause or not reported_clause(
-            clause, main_clause=says or opener == "wie", after_colon=separator == ":", conditional=conditional
+            clause,
+            main_clause=says or opener == "wie",
+            after_colon=separator == ":",
+            conditional=conditional,
+            own_stance=_first_person_next_to(narration, cue) and cue_category(narration[cue].text) == THINK,
         ):
             return None
         if opener == "wie" and separator == "," and opening > 1 and narration[opening - 1].text == ",":
@@ -591,6 +610,13 @@ class IndirectFinder:
         if separator == "," and self.attributor.is_speech_verb(clause, 0):
             return None  # "Wer das fordert, sagt, …": the next cue opens its own report (after a
             # colon the clause is the message, an imperative too: "Ich bitte Sie: Hören Sie auf")
+        if (
+            conditional
+            and clause[0].lower in _QUESTION_WORDS
+            and len(clause) > 1
+            and clause[1].lower in lexicon.AUXILIARIES
+        ):
+            return None  # "Wenn sich das bewiesen hat, warum können wir dann nicht …": the main clause asks
         if clause[0].lower == "wie" and any(self.attributor.is_speech_verb(clause, i) for i in range(len(clause))):
             return None  # ", wie Pro Asyl feststellt": a source clause, not a report
         lemma = _CUE_FORMS.get(narration[cue].lower, ("",))[0]
@@ -624,6 +650,8 @@ class IndirectFinder:
                 k = colon
         verbs = 0
         while k < len(narration) and verbs < 2 and narration[k].is_word and narration[k].text.islower():
+            if narration[k].lower not in _HOLDING_VERBS and self.attributor.is_speech_verb(narration, k):
+                return None  # "in der Debatte darstellen, dass …": the verb's clause, not the noun's
             k += 1  # "die Frage stellen, ob …", "zur Kenntnis nehmen, dass …", "Hoffnung haben können, dass …"
             verbs += 1
         if k + 1 >= len(narration) or narration[k].text not in {",", ":"}:

@@ -121,3 +121,28 @@ def test_a_support_verb_makes_the_subject_hold_the_cue_noun(analyse: Analyse) ->
     assert reports(analyse("Auch wir müssen zur Kenntnis nehmen, dass die Preise steigen.")) == [
         ("dass die Preise steigen", "wir")
     ]
+
+
+def test_a_cue_noun_leaves_its_clause_to_a_cue_verb_after_it(analyse: Analyse) -> None:
+    text = "Ich glaube, man kann in dieser Debatte gut darstellen, dass der Plan wirkt."
+    assert ("dass der Plan wirkt", "man") in reports(analyse(text))
+
+
+def test_a_particle_before_zu_and_its_verb_is_a_cue(analyse: Analyse) -> None:
+    text = "Sie ändern die Regeln, ohne deutlich zu machen, wie es weitergeht."
+    assert reports(analyse(text)) == [("wie es weitergeht", "Sie")]
+
+
+def test_an_address_or_ehrlich_gesagt_between_cue_and_clause_is_skipped(analyse: Analyse) -> None:
+    assert reports(analyse("Dazu sage ich Ihnen, liebe Kollegen: Das machen wir nicht mit.")) == [
+        ("Das machen wir nicht mit", "ich")
+    ]
+    assert reports(analyse("Dann erwarte ich, ehrlich gesagt, dass die Stadt zahlt.")) == [
+        ("dass die Stadt zahlt", "ich")
+    ]
+
+
+def test_a_parenthetical_stance_reports_what_follows_it(analyse: Analyse) -> None:
+    assert reports(analyse("Jetzt ist es, glaube ich, ganz wichtig, dass wir zuhören.")) == [
+        ("ganz wichtig, dass wir zuhören", "ich")
+    ]

@@ -359,13 +359,13 @@ def _verb_first(region: list[Word], position: int) -> bool:
 
 
 def _particle_written_apart(region: list[Word], position: int) -> bool:
-    """ "hat bekannt gegeben", "will deutlich machen", "wie sie klar stellte": a separable verb
-    whose particle stands before it as a word of its own (not "zu", the infinitive's marker)."""
+    """ "hat bekannt gegeben", "will deutlich machen", "ohne klar zu stellen": a separable verb
+    whose particle stands before it as a word of its own ("zu" alone is the infinitive's marker)."""
     if position == 0:
         return False
     particle = region[position - 1]
-    return (
-        particle.lower != "zu"
-        and particle.text.islower()
-        and particle.lower + region[position].lower in cue_lexicon.ATTACHED_FORMS
-    )
+    verb = region[position].lower
+    if particle.lower == "zu":  # "ohne deutlich zu machen, wie …"
+        before = region[position - 2] if position > 1 else None
+        return before is not None and before.text.islower() and before.lower + "zu" + verb in cue_lexicon.ATTACHED_FORMS
+    return particle.text.islower() and particle.lower + verb in cue_lexicon.ATTACHED_FORMS
