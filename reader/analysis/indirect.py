@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import lexicon
-from .cue_lexicon import EVIDENCE_VERBS, THINK, clause_nouns, cue_forms, sourceless_forms
+from .cue_lexicon import EVIDENCE_VERBS, THINK, clause_nouns, cue_forms, sourceless_forms, weak
 from .mentions import Mention, Referent, is_role_noun
 from .predicative_cues import DATIVE, PREDICATIVE_CUES, clause_separator, copula_of, dative_holder
 from .results import INDIRECT, Quote
@@ -100,6 +100,19 @@ _SUBORDINATORS = frozenset(
         "solange",
     }
 )
+# cues of feeling whose message may be a wenn-clause ("Ich würde mich freuen, wenn …", "Ich bin
+# dankbar, wenn …", "darf sich nicht wundern, wenn …": GePaDe train, 7 of its 8 such clauses)
+_WENN_CUES = weak("freuen") | weak("wundern") | weak("verwundern") | {"dankbar", "froh"}
+
+
+def _sentence_end(narration: list[Word], start: int) -> int:
+    end = start
+    while end < len(narration) and narration[end].text not in _ENDS:
+        end += 1
+    return end
+
+
+_COORDINATORS = frozenset({"und", "oder", "aber", "denn", "doch", "sondern"})
 # a clause that opens with these is no source clause of what follows: "Was er gesagt hat, stimmt",
 # "Anders als die Ministerin gesagt hat, …"
 _NOT_REPORTING_OPENERS = frozenset({"was", "anders", "wer"})  # "Wer das fordert, tritt das Recht mit Füßen"
@@ -150,6 +163,24 @@ _NOT_SUBJUNCTIVE = frozenset(
     }
 )
 _VERBISH_E = re.compile(r"^[a-zäöüß]{3,}e$")
+# Konjunktiv I forms that are also the first person's indicative: "ich habe Zeit" reports nothing
+_FIRST_PERSON_INDICATIVE = frozenset(
+    {
+        "habe",
+        "gebe",
+        "komme",
+        "gehe",
+        "stehe",
+        "liege",
+        "bleibe",
+        "brauche",
+        "halte",
+        "mache",
+        "trage",
+        "gelte",
+        "werde",
+    }
+)
 # Konjunktiv II that stands in for I in a reported clause ("…, andere würden sich nicht kümmern",
 # "er wäre bereit"): forms no indicative shares; a sign of a report only after a cue, so not in
 # is_subjunctive, which also tells quotations from terms
@@ -158,12 +189,22 @@ _KONJUNKTIV_II = frozenset(
 )
 
 
+def _first_person_clause(words: list[Word], position: int) -> bool:
+    """An "ich" before `position` in its clause ("…, wenn ich Zeit habe")."""
+    k = position - 1
+    while k >= 0 and words[k].text not in _CLAUSE_BREAKS and words[k].text not in _ENDS:
+        if words[k].lower == "ich":
+            return True
+        k -= 1
+    return False
+
+
 def is_subjunctive(words: list[Word], position: int) -> bool:
     """Konjunktiv I or II at `position`: a listed form ("sei", "habe", "könne", "hätten", "würde"),
     or a verb in -e right after a pronoun subject ("er plane", "sie arbeite")."""
     word = words[position]
     if word.lower in lexicon.SUBJUNCTIVE:
-        return True
+        return word.lower not in _FIRST_PERSON_INDICATIVE or not _first_person_clause(words, position)
     if (
         position > 0
         and words[position - 1].lower in _PRONOUN_SUBJECTS
@@ -187,10 +228,12 @@ def reported_clause(
     `conditional` cue ("Wenn Sie das lesen, könnte man glauben …") Konjunktiv II is the main
     clause's own mood, no sign of a report. After the speaker's `own_stance` ("ist es, glaube ich,
     ganz wichtig, dass …") a short first part is no apposition."""
-    if len([w for w in words if w.is_word]) < MIN_WORDS or _zu_infinitive(words):
+    if len([w for w in words if w.is_word]) < MIN_WORDS:
         return False
     if words[0].lower in _INTRODUCERS or words[0].lower in _QUESTION_WORDS:
-        return True
+        return True  # a dass-clause that goes on "…, um diesen Eindruck zu verstetigen" too
+    if _zu_infinitive(words[: next((k for k, w in enumerate(words) if w.text in _CLAUSE_BREAKS), len(words))]):
+        return False
     if any(is_subjunctive(words, position) for position in range(len(words))):
         return True
     if not conditional and _konjunktiv_ii(words):
@@ -587,11 +630,15 @@ class IndirectFinder:
             or _first_person_next_to(narration, cue)  # "Ich glaube, das ist der falsche Ansatz"
         )
         opening = self._clause_start(narration, cue)
+        if opening < cue and narration[opening].lower in _COORDINATORS:
+            opening += 1  # "…, und ich hoffe, sie wird …": a main clause of its own
         opener = narration[opening].lower if opening < cue else ""
         relative = opener in lexicon.PREPOSITIONS and narration[opening + 1].lower in _RELATIVE_PRONOUNS
         if opener in _SUBORDINATORS or opener in _NOT_REPORTING_OPENERS or relative:
             says = False  # "Wenn Sie sagen, stellen wir …", "Was er gesagt hat, stimmt": no report
         conditional = opener in _CONDITIONS
+        if clause and clause[0].lower == "wenn" and narration[cue].lower in _WENN_CUES and separator == ",":
+            return self._span(clause)  # "Ich würde mich freuen, wenn Sie zustimmen"
         if not clause or not reported_clause(
             clause,
             main_clause=says or opener == "wie",
@@ -663,6 +710,8 @@ class IndirectFinder:
         k = clause_separator(narration, cue)
         if k is None or k + 1 >= len(narration):
             return None
+        if narration[cue].lower in _WENN_CUES and narration[k + 1].lower == "wenn":
+            return self._span(narration[k + 1 : _sentence_end(narration, k + 1)])  # "Ich bin dankbar, wenn …"
         return self._clause_after(narration, k)
 
     def _clause_after(self, narration: list[Word], k: int) -> tuple[int, int] | None:

@@ -146,3 +146,22 @@ def test_a_parenthetical_stance_reports_what_follows_it(analyse: Analyse) -> Non
     assert reports(analyse("Jetzt ist es, glaube ich, ganz wichtig, dass wir zuhören.")) == [
         ("ganz wichtig, dass wir zuhören", "ich")
     ]
+
+
+def test_a_dass_clause_that_goes_on_to_a_zu_infinitive_is_reported(analyse: Analyse) -> None:
+    text = "Manche meinen, dass die Stadt versagt, und sie tun alles, um das zu zeigen."
+    assert reports(analyse(text)) == [("dass die Stadt versagt, und sie tun alles, um das zu zeigen", "Manche")]
+    assert reports(analyse("Die Partei fordert, den Antrag abzulehnen.")) == []
+
+
+def test_a_cue_after_und_opens_its_own_main_clause(analyse: Analyse) -> None:
+    text = "Die Ministerin trägt die Verantwortung, und ich hoffe, sie wird ihr gerecht."
+    assert reports(analyse(text)) == [("sie wird ihr gerecht", "ich")]
+
+
+def test_a_cue_of_feeling_reports_a_wenn_clause(analyse: Analyse) -> None:
+    assert reports(analyse("Ich würde mich freuen, wenn Sie das unterstützen.")) == [
+        ("wenn Sie das unterstützen", "Ich")
+    ]
+    assert reports(analyse("Ich bin dankbar, wenn Sie zum Schluss kommen.")) == [("wenn Sie zum Schluss kommen", "Ich")]
+    assert reports(analyse("Ich sage das, wenn ich Zeit habe.")) == []  # "ich habe" is no Konjunktiv
