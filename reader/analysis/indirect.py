@@ -633,6 +633,8 @@ class IndirectFinder:
         if opening < cue and narration[opening].lower in _COORDINATORS:
             opening += 1  # "…, und ich hoffe, sie wird …": a main clause of its own
         opener = narration[opening].lower if opening < cue else ""
+        if opener in _DEMONSTRATIVES | {"den", "dem"} and narration[opening].capitalized:
+            opener = ""  # "Die Ministerin sagte, …": an article, not a relative pronoun
         relative = opener in lexicon.PREPOSITIONS and narration[opening + 1].lower in _RELATIVE_PRONOUNS
         if opener in _SUBORDINATORS or opener in _NOT_REPORTING_OPENERS or relative:
             says = False  # "Wenn Sie sagen, stellen wir …", "Was er gesagt hat, stimmt": no report

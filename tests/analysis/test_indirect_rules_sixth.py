@@ -165,3 +165,8 @@ def test_a_cue_of_feeling_reports_a_wenn_clause(analyse: Analyse) -> None:
     ]
     assert reports(analyse("Ich bin dankbar, wenn Sie zum Schluss kommen.")) == [("wenn Sie zum Schluss kommen", "Ich")]
     assert reports(analyse("Ich sage das, wenn ich Zeit habe.")) == []  # "ich habe" is no Konjunktiv
+
+
+def test_a_capitalised_article_opens_a_main_clause_not_a_relative_one(analyse: Analyse) -> None:
+    assert reports(analyse("Die Ministerin sagte, das Geld ist weg.")) == [("das Geld ist weg", "Die Ministerin")]
+    assert reports(analyse("Es gibt Leute, die sagen, das Geld ist weg.")) == []
