@@ -509,6 +509,8 @@ class IndirectFinder:
         sentences = self.attributor.sentences
         for index, sentence in enumerate(sentences):
             narration = self.words.between(sentence.start, sentence.end)
+            while narration and narration[0].text in _DASHES:
+                narration = narration[1:]  # "- Wer …, weiß, …": a reply marked by a dash
             follow = index + 1
             while narration and narration[-1].text in _OPEN_ENDS and follow < min(len(sentences), index + 3):
                 # "Er sagte:" ending a paragraph, or a sentence cut at a colon or comma: the

@@ -170,3 +170,8 @@ def test_a_cue_of_feeling_reports_a_wenn_clause(analyse: Analyse) -> None:
 def test_a_capitalised_article_opens_a_main_clause_not_a_relative_one(analyse: Analyse) -> None:
     assert reports(analyse("Die Ministerin sagte, das Geld ist weg.")) == [("das Geld ist weg", "Die Ministerin")]
     assert reports(analyse("Es gibt Leute, die sagen, das Geld ist weg.")) == []
+
+
+def test_a_reply_dash_before_the_sentence_keeps_its_indefinite_source(analyse: Analyse) -> None:
+    text = "- Jeder, der rechnen kann, weiß, dass das nicht reicht."
+    assert reports(analyse(text)) == [("dass das nicht reicht", "Jeder")]
