@@ -640,7 +640,7 @@ class IndirectFinder:
         relative = opener in lexicon.PREPOSITIONS and narration[opening + 1].lower in _RELATIVE_PRONOUNS
         if opener in _SUBORDINATORS or opener in _NOT_REPORTING_OPENERS or relative:
             says = False  # "Wenn Sie sagen, stellen wir …", "Was er gesagt hat, stimmt": no report
-        conditional = opener in _CONDITIONS
+        conditional = opener in _CONDITIONS and not (opener == "da" and opening + 1 == cue)  # "Da fragt man sich"
         if clause and clause[0].lower == "wenn" and narration[cue].lower in _WENN_CUES and separator == ",":
             return self._span(clause)  # "Ich würde mich freuen, wenn Sie zustimmen"
         if not clause or not reported_clause(
@@ -663,6 +663,7 @@ class IndirectFinder:
             # colon the clause is the message, an imperative too: "Ich bitte Sie: Hören Sie auf")
         if (
             conditional
+            and separator == ","
             and clause[0].lower in _QUESTION_WORDS
             and len(clause) > 1
             and clause[1].lower in lexicon.AUXILIARIES
@@ -722,11 +723,15 @@ class IndirectFinder:
         """The reported clause after the comma or colon at `k`, up to the sentence's end: after a
         comma only when it opens with "dass", "ob" or a question word."""
         colon = narration[k].text == ":"
-        opener = narration[k + 1].lower
         end = k + 1
         while end < len(narration) and narration[end].text not in _ENDS:
             end += 1
         clause = narration[k + 1 : end]
+        while clause and (self.attributor.in_vocative(clause[0].start) or clause[0].text == ","):
+            clause = clause[1:]  # "der Überzeugung, meine Damen und Herren, dass …": the address is no report
+        if not clause:
+            return None
+        opener = clause[0].lower
         if not colon and opener not in _INTRODUCERS and opener not in _QUESTION_WORDS:
             if not _subjunctive_main_clause(clause):
                 return None  # "die Sorge, die wir teilen": a relative clause, no report

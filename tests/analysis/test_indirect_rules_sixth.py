@@ -175,3 +175,12 @@ def test_a_capitalised_article_opens_a_main_clause_not_a_relative_one(analyse: A
 def test_a_reply_dash_before_the_sentence_keeps_its_indefinite_source(analyse: Analyse) -> None:
     text = "- Jeder, der rechnen kann, weiß, dass das nicht reicht."
     assert reports(analyse(text)) == [("dass das nicht reicht", "Jeder")]
+
+
+def test_an_address_after_a_cue_nouns_comma_is_skipped(analyse: Analyse) -> None:
+    text = "Ich bin der festen Überzeugung, meine Damen und Herren, dass der Plan aufgeht."
+    assert reports(analyse(text)) == [("dass der Plan aufgeht", "Ich")]
+
+
+def test_sentence_initial_da_before_its_verb_is_an_adverb(analyse: Analyse) -> None:
+    assert reports(analyse("Da fragt man sich: Wie kann das gehen?")) == [("Wie kann das gehen", "man")]
