@@ -36,33 +36,57 @@ def _weak_stem(infinitive: str) -> tuple[str, str]:
     return stem, "e" if needs_e else ""
 
 
+def _present(infinitive: str) -> set[str]:
+    """Present and Konjunktiv I of the infinitive's stem in every person ("sage", "sagst", "sagt",
+    "sagen", "sagest", "saget"), with the short first person of -ern/-eln verbs ("bedaure",
+    "bezweifle") beside the long one."""
+    stem, e = _weak_stem(infinitive)
+    hissing = stem.endswith(("s", "ß", "z", "x"))  # "du schätzt", not "schätzst"
+    forms = {infinitive, stem + "e", stem + e + ("t" if hissing and not e else "st"), stem + e + "t"}
+    forms |= {stem + "est", stem + "et"}  # Konjunktiv I: "du sagest", "ihr saget"
+    if infinitive.endswith(("ern", "eln")):
+        forms.add(stem[:-2] + stem[-1] + "e")
+    return forms
+
+
 def weak(infinitive: str, participle: str | None = None) -> set[str]:
-    """Present, past, subjunctive I, infinitive and participle of a regular verb."""
+    """Every form of a regular verb: present, Präteritum (which is also its Konjunktiv II),
+    Konjunktiv I, infinitive and participle."""
     stem, e = _weak_stem(infinitive)
     prefixed = infinitive.startswith(
         ("be", "er", "ver", "zer", "ent", "emp", "miss", "über", "unter", "wider", "hinter")
     )
     if participle is None:
         participle = stem + e + "t" if prefixed or infinitive.endswith("ieren") else "ge" + stem + e + "t"
-    return {stem + e + "t", infinitive, stem + e + "te", stem + e + "ten", stem + "e", participle}
+    return _present(infinitive) | {stem + e + ending for ending in ("te", "test", "ten", "tet")} | {participle}
+
+
+_UMLAUTS = (("au", "äu"), ("a", "ä"), ("o", "ö"), ("u", "ü"))
+
+
+def _subjunctive_ii(past_stem: str) -> str:
+    """Konjunktiv II from the past stem by umlaut: "sah" → "sähe", "sprach" → "spräche", "fuhr"
+    → "führe"; stems in ie or ei keep their vowel ("riefe", "schriebe")."""
+    for vowel, umlaut in _UMLAUTS:
+        at = past_stem.rfind(vowel)
+        if at >= 0 and past_stem[at - 1 : at + 1] not in {"ie", "ei", "eu", "au"}:
+            return past_stem[:at] + umlaut + past_stem[at + len(vowel) :] + "e"
+    return past_stem + "e"
 
 
 def strong(
     infinitive: str, present: str, past: str, participle: str, past_plural: str | None = None, subjunctive_ii: str = ""
 ) -> set[str]:
-    """The forms of an irregular verb from its principal parts."""
-    stem = infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
-    forms = {
-        infinitive,
-        present,
-        past,
-        past_plural or past + ("n" if past.endswith("e") else "en"),
-        stem + "e",
-        participle,
-    }
-    if subjunctive_ii:
-        forms.add(subjunctive_ii)
-    return forms
+    """Every form of an irregular verb from its principal parts (third person present and past,
+    participle): the present with its changed vowel ("spricht", "sprichst"), the past in every
+    person, Konjunktiv I and II ("spreche", "spräche")."""
+    plural = past_plural or past + ("n" if past.endswith("e") else "en")
+    stem = plural[:-2] if plural.endswith("en") else plural[:-1]
+    second = present[:-1] + "st" if present.endswith("t") and not present.endswith(("st", "ßt")) else present
+    past_second = stem + ("est" if stem.endswith(("s", "ß", "z")) else "st")  # "lasest", not "lasst"
+    forms = _present(infinitive) | {present, second, past, plural, past_second, stem + "t", participle}
+    conditional = subjunctive_ii or _subjunctive_ii(stem)
+    return forms | {conditional, conditional + "n", conditional + "st", conditional + "t"}
 
 
 # lemma → (category, forms). Separable verbs are listed by their finite forms without the particle
@@ -191,7 +215,7 @@ VERBS: dict[str, tuple[str, set[str]]] = {
     "rufen": (SAY, strong("rufen", "ruft", "rief", "gerufen")),
     "schreien": (SAY, strong("schreien", "schreit", "schrie", "geschrien")),
     "unterstreichen": (SAY, strong("unterstreichen", "unterstreicht", "unterstrich", "unterstrichen")),
-    "nennen": (CHARACTERISE, {"nennen", "nennt", "nannte", "nannten", "nenne", "genannt"}),
+    "nennen": (CHARACTERISE, weak("nennen", "genannt") | {"nannte", "nannten", "nanntest", "nanntet", "nennte"}),
     "beschreiben": (CHARACTERISE, strong("beschreiben", "beschreibt", "beschrieb", "beschrieben")),
     "bestreiten": (SAY, strong("bestreiten", "bestreitet", "bestritt", "bestritten")),
     "widersprechen": (SAY, strong("widersprechen", "widerspricht", "widersprach", "widersprochen")),
@@ -200,7 +224,7 @@ VERBS: dict[str, tuple[str, set[str]]] = {
     "raten": (SAY, strong("raten", "rät", "riet", "geraten")),
     "bitten": (SAY, strong("bitten", "bittet", "bat", "gebeten", "baten")),
     "gestehen": (SAY, strong("gestehen", "gesteht", "gestand", "gestanden")),
-    "bekennen": (SAY, {"bekennen", "bekennt", "bekannte", "bekannten", "bekenne"}),
+    "bekennen": (SAY, _present("bekennen") | {"bekannte", "bekannten", "bekanntest"}),
     "entgegnen": (SAY, weak("entgegnen")),
     "verweisen": (SAY, strong("verweisen", "verweist", "verwies", "verwiesen")),
     "beschwören": (SAY, weak("beschwören")),
@@ -214,9 +238,12 @@ VERBS: dict[str, tuple[str, set[str]]] = {
     "zweifeln": (THINK, weak("zweifeln")),
     "erwarten": (THINK, weak("erwarten")),
     "schätzen": (THINK, weak("schätzen")),
-    "denken": (THINK, {"denken", "denkt", "dachte", "dachten", "denke", "gedacht"}),
+    "denken": (THINK, _present("denken") | {"dachte", "dachten", "dachtest", "dächte", "dächten", "gedacht"}),
     "finden": (THINK, strong("finden", "findet", "fand", "gefunden")),
-    "wissen": (THINK, {"wissen", "weiß", "wusste", "wussten", "wisse", "gewusst"}),
+    "wissen": (
+        THINK,
+        _present("wissen") | {"weiß", "weißt", "wusste", "wussten", "wusstest", "wüsste", "wüssten", "gewusst"},
+    ),
     "überzeugen": (THINK, weak("überzeugen")),
     "erwähnen": (SAY, weak("erwähnen")),
     "erinnern": (SAY, weak("erinnern")),
@@ -226,12 +253,16 @@ VERBS: dict[str, tuple[str, set[str]]] = {
     "sehen": (THINK, strong("sehen", "sieht", "sah", "gesehen")),
 }
 
+_GEBEN = strong("geben", "gibt", "gab", "gegeben")
+_WEISEN = strong("weisen", "weist", "wies", "gewiesen")
+_HALTEN = strong("halten", "hält", "hielt", "gehalten")
+_SPRECHEN = strong("sprechen", "spricht", "sprach", "gesprochen")
 # Separable verbs: lemma → (category, particle, finite forms without the particle, strong participle
 # or None). "stellte … fest", "gab … an", "fügte … hinzu", "wies … darauf hin", "fuhr … fort".
 PARTICLE_VERBS: dict[str, tuple[str, str, set[str], str | None]] = {
     "ankündigen": (SAY, "an", weak("kündigen"), None),
     "hinzufügen": (SAY, "hinzu", weak("fügen"), None),
-    "zusammenfassen": (SAY, "zusammen", {"fasst", "fasste", "fassten", "fasse", "fassen"}, None),
+    "zusammenfassen": (SAY, "zusammen", weak("fassen"), None),
     "einräumen": (SAY, "ein", weak("räumen"), None),
     "mitteilen": (SAY, "mit", weak("teilen"), None),
     "feststellen": (SAY, "fest", weak("stellen"), None),
@@ -239,36 +270,41 @@ PARTICLE_VERBS: dict[str, tuple[str, str, set[str], str | None]] = {
     "richtigstellen": (SAY, "richtig", weak("stellen"), None),
     "darstellen": (SAY, "dar", weak("stellen"), None),
     "anmerken": (SAY, "an", weak("merken"), None),
-    "angeben": (SAY, "an", {"gibt", "gab", "gaben", "gebe", "geben"}, "gegeben"),
-    "zugeben": (SAY, "zu", {"gibt", "gab", "gaben", "gebe", "geben"}, "gegeben"),
-    "bekanntgeben": (SAY, "bekannt", {"gibt", "gab", "gaben", "gebe", "geben"}, "gegeben"),
-    "hinweisen": (SAY, "hin", {"weist", "wies", "wiesen", "weise", "weisen"}, "gewiesen"),
-    "zurückweisen": (SAY, "zurück", {"weist", "wies", "wiesen", "weise", "weisen"}, "gewiesen"),
-    "fortfahren": (SAY, "fort", {"fährt", "fuhr", "fuhren", "fahre", "fahren"}, "gefahren"),
-    "hervorheben": (SAY, "hervor", {"hebt", "hob", "hoben", "hebe", "heben"}, "gehoben"),
-    "festhalten": (SAY, "fest", {"hält", "hielt", "hielten", "halte", "halten"}, "gehalten"),
-    "aufrufen": (SAY, "auf", {"ruft", "rief", "riefen", "rufe", "rufen"}, "gerufen"),
+    "angeben": (SAY, "an", _GEBEN, "gegeben"),
+    "zugeben": (SAY, "zu", _GEBEN, "gegeben"),
+    "bekanntgeben": (SAY, "bekannt", _GEBEN, "gegeben"),
+    "hinweisen": (SAY, "hin", _WEISEN, "gewiesen"),
+    "zurückweisen": (SAY, "zurück", _WEISEN, "gewiesen"),
+    "fortfahren": (SAY, "fort", strong("fahren", "fährt", "fuhr", "gefahren"), "gefahren"),
+    "hervorheben": (SAY, "hervor", strong("heben", "hebt", "hob", "gehoben"), "gehoben"),
+    "festhalten": (SAY, "fest", _HALTEN, "gehalten"),
+    "aufrufen": (SAY, "auf", strong("rufen", "ruft", "rief", "gerufen"), "gerufen"),
     "auffordern": (SAY, "auf", weak("fordern"), None),
     "ausführen": (SAY, "aus", weak("führen"), None),
     "aussagen": (SAY, "aus", weak("sagen"), None),
     "zusagen": (SAY, "zu", weak("sagen"), None),
     "voraussagen": (SAY, "voraus", weak("sagen"), None),
     "vorhersagen": (SAY, "vorher", weak("sagen"), None),
-    "vorwerfen": (CHARACTERISE, "vor", {"wirft", "warf", "warfen", "werfe", "werfen"}, "geworfen"),
-    "einwenden": (SAY, "ein", {"wendet", "wandte", "wandten", "wende", "wenden", "wendete"}, "gewandt"),
-    "entgegenhalten": (SAY, "entgegen", {"hält", "hielt", "hielten", "halte", "halten"}, "gehalten"),
+    "vorwerfen": (
+        CHARACTERISE,
+        "vor",
+        strong("werfen", "wirft", "warf", "geworfen", subjunctive_ii="würfe"),
+        "geworfen",
+    ),
+    "einwenden": (SAY, "ein", weak("wenden") | {"wandte", "wandten"}, "gewandt"),
+    "entgegenhalten": (SAY, "entgegen", _HALTEN, "gehalten"),
     "zustimmen": (SAY, "zu", weak("stimmen"), None),
     "ablehnen": (SAY, "ab", weak("lehnen"), None),
-    "abtun": (CHARACTERISE, "ab", {"tut", "tat", "taten", "tue", "tun"}, "getan"),
+    "abtun": (CHARACTERISE, "ab", {"tut", "tust", "tat", "taten", "tatest", "täte", "täten", "tue", "tun"}, "getan"),
     "darlegen": (SAY, "dar", weak("legen"), None),
     "nachlegen": (SAY, "nach", weak("legen"), None),
     "klarmachen": (SAY, "klar", weak("machen"), None),
     "deutlichmachen": (SAY, "deutlich", weak("machen"), None),
     "einschätzen": (THINK, "ein", weak("schätzen"), None),
     "ausdrücken": (SAY, "aus", weak("drücken"), None),
-    "aussprechen": (SAY, "aus", {"spricht", "sprach", "sprachen", "spreche", "sprechen"}, "gesprochen"),
-    "ansprechen": (SAY, "an", {"spricht", "sprach", "sprachen", "spreche", "sprechen"}, "gesprochen"),
-    "vorschlagen": (SAY, "vor", {"schlägt", "schlug", "schlugen", "schlage", "schlagen"}, "geschlagen"),
+    "aussprechen": (SAY, "aus", _SPRECHEN, "gesprochen"),
+    "ansprechen": (SAY, "an", _SPRECHEN, "gesprochen"),
+    "vorschlagen": (SAY, "vor", strong("schlagen", "schlägt", "schlug", "geschlagen"), "geschlagen"),
 }
 
 
@@ -282,6 +318,7 @@ def _particle_forms() -> tuple[dict[str, list[tuple[str, str]]], dict[str, str]]
             attached[particle + form] = lemma  # verb-final: "wie er mitteilte", "dass sie zustimmt"
         stem, e = _weak_stem(lemma[len(particle) :])
         attached[particle + (participle or "ge" + stem + e + "t")] = lemma  # "festgestellt", "angegeben"
+        attached[particle + "zu" + lemma[len(particle) :]] = lemma  # "festzustellen", "vorzuwerfen"
         attached[lemma] = lemma
     return detached, attached
 
@@ -377,25 +414,129 @@ DOCUMENT_NOUNS = frozenset(
 )
 
 
+# Strong and mixed verbs among GePaDe's cue forms that the hand lexicon lacks: their principal parts
+# (third person present, past, participle), so that every form of a learned verb is a cue
+LEARNED_STRONG: dict[str, tuple[str, str, str]] = {
+    "lesen": ("liest", "las", "gelesen"),
+    "verstehen": ("versteht", "verstand", "verstanden"),
+    "entscheiden": ("entscheidet", "entschied", "entschieden"),
+    "beschließen": ("beschließt", "beschloss", "beschlossen"),
+    "verbieten": ("verbietet", "verbot", "verboten"),
+    "verschweigen": ("verschweigt", "verschwieg", "verschwiegen"),
+    "erfahren": ("erfährt", "erfuhr", "erfahren"),
+    "vernehmen": ("vernimmt", "vernahm", "vernommen"),
+    "erkennen": ("erkennt", "erkannte", "erkannt"),
+    "bedenken": ("bedenkt", "bedachte", "bedacht"),
+    "nachvollziehen": ("vollzieht nach", "vollzog nach", "nachvollzogen"),
+    "stehen": ("steht", "stand", "gestanden"),
+    "beweisen": ("beweist", "bewies", "bewiesen"),
+}
+_STRONG_FORMS = {
+    form: lemma for lemma, parts in LEARNED_STRONG.items() if " " not in parts[0] for form in strong(lemma, *parts)
+}
+_ENDINGS = ("etest", "eten", "etet", "ete", "test", "ten", "tet", "te", "est", "et", "st", "en", "e", "t", "n", "")
+
+
+def verb_lemma(form: str, infinitives: set[str] | frozenset[str]) -> str | None:
+    """The infinitive of a verb form among `infinitives`, by stripping an ending and checking the
+    form against the paradigm that gives ("wundert" → "wundern", "gewünscht" → "wünschen"); None
+    when none holds it."""
+    if form in _STRONG_FORMS:
+        return _STRONG_FORMS[form]
+    base = form[2:] if form.startswith("ge") and form.endswith("t") else form
+    for ending in _ENDINGS:
+        stem = base[: len(base) - len(ending)]
+        if not base.endswith(ending) or len(stem) < 3:
+            continue
+        infinitive = stem + ("n" if stem.endswith(("el", "er")) and not stem.endswith("ier") else "en")
+        if infinitive in infinitives and form in weak(infinitive):
+            return infinitive
+    return None
+
+
+def paradigm(lemma: str) -> set[str]:
+    """Every form of a verb: by its principal parts when it is strong, else by the regular endings."""
+    parts = LEARNED_STRONG.get(lemma)
+    if parts is None:
+        return weak(lemma)
+    if " " in parts[0]:  # separable: only the forms that carry the particle
+        return {lemma, parts[2], lemma[: -len(lemma.removeprefix("nach"))] + "zu" + lemma.removeprefix("nach")}
+    return strong(lemma, *parts)
+
+
+def _passes(cues: int, share: float, clausal: int) -> bool:
+    return (
+        cues >= GEPADE_MIN_CUES
+        and share >= GEPADE_MIN_SHARE
+        and clausal >= max(GEPADE_MIN_CLAUSAL, GEPADE_MIN_CLAUSAL_SHARE * cues)
+    )
+
+
 def _gepade_forms() -> dict[str, str]:
-    """Cue forms from GePaDe-SpkAtt that the hand lexicon lacks (verbs only, lower case)."""
+    """Cue forms from GePaDe-SpkAtt that the hand lexicon lacks (verbs only, lower case): a form
+    that passes the thresholds, and every form of a verb whose forms pass them together
+    ("hört" 12 of 13, "höre" 4 of 4, "hören" 12 of 28 make "hören" one, so "hörte" too)."""
     forms: dict[str, str] = {}
+    lemmas: dict[str, list[int]] = {}
     try:
         with DATA.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"):
-                form = row["form"]
-                if row["pos"] != "verb" or form in _NOT_VERBS or form in DETACHED_FORMS:
-                    continue
-                cues, share, clausal = int(row["cues"]), float(row["share"]), int(row["clausal"])
-                if (
-                    cues >= GEPADE_MIN_CUES
-                    and share >= GEPADE_MIN_SHARE
-                    and clausal >= max(GEPADE_MIN_CLAUSAL, GEPADE_MIN_CLAUSAL_SHARE * cues)
-                ):
-                    forms[form] = THINK
+            rows = [
+                row
+                for row in csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+                if row["pos"] == "verb" and row["form"] not in _NOT_VERBS and row["form"] not in DETACHED_FORMS
+            ]
+        infinitives = {row["form"] for row in rows if row["form"].endswith("n")} | set(LEARNED_STRONG)
+        for row in rows:
+            form = row["form"]
+            cues, occurrences, clausal = int(row["cues"]), int(row["occurrences"]), int(row["clausal"])
+            if _passes(cues, float(row["share"]), clausal):
+                forms[form] = THINK
+            lemma = verb_lemma(form, infinitives)
+            if lemma is not None:
+                total = lemmas.setdefault(lemma, [0, 0, 0])
+                total[0], total[1], total[2] = total[0] + cues, total[1] + occurrences, total[2] + clausal
     except (OSError, KeyError, ValueError):
         return {}
+    for lemma, (cues, occurrences, clausal) in lemmas.items():
+        if _passes(cues, cues / max(1, occurrences), clausal):
+            forms.update(dict.fromkeys(paradigm(lemma), THINK))
     return forms
+
+
+GEPADE_MIN_SOURCELESS = 5  # a verb GePaDe annotates as a cue this often …
+GEPADE_SOURCELESS_SHARE = 0.7  # … and without a source in this share of them
+
+
+@cache
+def sourceless_forms() -> frozenset[str]:
+    """Forms of the verbs whose cue GePaDe-SpkAtt (train) mostly gives no source: what shows,
+    stands written or is read or heard ("Das zeigt, dass …", "Da steht, dass …", "lesen wir in
+    der Zeitung, dass …"): the subject is a witness or the evidence, not whose words they are."""
+    totals: dict[str, list[int]] = {}
+    forms_of: dict[str, set[str]] = {}
+    try:
+        with DATA.open(encoding="utf-8", newline="") as handle:
+            rows = [
+                row
+                for row in csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+                if row["pos"] == "verb" and row["form"] not in _NOT_VERBS
+            ]
+    except (OSError, KeyError):
+        return frozenset()
+    infinitives = {row["form"] for row in rows if row["form"].endswith("n")} | set(LEARNED_STRONG) | set(VERBS)
+    for row in rows:
+        lemma = verb_lemma(row["form"], infinitives)
+        key = lemma or row["form"]
+        total = totals.setdefault(key, [0, 0])
+        total[0], total[1] = total[0] + int(row["cues"]), total[1] + int(row["source_none"])
+        forms_of.setdefault(key, set()).add(row["form"])
+    found: set[str] = set()
+    for key, (cues, none) in totals.items():
+        if cues >= GEPADE_MIN_SOURCELESS and none >= GEPADE_SOURCELESS_SHARE * cues:
+            regular = key in infinitives and len(forms_of[key]) > 1  # a verb, not a lone "festzustellen"
+            known = VERBS[key][1] if key in VERBS else paradigm(key) if key in LEARNED_STRONG or regular else set()
+            found |= forms_of[key] | known
+    return frozenset(found)
 
 
 GEPADE_MIN_NOUN_CLAUSAL = 2  # a noun that introduced a reported clause this often in GePaDe train

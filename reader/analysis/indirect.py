@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import lexicon
-from .cue_lexicon import EVIDENCE_VERBS, THINK, clause_nouns, cue_forms
+from .cue_lexicon import EVIDENCE_VERBS, THINK, clause_nouns, cue_forms, sourceless_forms, weak
 from .mentions import Mention, Referent, is_role_noun
 from .predicative_cues import DATIVE, PREDICATIVE_CUES, clause_separator, copula_of, dative_holder
 from .results import INDIRECT, Quote
@@ -97,19 +97,45 @@ _SUBORDINATORS = frozenset(
         "sofern",
         "bis",
         "zumal",
+        "solange",
     }
 )
+# cues of feeling whose message may be a wenn-clause ("Ich würde mich freuen, wenn …", "Ich bin
+# dankbar, wenn …", "darf sich nicht wundern, wenn …": GePaDe train, 7 of its 8 such clauses)
+_WENN_CUES = weak("freuen") | weak("wundern") | weak("verwundern") | {"dankbar", "froh"}
+
+
+def _sentence_end(narration: list[Word], start: int) -> int:
+    end = start
+    while end < len(narration) and narration[end].text not in _ENDS:
+        end += 1
+    return end
+
+
+_COORDINATORS = frozenset({"und", "oder", "aber", "denn", "doch", "sondern"})
 # a clause that opens with these is no source clause of what follows: "Was er gesagt hat, stimmt",
 # "Anders als die Ministerin gesagt hat, …"
-_NOT_REPORTING_OPENERS = frozenset({"was", "anders"})
+_NOT_REPORTING_OPENERS = frozenset({"was", "anders", "wer"})  # "Wer das fordert, tritt das Recht mit Füßen"
+# a relative pronoun after a preposition opens a relative clause: "…, von denen ich einige nenne, …"
+_RELATIVE_PRONOUNS = frozenset({"denen", "dem", "der", "den", "deren", "dessen", "welchem", "welcher", "welchen"})
+# "ehrlich gesagt", "offen gesagt": a comment on the speaker's candour, no cue (GePaDe train: 0 of 5)
+_WORDING_ADVERBS = frozenset({"ehrlich", "offen"})
 _CUE_FORMS = cue_forms()
 _CLAUSE_NOUNS = clause_nouns()
+_SOURCELESS = sourceless_forms()
 _COPULAS = frozenset({"ist", "war", "lautet", "lautete", "bleibt"})
 # "ich bin der Überzeugung", "wir haben den Eindruck", "sie teilen die Sorge": the subject holds the view
 _HOLDING_VERBS = frozenset(
     {"bin", "bist", "ist", "sind", "seid", "war", "waren", "sei", "seien", "habe", "hast", "hat", "haben", "habt"}
     | {"hatte", "hatten", "hätte", "hätten", "teile", "teilt", "teilen", "teilte", "teilten"}
     | {"stelle", "stellt", "stellen", "stellte", "stellten"}  # "wir stellen uns die Frage, ob …"
+    # the verbs that make a noun the subject's act: "zur Kenntnis nehmen", "sich Gedanken machen",
+    # "die Auffassung vertreten", "zu dem Schluss kommen", "den Beschluss fassen"
+    | {"nehme", "nimmt", "nehmen", "nahm", "nahmen", "genommen"}
+    | {"mache", "macht", "machen", "machte", "machten", "gemacht"}
+    | {"vertrete", "vertritt", "vertreten", "vertrat", "vertraten"}
+    | {"komme", "kommt", "kommen", "kam", "kamen", "gekommen"}
+    | {"fasse", "fasst", "fassen", "fasste", "fassten", "gefasst"}
 )
 _EVIDENCE_FORMS = ("zeig", "gezeigt", "beweis", "bewies", "beleg", "verdeutlich", "laut", "offenbar", "erkenn")
 MIN_WORDS = 3  # a reported clause has a subject and a verb at least
@@ -137,6 +163,40 @@ _NOT_SUBJUNCTIVE = frozenset(
     }
 )
 _VERBISH_E = re.compile(r"^[a-zäöüß]{3,}e$")
+# Konjunktiv I forms that are also the first person's indicative: "ich habe Zeit" reports nothing
+_FIRST_PERSON_INDICATIVE = frozenset(
+    {
+        "habe",
+        "gebe",
+        "komme",
+        "gehe",
+        "stehe",
+        "liege",
+        "bleibe",
+        "brauche",
+        "halte",
+        "mache",
+        "trage",
+        "gelte",
+        "werde",
+    }
+)
+# Konjunktiv II that stands in for I in a reported clause ("…, andere würden sich nicht kümmern",
+# "er wäre bereit"): forms no indicative shares; a sign of a report only after a cue, so not in
+# is_subjunctive, which also tells quotations from terms
+_KONJUNKTIV_II = frozenset(
+    {"wäre", "würde", "würden", "könnte", "könnten", "müsste", "dürfte", "dürften", "gäbe", "käme", "wüsste"}
+)
+
+
+def _first_person_clause(words: list[Word], position: int) -> bool:
+    """An "ich" before `position` in its clause ("…, wenn ich Zeit habe")."""
+    k = position - 1
+    while k >= 0 and words[k].text not in _CLAUSE_BREAKS and words[k].text not in _ENDS:
+        if words[k].lower == "ich":
+            return True
+        k -= 1
+    return False
 
 
 def is_subjunctive(words: list[Word], position: int) -> bool:
@@ -144,7 +204,7 @@ def is_subjunctive(words: list[Word], position: int) -> bool:
     or a verb in -e right after a pronoun subject ("er plane", "sie arbeite")."""
     word = words[position]
     if word.lower in lexicon.SUBJUNCTIVE:
-        return True
+        return word.lower not in _FIRST_PERSON_INDICATIVE or not _first_person_clause(words, position)
     if (
         position > 0
         and words[position - 1].lower in _PRONOUN_SUBJECTS
@@ -154,22 +214,38 @@ def is_subjunctive(words: list[Word], position: int) -> bool:
     return False
 
 
-def reported_clause(words: list[Word], *, main_clause: bool = False, after_colon: bool = False) -> bool:
+def reported_clause(
+    words: list[Word],
+    *,
+    main_clause: bool = False,
+    after_colon: bool = False,
+    conditional: bool = False,
+    own_stance: bool = False,
+) -> bool:
     """The words form a reported clause: opened by dass/ob or a question word, or holding a
     subjunctive verb; with `main_clause` (after a verb of saying and a comma, or after a colon)
-    also an indicative main clause ("Es wurde gesagt, Deutschland hat andere Probleme")."""
-    if len([w for w in words if w.is_word]) < MIN_WORDS or _zu_infinitive(words):
+    also an indicative main clause ("Es wurde gesagt, Deutschland hat andere Probleme"). After a
+    `conditional` cue ("Wenn Sie das lesen, könnte man glauben …") Konjunktiv II is the main
+    clause's own mood, no sign of a report. After the speaker's `own_stance` ("ist es, glaube ich,
+    ganz wichtig, dass …") a short first part is no apposition."""
+    if len([w for w in words if w.is_word]) < MIN_WORDS:
         return False
     if words[0].lower in _INTRODUCERS or words[0].lower in _QUESTION_WORDS:
-        return True
+        return True  # a dass-clause that goes on "…, um diesen Eindruck zu verstetigen" too
+    if _zu_infinitive(words[: next((k for k, w in enumerate(words) if w.text in _CLAUSE_BREAKS), len(words))]):
+        return False
     if any(is_subjunctive(words, position) for position in range(len(words))):
+        return True
+    if not conditional and _konjunktiv_ii(words):
         return True
     if not (main_clause or after_colon) or not words[0].is_word:
         return False
     if after_colon:
         return True  # "Ich kann nur sagen: Gut, dass wir sie haben"
     first_part = next((k for k, w in enumerate(words) if w.text in _CLAUSE_BREAKS), len(words))
-    if first_part < MIN_WORDS or not any(w.is_word and not w.capitalized for w in words[:first_part]):
+    if not own_stance and (
+        first_part < MIN_WORDS or not any(w.is_word and not w.capitalized for w in words[:first_part])
+    ):
         return False  # "sagte der Sprecher, Khalid al-Mansouri, in Doha": an apposition
     return after_colon or words[0].lower not in _SUBORDINATORS or _demonstrative_main_clause(words)
 
@@ -205,6 +281,26 @@ def _demonstrative_main_clause(words: list[Word]) -> bool:
         return True  # "das stärkt den Zusammenhalt": a relative clause would end in its verb
     noun = 1 if words[1].capitalized else 2 if len(words) > 3 and words[2].capitalized else 0
     return bool(noun) and noun + 1 < len(words) and words[noun + 1].lower in lexicon.AUXILIARIES
+
+
+# a cue in a clause they open ("Wenn man das liest, könnte man glauben …") leaves the main clause its own mood
+_CONDITIONS = frozenset({"wenn", "falls", "sofern", "solange", "als", "weil", "da", "obwohl"})
+_NOT_REPORTING_KONJUNKTIV = frozenset({"dann", "so", "sonst", "als", "zumal"})  # "…, dann hätten Sie kommen sollen"
+
+
+def _konjunktiv_ii(words: list[Word]) -> bool:
+    """A Konjunktiv II form in a clause that is no consequence or comparison ("als gäbe es …")."""
+    return words[0].lower not in _NOT_REPORTING_KONJUNKTIV and any(w.lower in _KONJUNKTIV_II for w in words)
+
+
+def _subjunctive_main_clause(words: list[Word]) -> bool:
+    """ "Deutschland sei der Zahlmeister", "andere würden sich nicht kümmern": a main clause whose
+    first part (up to its comma) holds a Konjunktiv, opened by no subordinator or relative pronoun."""
+    part = next((k for k, w in enumerate(words) if w.text in _CLAUSE_BREAKS), len(words))
+    article = words[0].lower in _DEMONSTRATIVES and words[1].capitalized  # "die Steuer sei …", not "die wir …"
+    if part < MIN_WORDS or not words[0].is_word or (words[0].lower in _SUBORDINATORS | _QUESTION_WORDS and not article):
+        return False
+    return any(is_subjunctive(words, k) for k in range(part)) or _konjunktiv_ii(words[:part])
 
 
 def _zu_infinitive(words: list[Word]) -> bool:
@@ -290,6 +386,8 @@ def _indefinite_subject(narration: list[Word], cue: int, clause_start: int) -> M
         return _group_mention(after[:1])
     if len(after) == 2 and after[0].is_word and not after[0].capitalized and after[1].lower in _INDEFINITES:
         return _group_mention(after[1:])
+    if cue > 0 and narration[cue - 1].lower in _INDEFINITES:  # "…, weil jeder weiß, dass …"
+        return _group_mention(narration[cue - 1 : cue])
     if clause_start < cue and narration[clause_start].lower in _INDEFINITES:
         phrase = narration[clause_start : clause_start + 2]
         return _group_mention(phrase if phrase[-1].capitalized and len(phrase) == 2 else phrase[:1])
@@ -411,6 +509,8 @@ class IndirectFinder:
         sentences = self.attributor.sentences
         for index, sentence in enumerate(sentences):
             narration = self.words.between(sentence.start, sentence.end)
+            while narration and narration[0].text in _DASHES:
+                narration = narration[1:]  # "- Wer …, weiß, …": a reply marked by a dash
             follow = index + 1
             while narration and narration[-1].text in _OPEN_ENDS and follow < min(len(sentences), index + 3):
                 # "Er sagte:" ending a paragraph, or a sentence cut at a colon or comma: the
@@ -434,10 +534,12 @@ class IndirectFinder:
                     continue  # "…, meine Damen und Herren, …": an address, not "meinen"
                 if _topic_verb(narration, position):
                     continue  # "darüber reden, wie …": the clause is the topic, not a report
+                if position > 0 and word.lower == "gesagt" and narration[position - 1].lower in _WORDING_ADVERBS:
+                    continue  # "Niemand möchte, ehrlich gesagt, …"
                 clause = self._after(narration, position) or self._before(narration, position)
                 if clause is not None:
                     attribution = self._verb_attribution(narration, position, sentence_start)
-                    if _evidence(word) and not _can_speak(attribution.mention):
+                    if word.lower in _SOURCELESS or (_evidence(word) and not _can_speak(attribution.mention)):
                         attribution = replace(attribution, mention=None)  # "Die Konferenz hat gezeigt, dass …"
                     elif (generic := _free_relative(narration, position)) is not None:
                         attribution = replace(attribution, mention=generic)
@@ -509,12 +611,19 @@ class IndirectFinder:
                 narration[end].text == ","
                 and end + 1 < len(narration)
                 and self.attributor.is_speech_verb(narration, end + 1)
+                and not _determiner(narration, end + 1)  # "…, meine Damen und Herren": an address
             ):
                 break  # ", sagte sie, …": the next cue's clause begins
             end += 1
         clause = narration[start:end]
+        addressed = False
         while clause and (self.attributor.in_vocative(clause[0].start) or clause[0].text == ","):
             clause = clause[1:]  # "…, sage ich, meine Damen und Herren, …": the address is no report
+            addressed = True
+        if addressed and clause and clause[0].text == ":":
+            clause, separator = clause[1:], ":"  # "sage ich Ihnen, liebe Kollegen: Das machen wir nicht mit"
+        if len(clause) > 2 and clause[0].lower in _WORDING_ADVERBS and clause[1].lower == "gesagt":
+            clause = clause[3:] if clause[2].text == "," else clause  # "erwarte ich, ehrlich gesagt, dass …"
         from .attribution import cue_category  # the attribution module imports this one
 
         says = (
@@ -523,10 +632,24 @@ class IndirectFinder:
             or _first_person_next_to(narration, cue)  # "Ich glaube, das ist der falsche Ansatz"
         )
         opening = self._clause_start(narration, cue)
+        if opening < cue and narration[opening].lower in _COORDINATORS:
+            opening += 1  # "…, und ich hoffe, sie wird …": a main clause of its own
         opener = narration[opening].lower if opening < cue else ""
-        if opener in _SUBORDINATORS or opener in _NOT_REPORTING_OPENERS:
+        if opener in _DEMONSTRATIVES | {"den", "dem"} and narration[opening].capitalized:
+            opener = ""  # "Die Ministerin sagte, …": an article, not a relative pronoun
+        relative = opener in lexicon.PREPOSITIONS and narration[opening + 1].lower in _RELATIVE_PRONOUNS
+        if opener in _SUBORDINATORS or opener in _NOT_REPORTING_OPENERS or relative:
             says = False  # "Wenn Sie sagen, stellen wir …", "Was er gesagt hat, stimmt": no report
-        if not clause or not reported_clause(clause, main_clause=says or opener == "wie", after_colon=separator == ":"):
+        conditional = opener in _CONDITIONS and not (opener == "da" and opening + 1 == cue)  # "Da fragt man sich"
+        if clause and clause[0].lower == "wenn" and narration[cue].lower in _WENN_CUES and separator == ",":
+            return self._span(clause)  # "Ich würde mich freuen, wenn Sie zustimmen"
+        if not clause or not reported_clause(
+            clause,
+            main_clause=says or opener == "wie",
+            after_colon=separator == ":",
+            conditional=conditional,
+            own_stance=_first_person_next_to(narration, cue) and cue_category(narration[cue].text) == THINK,
+        ):
             return None
         if opener == "wie" and separator == "," and opening > 1 and narration[opening - 1].text == ",":
             # "Kitas sind, wie schon gesagt wurde, nicht nur Orte der Betreuung": the statement is
@@ -538,6 +661,14 @@ class IndirectFinder:
         if separator == "," and self.attributor.is_speech_verb(clause, 0):
             return None  # "Wer das fordert, sagt, …": the next cue opens its own report (after a
             # colon the clause is the message, an imperative too: "Ich bitte Sie: Hören Sie auf")
+        if (
+            conditional
+            and separator == ","
+            and clause[0].lower in _QUESTION_WORDS
+            and len(clause) > 1
+            and clause[1].lower in lexicon.AUXILIARIES
+        ):
+            return None  # "Wenn sich das bewiesen hat, warum können wir dann nicht …": the main clause asks
         if clause[0].lower == "wie" and any(self.attributor.is_speech_verb(clause, i) for i in range(len(clause))):
             return None  # ", wie Pro Asyl feststellt": a source clause, not a report
         lemma = _CUE_FORMS.get(narration[cue].lower, ("",))[0]
@@ -571,6 +702,8 @@ class IndirectFinder:
                 k = colon
         verbs = 0
         while k < len(narration) and verbs < 2 and narration[k].is_word and narration[k].text.islower():
+            if narration[k].lower not in _HOLDING_VERBS and self.attributor.is_speech_verb(narration, k):
+                return None  # "in der Debatte darstellen, dass …": the verb's clause, not the noun's
             k += 1  # "die Frage stellen, ob …", "zur Kenntnis nehmen, dass …", "Hoffnung haben können, dass …"
             verbs += 1
         if k + 1 >= len(narration) or narration[k].text not in {",", ":"}:
@@ -582,19 +715,27 @@ class IndirectFinder:
         k = clause_separator(narration, cue)
         if k is None or k + 1 >= len(narration):
             return None
+        if narration[cue].lower in _WENN_CUES and narration[k + 1].lower == "wenn":
+            return self._span(narration[k + 1 : _sentence_end(narration, k + 1)])  # "Ich bin dankbar, wenn …"
         return self._clause_after(narration, k)
 
     def _clause_after(self, narration: list[Word], k: int) -> tuple[int, int] | None:
         """The reported clause after the comma or colon at `k`, up to the sentence's end: after a
         comma only when it opens with "dass", "ob" or a question word."""
         colon = narration[k].text == ":"
-        opener = narration[k + 1].lower
-        if not colon and opener not in _INTRODUCERS and opener not in _QUESTION_WORDS:
-            return None
         end = k + 1
         while end < len(narration) and narration[end].text not in _ENDS:
             end += 1
         clause = narration[k + 1 : end]
+        while clause and (self.attributor.in_vocative(clause[0].start) or clause[0].text == ","):
+            clause = clause[1:]  # "der Überzeugung, meine Damen und Herren, dass …": the address is no report
+        if not clause:
+            return None
+        opener = clause[0].lower
+        if not colon and opener not in _INTRODUCERS and opener not in _QUESTION_WORDS:
+            if not _subjunctive_main_clause(clause):
+                return None  # "die Sorge, die wir teilen": a relative clause, no report
+            return self._span(clause)  # "den Eindruck erwecken, Deutschland sei der Zahlmeister"
         return self._span(clause) if reported_clause(clause, after_colon=colon) else None
 
     def _adjective_attribution(self, narration: list[Word], copula: int, cue: int) -> Attribution:

@@ -25,11 +25,13 @@ def reports(analysis: ArticleAnalysis) -> list[tuple[str, str | None]]:
             [("dass die Länder sich einig sind", None)],
         ),
         ("Die Antwort lautete: Wir prüfen den Fall noch.", [("Wir prüfen den Fall noch", None)]),
-        # … a person who shows it is one
+        # … a person who proves it is one
         (
-            "Die Ministerin hat gezeigt, dass die Länder sich einig sind.",
+            "Die Ministerin hat bewiesen, dass die Länder sich einig sind.",
             [("dass die Länder sich einig sind", "Die Ministerin")],
         ),
+        # "zeigen" names no source even with a person as subject (GePaDe train: 54 of 74 cues)
+        ("Die Ministerin hat gezeigt, dass die Länder sich einig sind.", [("dass die Länder sich einig sind", None)]),
     ],
 )
 def test_evidence_verbs_give_a_source_only_to_someone(analyse: Analyse, text: str, expected: list) -> None:

@@ -263,6 +263,8 @@ class CueFinding(SpeakerFinding):
             return False
         if word.lower in _CUE_FORMS:
             return True
+        if _particle_written_apart(region, position):
+            return True
         options = cue_lexicon.DETACHED_FORMS.get(word.lower)
         if not options:
             return False
@@ -354,3 +356,16 @@ def _verb_first(region: list[Word], position: int) -> bool:
         and position + 1 < len(region)
         and region[position + 1].text in {"Sie", "wir"}
     )
+
+
+def _particle_written_apart(region: list[Word], position: int) -> bool:
+    """ "hat bekannt gegeben", "will deutlich machen", "ohne klar zu stellen": a separable verb
+    whose particle stands before it as a word of its own ("zu" alone is the infinitive's marker)."""
+    if position == 0:
+        return False
+    particle = region[position - 1]
+    verb = region[position].lower
+    if particle.lower == "zu":  # "ohne deutlich zu machen, wie …"
+        before = region[position - 2] if position > 1 else None
+        return before is not None and before.text.islower() and before.lower + "zu" + verb in cue_lexicon.ATTACHED_FORMS
+    return particle.text.islower() and particle.lower + verb in cue_lexicon.ATTACHED_FORMS
