@@ -129,3 +129,22 @@ def test_an_institution_noun_takes_up_the_organisation_named_outside_the_subject
     )
     quote = last_quote(analyse(text))
     assert (quote.speaker, quote.speaker_text) == ("IG Metall", "Der Verband")
+
+
+def test_a_verb_joined_to_the_cue_is_no_other_speakers_cue(analyse: Analyse) -> None:
+    text = (
+        "„Ich schaue jetzt immer zweimal hin“, sagt Jens Weber und lacht. "
+        "Seine Frau ist vorerst zu ihrer Mutter gezogen.\n„Sie kommt erst zurück, wenn alles geprüft ist.“"
+    )
+    assert [q.speaker for q in quotes_of(analyse(text))] == ["Jens Weber", "Jens Weber"]
+
+
+def test_a_quote_carries_on_past_its_own_speakers_reported_cue(analyse: Analyse) -> None:
+    text = (
+        "„Das kommt zu spät“, sagte Maria Lang am Abend. Dann verwies sie auf die Kosten. "
+        "Der Kreis hat kein Geld mehr.\n„Wir müssen sparen, wo es geht.“"
+    )
+    assert [q.speaker for q in quotes_of(analyse(text))] == ["Maria Lang", "Maria Lang"]
+    # another person's cue in between still ends her statement
+    text = text.replace("Dann verwies sie", "Jens Weber verwies")
+    assert last_quote(analyse(text)).speaker != "Maria Lang"
