@@ -148,3 +148,12 @@ def test_a_quote_carries_on_past_its_own_speakers_reported_cue(analyse: Analyse)
     # another person's cue in between still ends her statement
     text = text.replace("Dann verwies sie", "Jens Weber verwies")
     assert last_quote(analyse(text)).speaker != "Maria Lang"
+
+
+def test_a_compound_document_noun_quotes_the_organisation_before_it(analyse: Analyse) -> None:
+    text = (
+        "Die IG Metall fordert den Erhalt aller Stellen. In einem Flugblatt heißt es: „Jetzt ist die Familie am Zug.“"
+    )
+    assert last_quote(analyse(text)).speaker == "IG Metall"
+    text = "Siemens will 2.000 Stellen streichen. In einer Medienmitteilung heißt es, der Umbau sei „unausweichlich“."
+    assert last_quote(analyse(text)).speaker == "Siemens"
