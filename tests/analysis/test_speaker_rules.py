@@ -157,3 +157,18 @@ def test_a_compound_document_noun_quotes_the_organisation_before_it(analyse: Ana
     assert last_quote(analyse(text)).speaker == "IG Metall"
     text = "Siemens will 2.000 Stellen streichen. In einer Medienmitteilung heißt es, der Umbau sei „unausweichlich“."
     assert last_quote(analyse(text)).speaker == "Siemens"
+
+
+def test_an_institution_noun_means_the_one_organisation_whose_name_it_opens(analyse: Analyse) -> None:
+    text = (
+        "Die Polizei bestätigte den Einsatz am Mittag: „Niemand wurde verletzt.“ "
+        "Nach Angaben der Polizei Kassel war der Fahrer betrunken."
+    )
+    assert quotes_of(analyse(text))[0].speaker == "Polizei Kassel"
+    text = "Die Universität Kassel lädt ein. Die Universität plant eine Ausstellung: „Jeder ist willkommen.“"
+    assert last_quote(analyse(text)).speaker == "Universität Kassel"
+
+
+def test_a_datelines_agency_is_no_antecedent_of_a_company_noun(analyse: Analyse) -> None:
+    text = "Kassel (Reuters) - Die Brenner Stahl AG schließt ein Werk. „Wir bedauern das“, teilte das Unternehmen mit."
+    assert last_quote(analyse(text)).speaker == "Brenner Stahl AG"
