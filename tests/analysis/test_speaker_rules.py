@@ -172,3 +172,11 @@ def test_an_institution_noun_means_the_one_organisation_whose_name_it_opens(anal
 def test_a_datelines_agency_is_no_antecedent_of_a_company_noun(analyse: Analyse) -> None:
     text = "Kassel (Reuters) - Die Brenner Stahl AG schließt ein Werk. „Wir bedauern das“, teilte das Unternehmen mit."
     assert last_quote(analyse(text)).speaker == "Brenner Stahl AG"
+
+
+def test_a_role_with_a_time_of_office_takes_up_the_person_named_before(analyse: Analyse) -> None:
+    text = "Jens Weber hat sein Amt verloren. Der frühere Bürgermeister sagte: „Ich schäme mich.“"
+    assert last_quote(analyse(text)).speaker == "Jens Weber"
+    # a role qualified by what it is ("der französische …") still brings in someone new
+    text = "Jens Weber hat sein Amt verloren. Der französische Bürgermeister sagte: „Ich schäme mich.“"
+    assert last_quote(analyse(text)).speaker != "Jens Weber"
