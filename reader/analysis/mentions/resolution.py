@@ -166,8 +166,8 @@ class MentionResolution(MentionState):
         gender = mention.referent.gender
         role = mention.referent.role
         # "der französische Präsident" brings in someone new, "der CDU-Politiker", an age ("der
-        # 58-jährige Winzer") and a time of life or office ("der frühere Rathauschef", "der junge
-        # Winzer") take up someone named before
+        # 58-jährige Winzer") and a time of life or office ("der frühere Rathauschef", "die junge
+        # Ärztin") take up someone named before
         qualified = (
             len([w for w in mention.text.split(" ") if not _AGE_ADJECTIVE.match(w) and not _TIME_ADJECTIVE.match(w)])
             > 2
