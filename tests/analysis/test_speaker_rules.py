@@ -129,3 +129,54 @@ def test_an_institution_noun_takes_up_the_organisation_named_outside_the_subject
     )
     quote = last_quote(analyse(text))
     assert (quote.speaker, quote.speaker_text) == ("IG Metall", "Der Verband")
+
+
+def test_a_verb_joined_to_the_cue_is_no_other_speakers_cue(analyse: Analyse) -> None:
+    text = (
+        "„Ich schaue jetzt immer zweimal hin“, sagt Jens Weber und lacht. "
+        "Seine Frau ist vorerst zu ihrer Mutter gezogen.\n„Sie kommt erst zurück, wenn alles geprüft ist.“"
+    )
+    assert [q.speaker for q in quotes_of(analyse(text))] == ["Jens Weber", "Jens Weber"]
+
+
+def test_a_quote_carries_on_past_its_own_speakers_reported_cue(analyse: Analyse) -> None:
+    text = (
+        "„Das kommt zu spät“, sagte Maria Lang am Abend. Dann verwies sie auf die Kosten. "
+        "Der Kreis hat kein Geld mehr.\n„Wir müssen sparen, wo es geht.“"
+    )
+    assert [q.speaker for q in quotes_of(analyse(text))] == ["Maria Lang", "Maria Lang"]
+    # another person's cue in between still ends her statement
+    text = text.replace("Dann verwies sie", "Jens Weber verwies")
+    assert last_quote(analyse(text)).speaker != "Maria Lang"
+
+
+def test_a_compound_document_noun_quotes_the_organisation_before_it(analyse: Analyse) -> None:
+    text = (
+        "Die IG Metall fordert den Erhalt aller Stellen. In einem Flugblatt heißt es: „Jetzt ist die Familie am Zug.“"
+    )
+    assert last_quote(analyse(text)).speaker == "IG Metall"
+    text = "Siemens will 2.000 Stellen streichen. In einer Medienmitteilung heißt es, der Umbau sei „unausweichlich“."
+    assert last_quote(analyse(text)).speaker == "Siemens"
+
+
+def test_an_institution_noun_means_the_one_organisation_whose_name_it_opens(analyse: Analyse) -> None:
+    text = (
+        "Die Polizei bestätigte den Einsatz am Mittag: „Niemand wurde verletzt.“ "
+        "Nach Angaben der Polizei Kassel war der Fahrer betrunken."
+    )
+    assert quotes_of(analyse(text))[0].speaker == "Polizei Kassel"
+    text = "Die Universität Kassel lädt ein. Die Universität plant eine Ausstellung: „Jeder ist willkommen.“"
+    assert last_quote(analyse(text)).speaker == "Universität Kassel"
+
+
+def test_a_datelines_agency_is_no_antecedent_of_a_company_noun(analyse: Analyse) -> None:
+    text = "Kassel (Reuters) - Die Brenner Stahl AG schließt ein Werk. „Wir bedauern das“, teilte das Unternehmen mit."
+    assert last_quote(analyse(text)).speaker == "Brenner Stahl AG"
+
+
+def test_a_role_with_a_time_of_office_takes_up_the_person_named_before(analyse: Analyse) -> None:
+    text = "Jens Weber hat sein Amt verloren. Der frühere Bürgermeister sagte: „Ich schäme mich.“"
+    assert last_quote(analyse(text)).speaker == "Jens Weber"
+    # a role qualified by what it is ("der französische …") still brings in someone new
+    text = "Jens Weber hat sein Amt verloren. Der französische Bürgermeister sagte: „Ich schäme mich.“"
+    assert last_quote(analyse(text)).speaker != "Jens Weber"

@@ -78,6 +78,8 @@ ORGANISATIONS = [
     "Pro Bahn",
     "Brenner Stahl AG",
     "Landgericht Kassel",
+    "Polizei Kassel",
+    "Universität Kassel",
 ]
 PLACES = [
     "Berlin",

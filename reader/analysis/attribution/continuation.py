@@ -8,7 +8,9 @@ from bisect import bisect_right
 from ...text.quotations import QuoteSpan
 from .. import lexicon
 from ..results import SPEECH, Quote
+from ..words import Word
 from .attributions import Attribution
+from .clauses import _CLAUSE_BOUNDARIES
 from .cue_words import is_cue_word
 from .reported import ReportedSpeech
 
@@ -54,10 +56,14 @@ class Continuations(ReportedSpeech):
         if gap.count("\n\n") > 1:
             return None
         cue_start = quotes[previous].cue_start
-        for word in self.words.between(before.outer_end, span.outer_start):
-            if word.start != cue_start and is_cue_word(word):
-                return None  # someone else's cue stands between them
         first = bisect_right(self._sentence_starts, before.close_at) - 1
+        gap_words = self.words.between(before.outer_end, span.outer_start)
+        for position, word in enumerate(gap_words):
+            if word.start == cue_start or not is_cue_word(word) or _joined_to_cue(gap_words, position, cue_start):
+                continue
+            if not self._cue_of(word, quotes[previous].speaker_key):
+                return None  # someone else's cue stands between them
+            first = bisect_right(self._sentence_starts, word.start) - 1  # the speaker goes on in reported speech
         current = bisect_right(self._sentence_starts, span.open_at) - 1
         opener = self.text[self.sentences[current].start : span.open_at]
         if _CONTINUATION_OPENER.match(opener) and current - first <= CONTINUATION_MAX_SENTENCES:
@@ -76,3 +82,28 @@ class Continuations(ReportedSpeech):
         if opens_sentence or self._reported(span) or current == first:
             return previous
         return None
+
+    def _cue_of(self, verb: Word, speaker_key: str | None) -> bool:
+        """Whether the cue verb's source is the known speaker `speaker_key` ("„…“, sagt Raffl. Er
+        verweist auf …, die investiert hätten. „…“": his statement goes on past his own cue)."""
+        if speaker_key is None:
+            return False
+        sentence = self.sentences[bisect_right(self._sentence_starts, verb.start) - 1]
+        region = self.words.between(sentence.start, sentence.end)
+        position = next((k for k, w in enumerate(region) if w.start == verb.start), None)
+        if position is None:
+            return False
+        mention = self.verb_source(region, position, sentence.start).mention
+        # a name, role or pronoun the mentions resolved, not a noun phrase guessed as the subject
+        return (
+            mention is not None and mention.kind in {"name", "role", "pronoun"} and mention.referent.key == speaker_key
+        )
+
+
+def _joined_to_cue(words: list[Word], position: int, cue_start: int | None) -> bool:
+    """A verb joined by "und" to the previous quotation's cue in its clause ("sagt er und lacht"):
+    the same speaker's, no other cue."""
+    if cue_start is None or words[position].start < cue_start or position == 0:
+        return False
+    clause = [w for w in words[:position] if w.start >= cue_start]
+    return words[position - 1].lower == "und" and not any(w.text in _CLAUSE_BOUNDARIES or w.is_quote for w in clause)

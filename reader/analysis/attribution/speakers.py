@@ -120,12 +120,15 @@ _FUNCTION_CAPITALS = (
         }
     )
 )
+# document nouns that head compounds: the lexicon's longer ones, and "blatt" ("Flugblatt", "Merkblatt")
+_DOCUMENT_HEADS = (*(noun for noun in cue_lexicon.DOCUMENT_NOUNS if len(noun) >= 6), "blatt")
 _ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "mals", "erweise", "fristig", "wärts")
 _APPOSITION_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "für", "am"})
 APPOSITION_REACH = 4  # words of a place phrase between a role and the comma before its name
 UNNAMED_LOOKBACK_SENTENCES = 3  # sentences before a definite role searched for the unnamed one it takes up
 ISSUER_OPENING_WORDS = 3  # words before the organisation that opens the sentence before a document
 DOCUMENT_REACH = 14  # words before "heißt es" searched for "in einem Schreiben (des …)"
+DOCUMENT_COMPOUND_MIN = 3  # letters before a document noun that make a compound ("Medien|mitteilung")
 DARIN_REACH = 12  # characters between "heißt es" and a "darin" that points back to a document
 
 
@@ -441,7 +444,7 @@ class SpeakerFinding(AttributionState):
                 for m in self._mentions_in(window[position + 1].start, head.end + 1)
                 if m.kind in {"name", "organisation"}
             ]
-            if head.lower in cue_lexicon.DOCUMENT_NOUNS | cue_lexicon.SOURCE_NOUNS:
+            if _document_noun(head.lower) or head.lower in cue_lexicon.SOURCE_NOUNS:
                 owner = [
                     m for m in self._mentions_in(head.end, head.end + 80) if m.case == "gen" and m.start <= head.end + 8
                 ]
@@ -458,7 +461,7 @@ class SpeakerFinding(AttributionState):
             text = self.text[start : head.end]
             kind = (
                 "document"
-                if head.lower in cue_lexicon.DOCUMENT_NOUNS | cue_lexicon.SOURCE_NOUNS
+                if _document_noun(head.lower) or head.lower in cue_lexicon.SOURCE_NOUNS
                 else "group"
                 if head.lower.endswith("kreisen")
                 else "organisation"
@@ -484,7 +487,7 @@ class SpeakerFinding(AttributionState):
         documents = [
             k
             for k, w in enumerate(words)
-            if w.capitalized and w.lower in cue_lexicon.DOCUMENT_NOUNS and not self.in_vocative(w.start)
+            if w.capitalized and _document_noun(w.lower) and not self.in_vocative(w.start)
         ]
         if not documents:
             return None
@@ -731,6 +734,15 @@ class SpeakerFinding(AttributionState):
                 if any(w.lower == "für" for w in before):
                     return mention
         return None
+
+
+def _document_noun(noun: str) -> bool:
+    """A document noun of the lexicon, or a compound ending in one ("Medienmitteilung",
+    "Waldzustandsbericht", "Positionspapier", "Flugblatt"): German builds its documents by
+    compounding; a short head ("Post", "Memo") only stands alone."""
+    if noun in cue_lexicon.DOCUMENT_NOUNS:
+        return True
+    return any(noun.endswith(head) and len(noun) >= len(head) + DOCUMENT_COMPOUND_MIN for head in _DOCUMENT_HEADS)
 
 
 def _noun_stem(noun: str) -> str:

@@ -12,6 +12,8 @@ from .referents import Mention, Referent
 from .state import MentionState
 
 _AGE_ADJECTIVE = re.compile(r"^\d+-jährigen?$")
+_TIME_ADJECTIVE = re.compile(r"^(?:frühere|ehemalige|junge|alte|langjährige|bisherige|scheidende)n?$")
+_DATELINE_CLOSE = re.compile(r"\)\s*[-–—]")  # "(dpa) - " after a dateline's place
 PRONOUN_LOOKBACK_SENTENCES = 3
 DEFINITE_LOOKBACK_SENTENCES = 3
 ANAPHOR_LOOKBACK_SENTENCES = 2
@@ -34,6 +36,7 @@ class MentionResolution(MentionState):
         earlier: list[list[Referent]] = []  # per sentence: antecedent candidates, best first
         subjects: list[list[Referent]] = []  # per sentence: its nominative candidates
         organisations: list[list[Referent]] = []  # per sentence: the organisations it names, in any case
+        by_head = _organisations_by_head(mentions)
         for number, indices in enumerate(by_sentence):
             topic: Referent | None = None
             nominative: list[Referent] = []
@@ -53,11 +56,16 @@ class MentionResolution(MentionState):
                     out[index] = mention
                 elif _anaphoric(mention):
                     found = self._definite_antecedent(mention, nominative, subjects, organisations)
+                    if found is None:
+                        found = _named_by_head(mention, by_head)
                     if found is not None:
                         mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                         out[index] = mention
+                elif (found := _named_by_head(mention, by_head)) is not None:
+                    mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
+                    out[index] = mention
                 referent = mention.referent
-                if not _can_be_antecedent(mention):
+                if not _can_be_antecedent(mention) or self._dateline_agency(mention):
                     continue
                 if mention.case == "nom" and referent.label == "PER" and topic is None and mention.kind != "possessive":
                     topic = referent
@@ -74,10 +82,24 @@ class MentionResolution(MentionState):
             topics.append(topic)
             earlier.append(nominative + other)
             organisations.append(
-                [out[i].referent for i in indices if out[i].referent.known and out[i].referent.label == "ORG"]
+                [
+                    out[i].referent
+                    for i in indices
+                    if out[i].referent.known and out[i].referent.label == "ORG" and not self._dateline_agency(out[i])
+                ]
             )
             subjects.append(self._topic_group(out, indices, "PER") + self._topic_group(out, indices, "ORG"))
         return out
+
+    def _dateline_agency(self, mention: Mention) -> bool:
+        """The agency of a dateline ("Könnern (dpa) - Der Konzern …"): a byline in parentheses,
+        no actor of the story, so no antecedent for "der Konzern" or "das Unternehmen"."""
+        text = self.words.text
+        return (
+            mention.kind == "name"
+            and text[max(0, mention.start - 1) : mention.start] == "("
+            and bool(_DATELINE_CLOSE.match(text, mention.end))
+        )
 
     def _narrates(self, number: int) -> bool:
         """Whether the sentence has words of the narration (outside its quotation marks)."""
@@ -97,6 +119,7 @@ class MentionResolution(MentionState):
                 or mention.kind in {"possessive", "pronoun"}
                 or mention.referent.label != label
                 or not _can_be_antecedent(mention)
+                or self._dateline_agency(mention)
             ):
                 continue
             if group and self.words.text[group[-1].end : mention.start].strip() not in {"und", ",", "sowie", "oder"}:
@@ -142,9 +165,13 @@ class MentionResolution(MentionState):
         label = "ORG" if mention.kind == "organisation" else "PER"
         gender = mention.referent.gender
         role = mention.referent.role
-        # "der französische Präsident" brings in someone new, "der CDU-Politiker" and an age ("der
-        # 58-jährige Winzer") take up someone named before
-        qualified = len([w for w in mention.text.split(" ") if not _AGE_ADJECTIVE.match(w)]) > 2
+        # "der französische Präsident" brings in someone new, "der CDU-Politiker", an age ("der
+        # 58-jährige Winzer") and a time of life or office ("der frühere Rathauschef", "die junge
+        # Ärztin") take up someone named before
+        qualified = (
+            len([w for w in mention.text.split(" ") if not _AGE_ADJECTIVE.match(w) and not _TIME_ADJECTIVE.match(w)])
+            > 2
+        )
         if label == "PER" and (
             role is None or qualified or len({link.key for link in self.roles if link.role == role}) > 1
         ):
@@ -204,6 +231,32 @@ def _org_fits(mention: Mention, candidate: Referent) -> bool:
     if head.removesuffix("s").removesuffix("e").endswith(lexicon.COMPANY_HEADS):
         return not any(public in name for public in lexicon.PUBLIC_BODY_HEADS)
     return True
+
+
+def _organisations_by_head(mentions: list[Mention]) -> dict[str, dict[str, Referent]]:
+    """The article's named organisations by the noun their name opens with: "Polizei
+    Gelsenkirchen" and "Universität Augsburg" under "polizei" and "universität"."""
+    found: dict[str, dict[str, Referent]] = {}
+    for mention in mentions:
+        referent = mention.referent
+        words = (referent.name or "").split(" ")
+        if mention.kind == "name" and referent.label == "ORG" and referent.key and len(words) > 1:
+            found.setdefault(words[0].lower(), {})[referent.key] = referent
+    return found
+
+
+def _named_by_head(mention: Mention, by_head: dict[str, dict[str, Referent]]) -> Referent | None:
+    """The one named organisation a definite institution noun as subject is the first word of,
+    anywhere in the article: "Die Polizei bestätigte …" in a story about the "Polizei
+    Gelsenkirchen", "Die Universität plant …" after the "Universität Augsburg". Two such names: no
+    guess."""
+    words = mention.text.split(" ")
+    if mention.kind != "organisation" or mention.case != "nom" or mention.referent.known or len(words) != 2:
+        return None
+    if words[0].lower() not in {"der", "die", "das"}:
+        return None
+    named = by_head.get(words[1].lower())
+    return next(iter(named.values())) if named and len(named) == 1 else None
 
 
 def _anaphoric(mention: Mention) -> bool:
