@@ -584,3 +584,15 @@ def cue_forms() -> dict[str, tuple[str, str]]:
     for form in ("bekannt", "gegeben", "gefahren", "geraten", "gehalten", "getan"):
         forms.pop(form, None)  # participles of common verbs that are no cue without their particle
     return forms
+
+
+_EVIDENCE_STEMS = ("zeig", "gezeigt", "beweis", "bewies", "beleg", "verdeutlich", "laut", "offenbar", "erkenn")
+
+
+def is_evidence_form(form: str) -> bool:
+    """A form of a verb that presents evidence ("zeigt", "hat gezeigt", "beweist", "lautete"): its
+    subject is mostly a thing or a finding, not someone who speaks (GePaDe gives "zeigen" no
+    source in 54 of 74 cues)."""
+    lowered = form.lower()
+    found = cue_forms().get(lowered)
+    return (found is not None and found[0] in EVIDENCE_VERBS) or lowered.startswith(_EVIDENCE_STEMS)

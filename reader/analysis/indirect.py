@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import lexicon
-from .cue_lexicon import EVIDENCE_VERBS, THINK, clause_nouns, cue_forms, sourceless_forms, weak
+from .cue_lexicon import THINK, clause_nouns, cue_forms, is_evidence_form, sourceless_forms, weak
 from .mentions import Mention, Referent, is_role_noun
 from .predicative_cues import DATIVE, PREDICATIVE_CUES, clause_separator, copula_of, dative_holder
 from .results import INDIRECT, Quote
@@ -137,7 +137,6 @@ _HOLDING_VERBS = frozenset(
     | {"komme", "kommt", "kommen", "kam", "kamen", "gekommen"}
     | {"fasse", "fasst", "fassen", "fasste", "fassten", "gefasst"}
 )
-_EVIDENCE_FORMS = ("zeig", "gezeigt", "beweis", "bewies", "beleg", "verdeutlich", "laut", "offenbar", "erkenn")
 MIN_WORDS = 3  # a reported clause has a subject and a verb at least
 MAX_QUOTED_SHARE = 0.8  # a clause that is mostly a direct quotation is that quotation, not indirect speech
 _PRONOUN_SUBJECTS = frozenset({"er", "sie", "es", "man"})
@@ -321,12 +320,6 @@ def _first_person_next_to(narration: list[Word], cue: int) -> bool:
     """ "Ich denke, …", "glaube ich, …": a speaker's own stance, whose clause is the message."""
     near = narration[max(0, cue - 1) : cue] + narration[cue + 1 : cue + 2]
     return any(w.lower in {"ich", "wir"} or w.text == "Sie" for w in near)  # "Sie sehen, …": the audience
-
-
-def _evidence(word: Word) -> bool:
-    """A verb that presents evidence ("zeigt", "hat gezeigt", "beweist", "lautete")."""
-    found = _CUE_FORMS.get(word.lower)
-    return (found is not None and found[0] in EVIDENCE_VERBS) or word.lower.startswith(_EVIDENCE_FORMS)
 
 
 def _can_speak(mention: Mention | None) -> bool:
@@ -539,7 +532,9 @@ class IndirectFinder:
                 clause = self._after(narration, position) or self._before(narration, position)
                 if clause is not None:
                     attribution = self._verb_attribution(narration, position, sentence_start)
-                    if word.lower in _SOURCELESS or (_evidence(word) and not _can_speak(attribution.mention)):
+                    if word.lower in _SOURCELESS or (
+                        is_evidence_form(word.lower) and not _can_speak(attribution.mention)
+                    ):
                         attribution = replace(attribution, mention=None)  # "Die Konferenz hat gezeigt, dass …"
                     elif (generic := _free_relative(narration, position)) is not None:
                         attribution = replace(attribution, mention=generic)

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from ...text.quotations import QuoteSpan
-from .. import lexicon
+from .. import cue_lexicon, lexicon
 from ..results import SPEECH, Quote
 from ..words import Word
 from .attributions import Attribution
@@ -59,7 +59,14 @@ class Continuations(ReportedSpeech):
         first = bisect_right(self._sentence_starts, before.close_at) - 1
         gap_words = self.words.between(before.outer_end, span.outer_start)
         for position, word in enumerate(gap_words):
-            if word.start == cue_start or not is_cue_word(word) or _joined_to_cue(gap_words, position, cue_start):
+            if (
+                word.start == cue_start
+                or not is_cue_word(word)
+                or cue_lexicon.is_evidence_form(
+                    word.lower
+                )  # "Seine Mannschaft habe Moral bewiesen": no one else speaks
+                or _joined_to_cue(gap_words, position, cue_start)
+            ):
                 continue
             if not self._cue_of(word, quotes[previous].speaker_key):
                 return None  # someone else's cue stands between them
@@ -73,7 +80,7 @@ class Continuations(ReportedSpeech):
         between = self.sentences[first + 1 : current]
         for sentence in between:
             words = self.words.between(sentence.start, sentence.end)
-            if any(is_cue_word(w) for w in words):
+            if any(is_cue_word(w) and not cue_lexicon.is_evidence_form(w.lower) for w in words):
                 return None
             if len(between) > 1 and not any(w.lower in lexicon.SUBJUNCTIVE for w in words):
                 return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ...text.quotations import QuoteSpan
+from .. import cue_lexicon
 from ..mentions import Mention
 from .attributions import Attribution
 from .kind import QuoteKinds
@@ -38,7 +39,11 @@ class ReportedSpeech(QuoteKinds):
             end = span.outer_start if index == current else sentence.end
             words = self.words.between(max(sentence.start, paragraph_start), end)
             for position in range(len(words) - 1, -1, -1):
-                if words[position].is_quote or not self.is_speech_verb(words, position):
+                if (
+                    words[position].is_quote
+                    or not self.is_speech_verb(words, position)
+                    or cue_lexicon.is_evidence_form(words[position].lower)  # "habe Moral bewiesen": no one speaks
+                ):
                     continue
                 mention = self.verb_source(words, position, words[0].start).mention
                 if mention is not None and mention.referent.gender != "1" and mention.kind != "possessive":
