@@ -8,6 +8,7 @@ they read the session, which only the app changes (session.py).
 from __future__ import annotations
 
 import asyncio
+import importlib
 import signal
 import sys
 import threading
@@ -202,6 +203,7 @@ class ReaderApp(App[None]):
         if message.store is not None:  # the first scan
             threading.Thread(target=self._read_cached_analyses, args=(message.scan.articles,), daemon=True).start()
             self.start_analysis()
+            self.call_after_refresh(self._warm_compare_screen)
         else:
             if session.analyses:
                 self._rebuild_library_analysis()
@@ -210,8 +212,16 @@ class ReaderApp(App[None]):
     def on_reload_library(self, message: ReloadLibrary) -> None:
         self.load_library()
 
+    def _warm_compare_screen(self) -> None:
+        """Import the compare screen in a thread once the whole table shows: what Enter opens next
+        then does not wait for its modules (a tenth of a second, half of it compiling their source
+        where no bytecode is cached)."""
+        threading.Thread(
+            target=importlib.import_module, args=(".screens.compare", __package__), name="warm imports", daemon=True
+        ).start()
+
     def on_open_articles(self, message: OpenArticles) -> None:
-        from .screens.compare import CompareScreen  # here: its import is a part of start-up that can wait
+        from .screens.compare import CompareScreen  # imported already once the table showed (_warm_compare_screen)
 
         by_id = {a.id: a for a in self.session.scan.articles}
         articles = [by_id[i] for i in message.article_ids if i in by_id]
