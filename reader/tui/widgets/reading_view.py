@@ -178,10 +178,17 @@ class ReadingView(ScrollView, can_focus=True):
         self._lines_changed()
         self.scroll_to(y=self._lines.line_of(top_offset), animate=False, immediate=True)
 
-    def _lines_changed(self) -> None:
-        self._strips.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines))
-        self.refresh()
+    def _lines_changed(self, first_changed: int = 0) -> None:
+        """Lines from `first_changed` on are new. A new line count is only a new scrollbar: the view's
+        scrollbar always shows and its width is fixed, so nothing else moves (Textual's virtual_size
+        lays the whole screen out again); lines appended below the screen repaint nothing."""
+        if not first_changed:
+            self._strips.clear()  # a line's strip is cached by its index: appended lines leave them valid
+        size = Size(self.scrollable_content_region.width, len(self._lines))
+        self.set_reactive(ReadingView.virtual_size, size)
+        self._scroll_update(size)
+        if first_changed < self.scroll_offset.y + self.scrollable_content_region.height:
+            self.refresh()
 
     @work(thread=True, exclusive=True, group="wrap")
     def _wrap_rest(self, token: int, width: int, start: int) -> None:
@@ -191,9 +198,10 @@ class ReadingView(ScrollView, can_focus=True):
     def _append_lines(self, token: int, rest: WrappedLines) -> None:
         if token != self._wrap_token:
             return  # the view was re-wrapped at another width meanwhile
+        shown = len(self._lines)
         self._lines.extend(rest)
         self._wrap_complete = True
-        self._lines_changed()
+        self._lines_changed(max(0, shown - 1))  # the last line may hold the cursor at the text's end
 
     @property
     def wrap_complete(self) -> bool:
@@ -208,6 +216,14 @@ class ReadingView(ScrollView, can_focus=True):
         first = max(0, min(len(self._lines) - 1, top - height))
         last = min(len(self._lines) - 1, top + 2 * height)
         return (self._lines.starts[first], self._lines.ends[last] + 1)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        """Wrap as soon as the layout gives the view its width, so that the frame drawn right after
+        it shows the text (waiting for the Resize event drew the screen once more, the text only then)."""
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if changed and self.scrollable_content_region.height > 0:
+            self._rewrap()
+        return changed
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
