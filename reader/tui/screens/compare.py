@@ -79,6 +79,7 @@ PANE_LISTS = {
 
 
 class CompareScreen(Screen[None]):
+    AUTO_FOCUS = "ReadingView"  # the first column's, as it is composed: not a hidden Tab first, then the view
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "cycle_column(1)", "Next column"),
         Binding("shift+tab", "cycle_column(-1)", "Previous column", show=False),
@@ -149,7 +150,7 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._apply_width(self.size.width)
-        if self.columns:
+        if self.columns and self.focused is not self.columns[0].view:
             self.columns[0].view.focus()
         self.refresh_annotations()
         self.call_after_refresh(self.refresh_analysis)  # the text first, its highlights right after

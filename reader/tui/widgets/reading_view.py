@@ -550,12 +550,15 @@ class ReadingView(ScrollView, can_focus=True):
             self.selection_anchor = None
 
     def on_focus(self) -> None:
-        self._generation += 1
-        self.refresh()
+        self._refresh_cursor_line()
 
     def on_blur(self) -> None:
-        self._generation += 1
-        self.refresh()
+        self._refresh_cursor_line()
+
+    def _refresh_cursor_line(self) -> None:
+        """Focus only shows or hides the cursor: the other lines' strips stay (a strip's cache key
+        holds the cursor), so only the cursor's line is drawn again, not the whole view."""
+        self._refresh_offsets(self.cursor)
 
     # ----- rendering ----------------------------------------------------------------------
 
