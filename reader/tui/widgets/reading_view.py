@@ -274,10 +274,39 @@ class ReadingView(ScrollView, can_focus=True):
 
     def _reindex(self) -> None:
         visible = (h for name, items in self._layers.items() if name not in self._hidden_layers for h in items)
-        self._index = _LayerIndex(visible)
+        old, self._index = self._index, _LayerIndex(visible)
         self._generation += 1
+        self._redraw_changed_lines(old)
+
+    def _redraw_changed_lines(self, old: _LayerIndex) -> None:
+        """Only the lines on screen whose highlights changed are drawn again; the others keep their
+        strips. The whole text's layers from the styling worker are, on screen, the ones drawn
+        from the window already: they repaint nothing."""
+        top = self.scroll_offset.y
+        shown = range(top, min(top + self.scrollable_content_region.height, len(self._lines)))
+        changed = [
+            index
+            for index in shown
+            if old.overlapping(self._lines.starts[index], self._lines.ends[index])
+            != self._index.overlapping(self._lines.starts[index], self._lines.ends[index])
+        ]
+        previous = self._generation - 1
+        kept = [
+            ((index, width, self._generation, cursor, selection), strip)
+            for (index, width, generation, cursor, selection) in list(self._strips.keys())
+            if generation == previous
+            and index in shown
+            and index not in changed
+            and (strip := self._strips.get((index, width, generation, cursor, selection))) is not None
+        ]
         self._strips.clear()
-        self.refresh()
+        for key, strip in kept:
+            self._strips[key] = strip
+        if len(changed) == len(shown):
+            self.refresh()
+            return
+        for index in changed:
+            self.refresh_line(index)
 
     def highlights_at(self, offset: int) -> list[Highlight]:
         """Visible highlights covering offset, lowest layer first."""
