@@ -68,6 +68,9 @@ LIBRARY_ANALYSIS_DUTY = 4  # …and at least this many times as long as the last
 # A thread worker holding the GIL (the library analysis is pure Python) makes the UI thread wait up to
 # the switch interval (5 ms) each time it wants the GIL back, many times per keystroke: a shorter one.
 SWITCH_INTERVAL_S = 0.0005
+# The compare screen is imported this long after the whole table shows, not at once: an import's
+# compiling holds the GIL the UI thread (and the thread writing the frame) needs for the first rows.
+WARM_IMPORTS_AFTER_S = 1.0
 STORE_CHECK_S = 1.0  # how often the app looks for changes other windows, the CLI or an import made
 EXPORT_LABELS = {
     "json": "JSON",
@@ -203,7 +206,7 @@ class ReaderApp(App[None]):
         if message.store is not None:  # the first scan
             threading.Thread(target=self._read_cached_analyses, args=(message.scan.articles,), daemon=True).start()
             self.start_analysis()
-            self.call_after_refresh(self._warm_compare_screen)
+            self.set_timer(WARM_IMPORTS_AFTER_S, self._warm_compare_screen)
         else:
             if session.analyses:
                 self._rebuild_library_analysis()
@@ -213,9 +216,9 @@ class ReaderApp(App[None]):
         self.load_library()
 
     def _warm_compare_screen(self) -> None:
-        """Import the compare screen in a thread once the whole table shows: what Enter opens next
-        then does not wait for its modules (a tenth of a second, half of it compiling their source
-        where no bytecode is cached)."""
+        """Import the compare screen in a thread once the whole table has shown: what Enter opens
+        next then does not wait for its modules (a tenth of a second, half of it compiling their
+        source where no bytecode is cached)."""
         threading.Thread(
             target=importlib.import_module, args=(".screens.compare", __package__), name="warm imports", daemon=True
         ).start()
