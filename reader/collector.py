@@ -33,3 +33,23 @@ def gc_paused(*, keeping: bool = False) -> Iterator[None]:
             gc.unfreeze()  # into the oldest generation: garbage among it is still collected there
         if was_enabled:
             gc.enable()
+
+
+class CollectorPause:
+    """The cycle collector paused across several turns of the event loop, where `gc_paused` (one
+    block of code) cannot reach: opening a long article allocates some 100,000 short-lived objects
+    over a few frames, and a full collection among them walks the whole library's analyses too."""
+
+    def __init__(self) -> None:
+        self._paused = False
+
+    def pause(self) -> None:
+        if gc.isenabled():
+            gc.disable()
+            self._paused = True
+
+    def resume(self) -> None:
+        """Idempotent: only the pause this object made is undone."""
+        if self._paused:
+            self._paused = False
+            gc.enable()

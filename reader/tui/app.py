@@ -8,6 +8,7 @@ they read the session, which only the app changes (session.py).
 from __future__ import annotations
 
 import asyncio
+import importlib
 import signal
 import sys
 import threading
@@ -67,6 +68,9 @@ LIBRARY_ANALYSIS_DUTY = 4  # …and at least this many times as long as the last
 # A thread worker holding the GIL (the library analysis is pure Python) makes the UI thread wait up to
 # the switch interval (5 ms) each time it wants the GIL back, many times per keystroke: a shorter one.
 SWITCH_INTERVAL_S = 0.0005
+# The compare screen is imported this long after the whole table shows, not at once: an import's
+# compiling holds the GIL the UI thread (and the thread writing the frame) needs for the first rows.
+WARM_IMPORTS_AFTER_S = 1.0
 STORE_CHECK_S = 1.0  # how often the app looks for changes other windows, the CLI or an import made
 EXPORT_LABELS = {
     "json": "JSON",
@@ -202,6 +206,7 @@ class ReaderApp(App[None]):
         if message.store is not None:  # the first scan
             threading.Thread(target=self._read_cached_analyses, args=(message.scan.articles,), daemon=True).start()
             self.start_analysis()
+            self.set_timer(WARM_IMPORTS_AFTER_S, self._warm_compare_screen)
         else:
             if session.analyses:
                 self._rebuild_library_analysis()
@@ -210,8 +215,16 @@ class ReaderApp(App[None]):
     def on_reload_library(self, message: ReloadLibrary) -> None:
         self.load_library()
 
+    def _warm_compare_screen(self) -> None:
+        """Import the compare screen in a thread once the whole table has shown: what Enter opens
+        next then does not wait for its modules (a tenth of a second, half of it compiling their
+        source where no bytecode is cached)."""
+        threading.Thread(
+            target=importlib.import_module, args=(".screens.compare", __package__), name="warm imports", daemon=True
+        ).start()
+
     def on_open_articles(self, message: OpenArticles) -> None:
-        from .screens.compare import CompareScreen  # here: its import is a part of start-up that can wait
+        from .screens.compare import CompareScreen  # imported already once the table showed (_warm_compare_screen)
 
         by_id = {a.id: a for a in self.session.scan.articles}
         articles = [by_id[i] for i in message.article_ids if i in by_id]

@@ -41,6 +41,15 @@ def tint(colour: str, amount: float = ANNOTATION_TINT) -> str:
     return READING_BACKGROUND.blend(Color.parse(colour), amount).hex
 
 
+# one Style each, made once: a long article has thousands of highlights (tint() blends colours)
+ENTITY_STYLES = {label: Style(color=colour) for label, colour in ENTITY_COLOURS.items()}
+OTHER_ENTITY_STYLE = Style(color="#cccccc")
+INDIRECT_STYLE = Style(bgcolor=tint(INDIRECT_COLOUR, INDIRECT_TINT))
+SPEECH_STYLE = Style(color=SPEECH_COLOUR, italic=True)
+TERM_STYLE = Style(color=TERM_COLOUR, italic=True)
+SPEECH_GUTTER_STYLE = Style(color=SPEECH_COLOUR)
+
+
 def one_line(text: str, limit: int = 60) -> str:
     """Outside text as a label on one line: made safe for the terminal, then shortened."""
     return shortening.one_line(safe_display(text), limit)
@@ -191,7 +200,7 @@ def entity_highlights(
         Highlight(
             entity.start,
             entity.end,
-            Style(color=ENTITY_COLOURS.get(entity.label, "#cccccc")),
+            ENTITY_STYLES.get(entity.label, OTHER_ENTITY_STYLE),
             "entity",
             HighlightedEntity(entity, library_analysis.entity(entity.key)),
         )
@@ -261,7 +270,7 @@ def quote_highlights(
         Highlight(
             quote.start,
             quote.end,
-            Style(bgcolor=tint(INDIRECT_COLOUR, INDIRECT_TINT)),
+            INDIRECT_STYLE,
             "indirect",
             HighlightedQuote(quote, analysis.article_id, -1 - index, None),
         )
@@ -272,17 +281,16 @@ def quote_highlights(
         if not _in_window(quote.start, quote.end, window):
             continue
         speech = quote.kind == SPEECH
-        colour = SPEECH_COLOUR if speech else TERM_COLOUR
         highlights.append(
             Highlight(
                 quote.start,
                 quote.end,
-                Style(color=colour, italic=True),
+                SPEECH_STYLE if speech else TERM_STYLE,
                 "quote",
                 HighlightedQuote(
                     quote, analysis.article_id, index, library_analysis.group_of(analysis.article_id, index)
                 ),
-                gutter=Style(color=colour) if speech and quote.depth == 0 else None,
+                gutter=SPEECH_GUTTER_STYLE if speech and quote.depth == 0 else None,
             )
         )
     return highlights

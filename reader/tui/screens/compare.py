@@ -20,6 +20,7 @@ from textual.widgets import Static
 from ...analysis import ArticleAnalysis, LibraryAnalysis
 from ...annotations.tags import tag_colour, tag_key
 from ...articles import Article
+from ...collector import CollectorPause
 from ...framing import FramingReport, framing_report
 from ...text.search import find_all, next_hit
 from ...text.terminal import safe_line
@@ -66,6 +67,7 @@ from .quote_group import QuoteGroupScreen
 MAX_COLUMNS = 4
 MIN_COLUMN_WIDTH = 44
 PANEL_WIDTH = 50
+OPEN_GC_PAUSE_LIMIT_S = 2.0  # the collector resumes once the columns are styled, at the latest after this
 RELATED_NOTICE_AT = 500  # a library this big may take a moment the first time (the related index is built)
 PANE_LISTS = {
     "notes": "#notes-list",
@@ -77,6 +79,7 @@ PANE_LISTS = {
 
 
 class CompareScreen(Screen[None]):
+    AUTO_FOCUS = "ReadingView"  # the first column's, as it is composed: not a hidden Tab first, then the view
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "cycle_column(1)", "Next column"),
         Binding("shift+tab", "cycle_column(-1)", "Previous column", show=False),
@@ -135,8 +138,10 @@ class CompareScreen(Screen[None]):
         self.framing: FramingReport | None = None  # how the open articles frame the story (the Compare tab)
         self._styling = 0  # which refresh_analysis the worker's layers belong to
         self._styled = 0  # the last one whose layers are drawn
+        self._opening = CollectorPause()  # from composing until the columns are styled and drawn
 
     def compose(self) -> ComposeResult:
+        self._opening.pause()
         yield SidePanel()
         yield self.deck
         yield SearchBar()
@@ -145,10 +150,14 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._apply_width(self.size.width)
-        if self.columns:
+        if self.columns and self.focused is not self.columns[0].view:
             self.columns[0].view.focus()
         self.refresh_annotations()
         self.call_after_refresh(self.refresh_analysis)  # the text first, its highlights right after
+        self.set_timer(OPEN_GC_PAUSE_LIMIT_S, self._opening.resume)
+
+    def on_unmount(self) -> None:
+        self._opening.resume()
 
     @property
     def columns(self) -> list[ArticleColumn]:
@@ -189,6 +198,7 @@ class CompareScreen(Screen[None]):
         else:
             self._styled = self._styling
             self._show_framing(None)
+            self.call_after_refresh(self._opening.resume)
         self._show_analysis(library_analysis)
 
     @property
@@ -235,6 +245,7 @@ class CompareScreen(Screen[None]):
             column.set_status(column.describe_cursor())
         if self.query_one(SidePanel).shown:  # the names and quotes panes were filled already
             self.query_one(ComparePane).show(self.framing)
+        self.call_after_refresh(self._opening.resume)
 
     def _show_framing(self, framing: FramingReport | None) -> None:
         """The comparison of the open articles that have their analysis, and its passage layer."""

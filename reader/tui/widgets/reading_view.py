@@ -178,10 +178,17 @@ class ReadingView(ScrollView, can_focus=True):
         self._lines_changed()
         self.scroll_to(y=self._lines.line_of(top_offset), animate=False, immediate=True)
 
-    def _lines_changed(self) -> None:
-        self._strips.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines))
-        self.refresh()
+    def _lines_changed(self, first_changed: int = 0) -> None:
+        """Lines from `first_changed` on are new. A new line count is only a new scrollbar: the view's
+        scrollbar always shows and its width is fixed, so nothing else moves (Textual's virtual_size
+        lays the whole screen out again); lines appended below the screen repaint nothing."""
+        if not first_changed:
+            self._strips.clear()  # a line's strip is cached by its index: appended lines leave them valid
+        size = Size(self.scrollable_content_region.width, len(self._lines))
+        self.set_reactive(ReadingView.virtual_size, size)
+        self._scroll_update(size)
+        if first_changed < self.scroll_offset.y + self.scrollable_content_region.height:
+            self.refresh()
 
     @work(thread=True, exclusive=True, group="wrap")
     def _wrap_rest(self, token: int, width: int, start: int) -> None:
@@ -191,9 +198,10 @@ class ReadingView(ScrollView, can_focus=True):
     def _append_lines(self, token: int, rest: WrappedLines) -> None:
         if token != self._wrap_token:
             return  # the view was re-wrapped at another width meanwhile
+        shown = len(self._lines)
         self._lines.extend(rest)
         self._wrap_complete = True
-        self._lines_changed()
+        self._lines_changed(max(0, shown - 1))  # the last line may hold the cursor at the text's end
 
     @property
     def wrap_complete(self) -> bool:
@@ -208,6 +216,14 @@ class ReadingView(ScrollView, can_focus=True):
         first = max(0, min(len(self._lines) - 1, top - height))
         last = min(len(self._lines) - 1, top + 2 * height)
         return (self._lines.starts[first], self._lines.ends[last] + 1)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        """Wrap as soon as the layout gives the view its width, so that the frame drawn right after
+        it shows the text (waiting for the Resize event drew the screen once more, the text only then)."""
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if changed and self.scrollable_content_region.height > 0:
+            self._rewrap()
+        return changed
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
@@ -258,10 +274,39 @@ class ReadingView(ScrollView, can_focus=True):
 
     def _reindex(self) -> None:
         visible = (h for name, items in self._layers.items() if name not in self._hidden_layers for h in items)
-        self._index = _LayerIndex(visible)
+        old, self._index = self._index, _LayerIndex(visible)
         self._generation += 1
+        self._redraw_changed_lines(old)
+
+    def _redraw_changed_lines(self, old: _LayerIndex) -> None:
+        """Only the lines on screen whose highlights changed are drawn again; the others keep their
+        strips. The whole text's layers from the styling worker are, on screen, the ones drawn
+        from the window already: they repaint nothing."""
+        top = self.scroll_offset.y
+        shown = range(top, min(top + self.scrollable_content_region.height, len(self._lines)))
+        changed = [
+            index
+            for index in shown
+            if old.overlapping(self._lines.starts[index], self._lines.ends[index])
+            != self._index.overlapping(self._lines.starts[index], self._lines.ends[index])
+        ]
+        previous = self._generation - 1
+        kept = [
+            ((index, width, self._generation, cursor, selection), strip)
+            for (index, width, generation, cursor, selection) in list(self._strips.keys())
+            if generation == previous
+            and index in shown
+            and index not in changed
+            and (strip := self._strips.get((index, width, generation, cursor, selection))) is not None
+        ]
         self._strips.clear()
-        self.refresh()
+        for key, strip in kept:
+            self._strips[key] = strip
+        if len(changed) == len(shown):
+            self.refresh()
+            return
+        for index in changed:
+            self.refresh_line(index)
 
     def highlights_at(self, offset: int) -> list[Highlight]:
         """Visible highlights covering offset, lowest layer first."""
@@ -534,12 +579,15 @@ class ReadingView(ScrollView, can_focus=True):
             self.selection_anchor = None
 
     def on_focus(self) -> None:
-        self._generation += 1
-        self.refresh()
+        self._refresh_cursor_line()
 
     def on_blur(self) -> None:
-        self._generation += 1
-        self.refresh()
+        self._refresh_cursor_line()
+
+    def _refresh_cursor_line(self) -> None:
+        """Focus only shows or hides the cursor: the other lines' strips stay (a strip's cache key
+        holds the cursor), so only the cursor's line is drawn again, not the whole view."""
+        self._refresh_offsets(self.cursor)
 
     # ----- rendering ----------------------------------------------------------------------
 
