@@ -12,7 +12,6 @@ from .referents import Mention, Referent
 from .state import MentionState
 
 _AGE_ADJECTIVE = re.compile(r"^\d+-jährigen?$")
-_TIME_ADJECTIVE = re.compile(r"^(?:frühere|ehemalige|junge|alte|langjährige|bisherige|scheidende)n?$")
 _DATELINE_CLOSE = re.compile(r"\)\s*[-–—]")  # "(dpa) - " after a dateline's place
 PRONOUN_LOOKBACK_SENTENCES = 3
 DEFINITE_LOOKBACK_SENTENCES = 3
@@ -165,13 +164,9 @@ class MentionResolution(MentionState):
         label = "ORG" if mention.kind == "organisation" else "PER"
         gender = mention.referent.gender
         role = mention.referent.role
-        # "der französische Präsident" brings in someone new, "der CDU-Politiker", an age ("der
-        # 58-jährige Winzer") and a time of life or office ("der frühere Rathauschef", "die junge
-        # Ärztin") take up someone named before
-        qualified = (
-            len([w for w in mention.text.split(" ") if not _AGE_ADJECTIVE.match(w) and not _TIME_ADJECTIVE.match(w)])
-            > 2
-        )
+        # "der französische Präsident" brings in someone new, "der CDU-Politiker" and an age ("der
+        # 58-jährige Winzer") take up someone named before
+        qualified = len([w for w in mention.text.split(" ") if not _AGE_ADJECTIVE.match(w)]) > 2
         if label == "PER" and (
             role is None or qualified or len({link.key for link in self.roles if link.role == role}) > 1
         ):
