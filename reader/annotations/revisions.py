@@ -79,26 +79,23 @@ def content_revision(
     updated: str,
 ) -> str:
     """revision_of from the fields themselves (an import computes it before it builds the annotation)."""
-    return hashlib.blake2b(  # _digest, inline: a call less for each of an import's annotations
-        orjson.dumps(
-            [
-                annotation_id,
-                article_id,
-                article_version,
-                start,
-                end,
-                exact,
-                prefix,
-                suffix,
-                tags,
-                note,
-                author,
-                created,
-                updated,
-            ]
-        ),
-        digest_size=REVISION_CHARS // 2,
-    ).hexdigest()
+    return _digest(
+        [
+            annotation_id,
+            article_id,
+            article_version,
+            start,
+            end,
+            exact,
+            prefix,
+            suffix,
+            tags,
+            note,
+            author,
+            created,
+            updated,
+        ]
+    )
 
 
 def file_lineage(revision: str, declared: str, declared_ancestors: tuple[str, ...]) -> tuple[str, ...]:
