@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import os
 import signal
 import sys
+import termios
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -71,6 +73,7 @@ SWITCH_INTERVAL_S = 0.0005
 # The compare screen is imported this long after the whole table shows, not at once: an import's
 # compiling holds the GIL the UI thread (and the thread writing the frame) needs for the first rows.
 WARM_IMPORTS_AFTER_S = 1.0
+TERMINAL_CHECK_S = 1.0  # how often the app looks whether its terminal is still there
 STORE_CHECK_S = 1.0  # how often the app looks for changes other windows, the CLI or an import made
 EXPORT_LABELS = {
     "json": "JSON",
@@ -141,6 +144,11 @@ class ReaderApp(App[None]):
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         self.key_pacer.start()
         self._handle_stop_signals(install=True)
+        terminal = sys.__stdin__
+        if not self.is_headless and terminal is not None and terminal.isatty():
+            threading.Thread(
+                target=self._watch_terminal, args=(terminal.fileno(),), name="terminal watch", daemon=True
+            ).start()
         self.push_screen(self.library_screen)
         self.load_library()
 
@@ -156,6 +164,23 @@ class ReaderApp(App[None]):
                     loop.remove_signal_handler(signum)
             except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no such signal here
                 return
+
+    def _watch_terminal(self, terminal: int) -> None:
+        """End the app when its terminal has gone without a SIGHUP reaching it: under `make run`,
+        make leads the terminal's session and takes the hangup. Textual's input thread then spins
+        on the end of its input, its output thread dies writing to the dead terminal, and the UI
+        thread blocks on the full write queue — so this is a thread, and it does not go through
+        `exit`, which would wait on that queue too. The store loses nothing: every save is atomic
+        and on disk when it returns."""
+        while True:
+            time.sleep(TERMINAL_CHECK_S)
+            try:
+                termios.tcgetattr(terminal)
+            except (termios.error, OSError):
+                break
+        if self.analysis_process is not None:
+            self.analysis_process.close()
+        os._exit(128 + signal.SIGHUP)
 
     def _tell_screens(self, message_type: type[Message]) -> None:
         """Post a fresh message of this type to every screen on the stack; each redraws from the session."""

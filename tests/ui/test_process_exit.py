@@ -4,6 +4,7 @@ killed outright does not leave the analysis process running."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -129,3 +130,34 @@ def test_the_analysis_process_does_not_outlive_a_killed_app(library_dir: Path) -
         assert gone(child, within=30)  # a loaded machine may still be importing spaCy there
     finally:
         app.kill()
+
+
+def test_the_app_ends_when_its_terminal_goes_and_only_its_parent_gets_the_hangup(library_dir: Path) -> None:
+    """As under `make run`: make leads the terminal's session and takes the SIGHUP; the app, its
+    child, must still end instead of spinning on the end of its input."""
+    import pty
+    import select
+
+    makefile = library_dir / "Makefile"
+    makefile.write_text(f"run:\n\t{sys.executable} -m reader --library {library_dir}\n", encoding="utf-8")
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: make, which runs the app as `make run` does
+        os.environ["TERM"] = "xterm-256color"
+        os.execvp("make", ["make", "--no-print-directory", "-f", str(makefile), "run"])
+    shown = b""
+    deadline = time.monotonic() + 60
+    while b"articles" not in shown and time.monotonic() < deadline:  # the library title is drawn
+        if select.select([terminal], [], [], 0.5)[0]:
+            shown += os.read(terminal, 65536)
+    assert b"articles" in shown
+    app = next(child for child in children(pid) if b"reader" in Path(f"/proc/{child}/cmdline").read_bytes())
+    analysis = analysis_child(app)
+    os.close(terminal)  # the hangup: make takes it, and waits for the app
+    try:
+        assert gone(app, within=10)
+        assert gone(analysis, within=5)
+    finally:
+        for process in (app, analysis):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(process, signal.SIGKILL)
+        os.waitpid(pid, 0)
