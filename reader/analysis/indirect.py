@@ -459,6 +459,9 @@ def _topic_verb(narration: list[Word], position: int) -> bool:
 
 
 _ADDRESSEE_PREPOSITIONS = frozenset({"an"})
+# words in a parenthesis that stand for the sentence around it: "- das hat sie gesagt -", "- darauf
+# hat er hingewiesen -"
+_PLACEHOLDERS = frozenset({"das", "es", "dies", "darauf", "daran", "davon", "dazu", "darüber"})
 _DASHES = frozenset({"-", "–", "—"})
 
 
@@ -473,6 +476,21 @@ def _aside_around(narration: list[Word], mention: Mention | None, cue: int) -> t
         if inside and not first < cue < last:
             return first, last
     return None
+
+
+def _pointing_aside(narration: list[Word], cue: int) -> tuple[int, int] | None:
+    """The dashes of a parenthesis around the cue whose "das"/"es" before the cue stands for the
+    sentence around it ("Unternehmen erleben - das hat die Kollegin gesagt - einen Crashkurs"):
+    that sentence is what the cue reports, not the words after the closing dash (GePaDe train
+    gives such a "das", "es" or "darauf" as the message 80 times). None without a sentence on both sides."""
+    dashes = [k for k, w in enumerate(narration) if w.text in _DASHES]
+    aside = next(((a, b) for a, b in zip(dashes[::2], dashes[1::2], strict=False) if a < cue < b), None)
+    if aside is None or not any(w.lower in _PLACEHOLDERS for w in narration[aside[0] + 1 : cue]):
+        return None
+    first, last = aside
+    if first == 0 or _sentence_end(narration, last) <= last + 1:
+        return None
+    return aside
 
 
 def _crosses(quote: Quote, found: list[Quote]) -> bool:
@@ -531,20 +549,14 @@ class IndirectFinder:
                     continue  # "darüber reden, wie …": the clause is the topic, not a report
                 if position > 0 and word.lower == "gesagt" and narration[position - 1].lower in _WORDING_ADVERBS:
                     continue  # "Niemand möchte, ehrlich gesagt, …"
+                aside = _pointing_aside(narration, position)
+                if aside is not None:  # "- das hat die Kollegin gesagt -": the sentence around it, her words
+                    report = self._aside_report(narration, aside, position)
+                    out.extend([report] if report is not None else [])
+                    continue
                 clause = self._after(narration, position) or self._before(narration, position)
                 if clause is not None:
-                    attribution = self._verb_attribution(narration, position, sentence_start)
-                    if (
-                        word.lower in _SOURCELESS
-                        and not self._personal_subject(narration, position, attribution.mention)
-                    ) or (is_evidence_form(word.lower) and not _can_speak(attribution.mention)):
-                        attribution = replace(attribution, mention=None)  # "Die Konferenz hat gezeigt, dass …"
-                    elif (generic := _free_relative(narration, position)) is not None:
-                        attribution = replace(attribution, mention=generic)
-                    elif attribution.mention is None:
-                        opening = self._clause_start(narration, position)
-                        attribution = replace(attribution, mention=_indefinite_subject(narration, position, opening))
-                    out.append(self._quote(clause, attribution))
+                    out.append(self._quote(clause, self._cue_attribution(narration, position, sentence_start)))
             elif word.lower in _CLAUSE_NOUNS and word.capitalized:
                 clause = self._after_noun(narration, position)
                 if clause is not None:
@@ -563,6 +575,40 @@ class IndirectFinder:
                     if phrase_source is not None:
                         out.append(self._quote(clause, phrase_source))
         return out
+
+    def _aside_report(self, narration: list[Word], aside: tuple[int, int], cue: int) -> Quote | None:
+        """The sentence around a parenthesis that says whose it is, with the source the parenthesis
+        names ("- das hat die Kollegin gesagt -"); none in the passive ("- das wurde schon gesagt -"),
+        where the noun-phrase fallback would take the placeholder for the source."""
+        first, last = aside
+        clause = self._span(narration[: _sentence_end(narration, last)])
+        if clause is None:
+            return None
+        inner = narration[first + 1 : last]
+        attribution = self._cue_attribution(inner, cue - first - 1, inner[0].start)
+        mention = attribution.mention
+        if mention is not None and any(
+            mention.start <= w.start < mention.end for w in inner if w.lower in _PLACEHOLDERS
+        ):
+            attribution = replace(attribution, mention=None)
+        return self._quote(clause, attribution)
+
+    def _cue_attribution(self, narration: list[Word], cue: int, sentence_start: int) -> Attribution:
+        """The source of a verb cue, with what GePaDe's conventions add: none for a finding or a
+        reading ("Die Konferenz hat gezeigt, dass …"), the "wer" of a free relative clause, an
+        indefinite subject ("weiß doch jeder")."""
+        word = narration[cue]
+        attribution = self._verb_attribution(narration, cue, sentence_start)
+        if (word.lower in _SOURCELESS and not self._personal_subject(narration, cue, attribution.mention)) or (
+            is_evidence_form(word.lower) and not _can_speak(attribution.mention)
+        ):
+            return replace(attribution, mention=None)
+        if (generic := _free_relative(narration, cue)) is not None:
+            return replace(attribution, mention=generic)
+        if attribution.mention is None:
+            opening = self._clause_start(narration, cue)
+            return replace(attribution, mention=_indefinite_subject(narration, cue, opening))
+        return attribution
 
     def _personal_subject(self, narration: list[Word], cue: int, mention: Mention | None) -> bool:
         """ "Wir werden zeigen, dass …", "Sie haben nicht gezeigt, wieso …": a speaker or the

@@ -38,3 +38,32 @@ def reports(analysis: ArticleAnalysis) -> list[tuple[str, str | None]]:
 )
 def test_a_speaker_who_shows_something_is_its_source(analyse: Analyse, text: str, expected: list) -> None:
     assert reports(analyse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a parenthesis whose "das" stands for the sentence around it reports that sentence, with
+        # the source it names …
+        (
+            "Die Schulen brauchen - das hat die Ministerin gestern gesagt - mehr Lehrer.",
+            [("Die Schulen brauchen - das hat die Ministerin gestern gesagt - mehr Lehrer", "die Ministerin")],
+        ),
+        (
+            "Der Haushalt ist - darauf hat der Kämmerer hingewiesen - nicht gedeckt.",
+            [("Der Haushalt ist - darauf hat der Kämmerer hingewiesen - nicht gedeckt", "der Kämmerer")],
+        ),
+        # … none in the passive
+        (
+            "Die Steuer - das wurde schon gesagt - ist zu hoch.",
+            [("Die Steuer - das wurde schon gesagt - ist zu hoch", None)],
+        ),
+        # a parenthesis with a clause of its own reports that clause, as before
+        (
+            "Die Stadt hat - ich fürchte, sie wird es nie haben - kein Geld.",
+            [("sie wird es nie haben - kein Geld", "ich")],
+        ),
+    ],
+)
+def test_a_parenthesis_that_names_a_source_reports_its_sentence(analyse: Analyse, text: str, expected: list) -> None:
+    assert reports(analyse(text)) == expected
