@@ -246,6 +246,8 @@ def reported_clause(
         first_part < MIN_WORDS or not any(w.is_word and not w.capitalized for w in words[:first_part])
     ):
         return False  # "sagte der Sprecher, Khalid al-Mansouri, in Doha": an apposition
+    if own_stance and words[0].lower in _DEMONSTRATIVES:
+        return True  # "Ich finde, die Antwort darauf ist klar": no noun before the comma for a relative clause
     return after_colon or words[0].lower not in _SUBORDINATORS or _demonstrative_main_clause(words)
 
 
@@ -708,7 +710,10 @@ class IndirectFinder:
             main_clause=says or opener == "wie",
             after_colon=separator == ":",
             conditional=conditional,
-            own_stance=_first_person_next_to(narration, cue) and cue_category(narration[cue].text) == THINK,
+            # "Ich glaube, …", "glaube ich, …": the stance right before its comma
+            own_stance=_first_person_next_to(narration, cue)
+            and cue_category(narration[cue].text) == THINK
+            and k <= cue + 2,
         ):
             return None
         if opener == "wie" and separator == "," and opening > 1 and narration[opening - 1].text == ",":

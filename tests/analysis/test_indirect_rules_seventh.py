@@ -67,3 +67,23 @@ def test_a_speaker_who_shows_something_is_its_source(analyse: Analyse, text: str
 )
 def test_a_parenthesis_that_names_a_source_reports_its_sentence(analyse: Analyse, text: str, expected: list) -> None:
     assert reports(analyse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after "Ich finde," no noun stands before the comma for a relative clause: an article or
+        # a demonstrative opens the reported main clause
+        ("Ich finde, die Lösung dafür ist längst bekannt.", [("die Lösung dafür ist längst bekannt", "Ich")]),
+        (
+            "Ich glaube, der Plan der Stadt, die Bäder zu schließen, war falsch.",
+            [("der Plan der Stadt, die Bäder zu schließen, war falsch", "Ich")],
+        ),
+        # the stance is not right before the comma: what follows the comma is a relative clause
+        ("Ich denke oft an die Nachbarn, die im Winter geholfen haben.", []),
+    ],
+)
+def test_a_stance_right_before_its_comma_reports_a_clause_opened_by_an_article(
+    analyse: Analyse, text: str, expected: list
+) -> None:
+    assert reports(analyse(text)) == expected
