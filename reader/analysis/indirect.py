@@ -628,6 +628,32 @@ class IndirectFinder:
             end += 1
         return narration[start].start <= mention.start and mention.end <= narration[end - 1].end
 
+    @staticmethod
+    def _first_person_subject(narration: list[Word], cue: int) -> Mention | None:
+        """ "frage ich Sie, ob …", "An die Kollegen möchte ich appellieren: …": an "ich" or "wir" in
+        the cue's clause (between commas or dashes) is its subject — they have no other case —,
+        whoever else it names; not one compared with ("genauso gut wie ich")."""
+        bounds = _CLAUSE_BREAKS | _ENDS | _DASHES
+        start = cue
+        while start > 0 and narration[start - 1].text not in bounds:
+            start -= 1
+        end = cue + 1
+        while end < len(narration) and narration[end].text not in bounds:
+            end += 1
+        pronoun = next(
+            (
+                w
+                for k, w in enumerate(narration[start:end], start)
+                if w.lower in {"ich", "wir"}
+                and not w.is_quote
+                and not (k > 0 and narration[k - 1].lower in {"als", "wie"})
+            ),
+            None,
+        )
+        if pronoun is None:
+            return None
+        return Mention(pronoun.start, pronoun.end, "pronoun", "nom", Referent(gender="1"), pronoun.text)
+
     def _verb_attribution(self, narration: list[Word], cue: int, sentence_start: int) -> Attribution:
         """The cue rules' source, or the one a causative names: "Lassen Sie mich sagen", "Sie haben
         mich sagen hören" are "mich"'s words, not the addressee's."""
@@ -641,6 +667,10 @@ class IndirectFinder:
             )
             if _aside_around(narration, attribution.mention, cue) is not None:
                 attribution = replace(attribution, mention=None)
+        speaker = self._first_person_subject(narration, cue)
+        found = attribution.mention
+        if speaker is not None and (found is None or found.text.lower() not in {"ich", "wir"}):
+            attribution = replace(attribution, mention=speaker)  # "frage ich Sie, ob …": "ich", not "Sie"
         causee = _causee(narration, cue)
         if causee is None:
             return attribution

@@ -87,3 +87,23 @@ def test_a_stance_right_before_its_comma_reports_a_clause_opened_by_an_article(
     analyse: Analyse, text: str, expected: list
 ) -> None:
     assert reports(analyse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ich" and "wir" are only ever the subject: the one they ask or remind is not the source
+        (
+            "Deshalb will ich Sie zum Schluss bitten: Stimmen Sie dem Plan zu!",
+            [("Stimmen Sie dem Plan zu", "ich")],
+        ),
+        ("Darum möchte ich Sie daran erinnern: Die Kassen sind leer.", [("Die Kassen sind leer", "ich")]),
+        # … but not an "ich" that is compared with
+        (
+            "Sie wissen so gut wie ich, dass die Kassen leer sind.",
+            [("dass die Kassen leer sind", "Sie")],
+        ),
+    ],
+)
+def test_a_first_person_pronoun_in_the_cue_clause_is_its_subject(analyse: Analyse, text: str, expected: list) -> None:
+    assert reports(analyse(text)) == expected
