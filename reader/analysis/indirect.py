@@ -495,6 +495,18 @@ def _pointing_aside(narration: list[Word], cue: int) -> tuple[int, int] | None:
     return aside
 
 
+# prepositions that make a cue noun a topic ("über die Frage", "mit der Frage"); "zu" makes it a
+# support verb's ("zur Kenntnis nehmen", "zu dem Schluss kommen")
+_TOPIC_PREPOSITIONS = lexicon.PREPOSITIONS - {"zu", "zur", "zum"}
+
+
+def _governed_noun(narration: list[Word], cue: int) -> bool:
+    """The cue noun after a preposition and its article ("über die Frage", "mit der Frage"): a
+    topic, not the object a subject holds; a bare one is a support verb's ("in Zweifel stellen")."""
+    words = [w for w in narration[max(0, cue - 3) : cue] if w.is_word]
+    return len(words) >= 2 and words[-1].lower in lexicon.ARTICLES and words[-2].lower in _TOPIC_PREPOSITIONS
+
+
 def _crosses(quote: Quote, found: list[Quote]) -> bool:
     """The span overlaps one already found without either containing the other."""
     return any(
@@ -897,6 +909,8 @@ class IndirectFinder:
             start -= 1
         if not any(w.lower in _HOLDING_VERBS for w in narration[start : cue + 3]):
             return None  # "Der Bericht wirft die Frage auf, ob …": the subject raises it, holds no view
+        if _governed_noun(narration, cue):
+            return None  # "Sie haben über die Frage gesprochen, wie …": the topic, nobody's view
         return next(
             (
                 m

@@ -107,3 +107,20 @@ def test_a_stance_right_before_its_comma_reports_a_clause_opened_by_an_article(
 )
 def test_a_first_person_pronoun_in_the_cue_clause_is_its_subject(analyse: Analyse, text: str, expected: list) -> None:
     assert reports(analyse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cue noun after a preposition and its article is the topic, nobody's view …
+        (
+            "Wir haben lange über die Frage gestritten, wie die Schule saniert wird.",
+            [("wie die Schule saniert wird", None)],
+        ),
+        ("Sie haben mit der Frage angefangen, wer das bezahlen soll.", [("wer das bezahlen soll", None)]),
+        # … the object of a holding verb is the subject's
+        ("Wir haben die Hoffnung, dass die Schule saniert wird.", [("dass die Schule saniert wird", "Wir")]),
+    ],
+)
+def test_a_cue_noun_after_a_preposition_has_no_holder(analyse: Analyse, text: str, expected: list) -> None:
+    assert reports(analyse(text)) == expected
