@@ -22,6 +22,7 @@ from pathlib import Path
 from ..text.marks import DASHES, QUOTES_NOT_APOSTROPHES
 
 _INITIAL = re.compile(r"^\w\.$")
+_FINAL_INITIAL = re.compile(r"\s[A-ZÄÖÜ]\.$")  # "Ingeborg K.": the period is the initial's, not the sentence's
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = QUOTES_NOT_APOSTROPHES + "()[],.;:!?" + DASHES  # an apostrophe may end a genitive ("Merz'")
 _WORD = re.compile(r"[\w-]+")
@@ -47,13 +48,20 @@ def place_aliases() -> dict[str, str]:
 def clean_name(text: str) -> str:
     """The span text with whitespace collapsed and stray edge punctuation removed."""
     text = _SPACE.sub(" ", text).strip()
-    text = text.strip(_EDGE_PUNCT).strip()
-    return text
+    cleaned = text.strip(_EDGE_PUNCT).strip()
+    end = text.find(cleaned) + len(cleaned)
+    if _FINAL_INITIAL.search(text[: end + 1]):
+        cleaned += "."  # an initial keeps its period: GUIDELINES' fullest name is "Ingeborg K.", as written
+    return cleaned
 
 
 def name_key(name: str) -> str:
-    """The comparable form of a name: case-folded, middle initials dropped ("John E. Herbst")."""
-    words = clean_name(name).replace("’", "'").split(" ")
+    """The comparable form of a name: case-folded, middle initials dropped ("John E. Herbst"), a final
+    initial without its period."""
+    cleaned = clean_name(name)
+    if _FINAL_INITIAL.search(cleaned):
+        cleaned = cleaned[:-1]  # "Ingeborg K." and "Ingeborg K" are one key, however a span ends
+    words = cleaned.replace("’", "'").split(" ")
     kept = [w for i, w in enumerate(words) if not (_INITIAL.match(w) and 0 < i < len(words) - 1)]
     return " ".join(kept).casefold()
 
