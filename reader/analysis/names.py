@@ -10,7 +10,6 @@ them: such a span names a camp or an event, not the person, so it keeps its own 
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from collections import Counter
@@ -166,37 +165,17 @@ def declined_forms(texts: Iterable[str], labels: dict[str, Counter[str]], attest
     return out
 
 
-def parenthesised_aliases(text: str, spans: list[NameSpan]) -> dict[str, str]:
-    """'Internationaler Strafgerichtshof (IStGH)': an acronym in brackets right after a name of
-    the same label, with the same initial, is that name, as the text itself says."""
-    ordered = sorted(spans, key=lambda span: span.start)
-    out: dict[str, str] = {}
-    for first, second in itertools.pairwise(ordered):
-        between = text[first.end : second.start]
-        after = text[second.end : second.end + 1]
-        acronym, full = clean_name(second.text), clean_name(first.text)
-        # "Friedrich Merz (CDU)" names a person's party: same label, not a person, same initial
-        if (
-            between.strip() == "("
-            and after == ")"
-            and _ACRONYM.match(acronym)
-            and " " in full
-            and first.label == second.label != PERSON
-            and acronym[0] == full[0]
-        ):
-            out[acronym] = full
-    return out
-
-
-def canonical_names(spans: Iterable[NameSpan], text: str = "") -> dict[str, str]:
+def canonical_names(
+    spans: Iterable[NameSpan], text: str = "", short_forms: dict[str, str] | None = None
+) -> dict[str, str]:
     """Map each span text of one article to its canonical display name.
 
     A genitive maps to an attested base ("Putins" → "Putin" when "Putin" or a full name ending
     in "Putin" occurs); a single-word person name maps to the only full name ending in it.
     Ambiguous surnames (two full names share one) stay as they are. Other multi-word names go
     to their base form (:func:`declined_forms`); a place named in English or by its ISO code
-    goes to its German CLDR name ("Moscow" → "Moskau"); an acronym the text puts in brackets
-    after a name is that name.
+    goes to its German CLDR name ("Moscow" → "Moskau"); a short form is the name `short_forms`
+    gives it (see short_forms.py: "KVN" → "Kassenärztliche Vereinigung Niedersachsen").
     """
     spans = list(spans)
     canonical = _person_and_genitive_names(spans)
@@ -206,13 +185,12 @@ def canonical_names(spans: Iterable[NameSpan], text: str = "") -> dict[str, str]
     attested = set(_WORD.findall(text)) | {w for t in canonical for w in t.split(" ")}
     declined = declined_forms(canonical, labels, attested)
     aliases = place_aliases()
-    in_brackets = parenthesised_aliases(text, spans) if text else {}
     for name, value in canonical.items():
         value = declined.get(name, value)
         if labels[name].most_common(1)[0][0] == PLACE:
             value = aliases.get(value.casefold(), value)
         canonical[name] = value
-    for acronym, full in in_brackets.items():
+    for acronym, full in (short_forms or {}).items():
         if acronym in canonical and full in canonical:
             canonical[acronym] = canonical[full]
     return canonical

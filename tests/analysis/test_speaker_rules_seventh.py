@@ -4,9 +4,12 @@ or spans given by hand)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from reader.analysis import ArticleAnalysis, analyze_spans
+from reader.analysis.analyze import canonical_entities
+from reader.analysis.short_forms import spells
 
 Analyse = Callable[..., ArticleAnalysis]
 
@@ -26,3 +29,57 @@ def test_a_period_after_a_whole_word_stays_the_sentences() -> None:
     text = "Am Montag sprach Greta Mahler."
     analysis = analyze_spans("g", "v", "f", text, [(17, len(text), "PER")], [(0, len(text))])
     assert [e.name for e in analysis.entities] == ["Greta Mahler"]
+
+
+def _tagged(text: str, names: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """Every occurrence of each name as a span with its label, as a pipeline would give them."""
+    return sorted(
+        (m.start(), m.end(), label)
+        for name, label in names
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    )
+
+
+def test_a_short_form_in_brackets_reaches_back_as_far_as_its_letters_over_a_place_cut_off() -> None:
+    text = "Der Landesverband Bergbau Thüringen (LBT) warnte am Montag. „Das reicht nicht“, sagte der LBT."
+    spans = _tagged(text, [("Landesverband Bergbau", "ORG"), ("Thüringen", "LOC"), ("LBT", "ORG")])
+    analysis = analyze_spans("l", "v", "f", text, spans, [(0, 59), (60, len(text))])
+    assert [(e.text, e.name) for e in analysis.entities] == [
+        ("Landesverband Bergbau Thüringen", "Landesverband Bergbau Thüringen"),
+        ("LBT", "Landesverband Bergbau Thüringen"),
+        ("LBT", "Landesverband Bergbau Thüringen"),
+    ]
+    assert analysis.quotes[0].speaker == "Landesverband Bergbau Thüringen"
+
+
+def test_a_defined_short_form_the_pipeline_missed_is_tagged_where_it_is_used() -> None:
+    text = "Das Bundesinstitut für Gewässerkunde (BfG) misst täglich. „Der Pegel fällt“, teilte das BfG mit."
+    spans = _tagged(text, [("Bundesinstitut für Gewässerkunde", "ORG")])
+    analysis = analyze_spans("b", "v", "f", text, spans, [(0, 57), (58, len(text))])
+    assert [e.text for e in analysis.entities] == ["Bundesinstitut für Gewässerkunde", "BfG", "BfG"]
+    assert analysis.quotes[0].speaker == "Bundesinstitut für Gewässerkunde"
+
+
+def test_a_short_form_without_brackets_is_the_one_name_that_spells_it() -> None:
+    text = "Der Deutsche Wetterdienst warnte. Am Abend schrieb der DWD, der Sturm ziehe ab."
+    names = [("Deutsche Wetterdienst", "ORG"), ("DWD", "ORG")]
+    assert {e.key for e in canonical_entities(text, _tagged(text, names))} == {"deutsche wetterdienst"}
+    # two names spell it: no guess
+    text = "Der Deutsche Wetterdienst warnte, die Deutsche Werftdirektion auch. Der DWD schwieg."
+    names += [("Deutsche Werftdirektion", "ORG")]
+    assert len({e.key for e in canonical_entities(text, _tagged(text, names))}) == 3
+
+
+def test_nothing_untagged_becomes_a_name_and_a_persons_party_stays_the_party() -> None:
+    text = "Das Bruttoinlandsprodukt (BIP) sank. Das BIP stieg. Kanzlerin Anna Roth (AR) sprach."
+    entities = canonical_entities(text, _tagged(text, [("Anna Roth", "PER")]))
+    assert [(e.text, e.key) for e in entities] == [("Anna Roth", "anna roth")]
+
+
+def test_the_letters_of_a_short_form_come_from_its_words_in_order() -> None:
+    assert spells("DWD", ("Deutscher", "Wetterdienst"))  # a compound gives a letter from inside
+    assert spells("BSH", ("Bundesamt", "für", "Seeschifffahrt", "und", "Hydrographie"))  # function words none
+    assert spells("BLfD", ("Bayerisches", "Landesamt", "für", "Denkmalpflege"))  # or their initial
+    assert not spells("KVN", ("Vereinigung", "Niedersachsen"))  # every letter, from the first word on
+    assert not spells("BSH", ("für", "Seeschifffahrt", "Hydrographie"))  # a name opens with a content word
+    assert not spells("VN", ("Kassenärztliche", "Vereinigung", "Niedersachsen"))  # every content word gives one
