@@ -83,3 +83,14 @@ def test_the_letters_of_a_short_form_come_from_its_words_in_order() -> None:
     assert not spells("KVN", ("Vereinigung", "Niedersachsen"))  # every letter, from the first word on
     assert not spells("BSH", ("für", "Seeschifffahrt", "Hydrographie"))  # a name opens with a content word
     assert not spells("VN", ("Kassenärztliche", "Vereinigung", "Niedersachsen"))  # every content word gives one
+
+
+def test_die_behoerde_takes_up_the_authority_before_it_in_any_case(analyse: Analyse) -> None:
+    # the head "Behörde" ends in -e: stripping a genitive ending must not eat it
+    text = (
+        "Das Statistische Bundesamt prüft die Werte. Die Messungen dauern an. "
+        "„Eine Gefahr besteht nicht“, heißt es in einer Mitteilung der Behörde."
+    )
+    assert analyse(text).quotes[0].speaker == "Statistische Bundesamt"
+    text = "Das Statistische Bundesamt prüft die Werte. „Eine Gefahr besteht nicht“, sagte die Behörde."
+    assert analyse(text).quotes[0].speaker == "Statistische Bundesamt"

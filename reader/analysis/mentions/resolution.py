@@ -223,9 +223,15 @@ def _org_fits(mention: Mention, candidate: Referent) -> bool:
     specific = next((h for h in ("präsidium", "ministerium", "gericht", "amt", "bank") if head.endswith(h)), None)
     if specific is not None:
         return specific in name  # "die Notenbank" → "Bundesbank", not "Deutsche Bahn"
-    if head.removesuffix("s").removesuffix("e").endswith(lexicon.COMPANY_HEADS):
+    if _head_is(head, lexicon.COMPANY_HEADS):
         return not any(public in name for public in lexicon.PUBLIC_BODY_HEADS)
     return True
+
+
+def _head_is(noun: str, heads: tuple[str, ...]) -> bool:
+    """The noun, or its genitive ("des Verbands", "des Verbandes"), ends in one of the heads; a
+    head ending in -e keeps it ("die Behörde", "der Behörde")."""
+    return noun.endswith(heads) or noun.removesuffix("s").endswith(heads) or noun.removesuffix("es").endswith(heads)
 
 
 def _organisations_by_head(mentions: list[Mention]) -> dict[str, dict[str, Referent]]:
@@ -261,11 +267,10 @@ def _anaphoric(mention: Mention) -> bool:
         return False
     words = mention.text.split(" ")
     if mention.kind == "organisation":  # also as a document's owner: "in einem Schreiben des Verbands"
-        head = words[-1].lower().removesuffix("s").removesuffix("e")
         return (
             mention.case in {"nom", "gen"}
             and words[0].lower() in {"der", "die", "das", "des"}
-            and head.endswith(lexicon.ANAPHORIC_ORGANISATION_HEADS)
+            and _head_is(words[-1].lower(), lexicon.ANAPHORIC_ORGANISATION_HEADS)
         )
     return mention.case == "nom" and words[0].lower() in {"der", "die", "das"}
 
