@@ -94,3 +94,20 @@ def test_die_behoerde_takes_up_the_authority_before_it_in_any_case(analyse: Anal
     assert analyse(text).quotes[0].speaker == "Statistische Bundesamt"
     text = "Das Statistische Bundesamt prüft die Werte. „Eine Gefahr besteht nicht“, sagte die Behörde."
     assert analyse(text).quotes[0].speaker == "Statistische Bundesamt"
+
+
+def test_an_institution_noun_means_the_one_name_whose_first_word_it_heads_as_a_compound(analyse: Analyse) -> None:
+    # a teaser before the name: nothing precedes "Das Gericht", the compound's head ties it
+    text = (
+        "Das Gericht spricht von „grober Fahrlässigkeit“.\n"
+        "Kassel. Das Landgericht Kassel hat am Montag geurteilt. Der Prozess dauerte drei Wochen."
+    )
+    assert analyse(text).quotes[0].speaker == "Landgericht Kassel"
+
+
+def test_an_institution_noun_two_names_end_in_is_no_guess(analyse: Analyse) -> None:
+    text = (
+        "Das Gericht spricht von „grober Fahrlässigkeit“.\n"
+        "Das Landgericht Kassel und das Amtsgericht Kassel prüfen den Fall. Der Prozess dauerte drei Wochen."
+    )
+    assert analyse(text).quotes[0].speaker is None

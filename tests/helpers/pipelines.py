@@ -78,6 +78,7 @@ ORGANISATIONS = [
     "Pro Bahn",
     "Brenner Stahl AG",
     "Landgericht Kassel",
+    "Amtsgericht Kassel",
     "Polizei Kassel",
     "Universität Kassel",
 ]

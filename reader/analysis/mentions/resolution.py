@@ -249,14 +249,18 @@ def _organisations_by_head(mentions: list[Mention]) -> dict[str, dict[str, Refer
 def _named_by_head(mention: Mention, by_head: dict[str, dict[str, Referent]]) -> Referent | None:
     """The one named organisation a definite institution noun as subject is the first word of,
     anywhere in the article: "Die Polizei bestätigte …" in a story about the "Polizei
-    Gelsenkirchen", "Die Universität plant …" after the "Universität Augsburg". Two such names: no
+    Gelsenkirchen", "Die Universität plant …" after the "Universität Augsburg" — or whose first
+    word it heads as a compound ("Das Gericht" and the "Landgericht Osnabrück"). Two such names: no
     guess."""
     words = mention.text.split(" ")
     if mention.kind != "organisation" or mention.case != "nom" or mention.referent.known or len(words) != 2:
         return None
     if words[0].lower() not in {"der", "die", "das"}:
         return None
-    named = by_head.get(words[1].lower())
+    noun = words[1].lower()
+    named = by_head.get(noun)
+    if not named:  # the head of a compound is its last part: "Das Gericht" is the "Landgericht Osnabrück"
+        named = {key: r for first, found in by_head.items() if first.endswith(noun) for key, r in found.items()}
     return next(iter(named.values())) if named and len(named) == 1 else None
 
 
