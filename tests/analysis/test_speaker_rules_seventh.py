@@ -111,3 +111,17 @@ def test_an_institution_noun_two_names_end_in_is_no_guess(analyse: Analyse) -> N
         "Das Landgericht Kassel und das Amtsgericht Kassel prüfen den Fall. Der Prozess dauerte drei Wochen."
     )
     assert analyse(text).quotes[0].speaker is None
+
+
+def test_a_noun_phrase_before_zufolge_is_the_source_of_a_short_quote(analyse: Analyse) -> None:
+    # the postposition governs the dative before it, with its article as with a bare name
+    text = "Die Filter halten viel zurück, den Forschern zufolge reicht das aber „längst nicht“."
+    quote = analyse(text).quotes[0]
+    assert (quote.kind, quote.speaker_text) == ("speech", "den Forschern")
+    text = "Die Filter halten viel zurück, dem Verband zufolge ist das „zu wenig“."
+    assert analyse(text).quotes[0].speaker_text == "dem Verband"
+
+
+def test_a_dative_noun_phrase_without_zufolge_is_no_source(analyse: Analyse) -> None:
+    text = "Die Filter halten viel zurück, den Forschern gefällt das „gar nicht“."
+    assert analyse(text).quotes[0].speaker_text is None
