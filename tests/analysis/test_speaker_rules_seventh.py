@@ -125,3 +125,14 @@ def test_a_noun_phrase_before_zufolge_is_the_source_of_a_short_quote(analyse: An
 def test_a_dative_noun_phrase_without_zufolge_is_no_source(analyse: Analyse) -> None:
     text = "Die Filter halten viel zurück, den Forschern gefällt das „gar nicht“."
     assert analyse(text).quotes[0].speaker_text is None
+
+
+def test_a_title_of_two_nouns_before_a_name_gives_the_name(analyse: Analyse) -> None:
+    text = "„Sie haben Menschen getäuscht“, sagte der Vorsitzende Richter Jens Weber in der Begründung."
+    assert analyse(text).quotes[0].speaker == "Jens Weber"
+
+
+def test_a_role_before_another_noun_without_a_name_stays_the_role(analyse: Analyse) -> None:
+    text = "„Sie haben Menschen getäuscht“, sagte der Vorsitzende Richter in der Begründung."
+    quote = analyse(text).quotes[0]
+    assert (quote.speaker, quote.speaker_text) == (None, "der Vorsitzende")

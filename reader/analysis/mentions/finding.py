@@ -346,10 +346,18 @@ class MentionScan(RoleLearning):
         organisation noun its own name ("die Gewerkschaft Verdi"), which is the mention."""
         items = self.words.items
         following = after_titles(items, i + 1)  # "Mitautorin Dr. Anna Roth"
+        if following < len(items) and following == i + 1 and self._title_noun(items[following]):
+            following = after_titles(items, i + 2)  # one title of two nouns: "der Vorsitzende Richter Max Roth"
         return (
             following < len(items)
             and items[following].start in self._entity_at
             and self._entity_at[items[following].start].label in labels
+        )
+
+    def _title_noun(self, word: Word) -> bool:
+        """A capitalised common noun that no name covers, second in a title before a name."""
+        return (
+            word.is_word and word.capitalized and word.lower not in FUNCTION_WORDS and word.start not in self._entity_at
         )
 
     def _np_case(self, first: int, determiner: str, end: int | None = None) -> str:
