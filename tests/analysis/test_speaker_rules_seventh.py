@@ -136,3 +136,16 @@ def test_a_role_before_another_noun_without_a_name_stays_the_role(analyse: Analy
     text = "„Sie haben Menschen getäuscht“, sagte der Vorsitzende Richter in der Begründung."
     quote = analyse(text).quotes[0]
     assert (quote.speaker, quote.speaker_text) == (None, "der Vorsitzende")
+
+
+def test_an_apposition_opened_by_a_genitive_name_is_the_persons_and_gives_her_gender(analyse: Analyse) -> None:
+    # "Pauls Frau": the prenominal genitive stands where "die" would ("Deniz Yilmaz, die Frau von Paul")
+    text = "Deniz Yilmaz, Pauls Frau, arbeitet im Rathaus. „Wir haben nur abgerissen“, sagt sie."
+    assert analyse(text).quotes[0].speaker == "Deniz Yilmaz"
+
+
+def test_a_genitive_name_in_a_list_opens_no_apposition(analyse: Analyse) -> None:
+    text = "Deniz Yilmaz, Pauls Nachbarin und die Kinder kamen. „Wir haben nur abgerissen“, sagt sie."
+    assert [link.role for link in analyse(text).roles] == []
+    text = "Deniz Yilmaz, Pauls Nachbarin, kam. „Wir haben nur abgerissen“, sagt sie."
+    assert [(link.role, link.name) for link in analyse(text).roles] == [("nachbarin", "Deniz Yilmaz")]
