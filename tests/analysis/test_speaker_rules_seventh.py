@@ -149,3 +149,15 @@ def test_a_genitive_name_in_a_list_opens_no_apposition(analyse: Analyse) -> None
     assert [link.role for link in analyse(text).roles] == []
     text = "Deniz Yilmaz, Pauls Nachbarin, kam. „Wir haben nur abgerissen“, sagt sie."
     assert [(link.role, link.name) for link in analyse(text).roles] == [("nachbarin", "Deniz Yilmaz")]
+
+
+def test_a_quote_alone_then_its_speaker_saying_das_is_theirs(analyse: Analyse) -> None:
+    # the object "das" of the verb of saying is the quotation before it; its subject says it
+    text = "Maria Lang sucht seit Jahren. Gemeldet hat sich niemand. „Keiner will aufs Land.“ Sie sagt das ohne Groll."
+    quote = analyse(text).quotes[0]
+    assert (quote.speaker, quote.speaker_text) == ("Maria Lang", "Sie")
+
+
+def test_a_verb_that_is_no_cue_with_das_after_a_quote_names_no_speaker(analyse: Analyse) -> None:
+    text = "Maria Lang sucht seit Jahren. Gemeldet hat sich niemand. „Keiner will aufs Land.“ Sie nimmt das hin."
+    assert analyse(text).quotes[0].speaker_text is None

@@ -60,9 +60,9 @@ class CueFinding(SpeakerFinding):
         return self._speech_noun(left)
 
     def _so_sentence_after(self, sentence_end: int) -> Attribution | None:
-        """ "„…“ So sieht es die Ökonomin X." / "So formuliert es X" / "Das sagt X": the next
-        sentence opens with "so", a finite verb and "es" (or with "das" and a verb of saying), and
-        names whose words the quotation was."""
+        """ "„…“ So sieht es die Ökonomin X." / "So formuliert es X" / "Das sagt X" / "Sie sagt
+        das": the next sentence opens with "so", a finite verb and "es" (or with "das" and a verb of
+        saying, or with its speaker, the verb and "das"), and names whose words the quotation was."""
         index = bisect_right(self._sentence_starts, sentence_end)
         if index >= len(self.sentences) or "\n" in self.text[sentence_end : self.sentences[index].start]:
             return None
@@ -74,6 +74,17 @@ class CueFinding(SpeakerFinding):
             if mention is None or mention.kind == "possessive" or mention.referent.gender == "1":
                 return None
             return Attribution(Cue(region[1].start, region[1].end, region[1].text, "verb"), mention, True)
+        if len(region) >= 3 and region[2].lower in {"das", "dies"} and self.is_speech_verb(region, 1):
+            # "„…“ Sie sagt das ohne Vorwurf.": the verb's object "das" is the quotation, its subject the speaker
+            mention = self._mention_at(region[0])
+            if (
+                mention is not None
+                and mention.case == "nom"
+                and mention.kind in {"name", "pronoun", "role"}
+                and mention.referent.gender != "1"
+                and mention.end <= region[0].end
+            ):
+                return Attribution(Cue(region[1].start, region[1].end, region[1].text, "verb"), mention, True)
         if len(region) < 4 or region[0].text != "So" or region[2].lower != "es" or not region[1].text.islower():
             return None
         mention = self._speaker_after(region, 2)
