@@ -14,6 +14,10 @@ from reader.analysis.short_forms import spells
 Analyse = Callable[..., ArticleAnalysis]
 
 
+def quotes_of(analysis: ArticleAnalysis) -> list:
+    return [q for q in analysis.quotes if q.depth == 0]
+
+
 def test_a_name_ending_in_an_initial_is_named_with_its_period_and_keyed_without() -> None:
     # GUIDELINES: the speaker is the fullest name the article gives, and it writes "Greta M."
     text = "Greta M. (71) öffnete die Tür. „Ich hatte Angst“, sagte Greta M. am Telefon. Später rief Greta M an."
@@ -161,3 +165,22 @@ def test_a_quote_alone_then_its_speaker_saying_das_is_theirs(analyse: Analyse) -
 def test_a_verb_that_is_no_cue_with_das_after_a_quote_names_no_speaker(analyse: Analyse) -> None:
     text = "Maria Lang sucht seit Jahren. Gemeldet hat sich niemand. „Keiner will aufs Land.“ Sie nimmt das hin."
     assert analyse(text).quotes[0].speaker_text is None
+
+
+def test_a_ticker_heading_naming_its_source_by_a_bare_noun_takes_the_entrys_resolved_source(analyse: Analyse) -> None:
+    text = (
+        "20.10 Uhr: Polizei: „Drei Verletzte“\n"
+        "Die Polizei Kassel meldet erste Zahlen. „Drei Verletzte, alle außer Lebensgefahr“, teilte die Polizei mit."
+    )
+    heading, entry = quotes_of(analyse(text))
+    assert entry.speaker == "Polizei Kassel"
+    assert (heading.speaker, heading.speaker_via) == ("Polizei Kassel", "heading")
+
+
+def test_a_heading_noun_another_source_does_not_share_keeps_its_own_words(analyse: Analyse) -> None:
+    text = (
+        "20.10 Uhr: Feuerwehr: „Drei Verletzte“\n"
+        "Die Polizei Kassel meldet erste Zahlen. „Drei Verletzte, alle außer Lebensgefahr“, teilte die Polizei mit."
+    )
+    heading = quotes_of(analyse(text))[0]
+    assert (heading.speaker, heading.speaker_text) == (None, "Feuerwehr")
