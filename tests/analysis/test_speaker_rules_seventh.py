@@ -184,3 +184,17 @@ def test_a_heading_noun_another_source_does_not_share_keeps_its_own_words(analys
     )
     heading = quotes_of(analyse(text))[0]
     assert (heading.speaker, heading.speaker_text) == (None, "Feuerwehr")
+
+
+def test_ist_von_die_rede_quotes_the_owner_of_the_document_before_it(analyse: Analyse) -> None:
+    text = (
+        "Die Brenner Stahl AG hatte eine Verschiebung gefordert. "
+        "In einem Positionspapier des Unternehmens ist von einem „Bürokratiemonster“ die Rede."
+    )
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.kind, quote.speaker) == ("speech", "Brenner Stahl AG")
+
+
+def test_die_rede_without_von_before_the_quote_is_no_cue(analyse: Analyse) -> None:
+    text = "Die Brenner Stahl AG schwieg. In dem Papier ist „Bürokratiemonster“ die Rede wert."
+    assert quotes_of(analyse(text))[0].speaker is None
