@@ -198,3 +198,14 @@ def test_ist_von_die_rede_quotes_the_owner_of_the_document_before_it(analyse: An
 def test_die_rede_without_von_before_the_quote_is_no_cue(analyse: Analyse) -> None:
     text = "Die Brenner Stahl AG schwieg. In dem Papier ist „Bürokratiemonster“ die Rede wert."
     assert quotes_of(analyse(text))[0].speaker is None
+
+
+def test_a_reported_quote_goes_on_from_a_laut_source_in_the_sentence_before(analyse: Analyse) -> None:
+    # Konjunktiv I "sei": the statement is still reported, its source the "laut" phrase before
+    text = "Laut Statistische Bundesamt wurden 3.000 Fälle gemeldet. Die Dunkelziffer sei „erheblich“."
+    assert quotes_of(analyse(text))[0].speaker == "Statistische Bundesamt"
+
+
+def test_an_indicative_quote_after_a_laut_sentence_is_not_the_sources(analyse: Analyse) -> None:
+    text = "Laut Statistische Bundesamt wurden 3.000 Fälle gemeldet. Die Dunkelziffer ist „erheblich“."
+    assert quotes_of(analyse(text))[0].speaker is None
