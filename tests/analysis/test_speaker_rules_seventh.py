@@ -209,3 +209,12 @@ def test_a_reported_quote_goes_on_from_a_laut_source_in_the_sentence_before(anal
 def test_an_indicative_quote_after_a_laut_sentence_is_not_the_sources(analyse: Analyse) -> None:
     text = "Laut Statistische Bundesamt wurden 3.000 Fälle gemeldet. Die Dunkelziffer ist „erheblich“."
     assert quotes_of(analyse(text))[0].speaker is None
+
+
+def test_swiss_spelling_without_sharp_s_is_a_cue_too(analyse: Analyse) -> None:
+    # "begrüsste … als": a verb of characterising, written with ss as Swiss German writes ß
+    text = "Die Brenner Stahl AG begrüsste den Entscheid des Parlaments als «Rückkehr zur Vernunft»."
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.kind, quote.speaker) == ("speech", "Brenner Stahl AG")
+    text = "Maria Lang äusserte sich knapp: «Wir warten ab.»"
+    assert quotes_of(analyse(text))[0].cue == "äusserte"
