@@ -218,3 +218,22 @@ def test_swiss_spelling_without_sharp_s_is_a_cue_too(analyse: Analyse) -> None:
     assert (quote.kind, quote.speaker) == ("speech", "Brenner Stahl AG")
     text = "Maria Lang äusserte sich knapp: «Wir warten ab.»"
     assert quotes_of(analyse(text))[0].cue == "äusserte"
+
+
+def test_a_company_noun_no_sentence_settles_means_the_one_company_named_by_its_legal_form(analyse: Analyse) -> None:
+    # the sentences before name two other organisations as subjects: no antecedent, no guess between them
+    text = (
+        "Anna Roth führt die Brenner Stahl AG in vierter Generation. Die Preise steigen. "
+        "Siemens und Reuters verhandeln bereits. Roth setzt deshalb auf den Export. "
+        "„Dort zahlen die Kunden“, erklärte das Unternehmen."
+    )
+    assert quotes_of(analyse(text))[0].speaker == "Brenner Stahl AG"
+
+
+def test_a_company_noun_with_two_companies_by_legal_form_is_no_guess(analyse: Analyse) -> None:
+    text = (
+        "Anna Roth führt die Brenner Stahl AG, ihr Bruder die Nordsee Bahn AG. Die Preise steigen. "
+        "Siemens und Reuters verhandeln bereits. Roth setzt deshalb auf den Export. "
+        "„Dort zahlen die Kunden“, erklärte das Unternehmen."
+    )
+    assert quotes_of(analyse(text))[0].speaker is None

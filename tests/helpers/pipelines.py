@@ -75,6 +75,7 @@ ORGANISATIONS = [
     "Deutschen Richterbund",
     "VdM",
     "Nordsee Bahn",
+    "Nordsee Bahn AG",
     "Pro Bahn",
     "Brenner Stahl AG",
     "Landgericht Kassel",

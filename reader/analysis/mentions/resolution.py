@@ -36,6 +36,7 @@ class MentionResolution(MentionState):
         subjects: list[list[Referent]] = []  # per sentence: its nominative candidates
         organisations: list[list[Referent]] = []  # per sentence: the organisations it names, in any case
         by_head = _organisations_by_head(mentions)
+        companies = _companies(mentions)
         for number, indices in enumerate(by_sentence):
             topic: Referent | None = None
             nominative: list[Referent] = []
@@ -56,7 +57,7 @@ class MentionResolution(MentionState):
                 elif _anaphoric(mention):
                     found = self._definite_antecedent(mention, nominative, subjects, organisations)
                     if found is None:
-                        found = _named_by_head(mention, by_head)
+                        found = _named_by_head(mention, by_head) or _the_company(mention, companies)
                     if found is not None:
                         mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                         out[index] = mention
@@ -262,6 +263,28 @@ def _named_by_head(mention: Mention, by_head: dict[str, dict[str, Referent]]) ->
     if not named:  # the head of a compound is its last part: "Das Gericht" is the "Landgericht Osnabrück"
         named = {key: r for first, found in by_head.items() if first.endswith(noun) for key, r in found.items()}
     return next(iter(named.values())) if named and len(named) == 1 else None
+
+
+def _companies(mentions: list[Mention]) -> dict[str, Referent]:
+    """The article's named organisations whose name ends in a legal form ("Hollweg Confiserie GmbH
+    & Co. KG", "Brenner Stahl AG"): what a company noun can mean."""
+    return {
+        m.referent.key: m.referent
+        for m in mentions
+        if m.kind == "name"
+        and m.referent.label == "ORG"
+        and m.referent.key
+        and (m.referent.name or "").split(" ")[-1] in lexicon.LEGAL_FORMS
+    }
+
+
+def _the_company(mention: Mention, companies: dict[str, Referent]) -> Referent | None:
+    """ "Das Unternehmen erklärte …" where no sentence before settles it: the one company the
+    article names by its legal form. Two such companies: no guess."""
+    words = mention.text.split(" ")
+    if mention.case != "nom" or len(words) != 2 or not _head_is(words[1].lower(), lexicon.COMPANY_HEADS):
+        return None
+    return next(iter(companies.values())) if len(companies) == 1 else None
 
 
 def _anaphoric(mention: Mention) -> bool:
