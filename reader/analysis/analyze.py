@@ -19,6 +19,7 @@ from .mentions import FUNCTION_WORDS, Mention, MentionFinder, is_role_noun, role
 from .names import NameSpan, canonical_names, clean_name, name_key
 from .pieces import pipeline_spans
 from .results import ArticleAnalysis, Entity, Quote, RoleLink, RoleMention, Sentence
+from .short_forms import with_short_forms
 from .words import BLANK, Words, blank_spans
 
 if TYPE_CHECKING:
@@ -180,8 +181,8 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
         ):
             end = surname.end()  # "John E." + "Herbst": a name does not end in a middle initial
         spans.append(NameSpan(start, end, label, text[start:end]))
-    spans = _with_particle_surnames(text, spans)
-    canonical = canonical_names(spans, text)
+    spans, short_forms = with_short_forms(text, _with_particle_surnames(text, spans))
+    canonical = canonical_names(spans, text, short_forms)
     keyed = [(span, canonical[clean_name(span.text)]) for span in spans]
     labels: dict[str, Counter[str]] = {}
     for span, name in keyed:

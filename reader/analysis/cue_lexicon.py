@@ -583,7 +583,8 @@ def cue_forms() -> dict[str, tuple[str, str]]:
         forms[form] = (lemma, PARTICLE_VERBS[lemma][0])
     for form in ("bekannt", "gegeben", "gefahren", "geraten", "gehalten", "getan"):
         forms.pop(form, None)  # participles of common verbs that are no cue without their particle
-    return forms
+    swiss = {form.replace("ß", "ss"): found for form, found in forms.items() if "ß" in form}
+    return swiss | forms  # Swiss orthography writes ss for ß: "begrüsste", "äusserte"
 
 
 _EVIDENCE_STEMS = ("zeig", "gezeigt", "beweis", "bewies", "beleg", "verdeutlich", "laut", "offenbar", "erkenn")

@@ -606,6 +606,8 @@ COMPANY_HEADS = (
     "anbieter",
     "betreiber",
 )
+# Legal forms that end a company's name ("Brenner Stahl AG", "Hollweg Confiserie GmbH & Co. KG").
+LEGAL_FORMS = frozenset({"AG", "GmbH", "KG", "SE", "KGaA", "OHG", "eG", "mbH", "Inc.", "Ltd.", "plc", "S.A.", "N.V."})
 PUBLIC_BODY_HEADS = (
     "gericht",
     "ministerium",

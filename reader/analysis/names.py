@@ -10,7 +10,6 @@ them: such a span names a camp or an event, not the person, so it keeps its own 
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from collections import Counter
@@ -22,6 +21,7 @@ from pathlib import Path
 from ..text.marks import DASHES, QUOTES_NOT_APOSTROPHES
 
 _INITIAL = re.compile(r"^\w\.$")
+_FINAL_INITIAL = re.compile(r"\s[A-ZÄÖÜ]\.$")  # "Ingeborg K.": the period is the initial's, not the sentence's
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = QUOTES_NOT_APOSTROPHES + "()[],.;:!?" + DASHES  # an apostrophe may end a genitive ("Merz'")
 _WORD = re.compile(r"[\w-]+")
@@ -47,13 +47,20 @@ def place_aliases() -> dict[str, str]:
 def clean_name(text: str) -> str:
     """The span text with whitespace collapsed and stray edge punctuation removed."""
     text = _SPACE.sub(" ", text).strip()
-    text = text.strip(_EDGE_PUNCT).strip()
-    return text
+    cleaned = text.strip(_EDGE_PUNCT).strip()
+    end = text.find(cleaned) + len(cleaned)
+    if _FINAL_INITIAL.search(text[: end + 1]):
+        cleaned += "."  # an initial keeps its period: GUIDELINES' fullest name is "Ingeborg K.", as written
+    return cleaned
 
 
 def name_key(name: str) -> str:
-    """The comparable form of a name: case-folded, middle initials dropped ("John E. Herbst")."""
-    words = clean_name(name).replace("’", "'").split(" ")
+    """The comparable form of a name: case-folded, middle initials dropped ("John E. Herbst"), a final
+    initial without its period."""
+    cleaned = clean_name(name)
+    if _FINAL_INITIAL.search(cleaned):
+        cleaned = cleaned[:-1]  # "Ingeborg K." and "Ingeborg K" are one key, however a span ends
+    words = cleaned.replace("’", "'").split(" ")
     kept = [w for i, w in enumerate(words) if not (_INITIAL.match(w) and 0 < i < len(words) - 1)]
     return " ".join(kept).casefold()
 
@@ -158,37 +165,17 @@ def declined_forms(texts: Iterable[str], labels: dict[str, Counter[str]], attest
     return out
 
 
-def parenthesised_aliases(text: str, spans: list[NameSpan]) -> dict[str, str]:
-    """'Internationaler Strafgerichtshof (IStGH)': an acronym in brackets right after a name of
-    the same label, with the same initial, is that name, as the text itself says."""
-    ordered = sorted(spans, key=lambda span: span.start)
-    out: dict[str, str] = {}
-    for first, second in itertools.pairwise(ordered):
-        between = text[first.end : second.start]
-        after = text[second.end : second.end + 1]
-        acronym, full = clean_name(second.text), clean_name(first.text)
-        # "Friedrich Merz (CDU)" names a person's party: same label, not a person, same initial
-        if (
-            between.strip() == "("
-            and after == ")"
-            and _ACRONYM.match(acronym)
-            and " " in full
-            and first.label == second.label != PERSON
-            and acronym[0] == full[0]
-        ):
-            out[acronym] = full
-    return out
-
-
-def canonical_names(spans: Iterable[NameSpan], text: str = "") -> dict[str, str]:
+def canonical_names(
+    spans: Iterable[NameSpan], text: str = "", short_forms: dict[str, str] | None = None
+) -> dict[str, str]:
     """Map each span text of one article to its canonical display name.
 
     A genitive maps to an attested base ("Putins" → "Putin" when "Putin" or a full name ending
     in "Putin" occurs); a single-word person name maps to the only full name ending in it.
     Ambiguous surnames (two full names share one) stay as they are. Other multi-word names go
     to their base form (:func:`declined_forms`); a place named in English or by its ISO code
-    goes to its German CLDR name ("Moscow" → "Moskau"); an acronym the text puts in brackets
-    after a name is that name.
+    goes to its German CLDR name ("Moscow" → "Moskau"); a short form is the name `short_forms`
+    gives it (see short_forms.py: "KVN" → "Kassenärztliche Vereinigung Niedersachsen").
     """
     spans = list(spans)
     canonical = _person_and_genitive_names(spans)
@@ -198,13 +185,12 @@ def canonical_names(spans: Iterable[NameSpan], text: str = "") -> dict[str, str]
     attested = set(_WORD.findall(text)) | {w for t in canonical for w in t.split(" ")}
     declined = declined_forms(canonical, labels, attested)
     aliases = place_aliases()
-    in_brackets = parenthesised_aliases(text, spans) if text else {}
     for name, value in canonical.items():
         value = declined.get(name, value)
         if labels[name].most_common(1)[0][0] == PLACE:
             value = aliases.get(value.casefold(), value)
         canonical[name] = value
-    for acronym, full in in_brackets.items():
+    for acronym, full in (short_forms or {}).items():
         if acronym in canonical and full in canonical:
             canonical[acronym] = canonical[full]
     return canonical

@@ -75,9 +75,11 @@ ORGANISATIONS = [
     "Deutschen Richterbund",
     "VdM",
     "Nordsee Bahn",
+    "Nordsee Bahn AG",
     "Pro Bahn",
     "Brenner Stahl AG",
     "Landgericht Kassel",
+    "Amtsgericht Kassel",
     "Polizei Kassel",
     "Universität Kassel",
 ]

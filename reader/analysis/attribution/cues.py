@@ -20,6 +20,7 @@ _HEISST_FORMS = frozenset({"heißt", "hieß", "heisst", "hiess"})  # Swiss spell
 _INDEFINITE_SUBJECTS = frozenset({"manche", "jemand", "einige", "viele", "andere", "jeder", "niemand"})
 _QUOTING_FORMS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
 _PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "wurden", "werden", "worden"})
+_RAN_AUXILIARIES = frozenset({"ist", "war", "sei", "wäre"})  # "ist von … die Rede"
 GROUP_LOOKBACK_SENTENCES = 2  # sentences before a plural "sie" searched for the group it takes up
 POSSESSIVE_HEADING_MAX_WORDS = 4  # "Sein nüchternes Fazit:" — a possessive, adjectives, a noun
 _ATTRIBUTION_AFTER = re.compile(r"[ \t]*(?:,|[a-zäöü])")
@@ -47,6 +48,10 @@ class CueFinding(SpeakerFinding):
         found = self._verb_in(left, sentence_start, nearest_last=True) or self._verb_in(right, sentence_start)
         if found is not None:
             return found
+        # 3a. "In dem Papier ist von einem „…“ die Rede": a cue like "heißt es", its source found the same way
+        found = self._die_rede(left, right, frame_start=sentence_start)
+        if found is not None:
+            return found
         # 3b. a sentence of its own, then "So sieht es X." / "So formuliert es X."
         if not right:
             found = self._so_sentence_after(sentence_end)
@@ -59,10 +64,24 @@ class CueFinding(SpeakerFinding):
         # 5. an utterance noun owned by someone: seine Drohung mit „…“
         return self._speech_noun(left)
 
+    def _die_rede(self, left: list[Word], right: list[Word], *, frame_start: int) -> Attribution | None:
+        """ "ist (war, sei) von „…“ die Rede": the idiom speaks of the quotation; who speaks is the
+        document or place phrase before it ("In einem Positionspapier des Verbands"), as for "heißt es"
+        (GePaDe annotates "war … die Rede" as a cue)."""
+        if len(right) < 2 or right[0].lower != "die" or right[1].lower != "rede" or not left:
+            return None
+        if left[-1].lower not in {"von", "vom"} and not (len(left) > 1 and left[-2].lower in {"von", "vom"}):
+            return None  # "von einem „…“" or "vom „…“": the quotation is the idiom's object
+        auxiliary = next((w for w in reversed(left) if w.lower in _RAN_AUXILIARIES), None)
+        if auxiliary is None:
+            return None
+        cue = Cue(right[0].start, right[1].end, f"{auxiliary.text} … die Rede", "verb")
+        return Attribution(cue, self._document_source(auxiliary, frame_start), False)
+
     def _so_sentence_after(self, sentence_end: int) -> Attribution | None:
-        """ "„…“ So sieht es die Ökonomin X." / "So formuliert es X" / "Das sagt X": the next
-        sentence opens with "so", a finite verb and "es" (or with "das" and a verb of saying), and
-        names whose words the quotation was."""
+        """ "„…“ So sieht es die Ökonomin X." / "So formuliert es X" / "Das sagt X" / "Sie sagt
+        das": the next sentence opens with "so", a finite verb and "es" (or with "das" and a verb of
+        saying, or with its speaker, the verb and "das"), and names whose words the quotation was."""
         index = bisect_right(self._sentence_starts, sentence_end)
         if index >= len(self.sentences) or "\n" in self.text[sentence_end : self.sentences[index].start]:
             return None
@@ -74,6 +93,17 @@ class CueFinding(SpeakerFinding):
             if mention is None or mention.kind == "possessive" or mention.referent.gender == "1":
                 return None
             return Attribution(Cue(region[1].start, region[1].end, region[1].text, "verb"), mention, True)
+        if len(region) >= 3 and region[2].lower in {"das", "dies"} and self.is_speech_verb(region, 1):
+            # "„…“ Sie sagt das ohne Vorwurf.": the verb's object "das" is the quotation, its subject the speaker
+            mention = self._mention_at(region[0])
+            if (
+                mention is not None
+                and mention.case == "nom"
+                and mention.kind in {"name", "pronoun", "role"}
+                and mention.referent.gender != "1"
+                and mention.end <= region[0].end
+            ):
+                return Attribution(Cue(region[1].start, region[1].end, region[1].text, "verb"), mention, True)
         if len(region) < 4 or region[0].text != "So" or region[2].lower != "es" or not region[1].text.islower():
             return None
         mention = self._speaker_after(region, 2)

@@ -27,10 +27,15 @@ def in_heading(text: str, start: int, end: int) -> bool:
 
 def with_heading_speakers(quotes: list[Quote], text: str) -> list[Quote]:
     """Each heading quotation without a speaker takes the speaker of the first later quotation
-    that holds all its words (in any order: a heading shortens)."""
+    that holds all its words (in any order: a heading shortens). A heading that names its source
+    by a bare noun ("Feuerwehr: „…“") takes it too when that quotation's source is the same noun,
+    resolved ("teilte die Feuerwehr mit" → Feuerwehr Bremen)."""
     out = list(quotes)
     for index, quote in enumerate(out):
-        if quote.speaker is not None or quote.speaker_text is not None or quote.depth > 0 or quote.boilerplate:
+        bare = _bare_noun(quote)
+        if quote.speaker is not None or (quote.speaker_text is not None and bare is None):
+            continue
+        if quote.depth > 0 or quote.boilerplate:
             continue
         words = {w.lower() for w in _WORD.findall(quote.text)}
         if len(words) < HEADING_MIN_QUOTE_WORDS or not in_heading(text, quote.start, quote.end):
@@ -38,6 +43,8 @@ def with_heading_speakers(quotes: list[Quote], text: str) -> list[Quote]:
         for later_index in range(index + 1, len(out)):
             later = out[later_index]
             if later.kind != SPEECH or not (later.speaker or later.speaker_text):
+                continue
+            if bare is not None and not (later.speaker and (later.speaker_text or "").split(" ")[-1] == bare):
                 continue
             if words <= {w.lower() for w in _WORD.findall(later.text)}:
                 out[index] = replace(
@@ -54,3 +61,12 @@ def with_heading_speakers(quotes: list[Quote], text: str) -> list[Quote]:
                 )
                 break
     return out
+
+
+def _bare_noun(quote: Quote) -> str | None:
+    """The source a heading gives as one capitalised noun without an article ("Feuerwehr",
+    "Polizei"), unresolved: an institution the entry below names in full."""
+    worded = quote.speaker_text or ""
+    if quote.speaker is None and worded[:1].isupper() and " " not in worded and quote.speaker_kind == "organisation":
+        return worded
+    return None

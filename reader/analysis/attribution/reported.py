@@ -29,7 +29,8 @@ class ReportedSpeech(QuoteKinds):
         """The source of the nearest cue before a quotation in reported speech: earlier in its
         sentence ("…, wollte er nicht sagen; es handle sich aber „um …“"), else in one of the
         REPORTED_LOOKBACK_SENTENCES before it in its paragraph ("Das Ministerium verwies auf …. Man
-        arbeite „mit Hochdruck“ daran"). A first-person or "man" source does not count."""
+        arbeite „mit Hochdruck“ daran"); a source phrase counts as a cue ("Laut X …"). A first-person
+        or "man" source does not count."""
         current = bisect_right(self._sentence_starts, span.outer_start) - 1
         paragraph_start = self.text.rfind("\n", 0, span.outer_start) + 1
         for index in range(current, max(-1, current - REPORTED_LOOKBACK_SENTENCES - 1), -1):
@@ -48,6 +49,10 @@ class ReportedSpeech(QuoteKinds):
                 mention = self.verb_source(words, position, words[0].start).mention
                 if mention is not None and mention.referent.gender != "1" and mention.kind != "possessive":
                     return mention
+            # "Laut Landeskriminalamt wurden … angezeigt. Die Dunkelziffer sei „erheblich“": a source phrase is a cue too
+            sources = [m for m in self._mentions_in(max(sentence.start, paragraph_start), end) if m.case == "src"]
+            if sources:
+                return sources[-1]
             if index != current and any(w.is_quote for w in self.words.between(sentence.start, sentence.end)):
                 return None  # a quotation of its own in between: its speaker is handled by continuation
         return None

@@ -180,7 +180,9 @@ class MentionScan(RoleLearning):
                 referent = Referent(
                     label="ORG", gender=_gender_of_determiner(determiner), kind="organisation", text=text
                 )
-                mentions.append(Mention(start, end, "organisation", self._np_case(first, determiner), referent, text))
+                mentions.append(
+                    Mention(start, end, "organisation", self._np_case(first, determiner, end), referent, text)
+                )
             elif _looks_role(word) and not self._precedes_name(i):
                 adjectives, first = self._adjectives_before(i)
                 determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
@@ -209,7 +211,8 @@ class MentionScan(RoleLearning):
                     referent = Referent(
                         gender=_gender_of_role(word.text), kind="group" if plural else "role", text=text
                     )
-                    mentions.append(Mention(start, end, "indefinite", self._np_case(first, determiner), referent, text))
+                    case = self._np_case(first, determiner, end)
+                    mentions.append(Mention(start, end, "indefinite", case, referent, text))
                 elif determiner and (named := self._unrecognised_name_after(i)) is not None:
                     name_start, name_end = named
                     name = " ".join(w.text for w in items[name_start:name_end])
@@ -233,7 +236,7 @@ class MentionScan(RoleLearning):
                     referent = self._resolve_role(key, roles) or Referent(
                         role=key, gender=gender, kind="role", text=text
                     )
-                    case = self._np_case(first, determiner)
+                    case = self._np_case(first, determiner, word.end)
                     if case == "nom" and determiner == "der" and not nominalised and gender == "f":
                         case = "obl"  # "wirft der Ministerin vor": "der" before a woman is dative or genitive
                     mentions.append(Mention(start, word.end, "role", case, referent, self.words.text[start : word.end]))
@@ -343,16 +346,25 @@ class MentionScan(RoleLearning):
         organisation noun its own name ("die Gewerkschaft Verdi"), which is the mention."""
         items = self.words.items
         following = after_titles(items, i + 1)  # "Mitautorin Dr. Anna Roth"
+        if following < len(items) and following == i + 1 and self._title_noun(items[following]):
+            following = after_titles(items, i + 2)  # one title of two nouns: "der Vorsitzende Richter Max Roth"
         return (
             following < len(items)
             and items[following].start in self._entity_at
             and self._entity_at[items[following].start].label in labels
         )
 
-    def _np_case(self, first: int, determiner: str) -> str:
-        """Case of a noun phrase opening at word `first` (its determiner, if any): "der Polizei"
-        after a noun is a genitive ("ein Sprecher der Polizei"), "dem"/"den" oblique, "unserer
-        Zeitung" oblique."""
+    def _title_noun(self, word: Word) -> bool:
+        """A capitalised common noun that no name covers, second in a title before a name."""
+        return (
+            word.is_word and word.capitalized and word.lower not in FUNCTION_WORDS and word.start not in self._entity_at
+        )
+
+    def _np_case(self, first: int, determiner: str, end: int | None = None) -> str:
+        """Case of a noun phrase opening at word `first` (its determiner, if any) and ending at
+        `end`: "der Polizei" after a noun is a genitive ("ein Sprecher der Polizei"), "dem"/"den"
+        oblique, "unserer Zeitung" oblique — and a source before the postposition "zufolge"
+        ("den Autoren zufolge", "dem Verband zufolge")."""
         possessive = self.words.items[first].lower
         if possessive in lexicon.POSSESSIVE_DETERMINERS:
             return (
@@ -369,7 +381,11 @@ class MentionScan(RoleLearning):
                 and items[first - 2].lower in {"nach", "laut", "aus"}
             ):
                 return "src"  # "nach Angaben eines Sprechers"
-            return "gen" if determiner in {"des", "eines"} else self._case_before(first, determiner)
+            if determiner in {"des", "eines"}:
+                return "gen"
+            if end is not None and self._zufolge_after(first, end):
+                return "src"
+            return self._case_before(first, determiner)
         return self._case_before(first + 1 if determiner else first)
 
     def _case_before(self, i: int, determiner: str = "", end: int | None = None) -> str:

@@ -36,6 +36,7 @@ class MentionResolution(MentionState):
         subjects: list[list[Referent]] = []  # per sentence: its nominative candidates
         organisations: list[list[Referent]] = []  # per sentence: the organisations it names, in any case
         by_head = _organisations_by_head(mentions)
+        companies = _companies(mentions)
         for number, indices in enumerate(by_sentence):
             topic: Referent | None = None
             nominative: list[Referent] = []
@@ -56,7 +57,7 @@ class MentionResolution(MentionState):
                 elif _anaphoric(mention):
                     found = self._definite_antecedent(mention, nominative, subjects, organisations)
                     if found is None:
-                        found = _named_by_head(mention, by_head)
+                        found = _named_by_head(mention, by_head) or _the_company(mention, companies)
                     if found is not None:
                         mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                         out[index] = mention
@@ -223,9 +224,15 @@ def _org_fits(mention: Mention, candidate: Referent) -> bool:
     specific = next((h for h in ("präsidium", "ministerium", "gericht", "amt", "bank") if head.endswith(h)), None)
     if specific is not None:
         return specific in name  # "die Notenbank" → "Bundesbank", not "Deutsche Bahn"
-    if head.removesuffix("s").removesuffix("e").endswith(lexicon.COMPANY_HEADS):
+    if _head_is(head, lexicon.COMPANY_HEADS):
         return not any(public in name for public in lexicon.PUBLIC_BODY_HEADS)
     return True
+
+
+def _head_is(noun: str, heads: tuple[str, ...]) -> bool:
+    """The noun, or its genitive ("des Verbands", "des Verbandes"), ends in one of the heads; a
+    head ending in -e keeps it ("die Behörde", "der Behörde")."""
+    return noun.endswith(heads) or noun.removesuffix("s").endswith(heads) or noun.removesuffix("es").endswith(heads)
 
 
 def _organisations_by_head(mentions: list[Mention]) -> dict[str, dict[str, Referent]]:
@@ -243,15 +250,41 @@ def _organisations_by_head(mentions: list[Mention]) -> dict[str, dict[str, Refer
 def _named_by_head(mention: Mention, by_head: dict[str, dict[str, Referent]]) -> Referent | None:
     """The one named organisation a definite institution noun as subject is the first word of,
     anywhere in the article: "Die Polizei bestätigte …" in a story about the "Polizei
-    Gelsenkirchen", "Die Universität plant …" after the "Universität Augsburg". Two such names: no
+    Gelsenkirchen", "Die Universität plant …" after the "Universität Augsburg" — or whose first
+    word it heads as a compound ("Das Gericht" and the "Landgericht Osnabrück"). Two such names: no
     guess."""
     words = mention.text.split(" ")
     if mention.kind != "organisation" or mention.case != "nom" or mention.referent.known or len(words) != 2:
         return None
     if words[0].lower() not in {"der", "die", "das"}:
         return None
-    named = by_head.get(words[1].lower())
+    noun = words[1].lower()
+    named = by_head.get(noun)
+    if not named:  # the head of a compound is its last part: "Das Gericht" is the "Landgericht Osnabrück"
+        named = {key: r for first, found in by_head.items() if first.endswith(noun) for key, r in found.items()}
     return next(iter(named.values())) if named and len(named) == 1 else None
+
+
+def _companies(mentions: list[Mention]) -> dict[str, Referent]:
+    """The article's named organisations whose name ends in a legal form ("Hollweg Confiserie GmbH
+    & Co. KG", "Brenner Stahl AG"): what a company noun can mean."""
+    return {
+        m.referent.key: m.referent
+        for m in mentions
+        if m.kind == "name"
+        and m.referent.label == "ORG"
+        and m.referent.key
+        and (m.referent.name or "").split(" ")[-1] in lexicon.LEGAL_FORMS
+    }
+
+
+def _the_company(mention: Mention, companies: dict[str, Referent]) -> Referent | None:
+    """ "Das Unternehmen erklärte …" where no sentence before settles it: the one company the
+    article names by its legal form. Two such companies: no guess."""
+    words = mention.text.split(" ")
+    if mention.case != "nom" or len(words) != 2 or not _head_is(words[1].lower(), lexicon.COMPANY_HEADS):
+        return None
+    return next(iter(companies.values())) if len(companies) == 1 else None
 
 
 def _anaphoric(mention: Mention) -> bool:
@@ -261,11 +294,10 @@ def _anaphoric(mention: Mention) -> bool:
         return False
     words = mention.text.split(" ")
     if mention.kind == "organisation":  # also as a document's owner: "in einem Schreiben des Verbands"
-        head = words[-1].lower().removesuffix("s").removesuffix("e")
         return (
             mention.case in {"nom", "gen"}
             and words[0].lower() in {"der", "die", "das", "des"}
-            and head.endswith(lexicon.ANAPHORIC_ORGANISATION_HEADS)
+            and _head_is(words[-1].lower(), lexicon.ANAPHORIC_ORGANISATION_HEADS)
         )
     return mention.case == "nom" and words[0].lower() in {"der", "die", "das"}
 

@@ -71,13 +71,15 @@ class RoleLearning(MentionState):
             if j + 1 < len(items) and items[j].text in {",", "–", "—", "-"}:
                 k = j + 1
                 determiner = items[k].lower if items[k].lower in lexicon.ARTICLES else ""
-                if determiner:
-                    k += 1
+                genitive = not determiner and _saxon_genitive(items, k)
+                if determiner or genitive:
+                    k += 1  # "Marlene Kubasch, Ronnys Frau, …": a name's genitive is the determiner
                 adjectives = []
                 while k < len(items) and _ADJECTIVE.match(items[k].text) and not _looks_role(items[k]):
                     adjectives.append(items[k].text)
                     k += 1
-                if k < len(items) and _looks_role(items[k]):
+                closed = k + 1 < len(items) and items[k + 1].text in {",", "–", "—", "-"}
+                if k < len(items) and _looks_role(items[k]) and (closed or not genitive):
                     self._link(adjectives, items[k], entity, entity.start, items[k].end, determiner)
                     self.apposition_words.update(items[m].start for m in range(j + 1, k + 1))
         return self.roles
@@ -155,3 +157,18 @@ def role_owners(links: list[RoleLink]) -> dict[str, tuple[str, str]]:
         if count >= ANAPHOR_MIN_VOTES and count >= ANAPHOR_MIN_SHARE * total:
             owners[role] = key
     return {role: (key, names[key].most_common(1)[0][0]) for role, key in owners.items()}
+
+
+def _saxon_genitive(items: list[Word], k: int) -> bool:
+    """A capitalised word in -s before a role noun or adjective: a prenominal genitive ("Ronnys
+    Frau", "Deutschlands bekanntester Koch"), which stands where the article would; the caller
+    asks for the apposition's closing comma ("Deniz Yilmaz, Pauls Bruder und …" is a list)."""
+    word = items[k]
+    return (
+        word.is_word
+        and word.capitalized
+        and word.text.endswith("s")
+        and word.lower not in FUNCTION_WORDS
+        and k + 1 < len(items)
+        and (_looks_role(items[k + 1]) or bool(_ADJECTIVE.match(items[k + 1].text)))
+    )
