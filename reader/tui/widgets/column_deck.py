@@ -45,9 +45,9 @@ class ColumnDeck(Vertical):
         """Build the tabs (once), for the columns open now; the screen's `narrow` class shows them."""
         if self._tabs is not None:
             return
-        self._tabs = Tabs(*[_tab_for(column) for column in self.columns])
+        active = self.focused_column()  # its tab active from the start: Tabs activate one as they mount
+        self._tabs = Tabs(*[_tab_for(column) for column in self.columns], active=f"tab-{active.id}" if active else None)
         self.mount(self._tabs, before=self.query_one("#columns", Horizontal))
-        self.call_after_refresh(self.mark_active)
 
     def _next_id(self) -> str:
         self._serial += 1
