@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from functools import cache
 
 from rich.cells import cell_len
 
@@ -21,11 +20,10 @@ _TOKEN = re.compile(r"[^ \n]+ *| +")
 _NARROW_RANGES = ((0x20, 0x52F), (0x2000, 0x206F), (0x20A0, 0x20CF))
 
 
-@cache
-def _not_narrow() -> re.Pattern[str]:
+def _not_narrow_pattern() -> re.Pattern[str]:
     """A character that does not take exactly one cell, as rich measures them: combining marks and
     zero-width characters take none, wide ones two. One regex search tells a whole text is narrow
-    (a tenth of the time of a set's issuperset); made once, on the first wrap."""
+    (a tenth of the time of a set's issuperset)."""
     narrow = [code for low, high in _NARROW_RANGES for code in range(low, high + 1) if cell_len(chr(code)) == 1]
     runs: list[list[int]] = []
     for code in narrow:
@@ -34,6 +32,11 @@ def _not_narrow() -> re.Pattern[str]:
         else:
             runs.append([code, code])
     return re.compile("[^" + "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in runs) + "]")
+
+
+# Made on import (a few ms), not on the first wrap: the app imports the reading view in idle time,
+# a second after the library shows, so the first article opened does not wait for it.
+_NOT_NARROW = _not_narrow_pattern()
 
 
 class WrappedLines:
@@ -71,13 +74,13 @@ def wrap(text: str, width: int, start: int = 0, end: int | None = None) -> Wrapp
     lines = WrappedLines(width)
     position = start
     length = len(text) if end is None else end
-    all_narrow = _not_narrow().search(text, start, length) is None
+    all_narrow = _NOT_NARROW.search(text, start, length) is None
     while position <= length:
         newline = text.find("\n", position, length)
         line_end = length if newline < 0 else newline
         if position == line_end:
             lines.append(position, position)
-        elif all_narrow or _not_narrow().search(text, position, line_end) is None:
+        elif all_narrow or _NOT_NARROW.search(text, position, line_end) is None:
             _wrap_narrow(text, position, line_end, width, lines)
         else:
             _wrap_measured(text, position, line_end, width, lines)
