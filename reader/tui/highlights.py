@@ -106,7 +106,7 @@ def annotation_highlights(
     return highlights
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, for speed, as Highlight (thousands per article)
 class HighlightedEntity:
     entity: Entity
     entry: EntityEntry | None
