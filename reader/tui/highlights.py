@@ -106,7 +106,7 @@ def annotation_highlights(
     return highlights
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, for speed, as Highlight (thousands per article)
 class HighlightedEntity:
     entity: Entity
     entry: EntityEntry | None
@@ -187,14 +187,27 @@ def analysis_layers(
 def entity_highlights(
     analysis: ArticleAnalysis, library_analysis: LibraryAnalysis, window: Window = None
 ) -> list[Highlight]:
-    """Names, and the role nouns that stand for a person ("der Kremlchef"): one of their mentions."""
+    """Names, and the role nouns that stand for a person ("der Kremlchef"): one of their mentions.
+
+    Each key is looked up once (a long article names the same few people thousands of times, and
+    a display name is a walk over the library's whole name map)."""
+    entries: dict[str, EntityEntry | None] = {}
+    names: dict[str, str] = {}
+
+    def entry(key: str) -> EntityEntry | None:
+        if key not in entries:
+            entries[key] = library_analysis.entity(key)
+        return entries[key]
+
+    def name(key: str) -> str:
+        if key not in names:
+            names[key] = library_analysis.names.name(key)
+        return names[key]
+
     roles = [
-        Entity(m.start, m.end, "PER", m.text, m.key, library_analysis.names.name(m.key))
+        Entity(m.start, m.end, "PER", m.text, m.key, name(m.key))
         for m in analysis.role_mentions
-        if m.key is not None
-        and not m.apposition
-        and _in_window(m.start, m.end, window)
-        and library_analysis.entity(m.key) is not None
+        if m.key is not None and not m.apposition and _in_window(m.start, m.end, window) and entry(m.key) is not None
     ]
     return [
         Highlight(
@@ -202,7 +215,7 @@ def entity_highlights(
             entity.end,
             ENTITY_STYLES.get(entity.label, OTHER_ENTITY_STYLE),
             "entity",
-            HighlightedEntity(entity, library_analysis.entity(entity.key)),
+            HighlightedEntity(entity, entry(entity.key)),
         )
         for entity in (*analysis.entities, *roles)
         if _in_window(entity.start, entity.end, window)

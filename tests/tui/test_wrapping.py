@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.text.terminal import safe_display
-from reader.tui.wrapping import wrap
+from reader.tui.wrapping import WrappedLines, _wrap_measured, wrap
 
 texts = st.text(alphabet=st.sampled_from(list("ab cdé fgh\n\n  „“ 漢字 Ü-")), max_size=400)
 
@@ -28,6 +28,32 @@ def test_wrapped_lines_fit_the_width(text: str, width: int) -> None:
     lines = wrap(text, width)
     for start, end in zip(lines.starts, lines.ends, strict=True):
         assert cell_len(text[start:end].rstrip(" ")) <= width
+
+
+narrow_paragraphs = st.text(alphabet=st.sampled_from(list("ab cdé fgh   „“ Ü-")), min_size=1, max_size=300)
+
+
+@given(narrow_paragraphs, st.integers(min_value=1, max_value=40))
+@example("aaaa   bbbb", 4)  # a run of spaces just past the width
+@settings(max_examples=500)
+def test_a_narrow_paragraph_wraps_as_measuring_each_word_would(text: str, width: int) -> None:
+    """The line-at-a-time path for one-cell text breaks exactly where the word-by-word one does:
+    runs of spaces, spaces first or last, and words wider than the line among them."""
+    measured = WrappedLines(width)
+    _wrap_measured(text, 0, len(text), width, measured)
+    lines = wrap(text, width)
+    assert (list(lines.starts), list(lines.ends)) == (list(measured.starts), list(measured.ends))
+
+
+def test_a_paragraph_with_a_wide_character_is_measured_in_cells_beside_narrow_ones() -> None:
+    text = "eins zwei drei\n漢字漢字 eins"
+    lines = wrap(text, 9)
+    assert [text[s:e] for s, e in zip(lines.starts, lines.ends, strict=True)] == [
+        "eins zwei ",
+        "drei",
+        "漢字漢字 ",
+        "eins",
+    ]
 
 
 def test_line_of_finds_the_display_line() -> None:

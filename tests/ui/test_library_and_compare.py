@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Tabs
 
 from reader.text.segments import sentence_spans
 from reader.tui.screens.compare import CompareScreen
@@ -133,6 +133,24 @@ async def test_narrow_terminal_turns_columns_into_tabs(make_app) -> None:
         await pilot.pause()
         assert not screen.has_class("narrow")
         assert first.display and second.display
+
+
+async def test_a_wide_comparison_builds_its_tabs_and_search_line_only_when_first_needed(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 30)) as pilot:
+        screen = await open_two(pilot)
+        first, second = screen.columns
+        assert not screen.query(Tabs) and not screen.query("#search-input")
+        await pilot.press("tab")
+        await pilot.resize_terminal(80, 30)
+        await pilot.pause()
+        assert screen.has_class("narrow")
+        tabs = screen.query_one(Tabs)
+        assert [tab.id for tab in tabs.query("Tab")] == [f"tab-{first.id}", f"tab-{second.id}"]
+        assert tabs.active == f"tab-{second.id}"  # the focused column's, as before the terminal narrowed
+        assert second.display and not first.display
+        await pilot.press("slash")
+        assert app.focused is screen.query_one("#search-input", Input)
 
 
 async def test_help_lists_the_bindings_of_the_screen(make_app) -> None:

@@ -140,3 +140,35 @@ async def test_a_long_analysed_article_shows_styled_at_once_and_is_complete_afte
             assert view.cursor == last
     finally:
         release.set()
+
+
+async def test_the_text_wraps_again_when_the_terminal_or_the_side_panel_changes_its_width(make_app) -> None:
+    """A layout pass that leaves the view's size alone does nothing; one that changes it rewraps,
+    keeping the line at the top of the screen there."""
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await wait_for_library(pilot, rows=5)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        view = screen.columns[0].view
+        wide = view.text_width
+        assert view.line_count == len(wrap(view.text, wide))
+        view.action_scroll_page(1)
+        top = view._lines.starts[view.scroll_offset.y]
+
+        await pilot.resize_terminal(100, 40)
+        await pilot.pause()
+        assert view.text_width < wide
+        assert view.line_count == len(wrap(view.text, view.text_width))
+        assert view._lines.line_of(top) == view.scroll_offset.y  # the same text at the top
+
+        await pilot.press("P")  # the side panel takes 50 columns of the view's
+        await pilot.pause()
+        narrowed = view.text_width
+        assert narrowed < 100 - 50
+        assert view.line_count == len(wrap(view.text, narrowed))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert view.text_width > narrowed and view.line_count == len(wrap(view.text, view.text_width))

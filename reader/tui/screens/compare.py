@@ -398,9 +398,9 @@ class CompareScreen(Screen[None]):
 
     # ----- search -------------------------------------------------------------------------
 
-    def action_search(self, backward: bool, every_column: bool) -> None:
+    async def action_search(self, backward: bool, every_column: bool) -> None:
         if self.columns:
-            self.query_one(SearchBar).open(backward=backward, every_column=every_column, last=self.search_query)
+            await self.query_one(SearchBar).open(backward=backward, every_column=every_column, last=self.search_query)
 
     def on_search_asked(self, message: SearchAsked) -> None:
         column = self.focused_column() or (self.columns[0] if self.columns else None)
@@ -588,7 +588,10 @@ class CompareScreen(Screen[None]):
         panel = self.query_one(SidePanel)
         if panel.shown:
             width -= panel.outer_size.width or PANEL_WIDTH
-        self.set_class(width < MIN_COLUMN_WIDTH * max(1, len(self.columns)) and len(self.columns) > 1, "narrow")
+        narrow = width < MIN_COLUMN_WIDTH * max(1, len(self.columns)) and len(self.columns) > 1
+        if narrow:
+            self.deck.show_tabs()
+        self.set_class(narrow, "narrow")
 
     # ----- columns --------------------------------------------------------------------------
 

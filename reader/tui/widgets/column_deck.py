@@ -2,7 +2,9 @@
 
 On a terminal too narrow for the columns the screen turns them into tabs (its `narrow` class):
 the columns stay mounted (keeping their scroll positions and cursors) and only the active one is
-displayed. The deck knows which column holds focus, and which did last while the side panel has it.
+displayed. The tabs are built the first time the screen is narrow, not before: mounting and styling
+them cost a sixth of an opening's time, and most openings are wide. The deck knows which column
+holds focus, and which did last while the side panel has it.
 """
 
 from __future__ import annotations
@@ -33,11 +35,19 @@ class ColumnDeck(Vertical):
         self._serial = 0
         self._initial = [ArticleColumn(article, id=self._next_id()) for article in articles]
         self._last_column: ArticleColumn | None = None
+        self._tabs: Tabs | None = None  # built when first needed (show_tabs)
 
     def compose(self) -> ComposeResult:
-        yield Tabs(*[_tab_for(column) for column in self._initial])
         with Horizontal(id="columns"):
             yield from self._initial
+
+    def show_tabs(self) -> None:
+        """Build the tabs (once), for the columns open now; the screen's `narrow` class shows them."""
+        if self._tabs is not None:
+            return
+        active = self.focused_column()  # its tab active from the start: Tabs activate one as they mount
+        self._tabs = Tabs(*[_tab_for(column) for column in self.columns], active=f"tab-{active.id}" if active else None)
+        self.mount(self._tabs, before=self.query_one("#columns", Horizontal))
 
     def _next_id(self) -> str:
         self._serial += 1
@@ -57,13 +67,15 @@ class ColumnDeck(Vertical):
     async def add_column(self, article: Article) -> ArticleColumn:
         column = ArticleColumn(article, id=self._next_id())
         await self.query_one("#columns", Horizontal).mount(column)
-        await self.query_one(Tabs).add_tab(_tab_for(column))
+        if self._tabs is not None:
+            await self._tabs.add_tab(_tab_for(column))
         return column
 
     async def remove_column(self, column: ArticleColumn) -> None:
         """Close a column; the one that takes its place gets the focus."""
         index = self.columns.index(column)
-        await self.query_one(Tabs).remove_tab(f"tab-{column.id}")
+        if self._tabs is not None:
+            await self._tabs.remove_tab(f"tab-{column.id}")
         await column.remove()
         remaining = self.columns
         remaining[min(index, len(remaining) - 1)].view.focus()
@@ -94,8 +106,8 @@ class ColumnDeck(Vertical):
         active = self.focused_column()
         for column in self.columns:
             column.set_class(column is active, "active")
-        if active is not None:
-            tabs = self.query_one(Tabs)
+        tabs = self._tabs
+        if active is not None and tabs is not None:
             tab_id = f"tab-{active.id}"
             if tabs.active != tab_id and tabs.query(f"#{tab_id}"):
                 tabs.active = tab_id

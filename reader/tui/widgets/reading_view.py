@@ -37,9 +37,14 @@ SYNC_WRAP_CHARS = 20_000  # wrap this much at once (two screens of 200 × 50); t
 LAYER_ORDER = ("passage", "structure", "indirect", "quote", "entity", "annotation", "focus", "search")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Highlight:
-    """A styled span of the body text on one layer; `data` links it back to what it marks."""
+    """A styled span of the body text on one layer; `data` links it back to what it marks.
+
+    Never changed once made, but not frozen: a frozen dataclass sets each field through
+    object.__setattr__, five times the cost, and a long article's layers make thousands (styling
+    the whole of a 50,000-word one was three quarters making them). Equal and hashed by its fields
+    but `data`, as a frozen one was."""
 
     start: int
     end: int
@@ -219,7 +224,13 @@ class ReadingView(ScrollView, can_focus=True):
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         """Wrap as soon as the layout gives the view its width, so that the frame drawn right after
-        it shows the text (waiting for the Resize event drew the screen once more, the text only then)."""
+        it shows the text (waiting for the Resize event drew the screen once more, the text only then).
+
+        A layout pass that leaves the view's size as it was changes nothing here: the virtual size the
+        layout passes is never the view's own (its lines are, which ScrollView keeps), and taking it
+        for a change redrew the scrollbar on every pass (a tenth of an opening's frames)."""
+        if size == self._size and container_size == self.container_size:
+            return False
         changed = super()._size_updated(size, virtual_size, container_size, layout)
         if changed and self.scrollable_content_region.height > 0:
             self._rewrap()

@@ -1,16 +1,19 @@
 """The compare screen's search line: `/` (forward), `\\` (backward) or `F` (every open column) open it,
-enter searches, escape closes it; the screen moves through the hits with n and N."""
+enter searches, escape closes it; the screen moves through the hits with n and N. Its prompt and
+input are built when it first opens: an Input's mounting and styling are a cost every opening of the
+compare screen paid, for a line most never show."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
+
+from ..key_pacing import KeyPacer
 
 
 @dataclass
@@ -39,11 +42,13 @@ class SearchBar(Horizontal):
         self.backward = False
         self.every_column = False
 
-    def compose(self) -> ComposeResult:
-        yield Label("/")
-        yield Input(placeholder="search the text · enter finds · escape closes", id="search-input")
-
-    def open(self, *, backward: bool, every_column: bool, last: str) -> None:
+    async def open(self, *, backward: bool, every_column: bool, last: str) -> None:
+        if not self.children:
+            box = Input(placeholder="search the text · enter finds · escape closes", id="search-input")
+            pacer = getattr(self.app, "key_pacer", None)
+            if isinstance(pacer, KeyPacer):
+                pacer.wait_for_focus(box)  # keys typed right after `/` wait for the box being mounted here
+            await self.mount_all([Label("/"), box])
         self.backward, self.every_column = backward, every_column
         self.query_one(Label).update(PROMPTS[(backward, every_column)])
         box = self.query_one(Input)
