@@ -785,14 +785,15 @@ class IndirectFinder:
 
     @staticmethod
     def _clause_start(narration: list[Word], cue: int) -> int:
-        """Where the clause the cue stands in begins ("wie" in "Wie X mitteilte, …")."""
+        """Where the clause the cue stands in begins ("wie" in "Wie X mitteilte, …"). A quotation
+        inside the clause is one of its words ("Während Trump von „Fortschritten“ sprach, …"): only
+        one that opens the clause ends it ("„…“ sagte er")."""
         k = cue
-        while (
-            k > 0
-            and narration[k - 1].text not in _CLAUSE_BREAKS
-            and narration[k - 1].text not in _ENDS
-            and not narration[k - 1].is_quote
-        ):
+        while k > 0 and narration[k - 1].text not in _CLAUSE_BREAKS and narration[k - 1].text not in _ENDS:
+            if narration[k - 1].is_quote and (
+                k == 1 or narration[k - 2].text in _CLAUSE_BREAKS or narration[k - 2].text in _ENDS
+            ):
+                break
             k -= 1
         return k
 

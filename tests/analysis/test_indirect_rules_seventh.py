@@ -124,3 +124,23 @@ def test_a_first_person_pronoun_in_the_cue_clause_is_its_subject(analyse: Analys
 )
 def test_a_cue_noun_after_a_preposition_has_no_holder(analyse: Analyse, text: str, expected: list) -> None:
     assert reports(analyse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted word inside a clause opened by a subordinator leaves the clause subordinate: the
+        # main clause after it is the narrator's, not a report …
+        ("Während die Ministerin von „Erfolgen“ sprach, stiegen die Preise weiter.", []),
+        ("Als der Trainer das Spiel „unglücklich“ nannte, verließen die Fans das Stadion.", []),
+        # … and a report after such a cue is still found
+        (
+            "Als die Ministerin von „Erfolgen“ sprach, sagte sie, die Preise seien gesunken.",
+            [("die Preise seien gesunken", "die Ministerin")],
+        ),
+    ],
+)
+def test_a_quotation_inside_a_subordinate_clause_keeps_it_subordinate(
+    analyse: Analyse, text: str, expected: list
+) -> None:
+    assert reports(analyse(text)) == expected
