@@ -200,3 +200,12 @@ def test_a_document_owner_named_by_an_institution_noun_is_the_organisation(analy
     text = "Die IG Metall lehnte das Angebot ab. In einem Schreiben der Gewerkschaft heißt es: „Das reicht nicht.“"
     quote = only_quote(analyse(text))
     assert (quote.speaker, quote.speaker_text, quote.speaker_kind) == ("IG Metall", "der Gewerkschaft", "organisation")
+
+
+def test_the_author_of_a_byline_is_no_antecedent(analyse) -> None:
+    text = "Der Pegel fällt.\n\nVon Lena Berg\n\nDer Morgen ist kalt. „Das ist der Rhein im August“, sagt sie."
+    assert only_quote(analyse(text)).speaker is None
+    named = (
+        "Der Pegel fällt.\n\nVon Lena Berg\n\nAnna Roth steht im Steuerhaus. „Das ist der Rhein im August“, sagt sie."
+    )
+    assert only_quote(analyse(named)).speaker == "Anna Roth"

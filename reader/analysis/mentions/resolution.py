@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 
 from .. import lexicon
+from ..boilerplate import is_byline
 from ..results import RoleLink
 from .referents import Mention, Referent
 from .state import MentionState
@@ -65,7 +66,7 @@ class MentionResolution(MentionState):
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                     out[index] = mention
                 referent = mention.referent
-                if not _can_be_antecedent(mention) or self._dateline_agency(mention):
+                if not _can_be_antecedent(mention) or self._dateline_agency(mention) or self._byline(mention):
                     continue
                 if mention.case == "nom" and referent.label == "PER" and topic is None and mention.kind != "possessive":
                     topic = referent
@@ -101,6 +102,13 @@ class MentionResolution(MentionState):
             and bool(_DATELINE_CLOSE.match(text, mention.end))
         )
 
+    def _byline(self, mention: Mention) -> bool:
+        """A name on a line of its own that credits the author ("Von Nora Beckmann"): the writer,
+        no actor of the story, so no antecedent for the "sie" of the next paragraph."""
+        text = self.words.text
+        end = text.find("\n", mention.end)
+        return is_byline(text[text.rfind("\n", 0, mention.start) + 1 : len(text) if end == -1 else end])
+
     def _narrates(self, number: int) -> bool:
         """Whether the sentence has words of the narration (outside its quotation marks)."""
         sentence = self.sentences[number]
@@ -120,6 +128,7 @@ class MentionResolution(MentionState):
                 or mention.referent.label != label
                 or not _can_be_antecedent(mention)
                 or self._dateline_agency(mention)
+                or self._byline(mention)
             ):
                 continue
             if group and self.words.text[group[-1].end : mention.start].strip() not in {"und", ",", "sowie", "oder"}:
