@@ -209,3 +209,14 @@ def test_the_author_of_a_byline_is_no_antecedent(analyse) -> None:
         "Der Pegel fällt.\n\nVon Lena Berg\n\nAnna Roth steht im Steuerhaus. „Das ist der Rhein im August“, sagt sie."
     )
     assert only_quote(analyse(named)).speaker == "Anna Roth"
+
+
+def test_an_institution_noun_takes_up_the_one_name_it_opens_as_a_compound(analyse) -> None:
+    text = (
+        "Das Polizeipräsidium Nordhessen nahm drei Männer fest. Die Ermittlungen dauern an. "
+        "In einer Mitteilung der Polizei heißt es: „Die Beute stammt aus drei Autos.“"
+    )
+    quote = only_quote(analyse(text))
+    assert (quote.speaker, quote.speaker_text) == ("Polizeipräsidium Nordhessen", "der Polizei")
+    two = text.replace("Die Ermittlungen dauern an.", "Die Polizeidirektion Osnabrück half.")
+    assert only_quote(analyse(two)).speaker is None  # two such names: no guess

@@ -17,6 +17,7 @@ _DATELINE_CLOSE = re.compile(r"\)\s*[-–—]")  # "(dpa) - " after a dateline's
 PRONOUN_LOOKBACK_SENTENCES = 3
 DEFINITE_LOOKBACK_SENTENCES = 3
 ANAPHOR_LOOKBACK_SENTENCES = 2
+_PREFIX_HEAD_MIN = 6  # an institution noun this long may open a compound name: "Polizei" → "Polizeipräsidium"
 
 
 class MentionResolution(MentionState):
@@ -263,14 +264,21 @@ def _named_by_head(mention: Mention, by_head: dict[str, dict[str, Referent]]) ->
     word it heads as a compound ("Das Gericht" and the "Landgericht Osnabrück"). Two such names: no
     guess."""
     words = mention.text.split(" ")
-    if mention.kind != "organisation" or mention.case != "nom" or mention.referent.known or len(words) != 2:
+    if (
+        mention.kind != "organisation"
+        or mention.case not in {"nom", "gen"}
+        or mention.referent.known
+        or len(words) != 2
+    ):
         return None
-    if words[0].lower() not in {"der", "die", "das"}:
+    if words[0].lower() not in ({"der", "die", "das"} if mention.case == "nom" else {"der", "des"}):
         return None
     noun = words[1].lower()
     named = by_head.get(noun)
     if not named:  # the head of a compound is its last part: "Das Gericht" is the "Landgericht Osnabrück"
         named = {key: r for first, found in by_head.items() if first.endswith(noun) for key, r in found.items()}
+    if not named and len(noun) >= _PREFIX_HEAD_MIN:  # "die Polizei" of the "Polizeipräsidium Nordhessen"
+        named = {key: r for first, found in by_head.items() if first.startswith(noun) for key, r in found.items()}
     return next(iter(named.values())) if named and len(named) == 1 else None
 
 
