@@ -50,6 +50,13 @@ _BYLINE = re.compile(
     r"^(?:von|text:|interview:)\s+[A-ZÄÖÜ][\w.-]+(?:\s+(?:und\s+)?[A-ZÄÖÜ][\w.-]+){0,5}\s*$", re.IGNORECASE
 )
 BYLINE_PARAGRAPHS = 3  # a byline stands among the first paragraphs
+
+
+def is_byline(line: str) -> bool:
+    """A line that is only an author's credit ("Von Nora Beckmann", "Text: …")."""
+    return bool(_BYLINE.match(line.strip()))
+
+
 _RIGHTS = re.compile(
     r"(?:©|\(c\)\s*\d{4}|alle rechte vorbehalten|nachdruck|weiterverbreitung|weiterverwendung|"
     r"erschien(?:en)? zuerst|zuerst erschienen|erstveröffentlichung|mit freundlicher genehmigung|"
@@ -111,9 +118,7 @@ def boilerplate_spans(text: str, reported: Iterable[tuple[int, int]] = ()) -> li
                 flagged.update(range(index, following))
     for index, (start, end) in enumerate(paragraphs):
         line = text[start:end]
-        if (_promo(line) or (index < BYLINE_PARAGRAPHS and _BYLINE.match(line.strip()))) and not has_speech(
-            (start, end)
-        ):
+        if (_promo(line) or (index < BYLINE_PARAGRAPHS and is_byline(line))) and not has_speech((start, end)):
             flagged.add(index)
     return [paragraphs[index] for index in sorted(flagged)]
 

@@ -138,6 +138,40 @@ def test_a_quote_standing_alone_after_a_sentence_about_someone_is_theirs(analyse
     assert only_quote(analyse(text)).speaker == "Anna Roth"
 
 
+def test_a_quote_standing_alone_after_a_laut_sentence_is_its_sources() -> None:
+    from reader.analysis import analyze_spans
+
+    text = (
+        "Die Schule sucht Personal. Laut Klein haben sich bisher weniger Absolventen beworben als erhofft. "
+        "„Wir werden auch im Herbst wieder kreativ sein müssen.“"
+    )
+    laut, quote, name = text.index("Laut"), text.index("„"), text.index("Klein")
+    sentences = [(0, laut - 1), (laut, quote - 1), (quote, len(text))]
+    analysis = analyze_spans("v", "v", "f", text, [(name, name + 5, "PER")], sentences)
+    assert (analysis.quotes[0].speaker, analysis.quotes[0].speaker_via) == ("Klein", "context")
+
+
+def test_a_laut_place_or_unnamed_source_gives_a_lone_quote_no_speaker(analyse) -> None:
+    text = "Laut Polizei kamen mehr Zuschauer als erwartet. „Das war ein schöner Abend.“"
+    assert only_quote(analyse(text)).speaker is None
+
+
+def test_an_authors_initials_after_a_lone_quote_are_no_narration() -> None:
+    from reader.analysis import analyze_spans
+
+    # the sentence ends after the initials, as a pipeline's senter often leaves them on it
+    for signature in ("tr", "lwd/mj"):
+        text = f"Anna Roth kündigte eine Versammlung an. „Alle Zahlen kommen auf den Tisch.“ {signature}"
+        first = text.index("„")
+        sentences = [(0, first - 1), (first, len(text))]
+        analysis = analyze_spans("v", "v", "f", text, [(0, 9, "PER")], sentences)
+        assert analysis.quotes[0].speaker == "Anna Roth"
+    text = "Anna Roth kündigte eine Versammlung an. „Alle Zahlen kommen auf den Tisch.“ Anderer Meinung"
+    first = text.index("„")
+    analysis = analyze_spans("v", "v", "f", text, [(0, 9, "PER")], [(0, first - 1), (first, len(text))])
+    assert analysis.quotes[0].speaker is None  # narration after the quote: no signature
+
+
 def test_a_dative_addressee_is_not_part_of_the_source(analyse) -> None:
     text = "„Wir bleiben in der Region“, sagte der Manager der Zeitung."
     assert only_quote(analyse(text)).speaker_text == "der Manager"
@@ -166,3 +200,23 @@ def test_a_document_owner_named_by_an_institution_noun_is_the_organisation(analy
     text = "Die IG Metall lehnte das Angebot ab. In einem Schreiben der Gewerkschaft heißt es: „Das reicht nicht.“"
     quote = only_quote(analyse(text))
     assert (quote.speaker, quote.speaker_text, quote.speaker_kind) == ("IG Metall", "der Gewerkschaft", "organisation")
+
+
+def test_the_author_of_a_byline_is_no_antecedent(analyse) -> None:
+    text = "Der Pegel fällt.\n\nVon Lena Berg\n\nDer Morgen ist kalt. „Das ist der Rhein im August“, sagt sie."
+    assert only_quote(analyse(text)).speaker is None
+    named = (
+        "Der Pegel fällt.\n\nVon Lena Berg\n\nAnna Roth steht im Steuerhaus. „Das ist der Rhein im August“, sagt sie."
+    )
+    assert only_quote(analyse(named)).speaker == "Anna Roth"
+
+
+def test_an_institution_noun_takes_up_the_one_name_it_opens_as_a_compound(analyse) -> None:
+    text = (
+        "Das Polizeipräsidium Nordhessen nahm drei Männer fest. Die Ermittlungen dauern an. "
+        "In einer Mitteilung der Polizei heißt es: „Die Beute stammt aus drei Autos.“"
+    )
+    quote = only_quote(analyse(text))
+    assert (quote.speaker, quote.speaker_text) == ("Polizeipräsidium Nordhessen", "der Polizei")
+    two = text.replace("Die Ermittlungen dauern an.", "Die Polizeidirektion Osnabrück half.")
+    assert only_quote(analyse(two)).speaker is None  # two such names: no guess

@@ -81,6 +81,8 @@ ORGANISATIONS = [
     "Landgericht Kassel",
     "Amtsgericht Kassel",
     "Polizei Kassel",
+    "Polizeipräsidium Nordhessen",
+    "Polizeidirektion Osnabrück",
     "Universität Kassel",
 ]
 PLACES = [

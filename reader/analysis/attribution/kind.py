@@ -19,6 +19,7 @@ from .cues import CueFinding
 _WORDS_IN_QUOTE = re.compile(r"\w+")
 CHANT_REACH = 4  # words beside a quotation searched for a verb of singing or chanting
 SPEECH_MIN_WORDS = 4
+_INITIALS = re.compile(r"^(?:[a-zäöü]{1,4}|/)$")  # an author's lower-case initials, "tr" or "lwd/mj"
 _SENTENCE = re.compile(r"^[A-ZÄÖÜ][^.!?]*\s[^.!?]*[.!?…]$")  # capitalised, two words or more, its own final stop
 
 
@@ -131,6 +132,8 @@ class QuoteKinds(CueFinding):
                 else []
             )
         after = [w for w in self.words.between(span.outer_end, sentence.end) if w.text not in {".", "!", "?"}]
+        if after and self._signature(after, sentence.end):
+            after = []  # „…“ tr: the author's initials closing the article's last paragraph
         if before or after:
             return None  # the quote is part of a sentence with narration of its own
         paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
@@ -152,7 +155,7 @@ class QuoteKinds(CueFinding):
             people = [
                 m
                 for m in self._mentions_in(other.start, other.end)
-                if m.case == "nom"
+                if (m.case == "nom" or (m.case == "src" and m.kind == "name"))  # "Laut Pichler haben …"
                 and m.kind in {"name", "role", "pronoun"}
                 and (m.referent.known or m.referent.text)
                 and m.referent.label == "PER"
@@ -160,6 +163,12 @@ class QuoteKinds(CueFinding):
             if people:
                 return people[0]
         return None
+
+    def _signature(self, words: list[Word], end: int) -> bool:
+        """Words after a closing mark that are only an author's initials ("tr", "lwd/mj") ending
+        their paragraph: a local paper's signature, no narration of the quote's sentence."""
+        rest = self.text[end : self.text.find("\n", end) if "\n" in self.text[end:] else len(self.text)]
+        return not rest.strip() and len(words) <= 3 and all(_INITIALS.match(w.text) for w in words)
 
 
 def _outlet_title(text: str) -> bool:

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 
 from .. import lexicon
+from ..boilerplate import is_byline
 from ..results import RoleLink
 from .referents import Mention, Referent
 from .state import MentionState
@@ -16,6 +17,7 @@ _DATELINE_CLOSE = re.compile(r"\)\s*[-–—]")  # "(dpa) - " after a dateline's
 PRONOUN_LOOKBACK_SENTENCES = 3
 DEFINITE_LOOKBACK_SENTENCES = 3
 ANAPHOR_LOOKBACK_SENTENCES = 2
+_PREFIX_HEAD_MIN = 6  # an institution noun this long may open a compound name: "Polizei" → "Polizeipräsidium"
 
 
 class MentionResolution(MentionState):
@@ -65,7 +67,7 @@ class MentionResolution(MentionState):
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                     out[index] = mention
                 referent = mention.referent
-                if not _can_be_antecedent(mention) or self._dateline_agency(mention):
+                if not _can_be_antecedent(mention) or self._dateline_agency(mention) or self._byline(mention):
                     continue
                 if mention.case == "nom" and referent.label == "PER" and topic is None and mention.kind != "possessive":
                     topic = referent
@@ -101,6 +103,13 @@ class MentionResolution(MentionState):
             and bool(_DATELINE_CLOSE.match(text, mention.end))
         )
 
+    def _byline(self, mention: Mention) -> bool:
+        """A name on a line of its own that credits the author ("Von Nora Beckmann"): the writer,
+        no actor of the story, so no antecedent for the "sie" of the next paragraph."""
+        text = self.words.text
+        end = text.find("\n", mention.end)
+        return is_byline(text[text.rfind("\n", 0, mention.start) + 1 : len(text) if end == -1 else end])
+
     def _narrates(self, number: int) -> bool:
         """Whether the sentence has words of the narration (outside its quotation marks)."""
         sentence = self.sentences[number]
@@ -120,6 +129,7 @@ class MentionResolution(MentionState):
                 or mention.referent.label != label
                 or not _can_be_antecedent(mention)
                 or self._dateline_agency(mention)
+                or self._byline(mention)
             ):
                 continue
             if group and self.words.text[group[-1].end : mention.start].strip() not in {"und", ",", "sowie", "oder"}:
@@ -254,14 +264,21 @@ def _named_by_head(mention: Mention, by_head: dict[str, dict[str, Referent]]) ->
     word it heads as a compound ("Das Gericht" and the "Landgericht Osnabrück"). Two such names: no
     guess."""
     words = mention.text.split(" ")
-    if mention.kind != "organisation" or mention.case != "nom" or mention.referent.known or len(words) != 2:
+    if (
+        mention.kind != "organisation"
+        or mention.case not in {"nom", "gen"}
+        or mention.referent.known
+        or len(words) != 2
+    ):
         return None
-    if words[0].lower() not in {"der", "die", "das"}:
+    if words[0].lower() not in ({"der", "die", "das"} if mention.case == "nom" else {"der", "des"}):
         return None
     noun = words[1].lower()
     named = by_head.get(noun)
     if not named:  # the head of a compound is its last part: "Das Gericht" is the "Landgericht Osnabrück"
         named = {key: r for first, found in by_head.items() if first.endswith(noun) for key, r in found.items()}
+    if not named and len(noun) >= _PREFIX_HEAD_MIN:  # "die Polizei" of the "Polizeipräsidium Nordhessen"
+        named = {key: r for first, found in by_head.items() if first.startswith(noun) for key, r in found.items()}
     return next(iter(named.values())) if named and len(named) == 1 else None
 
 
