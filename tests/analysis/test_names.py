@@ -248,3 +248,29 @@ def test_a_place_inside_an_organisations_name_stays_the_place() -> None:
         ("Leipzig", "LOC", "leipzig"),
         ("Universität Leipzig", "ORG", "universität leipzig"),
     ]
+
+
+def test_a_word_opening_the_next_sentence_does_not_join_a_name_ending_in_an_initial() -> None:
+    from reader.analysis import analyze_spans
+
+    for text, word in (
+        ("„Ich hatte Angst“, sagte Greta M. Dann kam die Polizei.", "Dann"),
+        ("„Wir bleiben“, sagte Jonas K. Danach schwiegen alle.", "Danach"),
+        ("„Es reicht“, sagte Jonas K. Sie nickte.", "Sie"),
+        # a word the article also writes in lower case is a sentence's first word, not a surname
+        ("„Es reicht“, sagte Jonas K. Klar war nur eines. Das war klar.", "Klar"),
+    ):
+        start = text.index("sagte ") + 6
+        end = text.index(f" {word}")
+        analysis = analyze_spans("i", "v", "f", text, [(start, end, "PER")], [(0, len(text))])
+        assert [e.name for e in analysis.entities] == [text[start:end]], text
+        assert analysis.quotes[0].speaker == text[start:end]
+
+
+def test_a_surname_after_a_middle_initial_joins_even_where_the_article_writes_the_word_in_lower_case() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "Markus E. Klein kam. Der Raum war klein. Klein schwieg."
+    spans = [(0, 9, "PER"), (text.rindex("Klein"), text.rindex("Klein") + 5, "PER")]
+    analysis = analyze_spans("k", "v", "f", text, spans, [(0, 20), (21, 40), (41, len(text))])
+    assert [e.text for e in analysis.entities] == ["Markus E. Klein", "Klein"]
