@@ -152,10 +152,44 @@ def test_without_a_nominative_in_the_text_the_weak_nominative_is_built() -> None
     text = "Der Strafgerichtshof ist neu. Ein Sprecher des Internationalen Strafgerichtshofs schwieg."
     spans = _spans(text, [("Internationalen Strafgerichtshofs", "ORG")])
     assert [e.name for e in canonical_entities(text, spans)] == ["Internationale Strafgerichtshof"]
-    # the genitive -s stays where the bare word is not attested; undeclined -er adjectives stay
+    # after "des" the head noun is a genitive and loses its -es; undeclined -er adjectives stay
     text = "Ein Sprecher des Weißen Hauses und die Frankfurter Allgemeine Zeitung."
     spans = _spans(text, [("Weißen Hauses", "LOC"), ("Frankfurter Allgemeine Zeitung", "ORG")])
-    assert [e.name for e in canonical_entities(text, spans)] == ["Weiße Hauses", "Frankfurter Allgemeine Zeitung"]
+    assert [e.name for e in canonical_entities(text, spans)] == ["Weiße Haus", "Frankfurter Allgemeine Zeitung"]
+    # elsewhere a final -s stays where the bare word is not attested: it may be the name's own
+    text = "Am Montag spielten die Wilden Kerls in Köln."
+    assert [e.name for e in canonical_entities(text, _spans(text, [("Wilden Kerls", "ORG")]))] == ["Wilde Kerls"]
+
+
+def test_only_the_head_of_a_genitive_name_is_de_inflected() -> None:
+    from reader.analysis.analyze import canonical_entities
+
+    cases = {
+        # the complement after "der"/"für" keeps its case; the head noun loses its genitive -s/-es
+        "Ein Sprecher des Bundesverbands der Deutschen Süßwarenindustrie warnte.": (
+            "Bundesverbands der Deutschen Süßwarenindustrie",
+            "Bundesverband der Deutschen Süßwarenindustrie",
+        ),
+        "Nach Angaben des Hessischen Landesamtes für Naturschutz steigt der Pegel.": (
+            "Hessischen Landesamtes für Naturschutz",
+            "Hessische Landesamt für Naturschutz",
+        ),
+        "Eine Studie des Limnologischen Instituts der Universität Passau zeigt das.": (
+            "Limnologischen Instituts der Universität Passau",
+            "Limnologische Institut der Universität Passau",
+        ),
+        "Das sagte eine Sprecherin des Zentralen Tourismus.": ("Zentralen Tourismus", "Zentrale Tourismus"),
+        "Das zeigt eine Messung des Bodensees.": ("Messung des Bodensees", "Messung des Bodensees"),
+        # nouns in -en are no adjectives: "Volkswagen Sachsen GmbH", "Eisbären Berlin" stay whole
+        "Er arbeitet bei der Volkswagen Sachsen GmbH und jubelt den Eisbären Berlin zu.": (
+            "Volkswagen Sachsen GmbH",
+            "Volkswagen Sachsen GmbH",
+        ),
+    }
+    for text, (span, name) in cases.items():
+        assert [e.name for e in canonical_entities(text, _spans(text, [(span, "ORG")]))] == [name], text
+    text = "Er jubelt den Eisbären Berlin zu."
+    assert [e.name for e in canonical_entities(text, _spans(text, [("Eisbären Berlin", "ORG")]))] == ["Eisbären Berlin"]
 
 
 def test_english_names_and_iso_codes_of_places_are_one_entry() -> None:
