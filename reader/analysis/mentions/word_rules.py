@@ -147,6 +147,8 @@ def _role_gender(noun: str, determiner: str) -> str:
 _NOMINATIVE_GENDER = {"der": "m", "ein": "m", "die": "f", "eine": "f"}
 
 
-def _first_name_gender(name: str) -> str:
-    first = name.split(" ")[0]
-    return "f" if first.endswith("a") and len(first) > 2 else ""
+def likely_feminine(name: str | None) -> bool:
+    """A first name in -a is more often a woman's, but not always ("Luka", "Nikola", "Andrea",
+    "Mustafa", "Jona"): a preference among people the text gives no gender, never a gender."""
+    first = (name or "").split(" ")[0]
+    return first.endswith("a") and len(first) > 2

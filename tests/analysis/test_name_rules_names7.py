@@ -1,0 +1,42 @@
+"""Names a reader sees: gender guesses from first names and the role nouns of kinship and court,
+each on sentences written for this test (spans given by hand, as a pipeline would give them)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reader.analysis import ArticleAnalysis, analyze_spans
+from reader.text.segments import sentence_spans
+
+
+def _analyse(text: str, people: list[str]) -> ArticleAnalysis:
+    spans = sorted(
+        (m.start(), m.end(), "PER")
+        for name in people
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    )
+    return analyze_spans("g", "v", "f", text, spans, sentence_spans(text))
+
+
+@pytest.mark.parametrize("first", ["Luka", "Nikola", "Mustafa", "Jona", "Andrea"])
+def test_a_first_name_in_a_does_not_keep_er_from_its_man(first: str) -> None:
+    text = f"{first} Brandt kam spät zum Termin. „Das ist ein Skandal“, sagte er."
+    assert [q.speaker for q in _analyse(text, [f"{first} Brandt"]).quotes] == [f"{first} Brandt"]
+
+
+def test_a_first_name_in_a_still_orders_the_candidates_for_sie_and_er() -> None:
+    text = "Andrea Weber traf Paul Kern in Kiel. „Wir reden weiter“, sagte sie. „Gern“, sagte er."
+    analysis = _analyse(text, ["Andrea Weber", "Paul Kern"])
+    assert [q.speaker for q in analysis.quotes] == ["Andrea Weber", "Paul Kern"]
+
+
+def test_what_the_text_says_of_a_gender_decides_over_the_first_name() -> None:
+    text = "Andrea Rossi, der italienische Trainer, traf Lena Kern. „Wir haben verloren“, sagte er."
+    assert [q.speaker for q in _analyse(text, ["Andrea Rossi", "Lena Kern"]).quotes] == ["Andrea Rossi"]
+
+
+def test_die_before_a_plural_noun_takes_up_no_one_person() -> None:
+    text = "Paul Brandt traf zweimal. „Schieber, Schieber!“, riefen die mitgereisten Fans."
+    assert [q.speaker for q in _analyse(text, ["Paul Brandt"]).quotes] == [None]
