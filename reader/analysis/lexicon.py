@@ -646,6 +646,15 @@ ROLE_SUFFIXES = (
     "stellvertreterin",
     "jährige",
     "jähriger",
+    # court and kinship ("sagte der Richter", "sagte sein Bruder"); "Herr" as "Frau" tells a gender
+    "richter",
+    "bruder",
+    "schwester",
+    "mutter",
+    "vater",
+    "sohn",
+    "tochter",
+    "herr",
 )
 # Institution nouns that, with a definite article, take up an organisation named just before
 # ("Die IG BCE … Die Gewerkschaft"); "die Polizei", "die Regierung" are actors of their own.

@@ -40,3 +40,33 @@ def test_what_the_text_says_of_a_gender_decides_over_the_first_name() -> None:
 def test_die_before_a_plural_noun_takes_up_no_one_person() -> None:
     text = "Paul Brandt traf zweimal. „Schieber, Schieber!“, riefen die mitgereisten Fans."
     assert [q.speaker for q in _analyse(text, ["Paul Brandt"]).quotes] == [None]
+
+
+def test_herr_tells_a_gender_as_frau_does() -> None:
+    text = "Lena Kern und Herr Andrea Sommer kamen. „Es reicht“, sagte er."
+    assert [q.speaker for q in _analyse(text, ["Lena Kern", "Andrea Sommer"]).quotes] == ["Andrea Sommer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("„Er war immer ein guter Junge“, sagte sein Bruder.", "sein Bruder"),
+        ("„Wir vermissen ihn“, sagte die Schwester.", "die Schwester"),
+        ("„Sie fehlt uns“, sagte der Vater.", "der Vater"),
+        ("„Das war zu spät“, sagte die Tochter.", "die Tochter"),
+        ("„Die Tat war geplant“, sagte der Richter.", "der Richter"),
+        ("„Das bestreiten wir“, sagte die Verteidigerin.", "die Verteidigerin"),
+    ],
+)
+def test_kinship_and_court_nouns_are_roles(text: str, source: str) -> None:
+    (quote,) = _analyse(text, []).quotes
+    assert (quote.speaker_text, quote.speaker_kind) == (source, "role")
+
+
+def test_a_judge_named_in_an_apposition_is_the_judge_taken_up_later() -> None:
+    text = "Der Vorsitzende Richter Hans Keller verlas das Urteil. „Die Tat war geplant“, sagte der Richter."
+    assert [q.speaker for q in _analyse(text, ["Hans Keller"]).quotes] == ["Hans Keller"]
+    text = "Gerhard Richter malte im Atelier. „Ich male jeden Tag“, sagte Richter."
+    spans = [(0, 15, "PER"), (text.rindex("Richter"), len(text) - 1, "PER")]
+    analysis = analyze_spans("r", "v", "f", text, spans, sentence_spans(text))
+    assert [q.speaker for q in analysis.quotes] == ["Gerhard Richter"]
