@@ -656,6 +656,8 @@ ROLE_SUFFIXES = (
     "tochter",
     "herr",
 )
+# role nouns that are feminine without the suffix -in ("die Mutter", "die Krankenschwester")
+FEMININE_ROLE_HEADS = ("frau", "mutter", "schwester", "tochter")
 # Institution nouns that, with a definite article, take up an organisation named just before
 # ("Die IG BCE … Die Gewerkschaft"); "die Polizei", "die Regierung" are actors of their own.
 ANAPHORIC_ORGANISATION_HEADS = (

@@ -70,3 +70,9 @@ def test_a_judge_named_in_an_apposition_is_the_judge_taken_up_later() -> None:
     spans = [(0, 15, "PER"), (text.rindex("Richter"), len(text) - 1, "PER")]
     analysis = analyze_spans("r", "v", "f", text, spans, sentence_spans(text))
     assert [q.speaker for q in analysis.quotes] == ["Gerhard Richter"]
+
+
+def test_a_feminine_kinship_noun_gives_its_person_a_womans_gender() -> None:
+    text = "Die Mutter Luka Sommer wartete mit Paul Kern. „Wir hoffen“, sagte sie. „Ich auch“, sagte er."
+    analysis = _analyse(text, ["Luka Sommer", "Paul Kern"])
+    assert [q.speaker for q in analysis.quotes] == ["Luka Sommer", "Paul Kern"]

@@ -127,8 +127,8 @@ def _name_word(word: Word) -> bool:
 
 def _gender_of_role(noun: str) -> str:
     base = role_noun_base(noun.lower())
-    if base.endswith(("innen", "frau")):
-        return "f"  # "Obfrau", "Kauffrau"
+    if base.endswith(("innen", *lexicon.FEMININE_ROLE_HEADS)):
+        return "f"  # "Obfrau", "Kauffrau", "Großmutter"
     feminine = base.endswith("in") and (
         is_role_noun(base[:-2]) or any(s.endswith("in") and base.endswith(s) for s in lexicon.ROLE_SUFFIXES)
     )
