@@ -159,6 +159,7 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
     All spans of one referent get one label, the majority's (the canonical spelling counts
     double): a pipeline that labels "Selenskyj" LOC once and PER twice means one person.
     """
+    entity_spans = list(entity_spans)
     spans: list[NameSpan] = []
     for start, end, label in sorted(_split_at_slashes(text, entity_spans)):
         raw = text[start:end]
@@ -178,6 +179,7 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
             label == "PER"
             and (surname := _SURNAME_AFTER_INITIAL.match(text, end))
             and _INITIAL_AT_END.search(text, start, end)
+            and _continues_name(text, surname.group().lstrip(". "), entity_spans)
         ):
             end = surname.end()  # "John E." + "Herbst": a name does not end in a middle initial
         spans.append(NameSpan(start, end, label, text[start:end]))
@@ -191,6 +193,20 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
         Entity(span.start, span.end, labels[name_key(name)].most_common(1)[0][0], span.text, name_key(name), name)
         for span, name in keyed
     ]
+
+
+def _continues_name(text: str, word: str, entity_spans: Iterable[tuple[int, int, str]]) -> bool:
+    """Whether a capitalised word after "Greta M." is her surname rather than the first word of
+    the next sentence, whose period the initial's is too ("sagte Greta M. Dann kam …"). A function
+    word, pronoun or common opening adverb (lexicon.SENTENCE_OPENERS) opens a sentence; so does a
+    word the article also writes in lower case ("Klar", "klar") unless a person's name elsewhere
+    carries it ("Klein" of "Markus Klein")."""
+    lower = word.lower()
+    if lower in FUNCTION_WORDS or lower in lexicon.SENTENCE_OPENERS:
+        return False
+    if not re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text):
+        return True
+    return any(label == "PER" and word in text[start:end].split(" ") for start, end, label in entity_spans)
 
 
 def _with_particle_surnames(text: str, spans: list[NameSpan]) -> list[NameSpan]:

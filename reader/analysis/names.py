@@ -91,71 +91,101 @@ class NameSpan:
     text: str
 
 
-def _oblique_adjective_stem(word: str) -> str | None:
-    """'Internationalen' -> 'International': a capitalised word with an oblique adjective ending."""
+# what an adjective's stem looks like ("Europä-isch", "Auswärt-ig", "Internation-al", "Vereinigt",
+# "Zweit", "Deutsch", "Weiß"): "Volkswagen Sachsen GmbH" and "Eisbären Berlin" hold nouns in -en
+_ADJECTIVE_STEM = re.compile(
+    r"(?:sch|lich|ig|al|iv|ell|t)$"
+    r"|^(?:Weiß|Rot|Schwarz|Grün|Blau|Gelb|Frei|Neu|Alt|Groß|Klein|Hoh|Nah|Fern|Wild|Ober|Unter|Nieder|Heilig)$"
+)
+# articles before a masculine or neuter genitive, whose head noun then ends in -s/-es ("des Verbands")
+_GENITIVE_ARTICLE = re.compile(r"(?:^|\s)(?:des|eines|dieses)\s$", re.IGNORECASE)
+
+
+def _adjective_stem(word: str, endings: tuple[str, ...]) -> str | None:
+    """'Internationalen' -> 'International': a capitalised adjective with one of the endings."""
     if not word[:1].isupper() or not word[1:].islower():
         return None
-    for ending in _OBLIQUE_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and _ADJECTIVE_STEM.search(word[: -len(ending)]):
             return word[: -len(ending)]
     return None
 
 
-def base_form(name: str, attested: set[str]) -> tuple[str, int]:
+def _head_length(words: list[str]) -> int:
+    """How many words the name's head phrase has: those before its first lower-case word ("der",
+    "für", "und"). The words after are the head's complement, in the case it governs ("Verband
+    der Deutschen Süßwarenindustrie"), and are never de-inflected."""
+    return next((i for i, word in enumerate(words) if i and word[:1].islower()), len(words))
+
+
+def _head_noun_base(noun: str, attested: set[str], genitive: bool) -> str | None:
+    """The head noun without its genitive -s/-es: where the bare word is attested, or where the
+    name follows "des"/"eines" (so it is a genitive): "-es" after a consonant ("Bundestages",
+    "Hauses"), else "-s" ("Instituts", "Bodensees"); a noun in -us has none ("des Tourismus")."""
+    for base in genitive_bases(noun):
+        if base in attested:
+            return base
+    if not genitive or not noun[:1].isupper() or not noun.endswith("s") or noun.endswith(("ss", "us")) or len(noun) < 4:
+        return None
+    if noun.endswith("es") and noun[-3] not in "aeiouäöüy":
+        return noun[:-2]
+    return noun[:-1]
+
+
+def base_form(name: str, attested: set[str], genitive: bool = False) -> tuple[str, int]:
     """A multi-word name in the nominative, and how many of its words were not (negative).
 
-    Oblique adjectives before a capitalised word take the weak nominative ending -e, which
-    fits every gender ("des Internationalen Strafgerichtshofs" -> "Internationale
-    Strafgerichtshof"); the last word loses a genitive -s/-es where the bare word is attested
-    in the text."""
+    Only the head phrase (the words before a "der", "für", "von" …) is de-inflected: oblique
+    adjectives before a capitalised word take the weak nominative ending -e, which fits every
+    gender ("des Internationalen Strafgerichtshofs" -> "Internationale Strafgerichtshof"); the
+    head noun, its last word, loses a genitive -s/-es where the bare word is attested or the
+    name is a genitive (`genitive`: it follows "des" in the text)."""
     words = name.split(" ")
+    head = _head_length(words)
     score = 0
-    out = []
-    for i, word in enumerate(words):
-        stem = _oblique_adjective_stem(word) if i < len(words) - 1 and words[i + 1][:1].isupper() else None
-        if stem is None:
-            out.append(word)
-        else:
-            out.append(stem + "e")
+    out = list(words)
+    for i in range(head - 1):
+        stem = _adjective_stem(words[i], _OBLIQUE_ENDINGS) if words[i + 1][:1].isupper() else None
+        if stem is not None:
+            out[i] = stem + "e"
             score -= 1
-    for base in genitive_bases(out[-1]):
-        if base in attested:
-            out[-1] = base
-            score -= 1
-            break
+    base = _head_noun_base(out[head - 1], attested, genitive)
+    if base is not None:
+        out[head - 1] = base
+        score -= 1
     return " ".join(out), score
 
 
-def _group_key(name: str, attested: set[str]) -> str:
-    """The name with every adjective ending and a genitive -s off: the same for all its cases."""
+def _group_key(name: str, attested: set[str], genitive: bool = False) -> str:
+    """The name with every adjective ending and a genitive -s off its head phrase: the same for
+    all its cases."""
     words = name.split(" ")
-    out = []
-    for i, word in enumerate(words):
-        if i < len(words) - 1 and words[i + 1][:1].isupper() and word[:1].isupper() and word[1:].islower():
-            for ending in ("en", "em", "er", "es", "e"):
-                if word.endswith(ending) and len(word) - len(ending) >= 3:
-                    word = word[: -len(ending)]
-                    break
-        out.append(word)
-    for base in genitive_bases(out[-1]):
-        if base in attested:
-            out[-1] = base
-            break
+    head = _head_length(words)
+    out = list(words)
+    for i in range(head - 1):
+        if words[i + 1][:1].isupper() and (stem := _adjective_stem(words[i], ("en", "em", "er", "es", "e"))):
+            out[i] = stem
+    base = _head_noun_base(out[head - 1], attested, genitive)
+    if base is not None:
+        out[head - 1] = base
     return " ".join(out).casefold()
 
 
-def declined_forms(texts: Iterable[str], labels: dict[str, Counter[str]], attested: set[str]) -> dict[str, str]:
+def declined_forms(
+    texts: Iterable[str], labels: dict[str, Counter[str]], attested: set[str], genitives: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Multi-word names other than people, grouped by their base form, each mapped to the
     variant the article writes most nominatively ("Internationaler Strafgerichtshof" over
-    "Internationalen Strafgerichtshofs"), else to the base form itself."""
+    "Internationalen Strafgerichtshofs"), else to the base form itself. `genitives`: the names
+    the text writes after "des"/"eines"."""
     groups: dict[str, Counter[str]] = {}
     scores: dict[str, int] = {}
     bases: dict[str, str] = {}
     for text in texts:
         if " " not in text or labels[text].most_common(1)[0][0] == PERSON:
             continue
-        bases[text], scores[text] = base_form(text, attested)
-        groups.setdefault(_group_key(text, attested), Counter())[text] += labels[text].total()
+        bases[text], scores[text] = base_form(text, attested, text in genitives)
+        groups.setdefault(_group_key(text, attested, text in genitives), Counter())[text] += labels[text].total()
     out: dict[str, str] = {}
     for variants in groups.values():
         best = max(variants, key=lambda v: (scores[v], variants[v], len(v), v))
@@ -183,7 +213,10 @@ def canonical_names(
     for span in spans:
         labels.setdefault(clean_name(span.text), Counter())[span.label] += 1
     attested = set(_WORD.findall(text)) | {w for t in canonical for w in t.split(" ")}
-    declined = declined_forms(canonical, labels, attested)
+    genitives = frozenset(
+        clean_name(span.text) for span in spans if _GENITIVE_ARTICLE.search(text, max(0, span.start - 8), span.start)
+    )
+    declined = declined_forms(canonical, labels, attested, genitives)
     aliases = place_aliases()
     for name, value in canonical.items():
         value = declined.get(name, value)

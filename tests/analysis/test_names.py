@@ -152,10 +152,44 @@ def test_without_a_nominative_in_the_text_the_weak_nominative_is_built() -> None
     text = "Der Strafgerichtshof ist neu. Ein Sprecher des Internationalen Strafgerichtshofs schwieg."
     spans = _spans(text, [("Internationalen Strafgerichtshofs", "ORG")])
     assert [e.name for e in canonical_entities(text, spans)] == ["Internationale Strafgerichtshof"]
-    # the genitive -s stays where the bare word is not attested; undeclined -er adjectives stay
+    # after "des" the head noun is a genitive and loses its -es; undeclined -er adjectives stay
     text = "Ein Sprecher des Weißen Hauses und die Frankfurter Allgemeine Zeitung."
     spans = _spans(text, [("Weißen Hauses", "LOC"), ("Frankfurter Allgemeine Zeitung", "ORG")])
-    assert [e.name for e in canonical_entities(text, spans)] == ["Weiße Hauses", "Frankfurter Allgemeine Zeitung"]
+    assert [e.name for e in canonical_entities(text, spans)] == ["Weiße Haus", "Frankfurter Allgemeine Zeitung"]
+    # elsewhere a final -s stays where the bare word is not attested: it may be the name's own
+    text = "Am Montag spielten die Wilden Kerls in Köln."
+    assert [e.name for e in canonical_entities(text, _spans(text, [("Wilden Kerls", "ORG")]))] == ["Wilde Kerls"]
+
+
+def test_only_the_head_of_a_genitive_name_is_de_inflected() -> None:
+    from reader.analysis.analyze import canonical_entities
+
+    cases = {
+        # the complement after "der"/"für" keeps its case; the head noun loses its genitive -s/-es
+        "Ein Sprecher des Bundesverbands der Deutschen Süßwarenindustrie warnte.": (
+            "Bundesverbands der Deutschen Süßwarenindustrie",
+            "Bundesverband der Deutschen Süßwarenindustrie",
+        ),
+        "Nach Angaben des Hessischen Landesamtes für Naturschutz steigt der Pegel.": (
+            "Hessischen Landesamtes für Naturschutz",
+            "Hessische Landesamt für Naturschutz",
+        ),
+        "Eine Studie des Limnologischen Instituts der Universität Passau zeigt das.": (
+            "Limnologischen Instituts der Universität Passau",
+            "Limnologische Institut der Universität Passau",
+        ),
+        "Das sagte eine Sprecherin des Zentralen Tourismus.": ("Zentralen Tourismus", "Zentrale Tourismus"),
+        "Das zeigt eine Messung des Bodensees.": ("Messung des Bodensees", "Messung des Bodensees"),
+        # nouns in -en are no adjectives: "Volkswagen Sachsen GmbH", "Eisbären Berlin" stay whole
+        "Er arbeitet bei der Volkswagen Sachsen GmbH und jubelt den Eisbären Berlin zu.": (
+            "Volkswagen Sachsen GmbH",
+            "Volkswagen Sachsen GmbH",
+        ),
+    }
+    for text, (span, name) in cases.items():
+        assert [e.name for e in canonical_entities(text, _spans(text, [(span, "ORG")]))] == [name], text
+    text = "Er jubelt den Eisbären Berlin zu."
+    assert [e.name for e in canonical_entities(text, _spans(text, [("Eisbären Berlin", "ORG")]))] == ["Eisbären Berlin"]
 
 
 def test_english_names_and_iso_codes_of_places_are_one_entry() -> None:
@@ -248,3 +282,29 @@ def test_a_place_inside_an_organisations_name_stays_the_place() -> None:
         ("Leipzig", "LOC", "leipzig"),
         ("Universität Leipzig", "ORG", "universität leipzig"),
     ]
+
+
+def test_a_word_opening_the_next_sentence_does_not_join_a_name_ending_in_an_initial() -> None:
+    from reader.analysis import analyze_spans
+
+    for text, word in (
+        ("„Ich hatte Angst“, sagte Greta M. Dann kam die Polizei.", "Dann"),
+        ("„Wir bleiben“, sagte Jonas K. Danach schwiegen alle.", "Danach"),
+        ("„Es reicht“, sagte Jonas K. Sie nickte.", "Sie"),
+        # a word the article also writes in lower case is a sentence's first word, not a surname
+        ("„Es reicht“, sagte Jonas K. Klar war nur eines. Das war klar.", "Klar"),
+    ):
+        start = text.index("sagte ") + 6
+        end = text.index(f" {word}")
+        analysis = analyze_spans("i", "v", "f", text, [(start, end, "PER")], [(0, len(text))])
+        assert [e.name for e in analysis.entities] == [text[start:end]], text
+        assert analysis.quotes[0].speaker == text[start:end]
+
+
+def test_a_surname_after_a_middle_initial_joins_even_where_the_article_writes_the_word_in_lower_case() -> None:
+    from reader.analysis import analyze_spans
+
+    text = "Markus E. Klein kam. Der Raum war klein. Klein schwieg."
+    spans = [(0, 9, "PER"), (text.rindex("Klein"), text.rindex("Klein") + 5, "PER")]
+    analysis = analyze_spans("k", "v", "f", text, spans, [(0, 20), (21, 40), (41, len(text))])
+    assert [e.text for e in analysis.entities] == ["Markus E. Klein", "Klein"]

@@ -365,7 +365,7 @@ class SpeakerFinding(AttributionState):
                     if noun in cue_lexicon.DOCUMENT_NOUNS
                     else "group"
                     if words[position].lower == "die"
-                    and noun.endswith(("en", "er"))
+                    and noun.endswith(("en", "er", "s"))  # plurals: "die Bewohner", "die Fans"
                     and self._plural_verb_near(words[position])
                     else "role"
                 )

@@ -288,12 +288,14 @@ class MentionScan(RoleLearning):
     def role_taken_for_name(self, entity: Entity, index: int) -> bool:
         """A one-word entity that is a role noun of the lexicon: a person's role the pipeline took
         for a name ("Rathauschefin"), or for an organisation or a group when a singular article
-        makes it one person ("der Republikaner", "dem Demokraten"; "die Republikaner" stays the party)."""
+        makes it one person ("der Republikaner", "dem Demokraten"; "die Republikaner" stays the party).
+        A surname of a person the article names in full is no role ("Gerhard Richter … sagte Richter")."""
         word = self.words.items[index]
         if " " in entity.text or entity.end != word.end or not _looks_role(word):
             return False
         if entity.label == "PER":
-            return not word.lower.endswith(("mann", "frau"))
+            # the surname of someone named in full is theirs, role noun or not ("Gerhard Richter … Richter")
+            return " " not in entity.key and not word.lower.endswith(("mann", "frau"))
         before = self.words.items[index - 1].lower if index > 0 else ""
         return entity.label in {"ORG", "MISC"} and before in SINGULAR_MASCULINE_ARTICLES
 

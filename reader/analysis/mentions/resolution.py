@@ -11,6 +11,7 @@ from ..boilerplate import is_byline
 from ..results import RoleLink
 from .referents import Mention, Referent
 from .state import MentionState
+from .word_rules import likely_feminine
 
 _AGE_ADJECTIVE = re.compile(r"^\d+-jährigen?$")
 _DATELINE_CLOSE = re.compile(r"\)\s*[-–—]")  # "(dpa) - " after a dateline's place
@@ -331,12 +332,14 @@ def _can_be_antecedent(mention: Mention) -> bool:
 
 def _compatible(referent: Referent, gender: str, *, lenient: bool = False) -> bool:
     """Whether "er" (m) or "sie" (f) can stand for the referent. People of unknown gender take
-    "er" at once and "sie" only leniently; organisations need their article's gender ("die
+    "er" at once and "sie" only leniently (one whose first name ends in -a the other way round); organisations need their article's gender ("die
     Regierung" → sie, "der Konzern" → er), named ones ("Siemens") take "sie" leniently."""
     if referent.label == "PER" and referent.kind != "group":
+        # a first name in -a only orders the candidates: "sie" takes it at once, "er" leniently
+        feminine = referent.gender == "f" or (referent.gender == "" and likely_feminine(referent.name))
         if gender == "f":
-            return referent.gender == "f" or (lenient and referent.gender == "")
-        return referent.gender not in {"f", "n"}
+            return feminine or (lenient and referent.gender == "")
+        return referent.gender not in {"f", "n"} and (lenient or not feminine)
     if referent.label == "ORG":
         if referent.gender:
             return referent.gender == gender

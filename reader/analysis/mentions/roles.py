@@ -14,7 +14,6 @@ from .word_rules import (
     _ADJECTIVE,
     _CAPITAL_ADJECTIVE,
     FUNCTION_WORDS,
-    _first_name_gender,
     _looks_role,
     _role_gender,
     before_titles,
@@ -133,7 +132,8 @@ class RoleLearning(MentionState):
         }
 
     def gender(self, key: str, name: str) -> str:
-        return self.genders.get(key) or _first_name_gender(name)
+        """The gender the text gives the person (an apposition's role noun, "Frau", "Herr"), else ""."""
+        return self.genders.get(key, "")
 
 
 def role_owners(links: list[RoleLink]) -> dict[str, tuple[str, str]]:

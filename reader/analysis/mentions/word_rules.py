@@ -127,8 +127,8 @@ def _name_word(word: Word) -> bool:
 
 def _gender_of_role(noun: str) -> str:
     base = role_noun_base(noun.lower())
-    if base.endswith(("innen", "frau")):
-        return "f"  # "Obfrau", "Kauffrau"
+    if base.endswith(("innen", *lexicon.FEMININE_ROLE_HEADS)):
+        return "f"  # "Obfrau", "Kauffrau", "Großmutter"
     feminine = base.endswith("in") and (
         is_role_noun(base[:-2]) or any(s.endswith("in") and base.endswith(s) for s in lexicon.ROLE_SUFFIXES)
     )
@@ -147,6 +147,8 @@ def _role_gender(noun: str, determiner: str) -> str:
 _NOMINATIVE_GENDER = {"der": "m", "ein": "m", "die": "f", "eine": "f"}
 
 
-def _first_name_gender(name: str) -> str:
-    first = name.split(" ")[0]
-    return "f" if first.endswith("a") and len(first) > 2 else ""
+def likely_feminine(name: str | None) -> bool:
+    """A first name in -a is more often a woman's, but not always ("Luka", "Nikola", "Andrea",
+    "Mustafa", "Jona"): a preference among people the text gives no gender, never a gender."""
+    first = (name or "").split(" ")[0]
+    return first.endswith("a") and len(first) > 2
