@@ -12,6 +12,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 NEWS_DEV = REPO / "benchmarks" / "data" / "news_dev"
+NEWS_DEV3 = REPO / "benchmarks" / "data" / "news_dev3"
 
 _spec = importlib.util.spec_from_file_location("devset_tools", REPO / "benchmarks" / "devset_tools.py")
 assert _spec and _spec.loader
@@ -127,16 +128,17 @@ def test_a_quote_mark_inside_an_entity_is_refused() -> None:
     assert any("quotation mark" in p for p in problems)
 
 
-def test_committed_set_follows_every_rule(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", [NEWS_DEV, NEWS_DEV3], ids=lambda folder: folder.name)
+def test_committed_set_follows_every_rule(tmp_path: Path, folder: Path) -> None:
     """The committed texts and gold are what the sources build, and pass every check."""
-    sources = tools.source_files(NEWS_DEV)
-    assert len(sources) == len(json.loads((NEWS_DEV / "gold.json").read_text(encoding="utf-8"))["articles"]) > 0
-    assert tools.check_set(NEWS_DEV) == []
-    copy = tmp_path / "news_dev"
-    shutil.copytree(NEWS_DEV / "src", copy / "src")
+    sources = tools.source_files(folder)
+    assert len(sources) == len(json.loads((folder / "gold.json").read_text(encoding="utf-8"))["articles"]) > 0
+    assert tools.check_set(folder) == []
+    copy = tmp_path / folder.name
+    shutil.copytree(folder / "src", copy / "src")
     tools.build(copy)
     for built in [*sorted(copy.glob("*.txt")), copy / "gold.json"]:
-        assert built.read_bytes() == (NEWS_DEV / built.name).read_bytes(), built.name
+        assert built.read_bytes() == (folder / built.name).read_bytes(), built.name
 
 
 def test_body_gold_drops_exactly_the_headline_spans() -> None:
