@@ -237,3 +237,25 @@ def test_a_company_noun_with_two_companies_by_legal_form_is_no_guess(analyse: An
         "„Dort zahlen die Kunden“, erklärte das Unternehmen."
     )
     assert quotes_of(analyse(text))[0].speaker is None
+
+
+def _speakers(text: str, names: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]?(?:[“«]\.?)?", text) if m.group().strip()]
+    analysis = analyze_spans("a", "v", "f", text, _tagged(text, names), sentences)
+    return [(q.text, q.speaker) for q in quotes_of(analysis)] + [(q.text, q.speaker) for q in analysis.indirect]
+
+
+def test_a_person_named_before_an_apposition_that_ends_at_the_cue_is_its_subject() -> None:
+    # the apposition holds two roles joined by "und": the later role is a word of the apposition, not the subject
+    text = (
+        "Jonas Brenner, früher Richter am Landgericht und heute Direktor des Instituts für Strafrecht, "
+        "schrieb in einer Stellungnahme: „Das Urteil ist nicht haltbar.“"
+    )
+    assert _speakers(text, [("Jonas Brenner", "PER")]) == [("Das Urteil ist nicht haltbar.", "Jonas Brenner")]
+
+
+def test_a_name_before_a_relative_clause_or_a_clause_of_its_own_is_not_taken_for_the_subject() -> None:
+    # "weil …" is a clause of its own: its subject is not the person before it
+    text = "Wir sprachen mit Jonas Brenner, weil die Ministerin ihn kennt, sagte die Sprecherin: „Es war ein gutes Gespräch.“"
+    speakers = _speakers(text, [("Jonas Brenner", "PER")])
+    assert speakers and speakers[0][1] != "Jonas Brenner"

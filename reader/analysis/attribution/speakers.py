@@ -22,6 +22,28 @@ _GENITIVE_OPENERS = ("des", "der", "eines", "einer", "mehrerer", "zahlreicher", 
 _CHAINED_GENITIVES = ("des", "eines")
 _AGE_WORDS = frozenset({"Jahre", "Monate"})
 _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches"})
+# words that open a clause of its own, not an apposition, after "Name, …"
+_APPOSITION_BLOCKERS = frozenset(
+    {
+        "als",
+        "wenn",
+        "weil",
+        "dass",
+        "ob",
+        "obwohl",
+        "nachdem",
+        "während",
+        "wie",
+        "wo",
+        "was",
+        "wer",
+        "und",
+        "aber",
+        "doch",
+        "sondern",
+        "denn",
+    }
+)
 _AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "48-Jährige"
 _SOURCE_PLACES = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "seitens"})  # heißt es …
 _MEDIA_HEADS = (
@@ -669,6 +691,8 @@ class SpeakerFinding(AttributionState):
                     if m.case == "nom" and m.kind != "possessive" and not _inside(embedded, m.start)
                 ]
             )  # "Eine Mutter, deren Sohn die Schule besucht, sagte": not the relative clause's subject
+        if start != own and candidates and (named := self._name_before_apposition(start, verb.start)) is not None:
+            return named
         auxiliary = next(
             (w for w in self.words.between(start, verb.start) if w.lower in lexicon.AUXILIARIES and w.text.islower()),
             None,
@@ -695,6 +719,26 @@ class SpeakerFinding(AttributionState):
                 )
                 return self._noun_phrase_at(segment_start, before[commas[-1]].start)
         return self._noun_phrase_at(clause_start, verb.start)
+
+    def _name_before_apposition(self, start: int, end: int) -> Mention | None:
+        """ "John Herbst, ehemaliger Botschafter und heute Direktor des Instituts, schrieb": a person
+        named right before an apposition between commas that ends at the verb is its subject, not a
+        role inside the apposition; not a relative clause or one with a cue of its own."""
+        words = self.words.between(start, end)
+        if len(words) < 4 or words[-1].text != ",":
+            return None
+        opening = next((k for k in range(len(words) - 2, 0, -1) if words[k].text in _CLAUSE_BOUNDARIES), None)
+        if opening is None or words[opening].text != ",":
+            return None
+        segment = words[opening + 1 : -1]
+        if not segment or segment[0].lower in _RELATIVE_PRONOUNS or segment[0].lower in _APPOSITION_BLOCKERS:
+            return None
+        if any(w.is_quote or is_cue_word(w) for w in segment):
+            return None
+        name = self._mention_at(words[opening - 1])
+        if name is None or name.kind != "name" or name.referent.label != "PER" or name.end > words[opening].start:
+            return None
+        return name
 
     def _outermost(self, candidates: list[Mention]) -> list[Mention]:
         """The candidates without those that are words of an earlier one ("Eine Sprecherin der
