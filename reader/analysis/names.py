@@ -55,7 +55,7 @@ def clean_name(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """The comparable form of a name: case-folded, middle initials dropped ("John E. Herbst"), a final
+    """The comparable form of a name: case-folded, middle initials dropped ("Anna K. Roth"), a final
     initial without its period."""
     cleaned = clean_name(name)
     if _FINAL_INITIAL.search(cleaned):
@@ -91,8 +91,8 @@ class NameSpan:
     text: str
 
 
-# what an adjective's stem looks like ("Europä-isch", "Auswärt-ig", "Internation-al", "Vereinigt",
-# "Zweit", "Deutsch", "Weiß"): "Volkswagen Sachsen GmbH" and "Eisbären Berlin" hold nouns in -en
+# what an adjective's stem looks like ("Bayer-isch", "Städt-isch", "Kommun-al", "Vereinigt",
+# "Dritt", "Deutsch", "Weiß"): "Volkswagen Sachsen GmbH" and "Eisbären Berlin" hold nouns in -en
 _ADJECTIVE_STEM = re.compile(
     r"(?:sch|lich|ig|al|iv|ell|t)$"
     r"|^(?:Weiß|Rot|Schwarz|Grün|Blau|Gelb|Frei|Neu|Alt|Groß|Klein|Hoh|Nah|Fern|Wild|Ober|Unter|Nieder|Heilig)$"
@@ -102,7 +102,7 @@ _GENITIVE_ARTICLE = re.compile(r"(?:^|\s)(?:des|eines|dieses)\s$", re.IGNORECASE
 
 
 def _adjective_stem(word: str, endings: tuple[str, ...]) -> str | None:
-    """'Internationalen' -> 'International': a capitalised adjective with one of the endings."""
+    """'Kommunalen' -> 'Kommunal': a capitalised adjective with one of the endings."""
     if not word[:1].isupper() or not word[1:].islower():
         return None
     for ending in endings:
@@ -137,7 +137,7 @@ def base_form(name: str, attested: set[str], genitive: bool = False) -> tuple[st
 
     Only the head phrase (the words before a "der", "für", "von" …) is de-inflected: oblique
     adjectives before a capitalised word take the weak nominative ending -e, which fits every
-    gender ("des Internationalen Strafgerichtshofs" -> "Internationale Strafgerichtshof"); the
+    gender ("des Europäischen Gerichtshofs" -> "Europäische Gerichtshof"); the
     head noun, its last word, loses a genitive -s/-es where the bare word is attested or the
     name is a genitive (`genitive`: it follows "des" in the text)."""
     words = name.split(" ")
@@ -175,8 +175,8 @@ def declined_forms(
     texts: Iterable[str], labels: dict[str, Counter[str]], attested: set[str], genitives: frozenset[str] = frozenset()
 ) -> dict[str, str]:
     """Multi-word names other than people, grouped by their base form, each mapped to the
-    variant the article writes most nominatively ("Internationaler Strafgerichtshof" over
-    "Internationalen Strafgerichtshofs"), else to the base form itself. `genitives`: the names
+    variant the article writes most nominatively ("Europäischer Gerichtshof" over
+    "Europäischen Gerichtshofs"), else to the base form itself. `genitives`: the names
     the text writes after "des"/"eines"."""
     groups: dict[str, Counter[str]] = {}
     scores: dict[str, int] = {}
@@ -204,7 +204,7 @@ def canonical_names(
     in "Putin" occurs); a single-word person name maps to the only full name ending in it.
     Ambiguous surnames (two full names share one) stay as they are. Other multi-word names go
     to their base form (:func:`declined_forms`); a place named in English or by its ISO code
-    goes to its German CLDR name ("Moscow" → "Moskau"); a short form is the name `short_forms`
+    goes to its German CLDR name ("Switzerland" → "Schweiz"); a short form is the name `short_forms`
     gives it (see short_forms.py: "KVN" → "Kassenärztliche Vereinigung Niedersachsen").
     """
     spans = list(spans)

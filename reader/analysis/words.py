@@ -77,6 +77,6 @@ class Words:
 
 
 def _keeps_period(token: str) -> bool:
-    """Initials and ordinals keep their period ("John E. Herbst", "15. August")."""
+    """Initials and ordinals keep their period ("Anna K. Roth", "3. Oktober")."""
     core = token[:-1]
     return len(core) == 1 or core.isdigit()

@@ -721,7 +721,7 @@ class SpeakerFinding(AttributionState):
         return self._noun_phrase_at(clause_start, verb.start)
 
     def _name_before_apposition(self, start: int, end: int) -> Mention | None:
-        """ "John Herbst, ehemaliger Botschafter und heute Direktor des Instituts, schrieb": a person
+        """ "Jonas Brenner, früher Richter und heute Direktor des Instituts, schrieb": a person
         named right before an apposition between commas that ends at the verb is its subject, not a
         role inside the apposition; not a relative clause or one with a cue of its own."""
         words = self.words.between(start, end)
