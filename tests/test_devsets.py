@@ -14,6 +14,7 @@ REPO = Path(__file__).resolve().parent.parent
 NEWS_DEV = REPO / "benchmarks" / "data" / "news_dev"
 NEWS_DEV3 = REPO / "benchmarks" / "data" / "news_dev3"
 NEWS_DEV4 = REPO / "benchmarks" / "data" / "news_dev4"
+NEWS_DEV5 = REPO / "benchmarks" / "data" / "news_dev5"
 
 _spec = importlib.util.spec_from_file_location("devset_tools", REPO / "benchmarks" / "devset_tools.py")
 assert _spec and _spec.loader
@@ -129,7 +130,7 @@ def test_a_quote_mark_inside_an_entity_is_refused() -> None:
     assert any("quotation mark" in p for p in problems)
 
 
-@pytest.mark.parametrize("folder", [NEWS_DEV, NEWS_DEV3, NEWS_DEV4], ids=lambda folder: folder.name)
+@pytest.mark.parametrize("folder", [NEWS_DEV, NEWS_DEV3, NEWS_DEV4, NEWS_DEV5], ids=lambda folder: folder.name)
 def test_committed_set_follows_every_rule(tmp_path: Path, folder: Path) -> None:
     """The committed texts and gold are what the sources build, and pass every check."""
     sources = tools.source_files(folder)
