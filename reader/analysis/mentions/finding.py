@@ -163,6 +163,7 @@ class MentionScan(RoleLearning):
                     and items[first - 1].lower not in FUNCTION_WORDS
                 ):
                     first -= 1  # "das Auswärtige Amt", "die Deutsche Bahn"
+                first = _truncated_compound_start(items, first)
                 if (
                     first > 0
                     and items[first - 1].lower in lexicon.ARTICLES
@@ -471,3 +472,18 @@ def _is_genitive(entity: Entity) -> bool:
     text = entity.text.strip()
     last = entity.name.split(" ")[-1]
     return (text.endswith("s") and text[:-1].endswith(last)) or text.endswith(("'", "’"))
+
+
+def _truncated_compound_start(items: list[Word], first: int) -> int:
+    """Where a noun joined to a truncated compound begins: "die Industrie- und Handelskammer" is
+    one body, its first part ("Industrie-", the hyphen standing for "-kammer") included."""
+    if (
+        first >= 3
+        and items[first - 1].lower in {"und", "oder"}
+        and items[first - 2].text == "-"
+        and items[first - 2].start == items[first - 3].end
+        and items[first - 3].capitalized
+        and items[first - 3].is_word
+    ):
+        return first - 3
+    return first
