@@ -79,3 +79,41 @@ def test_a_body_named_by_a_truncated_compound_is_one_body_with_its_first_part() 
     )
     analysis = _analyse(text, [])
     assert [q.speaker_text for q in analysis.quotes] == ["Die Industrie- und Handelskammer"]
+
+
+# ---- 2. a role tied by apposition to a name is that person ---------------------------------------
+
+
+def test_a_role_after_a_possessive_tied_to_a_name_by_commas_is_that_person() -> None:
+    text = (
+        "Der Mieterverein lehnt den Plan ab. Sein Landesvorsitzender, Sven Hofmann, forderte, die Mieten "
+        "einzufrieren. „Das reicht bei Weitem nicht“, meinte er. „Wir klagen.“"
+    )
+    analysis = _analyse(text, [("Sven Hofmann", "PER"), ("Mieterverein", "ORG")])
+    assert _speakers(analysis) == ["Sven Hofmann", "Sven Hofmann"]
+
+
+_BETWEEN = (
+    "Die Stadt prüft nun die Kosten. Anwohner klagen über Lärm. Karla Winter, die im Viertel wohnt, "
+    "ist skeptisch. Sie fährt jeden Tag mit dem Rad. Der Bus kommt selten. "
+)
+
+
+def test_a_compound_role_takes_up_the_role_with_its_genitive_tied_to_a_name() -> None:
+    text = (
+        "„Wir können das nicht verantworten“, sagte der Leiter des Tiefbauamts, Sven Hofmann, am Abend. "
+        + _BETWEEN
+        + "Die Risse seien neu, sagte der Amtsleiter. „Vorher gab es keinen Hinweis.“"
+    )
+    analysis = _analyse(text, [("Sven Hofmann", "PER"), ("Karla Winter", "PER")])
+    assert _speakers(analysis) == ["Sven Hofmann", "Sven Hofmann"]
+
+
+def test_a_compound_role_whose_first_part_is_not_the_genitive_stays_unresolved() -> None:
+    text = (
+        "„Wir können das nicht verantworten“, sagte der Leiter des Tiefbauamts, Sven Hofmann, am Abend. "
+        + _BETWEEN
+        + "Die Risse seien neu, sagte der Schulleiter. „Vorher gab es keinen Hinweis.“"
+    )
+    analysis = _analyse(text, [("Sven Hofmann", "PER"), ("Karla Winter", "PER")])
+    assert _speakers(analysis)[1] != "Sven Hofmann"
