@@ -117,3 +117,29 @@ def test_a_compound_role_whose_first_part_is_not_the_genitive_stays_unresolved()
     )
     analysis = _analyse(text, [("Sven Hofmann", "PER"), ("Karla Winter", "PER")])
     assert _speakers(analysis)[1] != "Sven Hofmann"
+
+
+# ---- 4. "Laut X" before a lone quotation, "so der Coach" after a partial one ---------------------
+
+
+def test_a_lone_quotation_after_a_sentence_opened_by_laut_and_a_name_is_that_persons() -> None:
+    text = (
+        "Die Brücke bleibt gesperrt. Laut Karla Winter von der Initiative Radweg wusste die Stadt "
+        "längst von den Schäden. „Man hat die Sanierung Jahr für Jahr verschoben.“"
+    )
+    analysis = _analyse(text, [("Karla Winter", "PER")])
+    assert _speakers(analysis) == ["Karla Winter"]
+
+
+def test_so_and_a_definite_noun_after_a_partial_quotation_is_the_person_who_was_subject_before() -> None:
+    text = (
+        "Auch Trainer Sven Hofmann war zufrieden. Karla Winter habe sich den Platz „mehr als verdient“, so der Coach."
+    )
+    analysis = _analyse(text, [("Sven Hofmann", "PER"), ("Karla Winter", "PER")])
+    assert _speakers(analysis) == ["Sven Hofmann"]
+
+
+def test_so_and_a_definite_noun_with_no_person_before_names_no_one() -> None:
+    text = "Der Platz war voll. Karla Winter habe „mehr als verdient“ gewonnen, so der Coach."
+    analysis = _analyse(text, [("Karla Winter", "PER")])
+    assert _speakers(analysis) == [None]
