@@ -143,3 +143,20 @@ def test_so_and_a_definite_noun_with_no_person_before_names_no_one() -> None:
     text = "Der Platz war voll. Karla Winter habe „mehr als verdient“ gewonnen, so der Coach."
     analysis = _analyse(text, [("Karla Winter", "PER")])
     assert _speakers(analysis) == [None]
+
+
+def test_the_clinic_owning_the_document_is_the_hospital_the_article_names_by_another_noun() -> None:
+    text = (
+        "Ein Warnstreik hat den Betrieb an der Universitätsmedizin Nordstadt eingeschränkt. Verdi rief "
+        "dazu auf. „Wer nichts hört, kommt wie vereinbart“, heißt es in einer Mitteilung der Klinik."
+    )
+    analysis = _analyse(text, [("Universitätsmedizin Nordstadt", "ORG"), ("Verdi", "ORG")])
+    assert _speakers(analysis) == ["Universitätsmedizin Nordstadt"]
+
+
+def test_the_clinic_takes_up_no_body_that_is_not_a_hospital() -> None:
+    text = (
+        "Verdi rief zum Streik auf. „Wer nichts hört, kommt wie vereinbart“, heißt es in einer Mitteilung der Klinik."
+    )
+    analysis = _analyse(text, [("Verdi", "ORG")])
+    assert _speakers(analysis) == [None]
