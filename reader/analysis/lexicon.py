@@ -777,6 +777,7 @@ ORGANISATION_HEADS = (
     "kirche",
     "bistum",
     "klinik",
+    "kammer",  # "die Industrie- und Handelskammer", "die Ärztekammer"
     "krankenhaus",
     "universität",
     "hochschule",

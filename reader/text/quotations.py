@@ -1,9 +1,11 @@
 """Quotations: pair the opening and closing marks of every German (and English) style.
 
-Pure text work, no spaCy. A quotation never crosses a paragraph, so an unpaired mark cannot
-swallow the rest of the article. An opener left open at the end of its paragraph becomes a
-quotation only when it opens the paragraph (the German convention for a quotation running over
-several paragraphs: each paragraph opens, only the last one closes); anywhere else it is dropped.
+Pure text work, no spaCy. A quotation crosses a paragraph only when the marks show it, so an
+unpaired mark cannot swallow the rest of the article: an opener left open at the end of its
+paragraph pairs with a closer that the next paragraph has before any opener of its own („… so
+war das.¶Und dann …“, sagte sie); else it becomes a quotation only when it opens the paragraph
+(the German convention for a quotation running over several paragraphs: each paragraph opens,
+only the last one closes); anywhere else it is dropped.
 """
 
 from __future__ import annotations
@@ -73,6 +75,11 @@ def _is_apostrophe(text: str, at: int, start: int, end: int, closes_single: bool
 
 def pair_paragraph(text: str, start: int, end: int) -> list[QuoteSpan]:
     """Pair the marks of one paragraph `text[start:end]`, quotations inside quotations included."""
+    return _pair(text, start, end)[0]
+
+
+def _pair(text: str, start: int, end: int) -> tuple[list[QuoteSpan], tuple[int, str] | None]:
+    """The paragraph's quotations, and its outermost opener left open at its end (if any)."""
     found: list[QuoteSpan] = []
     stack: list[tuple[int, str]] = []  # (offset, opening mark), innermost last
     for at in range(start, end):
@@ -89,12 +96,26 @@ def pair_paragraph(text: str, start: int, end: int) -> list[QuoteSpan]:
             found.append(QuoteSpan(open_at, at, opener, mark, 0))
         elif mark in CLOSERS and _can_open(text, at, start, end) and (mark != "'" or stack):
             stack.append((at, mark))
-    if stack:
-        open_at, opener = stack[0]
+    left = stack[0] if stack else None
+    if left is not None:
+        open_at, opener = left
         if not text[start:open_at].strip() and open_at + 1 < end:
             found.append(QuoteSpan(open_at, end, opener, "", 0))
     found.sort(key=lambda span: (span.open_at, -span.close_at))
-    return [_with_depth(span, found) for span in found]
+    return [_with_depth(span, found) for span in found], left
+
+
+def _closer_ahead(text: str, start: int, end: int, opener: str) -> int | None:
+    """Where the paragraph `text[start:end]` closes a quotation the one before left open: its
+    first quotation mark, when that one closes `opener` and no opener of its own comes first."""
+    for at in range(start, end):
+        mark = text[at]
+        if mark not in _MARKS or (mark in "'’" and _is_apostrophe(text, at, start, end, False)):
+            continue
+        if mark in CLOSERS[opener] and _can_close(text, at, start, end):
+            return at
+        return None
+    return None
 
 
 def _with_depth(span: QuoteSpan, spans: list[QuoteSpan]) -> QuoteSpan:
@@ -106,6 +127,22 @@ def _with_depth(span: QuoteSpan, spans: list[QuoteSpan]) -> QuoteSpan:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in the text, in reading order, each confined to its paragraph (line)."""
     spans: list[QuoteSpan] = []
+    left: tuple[int, str] | None = None  # the previous paragraph's opener left open
     for paragraph in paragraphs(text):
-        spans.extend(pair_paragraph(text, paragraph.start(), paragraph.end()))
+        start, end = paragraph.span()
+        if left is not None and (close := _closer_ahead(text, start, end, left[1])) is not None:
+            spans = _joined(spans, QuoteSpan(left[0], close, left[1], text[close], 0))
+            start = close + 1
+        found, left = _pair(text, start, end)
+        spans.extend(found)
     return spans
+
+
+def _joined(spans: list[QuoteSpan], joined: QuoteSpan) -> list[QuoteSpan]:
+    """The spans with a quotation over a paragraph break in place of its first paragraph's part
+    (the span to that paragraph's end, if it opened the paragraph); those inside it nest."""
+    kept = [span for span in spans if not (span.open_at == joined.open_at and not span.closed)]
+    kept.append(joined)
+    kept.sort(key=lambda span: (span.open_at, -span.close_at))
+    inside = [span for span in kept if span.open_at >= joined.open_at]
+    return [span for span in kept if span.open_at < joined.open_at] + [_with_depth(s, inside) for s in inside]

@@ -148,7 +148,7 @@ class CueFinding(SpeakerFinding):
             ):
                 return None
             if word.lower == "so" and position <= 1 and (position == 0 or region[0].text in {",", "("}):
-                mention = self._speaker_after(region, position)
+                mention = self._speaker_after(region, position) or self._so_noun_taken_up(region, position)
                 if mention is not None:
                     return Attribution(Cue(word.start, word.end, word.text, "so"), mention, True)
                 continue
@@ -158,6 +158,23 @@ class CueFinding(SpeakerFinding):
             if self.is_speech_verb(region, position):
                 return replace(self.verb_source(region, position, frame_start), adjacent=position <= 3)
         return None
+
+    def _so_noun_taken_up(self, region: list[Word], position: int) -> Mention | None:
+        """ "„…“, so der Coach": a definite noun the lexicon does not know as a role, after "so",
+        is the one person of fitting gender who was the subject just before — of the sentences
+        before this one, since this one's own subject is what the quotation is about ("Reiter habe
+        sich „…“ verdient, so der Coach" after "Auch Bundestrainer Uwe Brandl war zufrieden")."""
+        phrase = self._speaker_after(region, position, fallback=True)
+        if phrase is None or phrase.text.split(" ")[0].lower() not in {"der", "die"} or " " in phrase.text[4:]:
+            return None
+        if phrase.text.startswith(("die", "Die")) and phrase.text.endswith("en"):
+            return None  # "so die Experten": several
+        current = bisect_right(self._sentence_starts, region[position].start) - 1
+        gender = "m" if phrase.text.startswith(("der", "Der")) else "f"
+        person = self._recent_person(self.sentences[current].start, gender)
+        if person is None:
+            return None
+        return Mention(phrase.start, phrase.end, "indefinite", "nom", person, phrase.text)
 
     def _own_subject_before(self, region: list[Word], position: int) -> bool:
         """„…“, die AfD forderte Neuwahlen: after the comma a clause of its own opens with its

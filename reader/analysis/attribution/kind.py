@@ -146,6 +146,9 @@ class QuoteKinds(CueFinding):
             if "\n" in self.text[min(other.end, sentence.start) : max(other.start, sentence.end)] and index > current:
                 continue  # the next sentence is in another paragraph
             words = self.words.between(other.start, other.end)
+            opening = self._opening_source(words)
+            if opening is not None and index < current:
+                return opening
             cues = [position for position, w in enumerate(words) if is_cue_word(w)]
             if cues:  # a sentence with a cue of its own: the quote is that cue's source's
                 source = self.verb_source(words, cues[-1], other.start).mention
@@ -163,6 +166,16 @@ class QuoteKinds(CueFinding):
             if people:
                 return people[0]
         return None
+
+    def _opening_source(self, words: list[Word]) -> Mention | None:
+        """ "Laut Tobias Kranz wusste die Stadt …": a sentence opened by "laut" and a person's name
+        is that person's account, whatever its verb; a quotation standing alone after it is theirs."""
+        if len(words) < 2 or words[0].lower != "laut":
+            return None
+        mention = self._mention_at(words[1])
+        if mention is None or mention.case != "src" or mention.kind != "name" or mention.referent.label != "PER":
+            return None
+        return mention
 
     def _signature(self, words: list[Word], end: int) -> bool:
         """Words after a closing mark that are only an author's initials ("tr", "lwd/mj") ending

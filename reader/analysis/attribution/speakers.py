@@ -144,6 +144,10 @@ _FUNCTION_CAPITALS = (
 )
 # document nouns that head compounds: the lexicon's longer ones, and "blatt" ("Flugblatt", "Merkblatt")
 _DOCUMENT_HEADS = (*(noun for noun in cue_lexicon.DOCUMENT_NOUNS if len(noun) >= 6), "blatt")
+# a study by its other names: "eine Untersuchung des Instituts … heißt es in der Studie"
+_STUDY_NOUNS = ("studie", "untersuchung", "analyse", "erhebung", "auswertung")
+_DEFINITE_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "diesem", "dieser"})
+DOCUMENT_KIND_MIN = 4  # letters of a document noun that can name a kind ("post" and longer)
 _ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "mals", "erweise", "fristig", "wärts")
 _APPOSITION_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "für", "am"})
 APPOSITION_REACH = 4  # words of a place phrase between a role and the comma before its name
@@ -446,7 +450,8 @@ class SpeakerFinding(AttributionState):
         here = next((w for w in window if w.lower == "darin" and abs(w.start - cue.start) < DARIN_REACH), None)
         if here is not None:
             return self._document_before(cue)
-        for position, word in enumerate(window):
+        for position in _after_cue_first(window, cue):
+            word = window[position]
             if word.lower not in _SOURCE_PLACES or position + 1 >= len(window):
                 continue
             k = position + 1
@@ -475,6 +480,10 @@ class SpeakerFinding(AttributionState):
                 issuer = self._document_issuer(window[position + 1 : k], frame_start)
                 if issuer is not None:
                     return issuer
+                if word.lower in {"im", "vom", "beim"} or window[position + 1].lower in _DEFINITE_ARTICLES:
+                    earlier = self._earlier_document_owner(head)
+                    if earlier is not None:
+                        return earlier  # "heißt es in der Studie": the study named before, of the Institut
             elif named and named[0].kind == "name":
                 if named[0].referent.label == "LOC" and window[position + 1].lower not in lexicon.ARTICLES:
                     return None  # "hieß es aus Berlin": from somewhere there; "aus dem Kreml": the institution
@@ -538,6 +547,26 @@ class SpeakerFinding(AttributionState):
         start = determiner.start if determiner.lower in lexicon.ARTICLES else head.start
         text = self.text[start : head.end]
         return Mention(start, head.end, "indefinite", "obl", Referent(kind="document", text=text), text)
+
+    def _earlier_document_owner(self, head: Word) -> Mention | None:
+        """Whose a definite bare document is ("heißt es in der Studie"): the genitive owner of the
+        last document of the same kind named before it ("Eine Studie des Instituts für X …",
+        "eine Untersuchung des Amts"), when that one has an owner; else no one."""
+        kind = _document_kind(head.lower)
+        if kind is None:
+            return None
+        earlier = self.words.between(0, head.start)
+        for index in range(len(earlier) - 2, -1, -1):
+            word = earlier[index]
+            if not (word.capitalized and word.is_word) or _document_kind(word.lower) != kind:
+                continue
+            if earlier[index + 1].lower not in _GENITIVE_OPENERS:
+                return None  # the last such document is no one's
+            owner = next((m for m in self._mentions_in(word.end, word.end + 80) if m.kind != "possessive"), None)
+            if owner is not None and owner.case == "gen" and owner.start <= word.end + 8:
+                return owner
+            return None
+        return None
 
     def _document_issuer(self, determiner: list[Word], frame_start: int) -> Mention | None:
         """Whose document an unowned one is: "in seinem Bericht" → whom the possessive means;
@@ -778,6 +807,31 @@ class SpeakerFinding(AttributionState):
                 if any(w.lower == "für" for w in before):
                     return mention
         return None
+
+
+def _after_cue_first(window: list[Word], cue: Word) -> list[int]:
+    """The positions of the window to search for "in …": those right after "heißt es" first ("…,
+    „…“, heißt es in einer Stellungnahme der Kammer" is the Kammer's, not "im Hafen" before the
+    quotation), up to the end of that clause; then the words before it, in reading order ("In dem
+    Schreiben heißt es, die Stadt habe in der Krise …" is the Schreiben's)."""
+    after: list[int] = []
+    for k, word in enumerate(window):
+        if word.start <= cue.start:
+            continue
+        if word.text in _CLAUSE_BOUNDARIES or (not after and word.lower != "es"):
+            break  # only "heißt es …": "ist von einem „…“ die Rede" names its source before
+        after.append(k)
+    return after + [k for k, w in enumerate(window) if w.start <= cue.start]
+
+
+def _document_kind(noun: str) -> str | None:
+    """What kind of document a noun names, for taking up an earlier one: the shortest document
+    noun it ends in ("Pressemitteilung" is a "mitteilung"); a study by any of its names
+    ("Untersuchung", "Analyse", "Erhebung" are a "studie")."""
+    if noun.endswith(_STUDY_NOUNS):
+        return "studie"
+    heads = [head for head in cue_lexicon.DOCUMENT_NOUNS if noun.endswith(head) and len(head) >= DOCUMENT_KIND_MIN]
+    return min(heads, key=len) if heads and _document_noun(noun) else None
 
 
 def _document_noun(noun: str) -> bool:

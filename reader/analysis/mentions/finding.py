@@ -62,6 +62,9 @@ def _coordinated(text: str, before: Mention, start: int) -> bool:
     )
 
 
+COMPOUND_MODIFIER_MIN = 3  # letters of a compound role's first part matched to a genitive ("Amt")
+
+
 class MentionScan(RoleLearning):
     """The mention rules: every mention of someone, in reading order."""
 
@@ -163,6 +166,7 @@ class MentionScan(RoleLearning):
                     and items[first - 1].lower not in FUNCTION_WORDS
                 ):
                     first -= 1  # "das Auswärtige Amt", "die Deutsche Bahn"
+                first = _truncated_compound_start(items, first)
                 if (
                     first > 0
                     and items[first - 1].lower in lexicon.ARTICLES
@@ -241,7 +245,29 @@ class MentionScan(RoleLearning):
                         case = "obl"  # "wirft der Ministerin vor": "der" before a woman is dative or genitive
                     mentions.append(Mention(start, word.end, "role", case, referent, self.words.text[start : word.end]))
             i += 1
-        return mentions
+        return self._apposed(mentions)
+
+    def _apposed(self, mentions: list[Mention]) -> list[Mention]:
+        """An unresolved role noun that opens an apposition to a name is that person: "Sein
+        Landesvorsitzender, Armin Keller, forderte …" (the role noun is the subject a pronoun
+        after it takes up, and the name its person)."""
+        opening = {link.start: link for link in self.roles if link.kind == "apposition"}
+        if not opening:
+            return mentions
+        out = []
+        for mention in mentions:
+            link = opening.get(mention.start)
+            if (
+                link is not None
+                and mention.kind in {"indefinite", "role"}
+                and not mention.referent.known
+                and mention.end < link.end
+                and self.words.text[mention.end : mention.end + 2].startswith(",")
+            ):
+                referent = Referent(link.key, link.name, gender=self.gender(link.key, link.name))
+                mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
+            out.append(mention)
+        return out
 
     def _feminine_pair_before(self, index: int) -> int | None:
         """The index of a feminine plural joined before the word at `index` ("Ärztinnen und …")."""
@@ -341,7 +367,32 @@ class MentionScan(RoleLearning):
         matches = {(r.key, r.name) for role, r in roles.items() if role.split(" ")[-1] == head}
         if len(matches) == 1:
             return next(r for role, r in roles.items() if role.split(" ")[-1] == head)
-        return None
+        return self._compound_role(key)
+
+    def _compound_role(self, key: str) -> Referent | None:
+        """A compound role noun that says in one word what an apposition said with a genitive:
+        "der Amtsleiter" after "der Leiter des Tiefbauamts, Martin Pohl" (its head the role, its
+        first part, without the linking -s, the end of the genitive noun). One person only."""
+        found: dict[str, Referent] = {}
+        for link in self.roles:
+            role = link.role
+            if link.kind != "apposition" or " " in role or not key.endswith(role):
+                continue
+            modifier = key[: -len(role)]
+            modifier = modifier[:-1] if modifier.endswith("s") and len(modifier) > COMPOUND_MODIFIER_MIN else modifier
+            if len(modifier) < COMPOUND_MODIFIER_MIN:
+                continue
+            words = self.words.text[link.start : link.end].split()
+            genitives = [
+                words[k + 1].lower().rstrip(",")
+                for k, word in enumerate(words[:-1])
+                if word.lower() in {"des", "der", "eines", "einer"}
+            ]
+            if any(
+                g.removesuffix("es").endswith(modifier) or g.removesuffix("s").endswith(modifier) for g in genitives
+            ):
+                found[link.key] = Referent(link.key, link.name, gender=self.gender(link.key, link.name))
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _precedes_name(self, i: int, labels: frozenset[str] | set[str] = frozenset({"PER"})) -> bool:
         """A name of `labels` right after the word: "Sprecherin Anna Roth", and for an
@@ -471,3 +522,18 @@ def _is_genitive(entity: Entity) -> bool:
     text = entity.text.strip()
     last = entity.name.split(" ")[-1]
     return (text.endswith("s") and text[:-1].endswith(last)) or text.endswith(("'", "’"))
+
+
+def _truncated_compound_start(items: list[Word], first: int) -> int:
+    """Where a noun joined to a truncated compound begins: "die Industrie- und Handelskammer" is
+    one body, its first part ("Industrie-", the hyphen standing for "-kammer") included."""
+    if (
+        first >= 3
+        and items[first - 1].lower in {"und", "oder"}
+        and items[first - 2].text == "-"
+        and items[first - 2].start == items[first - 3].end
+        and items[first - 3].capitalized
+        and items[first - 3].is_word
+    ):
+        return first - 3
+    return first

@@ -18,6 +18,7 @@ _DATELINE_CLOSE = re.compile(r"\)\s*[-–—]")  # "(dpa) - " after a dateline's
 PRONOUN_LOOKBACK_SENTENCES = 3
 DEFINITE_LOOKBACK_SENTENCES = 3
 ANAPHOR_LOOKBACK_SENTENCES = 2
+_HOSPITAL_HEADS = ("klinik", "klinikum", "kliniken", "krankenhaus", "universitätsmedizin", "spital")
 _PREFIX_HEAD_MIN = 6  # an institution noun this long may open a compound name: "Polizei" → "Polizeipräsidium"
 
 
@@ -280,7 +281,19 @@ def _named_by_head(mention: Mention, by_head: dict[str, dict[str, Referent]]) ->
         named = {key: r for first, found in by_head.items() if first.endswith(noun) for key, r in found.items()}
     if not named and len(noun) >= _PREFIX_HEAD_MIN:  # "die Polizei" of the "Polizeipräsidium Nordhessen"
         named = {key: r for first, found in by_head.items() if first.startswith(noun) for key, r in found.items()}
+    if not named:
+        named = _named_hospital(noun, by_head)
     return next(iter(named.values())) if named and len(named) == 1 else None
+
+
+def _named_hospital(noun: str, by_head: dict[str, dict[str, Referent]]) -> dict[str, Referent]:
+    """ "die Klinik" (or "das Krankenhaus", "das Klinikum") after the "Universitätsmedizin
+    Rostock" or the "Klinikum Nordstadt": a hospital is named by any of the nouns German names
+    hospitals with, and the bare noun takes up the one the article names."""
+    stem = noun.removesuffix("s")
+    if not stem.endswith(_HOSPITAL_HEADS):
+        return {}
+    return {key: r for first, found in by_head.items() if first.endswith(_HOSPITAL_HEADS) for key, r in found.items()}
 
 
 def _companies(mentions: list[Mention]) -> dict[str, Referent]:

@@ -59,7 +59,10 @@ class RoleLearning(MentionState):
                     if items[back].text in {",", ".", "!", "?", ":", ";"} or items[back].is_quote:
                         break
                     if _looks_role(items[back]) and (
-                        back == 0 or items[back - 1].lower in lexicon.ARTICLES or _ADJECTIVE.match(items[back - 1].text)
+                        back == 0
+                        or items[back - 1].lower in lexicon.ARTICLES
+                        or items[back - 1].lower in lexicon.POSSESSIVE_DETERMINERS  # "Sein Vorsitzender, X,"
+                        or _ADJECTIVE.match(items[back - 1].text)
                     ):
                         back = self._genitive_head(back, i - 2 - APPOSITION_BACK)
                         adjectives, first = self._adjectives_before(back)

@@ -227,7 +227,7 @@ _NOUN_OPENERS = frozenset(
 )
 
 
-def _noun_context(doc: Doc, i: int) -> bool:
+def _noun_context(doc: Doc, i: int, finite_verbs: frozenset[str] = frozenset()) -> bool:
     """An article, a determiner or an inflected adjective stands before token i."""
     if i == 0:
         return False
@@ -235,7 +235,23 @@ def _noun_context(doc: Doc, i: int) -> bool:
     low = before.lower()
     if low in _NOUN_OPENERS:
         return True
-    return before.islower() and len(before) > 3 and low.endswith(("e", "en", "em", "er", "es"))
+    inflected = before.islower() and len(before) > 3 and low.endswith(("e", "en", "em", "er", "es"))
+    return inflected and not _finite_verb_before(doc, i, finite_verbs)
+
+
+def _finite_verb_before(doc: Doc, i: int, finite_verbs: frozenset[str]) -> bool:
+    """Whether the word before token i, which ends like an inflected adjective, is the finite verb
+    of a verb-second clause: an auxiliary or modal ("Im Ziel konnte Brenner es kaum fassen"), or
+    a verb right after the clause's first part — a noun ("Im Ziel wartete Brenner"), a comma or
+    a closing quotation mark ("„…“, sagte Brenner") —, where no adjective of a noun phrase stands."""
+    if doc[i - 1].text.lower() in finite_verbs:
+        return True
+    if i < 2 or doc[i - 1].is_sent_start:
+        return False
+    first = doc[i - 2].text
+    if first in {",", "“", "”", '"', "«", "»"}:
+        return True
+    return first[:1].isupper() and first.lower() not in _NOUN_OPENERS and not doc[i - 2].is_sent_start
 
 
 def consistency_spans(
@@ -250,6 +266,7 @@ def consistency_spans(
     org_suffixes: frozenset[str] = frozenset(),
     role_heads: tuple[str, ...] = (),
     common_surnames: bool = True,
+    finite_verbs: frozenset[str] = frozenset(),
 ) -> list[Span]:
     """Return the doc's entities made consistent across the document.
 
@@ -346,7 +363,7 @@ def consistency_spans(
             if any(taken[i : i + length]):
                 continue
             text = " ".join(words[i : i + length])
-            if text in usable and not (text in noun_surnames and _noun_context(doc, i)):
+            if text in usable and not (text in noun_surnames and _noun_context(doc, i, finite_verbs)):
                 hit = (length, usable[text])
                 break
         if hit:
@@ -436,7 +453,7 @@ class DocConsistency(ListComponent):
     def __call__(self, doc: Doc) -> Doc:
         if not doc.ents:
             return doc
-        from reader.analysis.lexicon import ROLE_SUFFIXES
+        from reader.analysis.lexicon import AUXILIARIES, ROLE_SUFFIXES
 
         evidence = self.use_evidence
         doc.ents = consistency_spans(
@@ -450,5 +467,6 @@ class DocConsistency(ListComponent):
             org_suffixes=self.org_suffixes if evidence else frozenset(),
             role_heads=ROLE_SUFFIXES if evidence else (),
             common_surnames=self.common_surnames,
+            finite_verbs=AUXILIARIES,
         )
         return doc
