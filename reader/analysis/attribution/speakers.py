@@ -8,6 +8,8 @@ from dataclasses import replace
 
 from .. import cue_lexicon, lexicon
 from ..mentions import Mention, Referent
+from ..mentions import FUNCTION_WORDS
+from ..mentions.word_rules import _looks_organisation, _looks_role
 from ..words import Word
 from .attributions import Attribution
 from .clauses import _CLAUSE_BOUNDARIES, _HARD_BOUNDARIES, title_period
@@ -45,6 +47,9 @@ _APPOSITION_BLOCKERS = frozenset(
     }
 )
 _AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "48-Jährige"
+_NAME_SHAPE = re.compile(r"[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?|[A-Z]\.")  # "Oleh", "Keller-Sutter"
+_ADJECTIVE_SHAPE = re.compile(r"^(?:\d+-)?[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em)$")  # "früherer", "49-jähriger"
+_ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "tum", "ismus")
 _SOURCE_PLACES = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "seitens"})  # heißt es …
 _MEDIA_HEADS = (
     "zeitung",
@@ -151,6 +156,8 @@ UNNAMED_LOOKBACK_SENTENCES = 3  # sentences before a definite role searched for 
 ISSUER_OPENING_WORDS = 3  # words before the organisation that opens the sentence before a document
 DOCUMENT_REACH = 14  # words before "heißt es" searched for "in einem Schreiben (des …)"
 DOCUMENT_COMPOUND_MIN = 3  # letters before a document noun that make a compound ("Medien|mitteilung")
+UNTAGGED_NAME_MIN_WORDS = 2  # words of a name the pipeline missed: "Oleh Shamshur" …
+UNTAGGED_NAME_MAX_WORDS = 3  # … "Maria Elena Duarte"
 DARIN_REACH = 12  # characters between "heißt es" and a "darin" that points back to a document
 
 
@@ -736,9 +743,35 @@ class SpeakerFinding(AttributionState):
         if any(w.is_quote or is_cue_word(w) for w in segment):
             return None
         name = self._mention_at(words[opening - 1])
-        if name is None or name.kind != "name" or name.referent.label != "PER" or name.end > words[opening].start:
+        if name is None or name.kind in {"role", "indefinite"}:
+            return self._untagged_name(words[:opening], segment)  # "Peter Hartmann": "-mann" read as a role
+        if name.kind != "name" or name.referent.label != "PER" or name.end > words[opening].start:
             return None
         return name
+
+    def _untagged_name(self, before: list[Word], apposition: list[Word]) -> Mention | None:
+        """ "Oleh Shamshur, früherer Botschafter der Ukraine, warnt": a person's name the pipeline
+        missed — two or three name-shaped words (no function word, no role, organisation or common
+        noun) that open the clause right before an apposition naming a role — is the subject."""
+        run = before[-UNTAGGED_NAME_MAX_WORDS:]
+        while run and not run[0].capitalized:
+            run = run[1:]
+        for first in range(len(run) - UNTAGGED_NAME_MIN_WORDS + 1):
+            name = run[first:]
+            opening = len(before) - len(name)
+            if opening > 0 and not (before[opening - 1].text in _HARD_BOUNDARIES or before[opening - 1].is_quote):
+                continue  # the name must open its clause: "Wir sprachen mit Jonas Brenner, …" is no subject
+            if all(_name_shaped(w) for w in name) and not any(
+                m.kind not in {"role", "indefinite"} or m.referent.known
+                for m in self._mentions_in(name[0].start, name[-1].end)
+            ):
+                break
+        else:
+            return None
+        if not _opens_with_role(apposition) or _looks_role(name[0]):
+            return None  # "Klare Worte, ohne Umschweife, …": no role, no person before it
+        text = self.text[name[0].start : name[-1].end]
+        return Mention(name[0].start, name[-1].end, "indefinite", "nom", Referent(kind="person", text=text), text)
 
     def _outermost(self, candidates: list[Mention]) -> list[Mention]:
         """The candidates without those that are words of an earlier one ("Eine Sprecherin der
@@ -778,6 +811,30 @@ class SpeakerFinding(AttributionState):
                 if any(w.lower == "für" for w in before):
                     return mention
         return None
+
+
+def _name_shaped(word: Word) -> bool:
+    """A word that can be part of a person's name: capitalised, no function word, no organisation
+    or abstract noun by its ending ("Regierung", "Verband"); a surname may end like a role ("Hartmann")."""
+    return (
+        word.is_word
+        and bool(_NAME_SHAPE.fullmatch(word.text))
+        and word.lower not in _FUNCTION_CAPITALS
+        and word.lower not in FUNCTION_WORDS
+        and not _looks_organisation(word)
+        and not word.lower.endswith(_ABSTRACT_ENDINGS)
+    )
+
+
+def _opens_with_role(apposition: list[Word]) -> bool:
+    """ "früherer Botschafter der Ukraine", "Sprecherin der Hafenbehörde", "49-jähriger Landwirt":
+    an apposition that opens with a role noun, after adjectives or adverbs only (no article)."""
+    for word in apposition:
+        if word.capitalized or _AGE_NOUN.match(word.text):
+            return _looks_role(word)
+        if word.lower in lexicon.ARTICLES or word.lower in FUNCTION_WORDS or not _ADJECTIVE_SHAPE.match(word.text):
+            return False  # "so die Forscherin": no apposition, a source phrase
+    return False
 
 
 def _document_noun(noun: str) -> bool:

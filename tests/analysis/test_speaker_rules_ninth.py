@@ -1,0 +1,56 @@
+"""The attribution rules of round nine of issue 14 (direct and reported speech): an untagged name
+before an apposition, the pronoun subject of a cue verb, a possessive role noun phrase after the verb,
+and the "für X ist klar" frame — each on sentences written for this test (names known to the test
+pipeline's entity ruler, tests/helpers/pipelines.py, or deliberately unknown to it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reader.analysis import ArticleAnalysis
+
+Analyse = Callable[..., ArticleAnalysis]
+
+
+def _speech(analysis: ArticleAnalysis) -> list[tuple[str | None, str | None, str]]:
+    return [(q.speaker, q.speaker_text, q.speaker_kind) for q in analysis.quotes if q.depth == 0]
+
+
+def _reported(analysis: ArticleAnalysis) -> list[tuple[str | None, str | None, str]]:
+    return [(q.speaker, q.speaker_text, q.speaker_kind) for q in analysis.indirect]
+
+
+# ---- 1. an untagged name before an apposition ----------------------------------------------
+
+
+def test_an_untagged_name_before_a_role_apposition_ending_at_the_cue_is_the_speaker(analyse: Analyse) -> None:
+    # the entity ruler does not know "Oleh Shamshur": the pipeline missed the name
+    text = (
+        "Oleh Shamshur, früherer Botschafter der Ukraine in Frankreich und heute Fellow am Institut, "
+        "warnt: „Das ist gefährlich.“"
+    )
+    assert _speech(analyse(text)) == [(None, "Oleh Shamshur", "person")]
+
+
+def test_an_untagged_name_of_three_words_before_a_role_apposition_is_the_speaker(analyse: Analyse) -> None:
+    text = "Maria Elena Duarte, Sprecherin der Hafenbehörde, sagte: „Wir prüfen das.“"
+    assert _speech(analyse(text)) == [(None, "Maria Elena Duarte", "person")]
+
+
+def test_an_untagged_surname_ending_like_a_role_noun_is_still_a_name(analyse: Analyse) -> None:
+    text = "Peter Hartmann, langjähriger Sprecher des Vereins, erklärte: „Wir bleiben.“"
+    assert _speech(analyse(text)) == [(None, "Peter Hartmann", "person")]
+
+
+def test_a_common_noun_before_an_apposition_is_no_name(analyse: Analyse) -> None:
+    # "Die Regierung": an article and a noun; "Neue Studien": an adjective and a noun, with no role after them
+    speakers = _speech(analyse("Die Regierung, vertreten durch den Minister, warnt: „Das ist gefährlich.“"))
+    assert speakers == [(None, "Die Regierung", "organisation")]
+    speakers = _speech(analyse("Neue Studien, so die Forscherin, zeigen: „Das Eis schmilzt.“"))
+    assert all(text not in {"Neue Studien"} for _, text, _ in speakers)
+
+
+def test_two_capitalised_words_before_an_apposition_without_a_role_are_no_name(analyse: Analyse) -> None:
+    # "Klare Worte, ohne Umschweife, fand …": no role noun in the apposition, so no person before it
+    speakers = _speech(analyse("Klare Worte, ohne Umschweife, sagte der Trainer: „Das war zu wenig.“"))
+    assert all(text != "Klare Worte" for _, text, _ in speakers)
