@@ -54,3 +54,30 @@ def test_two_capitalised_words_before_an_apposition_without_a_role_are_no_name(a
     # "Klare Worte, ohne Umschweife, fand …": no role noun in the apposition, so no person before it
     speakers = _speech(analyse("Klare Worte, ohne Umschweife, sagte der Trainer: „Das war zu wenig.“"))
     assert all(text != "Klare Worte" for _, text, _ in speakers)
+
+
+# ---- 2. the pronoun subject of an inverted cue verb ---------------------------------------------
+
+
+def test_the_pronoun_after_an_inverted_cue_is_not_a_noun_of_the_reported_clause(analyse: Analyse) -> None:
+    # "Ihr Sohn" is what she reports about, not who speaks: "sie" takes up the sentence before
+    text = "Anna Roth wartet vor dem Gericht. Ihr Sohn habe sich nie beschwert, sagte sie."
+    assert _reported(analyse(text)) == [("Anna Roth", "sie", "person")]
+    text = "Thomas Klein wartet vor dem Gericht. Sein Sohn habe sich nie beschwert, sagte er."
+    assert _reported(analyse(text)) == [("Thomas Klein", "er", "person")]
+
+
+def test_the_pronoun_after_an_inserted_cue_is_not_the_noun_before_it(analyse: Analyse) -> None:
+    text = "Thomas Klein wartet vor dem Gericht. Sein Sohn, sagte er, habe sich nie beschwert."
+    assert [speaker for speaker, _, _ in _reported(analyse(text))] == ["Thomas Klein"]
+
+
+def test_without_an_antecedent_the_pronoun_stays_a_pronoun(analyse: Analyse) -> None:
+    assert _reported(analyse("Ihr Sohn habe sich nie beschwert, sagte er.")) == [(None, "er", "pronoun")]
+    assert _speech(analyse("„Wir sind bereit“, sagte er.")) == [(None, "er", "pronoun")]
+
+
+def test_a_pronoun_before_its_cue_still_takes_the_subject_of_its_own_sentence(analyse: Analyse) -> None:
+    # not an inverted cue: "Thomas Klein … er" in one sentence, the pronoun resolves within it
+    text = "Thomas Klein kam spät, und er sagte, sein Sohn habe sich nie beschwert."
+    assert [speaker for speaker, _, _ in _reported(analyse(text))] == ["Thomas Klein"]
