@@ -81,3 +81,31 @@ def test_a_pronoun_before_its_cue_still_takes_the_subject_of_its_own_sentence(an
     # not an inverted cue: "Thomas Klein … er" in one sentence, the pronoun resolves within it
     text = "Thomas Klein kam spät, und er sagte, sein Sohn habe sich nie beschwert."
     assert [speaker for speaker, _, _ in _reported(analyse(text))] == ["Thomas Klein"]
+
+
+# ---- 3. a possessive role noun phrase ------------------------------------------------------------
+
+
+def test_ihr_before_a_role_noun_after_the_cue_is_its_possessive_and_stays_in_the_speakers_words(
+    analyse: Analyse,
+) -> None:
+    # "ihr" + noun is a possessive determiner (a dative "ihr" would leave the subject without an article)
+    assert _speech(analyse("„Das war schwer“, sagte ihr Vater.")) == [(None, "ihr Vater", "role")]
+    assert _speech(analyse("„Das war schwer“, sagte ihr langjähriger Anwalt.")) == [
+        (None, "ihr langjähriger Anwalt", "role")
+    ]
+    # the possessor is not guessed: "ihr" may mean Anna Roth, the father is still unnamed
+    assert _speech(analyse("Anna Roth wartet. „Das war schwer“, sagte ihr Vater.")) == [(None, "ihr Vater", "role")]
+
+
+def test_a_possessive_role_before_the_cue_keeps_its_possessive(analyse: Analyse) -> None:
+    assert _reported(analyse("Sein Anwalt erklärte, die Vorwürfe seien haltlos.")) == [(None, "Sein Anwalt", "role")]
+    assert _reported(analyse("Ihr Anwalt erklärte, die Vorwürfe seien haltlos.")) == [(None, "Ihr Anwalt", "role")]
+
+
+def test_a_possessive_role_tied_to_a_name_by_an_apposition_is_that_person(analyse: Analyse) -> None:
+    assert [s for s, _, _ in _speech(analyse("„Das war schwer“, sagte ihr Vater Thomas Klein."))] == ["Thomas Klein"]
+
+
+def test_ihr_as_a_dative_before_an_article_is_not_taken_into_the_speaker(analyse: Analyse) -> None:
+    assert _speech(analyse("„Das war schwer“, sagte ihr der Vater.")) == [(None, "der Vater", "role")]

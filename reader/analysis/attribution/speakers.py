@@ -571,6 +571,7 @@ class SpeakerFinding(AttributionState):
     def described(self, attribution: Attribution) -> Attribution:
         """The attribution's mention with all its words (genitive complement) as its text, and
         as a group when its verb is plural ("Händler sprachen von …")."""
+        attribution = self._ihr_possessive(attribution)
         mention = attribution.mention
         if mention is None:
             return attribution
@@ -619,6 +620,27 @@ class SpeakerFinding(AttributionState):
         return Attribution(
             attribution.cue,
             Mention(mention.start, end, mention.kind, mention.case, referent, text),
+            attribution.adjacent,
+        )
+
+    def _ihr_possessive(self, attribution: Attribution) -> Attribution:
+        """ "sagte ihr Vater", "Ihr Anwalt erklärte": an "ihr" right before an unnamed role (its
+        adjectives included) is the role's possessive determiner — a dative "ihr" would leave the
+        subject without an article — and one of the speaker's words; whose the role is stays open."""
+        mention = attribution.mention
+        if mention is None or mention.kind not in {"role", "indefinite"} or mention.referent.known:
+            return attribution
+        before = self.words.before(mention.start, 1)
+        if not before or before[0].lower != "ihr" or before[0].end + 1 < mention.start:
+            return attribution
+        if mention.text.split(" ")[0].lower() in lexicon.ARTICLES:
+            return attribution
+        start = before[0].start
+        text = self.text[start : mention.end]
+        referent = replace(mention.referent, text=text) if mention.referent.text == mention.text else mention.referent
+        return Attribution(
+            attribution.cue,
+            Mention(start, mention.end, mention.kind, mention.case, referent, text),
             attribution.adjacent,
         )
 
