@@ -109,3 +109,34 @@ def test_a_possessive_role_tied_to_a_name_by_an_apposition_is_that_person(analys
 
 def test_ihr_as_a_dative_before_an_article_is_not_taken_into_the_speaker(analyse: Analyse) -> None:
     assert _speech(analyse("„Das war schwer“, sagte ihr der Vater.")) == [(None, "der Vater", "role")]
+
+
+# ---- 4. "für X ist klar" / "für X steht fest" ------------------------------------------------------
+
+
+def test_fuer_a_pronoun_ist_klar_before_a_colon_quotes_whom_the_pronoun_means(analyse: Analyse) -> None:
+    text = "Thomas Klein leitet das Amt seit Jahren. Für ihn ist klar: „Das geht so nicht weiter.“"
+    assert _speech(analyse(text)) == [("Thomas Klein", "ihn", "person")]
+    text = "Anna Roth leitet das Amt seit Jahren. Für sie steht fest: „Das geht so nicht weiter.“"
+    assert _speech(analyse(text)) == [("Anna Roth", "sie", "person")]
+
+
+def test_fuer_a_role_steht_fest_before_a_colon_quotes_the_role(analyse: Analyse) -> None:
+    text = "Für die Ministerin steht fest: „Das geht so nicht weiter.“"
+    assert _speech(analyse(text)) == [(None, "die Ministerin", "role")]
+
+
+def test_fuer_x_steht_fest_dass_reports_xs_view(analyse: Analyse) -> None:
+    assert _reported(analyse("Für die Ministerin steht fest, dass die Reform kommen muss.")) == [
+        (None, "die Ministerin", "role")
+    ]
+    text = "Thomas Klein leitet das Amt seit Jahren. Für ihn ist klar, dass die Reform kommen muss."
+    assert _reported(analyse(text)) == [("Thomas Klein", "ihn", "person")]
+
+
+def test_fest_or_klar_without_a_fuer_holder_names_no_source(analyse: Analyse) -> None:
+    assert [s for s, t, _ in _reported(analyse("Es steht fest, dass die Reform kommen muss."))] in ([], [None])
+    assert [t for _, t, _ in _reported(analyse("Es steht fest, dass die Reform kommen muss."))] in ([], [None])
+    # "für" with a thing, not a person: "Für die Reform ist klar" names nobody who holds the view
+    speakers = _speech(analyse("Für die Reform ist klar: „Das kostet Geld.“"))
+    assert all(text is None for _, text, _ in speakers)

@@ -151,6 +151,12 @@ _FUNCTION_CAPITALS = (
 _DOCUMENT_HEADS = (*(noun for noun in cue_lexicon.DOCUMENT_NOUNS if len(noun) >= 6), "blatt")
 _ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "mals", "erweise", "fristig", "wärts")
 _APPOSITION_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "für", "am"})
+# "für X ist klar", "für X steht fest": the frame's verb and the predicates it takes
+_FRAME_PREDICATES = {
+    **dict.fromkeys(("ist", "war", "sei", "wäre", "scheint"), ("klar", "sicher", "ausgemacht", "eindeutig")),
+    **dict.fromkeys(("steht", "stand", "stehe", "stünde"), ("fest",)),
+}
+_FRAME_VERBS = frozenset(_FRAME_PREDICATES)
 APPOSITION_REACH = 4  # words of a place phrase between a role and the comma before its name
 UNNAMED_LOOKBACK_SENTENCES = 3  # sentences before a definite role searched for the unnamed one it takes up
 ISSUER_OPENING_WORDS = 3  # words before the organisation that opens the sentence before a document
@@ -794,6 +800,32 @@ class SpeakerFinding(AttributionState):
             return None  # "Klare Worte, ohne Umschweife, …": no role, no person before it
         text = self.text[name[0].start : name[-1].end]
         return Mention(name[0].start, name[-1].end, "indefinite", "nom", Referent(kind="person", text=text), text)
+
+    def fuer_holder(self, clause: list[Word]) -> Mention | None:
+        """ "Für ihn ist klar: „…“", "Für die Ministerin steht fest, dass …", "Klar ist für Anna
+        Roth: …": whose view the frame "für X ist klar / steht fest" gives is X — a person (a name
+        after a role: "für den Experten Max Roth"), an organisation or a pronoun (resolved as any);
+        not the speaker's own "für mich" (left to the reported-speech rules) nor a thing ("für die Reform")."""
+        frame = next((k for k, w in enumerate(clause) if w.lower in _FRAME_VERBS), None)
+        if frame is None or not any(w.lower in _FRAME_PREDICATES.get(clause[frame].lower, ()) for w in clause):
+            return None
+        for position, word in enumerate(clause[:-1]):
+            if word.lower != "für":
+                continue
+            phrase_end = next(
+                (w.start for w in clause[position + 1 :] if w.lower in _FRAME_VERBS or w.text in _CLAUSE_BOUNDARIES),
+                clause[-1].end,
+            )
+            found = [
+                m for m in self._mentions_in(clause[position + 1].start, phrase_end) if m.kind != "possessive"
+            ]
+            if not found or found[0].start != clause[position + 1].start or found[0].referent.gender == "1":
+                return None
+            if found[0].referent.label not in {"PER", "ORG"} and found[0].kind != "pronoun":
+                return None
+            named = next((m for m in found[1:] if m.kind == "name" and m.referent.label == "PER"), None)
+            return named if named is not None and found[0].kind in {"role", "indefinite"} else found[0]
+        return None
 
     def _outermost(self, candidates: list[Mention]) -> list[Mention]:
         """The candidates without those that are words of an earlier one ("Eine Sprecherin der
