@@ -32,6 +32,14 @@ def test_an_untagged_name_before_a_role_apposition_ending_at_the_cue_is_the_spea
     assert _speech(analyse(text)) == [(None, "Oleh Shamshur", "person")]
 
 
+def test_an_untagged_name_after_a_dateline_is_the_speaker_but_not_one_inside_a_clause(analyse: Analyse) -> None:
+    text = "Kiew (dpa) - Oleh Shamshur, früherer Botschafter der Ukraine, warnt: „Das ist gefährlich.“"
+    assert _speech(analyse(text)) == [(None, "Oleh Shamshur", "person")]
+    # "mit Oleh Shamshur": the name does not open the clause, it is no subject
+    text = "Gestern sprach sie mit Oleh Shamshur, früherer Botschafter der Ukraine, warnt: „Das ist gefährlich.“"
+    assert all(t != "Oleh Shamshur" for _, t, _ in _speech(analyse(text)))
+
+
 def test_an_untagged_name_of_three_words_before_a_role_apposition_is_the_speaker(analyse: Analyse) -> None:
     text = "Maria Elena Duarte, Sprecherin der Hafenbehörde, sagte: „Wir prüfen das.“"
     assert _speech(analyse(text)) == [(None, "Maria Elena Duarte", "person")]

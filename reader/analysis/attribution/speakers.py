@@ -162,6 +162,7 @@ UNNAMED_LOOKBACK_SENTENCES = 3  # sentences before a definite role searched for 
 ISSUER_OPENING_WORDS = 3  # words before the organisation that opens the sentence before a document
 DOCUMENT_REACH = 14  # words before "heißt es" searched for "in einem Schreiben (des …)"
 DOCUMENT_COMPOUND_MIN = 3  # letters before a document noun that make a compound ("Medien|mitteilung")
+_NAME_OPENINGS = _HARD_BOUNDARIES | {"-", "–", "—"}  # what may come before a clause-opening name ("(dpa) - ")
 UNTAGGED_NAME_MIN_WORDS = 2  # words of a name the pipeline missed: "Oleh Shamshur" …
 UNTAGGED_NAME_MAX_WORDS = 3  # … "Maria Elena Duarte"
 DARIN_REACH = 12  # characters between "heißt es" and a "darin" that points back to a document
@@ -787,7 +788,7 @@ class SpeakerFinding(AttributionState):
         for first in range(len(run) - UNTAGGED_NAME_MIN_WORDS + 1):
             name = run[first:]
             opening = len(before) - len(name)
-            if opening > 0 and not (before[opening - 1].text in _HARD_BOUNDARIES or before[opening - 1].is_quote):
+            if opening > 0 and not (before[opening - 1].text in _NAME_OPENINGS or before[opening - 1].is_quote):
                 continue  # the name must open its clause: "Wir sprachen mit Jonas Brenner, …" is no subject
             if all(_name_shaped(w) for w in name) and not any(
                 m.kind not in {"role", "indefinite"} or m.referent.known
