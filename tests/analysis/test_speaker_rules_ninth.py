@@ -148,3 +148,10 @@ def test_fest_or_klar_without_a_fuer_holder_names_no_source(analyse: Analyse) ->
     # "für" with a thing, not a person: "Für die Reform ist klar" names nobody who holds the view
     speakers = _speech(analyse("Für die Reform ist klar: „Das kostet Geld.“"))
     assert all(text is None for _, text, _ in speakers)
+
+
+def test_the_pronoun_after_an_inverted_cue_may_take_up_a_subject_before_the_reported_clause(
+    analyse: Analyse,
+) -> None:
+    text = "Ein Kollege schwieg. Thomas Klein dagegen lächelte: Sein Sohn habe sich nie beschwert, sagte er."
+    assert [speaker for speaker, _, _ in _reported(analyse(text))][-1] == "Thomas Klein"

@@ -61,7 +61,15 @@ class MentionResolution(MentionState):
                 ):
                     self._vote_anaphor(mention, topics)
                 if mention.kind in {"pronoun", "possessive"}:
-                    here = [] if self._inverted_cue_subject(mention) else nominative + other
+                    here = nominative + other
+                    if (reported := self._reported_before(mention)) is not None:
+                        inside = {
+                            id(out[i].referent)
+                            for i in indices
+                            if reported <= out[i].start < mention.start
+                            and out[i].kind not in {"pronoun", "possessive"}
+                        }
+                        here = [r for r in here if id(r) not in inside]  # not a noun of the reported clause
                     referent = self._antecedent(mention, here, earlier)
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
                     out[index] = mention
@@ -102,27 +110,28 @@ class MentionResolution(MentionState):
             subjects.append(self._topic_group(out, indices, "PER") + self._topic_group(out, indices, "ORG"))
         return out
 
-    def _inverted_cue_subject(self, mention: Mention) -> bool:
-        """ "Ihr Sohn habe sich …, sagte sie" / "Sein Sohn, sagte er, habe …" / "„…“, sagte er": a
-        subject pronoun right after a cue verb that follows a comma speaks about the nouns of the
-        clause before it; it takes up someone of an earlier sentence, not one of them."""
+    def _reported_before(self, mention: Mention) -> int | None:
+        """ "Ihr Sohn habe sich …, sagte sie" / "Sein Sohn, sagte er, habe …": a subject pronoun right
+        after a cue verb that follows a comma speaks about the nouns of the clause before it, and
+        takes up someone outside it (before it, or in an earlier sentence): where that clause opens.
+        None for a subordinate clause ("Als die Ministerin sprach, sagte sie": hers) and after a
+        quotation, whose words are no mentions ("„…“, sagte er")."""
         if mention.kind != "pronoun" or mention.case != "nom" or mention.referent.gender == "1":
-            return False
+            return None
         before = self.words.before(mention.start, 2)
         if not (
             len(before) == 2 and before[0].text == "," and before[1].lower in _CUE_FORMS and before[1].text.islower()
         ):
-            return False
+            return None
         clause = self.words.before(before[0].start, INVERTED_CUE_REACH)
-        if clause and clause[-1].is_quote:
-            return True  # „…“, sagte er
+        if not clause or clause[-1].is_quote:
+            return None
+        opener = clause[0]
         for word in reversed(clause):
             if word.text in {",", ".", ":", ";", "!", "?"}:
                 break
             opener = word
-        else:
-            opener = clause[0] if clause else None
-        return opener is not None and opener.lower not in _SUBORDINATORS  # "Als die Ministerin sprach, sagte sie"
+        return opener.start if opener.lower not in _SUBORDINATORS else None
 
     def _dateline_agency(self, mention: Mention) -> bool:
         """The agency of a dateline ("Könnern (dpa) - Der Konzern …"): a byline in parentheses,
