@@ -7,8 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from .. import cue_lexicon, lexicon
-from ..mentions import Mention, Referent
-from ..mentions import FUNCTION_WORDS
+from ..mentions import FUNCTION_WORDS, Mention, Referent
 from ..mentions.word_rules import _looks_organisation, _looks_role
 from ..words import Word
 from .attributions import Attribution
@@ -817,9 +816,7 @@ class SpeakerFinding(AttributionState):
                 (w.start for w in clause[position + 1 :] if w.lower in _FRAME_VERBS or w.text in _CLAUSE_BOUNDARIES),
                 clause[-1].end,
             )
-            found = [
-                m for m in self._mentions_in(clause[position + 1].start, phrase_end) if m.kind != "possessive"
-            ]
+            found = [m for m in self._mentions_in(clause[position + 1].start, phrase_end) if m.kind != "possessive"]
             if not found or found[0].start != clause[position + 1].start or found[0].referent.gender == "1":
                 return None
             if found[0].referent.label not in {"PER", "ORG"} and found[0].kind != "pronoun":

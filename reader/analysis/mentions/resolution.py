@@ -66,8 +66,7 @@ class MentionResolution(MentionState):
                         inside = {
                             id(out[i].referent)
                             for i in indices
-                            if reported <= out[i].start < mention.start
-                            and out[i].kind not in {"pronoun", "possessive"}
+                            if reported <= out[i].start < mention.start and out[i].kind not in {"pronoun", "possessive"}
                         }
                         here = [r for r in here if id(r) not in inside]  # not a noun of the reported clause
                     referent = self._antecedent(mention, here, earlier)
