@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .. import cue_lexicon, lexicon
 from ..mentions import FUNCTION_WORDS, Mention, Referent
-from ..mentions.word_rules import _looks_organisation, _looks_role
+from ..mentions.word_rules import looks_organisation, looks_role
 from ..words import Word
 from .attributions import Attribution
 from .clauses import _CLAUSE_BOUNDARIES, _HARD_BOUNDARIES, title_period
@@ -796,7 +796,7 @@ class SpeakerFinding(AttributionState):
                 break
         else:
             return None
-        if not _opens_with_role(apposition) or _looks_role(name[0]):
+        if not _opens_with_role(apposition) or looks_role(name[0]):
             return None  # "Klare Worte, ohne Umschweife, …": no role, no person before it
         text = self.text[name[0].start : name[-1].end]
         return Mention(name[0].start, name[-1].end, "indefinite", "nom", Referent(kind="person", text=text), text)
@@ -873,7 +873,7 @@ def _name_shaped(word: Word) -> bool:
         and bool(_NAME_SHAPE.fullmatch(word.text))
         and word.lower not in _FUNCTION_CAPITALS
         and word.lower not in FUNCTION_WORDS
-        and not _looks_organisation(word)
+        and not looks_organisation(word)
         and not word.lower.endswith(_ABSTRACT_ENDINGS)
     )
 
@@ -883,7 +883,7 @@ def _opens_with_role(apposition: list[Word]) -> bool:
     an apposition that opens with a role noun, after adjectives or adverbs only (no article)."""
     for word in apposition:
         if word.capitalized or _AGE_NOUN.match(word.text):
-            return _looks_role(word)
+            return looks_role(word)
         if word.lower in lexicon.ARTICLES or word.lower in FUNCTION_WORDS or not _ADJECTIVE_SHAPE.match(word.text):
             return False  # "so die Forscherin": no apposition, a source phrase
     return False
