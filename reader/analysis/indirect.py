@@ -580,6 +580,10 @@ class IndirectFinder:
                 clause = self._after_adjective(narration, position) if copula is not None else None
                 if clause is not None and copula is not None:
                     out.append(self._quote(clause, self._adjective_attribution(narration, copula, position)))
+            elif word.lower == "fest" and (holder := self._fest_holder(narration, position)) is not None:
+                clause = self._after_adjective(narration, position)  # "Für die Ministerin steht fest, dass …"
+                if clause is not None:
+                    out.append(self._quote(clause, holder))
             elif word.lower in {"laut", "zufolge"} or (
                 word.lower == "so" and position > 0 and narration[position - 1].text == ","
             ):
@@ -863,6 +867,8 @@ class IndirectFinder:
             holder = Mention(
                 pronoun.start, pronoun.end, "pronoun", "obl", Referent(gender="1" if first_person else ""), pronoun.text
             )
+        elif (held := self.attributor.fuer_holder(narration[start : cue + 1])) is not None:
+            holder = held  # "Für ihn ist klar", "für die Ministerin ist klar": the mention, resolved as any
         elif (beneficiary := _fuer_holder(narration, start, cue)) is not None:
             pronoun = narration[beneficiary]
             first_person = pronoun.lower in {"mich", "uns"}
@@ -878,6 +884,20 @@ class IndirectFinder:
                 ),
                 None,
             )
+        return Attribution(Cue(word.start, word.end, word.text, "noun"), holder, False)
+
+    def _fest_holder(self, narration: list[Word], cue: int) -> Attribution | None:
+        """Whose view "für X steht fest, dass …" reports: X (the attributor's "für" frame); none
+        without it ("Es steht fest, dass …" is no one's words, and no report here)."""
+        from .attribution import Attribution, Cue  # the attribution module imports this one
+
+        start = cue
+        while start > 0 and narration[start - 1].text not in _CLAUSE_BREAKS and narration[start - 1].text not in _ENDS:
+            start -= 1
+        holder = self.attributor.fuer_holder(narration[start : cue + 1])
+        if holder is None:
+            return None
+        word = narration[cue]
         return Attribution(Cue(word.start, word.end, word.text, "noun"), holder, False)
 
     def _noun_attribution(self, narration: list[Word], cue: int) -> Attribution:

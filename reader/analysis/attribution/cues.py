@@ -352,7 +352,7 @@ class CueFinding(SpeakerFinding):
             if cue_category(found.cue.text) != cue_lexicon.THINK:
                 return Attribution(found.cue, found.mention, True)
             return Attribution(Cue(colon.start, colon.end, ":", "colon"), found.mention, True)  # sieht …:
-        mention = self._topic(clause) or self._possessive_heading(clause)
+        mention = self.fuer_holder(clause) or self._topic(clause) or self._possessive_heading(clause)
         if mention is None:
             return None
         return Attribution(Cue(colon.start, colon.end, ":", "colon"), mention, True)

@@ -7,7 +7,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from .. import cue_lexicon, lexicon
-from ..mentions import Mention, Referent
+from ..mentions import FUNCTION_WORDS, Mention, Referent
+from ..mentions.word_rules import looks_organisation, looks_role
 from ..words import Word
 from .attributions import Attribution
 from .clauses import _CLAUSE_BOUNDARIES, _HARD_BOUNDARIES, title_period
@@ -45,6 +46,9 @@ _APPOSITION_BLOCKERS = frozenset(
     }
 )
 _AGE_NOUN = re.compile(r"^\d+-[A-ZÄÖÜ]")  # "48-Jährige"
+_NAME_SHAPE = re.compile(r"[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?|[A-Z]\.")  # "Oleh", "Keller-Sutter"
+_ADJECTIVE_SHAPE = re.compile(r"^(?:\d+-)?[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em)$")  # "früherer", "49-jähriger"
+_ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "tum", "ismus")
 _SOURCE_PLACES = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "seitens"})  # heißt es …
 _MEDIA_HEADS = (
     "zeitung",
@@ -150,11 +154,20 @@ _DEFINITE_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "diesem", "di
 DOCUMENT_KIND_MIN = 4  # letters of a document noun that can name a kind ("post" and longer)
 _ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "mals", "erweise", "fristig", "wärts")
 _APPOSITION_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "für", "am"})
+# "für X ist klar", "für X steht fest": the frame's verb and the predicates it takes
+_FRAME_PREDICATES = {
+    **dict.fromkeys(("ist", "war", "sei", "wäre", "scheint"), ("klar", "sicher", "ausgemacht", "eindeutig")),
+    **dict.fromkeys(("steht", "stand", "stehe", "stünde"), ("fest",)),
+}
+_FRAME_VERBS = frozenset(_FRAME_PREDICATES)
 APPOSITION_REACH = 4  # words of a place phrase between a role and the comma before its name
 UNNAMED_LOOKBACK_SENTENCES = 3  # sentences before a definite role searched for the unnamed one it takes up
 ISSUER_OPENING_WORDS = 3  # words before the organisation that opens the sentence before a document
 DOCUMENT_REACH = 14  # words before "heißt es" searched for "in einem Schreiben (des …)"
 DOCUMENT_COMPOUND_MIN = 3  # letters before a document noun that make a compound ("Medien|mitteilung")
+_NAME_OPENINGS = _HARD_BOUNDARIES | {"-", "–", "—"}  # what may come before a clause-opening name ("(dpa) - ")
+UNTAGGED_NAME_MIN_WORDS = 2  # words of a name the pipeline missed: "Oleh Shamshur" …
+UNTAGGED_NAME_MAX_WORDS = 3  # … "Maria Elena Duarte"
 DARIN_REACH = 12  # characters between "heißt es" and a "darin" that points back to a document
 
 
@@ -593,6 +606,7 @@ class SpeakerFinding(AttributionState):
     def described(self, attribution: Attribution) -> Attribution:
         """The attribution's mention with all its words (genitive complement) as its text, and
         as a group when its verb is plural ("Händler sprachen von …")."""
+        attribution = self._ihr_possessive(attribution)
         mention = attribution.mention
         if mention is None:
             return attribution
@@ -641,6 +655,27 @@ class SpeakerFinding(AttributionState):
         return Attribution(
             attribution.cue,
             Mention(mention.start, end, mention.kind, mention.case, referent, text),
+            attribution.adjacent,
+        )
+
+    def _ihr_possessive(self, attribution: Attribution) -> Attribution:
+        """ "sagte ihr Vater", "Ihr Anwalt erklärte": an "ihr" right before an unnamed role (its
+        adjectives included) is the role's possessive determiner — a dative "ihr" would leave the
+        subject without an article — and one of the speaker's words; whose the role is stays open."""
+        mention = attribution.mention
+        if mention is None or mention.kind not in {"role", "indefinite"} or mention.referent.known:
+            return attribution
+        before = self.words.before(mention.start, 1)
+        if not before or before[0].lower != "ihr" or before[0].end + 1 < mention.start:
+            return attribution
+        if mention.text.split(" ")[0].lower() in lexicon.ARTICLES:
+            return attribution
+        start = before[0].start
+        text = self.text[start : mention.end]
+        referent = replace(mention.referent, text=text) if mention.referent.text == mention.text else mention.referent
+        return Attribution(
+            attribution.cue,
+            Mention(start, mention.end, mention.kind, mention.case, referent, text),
             attribution.adjacent,
         )
 
@@ -765,9 +800,59 @@ class SpeakerFinding(AttributionState):
         if any(w.is_quote or is_cue_word(w) for w in segment):
             return None
         name = self._mention_at(words[opening - 1])
-        if name is None or name.kind != "name" or name.referent.label != "PER" or name.end > words[opening].start:
+        if name is None or name.kind in {"role", "indefinite"}:
+            return self._untagged_name(words[:opening], segment)  # "Peter Hartmann": "-mann" read as a role
+        if name.kind != "name" or name.referent.label != "PER" or name.end > words[opening].start:
             return None
         return name
+
+    def _untagged_name(self, before: list[Word], apposition: list[Word]) -> Mention | None:
+        """ "Oleh Shamshur, früherer Botschafter der Ukraine, warnt": a person's name the pipeline
+        missed — two or three name-shaped words (no function word, no role, organisation or common
+        noun) that open the clause right before an apposition naming a role — is the subject."""
+        run = before[-UNTAGGED_NAME_MAX_WORDS:]
+        while run and not run[0].capitalized:
+            run = run[1:]
+        for first in range(len(run) - UNTAGGED_NAME_MIN_WORDS + 1):
+            name = run[first:]
+            opening = len(before) - len(name)
+            if opening > 0 and not (before[opening - 1].text in _NAME_OPENINGS or before[opening - 1].is_quote):
+                continue  # the name must open its clause: "Wir sprachen mit Jonas Brenner, …" is no subject
+            if all(_name_shaped(w) for w in name) and not any(
+                m.kind not in {"role", "indefinite"} or m.referent.known
+                for m in self._mentions_in(name[0].start, name[-1].end)
+            ):
+                break
+        else:
+            return None
+        if not _opens_with_role(apposition) or looks_role(name[0]):
+            return None  # "Klare Worte, ohne Umschweife, …": no role, no person before it
+        text = self.text[name[0].start : name[-1].end]
+        return Mention(name[0].start, name[-1].end, "indefinite", "nom", Referent(kind="person", text=text), text)
+
+    def fuer_holder(self, clause: list[Word]) -> Mention | None:
+        """ "Für ihn ist klar: „…“", "Für die Ministerin steht fest, dass …", "Klar ist für Anna
+        Roth: …": whose view the frame "für X ist klar / steht fest" gives is X — a person (a name
+        after a role: "für den Experten Max Roth"), an organisation or a pronoun (resolved as any);
+        not the speaker's own "für mich" (left to the reported-speech rules) nor a thing ("für die Reform")."""
+        frame = next((k for k, w in enumerate(clause) if w.lower in _FRAME_VERBS), None)
+        if frame is None or not any(w.lower in _FRAME_PREDICATES.get(clause[frame].lower, ()) for w in clause):
+            return None
+        for position, word in enumerate(clause[:-1]):
+            if word.lower != "für":
+                continue
+            phrase_end = next(
+                (w.start for w in clause[position + 1 :] if w.lower in _FRAME_VERBS or w.text in _CLAUSE_BOUNDARIES),
+                clause[-1].end,
+            )
+            found = [m for m in self._mentions_in(clause[position + 1].start, phrase_end) if m.kind != "possessive"]
+            if not found or found[0].start != clause[position + 1].start or found[0].referent.gender == "1":
+                return None
+            if found[0].referent.label not in {"PER", "ORG"} and found[0].kind != "pronoun":
+                return None
+            named = next((m for m in found[1:] if m.kind == "name" and m.referent.label == "PER"), None)
+            return named if named is not None and found[0].kind in {"role", "indefinite"} else found[0]
+        return None
 
     def _outermost(self, candidates: list[Mention]) -> list[Mention]:
         """The candidates without those that are words of an earlier one ("Eine Sprecherin der
@@ -832,6 +917,30 @@ def _document_kind(noun: str) -> str | None:
         return "studie"
     heads = [head for head in cue_lexicon.DOCUMENT_NOUNS if noun.endswith(head) and len(head) >= DOCUMENT_KIND_MIN]
     return min(heads, key=len) if heads and _document_noun(noun) else None
+
+
+def _name_shaped(word: Word) -> bool:
+    """A word that can be part of a person's name: capitalised, no function word, no organisation
+    or abstract noun by its ending ("Regierung", "Verband"); a surname may end like a role ("Hartmann")."""
+    return (
+        word.is_word
+        and bool(_NAME_SHAPE.fullmatch(word.text))
+        and word.lower not in _FUNCTION_CAPITALS
+        and word.lower not in FUNCTION_WORDS
+        and not looks_organisation(word)
+        and not word.lower.endswith(_ABSTRACT_ENDINGS)
+    )
+
+
+def _opens_with_role(apposition: list[Word]) -> bool:
+    """ "früherer Botschafter der Ukraine", "Sprecherin der Hafenbehörde", "49-jähriger Landwirt":
+    an apposition that opens with a role noun, after adjectives or adverbs only (no article)."""
+    for word in apposition:
+        if word.capitalized or _AGE_NOUN.match(word.text):
+            return looks_role(word)
+        if word.lower in lexicon.ARTICLES or word.lower in FUNCTION_WORDS or not _ADJECTIVE_SHAPE.match(word.text):
+            return False  # "so die Forscherin": no apposition, a source phrase
+    return False
 
 
 def _document_noun(noun: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .. import lexicon
+from .. import cue_lexicon, lexicon
 from ..boilerplate import is_byline
 from ..results import RoleLink
 from .referents import Mention, Referent
@@ -15,6 +15,13 @@ from .word_rules import likely_feminine
 
 _AGE_ADJECTIVE = re.compile(r"^\d+-jährigen?$")
 _DATELINE_CLOSE = re.compile(r"\)\s*[-–—]")  # "(dpa) - " after a dateline's place
+_CUE_FORMS = cue_lexicon.cue_forms()
+# what opens a subordinate clause before the cue ("Als die Ministerin … sprach, sagte sie"): its subject may be hers
+_SUBORDINATORS = frozenset(
+    {"als", "wenn", "weil", "nachdem", "während", "bevor", "obwohl", "da", "seit", "seitdem", "sobald", "solange"}
+    | {"falls", "ob", "wie", "wo", "damit", "indem", "ehe", "bis", "sodass", "obgleich", "wobei", "zumal"}
+)
+INVERTED_CUE_REACH = 40  # words before the comma searched for the opening of the clause the cue follows
 PRONOUN_LOOKBACK_SENTENCES = 3
 DEFINITE_LOOKBACK_SENTENCES = 3
 ANAPHOR_LOOKBACK_SENTENCES = 2
@@ -55,7 +62,15 @@ class MentionResolution(MentionState):
                 ):
                     self._vote_anaphor(mention, topics)
                 if mention.kind in {"pronoun", "possessive"}:
-                    referent = self._antecedent(mention, nominative + other, earlier)
+                    here = nominative + other
+                    if (reported := self._reported_before(mention)) is not None:
+                        inside = {
+                            id(out[i].referent)
+                            for i in indices
+                            if reported <= out[i].start < mention.start and out[i].kind not in {"pronoun", "possessive"}
+                        }
+                        here = [r for r in here if id(r) not in inside]  # not a noun of the reported clause
+                    referent = self._antecedent(mention, here, earlier)
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
                     out[index] = mention
                 elif _anaphoric(mention):
@@ -94,6 +109,29 @@ class MentionResolution(MentionState):
             )
             subjects.append(self._topic_group(out, indices, "PER") + self._topic_group(out, indices, "ORG"))
         return out
+
+    def _reported_before(self, mention: Mention) -> int | None:
+        """ "Ihr Sohn habe sich …, sagte sie" / "Sein Sohn, sagte er, habe …": a subject pronoun right
+        after a cue verb that follows a comma speaks about the nouns of the clause before it, and
+        takes up someone outside it (before it, or in an earlier sentence): where that clause opens.
+        None for a subordinate clause ("Als die Ministerin sprach, sagte sie": hers) and after a
+        quotation, whose words are no mentions ("„…“, sagte er")."""
+        if mention.kind != "pronoun" or mention.case != "nom" or mention.referent.gender == "1":
+            return None
+        before = self.words.before(mention.start, 2)
+        if not (
+            len(before) == 2 and before[0].text == "," and before[1].lower in _CUE_FORMS and before[1].text.islower()
+        ):
+            return None
+        clause = self.words.before(before[0].start, INVERTED_CUE_REACH)
+        if not clause or clause[-1].is_quote:
+            return None
+        opener = clause[0]
+        for word in reversed(clause):
+            if word.text in {",", ".", ":", ";", "!", "?"}:
+                break
+            opener = word
+        return opener.start if opener.lower not in _SUBORDINATORS else None
 
     def _dateline_agency(self, mention: Mention) -> bool:
         """The agency of a dateline ("Könnern (dpa) - Der Konzern …"): a byline in parentheses,

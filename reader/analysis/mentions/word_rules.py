@@ -152,3 +152,13 @@ def likely_feminine(name: str | None) -> bool:
     "Mustafa", "Jona"): a preference among people the text gives no gender, never a gender."""
     first = (name or "").split(" ")[0]
     return first.endswith("a") and len(first) > 2
+
+
+def looks_role(word: Word) -> bool:
+    """A capitalised role noun by its head ("Botschafter", "Sprecherin", "48-Jährige")."""
+    return _looks_role(word)
+
+
+def looks_organisation(word: Word) -> bool:
+    """A capitalised institution noun by its head ("Regierung", "Verband", "Landgericht")."""
+    return _looks_organisation(word)
