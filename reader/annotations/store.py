@@ -420,16 +420,30 @@ class AnnotationStore:
                 for a, _ in incoming
             ]
         outcomes: list[Outcome] = [Outcome.UNCHANGED] * len(incoming)
-        by_shard: dict[tuple[str, str], list[int]] = {}  # (article, shard name) -> indices
+        by_shard: dict[str, list[int]] = {}  # shard file -> indices
+        by_article: dict[str, dict[str, list[int]]] = {}  # article -> shard name -> indices
         for index, (_, to_store) in enumerate(incoming):
-            by_shard.setdefault((to_store.article_id, shard_name(to_store.id)), []).append(index)
+            names = by_article.get(to_store.article_id)
+            if names is None:
+                names = by_article[to_store.article_id] = {}
+            name = shard_name(to_store.id)  # (once per annotation: a hash)
+            indices = names.get(name)
+            if indices is None:
+                names[name] = indices = []
+                by_shard[shard_relative(to_store.article_id, to_store.id)] = indices
+            indices.append(index)
 
         def merger(indices: list[int]) -> ShardOp:
             """One operation per shard file for all of its incoming annotations."""
 
             def merge_all(shard: Shard) -> None:
                 records, conflict_records = shard.records, shard.conflict_records
-                added: list[Annotation] = []  # ids new to the file (an import into an empty store: all)
+                if not records and not conflict_records:  # a new file (an import into an empty store: all)
+                    for index in indices:
+                        outcomes[index] = Outcome.ADDED
+                    shard.put_all([incoming[index][1] for index in indices])  # (the file holds no id twice)
+                    return
+                added: list[Annotation] = []  # ids new to the file
                 for index in indices:
                     as_in_file, to_store = incoming[index]
                     if as_in_file.id not in records and as_in_file.id not in conflict_records:
@@ -453,7 +467,7 @@ class AnnotationStore:
 
             return merge_all
 
-        self._commit([(_shard_of(incoming[indices[0]][1]), merger(indices)) for indices in by_shard.values()])
+        self._commit([(relative, merger(indices)) for relative, indices in by_shard.items()])
         return outcomes
 
     def resolve(self, annotation_id: str, keep: str) -> Annotation | None:

@@ -54,6 +54,14 @@ class StoreIndex:
     def prepare(self, shard: Shard) -> PreparedShard:
         """Check a shard's records and find which changed against the index (raises before any change)."""
         before = self._shard_members.get(shard.relative, set())
+        written, records = shard.written, shard.records
+        if not before and len(written) == len(records) and self.annotations.keys().isdisjoint(written):
+            # a file new to the index whose every record an operation put (an import's new
+            # shards): nothing to parse or look up one by one (`written` is a subset of `records`)
+            conflicts = {
+                annotation_id: shard.conflict_versions(annotation_id) for annotation_id in shard.conflict_records
+            }
+            return PreparedShard(shard.relative, records, list(written.values()), conflicts)
         fresh: list[Annotation] = []
         for annotation_id, record in shard.records.items():
             if annotation_id in before and self.known(annotation_id, record) is not None:
@@ -78,9 +86,14 @@ class StoreIndex:
                     self.by_article.get(old.article_id, {}).pop(annotation_id, None)
                     self.tags.remove(old.id, old.tags)
             annotations, by_article = self.annotations, self.by_article
+            members: dict[str, Annotation] = {}
+            article_id = None
             for annotation in shard.fresh:
                 annotations[annotation.id] = annotation
-                by_article.setdefault(annotation.article_id, {})[annotation.id] = annotation
+                if annotation.article_id != article_id:  # (a shard's annotations are of one article)
+                    article_id = annotation.article_id
+                    members = by_article.setdefault(article_id, {})
+                members[annotation.id] = annotation
             self.tags.add_all(shard.fresh)
             if records:
                 self._shard_members[relative] = set(records)

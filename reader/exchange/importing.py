@@ -86,8 +86,12 @@ def read_import_file(path: Path) -> tuple[str, list[Incoming], list[str]]:
         raise ImportRefused(str(error)) from None
     except OSError as error:
         raise ImportRefused(f"cannot be read: {error.strerror or error}") from None
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    plain = reader_json.parse_plain(raw)  # reader's own export, read in one typed pass
+    if plain is not None:
+        return "json", plain, []
     try:
-        document = orjson.loads(raw.removeprefix(b"\xef\xbb\xbf"))  # orjson refuses what is not UTF-8
+        document = orjson.loads(raw)  # orjson refuses what is not UTF-8
     except orjson.JSONDecodeError as error:
         try:  # which of the two: decoding it all costs a tenth of a second per 100 MB, so only now
             raw.decode("utf-8")
