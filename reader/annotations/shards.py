@@ -82,12 +82,18 @@ class Shard:
         self.written[annotation.id] = annotation
         self.dirty = True
 
-    def put_all(self, annotations: list[Annotation]) -> None:
-        """put for each (an import's new annotations: a call each spared)."""
+    def put_all(self, annotations: list[Annotation], stored: list[dict[str, Any] | None] | None = None) -> None:
+        """put for each (an import's new annotations: a call each spared); `stored` may give
+        each one's record (to_record) made already, or None."""
         records, written = self.records, self.written
-        for annotation in annotations:
-            records[annotation.id] = annotation.to_record()
-            written[annotation.id] = annotation
+        if stored is None:
+            for annotation in annotations:
+                records[annotation.id] = annotation.to_record()
+                written[annotation.id] = annotation
+        else:
+            for annotation, record in zip(annotations, stored, strict=True):
+                records[annotation.id] = record if record is not None else annotation.to_record()
+                written[annotation.id] = annotation
         self.dirty = self.dirty or bool(annotations)
 
     def remove(self, annotation_id: str) -> None:

@@ -11,12 +11,15 @@ records) in memory, not O(records in the shard).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from .model import Annotation
 from .shards import Shard, parse_record, same_stored_revision
 from .storage import StoreUnreadable
 from .tags import TagIndex
+
+_ARTICLE_ID = attrgetter("article_id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,7 @@ class PreparedShard:
     records: dict[str, Any]
     fresh: list[Annotation]  # annotations new or changed against the index
     conflicts: dict[str, dict[str, Annotation]]  # id -> the versions kept beside it, by revision
+    fresh_by_id: dict[str, Annotation] | None = None  # the same by id, when at hand (a file new to the index)
 
 
 class StoreIndex:
@@ -61,7 +65,7 @@ class StoreIndex:
             conflicts = {
                 annotation_id: shard.conflict_versions(annotation_id) for annotation_id in shard.conflict_records
             }
-            return PreparedShard(shard.relative, records, list(written.values()), conflicts)
+            return PreparedShard(shard.relative, records, list(written.values()), conflicts, written)
         fresh: list[Annotation] = []
         for annotation_id, record in shard.records.items():
             if annotation_id in before and self.known(annotation_id, record) is not None:
@@ -85,15 +89,15 @@ class StoreIndex:
                     old = self.annotations.pop(annotation_id)
                     self.by_article.get(old.article_id, {}).pop(annotation_id, None)
                     self.tags.remove(old.id, old.tags)
-            annotations, by_article = self.annotations, self.by_article
-            members: dict[str, Annotation] = {}
-            article_id = None
-            for annotation in shard.fresh:
-                annotations[annotation.id] = annotation
-                if annotation.article_id != article_id:  # (a shard's annotations are of one article)
-                    article_id = annotation.article_id
-                    members = by_article.setdefault(article_id, {})
-                members[annotation.id] = annotation
+            annotations, by_article, by_id = self.annotations, self.by_article, shard.fresh_by_id
+            if by_id is not None and not before and len(articles := set(map(_ARTICLE_ID, shard.fresh))) == 1:
+                # a new file's annotations, of one article as a shard's are: put in at once
+                annotations.update(by_id)
+                by_article.setdefault(articles.pop(), {}).update(by_id)
+            else:
+                for annotation in shard.fresh:
+                    annotations[annotation.id] = annotation
+                    by_article.setdefault(annotation.article_id, {})[annotation.id] = annotation
             self.tags.add_all(shard.fresh)
             if records:
                 self._shard_members[relative] = set(records)

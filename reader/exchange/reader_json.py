@@ -258,21 +258,27 @@ def parse_plain(raw: bytes) -> list[Incoming] | None:
             ),
             digest_size=digest_size,
         ).hexdigest()
+        lineage = file_lineage(content, revision, declared) if declared or (revision and revision != content) else ()
         annotation = assembled(
-            annotation_id,
-            article_id,
-            version,
-            position,
-            quote,
-            tags,
-            note,
-            author,
-            created,
-            updated,
-            content,
-            file_lineage(content, revision, declared) if declared or (revision and revision != content) else (),
+            annotation_id, article_id, version, position, quote, tags, note, author, created, updated, content, lineage
         )
-        append(Incoming(annotation, f"annotations[{index}]", "", "", "", revision, declared, False, True))
+        record = {  # Annotation.to_record, from the fields at hand
+            "article_id": article_id,
+            "article_version": version,
+            "start": start,
+            "end": end,
+            "exact": exact,
+            "prefix": prefix,
+            "suffix": suffix,
+            "tags": [*tags],
+            "note": note,
+            "author": author,
+            "created": created,
+            "updated": updated,
+            "rev": content,
+            "ancestors": [*lineage],
+        }
+        append(Incoming(annotation, f"annotations[{index}]", "", "", "", revision, declared, False, True, record))
     return parsed
 
 

@@ -390,6 +390,8 @@ def test_the_typed_decoding_agrees_with_the_general_reading(exported: dict[str, 
         assert (fast is not None) == one_pass, raw[-300:]
         if fast is not None:
             assert slow is not None and same_reading(fast, slow), raw[-300:]
+            # the stored form it makes with the fields is the one the store would make
+            assert all(item.record == item.annotation.to_record() for item in fast)
 
 
 def test_an_import_leaves_its_annotations_in_the_oldest_generation(
