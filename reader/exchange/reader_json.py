@@ -194,7 +194,11 @@ def parse_plain(raw: bytes) -> list[Incoming] | None:
     dumps, blake2b, digest_size = orjson.dumps, hashlib.blake2b, REVISION_CHARS // 2
     parsed: list[Incoming] = []
     append = parsed.append
-    for index, item in enumerate(document.annotations):
+    items = document.annotations
+    items.reverse()
+    take = items.pop  # each item let go once read: what it alone held is reused for the next ones
+    for index in range(len(items)):
+        item = take()
         position, quote, article = item.selectors.position, item.selectors.quote, item.article
         start, end, exact, prefix, suffix = position.start, position.end, quote.exact, quote.prefix, quote.suffix
         annotation_id, article_id, version, created, updated = (
