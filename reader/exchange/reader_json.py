@@ -153,13 +153,13 @@ class _Item(msgspec.Struct, gc=False):
     id: str
     article: _Article
     selectors: _Selectors
-    tags: list[str]
+    tags: tuple[str, ...]  # (tuples: the key of the cleaned tags' cache, and sliced without a copy)
     note: str
     author: str
     created: str
     updated: str
     revision: str
-    ancestors: list[str]
+    ancestors: tuple[str, ...]
 
 
 class _Document(msgspec.Struct, gc=False):
@@ -190,6 +190,7 @@ def parse_plain(raw: bytes) -> list[Incoming] | None:
         STORED_TIME.fullmatch,
         REVISION_PATTERN.fullmatch,
     )
+    known_tags = plain._tags
     real_time = datetime.fromisoformat
     dumps, blake2b, digest_size = orjson.dumps, hashlib.blake2b, REVISION_CHARS // 2
     parsed: list[Incoming] = []
@@ -230,14 +231,16 @@ def parse_plain(raw: bytes) -> list[Incoming] | None:
                 real_time(updated)
         except ValueError:
             return None
-        tags = clean_tags_of(item.tags)
+        tags = known_tags.get(item.tags)  # (the few recurring lists: each cleaned once, as _clean_tags does)
         if tags is None:
-            return None
+            tags = clean_tags_of([*item.tags])
+            if tags is None:
+                return None
         if ancestors:
             for ancestor in ancestors:
                 if revision_pattern(ancestor) is None:
                     return None
-            declared = tuple(ancestors[:MAX_ANCESTORS])
+            declared = ancestors[:MAX_ANCESTORS]
         else:
             declared = ()
         # the revision as content_revision computes it, inline (100,000 calls spared)
