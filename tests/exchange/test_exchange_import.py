@@ -372,6 +372,21 @@ def test_the_typed_decoding_agrees_with_the_general_reading(exported: dict[str, 
         (document({**base, "selectors": {**selectors, "position": {"start": -3, "end": 0}}}), False),
         (document({**base, "selectors": {**selectors, "position": "0-3"}}), False),
         (document(base), True),  # an id twice: read alike, refused by the planning (test_duplicate_ids)
+        (document({**base, "id": "ohne", "selectors": {**selectors, "quote": {"exact": quote["exact"]}}}), True),
+        (
+            document(
+                {
+                    **base,
+                    "id": "mehr",
+                    "selectors": {
+                        "position": {**selectors["position"], "x": [1]},
+                        "quote": {**quote, "x": None},
+                        "y": {},
+                    },
+                }
+            ),
+            True,
+        ),
         (document()[:-2], False),  # cut short: not JSON
         (document().replace(b'"tags":', b'"tags":[],"tags":', 1), True),  # a key twice: the last counts
         (document().replace(b'"note":"', b'"note":"\\ud800', 1), False),  # a lone surrogate
