@@ -222,6 +222,37 @@ def built(
     quote: Any = _OpenQuote()
     quote.exact, quote.prefix, quote.suffix = exact, prefix, suffix
     quote.__class__ = TextQuote
+    return assembled(
+        annotation_id,
+        article_id,
+        article_version,
+        position,
+        quote,
+        tags,
+        note,
+        author,
+        created,
+        updated,
+        revision,
+        ancestors,
+    )
+
+
+def assembled(
+    annotation_id: str,
+    article_id: str,
+    article_version: str,
+    position: TextPosition,
+    quote: TextQuote,
+    tags: tuple[str, ...],
+    note: str,
+    author: str,
+    created: str,
+    updated: str,
+    revision: str,
+    ancestors: tuple[str, ...],
+) -> Annotation:
+    """built, for a position and a quote made already (an import decodes them as they are)."""
     new: Any = _OpenAnnotation()
     new.id, new.article_id, new.article_version, new.position, new.quote = (
         annotation_id,

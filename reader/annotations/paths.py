@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,14 @@ _SHARD_NAMES = tuple(f"{byte:02x}.json" for byte in range(256))  # by the hash's
 def shard_name(annotation_id: str) -> str:
     """Which of an article's 256 shard files holds this annotation (stable for any id string)."""
     return _SHARD_NAMES[hashlib.blake2b(annotation_id.encode("utf-8"), digest_size=1).digest()[0]]
+
+
+def shard_names(annotation_ids: Iterable[str]) -> list[str]:
+    """shard_name of each (an import's 100,000: a call each spared)."""
+    names, blake2b = _SHARD_NAMES, hashlib.blake2b
+    return [
+        names[blake2b(annotation_id.encode("utf-8"), digest_size=1).digest()[0]] for annotation_id in annotation_ids
+    ]
 
 
 @lru_cache(maxsize=4096)

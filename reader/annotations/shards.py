@@ -9,6 +9,7 @@ StoreUnreadable naming it) and must sit in the file the store would put them in.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from .model import Annotation
@@ -16,6 +17,7 @@ from .paths import article_dirname, shard_name, shard_relative
 from .records import RecordError
 from .storage import ANNOTATIONS_TABLE, CONFLICTS_TABLE, StoreUnreadable, Tables
 
+_ID = attrgetter("id")
 Known = Callable[[str, dict[str, Any]], Annotation | None]  # the indexed copy of a record, if current
 
 
@@ -82,12 +84,19 @@ class Shard:
         self.written[annotation.id] = annotation
         self.dirty = True
 
-    def put_all(self, annotations: list[Annotation]) -> None:
-        """put for each (an import's new annotations: a call each spared)."""
+    def put_all(self, annotations: list[Annotation], stored: list[dict[str, Any] | None] | None = None) -> None:
+        """put for each (an import's new annotations: a call each spared); `stored` may give
+        each one's record (to_record) made already, or None."""
         records, written = self.records, self.written
-        for annotation in annotations:
-            records[annotation.id] = annotation.to_record()
-            written[annotation.id] = annotation
+        if stored is not None and len(stored) == len(annotations) and None not in stored:
+            ids = list(map(_ID, annotations))
+            records.update(zip(ids, stored, strict=True))
+            written.update(zip(ids, annotations, strict=True))
+        else:
+            for index, annotation in enumerate(annotations):
+                record = stored[index] if stored is not None else None
+                records[annotation.id] = record if record is not None else annotation.to_record()
+                written[annotation.id] = annotation
         self.dirty = self.dirty or bool(annotations)
 
     def remove(self, annotation_id: str) -> None:

@@ -75,7 +75,7 @@ from .paths import (
     LOCK_NAME,
     Survey,
     is_shard_relative,
-    shard_name,
+    shard_names,
     shard_relative,
     survey,
 )
@@ -406,12 +406,20 @@ class AnnotationStore:
         self._commit([(_shard_of(annotation), _putter(annotation)) for annotation in batch])
         return len(batch)
 
-    def merge(self, incoming: Sequence[tuple[Annotation, Annotation]], *, dry_run: bool = False) -> list[Outcome]:
+    def merge(
+        self,
+        incoming: Sequence[tuple[Annotation, Annotation]],
+        *,
+        dry_run: bool = False,
+        records: Sequence[dict[str, Any] | None] = (),
+    ) -> list[Outcome]:
         """Merge imported annotations, all or nothing; returns each one's outcome.
 
         Each item is (the copy as the file holds it, the copy to store — re-anchored in the
         current text). The decision (revisions.merge_outcome) is made against the record on
-        disk under the lock; a conflict keeps the incoming copy beside the live one.
+        disk under the lock; a conflict keeps the incoming copy beside the live one. `records`
+        may give, item by item, the stored form (`to_record`) of the copy to store, or None,
+        which a new record then takes as it is.
         """
         if dry_run:
             self.reload_if_changed()
@@ -420,16 +428,35 @@ class AnnotationStore:
                 for a, _ in incoming
             ]
         outcomes: list[Outcome] = [Outcome.UNCHANGED] * len(incoming)
-        by_shard: dict[tuple[str, str], list[int]] = {}  # (article, shard name) -> indices
-        for index, (_, to_store) in enumerate(incoming):
-            by_shard.setdefault((to_store.article_id, shard_name(to_store.id)), []).append(index)
+        by_shard: dict[str, list[int]] = {}  # shard file -> indices
+        by_article: dict[str, dict[str, list[int]]] = {}  # article -> shard name -> indices
+        stored = [to_store for _, to_store in incoming]
+        for index, (to_store, name) in enumerate(zip(stored, shard_names(a.id for a in stored), strict=True)):
+            names = by_article.get(to_store.article_id)
+            if names is None:
+                names = by_article[to_store.article_id] = {}
+            indices = names.get(name)
+            if indices is None:
+                names[name] = indices = []
+                by_shard[shard_relative(to_store.article_id, to_store.id)] = indices
+            indices.append(index)
+
+        known_records = records
 
         def merger(indices: list[int]) -> ShardOp:
             """One operation per shard file for all of its incoming annotations."""
 
             def merge_all(shard: Shard) -> None:
                 records, conflict_records = shard.records, shard.conflict_records
-                added: list[Annotation] = []  # ids new to the file (an import into an empty store: all)
+                if not records and not conflict_records:  # a new file (an import into an empty store: all)
+                    for index in indices:
+                        outcomes[index] = Outcome.ADDED
+                    shard.put_all(  # (the file holds no id twice)
+                        [stored[index] for index in indices],
+                        [known_records[index] for index in indices] if known_records else None,
+                    )
+                    return
+                added: list[Annotation] = []  # ids new to the file
                 for index in indices:
                     as_in_file, to_store = incoming[index]
                     if as_in_file.id not in records and as_in_file.id not in conflict_records:
@@ -453,7 +480,7 @@ class AnnotationStore:
 
             return merge_all
 
-        self._commit([(_shard_of(incoming[indices[0]][1]), merger(indices)) for indices in by_shard.values()])
+        self._commit([(relative, merger(indices)) for relative, indices in by_shard.items()])
         return outcomes
 
     def resolve(self, annotation_id: str, keep: str) -> Annotation | None:

@@ -11,12 +11,15 @@ records) in memory, not O(records in the shard).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from .model import Annotation
 from .shards import Shard, parse_record, same_stored_revision
 from .storage import StoreUnreadable
 from .tags import TagIndex
+
+_ARTICLE_ID = attrgetter("article_id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,7 @@ class PreparedShard:
     records: dict[str, Any]
     fresh: list[Annotation]  # annotations new or changed against the index
     conflicts: dict[str, dict[str, Annotation]]  # id -> the versions kept beside it, by revision
+    fresh_by_id: dict[str, Annotation] | None = None  # the same by id, when at hand (a file new to the index)
 
 
 class StoreIndex:
@@ -54,6 +58,14 @@ class StoreIndex:
     def prepare(self, shard: Shard) -> PreparedShard:
         """Check a shard's records and find which changed against the index (raises before any change)."""
         before = self._shard_members.get(shard.relative, set())
+        written, records = shard.written, shard.records
+        if not before and len(written) == len(records) and self.annotations.keys().isdisjoint(written):
+            # a file new to the index whose every record an operation put (an import's new
+            # shards): nothing to parse or look up one by one (`written` is a subset of `records`)
+            conflicts = {
+                annotation_id: shard.conflict_versions(annotation_id) for annotation_id in shard.conflict_records
+            }
+            return PreparedShard(shard.relative, records, list(written.values()), conflicts, written)
         fresh: list[Annotation] = []
         for annotation_id, record in shard.records.items():
             if annotation_id in before and self.known(annotation_id, record) is not None:
@@ -77,10 +89,15 @@ class StoreIndex:
                     old = self.annotations.pop(annotation_id)
                     self.by_article.get(old.article_id, {}).pop(annotation_id, None)
                     self.tags.remove(old.id, old.tags)
-            annotations, by_article = self.annotations, self.by_article
-            for annotation in shard.fresh:
-                annotations[annotation.id] = annotation
-                by_article.setdefault(annotation.article_id, {})[annotation.id] = annotation
+            annotations, by_article, by_id = self.annotations, self.by_article, shard.fresh_by_id
+            if by_id is not None and not before and len(articles := set(map(_ARTICLE_ID, shard.fresh))) == 1:
+                # a new file's annotations, of one article as a shard's are: put in at once
+                annotations.update(by_id)
+                by_article.setdefault(articles.pop(), {}).update(by_id)
+            else:
+                for annotation in shard.fresh:
+                    annotations[annotation.id] = annotation
+                    by_article.setdefault(annotation.article_id, {})[annotation.id] = annotation
             self.tags.add_all(shard.fresh)
             if records:
                 self._shard_members[relative] = set(records)

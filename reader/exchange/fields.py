@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..annotations import MAX_OFFSET, MAX_PASSAGE_CHARS, QUOTE_CONTEXT_CHARS, Annotation
@@ -40,6 +40,9 @@ class Incoming:
     ancestors: tuple[str, ...] = ()  # and its ancestors
     trimmed: bool = False  # prefix or suffix was longer than the context kept, and was cut
     lineage_computed: bool = False  # `annotation` already carries its revision and file_lineage (the plain path)
+    # `annotation` as the store keeps it (Annotation.to_record), made from the checked fields (the
+    # typed path): the merge stores it as it is when `annotation` is stored unchanged
+    record: dict[str, Any] | None = field(default=None, compare=False)
 
     def position_place(self) -> str:
         return self.position_where or f"{self.where}.selectors.position"

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -86,8 +87,12 @@ def read_import_file(path: Path) -> tuple[str, list[Incoming], list[str]]:
         raise ImportRefused(str(error)) from None
     except OSError as error:
         raise ImportRefused(f"cannot be read: {error.strerror or error}") from None
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    plain = reader_json.parse_plain(raw)  # reader's own export, read in one typed pass
+    if plain is not None:
+        return "json", plain, []
     try:
-        document = orjson.loads(raw.removeprefix(b"\xef\xbb\xbf"))  # orjson refuses what is not UTF-8
+        document = orjson.loads(raw)  # orjson refuses what is not UTF-8
     except orjson.JSONDecodeError as error:
         try:  # which of the two: decoding it all costs a tenth of a second per 100 MB, so only now
             raw.decode("utf-8")
@@ -168,11 +173,13 @@ def plan_import(
     articles: Iterable[Article],
     incoming: list[Incoming],
     skipped: list[str] | None = None,
+    records: list[dict[str, Any] | None] | None = None,
 ) -> tuple[list[tuple[Annotation, Annotation]], int]:
     """(as in the file, as to be stored) per annotation, and how many are orphans;
     ImportRefused for the first invalid annotation. With `skipped`, an annotation on a page that
     is no library article (matched by URL, tracking parameters ignored) is described there and
-    left out instead."""
+    left out instead. With `records`, each planned annotation's stored form is put there when the
+    reading made it already and the copy to store is the one read (else None), for store.merge."""
     by_id = {article.id: article for article in articles}
     by_url: dict[str, list[Article]] = {}
     for article in by_id.values():
@@ -181,8 +188,10 @@ def plan_import(
     seen: dict[str, str] = {}
     planned: list[tuple[Annotation, Annotation]] = []
     orphaned = 0
+    store_empty = len(store) == 0  # (the store does not change while this plans)
     for item in incoming:
-        annotation_id = item.annotation.id
+        annotation = item.annotation
+        annotation_id = annotation.id
         if annotation_id in seen:
             raise ImportRefused(f"{item.where}.id: {annotation_id} appears twice (also at {seen[annotation_id]})")
         seen[annotation_id] = item.where
@@ -194,11 +203,24 @@ def plan_import(
                 raise
             skipped.append(str(reason))
             continue
-        if annotation_id in store and store.get(annotation_id).article_id != article.id:
+        if not store_empty and annotation_id in store and store.get(annotation_id).article_id != article.id:
             other = store.get(annotation_id).article_id
             raise ImportRefused(f"{item.where}.id: {annotation_id} is already used by an annotation on {other!r}")
-        as_in_file = _as_in_file(item, _checked(item, article))
+        position, exact = annotation.position, annotation.quote.exact
+        if (
+            item.lineage_computed  # the plain reading, on the text version it claims, quoted right there:
+            and exact
+            and annotation.article_version == article.version
+            and annotation.article_id == article.id
+            and position.end <= len(article.body)
+            and article.body[position.start : position.end] == exact
+        ):
+            as_in_file = annotation  # what _checked and _as_in_file give it, without the two calls
+        else:
+            as_in_file = _as_in_file(item, _checked(item, article))
         planned.append((as_in_file, as_in_file))
+        if records is not None:
+            records.append(item.record if as_in_file is item.annotation else None)
         if as_in_file.article_version == article.version:
             continue  # anchored where it says: _checked compared its quote with the text there
         anchor = locate(article.body, article.version, as_in_file)
@@ -211,6 +233,8 @@ def plan_import(
                 quote=quote_at(article.body, anchor.start, anchor.end),
             )
             planned[-1] = (as_in_file, descend(moved, as_in_file))
+            if records is not None:
+                records[-1] = None
         orphaned += anchor.state is AnchorState.ORPHANED
     return planned, orphaned
 
@@ -224,8 +248,9 @@ def import_file(store: AnnotationStore, articles: Iterable[Article], path: Path,
     with gc_paused(keeping=True):
         fmt, incoming, skipped = read_import_file(path)
         unreadable = len(skipped)  # skipped while parsing: not among `incoming`
-        planned, orphaned = plan_import(store, articles, incoming, skipped if fmt != "json" else None)
-        counts = Counter(store.merge(planned, dry_run=dry_run))
+        records: list[dict[str, Any] | None] = []
+        planned, orphaned = plan_import(store, articles, incoming, skipped if fmt != "json" else None, records)
+        counts = Counter(store.merge(planned, dry_run=dry_run, records=records))
     kept_local = counts[Outcome.KEPT_LOCAL]
     return ImportReport(
         format=fmt,

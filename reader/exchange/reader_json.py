@@ -7,10 +7,12 @@ The schema is in schema/reader-annotations.schema.json.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeGuard
 
+import msgspec
 import orjson
 
 from .. import __version__
@@ -25,8 +27,8 @@ from ..annotations import (
     TextQuote,
     clean_tags,
 )
-from ..annotations.model import built
-from ..annotations.revisions import MAX_ANCESTORS, content_revision, file_lineage
+from ..annotations.model import assembled, built
+from ..annotations.revisions import MAX_ANCESTORS, REVISION_CHARS, content_revision, file_lineage
 from ..annotations.times import STORED_TIME, future_limit
 from ..articles import Article
 from .fields import (
@@ -134,6 +136,156 @@ def parse(document: dict[str, Any]) -> list[Incoming]:
     for index, value in enumerate(items):
         where = f"annotations[{index}]"
         parsed.append(plain.parse(value, where) or _parse_item(value, where))
+    return parsed
+
+
+class _Article(msgspec.Struct, gc=False):
+    id: str
+    version: str
+
+
+class _Selectors(msgspec.Struct, gc=False):
+    position: TextPosition  # (decoded as the dataclasses themselves: nothing to build again)
+    quote: TextQuote
+
+
+class _Item(msgspec.Struct, gc=False):
+    id: str
+    article: _Article
+    selectors: _Selectors
+    tags: tuple[str, ...]  # (tuples: the key of the cleaned tags' cache, and sliced without a copy)
+    note: str
+    author: str
+    created: str
+    updated: str
+    revision: str
+    ancestors: tuple[str, ...]
+
+
+class _Document(msgspec.Struct, gc=False):
+    format: str
+    schema: int
+    annotations: list[_Item]
+
+
+_DECODER = msgspec.json.Decoder(_Document)
+
+
+def parse_plain(raw: bytes) -> list[Incoming] | None:
+    """The annotations of a reader JSON export whose every item is in the common form (see
+    _PlainItems), decoded in one pass by a typed decoder that checks the types as it reads
+    (100,000 items: the JSON load and the field checks ~2.3 → ~0.7 s); None for anything else —
+    another format, a malformed file, one unusual item — which `parse` then reads and names what
+    is wrong. Accepts only what `parse` accepts, and gives the same Incoming."""
+    try:
+        document = _DECODER.decode(raw)
+    except (msgspec.MsgspecError, RecursionError):
+        return None
+    if document.format != FORMAT_NAME or document.schema != FORMAT_VERSION:
+        return None
+    plain = _PlainItems()
+    future, clean_tags_of, time_pattern, revision_pattern = (
+        plain._future,
+        plain._clean_tags,
+        STORED_TIME.fullmatch,
+        REVISION_PATTERN.fullmatch,
+    )
+    known_tags = plain._tags
+    real_time = datetime.fromisoformat
+    dumps, blake2b, digest_size = orjson.dumps, hashlib.blake2b, REVISION_CHARS // 2
+    parsed: list[Incoming] = []
+    append = parsed.append
+    items = document.annotations
+    items.reverse()
+    take = items.pop  # each item let go once read: what it alone held is reused for the next ones
+    for index in range(len(items)):
+        item = take()
+        position, quote, article = item.selectors.position, item.selectors.quote, item.article
+        start, end, exact, prefix, suffix = position.start, position.end, quote.exact, quote.prefix, quote.suffix
+        annotation_id, article_id, version, created, updated = (
+            item.id,
+            article.id,
+            article.version,
+            item.created,
+            item.updated,
+        )
+        revision, ancestors = item.revision, item.ancestors
+        if not (
+            0 <= start < end <= MAX_OFFSET
+            and 0 < len(exact) <= MAX_PASSAGE_CHARS
+            and len(exact) == end - start
+            and len(prefix) <= QUOTE_CONTEXT_CHARS
+            and len(suffix) <= QUOTE_CONTEXT_CHARS
+            and article_id
+            and annotation_id.strip()
+            and created <= future
+            and time_pattern(created) is not None
+            and (updated == created or (updated <= future and time_pattern(updated) is not None))
+            and (not revision or revision_pattern(revision) is not None)
+            and (revision or not ancestors)
+        ):
+            return None
+        try:
+            real_time(created)
+            if updated != created:
+                real_time(updated)
+        except ValueError:
+            return None
+        tags = known_tags.get(item.tags)  # (the few recurring lists: each cleaned once, as _clean_tags does)
+        if tags is None:
+            tags = clean_tags_of([*item.tags])
+            if tags is None:
+                return None
+        if ancestors:
+            for ancestor in ancestors:
+                if revision_pattern(ancestor) is None:
+                    return None
+            declared = ancestors[:MAX_ANCESTORS]
+        else:
+            declared = ()
+        # the revision as content_revision computes it, inline (100,000 calls spared)
+        note, author = item.note, item.author
+        content = blake2b(
+            dumps(
+                [
+                    annotation_id,
+                    article_id,
+                    version,
+                    start,
+                    end,
+                    exact,
+                    prefix,
+                    suffix,
+                    tags,
+                    note,
+                    author,
+                    created,
+                    updated,
+                ]
+            ),
+            digest_size=digest_size,
+        ).hexdigest()
+        lineage = file_lineage(content, revision, declared) if declared or (revision and revision != content) else ()
+        annotation = assembled(
+            annotation_id, article_id, version, position, quote, tags, note, author, created, updated, content, lineage
+        )
+        record = {  # Annotation.to_record, from the fields at hand
+            "article_id": article_id,
+            "article_version": version,
+            "start": start,
+            "end": end,
+            "exact": exact,
+            "prefix": prefix,
+            "suffix": suffix,
+            "tags": [*tags],
+            "note": note,
+            "author": author,
+            "created": created,
+            "updated": updated,
+            "rev": content,
+            "ancestors": [*lineage],
+        }
+        append(Incoming(annotation, f"annotations[{index}]", "", "", "", revision, declared, False, True, record))
     return parsed
 
 

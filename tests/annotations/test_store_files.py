@@ -10,7 +10,7 @@ import pytest
 from tinydb import TinyDB
 
 from reader.annotations import STORE_SCHEMA_VERSION, AnnotationStore, StoreUnreadable
-from reader.annotations.paths import shard_name
+from reader.annotations.paths import shard_name, shard_names
 from reader.annotations.storage import ShardDB
 from reader.articles import Article, Library
 
@@ -146,3 +146,9 @@ def test_a_folder_that_cannot_be_listed_makes_the_store_read_only(library: Libra
     finally:
         folder.chmod(0o755)
     assert store.read_only and "cannot list the folder" in store.problems[0]
+
+
+def test_shard_names_of_many_ids_are_each_ids_shard_name() -> None:
+    ids = ["", "a", "ä", "5605fdea-e2b1-4ee2-b087-5d4881d8dbe9", *(str(n) for n in range(600))]
+    assert shard_names(ids) == [shard_name(annotation_id) for annotation_id in ids]
+    assert len(set(shard_names(ids))) > 200  # spread over the 256 files

@@ -15,6 +15,7 @@ import pytest
 from reader.annotations import AnchorState, AnnotationStore
 from reader.articles import Article, Library
 from reader.exchange import ImportRefused, export_bytes, import_file
+from tests.helpers.readings import same_reading
 
 ARTICLE_ID = "treffen-trump-putin-no-deal"
 
@@ -325,6 +326,87 @@ def test_the_one_pass_reading_agrees_with_the_field_by_field_one(exported: dict[
             planned_fast, planned_slow = _as_in_file(fast, fast.annotation), _as_in_file(slow, slow.annotation)
             assert planned_fast is fast.annotation
             assert (planned_fast.revision, planned_fast.ancestors) == (planned_slow.revision, planned_slow.ancestors)
+
+
+def test_the_typed_decoding_agrees_with_the_general_reading(exported: dict[str, Any]) -> None:
+    """parse_plain decodes reader's own export in one typed pass; anything it is not sure of it
+    declines (None) and the general reading (orjson, then field by field) takes the file: what it
+    accepts, the general reading accepts too and reads the same."""
+    import orjson
+
+    from reader.exchange.reader_json import is_reader_json, parse, parse_plain
+
+    base = exported["annotations"][0]
+    selectors, quote = base["selectors"], base["selectors"]["quote"]
+
+    def document(*items: dict[str, Any], **top: Any) -> bytes:
+        return orjson.dumps({**exported, "annotations": [*exported["annotations"], *items], **top})
+
+    variants: list[tuple[bytes, bool]] = [  # (file, whether the typed pass reads it)
+        (document(), True),
+        (document({**base, "id": "zweite", "tags": [" Framing ", "framing"], "extra": [[[{"x": 1}]]]}), True),
+        (document({**base, "id": "dritte", "revision": "1" * 16, "ancestors": ["0" * 16] * 40}), True),
+        (document({**base, "id": "vierte", "ancestors": [base["revision"], "0" * 16]}), True),
+        (document(generator="elsewhere", exported="whenever"), True),
+        (document(schema=2), False),  # newer: refused by the general reading
+        (document(schema=True), False),
+        (document(format="other"), False),
+        (document({**base, "created": "2025-08-16T11:30:00+02:00"}), False),  # another spelling
+        (document({**base, "created": "2025-02-30T11:30:00.000Z"}), False),  # no such day
+        (document({**base, "created": "\uff12\uff10\uff12\uff15-08-16T11:30:00.000Z"}), False),  # not ASCII digits
+        (document({**base, "updated": "2999-01-01T00:00:00.000Z"}), False),  # in the future
+        (document({**base, "tags": ["x" * 300]}), False),
+        (document({**base, "tags": "Framing"}), False),
+        (document({**base, "revision": "nothex"}), False),
+        (document({**base, "revision": "", "ancestors": ["0" * 16]}), False),
+        (document({**base, "note": None}), False),
+        (document({key: value for key, value in base.items() if key != "note"}), False),
+        (document({key: value for key, value in base.items() if key != "selectors"}), False),
+        (document({**base, "id": "  "}), False),
+        (document({**base, "article": {**base["article"], "id": ""}}), False),
+        (document({**base, "selectors": {**selectors, "quote": {**quote, "prefix": "p" * 100}}}), False),
+        (document({**base, "selectors": {**selectors, "quote": {**quote, "exact": quote["exact"] + "x"}}}), False),
+        (document({**base, "selectors": {**selectors, "position": {"start": True, "end": 3}}}), False),
+        (document({**base, "selectors": {**selectors, "position": {"start": 1.0, "end": 3}}}), False),
+        (document({**base, "selectors": {**selectors, "position": {"start": 2**63, "end": 2**63 + 3}}}), False),
+        (document({**base, "selectors": {**selectors, "position": {"start": -3, "end": 0}}}), False),
+        (document({**base, "selectors": {**selectors, "position": "0-3"}}), False),
+        (document(base), True),  # an id twice: read alike, refused by the planning (test_duplicate_ids)
+        (document({**base, "id": "ohne", "selectors": {**selectors, "quote": {"exact": quote["exact"]}}}), True),
+        (
+            document(
+                {
+                    **base,
+                    "id": "mehr",
+                    "selectors": {
+                        "position": {**selectors["position"], "x": [1]},
+                        "quote": {**quote, "x": None},
+                        "y": {},
+                    },
+                }
+            ),
+            True,
+        ),
+        (document()[:-2], False),  # cut short: not JSON
+        (document().replace(b'"tags":', b'"tags":[],"tags":', 1), True),  # a key twice: the last counts
+        (document().replace(b'"note":"', b'"note":"\\ud800', 1), False),  # a lone surrogate
+        (b'{"format":"reader-annotations","schema":1,"annotations":[]}', True),
+        (b'{"format":"reader-annotations","schema":1,"annotations":{}}', False),
+        (b'{"format":"reader-annotations","schema":1,"annotations":[], "x":' + b"[" * 5000 + b"]" * 5000 + b"}", False),
+        (b"[]", False),
+    ]
+    for raw, one_pass in variants:
+        fast = parse_plain(raw)
+        try:
+            loaded = orjson.loads(raw)
+            slow = parse(loaded) if is_reader_json(loaded) else None
+        except (ImportRefused, orjson.JSONDecodeError):
+            slow = None
+        assert (fast is not None) == one_pass, raw[-300:]
+        if fast is not None:
+            assert slow is not None and same_reading(fast, slow), raw[-300:]
+            # the stored form it makes with the fields is the one the store would make
+            assert all(item.record == item.annotation.to_record() for item in fast)
 
 
 def test_an_import_leaves_its_annotations_in_the_oldest_generation(

@@ -96,3 +96,38 @@ def test_a_damaged_export_is_taken_whole_or_refused_in_one_line(tmp_path_factory
         if anchored.state is not AnchorState.ORPHANED:
             body = library.get(anchored.annotation.article_id).body
             assert body[anchored.start : anchored.end] == anchored.annotation.exact
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    changes=st.lists(
+        st.tuples(st.sampled_from(PLACES), st.one_of(st.just("delete"), JSON_VALUES)), min_size=1, max_size=3
+    )
+)
+def test_the_typed_decoding_declines_or_reads_as_the_general_reading(changes) -> None:
+    """Whatever a damaged export holds, the one-pass typed decoding (reader_json.parse_plain)
+    either declines it or reads exactly what the general reading reads."""
+    import orjson
+
+    from reader.exchange.reader_json import is_reader_json, parse, parse_plain
+    from tests.helpers.readings import same_reading
+
+    document = json.loads(json.dumps(EXPORTED))
+    for place, value in changes:
+        parent = document
+        try:
+            for step in place[:-1]:
+                parent = parent[step]
+            if value == "delete":
+                del parent[place[-1]]
+            else:
+                parent[place[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue
+    raw = json.dumps(document).encode("utf-8")
+    fast = parse_plain(raw)
+    event("declined" if fast is None else "read")
+    if fast is not None:
+        loaded = orjson.loads(raw)
+        assert is_reader_json(loaded)
+        assert same_reading(fast, parse(loaded))
