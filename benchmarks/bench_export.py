@@ -5,6 +5,8 @@ Target: export_json_100k_s <= 2 s. The *_cpu_s figures are this process's CPU ti
 load on a shared machine inflates far less than wall time. import_json_*_thread_cpu_s is the
 importing thread's alone: the rest of the import's CPU time is the kernel's, writing and fsyncing
 the shard files from the staging threads (on a shared virtual machine 0.3 to 1.5 s from run to run).
+export_json_*_to_file_s is the whole of `reader export -o FILE`: the bytes and their atomic, synced
+write, the export's counterpart of the import's writes (export_json_*_s leaves the write out).
 
     python benchmarks/bench_export.py [--count 100000] [--runs 3]
 """
@@ -26,6 +28,7 @@ from bench_store import emit, populate, sample_library
 
 from reader.annotations import AnnotationStore
 from reader.exchange import FORMATS, export_bytes, import_file
+from reader.exchange.output import write_export
 
 
 def main() -> None:
@@ -53,6 +56,14 @@ def main() -> None:
                 export_file.write_bytes(data)
             emit(f"export_{fmt}_{label}_s", statistics.median(timings), "s", args.runs)
             emit(f"export_{fmt}_{label}_cpu_s", statistics.median(cpu), "s", args.runs)
+        timings, cpu = [], []
+        for run in range(args.runs):
+            began, began_cpu = time.perf_counter(), time.process_time()
+            write_export(str(Path(folder) / f"written-{run}.json"), export_bytes(store, library, "json"))
+            timings.append(time.perf_counter() - began)
+            cpu.append(time.process_time() - began_cpu)
+        emit(f"export_json_{label}_to_file_s", statistics.median(timings), "s", args.runs)
+        emit(f"export_json_{label}_to_file_cpu_s", statistics.median(cpu), "s", args.runs)
         timings, cpu, thread_cpu = [], [], []
         for run in range(args.runs):
             target = sample_library(Path(folder) / f"target-{run}")
