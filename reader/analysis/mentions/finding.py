@@ -192,7 +192,15 @@ class MentionScan(RoleLearning):
                 determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
                 key = role_key(adjectives, word.text)
                 start = items[first].start
-                definite_plural = determiner == "die" and _plural_role(word.lower)  # "Die Nachbarn": a group
+                # "Die Nachbarn", "die Forscher" (a masculine noun after "die"): a group
+                definite_plural = determiner == "die" and (
+                    _plural_role(word.lower)
+                    or (
+                        not _AGE_NOUN.match(word.text)
+                        and not word.lower.endswith("e")
+                        and _gender_of_role(word.text) == "m"
+                    )
+                )
                 if determiner in lexicon.INDEFINITE_DETERMINERS or not determiner or definite_plural:
                     paired = None if determiner else self._feminine_pair_before(first)
                     if paired is not None:
@@ -509,7 +517,22 @@ class MentionScan(RoleLearning):
         """The mention at word `i` (ending at `end`) is followed by "zufolge": the source of a report."""
         items = self.words.items
         k = self.words.index_at(end if end is not None else items[i].end)
+        if k < len(items) and items[k].lower in _ATTRIBUTE_OPENERS:
+            # "Dem Mitautor X von der Universität Y zufolge": an attribute of its own words between
+            j = k + 1
+            while j < len(items) and j - k <= _ATTRIBUTE_REACH and items[j].lower != "zufolge":
+                word = items[j]
+                if not word.is_word or not (
+                    word.capitalized or word.lower in lexicon.ARTICLES or _ADJECTIVE.match(word.text)
+                ):
+                    return False
+                j += 1
+            return j < len(items) and j > k + 1 and items[j].lower == "zufolge" and items[j - 1].capitalized
         return k < len(items) and items[k].lower == "zufolge"
+
+
+_ATTRIBUTE_OPENERS = frozenset({"von", "vom", "aus", "der", "des"})  # where a noun phrase's attribute opens
+_ATTRIBUTE_REACH = 6  # words of such an attribute between a source and its "zufolge"
 
 
 def _plural_role(lower: str) -> bool:

@@ -1,0 +1,101 @@
+"""Speaker rules of round nine of issue 14 taking up what an article named before: a source named
+before "zufolge" with an attribute between, an institution noun as such a source, an organisation
+noun with a place name of its own, and a definite role noun qualified only by the person's past —
+each on sentences written for this test (names known to the test pipeline's entity ruler,
+tests/helpers/pipelines.py, or deliberately unknown to it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reader.analysis import ArticleAnalysis
+
+Analyse = Callable[..., ArticleAnalysis]
+
+
+def _speech(analysis: ArticleAnalysis) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.speaker_text) for q in analysis.quotes if q.depth == 0 and q.kind == "speech"]
+
+
+# ---- 1. "Dem Forscher X von der Universität Y zufolge" ----------------------------------------
+
+
+def test_a_source_with_an_attribute_before_zufolge_is_the_speaker(analyse: Analyse) -> None:
+    text = (
+        "Unklar ist, wie lange das Lager bestand. Dem Forscher Sven Hofmann von der Universität Kassel "
+        "zufolge spricht einiges für ein Marschlager, „das nur für einen Winter gebaut wurde“."
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Sven Hofmann"]
+
+
+def test_a_name_after_a_preposition_is_no_source_of_a_later_zufolge(analyse: Analyse) -> None:
+    # "mit Sven Hofmann von der Universität Kassel" is no source: the "zufolge" has its own noun
+    text = (
+        "Sie sprach mit Sven Hofmann von der Universität Kassel. Der Studie zufolge spricht einiges "
+        "für ein Lager, „das nur für einen Winter gebaut wurde“."
+    )
+    assert all(speaker != "Sven Hofmann" for speaker, _ in _speech(analyse(text)))
+
+
+# ---- 2. "Der Polizei zufolge": an institution noun as a source ---------------------------------
+
+
+def test_an_institution_noun_before_zufolge_takes_up_the_named_institution(analyse: Analyse) -> None:
+    text = (
+        "Die Ermittlungen der Polizei Kassel dauern an. Der Polizei zufolge zeigt der Fund, "
+        "„dass die Täter lange geplant haben“."
+    )
+    assert _speech(analyse(text))[0][0] == "Polizei Kassel"
+
+
+# ---- 3. an organisation noun with a place name of its own -------------------------------------
+
+
+def test_an_organisation_noun_with_a_place_name_is_no_anaphor_of_another_organisation(analyse: Analyse) -> None:
+    text = (
+        "„Ich habe nur noch gezählt“, sagte Paul Weber dem Spiegel. Seit Jahresbeginn seien mehr als "
+        "100 Tiere getötet worden, teilte der Landesschafzuchtverband Sachsen-Anhalt mit. Der Verband "
+        "nannte die Lage „für viele Betriebe existenzbedrohend“."
+    )
+    speakers = _speech(analyse(text))
+    assert speakers[0] == ("Paul Weber", "Paul Weber")
+    speaker, written = speakers[1]
+    assert speaker != "Spiegel"
+    assert written is not None and written.endswith("Sachsen-Anhalt")
+
+
+# ---- 4. "der frühere Marineoffizier": a role qualified by the person's past --------------------
+
+
+def test_a_role_qualified_by_the_persons_past_takes_up_the_speaker_before(analyse: Analyse) -> None:
+    text = (
+        "„Wir bewachen die Kabel mit zu wenigen Schiffen“, sagt Sven Hofmann, Sicherheitsexperte in "
+        "Berlin. Der Westen müsse die Schiffe schon vorher kontrollieren, meint der frühere "
+        "Marineoffizier. „Sonst reparieren wir jedes Jahr ein neues Kabel.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Sven Hofmann"] * 2
+
+
+def test_a_role_qualified_by_a_nationality_still_brings_in_someone_new(analyse: Analyse) -> None:
+    text = (
+        "„Wir bewachen die Kabel mit zu wenigen Schiffen“, sagt Sven Hofmann, Sicherheitsexperte in "
+        "Berlin. Der Westen müsse die Schiffe schon vorher kontrollieren, meint der französische "
+        "Marineoffizier. „Sonst reparieren wir jedes Jahr ein neues Kabel.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Sven Hofmann", None]
+
+
+def test_a_definite_role_noun_takes_up_a_person_named_as_the_source_before(analyse: Analyse) -> None:
+    text = (
+        "Dem Forscher Sven Hofmann von der Universität Kassel zufolge spricht einiges für ein Lager. "
+        "Dafür spreche auch die Form. „Die Römer blieben nicht lange“, sagt der Historiker."
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Sven Hofmann"]
+
+
+def test_die_before_a_masculine_role_noun_is_a_group_not_the_person_before(analyse: Analyse) -> None:
+    text = (
+        "„Wir sind zufrieden“, sagte Paul Weber. Danach stellten die Forscher ihre Ergebnisse vor. "
+        "„Das ist neu“, sagten die Forscher."
+    )
+    assert _speech(analyse(text)) == [("Paul Weber", "Paul Weber"), (None, "die Forscher")]
