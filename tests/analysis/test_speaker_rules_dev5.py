@@ -99,3 +99,31 @@ def test_die_before_a_masculine_role_noun_is_a_group_not_the_person_before(analy
         "„Das ist neu“, sagten die Forscher."
     )
     assert _speech(analyse(text)) == [("Paul Weber", "Paul Weber"), (None, "die Forscher")]
+
+
+# ---- 5. "vieles spricht für …": evidence, no other speaker between two quotations --------------
+
+
+def test_sprechen_fuer_with_a_thing_as_subject_does_not_end_a_continuation(analyse: Analyse) -> None:
+    text = (
+        "„Der Markt ist extrem nervös“, sagte Sven Hofmann, Analyst in Berlin. Mittelfristig spreche "
+        "vieles für hohe Preise: Die Netze brauchten große Mengen Kupfer. „Das Angebot wächst nicht so schnell.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Sven Hofmann"] * 2
+
+
+def test_sich_dafuer_aussprechen_is_another_speaker_between_two_quotations(analyse: Analyse) -> None:
+    text = (
+        "„Der Markt ist extrem nervös“, sagte Sven Hofmann, Analyst in Berlin. Dafür sprach sich auch "
+        "Paul Weber aus. „Das Angebot wächst nicht so schnell.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))][1] != "Sven Hofmann"
+
+
+def test_a_quotation_after_one_sentence_of_reported_speech_carries_on_the_speaker(analyse: Analyse) -> None:
+    # the opening mark may be left on the sentence before by the sentence splitter
+    text = (
+        "„Der Markt ist extrem nervös“, sagte Sven Hofmann. Die Netze brauchten große Mengen Kupfer. "
+        "„Das Angebot wächst nicht so schnell.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Sven Hofmann"] * 2
