@@ -127,3 +127,22 @@ def test_a_quotation_after_one_sentence_of_reported_speech_carries_on_the_speake
         "„Das Angebot wächst nicht so schnell.“"
     )
     assert [speaker for speaker, _ in _speech(analyse(text))] == ["Sven Hofmann"] * 2
+
+
+# ---- 6. "Für X ist das ein Trost. Die 81-Jährige …": an age takes up the person named before -----
+
+
+def test_an_age_noun_takes_up_the_one_person_the_sentence_before_names_in_any_case(analyse: Analyse) -> None:
+    text = (
+        "Die Filiale schließt im März. Für Anna Roth ist das ein schwacher Trost. Die 81-Jährige hat kein "
+        "Auto. „Ich bin seit 60 Jahren Kundin“, sagt sie."
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Anna Roth"]
+
+
+def test_an_age_noun_after_a_sentence_naming_two_people_stays_open(analyse: Analyse) -> None:
+    text = (
+        "Die Filiale schließt im März. Für Anna Roth und Maria Lang ist das ein schwacher Trost. Die "
+        "81-Jährige hat kein Auto. „Ich bin seit 60 Jahren Kundin“, sagt sie."
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == [None]

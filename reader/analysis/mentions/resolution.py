@@ -14,6 +14,7 @@ from .state import MentionState
 from .word_rules import likely_feminine
 
 _AGE_ADJECTIVE = re.compile(r"^\d+-jährigen?$")
+_AGE_HEAD = re.compile(r"^\d+-Jährigen?$")  # "die 81-Jährige": a person by age
 # adjectives of what a person was or has long been: they say nothing that sets a second person apart
 _PAST = re.compile(r"^(?:früher|ehemalig|einstig|langjährig|bisherig|pensioniert|emeritiert)(?:e|en)?$")
 _DATELINE_CLOSE = re.compile(r"\)\s*[-–—]")  # "(dpa) - " after a dateline's place
@@ -87,6 +88,10 @@ class MentionResolution(MentionState):
                     out[index] = mention
                 elif _anaphoric(mention) and not (mention.kind == "organisation" and mention.end + 1 in places):
                     found = self._definite_antecedent(mention, nominative, subjects, organisations)
+                    if found is None and _AGE_HEAD.match(mention.text.split(" ")[-1]) and earlier:
+                        # "Für Hannelore Schäfer ist das ein Trost. Die 81-Jährige …": an age takes up
+                        # the one person the sentence before names, in any case
+                        found = self._definite_antecedent(mention, [], earlier[-1:])
                     if found is None:
                         found = _named_by_head(mention, by_head) or _the_company(mention, companies)
                     if found is not None:
