@@ -146,3 +146,14 @@ def test_an_age_noun_after_a_sentence_naming_two_people_stays_open(analyse: Anal
         "81-Jährige hat kein Auto. „Ich bin seit 60 Jahren Kundin“, sagt sie."
     )
     assert [speaker for speaker, _ in _speech(analyse(text))] == [None]
+
+
+# ---- 7. "die Befehlshaberin der Marine, Konteradmiralin X,": the role is X's --------------------
+
+
+def test_a_role_with_a_genitive_before_an_apposition_of_role_and_name_is_that_person(analyse: Analyse) -> None:
+    text = (
+        "„Wir sehen eine Schleifspur“, sagte die Befehlshaberin der estnischen Marine, Konteradmiralin "
+        "Anna Roth, am Mittwoch. Sie sprach offen von „gezielter Sabotage“."
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Anna Roth"] * 2
