@@ -157,3 +157,22 @@ def test_a_role_with_a_genitive_before_an_apposition_of_role_and_name_is_that_pe
         "Anna Roth, am Mittwoch. Sie sprach offen von „gezielter Sabotage“."
     )
     assert [speaker for speaker, _ in _speech(analyse(text))] == ["Anna Roth"] * 2
+
+
+# ---- 8. "Was die Nachbarn dazu sagen, sei ihm nicht egal": no other speaker ---------------------
+
+
+def test_a_cue_verb_in_a_clause_that_asks_what_is_said_does_not_end_a_continuation(analyse: Analyse) -> None:
+    text = (
+        "„Jetzt ernte ich eben auch Wind“, meint Paul Weber. Was die Nachbarn dazu sagen, sei ihm nicht "
+        "egal. „Aber ich kann von den Kartoffeln allein nicht leben.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Paul Weber"] * 2
+
+
+def test_a_cue_verb_of_another_speaker_still_ends_a_continuation(analyse: Analyse) -> None:
+    text = (
+        "„Jetzt ernte ich eben auch Wind“, meint Paul Weber. Die Nachbarn sagen, das sei ihnen nicht "
+        "egal. „Aber ich kann von den Kartoffeln allein nicht leben.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))][1] != "Paul Weber"

@@ -11,7 +11,7 @@ from ..results import SPEECH, Quote
 from ..words import Word
 from .attributions import Attribution
 from .clauses import _CLAUSE_BOUNDARIES
-from .cue_words import is_cue_word, speaks_for
+from .cue_words import in_question_clause, is_cue_word, speaks_for
 from .reported import ReportedSpeech
 
 _TRANSLATION_GAP = re.compile(r"^\s*(?:,\s*)?(?:\(|also|auf (?:Deutsch|Englisch)|übersetzt|zu Deutsch|sprich)\s*:?\s*$")
@@ -67,6 +67,7 @@ class Continuations(ReportedSpeech):
                 )  # "Seine Mannschaft habe Moral bewiesen": no one else speaks
                 or _joined_to_cue(gap_words, position, cue_start)
                 or speaks_for(gap_words, position)  # "Mittelfristig spreche vieles für …": evidence, no one else speaks
+                or in_question_clause(gap_words, position)  # "Was die Nachbarn dazu sagen, sei ihm …"
             ):
                 continue
             if not self._cue_of(word, quotes[previous].speaker_key):
@@ -85,7 +86,10 @@ class Continuations(ReportedSpeech):
         for sentence in between:
             words = self.words.between(sentence.start, sentence.end)
             if any(
-                is_cue_word(w) and not cue_lexicon.is_evidence_form(w.lower) and not speaks_for(words, k)
+                is_cue_word(w)
+                and not cue_lexicon.is_evidence_form(w.lower)
+                and not speaks_for(words, k)
+                and not in_question_clause(words, k)
                 for k, w in enumerate(words)
             ):
                 return None
