@@ -176,3 +176,23 @@ def test_a_cue_verb_of_another_speaker_still_ends_a_continuation(analyse: Analys
         "egal. „Aber ich kann von den Kartoffeln allein nicht leben.“"
     )
     assert [speaker for speaker, _ in _speech(analyse(text))][1] != "Paul Weber"
+
+
+# ---- 9. "in der Fachzeitschrift „…“": a title after the noun of its kind ----------------------
+
+
+def _kinds(analysis: ArticleAnalysis) -> list[tuple[str, str]]:
+    return [(q.text, q.kind) for q in analysis.quotes if q.depth == 0]
+
+
+def test_a_capitalised_quotation_after_a_periodical_noun_is_its_title(analyse: Analyse) -> None:
+    text = (
+        "„Das Lager ist alt“, sagt Anna Roth, Erstautorin der Studie, die jetzt in der Fachzeitschrift "
+        "„Archäologisches Korrespondenzblatt“ erschienen ist."
+    )
+    assert _kinds(analyse(text)) == [("Das Lager ist alt", "speech"), ("Archäologisches Korrespondenzblatt", "term")]
+
+
+def test_a_quotation_in_lower_case_after_a_work_noun_is_still_speech(analyse: Analyse) -> None:
+    text = "Die Studie sei „ein wichtiger Schritt“, sagt Anna Roth über das Buch „nicht so gut gelungen“."
+    assert all(kind == "speech" for _, kind in _kinds(analyse(text)))

@@ -42,6 +42,13 @@ class QuoteKinds(CueFinding):
             return TERM
         if before and before[-1].capitalized and marker.endswith(lexicon.TERM_NOUN_ENDINGS):
             return TERM  # "mit dem Kampfnamen „Grizzly“", "der Wahlslogan „…“"
+        if (
+            before
+            and before[-1].capitalized
+            and marker.endswith(lexicon.PUBLICATION_NOUNS + lexicon.WORK_NOUNS)
+            and _looks_like_a_name(inner)
+        ):
+            return TERM  # "in der Fachzeitschrift „Archäologisches Korrespondenzblatt“": a title after its noun
         if _outlet_title(inner) and before and (marker in lexicon.ARTICLES or before[-1].capitalized):
             return TERM  # "sagte er der „Rheinischen Post“", "der Zeitung „Kieler Nachrichten“": a title
         if self._written_on_a_surface(span) or self._work_apposition(span):
