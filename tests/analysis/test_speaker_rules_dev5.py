@@ -196,3 +196,16 @@ def test_a_capitalised_quotation_after_a_periodical_noun_is_its_title(analyse: A
 def test_a_quotation_in_lower_case_after_a_work_noun_is_still_speech(analyse: Analyse) -> None:
     text = "Die Studie sei „ein wichtiger Schritt“, sagt Anna Roth über das Buch „nicht so gut gelungen“."
     assert all(kind == "speech" for _, kind in _kinds(analyse(text)))
+
+
+# ---- 10. "halten … für „…“": a characterisation is speech --------------------------------------
+
+
+def test_a_word_someone_holds_a_thing_for_is_speech(analyse: Analyse) -> None:
+    text = "Paul Weber verteidigte die Reform. Kritiker halten die Reform dagegen für „Flickwerk“."
+    assert _kinds(analyse(text)) == [("Flickwerk", "speech")]
+
+
+def test_a_word_after_fuer_without_halten_stays_a_term(analyse: Analyse) -> None:
+    text = "Paul Weber verteidigte die Reform. Sie steht für „Fortschritt“."
+    assert _kinds(analyse(text)) == [("Fortschritt", "term")]
