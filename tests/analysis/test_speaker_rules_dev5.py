@@ -209,3 +209,14 @@ def test_a_word_someone_holds_a_thing_for_is_speech(analyse: Analyse) -> None:
 def test_a_word_after_fuer_without_halten_stays_a_term(analyse: Analyse) -> None:
     text = "Paul Weber verteidigte die Reform. Sie steht für „Fortschritt“."
     assert _kinds(analyse(text)) == [("Fortschritt", "term")]
+
+
+# ---- 11. "sprach von „…“ und kündigte … an": the verb after "und" is no inverted cue ------------
+
+
+def test_a_verb_joined_by_und_after_the_quotation_is_not_its_inverted_cue(analyse: Analyse) -> None:
+    text = (
+        "Paul Weber hält das für falsch. Das Gremium sprach von einem „weiteren Stück Rückzug aus dem "
+        "ländlichen Raum“ und kündigte eine Unterschriftensammlung an."
+    )
+    assert _speech(analyse(text)) == [(None, "Das Gremium")]
