@@ -184,6 +184,18 @@ OUTLET_TITLE_HEADS = (
     "stern",
     "focus",
 )
+# Nouns for a periodical or a publisher's series, whose title a quotation right after them gives
+# ("in der Fachzeitschrift „Archäologisches Korrespondenzblatt“").
+PUBLICATION_NOUNS = (
+    "zeitschrift",
+    "zeitung",
+    "magazin",
+    "journal",
+    "fachblatt",
+    "jahrbuch",
+    "buchreihe",
+    "schriftenreihe",
+)
 WORK_NOUNS = (
     "film",
     "spielfilm",

@@ -11,7 +11,7 @@ from ..results import SPEECH, Quote
 from ..words import Word
 from .attributions import Attribution
 from .clauses import _CLAUSE_BOUNDARIES
-from .cue_words import is_cue_word
+from .cue_words import in_question_clause, is_cue_word, speaks_for
 from .reported import ReportedSpeech
 
 _TRANSLATION_GAP = re.compile(r"^\s*(?:,\s*)?(?:\(|also|auf (?:Deutsch|Englisch)|übersetzt|zu Deutsch|sprich)\s*:?\s*$")
@@ -66,12 +66,17 @@ class Continuations(ReportedSpeech):
                     word.lower
                 )  # "Seine Mannschaft habe Moral bewiesen": no one else speaks
                 or _joined_to_cue(gap_words, position, cue_start)
+                or speaks_for(gap_words, position)  # "Mittelfristig spreche vieles für …": evidence, no one else speaks
+                or in_question_clause(gap_words, position)  # "Was die Nachbarn dazu sagen, sei ihm …"
             ):
                 continue
             if not self._cue_of(word, quotes[previous].speaker_key):
                 return None  # someone else's cue stands between them
             first = bisect_right(self._sentence_starts, word.start) - 1  # the speaker goes on in reported speech
         current = bisect_right(self._sentence_starts, span.open_at) - 1
+        starts = self._sentence_starts
+        if current + 1 < len(starts) and not self.text[span.open_at + 1 : starts[current + 1]].strip():
+            current += 1  # the sentence splitter left the opening mark on the sentence before
         opener = self.text[self.sentences[current].start : span.open_at]
         if _CONTINUATION_OPENER.match(opener) and current - first <= CONTINUATION_MAX_SENTENCES:
             return previous
@@ -80,7 +85,13 @@ class Continuations(ReportedSpeech):
         between = self.sentences[first + 1 : current]
         for sentence in between:
             words = self.words.between(sentence.start, sentence.end)
-            if any(is_cue_word(w) and not cue_lexicon.is_evidence_form(w.lower) for w in words):
+            if any(
+                is_cue_word(w)
+                and not cue_lexicon.is_evidence_form(w.lower)
+                and not speaks_for(words, k)
+                and not in_question_clause(words, k)
+                for k, w in enumerate(words)
+            ):
                 return None
             if len(between) > 1 and not any(w.lower in lexicon.SUBJUNCTIVE for w in words):
                 return None

@@ -35,8 +35,10 @@ class CueFinding(SpeakerFinding):
         right = _until_boundary(self.words.between(span.outer_end, sentence_end))
         left = self.words.between(sentence_start, span.outer_start)
         left = _after_sentence_break(left)
-        # 1. right after the quotation: „…“, sagte Trump / „…“, so Trump / „…“, hat er gesagt
-        found = self._verb_in(right, sentence_start, adjacent_only=True)
+        # 1. right after the quotation: „…“, sagte Trump / „…“, so Trump / „…“, hat er gesagt — not a
+        # verb joined by "und" to the clause the quotation stands in ("sprach von „…“ und kündigte … an")
+        joined = bool(right) and right[0].lower in {"und", "oder", "sowie"} and bool(left)
+        found = None if joined else self._verb_in(right, sentence_start, adjacent_only=True)
         if found is not None:
             return found
         # 2. a colon right before it: Trump sagte: „…“ / CNN analysierte: „…“

@@ -16,6 +16,7 @@ from .clauses import _after_sentence_break, _until_boundary
 from .cue_words import is_cue_word
 from .cues import CueFinding
 
+_HALTEN_FORMS = frozenset({"hält", "halten", "hielt", "hielten", "halte", "hielte", "hältst", "haltet"})
 _WORDS_IN_QUOTE = re.compile(r"\w+")
 CHANT_REACH = 4  # words beside a quotation searched for a verb of singing or chanting
 SPEECH_MIN_WORDS = 4
@@ -42,6 +43,13 @@ class QuoteKinds(CueFinding):
             return TERM
         if before and before[-1].capitalized and marker.endswith(lexicon.TERM_NOUN_ENDINGS):
             return TERM  # "mit dem Kampfnamen „Grizzly“", "der Wahlslogan „…“"
+        if (
+            before
+            and before[-1].capitalized
+            and marker.endswith(lexicon.PUBLICATION_NOUNS + lexicon.WORK_NOUNS)
+            and _looks_like_a_name(inner)
+        ):
+            return TERM  # "in der Fachzeitschrift „Archäologisches Korrespondenzblatt“": a title after its noun
         if _outlet_title(inner) and before and (marker in lexicon.ARTICLES or before[-1].capitalized):
             return TERM  # "sagte er der „Rheinischen Post“", "der Zeitung „Kieler Nachrichten“": a title
         if self._written_on_a_surface(span) or self._work_apposition(span):
@@ -68,11 +76,21 @@ class QuoteKinds(CueFinding):
             return TERM  # Präsidentenlimousine „The Beast“, Slogan „Pursuing Peace“
         if attribution is not None and attribution.adjacent:
             return SPEECH
+        if marker == "für" and self._held_for(span):
+            return SPEECH  # "Kritiker halten die Reform für „Flickwerk“": a characterisation, as "sprach von"
         if words >= SPEECH_MIN_WORDS or (words >= 2 and _SENTENCE.match(inner)):
             return SPEECH  # long, or a whole sentence of its own: „Er gilt.“
         if attribution is not None or self._reported(span):
             return SPEECH
         return TERM
+
+    def _held_for(self, span: QuoteSpan) -> bool:
+        """A form of "halten" in the clause before the quotation ("halten die Reform für „…“")."""
+        start, _ = self._frame(span)
+        before = _after_sentence_break(self.words.between(start, span.outer_start))
+        if any(w.is_quote for w in before):
+            return False
+        return any(w.lower in _HALTEN_FORMS for w in before)
 
     def _chanted(self, span: QuoteSpan) -> bool:
         """ "„…“, sangen sie", "skandierten die Demonstranten: „…“": a chant or song, a slogan."""

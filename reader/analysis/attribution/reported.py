@@ -8,6 +8,7 @@ from ...text.quotations import QuoteSpan
 from .. import cue_lexicon
 from ..mentions import Mention
 from .attributions import Attribution
+from .cue_words import in_question_clause, speaks_for
 from .kind import QuoteKinds
 
 REPORTED_LOOKBACK_SENTENCES = 2  # sentences before a reported statement searched for its cue
@@ -44,6 +45,8 @@ class ReportedSpeech(QuoteKinds):
                     words[position].is_quote
                     or not self.is_speech_verb(words, position)
                     or cue_lexicon.is_evidence_form(words[position].lower)  # "habe Moral bewiesen": no one speaks
+                    or speaks_for(words, position)  # "Dafür spricht, dass …"
+                    or in_question_clause(words, position)  # "Was die Nachbarn dazu sagen, sei ihm nicht egal"
                 ):
                     continue
                 mention = self.verb_source(words, position, words[0].start).mention

@@ -767,6 +767,9 @@ class SpeakerFinding(AttributionState):
             ]  # "Ich möchte Sie bitten, …": the subject before the auxiliary
         if candidates or not fallback:
             return candidates[-1] if candidates else None
+        sources = [m for m in self._mentions_in(start, verb.start) if m.case == "src"]
+        if sources:  # "Der Polizei zufolge zeigt der Fund, „…“": no subject that speaks, the source does
+            return sources[-1]
         before = self.words.between(start, verb.start)
         clause_start = start
         for word in reversed(before):

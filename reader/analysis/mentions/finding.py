@@ -192,7 +192,15 @@ class MentionScan(RoleLearning):
                 determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
                 key = role_key(adjectives, word.text)
                 start = items[first].start
-                definite_plural = determiner == "die" and _plural_role(word.lower)  # "Die Nachbarn": a group
+                # "Die Nachbarn", "die Forscher" (a masculine noun after "die"): a group
+                definite_plural = determiner == "die" and (
+                    _plural_role(word.lower)
+                    or (
+                        not _AGE_NOUN.match(word.text)
+                        and not word.lower.endswith("e")
+                        and _gender_of_role(word.text) == "m"
+                    )
+                )
                 if determiner in lexicon.INDEFINITE_DETERMINERS or not determiner or definite_plural:
                     paired = None if determiner else self._feminine_pair_before(first)
                     if paired is not None:
@@ -257,6 +265,13 @@ class MentionScan(RoleLearning):
         out = []
         for mention in mentions:
             link = opening.get(mention.start)
+            if link is None and mention.kind == "role" and not mention.referent.known:
+                link = opening.get(
+                    self._after_genitive_comma(mention.end)
+                )  # "die Befehlshaberin der Marine, Admiralin X,"
+                if link is not None:
+                    referent = Referent(link.key, link.name, gender=self.gender(link.key, link.name))
+                    mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
             if (
                 link is not None
                 and mention.kind in {"indefinite", "role"}
@@ -268,6 +283,24 @@ class MentionScan(RoleLearning):
                 mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
             out.append(mention)
         return out
+
+    def _after_genitive_comma(self, end: int) -> int:
+        """Where the word after "der estnischen Marine, " starts when a genitive attribute and a
+        comma follow a role noun ending at `end` (-1 when they do not)."""
+        items = self.words.items
+        k = self.words.index_at(end)
+        if k >= len(items) or items[k].lower not in {"der", "des"} or items[k].start > end + 1:
+            return -1
+        k += 1
+        while k < len(items) and items[k].is_word and not items[k].capitalized and _ADJECTIVE.match(items[k].text):
+            k += 1  # "der estnischen"
+        nouns = 0
+        while k < len(items) and items[k].is_word and items[k].capitalized and nouns < _GENITIVE_NOUNS:
+            k += 1
+            nouns += 1
+        if not nouns or k + 1 >= len(items) or items[k].text != ",":
+            return -1
+        return items[k + 1].start
 
     def _feminine_pair_before(self, index: int) -> int | None:
         """The index of a feminine plural joined before the word at `index` ("Ärztinnen und …")."""
@@ -509,7 +542,23 @@ class MentionScan(RoleLearning):
         """The mention at word `i` (ending at `end`) is followed by "zufolge": the source of a report."""
         items = self.words.items
         k = self.words.index_at(end if end is not None else items[i].end)
+        if k < len(items) and items[k].lower in _ATTRIBUTE_OPENERS:
+            # "Dem Mitautor X von der Universität Y zufolge": an attribute of its own words between
+            j = k + 1
+            while j < len(items) and j - k <= _ATTRIBUTE_REACH and items[j].lower != "zufolge":
+                word = items[j]
+                if not word.is_word or not (
+                    word.capitalized or word.lower in lexicon.ARTICLES or _ADJECTIVE.match(word.text)
+                ):
+                    return False
+                j += 1
+            return j < len(items) and j > k + 1 and items[j].lower == "zufolge" and items[j - 1].capitalized
         return k < len(items) and items[k].lower == "zufolge"
+
+
+_ATTRIBUTE_OPENERS = frozenset({"von", "vom", "aus", "der", "des"})  # where a noun phrase's attribute opens
+_ATTRIBUTE_REACH = 6
+_GENITIVE_NOUNS = 3  # capitalised words of a genitive attribute ("der Freiwilligen Feuerwehr Kassel")  # words of such an attribute between a source and its "zufolge"
 
 
 def _plural_role(lower: str) -> bool:

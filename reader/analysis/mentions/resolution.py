@@ -14,6 +14,9 @@ from .state import MentionState
 from .word_rules import likely_feminine
 
 _AGE_ADJECTIVE = re.compile(r"^\d+-jährigen?$")
+_AGE_HEAD = re.compile(r"^\d+-Jährigen?$")  # "die 81-Jährige": a person by age
+# adjectives of what a person was or has long been: they say nothing that sets a second person apart
+_PAST = re.compile(r"^(?:früher|ehemalig|einstig|langjährig|bisherig|pensioniert|emeritiert)(?:e|en)?$")
 _DATELINE_CLOSE = re.compile(r"\)\s*[-–—]")  # "(dpa) - " after a dateline's place
 _CUE_FORMS = cue_lexicon.cue_forms()
 # what opens a subordinate clause before the cue ("Als die Ministerin … sprach, sagte sie"): its subject may be hers
@@ -26,6 +29,13 @@ PRONOUN_LOOKBACK_SENTENCES = 3
 DEFINITE_LOOKBACK_SENTENCES = 3
 ANAPHOR_LOOKBACK_SENTENCES = 2
 _HOSPITAL_HEADS = ("klinik", "klinikum", "kliniken", "krankenhaus", "universitätsmedizin", "spital")
+# the definite articles before an institution noun that takes up a named one: a subject, an owner,
+# or a source ("Der Staatsanwaltschaft zufolge", "laut dem Landgericht")
+_DETERMINERS_BY_CASE = {
+    "nom": frozenset({"der", "die", "das"}),
+    "gen": frozenset({"der", "des"}),
+    "src": frozenset({"der", "dem", "des"}),
+}
 _PREFIX_HEAD_MIN = 6  # an institution noun this long may open a compound name: "Polizei" → "Polizeipräsidium"
 
 
@@ -47,9 +57,12 @@ class MentionResolution(MentionState):
         subjects: list[list[Referent]] = []  # per sentence: its nominative candidates
         organisations: list[list[Referent]] = []  # per sentence: the organisations it names, in any case
         by_head = _organisations_by_head(mentions)
+        # where a place's name opens: "der Bauernverband Sachsen-Anhalt" names its own body, no anaphor
+        places = {m.start for m in mentions if m.kind == "name" and m.referent.label == "LOC"}
         companies = _companies(mentions)
         for number, indices in enumerate(by_sentence):
             topic: Referent | None = None
+            source_topic: Referent | None = None  # a person named as the sentence's source ("laut X", "X zufolge")
             nominative: list[Referent] = []
             other: list[Referent] = []
             for index in indices:
@@ -73,8 +86,12 @@ class MentionResolution(MentionState):
                     referent = self._antecedent(mention, here, earlier)
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
                     out[index] = mention
-                elif _anaphoric(mention):
+                elif _anaphoric(mention) and not (mention.kind == "organisation" and mention.end + 1 in places):
                     found = self._definite_antecedent(mention, nominative, subjects, organisations)
+                    if found is None and _AGE_HEAD.match(mention.text.split(" ")[-1]) and earlier:
+                        # "Für Hannelore Schäfer ist das ein Trost. Die 81-Jährige …": an age takes up
+                        # the one person the sentence before names, in any case
+                        found = self._definite_antecedent(mention, [], earlier[-1:])
                     if found is None:
                         found = _named_by_head(mention, by_head) or _the_company(mention, companies)
                     if found is not None:
@@ -88,6 +105,8 @@ class MentionResolution(MentionState):
                     continue
                 if mention.case == "nom" and referent.label == "PER" and topic is None and mention.kind != "possessive":
                     topic = referent
+                elif _named_source(mention) and source_topic is None:
+                    source_topic = referent
                 if mention.case == "nom" and mention.kind not in {"possessive", "pronoun"}:
                     nominative.append(referent)
                 elif mention.kind == "name" and mention.case != "gen":
@@ -98,7 +117,7 @@ class MentionResolution(MentionState):
                     (nominative if mention.case == "nom" and mention.kind == "pronoun" else other).append(referent)
             if number < len(self.sentences) and not self._narrates(number):
                 continue  # a sentence that is only a quotation is the speaker's, no step away from them
-            topics.append(topic)
+            topics.append(topic or source_topic)
             earlier.append(nominative + other)
             organisations.append(
                 [
@@ -175,6 +194,8 @@ class MentionResolution(MentionState):
             if group and self.words.text[group[-1].end : mention.start].strip() not in {"und", ",", "sowie", "oder"}:
                 break
             group.append(mention)
+        if not group and label == "PER":  # "Dem Mitautor X zufolge spricht einiges für …": the sentence's source
+            group = [m for m in (mentions[i] for i in indices) if _named_source(m)][:1]
         return [m.referent for m in group]
 
     def _vote_anaphor(self, mention: Mention, topics: list[Referent | None]) -> None:
@@ -215,9 +236,9 @@ class MentionResolution(MentionState):
         label = "ORG" if mention.kind == "organisation" else "PER"
         gender = mention.referent.gender
         role = mention.referent.role
-        # "der französische Präsident" brings in someone new, "der CDU-Politiker" and an age ("der
-        # 58-jährige Winzer") take up someone named before
-        qualified = len([w for w in mention.text.split(" ") if not _AGE_ADJECTIVE.match(w)]) > 2
+        # "der französische Präsident" brings in someone new, "der CDU-Politiker", an age ("der
+        # 58-jährige Winzer") and the person's past ("der frühere Marineoffizier") take up someone named before
+        qualified = len([w for w in mention.text.split(" ") if not _AGE_ADJECTIVE.match(w) and not _PAST.match(w)]) > 2
         if label == "PER" and (
             role is None or qualified or len({link.key for link in self.roles if link.role == role}) > 1
         ):
@@ -232,6 +253,8 @@ class MentionResolution(MentionState):
                 for part in ([window, window + [c for c in named[-back] if c not in window]] if back else [window])
             ]
         for window in windows:
+            if label == "ORG" and any(_unnamed_same_head(mention, c) for c in window):
+                return None  # "der Landesschafzuchtverband Niedersachsen … Der Verband": the body without a tagged name
             present = [c for c in window if c.label == label and c.kind != "group" and (label == "PER" or c.known)]
             if not present:
                 continue
@@ -279,6 +302,16 @@ def _org_fits(mention: Mention, candidate: Referent) -> bool:
     return True
 
 
+def _unnamed_same_head(mention: Mention, candidate: Referent) -> bool:
+    """An organisation the text names without a tagged name whose noun ends in the mention's noun:
+    "der Landesschafzuchtverband" for "der Verband"."""
+    if candidate.known or candidate.label != "ORG" or candidate.kind != "organisation" or not candidate.text:
+        return False
+    head = mention.text.split(" ")[-1].lower()
+    stem = head.removesuffix("es") if head.endswith("es") and len(head) > 5 else head.removesuffix("s")
+    return _head_is(candidate.text.split(" ")[-1].lower(), (stem,))
+
+
 def _head_is(noun: str, heads: tuple[str, ...]) -> bool:
     """The noun, or its genitive ("des Verbands", "des Verbandes"), ends in one of the heads; a
     head ending in -e keeps it ("die Behörde", "der Behörde")."""
@@ -298,7 +331,7 @@ def _organisations_by_head(mentions: list[Mention]) -> dict[str, dict[str, Refer
 
 
 def _named_by_head(mention: Mention, by_head: dict[str, dict[str, Referent]]) -> Referent | None:
-    """The one named organisation a definite institution noun as subject is the first word of,
+    """The one named organisation a definite institution noun as subject (or owner, or source) is the first word of,
     anywhere in the article: "Die Polizei bestätigte …" in a story about the "Polizei
     Gelsenkirchen", "Die Universität plant …" after the "Universität Augsburg" — or whose first
     word it heads as a compound ("Das Gericht" and the "Landgericht Osnabrück"). Two such names: no
@@ -306,12 +339,12 @@ def _named_by_head(mention: Mention, by_head: dict[str, dict[str, Referent]]) ->
     words = mention.text.split(" ")
     if (
         mention.kind != "organisation"
-        or mention.case not in {"nom", "gen"}
+        or mention.case not in _DETERMINERS_BY_CASE
         or mention.referent.known
         or len(words) != 2
     ):
         return None
-    if words[0].lower() not in ({"der", "die", "das"} if mention.case == "nom" else {"der", "des"}):
+    if words[0].lower() not in _DETERMINERS_BY_CASE[mention.case]:
         return None
     noun = words[1].lower()
     named = by_head.get(noun)
@@ -369,6 +402,12 @@ def _anaphoric(mention: Mention) -> bool:
             and _head_is(words[-1].lower(), lexicon.ANAPHORIC_ORGANISATION_HEADS)
         )
     return mention.case == "nom" and words[0].lower() in {"der", "die", "das"}
+
+
+def _named_source(mention: Mention) -> bool:
+    """A named person as a sentence's source ("laut X", "X zufolge"): what the sentence reports is
+    theirs, and a definite role noun after it may take them up."""
+    return mention.case == "src" and mention.kind == "name" and mention.referent.label == "PER"
 
 
 def _can_be_antecedent(mention: Mention) -> bool:
