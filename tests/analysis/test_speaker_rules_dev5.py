@@ -76,6 +76,26 @@ def test_a_role_qualified_by_the_persons_past_takes_up_the_speaker_before(analys
     assert [speaker for speaker, _ in _speech(analyse(text))] == ["Sven Hofmann"] * 2
 
 
+def test_a_trailing_source_is_no_one_its_own_report_names(analyse: Analyse) -> None:
+    # "…, muss Paul Weber …, meint der frühere Marineoffizier": the report is about Weber, by Hofmann
+    text = (
+        "„Wir bewachen die Kabel mit zu wenigen Schiffen“, sagt Sven Hofmann, Sicherheitsexperte in "
+        "Berlin. Ohne Kontrollen müsse Paul Weber die Schiffe selbst stoppen, meint der frühere "
+        "Marineoffizier. „Sonst reparieren wir jedes Jahr ein neues Kabel.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Sven Hofmann"] * 2
+
+
+def test_a_trailing_source_after_a_subordinate_clause_may_be_its_subject(analyse: Analyse) -> None:
+    # "Als Paul Weber …, sagte der frühere Marineoffizier": the clause before is no report
+    text = (
+        "„Wir bewachen die Kabel mit zu wenigen Schiffen“, sagt Sven Hofmann, Sicherheitsexperte in "
+        "Berlin. Als Paul Weber an Bord kam, sagte der frühere Marineoffizier: „Sonst reparieren wir "
+        "jedes Jahr ein neues Kabel.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Sven Hofmann", "Paul Weber"]
+
+
 def test_a_role_qualified_by_a_nationality_still_brings_in_someone_new(analyse: Analyse) -> None:
     text = (
         "„Wir bewachen die Kabel mit zu wenigen Schiffen“, sagt Sven Hofmann, Sicherheitsexperte in "

@@ -87,7 +87,9 @@ class MentionResolution(MentionState):
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
                     out[index] = mention
                 elif _anaphoric(mention) and not (mention.kind == "organisation" and mention.end + 1 in places):
-                    found = self._definite_antecedent(mention, nominative, subjects, organisations)
+                    # "…, muss Trump den Druck erhöhen, so der frühere Diplomat": not one the report names
+                    here = [] if self._trailing_source(mention, starts[number]) else nominative
+                    found = self._definite_antecedent(mention, here, subjects, organisations)
                     if found is None and _AGE_HEAD.match(mention.text.split(" ")[-1]) and earlier:
                         # "Für Hannelore Schäfer ist das ein Trost. Die 81-Jährige …": an age takes up
                         # the one person the sentence before names, in any case
@@ -128,6 +130,22 @@ class MentionResolution(MentionState):
             )
             subjects.append(self._topic_group(out, indices, "PER") + self._topic_group(out, indices, "ORG"))
         return out
+
+    def _trailing_source(self, mention: Mention, sentence_start: int) -> bool:
+        """ "Ohne Zugeständnisse muss Trump den Druck erhöhen, so der frühere Diplomat" / "…, meint der
+        Experte": a definite noun right after a comma and "so" or a cue verb is the source of the
+        sentence before it, which reports about the people it names — so it takes up none of them.
+        Not after a subordinate clause ("Als Paul Weber kam, sagte der Offizier": may be Weber)."""
+        before = self.words.before(mention.start, 2)
+        if not (
+            len(before) == 2
+            and before[0].text == ","
+            and (before[1].lower == "so" or before[1].lower in _CUE_FORMS)
+            and before[1].text.islower()
+        ):
+            return False
+        opening = self.words.between(sentence_start, before[0].start)
+        return bool(opening) and opening[0].lower not in _SUBORDINATORS
 
     def _reported_before(self, mention: Mention) -> int | None:
         """ "Ihr Sohn habe sich …, sagte sie" / "Sein Sohn, sagte er, habe …": a subject pronoun right
