@@ -166,7 +166,7 @@ ISSUER_OPENING_WORDS = 3  # words before the organisation that opens the sentenc
 DOCUMENT_REACH = 14  # words before "heißt es" searched for "in einem Schreiben (des …)"
 DOCUMENT_COMPOUND_MIN = 3  # letters before a document noun that make a compound ("Medien|mitteilung")
 _NAME_OPENINGS = _HARD_BOUNDARIES | {"-", "–", "—"}  # what may come before a clause-opening name ("(dpa) - ")
-UNTAGGED_NAME_MIN_WORDS = 2  # words of a name the pipeline missed: "Oleh Shamshur" …
+UNTAGGED_NAME_MIN_WORDS = 2  # words of a name the pipeline missed: "Taras Melnyk" …
 UNTAGGED_NAME_MAX_WORDS = 3  # … "Maria Elena Duarte"
 DARIN_REACH = 12  # characters between "heißt es" and a "darin" that points back to a document
 
@@ -810,7 +810,7 @@ class SpeakerFinding(AttributionState):
         return name
 
     def _untagged_name(self, before: list[Word], apposition: list[Word]) -> Mention | None:
-        """ "Oleh Shamshur, früherer Botschafter der Ukraine, warnt": a person's name the pipeline
+        """ "Taras Melnyk, früherer Botschafter der Ukraine, warnt": a person's name the pipeline
         missed — two or three name-shaped words (no function word, no role, organisation or common
         noun) that open the clause right before an apposition naming a role — is the subject."""
         run = before[-UNTAGGED_NAME_MAX_WORDS:]
