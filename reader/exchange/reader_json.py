@@ -7,7 +7,6 @@ The schema is in schema/reader-annotations.schema.json.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -28,7 +27,7 @@ from ..annotations import (
     clean_tags,
 )
 from ..annotations.model import assembled, built
-from ..annotations.revisions import MAX_ANCESTORS, REVISION_CHARS, content_revision, file_lineage
+from ..annotations.revisions import MAX_ANCESTORS, content_revision, file_lineage
 from ..annotations.times import STORED_TIME, future_limit
 from ..articles import Article
 from .fields import (
@@ -192,7 +191,6 @@ def parse_plain(raw: bytes) -> list[Incoming] | None:
     )
     known_tags = plain._tags
     real_time = datetime.fromisoformat
-    dumps, blake2b, digest_size = orjson.dumps, hashlib.blake2b, REVISION_CHARS // 2
     parsed: list[Incoming] = []
     append = parsed.append
     items = document.annotations
@@ -243,28 +241,10 @@ def parse_plain(raw: bytes) -> list[Incoming] | None:
             declared = ancestors[:MAX_ANCESTORS]
         else:
             declared = ()
-        # the revision as content_revision computes it, inline (100,000 calls spared)
         note, author = item.note, item.author
-        content = blake2b(
-            dumps(
-                [
-                    annotation_id,
-                    article_id,
-                    version,
-                    start,
-                    end,
-                    exact,
-                    prefix,
-                    suffix,
-                    tags,
-                    note,
-                    author,
-                    created,
-                    updated,
-                ]
-            ),
-            digest_size=digest_size,
-        ).hexdigest()
+        content = content_revision(
+            annotation_id, article_id, version, start, end, exact, prefix, suffix, tags, note, author, created, updated
+        )
         lineage = file_lineage(content, revision, declared) if declared or (revision and revision != content) else ()
         annotation = assembled(
             annotation_id, article_id, version, position, quote, tags, note, author, created, updated, content, lineage
