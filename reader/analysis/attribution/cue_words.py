@@ -19,7 +19,6 @@ def is_cue_word(word: Word) -> bool:
     return word.lower in _CUE_FORMS and word.text[:1].islower()
 
 
-_SPRECHEN_FORMS = frozenset({"spricht", "spreche", "sprechen", "sprach", "sprachen", "spräche", "sprächen"})
 # what "spricht" has as subject when it is evidence: "vieles spricht für …", "nichts spricht dagegen"
 _EVIDENCE_SUBJECTS = frozenset({"vieles", "einiges", "alles", "nichts", "manches", "weniges", "wenig", "mehr"})
 
@@ -27,7 +26,8 @@ _EVIDENCE_SUBJECTS = frozenset({"vieles", "einiges", "alles", "nichts", "manches
 def speaks_for(words: list[Word], position: int) -> bool:
     """ "Mittelfristig spreche vieles für hohe Preise", "Dafür spricht, dass …": "sprechen für"
     with a thing as subject is evidence, no one speaking ("Dafür sprach sich X aus" is speech)."""
-    if words[position].lower not in _SPRECHEN_FORMS:
+    found = cue_lexicon.cue_forms().get(words[position].lower)
+    if found is None or found[0] != "sprechen":
         return False
     after = words[position + 1].lower if position + 1 < len(words) else ""
     before = words[position - 1].lower if position > 0 else ""
