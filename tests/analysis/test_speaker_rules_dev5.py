@@ -34,7 +34,9 @@ def test_a_name_after_a_preposition_is_no_source_of_a_later_zufolge(analyse: Ana
         "Sie sprach mit Sven Hofmann von der Universität Kassel. Der Studie zufolge spricht einiges "
         "für ein Lager, „das nur für einen Winter gebaut wurde“."
     )
-    assert all(speaker != "Sven Hofmann" for speaker, _ in _speech(analyse(text)))
+    speakers = _speech(analyse(text))
+    assert speakers  # the quotation is found
+    assert all(speaker != "Sven Hofmann" for speaker, _ in speakers)
 
 
 # ---- 2. "Der Polizei zufolge": an institution noun as a source ---------------------------------
@@ -215,7 +217,9 @@ def test_a_capitalised_quotation_after_a_periodical_noun_is_its_title(analyse: A
 
 def test_a_quotation_in_lower_case_after_a_work_noun_is_still_speech(analyse: Analyse) -> None:
     text = "Die Studie sei „ein wichtiger Schritt“, sagt Anna Roth über das Buch „nicht so gut gelungen“."
-    assert all(kind == "speech" for _, kind in _kinds(analyse(text)))
+    kinds = _kinds(analyse(text))
+    assert len(kinds) == 2
+    assert all(kind == "speech" for _, kind in kinds)
 
 
 # ---- 10. "halten … für „…“": a characterisation is speech --------------------------------------
