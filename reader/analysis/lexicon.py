@@ -670,6 +670,30 @@ ROLE_SUFFIXES = (
 )
 # role nouns that are feminine without the suffix -in ("die Mutter", "die Krankenschwester")
 FEMININE_ROLE_HEADS = ("frau", "mutter", "schwester", "tochter")
+# Nouns of things, animals and places that open a clause as its subject but cannot be the source
+# of a quotation ("Die Tiere hielten die Grasnarbe kurz, „…“", "Die Ergebnisse zeigt die
+# Ausstellung »…«"): lower case, singular and plural. Documents ("die Studie", "der Bericht") are
+# sources of their own and not here.
+INANIMATE_NOUNS = frozenset(
+    {
+        "tier",
+        "tiere",
+        "ergebnis",
+        "ergebnisse",
+        "workshop",
+        "küste",
+        "bild",
+        "bilder",
+        "zahl",
+        "zahlen",
+        "daten",
+        "fotos",
+        "aufnahmen",
+        "werte",
+        "wetter",
+        "sturmtief",
+    }
+)
 # Institution nouns that, with a definite article, take up an organisation named just before
 # ("Die IG BCE … Die Gewerkschaft"); "die Polizei", "die Regierung" are actors of their own.
 ANAPHORIC_ORGANISATION_HEADS = (

@@ -160,3 +160,83 @@ def test_the_clinic_takes_up_no_body_that_is_not_a_hospital() -> None:
     )
     analysis = _analyse(text, [("Verdi", "ORG")])
     assert _speakers(analysis) == [None]
+
+
+# ---- round ten: definite role nouns and pronouns that take up a person, and what cannot speak ----
+
+
+def _spoken(analysis: ArticleAnalysis) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.speaker_text) for q in analysis.quotes if q.depth == 0 and q.kind == "speech"]
+
+
+def test_a_definite_role_takes_up_the_one_fitting_person_a_pronoun_kept_present() -> None:
+    # the sentences between name no subject but "sie": the person they keep present is the Chefin
+    text = (
+        "Greta Lindqvist leitet seit drei Jahren das Amt. Sie lehnt sich zurück. Ihre Leute loben sie. "
+        "Dann steht sie auf. „Ich lese jede Akte“, sagt die Chefin."
+    )
+    assert _speakers(_analyse(text, [("Greta Lindqvist", "PER")])) == ["Greta Lindqvist"]
+
+
+def test_a_definite_role_passes_over_an_unnamed_role_to_the_person_named_before() -> None:
+    text = (
+        "Den Ausschlag gab Lena Berg. Die junge Nationalspielerin kam erst spät ins Spiel. "
+        "„Ich wollte nur ruhig bleiben“, sagte die Zuspielerin."
+    )
+    assert _speakers(_analyse(text, [("Lena Berg", "PER")])) == ["Lena Berg"]
+
+
+def test_a_feminine_role_takes_up_no_man() -> None:
+    text = "Der Trainer Paul Weber lobt das Team. Er lacht. Dann geht er. „Wir waren stark“, sagte die Sprecherin."
+    spoken = _spoken(_analyse(text, [("Paul Weber", "PER")]))
+    assert spoken and spoken[0][0] is None
+
+
+def test_a_woman_a_definite_noun_has_shown_is_the_she_of_a_later_sentence() -> None:
+    # "die 58-Jährige" tells Karin Keller-Sutter's gender: the "sie" after her sentence is hers,
+    # not the minister's the text named earlier as a woman
+    text = (
+        "Karin Keller-Sutter leitet seit elf Jahren den Verein. „Wir gestalten nichts mehr“, sagt die "
+        "58-Jährige. Ministerin Petra Lange hatte mehr Geld angekündigt. Keller-Sutter hält das Geld für "
+        "zu spät. Auf die Frage nach Quereinsteigern sagt sie: „Das hilft uns nicht.“"
+    )
+    names = [("Karin Keller-Sutter", "PER"), ("Keller-Sutter", "PER"), ("Petra Lange", "PER")]
+    assert _speakers(_analyse(text, names))[-1] == "Karin Keller-Sutter"
+
+
+def test_an_age_takes_up_no_person_the_text_gave_another_age() -> None:
+    text = (
+        "Paul Weber muss 25.000 Euro zahlen. Nach Überzeugung der Kammer hatte der 61-Jährige Geld "
+        "angenommen. Aufgeflogen war die Sache durch eine Mitarbeiterin der Stadt. „Ich habe lange "
+        "gezögert“, sagte die 44-Jährige."
+    )
+    spoken = _spoken(_analyse(text, [("Paul Weber", "PER")]))
+    assert spoken and spoken[0][0] is None
+
+
+def test_a_dateline_place_taken_for_a_person_is_no_speaker() -> None:
+    text = (
+        "Kleinwalde – Es ist kurz nach fünf Uhr morgens, als Uwe Brandt das Grauen auf seiner Weide "
+        "entdeckt. 23 Schafe hat der Wolf gerissen, elf sind so schwer verletzt, dass der Tierarzt sie "
+        "einschläfern muss.\n\n„So etwas habe ich nie erlebt“, sagt der Schäfer. Seine Stimme bricht."
+    )
+    spoken = _spoken(_analyse(text, [("Kleinwalde", "PER"), ("Uwe Brandt", "PER")]))
+    assert spoken and spoken[0][0] != "Kleinwalde"
+
+
+def test_animals_are_no_source_of_what_a_quotation_says() -> None:
+    text = (
+        "Ohne Schafe sei die Pflege der Deiche kaum zu leisten, heißt es beim Deichverband. Die Tiere "
+        "hielten die Grasnarbe kurz und träten den Boden fest, „was keine Maschine so gut kann“."
+    )
+    # neither the animals nor their object ("die Grasnarbe") said it
+    assert _spoken(_analyse(text, [])) == [(None, None)]
+
+
+def test_a_plural_she_after_a_group_is_the_group() -> None:
+    text = (
+        "Nicht alle sehen das so gelassen. Viele private Forstbetriebe klagen über Verluste, weil sie das "
+        "Holz nicht verkaufen können. Sie sprechen von einer „Existenzkrise“."
+    )
+    spoken = _spoken(_analyse(text, [("Greta Lindqvist", "PER")]))
+    assert spoken and spoken[0][1] == "Viele private Forstbetriebe"

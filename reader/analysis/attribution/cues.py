@@ -12,7 +12,7 @@ from ..mentions import Mention, Referent
 from ..words import Word
 from .attributions import Attribution, Cue
 from .clauses import _CLAUSE_BOUNDARIES, _HARD_BOUNDARIES, _after_sentence_break, _until_boundary
-from .cue_words import _CUE_FORMS, cue_category
+from .cue_words import _CUE_FORMS, cue_category, is_cue_word
 from .speakers import SpeakerFinding
 
 _SUBJECT_RELATIVES = frozenset({"der", "die", "welcher", "welche"})  # "…, der gesagt hat, dass …"
@@ -201,7 +201,7 @@ class CueFinding(SpeakerFinding):
             or self._speaker_after(region, position)
             or self._speaker_before(word, frame_start)
             or self._speaker_before(word, frame_start, fallback=True)
-            or self._speaker_after(region, position, fallback=True)
+            or (None if self._thing_before(word, frame_start) else self._speaker_after(region, position, fallback=True))
         )
         if (
             mention is not None
@@ -225,7 +225,52 @@ class CueFinding(SpeakerFinding):
         for earlier in reversed(self._mentions_in(start, offset)):
             if earlier.kind == "indefinite" and earlier.referent.kind == "group" and earlier.case == "nom":
                 return self.text[earlier.start : self._written_end(earlier)]
+        return self._plural_phrase_before(start, offset)
+
+    def _plural_phrase_before(self, start: int, offset: int) -> str | None:
+        """ "Viele private Forstbetriebe klagen …", "Anwohner der Straße hatten gewarnt": the nearest
+        plural subject the mention finder has no group for — a plural determiner with its
+        adjectives and noun, or a bare noun right before a plural finite verb — in [start, offset)."""
+        words = self.words.between(start, offset)
+        for k in range(len(words) - 2, -1, -1):
+            word = words[k]
+            before = words[k - 1].lower if k > 0 else ""
+            if before in lexicon.PREPOSITIONS or before in lexicon.ARTICLES:
+                continue
+            if word.lower in lexicon.PLURAL_DETERMINERS:
+                head = k + 1
+                while head < len(words) and words[head].is_word and not words[head].capitalized:
+                    head += 1  # "private", "kleinere"
+                if (
+                    head < len(words)
+                    and words[head].capitalized
+                    and words[head].is_word
+                    and words[head].lower not in lexicon.INANIMATE_NOUNS
+                ):
+                    return self.text[word.start : words[head].end]
+            elif (
+                word.capitalized
+                and word.is_word
+                and (k == 0 or words[k - 1].text in _HARD_BOUNDARIES or words[k - 1].is_quote)
+                and (mention := self._mention_at(word)) is not None
+                and mention.kind == "indefinite"
+                and mention.referent.kind == "role"
+                and mention.text == word.text
+                and self._plural_verb_after(mention)
+            ):
+                return self.text[mention.start : self._written_end(mention)]
         return None
+
+    def _plural_verb_after(self, mention: Mention) -> bool:
+        """The first word after a subject and its attributes is a finite verb of the plural ("hatten",
+        "klagen"), so the bare noun is a plural ("Anwohner … hatten")."""
+        following = self.words.between(self._written_end(mention), self._written_end(mention) + 30)[:1]
+        if not following or not following[0].text.islower():
+            return False
+        verb = following[0]
+        return (verb.lower in lexicon.AUXILIARIES and verb.lower.endswith(("en", "nd"))) or (
+            is_cue_word(verb) and verb.lower.endswith("en") and not verb.lower.startswith("ge")
+        )
 
     def _quoted_object(self, region: list[Word], position: int) -> Mention | None:
         """ "Die Agentur zitierte einen Sprecher des Ministeriums (mit den Worten): „…“": whom

@@ -391,6 +391,8 @@ class SpeakerFinding(AttributionState):
                 if head is None:
                     return None
                 noun = words[head].lower
+                if noun in lexicon.INANIMATE_NOUNS:
+                    return None  # "Die Tiere hielten …": a thing or an animal is no source
                 if (
                     head + 2 < len(words)
                     and words[head + 1].lower in {"und", "oder"}
@@ -421,6 +423,17 @@ class SpeakerFinding(AttributionState):
                 continue  # adverbs: "sagte gestern ein Sprecher"
             return None
         return None
+
+    def _thing_before(self, verb: Word, frame_start: int) -> bool:
+        """ "Die Tiere hielten die Grasnarbe kurz, „…“": the verb's clause opens with a thing or an
+        animal as its subject, so no noun after the verb (its object) is the source either."""
+        words = self.words.between(frame_start, verb.start)
+        opening = next((k + 1 for k in range(len(words) - 1, -1, -1) if words[k].text in _CLAUSE_BOUNDARIES), 0)
+        clause = words[opening:]
+        if len(clause) < 2 or clause[0].lower not in _NP_DETERMINERS:
+            return False
+        head = next((w for w in clause[1:] if w.capitalized or not w.is_word), None)
+        return head is not None and head.lower in lexicon.INANIMATE_NOUNS
 
     def _recent_person(self, offset: int, gender: str) -> Referent | None:
         """The one named person of fitting gender who is the subject of this sentence before

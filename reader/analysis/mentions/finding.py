@@ -62,6 +62,8 @@ def _coordinated(text: str, before: Mention, start: int) -> bool:
     )
 
 
+DATELINE_PARAGRAPH_MIN = 80  # characters of a paragraph a dateline opens (a headline "Scholz – …" is shorter)
+_DATELINE_AFTER = re.compile(r"(?: \([^()\n]{1,40}\))? [-–—] \S")  # " – Es", " (dpa) - Der"
 COMPOUND_MODIFIER_MIN = 3  # letters of a compound role's first part matched to a genitive ("Amt")
 
 
@@ -95,11 +97,12 @@ class MentionScan(RoleLearning):
                         and _coordinated(self.words.text, mentions[-1], entity.start)
                     ):
                         case = mentions[-1].case  # "mit Kiel, Lübeck und Husum": the list's case
+                    label = "LOC" if self._dateline_place(entity) else entity.label
                     referent = Referent(
                         entity.key,
                         entity.name,
-                        label=entity.label,
-                        gender=self.gender(entity.key, entity.name) if entity.label == "PER" else "",
+                        label=label,
+                        gender=self.gender(entity.key, entity.name) if label == "PER" else "",
                     )
                     mentions.append(Mention(entity.start, entity.end, "name", case, referent, entity.text))
                 i = self.words.index_at(entity.end)
@@ -254,6 +257,21 @@ class MentionScan(RoleLearning):
                     mentions.append(Mention(start, word.end, "role", case, referent, self.words.text[start : word.end]))
             i += 1
         return self._apposed(mentions)
+
+    def _dateline_place(self, entity: Entity) -> bool:
+        """ "Kleinwalde – Es ist kurz nach fünf …", "Lübben (dpa) - Der Kreis …": a one-word name that
+        opens a paragraph of the story before a dash is its dateline, a place, whatever the
+        pipeline took it for — never a person who speaks or whom a pronoun takes up."""
+        text = self.words.text
+        line_start = text.rfind("\n", 0, entity.start) + 1
+        line_end = text.find("\n", entity.end)
+        line_end = len(text) if line_end == -1 else line_end
+        return (
+            " " not in entity.text
+            and not text[line_start : entity.start].strip()
+            and line_end - line_start >= DATELINE_PARAGRAPH_MIN
+            and _DATELINE_AFTER.match(text, entity.end) is not None
+        )
 
     def _apposed(self, mentions: list[Mention]) -> list[Mention]:
         """An unresolved role noun that opens an apposition to a name is that person: "Sein

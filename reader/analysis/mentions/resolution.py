@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from .. import cue_lexicon, lexicon
 from ..boilerplate import is_byline
@@ -18,6 +19,8 @@ _AGE_HEAD = re.compile(r"^\d+-Jährigen?$")  # "die 81-Jährige": a person by ag
 # adjectives of what a person was or has long been: they say nothing that sets a second person apart
 _PAST = re.compile(r"^(?:früher|ehemalig|einstig|langjährig|bisherig|pensioniert|emeritiert)(?:e|en)?$")
 _DATELINE_CLOSE = re.compile(r"\)\s*[-–—]")  # "(dpa) - " after a dateline's place
+_AGE_IN_NOUN = re.compile(r"(?:^|\s)(\d{1,3})-[jJ]ährig")  # "die 44-Jährige", "der 61-jährige Rentner"
+_AGE_AFTER_NAME = re.compile(r"\s*(?:\((\d{1,3})\)|,\s*(\d{1,3}),)")  # "Uwe Brandt (58)", "Anna Roth, 44,"
 _CUE_FORMS = cue_lexicon.cue_forms()
 # what opens a subordinate clause before the cue ("Als die Ministerin … sprach, sagte sie"): its subject may be hers
 _SUBORDINATORS = frozenset(
@@ -60,6 +63,7 @@ class MentionResolution(MentionState):
         # where a place's name opens: "der Bauernverband Sachsen-Anhalt" names its own body, no anaphor
         places = {m.start for m in mentions if m.kind == "name" and m.referent.label == "LOC"}
         companies = _companies(mentions)
+        ages: dict[str, str] = {}  # person key → the age the text gave them ("der 61-Jährige", "Uwe Brandt (58)")
         for number, indices in enumerate(by_sentence):
             topic: Referent | None = None
             source_topic: Referent | None = None  # a person named as the sentence's source ("laut X", "X zufolge")
@@ -88,21 +92,29 @@ class MentionResolution(MentionState):
                     out[index] = mention
                 elif _anaphoric(mention) and not (mention.kind == "organisation" and mention.end + 1 in places):
                     # "…, muss Trump den Druck erhöhen, so der frühere Diplomat": not one the report names
-                    here = [] if self._trailing_source(mention, starts[number]) else nominative
+                    trailing = self._trailing_source(mention, starts[number])
+                    here = [] if trailing else nominative
                     found = self._definite_antecedent(mention, here, subjects, organisations)
                     if found is None and _AGE_HEAD.match(mention.text.split(" ")[-1]) and earlier:
                         # "Für Hannelore Schäfer ist das ein Trost. Die 81-Jährige …": an age takes up
                         # the one person the sentence before names, in any case
                         found = self._definite_antecedent(mention, [], earlier[-1:])
                     if found is None:
+                        found = self._salient_person(mention, [] if trailing else nominative + other, earlier)
+                    if found is not None and not self._age_fits(mention, found, ages):
+                        found = None  # "die 44-Jährige" is not the one the text made "der 61-Jährige"
+                    if found is None:
                         found = _named_by_head(mention, by_head) or _the_company(mention, companies)
                     if found is not None:
+                        if all(found.key != c.key for c in nominative + other):
+                            self._learn_gender(mention, found)  # not "X verteidigte die Regisseurin": an object
                         mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                         out[index] = mention
                 elif (found := _named_by_head(mention, by_head)) is not None:
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                     out[index] = mention
                 referent = mention.referent
+                self._note_age(mention, ages)
                 if not _can_be_antecedent(mention) or self._dateline_agency(mention) or self._byline(mention):
                     continue
                 if mention.case == "nom" and referent.label == "PER" and topic is None and mention.kind != "possessive":
@@ -256,9 +268,8 @@ class MentionResolution(MentionState):
         role = mention.referent.role
         # "der französische Präsident" brings in someone new, "der CDU-Politiker", an age ("der
         # 58-jährige Winzer") and the person's past ("der frühere Marineoffizier") take up someone named before
-        qualified = len([w for w in mention.text.split(" ") if not _AGE_ADJECTIVE.match(w) and not _PAST.match(w)]) > 2
         if label == "PER" and (
-            role is None or qualified or len({link.key for link in self.roles if link.role == role}) > 1
+            role is None or _qualified(mention) or len({link.key for link in self.roles if link.role == role}) > 1
         ):
             return None  # "der französische Präsident" brings in someone new; a role two people hold is no clue
         windows = [here] + [earlier[-back] for back in range(1, min(DEFINITE_LOOKBACK_SENTENCES, len(earlier)) + 1)]
@@ -290,6 +301,77 @@ class MentionResolution(MentionState):
             return next(iter(fitting.values())) if len(fitting) == 1 else None
         return None
 
+    def _salient_person(self, mention: Mention, here: list[Referent], earlier: list[list[Referent]]) -> Referent | None:
+        """A definite role noun no sentence subject settles ("Sie lacht. … sagt die Chefin", "Den
+        Ausschlag gab Lena Berg. Die junge Nationalspielerin … sagte die Zuspielerin"): the one named
+        person of its gender whom the nearest sentence naming anyone keeps present — by name or by
+        a pronoun resolved to them — in its own sentence or the DEFINITE_LOOKBACK_SENTENCES before.
+        An unnamed role is passed over (it may be the same person); two fitting people: no guess."""
+        gender = mention.referent.gender
+        if (
+            mention.kind != "role"
+            or mention.case != "nom"
+            or gender not in {"m", "f"}
+            or _qualified(mention)
+            or len({link.key for link in self.roles if link.role == mention.referent.role}) > 1
+        ):
+            return None
+        windows = [here] + [earlier[-back] for back in range(1, min(DEFINITE_LOOKBACK_SENTENCES, len(earlier)) + 1)]
+        for window in windows:
+            if any(_introduced_unnamed(c, gender) for c in window):
+                return None  # "hatte ein Schichtleiter ausgesagt. … schilderte der 49-Jährige": that one
+            fitting = {
+                c.key: self._gendered(c)
+                for c in window
+                if c.known and c.label == "PER" and c.kind != "group" and _clearly(self._gendered(c), gender)
+            }
+            if fitting:
+                return next(iter(fitting.values())) if len(fitting) == 1 else None
+        return None
+
+    def _gendered(self, referent: Referent) -> Referent:
+        """The referent with the gender a definite noun taking them up has shown ("die 58-Jährige")."""
+        if referent.gender or referent.label != "PER" or not referent.key:
+            return referent
+        learned = self.genders.get(referent.key, "")
+        return replace(referent, gender=learned) if learned else referent
+
+    def _learn_gender(self, mention: Mention, person: Referent) -> None:
+        """A feminine definite noun in the nominative that takes up a person named in an earlier
+        sentence shows she is a woman ("die 58-Jährige", "die Chefin"), for the "sie" after it —
+        what a first name not in -a ("Heike", "Karin") does not. A masculine one tells nothing: "er"
+        takes a person of unknown gender anyway, and "der Bürgermeister" is often someone else."""
+        if (
+            mention.kind == "role"
+            and mention.case == "nom"
+            and mention.referent.gender == "f"
+            and person.label == "PER"
+            and person.key
+            and not person.gender
+            and person.key not in self._gender_conflicts
+        ):
+            self.genders.setdefault(person.key, "f")
+
+    def _note_age(self, mention: Mention, ages: dict[str, str]) -> None:
+        """The age the text gives a named person: "Uwe Brandt (58)", "Anna Roth, 44," or a resolved
+        "der 61-Jährige"."""
+        key = mention.referent.key
+        if not key or mention.referent.label != "PER" or mention.kind not in {"name", "role"}:
+            return
+        if mention.kind == "role":
+            age = _age_of(mention.text)
+        else:
+            after = _AGE_AFTER_NAME.match(self.words.text, mention.end)
+            age = after.group(1) or after.group(2) if after else None
+        if age:
+            ages.setdefault(key, age)
+
+    def _age_fits(self, mention: Mention, person: Referent, ages: dict[str, str]) -> bool:
+        """An age noun ("die 44-Jährige") takes up no one the text has given another age."""
+        age = _age_of(mention.text)
+        known = ages.get(person.key or "")
+        return age is None or known is None or known == age
+
     def _antecedent(self, pronoun: Mention, here: list[Referent], earlier: list[list[Referent]]) -> Referent:
         """The nearest fitting antecedent: this sentence before the pronoun, then up to
         PRONOUN_LOOKBACK_SENTENCES before it; a referent of known, matching gender first, then
@@ -301,9 +383,42 @@ class MentionResolution(MentionState):
         for lenient, labels in ((False, {"PER", "ORG"}), (True, {"PER"}), (True, {"ORG"})):
             for window in windows:
                 for candidate in window:
-                    if candidate.label in labels and _compatible(candidate, want, lenient=lenient):
-                        return candidate
+                    if candidate.label in labels and _compatible(self._gendered(candidate), want, lenient=lenient):
+                        return self._gendered(candidate)
         return Referent(gender=want)
+
+
+def _qualified(mention: Mention) -> bool:
+    """A role noun with an adjective that sets its person apart ("der französische Präsident"),
+    not an age ("der 58-jährige Winzer") or a past ("der frühere Marineoffizier")."""
+    return len([w for w in mention.text.split(" ") if not _AGE_ADJECTIVE.match(w) and not _PAST.match(w)]) > 2
+
+
+def _age_of(text: str) -> str | None:
+    """The age a definite noun gives its person: "die 44-Jährige", "der 61-jährige Rentner" → the number."""
+    found = _AGE_IN_NOUN.search(text)
+    return found.group(1) if found else None
+
+
+def _introduced_unnamed(referent: Referent, gender: str) -> bool:
+    """An unnamed person of the gender whom an indefinite article brings in ("ein Schichtleiter",
+    "eine Mitarbeiterin der Stadt"): whom a definite noun after them may take up, not anyone named."""
+    first = (referent.text or "").split(" ")[0].lower()
+    return (
+        not referent.known
+        and referent.label == "PER"
+        and referent.kind == "role"
+        and first in lexicon.INDEFINITE_DETERMINERS
+        and referent.gender in {gender, ""}
+    )
+
+
+def _clearly(referent: Referent, gender: str) -> bool:
+    """The person is of the gender by what the text has shown, or (none shown) by a first name in
+    -a for a woman and one not in -a for a man — a stricter test than `_compatible`'s lenient one."""
+    if referent.gender:
+        return referent.gender == gender
+    return likely_feminine(referent.name) == (gender == "f")
 
 
 def _org_fits(mention: Mention, candidate: Referent) -> bool:
