@@ -240,3 +240,25 @@ def test_a_plural_she_after_a_group_is_the_group() -> None:
     )
     spoken = _spoken(_analyse(text, [("Greta Lindqvist", "PER")]))
     assert spoken and spoken[0][1] == "Viele private Forstbetriebe"
+
+
+def test_an_age_takes_up_the_unnamed_woman_an_indefinite_article_brought_in_after_a_preposition() -> None:
+    text = (
+        "Paul Weber muss zahlen. Aufgeflogen war die Sache durch eine Mitarbeiterin der Stadt, die "
+        "Unregelmäßigkeiten bemerkt hatte. „Ich habe lange gezögert“, sagte die 44-Jährige."
+    )
+    assert _spoken(_analyse(text, [("Paul Weber", "PER")])) == [(None, "eine Mitarbeiterin der Stadt")]
+
+
+def test_an_age_takes_up_no_unnamed_person_of_the_other_gender() -> None:
+    text = "Paul Weber muss zahlen. Das meldete ein Mitarbeiter der Stadt. „Ich habe lange gezögert“, sagte die 44-Jährige."
+    spoken = _spoken(_analyse(text, [("Paul Weber", "PER")]))
+    assert spoken and spoken[0][1] == "die 44-Jährige"
+
+
+def test_the_speaker_of_a_colon_is_the_main_clause_subject_not_the_relative_clause_one() -> None:
+    text = (
+        "Paul Weber setzt die Brille ab. Dann sagt er einen Satz, den man hier oft hört: „Wir kämpfen, "
+        "weil wir keine Wahl haben.“"
+    )
+    assert _speakers(_analyse(text, [("Paul Weber", "PER")])) == ["Paul Weber"]

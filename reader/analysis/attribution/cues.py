@@ -431,6 +431,8 @@ class CueFinding(SpeakerFinding):
 
 
 _SUBORDINATORS = frozenset({"dass", "ob", "weil", "wie", "wenn", "als", "obwohl", "damit", "was", "wo"})
+_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "deren", "dessen"})
+_CLAUSE_PRONOUNS = frozenset({"man", "er", "sie", "es", "wir", "ich", "ihr"})  # a relative clause's subject
 
 
 def _main_clause(clause: list[Word]) -> list[Word]:
@@ -439,7 +441,20 @@ def _main_clause(clause: list[Word]) -> list[Word]:
     for position, word in enumerate(clause[:-1]):
         if word.text == "," and clause[position + 1].lower in _SUBORDINATORS and position > 0:
             return clause[:position]
+        if word.text == "," and position > 0 and _opens_relative_clause(clause, position + 1):
+            return clause[:position]  # "Dann sagt er einen Satz, den man hier oft hört: „…“"
     return clause
+
+
+def _opens_relative_clause(clause: list[Word], position: int) -> bool:
+    """ "…einen Satz, den man hier oft hört": after a noun and a comma, a relative pronoun followed
+    by a pronoun or a preposition opens a relative clause (", der Plan sei …" is an article and its noun)."""
+    return (
+        position + 1 < len(clause)
+        and clause[position - 2].capitalized
+        and clause[position].lower in _RELATIVE_PRONOUNS
+        and (clause[position + 1].lower in _CLAUSE_PRONOUNS or clause[position + 1].lower in lexicon.PREPOSITIONS)
+    )
 
 
 def _verb_first(region: list[Word], position: int) -> bool:

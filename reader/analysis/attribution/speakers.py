@@ -709,7 +709,9 @@ class SpeakerFinding(AttributionState):
                 and words[0].lower() in {"ein", "eine"}
                 and (
                     words[-1].lower() == head
-                    or (by_age and earlier.case == "nom" and earlier.referent.gender == role.referent.gender)
+                    # "durch eine Mitarbeiterin der Stadt … sagte die 44-Jährige": brought in as a
+                    # subject or after a preposition, not as someone's genitive
+                    or (by_age and earlier.case in {"nom", "obl"} and earlier.referent.gender == role.referent.gender)
                 )
             ):
                 return self.text[earlier.start : self._written_end(earlier)]

@@ -58,6 +58,7 @@ class MentionResolution(MentionState):
         topics: list[Referent | None] = []  # per sentence: its first nominative person
         earlier: list[list[Referent]] = []  # per sentence: antecedent candidates, best first
         subjects: list[list[Referent]] = []  # per sentence: its nominative candidates
+        introduced: list[list[Referent]] = []  # per sentence: the unnamed people an indefinite article brings in
         organisations: list[list[Referent]] = []  # per sentence: the organisations it names, in any case
         by_head = _organisations_by_head(mentions)
         # where a place's name opens: "der Bauernverband Sachsen-Anhalt" names its own body, no anaphor
@@ -69,6 +70,7 @@ class MentionResolution(MentionState):
             source_topic: Referent | None = None  # a person named as the sentence's source ("laut X", "X zufolge")
             nominative: list[Referent] = []
             other: list[Referent] = []
+            unnamed: list[Referent] = []
             for index in indices:
                 mention = out[index]
                 if (
@@ -100,8 +102,15 @@ class MentionResolution(MentionState):
                         # the one person the sentence before names, in any case
                         found = self._definite_antecedent(mention, [], earlier[-1:])
                     if found is None:
-                        found = self._salient_person(mention, [] if trailing else nominative + other, earlier)
-                    if found is not None and not self._age_fits(mention, found, ages):
+                        found = self._salient_person(
+                            mention, [] if trailing else nominative + other, earlier, [unnamed, *introduced[::-1]]
+                        )
+                    if found is not None and (
+                        not self._age_fits(mention, found, ages)
+                        or _unnamed_nearer(
+                            mention, found, [nominative + other, *earlier[::-1]], [unnamed, *introduced[::-1]]
+                        )
+                    ):
                         found = None  # "die 44-Jährige" is not the one the text made "der 61-Jährige"
                     if found is None:
                         found = _named_by_head(mention, by_head) or _the_company(mention, companies)
@@ -115,6 +124,8 @@ class MentionResolution(MentionState):
                     out[index] = mention
                 referent = mention.referent
                 self._note_age(mention, ages)
+                if _introduced_unnamed(mention.referent, mention.referent.gender) and mention.case != "gen":
+                    unnamed.append(mention.referent)
                 if not _can_be_antecedent(mention) or self._dateline_agency(mention) or self._byline(mention):
                     continue
                 if mention.case == "nom" and referent.label == "PER" and topic is None and mention.kind != "possessive":
@@ -133,6 +144,7 @@ class MentionResolution(MentionState):
                 continue  # a sentence that is only a quotation is the speaker's, no step away from them
             topics.append(topic or source_topic)
             earlier.append(nominative + other)
+            introduced.append(unnamed)
             organisations.append(
                 [
                     out[i].referent
@@ -301,7 +313,9 @@ class MentionResolution(MentionState):
             return next(iter(fitting.values())) if len(fitting) == 1 else None
         return None
 
-    def _salient_person(self, mention: Mention, here: list[Referent], earlier: list[list[Referent]]) -> Referent | None:
+    def _salient_person(
+        self, mention: Mention, here: list[Referent], earlier: list[list[Referent]], unnamed: list[list[Referent]]
+    ) -> Referent | None:
         """A definite role noun no sentence subject settles ("Sie lacht. … sagt die Chefin", "Den
         Ausschlag gab Lena Berg. Die junge Nationalspielerin … sagte die Zuspielerin"): the one named
         person of its gender whom the nearest sentence naming anyone keeps present — by name or by
@@ -317,8 +331,8 @@ class MentionResolution(MentionState):
         ):
             return None
         windows = [here] + [earlier[-back] for back in range(1, min(DEFINITE_LOOKBACK_SENTENCES, len(earlier)) + 1)]
-        for window in windows:
-            if any(_introduced_unnamed(c, gender) for c in window):
+        for window, brought_in in zip(windows, unnamed, strict=False):
+            if any(_introduced_unnamed(c, gender) for c in brought_in):
                 return None  # "hatte ein Schichtleiter ausgesagt. … schilderte der 49-Jährige": that one
             fitting = {
                 c.key: self._gendered(c)
@@ -398,6 +412,23 @@ def _age_of(text: str) -> str | None:
     """The age a definite noun gives its person: "die 44-Jährige", "der 61-jährige Rentner" → the number."""
     found = _AGE_IN_NOUN.search(text)
     return found.group(1) if found else None
+
+
+def _unnamed_nearer(
+    mention: Mention, person: Referent, present: list[list[Referent]], unnamed: list[list[Referent]]
+) -> bool:
+    """ "Paul Weber muss zahlen. Aufgeflogen war die Sache durch eine Mitarbeiterin der Stadt. „…“,
+    sagte die 44-Jährige": an unnamed person of the role's gender brought in (in any case but the
+    genitive) after the person found, nearer the role noun, is whom it takes up. `present` and
+    `unnamed` hold, per sentence from the role's own backwards, who is named and who brought in."""
+    if mention.kind != "role" or person.label != "PER":
+        return False
+    for window, brought_in in list(zip(present, unnamed, strict=False))[: DEFINITE_LOOKBACK_SENTENCES + 1]:
+        if any(_introduced_unnamed(c, mention.referent.gender) for c in brought_in):
+            return True
+        if any(c.key == person.key for c in window):
+            return False
+    return False
 
 
 def _introduced_unnamed(referent: Referent, gender: str) -> bool:
