@@ -5,6 +5,7 @@ pipeline would tag them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader.analysis import ArticleAnalysis, analyze_spans
 from reader.analysis.analyze import sentence_spans
@@ -262,3 +263,23 @@ def test_the_speaker_of_a_colon_is_the_main_clause_subject_not_the_relative_clau
         "weil wir keine Wahl haben.“"
     )
     assert _speakers(_analyse(text, [("Paul Weber", "PER")])) == ["Paul Weber"]
+
+
+def test_a_surname_two_people_share_is_the_one_named_in_full_last(analyse: Callable[..., ArticleAnalysis]) -> None:
+    # the test pipeline tags "Weber" alone as well as "Jens Weber" and "Paul Weber"
+    text = (
+        "Jens Weber steht am Steuer. Sein Bruder Paul Weber hilft ihm. Gegen Mittag wird es eng. Für Jens "
+        "Weber ist das Alltag. Der Pegel fällt. Weber schreibt die Zahl in ein Heft. „Irgendwann lese ich "
+        "das“, sagt er."
+    )
+    assert _speakers(analyse(text)) == ["Jens Weber"]
+
+
+def test_an_untagged_surname_two_people_share_is_the_one_named_in_full_last() -> None:
+    text = (
+        "Birgit Hollmann steht am Steuer. „Das ist mein Fluss“, sagt die 52-Jährige. Ihr Mann Jürgen "
+        "Hollmann hilft ihr. Für Birgit Hollmann ist das Alltag. Gegen Mittag winkt Lena Berg vom Ufer. "
+        "Hollmann schreibt die Zahl in ein Heft. „Irgendwann lese ich das“, sagt sie."
+    )
+    names = [("Birgit Hollmann", "PER"), ("Jürgen Hollmann", "PER"), ("Lena Berg", "PER")]
+    assert _speakers(_analyse(text, names))[-1] == "Birgit Hollmann"

@@ -75,6 +75,7 @@ class MentionScan(RoleLearning):
         """Every mention in reading order; role nouns resolved by `roles`, pronouns not yet."""
         items = self.words.items
         mentions: list[Mention] = []
+        shared = _shared_surnames(self.entities)
         i = 0
         while i < len(items):
             word = items[i]
@@ -104,6 +105,8 @@ class MentionScan(RoleLearning):
                         label=label,
                         gender=self.gender(entity.key, entity.name) if label == "PER" else "",
                     )
+                    if label == "PER" and (bearer := _latest_bearer(shared, entity.text, entity.start)) is not None:
+                        referent = Referent(bearer.key, bearer.name, gender=self.gender(bearer.key, bearer.name))
                     mentions.append(Mention(entity.start, entity.end, "name", case, referent, entity.text))
                 i = self.words.index_at(entity.end)
                 continue
@@ -116,7 +119,7 @@ class MentionScan(RoleLearning):
             if word.start in self.apposition_words:
                 i += 1
                 continue
-            surname_of = self.surnames.get(word.text)
+            surname_of = self.surnames.get(word.text) or _latest_bearer(shared, word.text, word.start)
             if surname_of is not None and self._names_someone(i):
                 gender = self.gender(surname_of.key, surname_of.name)
                 referent = Referent(surname_of.key, surname_of.name, label="PER", gender=gender)
@@ -577,6 +580,24 @@ class MentionScan(RoleLearning):
 _ATTRIBUTE_OPENERS = frozenset({"von", "vom", "aus", "der", "des"})  # where a noun phrase's attribute opens
 _ATTRIBUTE_REACH = 6
 _GENITIVE_NOUNS = 3  # capitalised words of a genitive attribute ("der Freiwilligen Feuerwehr Kassel")  # words of such an attribute between a source and its "zufolge"
+
+
+def _shared_surnames(entities: list[Entity]) -> dict[str, list[Entity]]:
+    """The surnames two or more people of the article share ("Birgit Hollmann", "Jürgen Hollmann"),
+    each with the full names that bear it, in reading order (`entities` is)."""
+    bearers: dict[str, list[Entity]] = {}
+    for entity in entities:
+        words = entity.text.split()
+        if entity.label == "PER" and len(words) > 1 and words[-1][:1].isupper():
+            bearers.setdefault(words[-1], []).append(entity)
+    return {surname: found for surname, found in bearers.items() if len({e.key for e in found}) > 1}
+
+
+def _latest_bearer(shared: dict[str, list[Entity]], surname: str, start: int) -> Entity | None:
+    """Whom a surname two people share stands for ("Hollmann schreibt …"): the one the text named
+    in full last before it, whom the story is then about; None before either is named."""
+    before = [e for e in shared.get(surname, ()) if e.end <= start]
+    return before[-1] if before else None
 
 
 def _plural_role(lower: str) -> bool:
