@@ -283,3 +283,12 @@ def test_an_untagged_surname_two_people_share_is_the_one_named_in_full_last() ->
     )
     names = [("Birgit Hollmann", "PER"), ("Jürgen Hollmann", "PER"), ("Lena Berg", "PER")]
     assert _speakers(_analyse(text, names))[-1] == "Birgit Hollmann"
+
+
+def test_a_name_in_apposition_after_a_role_is_the_speaker_when_the_pipeline_missed_it() -> None:
+    text = (
+        "Die Feuerwehr hat weitere Einheiten zusammengezogen. Ein Sprecher der Feuerwehr, Nikos "
+        "Andrianakis, sagte im Fernsehen, die Flammen seien „an mehreren Fronten außer Kontrolle“."
+    )
+    for names in ([("Nikos Andrianakis", "MISC")], []):
+        assert _spoken(_analyse(text, names)) == [(None, "Nikos Andrianakis")]

@@ -780,6 +780,8 @@ class SpeakerFinding(AttributionState):
             return [m for m in candidates if m.end <= auxiliary.start][
                 -1
             ]  # "Ich möchte Sie bitten, …": the subject before the auxiliary
+        if candidates and (named := self._untagged_apposition(candidates[-1], verb.start)) is not None:
+            return named
         if candidates or not fallback:
             return candidates[-1] if candidates else None
         sources = [m for m in self._mentions_in(start, verb.start) if m.case == "src"]
@@ -823,6 +825,28 @@ class SpeakerFinding(AttributionState):
         if name.kind != "name" or name.referent.label != "PER" or name.end > words[opening].start:
             return None
         return name
+
+    def _untagged_apposition(self, role: Mention, end: int) -> Mention | None:
+        """ "Ein Sprecher der Feuerwehr, Nikos Andrianakis, sagte": the name between commas after an
+        unnamed role (its genitive complement included), right before the verb, is the speaker —
+        also where the pipeline tagged it as no person or not at all (two or three name-shaped
+        words, no organisation, place or other mention among them)."""
+        if role.kind not in {"role", "indefinite"} or role.referent.known:
+            return None
+        words = self.words.between(self._written_end(role), end)
+        name = words[1:-1]
+        if (
+            len(words) < UNTAGGED_NAME_MIN_WORDS + 2
+            or words[0].text != ","
+            or words[-1].text != ","
+            or not UNTAGGED_NAME_MIN_WORDS <= len(name) <= UNTAGGED_NAME_MAX_WORDS
+            or not all(_name_shaped(w) for w in name)
+            or looks_role(name[0])
+            or self._mentions_in(name[0].start, name[-1].end)
+        ):
+            return None
+        text = self.text[name[0].start : name[-1].end]
+        return Mention(name[0].start, name[-1].end, "indefinite", "nom", Referent(kind="person", text=text), text)
 
     def _untagged_name(self, before: list[Word], apposition: list[Word]) -> Mention | None:
         """ "Taras Melnyk, früherer Botschafter der Ukraine, warnt": a person's name the pipeline
