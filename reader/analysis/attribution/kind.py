@@ -20,6 +20,7 @@ _HALTEN_FORMS = frozenset({"hält", "halten", "hielt", "hielten", "halte", "hiel
 _WORDS_IN_QUOTE = re.compile(r"\w+")
 CHANT_REACH = 4  # words beside a quotation searched for a verb of singing or chanting
 SPEECH_MIN_WORDS = 4
+REPORTED_STEPS = 2  # sentences of reported speech a quotation standing alone may follow back to their source
 _INITIALS = re.compile(r"^(?:[a-zäöü]{1,4}|/)$")  # an author's lower-case initials, "tr" or "lwd/mj"
 _SENTENCE = re.compile(r"^[A-ZÄÖÜ][^.!?]*\s[^.!?]*[.!?…]$")  # capitalised, two words or more, its own final stop
 
@@ -157,7 +158,7 @@ class QuoteKinds(CueFinding):
         paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
         opens_paragraph = not self.text[paragraph_start : sentence.start].strip()
         neighbours = [current + 1, current - 1] if opens_paragraph else [current - 1]
-        for index in neighbours:
+        for index in neighbours:  # grows by the sentences a reported one before the quote leads back to
             if not 0 <= index < len(self.sentences):
                 continue
             other = self.sentences[index]
@@ -183,7 +184,21 @@ class QuoteKinds(CueFinding):
             ]
             if people:
                 return people[0]
+            if self._reported_step_back(index, current, words):
+                neighbours.append(index - 1)
         return None
+
+    def _reported_step_back(self, index: int, current: int, words: list[Word]) -> bool:
+        """ "…, sagte der Baukirchmeister, Jens Oberdiek. Für zwei Kirchen gebe es Interessenten.
+        „…“": a sentence before the quotation in reported speech, naming no one, goes on with the
+        account of the sentence before it (in the same paragraph, up to REPORTED_STEPS back)."""
+        return (
+            index < current
+            and current - index <= REPORTED_STEPS
+            and index > 0
+            and "\n" not in self.text[self.sentences[index - 1].end : self.sentences[current].start]
+            and any(is_subjunctive(words, position) for position in range(len(words)))
+        )
 
     def _opening_source(self, words: list[Word]) -> Mention | None:
         """ "Laut Tobias Kranz wusste die Stadt …": a sentence opened by "laut" and a person's name

@@ -203,7 +203,11 @@ class SpeakerFinding(AttributionState):
             m for m in self._mentions_in(region[position].end, end) if m.case == "nom" and m.kind != "possessive"
         ]
         if not candidates:
-            return self._noun_phrase_at(region[position].end, end) if fallback else None
+            if not fallback:
+                return None
+            phrase = self._noun_phrase_at(region[position].end, end)
+            # "sagte der Baukirchmeister des Kirchenkreises, Jens Oberdiek": a role the lexicon does not know
+            return (self._apposition_name(phrase, []) or phrase) if phrase is not None else None
         if candidates[0].kind == "pronoun" and self.words.index_at(candidates[0].start) == self.words.index_at(
             region[position].end
         ):
