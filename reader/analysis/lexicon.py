@@ -667,6 +667,21 @@ ROLE_SUFFIXES = (
     "sohn",
     "tochter",
     "herr",
+    # trades and stations of life a report names its people by ("sagt der Schäfer", "die Wirtin")
+    "winzer",
+    "winzerin",
+    "schäfer",
+    "schäferin",
+    "rentner",
+    "rentnerin",
+    "handwerker",
+    "handwerkerin",
+    "wirt",
+    "wirtin",
+    "intendant",
+    "intendantin",
+    "biologe",
+    "biologin",
 )
 # role nouns that are feminine without the suffix -in ("die Mutter", "die Krankenschwester")
 FEMININE_ROLE_HEADS = ("frau", "mutter", "schwester", "tochter")
@@ -850,6 +865,7 @@ ROLE_NOISE_ADJECTIVES = frozenset(
         "amtierend",
         "neu",
         "alt",
+        "jung",
         "heutig",
         "langjährig",
         "derzeitig",

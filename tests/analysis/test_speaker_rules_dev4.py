@@ -315,3 +315,14 @@ def test_a_name_in_apposition_after_a_role_the_lexicon_does_not_know_is_the_spea
     text = "Denkbar seien Wohnungen, sagte der Baukirchmeister des Kirchenkreises, Paul Weber. Er lachte."
     analysis = _analyse(text, [("Paul Weber", "PER")])
     assert [(q.speaker, q.speaker_text) for q in analysis.indirect] == [("Paul Weber", "Paul Weber")]
+
+
+def test_a_trade_noun_takes_up_the_person_and_a_plural_determiner_opening_the_sentence_stays_with_it() -> None:
+    text = (
+        "Sein Nachbar Paul Weber sieht das nüchterner. Der junge Winzer hat den Betrieb übernommen. „Keiner "
+        "weiß, wie es weitergeht.“ Andere Winzer sprachen von einer „Serie, die nicht abreißt“."
+    )
+    assert _spoken(_analyse(text, [("Paul Weber", "PER")])) == [
+        ("Paul Weber", "Der junge Winzer"),
+        (None, "Andere Winzer"),
+    ]

@@ -195,6 +195,8 @@ class MentionScan(RoleLearning):
                 )
             elif _looks_role(word) and not self._precedes_name(i):
                 adjectives, first = self._adjectives_before(i)
+                if first > 0 and items[first - 1].lower in lexicon.PLURAL_DETERMINERS and items[first - 1].capitalized:
+                    first -= 1  # "Andere Schäfer in der Region sprachen …": opening the sentence, capitalised
                 determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
                 key = role_key(adjectives, word.text)
                 start = items[first].start

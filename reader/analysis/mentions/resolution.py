@@ -405,7 +405,13 @@ class MentionResolution(MentionState):
 def _qualified(mention: Mention) -> bool:
     """A role noun with an adjective that sets its person apart ("der französische Präsident"),
     not an age ("der 58-jährige Winzer") or a past ("der frühere Marineoffizier")."""
-    return len([w for w in mention.text.split(" ") if not _AGE_ADJECTIVE.match(w) and not _PAST.match(w)]) > 2
+    return len([w for w in mention.text.split(" ") if not _AGE_ADJECTIVE.match(w) and not _says_nothing(w)]) > 2
+
+
+def _says_nothing(adjective: str) -> bool:
+    """An adjective of a person's past or age that sets no second person apart ("der frühere",
+    "der junge Winzer"), by the role keys' own list."""
+    return bool(_PAST.match(adjective)) or re.sub(r"(?:en|em|er|es|e)$", "", adjective) in lexicon.ROLE_NOISE_ADJECTIVES
 
 
 def _age_of(text: str) -> str | None:
