@@ -326,3 +326,12 @@ def test_a_trade_noun_takes_up_the_person_and_a_plural_determiner_opening_the_se
         ("Paul Weber", "Der junge Winzer"),
         (None, "Andere Winzer"),
     ]
+
+
+def test_a_plural_she_takes_up_a_bare_plural_noun_before_a_plural_verb() -> None:
+    text = (
+        "Ganz ohne Gegenwind ging es nicht. Anwohner der Straße Am Mühlenteich hatten vor Lärm gewarnt. "
+        "„Wir haben nichts gegen die Jugend“, hatten sie in einem Brief geschrieben."
+    )
+    spoken = _spoken(_analyse(text, [("Am Mühlenteich", "LOC")]))
+    assert spoken and spoken[0][1].startswith("Anwohner der Straße")

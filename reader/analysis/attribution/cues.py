@@ -21,6 +21,7 @@ _INDEFINITE_SUBJECTS = frozenset({"manche", "jemand", "einige", "viele", "andere
 _QUOTING_FORMS = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
 _PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "wurden", "werden", "worden"})
 _RAN_AUXILIARIES = frozenset({"ist", "war", "sei", "wäre"})  # "ist von … die Rede"
+PLURAL_VERB_REACH = 60  # characters after a bare plural noun searched for its verb
 GROUP_LOOKBACK_SENTENCES = 2  # sentences before a plural "sie" searched for the group it takes up
 POSSESSIVE_HEADING_MAX_WORDS = 4  # "Sein nüchternes Fazit:" — a possessive, adjectives, a noun
 _ATTRIBUTION_AFTER = re.compile(r"[ \t]*(?:,|[a-zäöü])")
@@ -262,12 +263,16 @@ class CueFinding(SpeakerFinding):
         return None
 
     def _plural_verb_after(self, mention: Mention) -> bool:
-        """The first word after a subject and its attributes is a finite verb of the plural ("hatten",
-        "klagen"), so the bare noun is a plural ("Anwohner … hatten")."""
-        following = self.words.between(self._written_end(mention), self._written_end(mention) + 30)[:1]
-        if not following or not following[0].text.islower():
+        """The first lower-case word after a subject and its attribute (articles and capitalised
+        words: "der Straße Am Mühlenteich") is a finite verb of the plural ("hatten", "klagen"), so
+        the bare noun is a plural ("Anwohner … hatten")."""
+        following = self.words.between(mention.end, mention.end + PLURAL_VERB_REACH)
+        verb = next(
+            (w for w in following if not (w.capitalized or w.lower in lexicon.ARTICLES)),
+            None,
+        )
+        if verb is None or not verb.is_word or not verb.text.islower():
             return False
-        verb = following[0]
         return (verb.lower in lexicon.AUXILIARIES and verb.lower.endswith(("en", "nd"))) or (
             is_cue_word(verb) and verb.lower.endswith("en") and not verb.lower.startswith("ge")
         )
