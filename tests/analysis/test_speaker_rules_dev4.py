@@ -334,4 +334,4 @@ def test_a_plural_she_takes_up_a_bare_plural_noun_before_a_plural_verb() -> None
         "„Wir haben nichts gegen die Jugend“, hatten sie in einem Brief geschrieben."
     )
     spoken = _spoken(_analyse(text, [("Am Mühlenteich", "LOC")]))
-    assert spoken and spoken[0][1].startswith("Anwohner der Straße")
+    assert spoken and (spoken[0][1] or "").startswith("Anwohner der Straße")
