@@ -59,6 +59,7 @@ class MentionResolution(MentionState):
         earlier: list[list[Referent]] = []  # per sentence: antecedent candidates, best first
         subjects: list[list[Referent]] = []  # per sentence: its nominative candidates
         introduced: list[list[Referent]] = []  # per sentence: the unnamed people an indefinite article brings in
+        opened: list[int] = []  # per sentence: where it starts
         organisations: list[list[Referent]] = []  # per sentence: the organisations it names, in any case
         by_head = _organisations_by_head(mentions)
         # where a place's name opens: "der Bauernverband Sachsen-Anhalt" names its own body, no anaphor
@@ -103,7 +104,10 @@ class MentionResolution(MentionState):
                         found = self._definite_antecedent(mention, [], earlier[-1:])
                     if found is None:
                         found = self._salient_person(
-                            mention, [] if trailing else nominative + other, earlier, [unnamed, *introduced[::-1]]
+                            mention,
+                            [] if trailing else nominative + other,
+                            self._in_paragraph(mention, earlier, opened),
+                            [unnamed, *introduced[::-1]],
                         )
                     if found is not None and (
                         not self._age_fits(mention, found, ages)
@@ -145,6 +149,7 @@ class MentionResolution(MentionState):
             topics.append(topic or source_topic)
             earlier.append(nominative + other)
             introduced.append(unnamed)
+            opened.append(starts[number] if number < len(starts) else 0)
             organisations.append(
                 [
                     out[i].referent
@@ -312,6 +317,13 @@ class MentionResolution(MentionState):
             # ("Der französische Präsident wartete. … sagte der französische Präsident": someone new)
             return next(iter(fitting.values())) if len(fitting) == 1 else None
         return None
+
+    def _in_paragraph(self, mention: Mention, earlier: list[list[Referent]], opened: list[int]) -> list[list[Referent]]:
+        """The windows of the sentences before the mention in its own paragraph: a role noun after
+        a heading or a paragraph break ("… Vorerst keine Urteile / In den Monaten hatte der
+        Republikaner …") is no pointer to whoever the paragraph before was about."""
+        paragraph = self.words.text.rfind("\n", 0, mention.start) + 1
+        return [window for window, start in zip(earlier, opened, strict=True) if start >= paragraph]
 
     def _salient_person(
         self, mention: Mention, here: list[Referent], earlier: list[list[Referent]], unnamed: list[list[Referent]]
