@@ -339,8 +339,8 @@ def test_a_plural_she_takes_up_a_bare_plural_noun_before_a_plural_verb() -> None
 
 def test_a_definite_role_after_a_paragraph_break_takes_up_no_one_the_paragraph_before_named() -> None:
     text = (
-        "Greta Lindqvist leitet seit drei Jahren das Amt. Sie lehnt sich zurück.\n\nDie Stimmung im Haus "
-        "ist gut. Am Abend sagt die Chefin: „Ich lese jede Akte.“"
+        "Greta Lindqvist leitet seit drei Jahren das Amt. Sie lehnt sich zurück. Sie lacht. Dann steht sie "
+        "auf.\n\nDie Stimmung im Haus ist gut. Am Abend sagt die Chefin: „Ich lese jede Akte.“"
     )
     spoken = _spoken(_analyse(text, [("Greta Lindqvist", "PER")]))
     assert spoken and spoken[0][0] is None
