@@ -856,6 +856,10 @@ POSSESSIVE_DETERMINERS = frozenset(
 ) - {"ihr"}
 # Pronouns that name the speaker directly and never resolve in news narration (a column's "ich").
 PRONOUNS_SPEAKER = frozenset({"ich", "wir", "man"})
+# The words by which a speaker names themself: a quotation holding one speaks in the first person.
+FIRST_PERSON_WORDS = frozenset({"ich", "mich", "mir", "wir", "uns"}) | frozenset(
+    stem + ending for stem in ("mein", "unser") for ending in ("", "e", "er", "em", "en", "es")
+)
 
 # Indefinite speakers: the text says someone spoke but not who ("eine Reporterin", "Experten").
 INDEFINITE_DETERMINERS = frozenset(
