@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.analysis import ArticleAnalysis
+from reader.analysis import ArticleAnalysis, analyze_spans
 
 Analyse = Callable[..., ArticleAnalysis]
 
@@ -240,3 +240,25 @@ def test_a_noun_unknown_as_a_role_named_after_a_comma_is_that_person(analyse: An
     # "Baukirchmeister" is no role noun of the lexicon: the name after the comma still is the source
     text = "Denkbar seien Wohnungen oder Räume für Vereine, sagte der Baukirchmeister des Kirchenkreises, Jens Weber."
     assert _reported(analyse(text))[0][0] == "Jens Weber"
+
+
+def test_a_span_the_pipeline_runs_over_a_verb_is_no_name_and_the_surname_in_it_still_speaks() -> None:
+    # the pipeline tagged "Universität wird Brandner" as one organisation: a name holds no verb
+    text = (
+        "Die Studie leitete Jana Brandner. In der Mitteilung der Universität wird Brandner mit den Worten "
+        "zitiert: „Hitze ist das größte Risiko, das wir haben.“"
+    )
+    wrong = text.index("Universität")
+    spans = [(text.index("Jana"), text.index("Jana") + 13, "PER"), (wrong, text.index(" mit den"), "ORG")]
+    sentences = [(0, text.index(" In der") + 1), (text.index("In der"), len(text))]
+    analysis = analyze_spans("a", "v", "f", text, spans, sentences)
+    assert [e.text for e in analysis.entities] == ["Jana Brandner"]
+    assert [q.speaker for q in analysis.quotes] == ["Jana Brandner"]
+
+
+def test_a_name_particle_spelled_like_a_verb_stays_in_the_name() -> None:
+    # "bin" of an Arabic name is no "ich bin"
+    text = "Der Minister Khalid bin Rashed reiste nach Bern."
+    start = text.index("Khalid")
+    analysis = analyze_spans("a", "v", "f", text, [(start, start + len("Khalid bin Rashed"), "PER")], [(0, len(text))])
+    assert [e.text for e in analysis.entities] == ["Khalid bin Rashed"]
