@@ -290,6 +290,9 @@ OBLIQUE_ARTICLES = frozenset({"dem", "den", "einem", "einen", "des", "eines", "e
 NOMINATIVE_ARTICLES = frozenset({"der", "die", "ein", "eine"})
 ARTICLES = OBLIQUE_ARTICLES | NOMINATIVE_ARTICLES | {"das"}
 SOURCE_PREPOSITIONS = frozenset({"laut", "zufolge"})
+# Prepositions an organisation's name may open with ("Pro Bahn", "Für Kinder e.V."): its last word
+# is then what the organisation is for, not what it is.
+NAME_PREPOSITIONS = PREPOSITIONS | frozenset({"pro", "contra", "kontra"})
 # Conjunctions and adverbs that are never part of a name or a noun phrase: the words both
 # function-word lists share (mentions/word_rules.py FUNCTION_WORDS, attribution/speakers.py).
 CLAUSE_WORDS = frozenset(
