@@ -290,6 +290,9 @@ OBLIQUE_ARTICLES = frozenset({"dem", "den", "einem", "einen", "des", "eines", "e
 NOMINATIVE_ARTICLES = frozenset({"der", "die", "ein", "eine"})
 ARTICLES = OBLIQUE_ARTICLES | NOMINATIVE_ARTICLES | {"das"}
 SOURCE_PREPOSITIONS = frozenset({"laut", "zufolge"})
+# Prepositions an organisation's name may open with ("Pro Bahn", "Für Kinder e.V."): its last word
+# is then what the organisation is for, not what it is.
+NAME_PREPOSITIONS = PREPOSITIONS | frozenset({"pro", "contra", "kontra"})
 # Conjunctions and adverbs that are never part of a name or a noun phrase: the words both
 # function-word lists share (mentions/word_rules.py FUNCTION_WORDS, attribution/speakers.py).
 CLAUSE_WORDS = frozenset(
@@ -856,6 +859,10 @@ POSSESSIVE_DETERMINERS = frozenset(
 ) - {"ihr"}
 # Pronouns that name the speaker directly and never resolve in news narration (a column's "ich").
 PRONOUNS_SPEAKER = frozenset({"ich", "wir", "man"})
+# The words by which a speaker names themself: a quotation holding one speaks in the first person.
+FIRST_PERSON_WORDS = frozenset({"ich", "mich", "mir", "wir", "uns"}) | frozenset(
+    stem + ending for stem in ("mein", "unser") for ending in ("", "e", "er", "em", "en", "es")
+)
 
 # Indefinite speakers: the text says someone spoke but not who ("eine Reporterin", "Experten").
 INDEFINITE_DETERMINERS = frozenset(

@@ -77,6 +77,8 @@ ORGANISATIONS = [
     "Nordsee Bahn",
     "Nordsee Bahn AG",
     "Pro Bahn",
+    "Westfälische Bahn",
+    "Hessische Bauernverband",
     "Brenner Stahl AG",
     "Landgericht Kassel",
     "Amtsgericht Kassel",

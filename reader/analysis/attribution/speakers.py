@@ -203,7 +203,7 @@ class SpeakerFinding(AttributionState):
             m for m in self._mentions_in(region[position].end, end) if m.case == "nom" and m.kind != "possessive"
         ]
         if not candidates:
-            return self._noun_phrase_at(region[position].end, end) if fallback else None
+            return self._noun_phrase_named(region[position].end, end) if fallback else None
         if candidates[0].kind == "pronoun" and self.words.index_at(candidates[0].start) == self.words.index_at(
             region[position].end
         ):
@@ -232,6 +232,15 @@ class SpeakerFinding(AttributionState):
             ):
                 return candidates[1]  # "der frühere Botschafter in Moskau John Herbst": the name, not the role
         return first
+
+    def _noun_phrase_named(self, start: int, end: int) -> Mention | None:
+        """The noun phrase in [start, end) a source is worded as, or the name its apposition gives
+        ("sagte der Baukirchmeister des Kirchenkreises, Jens Oberdiek": a noun the lexicon does not
+        know as a role, named after the comma)."""
+        phrase = self._noun_phrase_at(start, end)
+        if phrase is None:
+            return None
+        return self._apposition_name(phrase, []) or phrase
 
     def _apposition_name(self, role: Mention, later: list[Mention]) -> Mention | None:
         """ "die Befehlshaberin der Marine, Admiralin Petra Lange": the person the role is followed

@@ -126,6 +126,8 @@ class MentionScan(RoleLearning):
             ):
                 referent = Referent(short_for.key, short_for.name, label="ORG")
                 case = self._np_case(i - 1, items[i - 1].lower)
+                if case == "nom" and items[i - 1].lower == "der" and word.text in self.never_masculine_heads:
+                    case = "obl"  # "warf der Bahn vor": the Deutsche Bahn is feminine, "der" its dative
                 text = self.words.text[items[i - 1].start : word.end]
                 mentions.append(Mention(items[i - 1].start, word.end, "name", case, referent, text))  # "die Bahn"
             elif (
