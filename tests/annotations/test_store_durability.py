@@ -1,8 +1,9 @@
 """The order of a change's disk operations, recorded on a real store: every staged file is on disk
-(fsynced) before the journal says the change will happen, the journal is on disk before any
-target is replaced, and the folders are fsynced after the renames and before the journal goes.
-A crash at any point then leaves the old store or, once the journal is there, one the next
-process finishes; these tests fail if a faster path reorders or drops a sync."""
+(fsynced, and its folder with its name) before the journal says the change will happen, the
+journal is on disk before any target is replaced, and the folders are fsynced after the renames
+and before the journal goes. A crash at any point then leaves the old store or, once the journal
+is there, one the next process finishes; these tests fail if a faster path reorders or drops a
+sync."""
 
 from __future__ import annotations
 
@@ -99,10 +100,16 @@ def assert_durable_order(events: list[Event], root: Path) -> int:
     assert any(commit < index < renames[0] for index in root_syncs), (
         "the journal's rename is made durable (its folder fsynced) before any target is replaced"
     )
+    last_staged_sync: dict[int, int] = {}  # folder -> the last fsync of a file staged in it
     for index in renames:
         staged = events[index].inode
-        assert any(events[sync].inode == staged for sync in synced_files if sync < commit), (
-            f"{events[index].name}: its staged file is fsynced before the journal is committed"
+        syncs = [sync for sync in synced_files if events[sync].inode == staged and sync < commit]
+        assert syncs, f"{events[index].name}: its staged file is fsynced before the journal is committed"
+        folder = events[index].folder
+        last_staged_sync[folder] = max(last_staged_sync.get(folder, 0), syncs[-1])
+    for folder, last in last_staged_sync.items():
+        assert any(e.kind == "fsync" and e.is_folder and e.inode == folder for e in events[last:commit]), (
+            "each folder of staged files is fsynced after them and before the journal is committed (their names)"
         )
     removals = [i for i, e in enumerate(events) if e.kind == "unlink" and e.name == JOURNAL_NAME]
     assert len(removals) == 1 and removals[0] > renames[-1], "the journal goes after every rename"
