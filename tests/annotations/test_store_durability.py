@@ -149,7 +149,7 @@ def test_an_import_is_durable_before_the_journal_commits_it(
     assert len(AnnotationStore.open(second_library)) == 300
 
 
-def test_a_change_of_one_file_is_fsynced_before_it_replaces_the_old(
+def test_a_change_of_one_file_is_fsynced_before_it_replaces_the_old_and_its_folder_after(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = AnnotationStore.open(library)
@@ -162,4 +162,8 @@ def test_a_change_of_one_file_is_fsynced_before_it_replaces_the_old(
     staged = recorded.events[renames[0]].inode
     assert any(e.kind == "fsync" and not e.is_folder and e.inode == staged for e in recorded.events[: renames[0]]), (
         "the new content is on disk before it replaces the old file"
+    )
+    folder = recorded.events[renames[0]].folder
+    assert any(e.kind == "fsync" and e.is_folder and e.inode == folder for e in recorded.events[renames[0] :]), (
+        "the rename is made durable: a save reported done survives a power cut"
     )
