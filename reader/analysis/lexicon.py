@@ -706,6 +706,14 @@ ANAPHORIC_ORGANISATION_HEADS = (
     "dienstleister",
     "anbieter",
     "betreiber",
+    "kammer",  # "der Kammer" after "die Industrie- und Handelskammer"
+    "klinik",
+    "gremium",
+    "initiative",
+    "kirche",  # "die Landeskirche" after "die Evangelische Kirche von Westfalen"
+    "genossenschaft",
+    "molkerei",
+    "reederei",
 )
 # Nouns for a company ("das Unternehmen", "der Konzern"), which take up a company's name, and
 # the heads of public bodies' names, which no company noun takes up ("das Oberlandesgericht").
@@ -720,6 +728,9 @@ COMPANY_HEADS = (
     "dienstleister",
     "anbieter",
     "betreiber",
+    "genossenschaft",
+    "molkerei",
+    "reederei",
 )
 # Legal forms that end a company's name ("Brenner Stahl AG", "Hollweg Confiserie GmbH & Co. KG").
 LEGAL_FORMS = frozenset({"AG", "GmbH", "KG", "SE", "KGaA", "OHG", "eG", "mbH", "Inc.", "Ltd.", "plc", "S.A.", "N.V."})
@@ -816,7 +827,36 @@ ORGANISATION_HEADS = (
     "kreml",
     "botschaft",
     "generalstab",
+    "beirat",  # councils and committees: "der Kreisseniorenbeirat", "das Gremium"
+    "gremium",
+    "initiative",  # "die Bürgerinitiative"
+    "genossenschaft",
+    "molkerei",
+    "reederei",
+    "universitätsmedizin",
 )
+# Compounds that end like an institution but name a thing: "die Datenbank", "auf der Anklagebank".
+NOT_INSTITUTIONS = ("datenbank", "sitzbank", "werkbank", "ersatzbank", "parkbank", "anklagebank", "hantelbank")
+# What a generic institution noun can take up, by the words of the organisation's name or written
+# noun: "das Gremium" a "Kreisseniorenbeirat" or a "Verkehrsministerkonferenz", "die Landeskirche"
+# the "Evangelische Kirche", "das Unternehmen" a "Reederei": one with a word ending in a head.
+INSTITUTION_KINDS: dict[str, tuple[str, ...]] = {
+    "gremium": ("beirat", "rat", "ausschuss", "konferenz", "kommission", "kuratorium", "vorstand", "synode"),
+    "kammer": ("kammer",),
+    "kirche": ("kirche", "bistum", "diözese", "kirchenkreis"),
+    "klinik": ("klinik", "klinikum", "kliniken", "krankenhaus", "universitätsmedizin", "spital"),
+    "initiative": ("initiative", "bündnis", "aktionsbündnis"),
+    "unternehmen": (*COMPANY_HEADS, "werke", "werk", "gruppe", "bahn", "post"),
+    "konzern": (*COMPANY_HEADS, "werke", "gruppe"),
+    "firma": (*COMPANY_HEADS, "werke", "werk"),
+}
+# Documents only one kind of body issues: "die Anklageschrift" is the prosecutors', "das Urteil" the court's.
+DOCUMENT_ISSUERS: dict[str, tuple[str, ...]] = {
+    "anklageschrift": ("anwaltschaft",),
+    "anklage": ("anwaltschaft",),
+    "urteil": ("gericht", "gerichtshof"),
+    "geschäftsbericht": (*COMPANY_HEADS, "werke", "gruppe", "bank"),
+}
 # Adjectives that do not change which role is meant ("der ehemalige US-Botschafter").
 ROLE_NOISE_ADJECTIVES = frozenset(
     {

@@ -220,3 +220,116 @@ def test_an_institution_noun_takes_up_the_one_name_it_opens_as_a_compound(analys
     assert (quote.speaker, quote.speaker_text) == ("Polizeipräsidium Nordhessen", "der Polizei")
     two = text.replace("Die Ermittlungen dauern an.", "Die Polizeidirektion Osnabrück half.")
     assert only_quote(analyse(two)).speaker is None  # two such names: no guess
+
+
+# ---- organisations a document or a generic institution noun stands for ---------------------
+
+
+def _source(analysis) -> tuple[str | None, str | None, str]:
+    quote = only_quote(analysis)
+    return (quote.speaker, quote.speaker_text, quote.speaker_kind)
+
+
+def test_a_call_and_a_brochure_are_documents_whose_owner_speaks(analyse) -> None:
+    text = (
+        "Die Polizeidirektion Osnabrück sperrte die Brücke. "
+        "„Bleiben Sie zu Hause“, heißt es in einem Aufruf der Polizei."
+    )
+    assert _source(analyse(text))[0] == "Polizeidirektion Osnabrück"
+
+
+def test_an_unowned_document_is_the_organisation_the_sentences_before_name(analyse) -> None:
+    text = (
+        "Auf ihrer Tagung in Lindau forderte die Bauministerkonferenz am Mittwoch mehr Geld. "
+        "Andernfalls drohe ein Stillstand. In dem Beschluss heißt es: „So geht es nicht weiter.“"
+    )
+    assert _source(analyse(text)) == (None, "die Bauministerkonferenz", "organisation")
+    named = (
+        "Der Stahlhersteller Brenner Stahl AG bietet Kunden Rabatte an. Derzeit sind rund 400 Kunden betroffen. "
+        "„Wir halten Wort“, heißt es in einer Mitteilung."
+    )
+    assert _source(analyse(named))[0] == "Brenner Stahl AG"
+
+
+def test_an_unowned_document_with_no_organisation_near_stays_the_document(analyse) -> None:
+    text = "Der Zug fiel aus. Die Fahrgäste warteten lange. „Wir bitten um Geduld“, heißt es in einer Mitteilung."
+    assert _source(analyse(text)) == (None, "einer Mitteilung", "document")
+    far = (
+        "Die Bauministerkonferenz tagte. Der Zug fiel aus. Die Fahrgäste warteten. Es regnete. Es wurde Abend. "
+        "„Wir bitten um Geduld“, heißt es in einer Mitteilung."
+    )
+    assert _source(analyse(far)) == (None, "einer Mitteilung", "document")
+
+
+def test_an_indictment_is_the_prosecutors_not_the_company_named_after_them(analyse) -> None:
+    text = (
+        "Die Staatsanwaltschaft hatte vier Jahre gefordert. Die Brenner Stahl AG hatte Arbeiter verliehen. "
+        "Die Arbeiter lebten in Baracken. In der Anklageschrift heißt es: „Sie wurden getäuscht.“"
+    )
+    assert _source(analyse(text)) == (None, "Die Staatsanwaltschaft", "organisation")
+
+
+def test_his_report_after_a_sentence_about_an_organisation_is_the_organisations(analyse) -> None:
+    text = (
+        "Ihr Haushälter Paul Weber sprach von Verschwendung. Der Bundesrechnungshof hatte die Praxis kritisiert. "
+        "In seinem Bericht hieß es: „Die Preise werden nicht geprüft.“"
+    )
+    assert _source(analyse(text))[0] == "Bundesrechnungshof"
+
+
+def test_a_business_report_is_the_cooperative_the_dairy_noun_takes_up(analyse) -> None:
+    text = (
+        "Der Milchhof Talgrund eG legte am Montag Zahlen vor. Im Jahresmittel zahlte die Molkerei 47 Cent je Kilogramm. "
+        "Die Genossenschaft liege damit „im oberen Drittel“, heißt es im Geschäftsbericht."
+    )
+    assert _source(analyse(text))[0] == "Milchhof Talgrund eG"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        (
+            "Der Kreiselternbeirat hält das für falsch. "
+            "Das Gremium sprach von einem „Rückzug aus dem ländlichen Raum“.",
+            "Der Kreiselternbeirat",
+        ),
+        (
+            "Das hat die Reederei am Dienstag angekündigt. Die Kosten seien gestiegen. "
+            "Ein Betrieb sei „nicht mehr darstellbar“, teilte das Unternehmen mit.",
+            "die Reederei",
+        ),
+        (
+            "Die Industrie- und Handelskammer fordert Hilfe. Die Sperrung treffe die Betriebe, "
+            "„die auf jede Minute angewiesen sind“, heißt es in einer Stellungnahme der Kammer.",
+            "Die Industrie- und Handelskammer",
+        ),
+        (
+            "Die Evangelische Kirche von Sachsen-Anhalt unterstützt das. "
+            "Die Gemeinden müssten „ehrlich sein“, hatte die Landeskirche geschrieben.",
+            "Die Evangelische Kirche von Sachsen-Anhalt",
+        ),
+    ],
+)
+def test_a_generic_institution_noun_takes_up_the_unnamed_organisation_of_its_kind(analyse, text, written) -> None:
+    assert _source(analyse(text)) == (None, written, "organisation")
+
+
+def test_a_generic_institution_noun_passes_over_an_organisation_of_another_kind(analyse) -> None:
+    text = "Der Stadtrat hält das für falsch. Ein Betrieb sei „nicht mehr darstellbar“, teilte das Unternehmen mit."
+    assert _source(analyse(text)) == (None, "das Unternehmen", "organisation")
+
+
+def test_an_institution_noun_takes_up_the_name_it_is_a_word_of(analyse) -> None:
+    text = (
+        "Am Dienstag hat das Sächsische Landesamt für Archäologie den Fund vorgestellt. "
+        "Es sei dem Landesamt zufolge „einer der größten Funde“."
+    )
+    assert _source(analyse(text))[0] == "Sächsische Landesamt für Archäologie"
+
+
+def test_an_initiative_keeps_its_untagged_name_before_a_place(analyse) -> None:
+    text = (
+        "Die Bürgerinitiative Gegenwind Sachsen-Anhalt will sich nicht abfinden. "
+        "In einem Schreiben der Initiative heißt es: „Wer den Wald opfert, hat nichts verstanden.“"
+    )
+    assert _source(analyse(text)) == (None, "Die Bürgerinitiative Gegenwind Sachsen-Anhalt", "organisation")

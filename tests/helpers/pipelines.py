@@ -84,6 +84,9 @@ ORGANISATIONS = [
     "Polizeipräsidium Nordhessen",
     "Polizeidirektion Osnabrück",
     "Universität Kassel",
+    "Bundesrechnungshof",
+    "Sächsische Landesamt für Archäologie",
+    "Milchhof Talgrund eG",
 ]
 PLACES = [
     "Berlin",
