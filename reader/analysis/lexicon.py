@@ -835,6 +835,11 @@ ORGANISATION_HEADS = (
     "reederei",
     "universitätsmedizin",
 )
+# A town's, a state's or a district's noun, which with its place's name is its administration
+# ("Die Stadt Dortmund hat … begonnen", "Das Land Tirol hat … genehmigt").
+ADMINISTRATION_NOUNS = frozenset(
+    {"stadt", "land", "gemeinde", "kreis", "landkreis", "bezirk", "kanton", "freistaat", "bundesland", "region"}
+)
 # Compounds that end like an institution but name a thing: "die Datenbank", "auf der Anklagebank".
 NOT_INSTITUTIONS = ("datenbank", "sitzbank", "werkbank", "ersatzbank", "parkbank", "anklagebank", "hantelbank")
 # What a generic institution noun can take up, by the words of the organisation's name or written

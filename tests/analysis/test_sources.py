@@ -333,3 +333,21 @@ def test_an_initiative_keeps_its_untagged_name_before_a_place(analyse) -> None:
         "In einem Schreiben der Initiative heißt es: „Wer den Wald opfert, hat nichts verstanden.“"
     )
     assert _source(analyse(text)) == (None, "Die Bürgerinitiative Gegenwind Sachsen-Anhalt", "organisation")
+
+
+def test_a_town_or_state_named_with_its_place_is_its_administration(analyse) -> None:
+    text = (
+        "Die Stadt Paris hat die Räumung am Mittag begonnen. "
+        "„Bitte folgen Sie den Anweisungen“, heißt es in einer Mitteilung."
+    )
+    assert _source(analyse(text)) == (None, "Die Stadt Paris", "organisation")
+    text = (
+        "Das Land Sachsen-Anhalt hat das Projekt genehmigt. Die Bahn muss eine Ausgleichsfläche schaffen. "
+        "Die Prüfung sei „streng nach dem Gesetz“ erfolgt, teilte das Land auf Anfrage mit."
+    )
+    assert _source(analyse(text)) == (None, "Das Land Sachsen-Anhalt", "organisation")
+
+
+def test_the_bare_noun_of_a_town_never_named_as_its_administration_stays_as_written(analyse) -> None:
+    text = "Anna Roth zog in die Stadt Paris. Der Umzug dauerte lange. Die Lage sei „ernst“, teilte das Land mit."
+    assert _source(analyse(text))[1] == "das Land"

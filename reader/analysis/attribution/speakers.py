@@ -519,7 +519,7 @@ class SpeakerFinding(AttributionState):
                 ]
                 if owner:
                     return owner[0]
-                issuer = self._document_issuer(window[position + 1 : k], frame_start, head)
+                issuer = self._document_issuer(window[position + 1 : k], head)
                 if issuer is not None:
                     return issuer
                 if word.lower in {"im", "vom", "beim"} or window[position + 1].lower in _DEFINITE_ARTICLES:
@@ -527,7 +527,7 @@ class SpeakerFinding(AttributionState):
                     if earlier is not None:
                         return earlier  # "heißt es in der Studie": the study named before, of the Institut
                 owned = self._attribute_end(head.end, _GENITIVE_OPENERS) > head.end  # "mehrerer Zulieferer"
-                nearby = None if owned else self._nearby_issuer(head, frame_start)
+                nearby = None if owned else self._nearby_issuer(head)
                 if nearby is not None:
                     return nearby
             elif named and named[0].kind == "name":
@@ -614,7 +614,7 @@ class SpeakerFinding(AttributionState):
             return None
         return None
 
-    def _document_issuer(self, determiner: list[Word], frame_start: int, head: Word) -> Mention | None:
+    def _document_issuer(self, determiner: list[Word], head: Word) -> Mention | None:
         """Whose document an unowned one is: "in seinem Bericht" → whom the possessive means;
         "in einer Erklärung" right after a sentence whose subject is an organisation
         ("Die Kammer X lehnte ab. In einer Erklärung heißt es …") → that organisation, also for
@@ -626,7 +626,7 @@ class SpeakerFinding(AttributionState):
             referent = possessive.referent
             if referent.label == "ORG" and (referent.known or referent.text):
                 return possessive
-        current = bisect_right(self._sentence_starts, frame_start) - 1
+        current = bisect_right(self._sentence_starts, head.start) - 1  # the document's sentence
         if current < 1:
             return None
         previous = self.sentences[current - 1]
@@ -643,14 +643,14 @@ class SpeakerFinding(AttributionState):
             return subject
         return None  # a person's document is theirs, but "sein" may mean either: no guess
 
-    def _nearby_issuer(self, head: Word, frame_start: int) -> Mention | None:
+    def _nearby_issuer(self, head: Word) -> Mention | None:
         """Whose an unowned document is when the sentence right before does not open with its
         issuer: "Auf ihrer Tagung forderte die Verkehrsministerkonferenz … Andernfalls drohe …
         In dem Beschluss heißt es" → the organisation the sentences before are about, the last
         one they name as a subject or source, or by name (no genitive: "nach den Vorgaben der
         EU"; no medium), in the ISSUER_LOOKBACK_SENTENCES before it; for a document only one kind
         of body issues (lexicon.DOCUMENT_ISSUERS), the last of that kind. None when none is near."""
-        current = bisect_right(self._sentence_starts, frame_start) - 1
+        current = bisect_right(self._sentence_starts, head.start) - 1
         if current < 1:
             return None
         start = self.sentences[max(0, current - ISSUER_LOOKBACK_SENTENCES)].start
