@@ -351,3 +351,26 @@ def test_a_town_or_state_named_with_its_place_is_its_administration(analyse) -> 
 def test_the_bare_noun_of_a_town_never_named_as_its_administration_stays_as_written(analyse) -> None:
     text = "Anna Roth zog in die Stadt Paris. Der Umzug dauerte lange. Die Lage sei „ernst“, teilte das Land mit."
     assert _source(analyse(text))[1] == "das Land"
+
+
+def test_an_organisation_noun_opening_its_sentence_keeps_the_untagged_name_after_it(analyse) -> None:
+    text = "Die Reederei Möwenflug fährt im Winter seltener. „Wir bedauern das“, teilte die Reederei mit."
+    assert _source(analyse(text)) == (None, "Die Reederei Möwenflug", "organisation")
+    # after the verb a capitalised word is the object, not a name: "hat die Kammer Mitglieder verloren"
+    text = "Gestern hat die Kammer Mitglieder verloren. „Wir bedauern das“, teilte die Kammer mit."
+    assert _source(analyse(text)) == (None, "die Kammer", "organisation")
+
+
+def test_a_bare_institution_noun_takes_up_the_one_body_of_its_kind_the_article_named_in_full(analyse) -> None:
+    text = (
+        "Die Reederei Möwenflug fährt im Winter seltener. Auf der Insel ist man verärgert. "
+        "Die Fähre war die einzige Verbindung. Ab Januar fährt das Schiff nur montags. "
+        "Das hat die Reederei angekündigt. Ein Betrieb sei „nicht darstellbar“, teilte das Unternehmen mit."
+    )
+    assert _source(analyse(text)) == (None, "Die Reederei Möwenflug", "organisation")
+    text = (
+        "Ein Warnstreik hat am Donnerstag den Betrieb an der Universitätsmedizin Paris eingeschränkt. "
+        "Die Gewerkschaft fordert mehr Geld. Die Patienten warten. Die Ärzte warten auch. "
+        "„Wer einen Termin hat, kommt bitte“, heißt es in einer Mitteilung der Klinik."
+    )
+    assert _source(analyse(text)) == (None, "der Universitätsmedizin Paris", "organisation")

@@ -282,7 +282,29 @@ class SpeakerFinding(AttributionState):
             end = self._place_name_after(end)
             if end == mention.end:
                 end = self._name_with_place_after(end)
+            if end == mention.end:
+                end = self._name_after_opening_subject(mention)
         return end
+
+    def _name_after_opening_subject(self, mention: Mention) -> int:
+        """ "Die Reederei Nordlicht fährt …": an organisation noun that opens its sentence is its
+        subject, and in a main clause the verb comes right after the subject, so one or two
+        untagged name-shaped words between the noun and a lower-case word are its name ("hat die
+        Kammer Mitglieder verloren": no subject opening the sentence, no name)."""
+        sentence = self.sentences[bisect_right(self._sentence_starts, mention.start) - 1]
+        if self.words.between(sentence.start, mention.start):
+            return mention.end
+        items = self.words.items
+        index = self.words.index_at(mention.end)
+        run = items[index : index + NAME_BEFORE_PLACE_MAX_WORDS + 1]
+        end = mention.end
+        for word in run:
+            if word.is_word and not word.capitalized:
+                return end
+            if word.start != end + 1 or not _name_shaped(word) or self._mention_at(word) is not None:
+                return mention.end
+            end = word.end
+        return mention.end
 
     def _name_with_place_after(self, end: int) -> int:
         """ "die Bürgerinitiative Gegenwind Hunsrück": an organisation noun's own name, one or two
@@ -724,6 +746,8 @@ class SpeakerFinding(AttributionState):
                 # an owner or source ("einer Stellungnahme der Kammer") by its kind only: "der
                 # Verwaltung" says as much as the "Stadtverwaltung" before it
                 earlier = self._unnamed_organisation(mention, by_kind_only=mention.case != "nom")
+                if earlier is None or len(earlier.split(" ")) == 2:  # "die Reederei": the one named in full before
+                    earlier = self._named_in_full(earlier or mention.text, mention.start) or earlier
                 if earlier is not None:
                     referent = replace(referent, text=earlier)  # "Der Verband der X warnte. … erklärte der Verband"
         elif mention.kind in {"pronoun", "possessive"} and not referent.known and referent.text:
@@ -799,6 +823,27 @@ class SpeakerFinding(AttributionState):
                 end = self._written_end(earlier)
                 return self.text[earlier.start : end] if end > earlier.end or earlier.text != noun.text else None
         return None
+
+    def _named_in_full(self, written: str, before: int) -> str | None:
+        """The one unnamed organisation of the noun's own noun or kind the article wrote before
+        with its name or place ("Die Reederei Nordlicht", "an der Universitätsmedizin Rostock"):
+        what a bare "die Reederei", "das Unternehmen" or "der Klinik" further on means, as written.
+        Two such bodies: no guess."""
+        noun = written.split(" ")[-1]
+        head = _noun_stem(noun)
+        found: dict[str, str] = {}
+        for earlier in self._mentions_in(0, before):
+            if earlier.kind != "organisation" or earlier.referent.known:
+                continue
+            earlier_head = _noun_stem(earlier.text.split(" ")[-1])
+            if earlier_head != head and not of_kind(noun, earlier.text):
+                continue
+            end = self._written_end(earlier)
+            if end > earlier.end:
+                words = self.text[earlier.start : end].split(" ")
+                full = " ".join(words[1:] if words[0].lower() in lexicon.ARTICLES else words)
+                found.setdefault(full, self.text[earlier.start : end])
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _antecedent_written(self, pronoun: Mention) -> str | None:
         """All the words of the unnamed source a pronoun stands for: "Ein Sprecher des Ministeriums",
