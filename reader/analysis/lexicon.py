@@ -840,6 +840,11 @@ ORGANISATION_HEADS = (
 ADMINISTRATION_NOUNS = frozenset(
     {"stadt", "land", "gemeinde", "kreis", "landkreis", "bezirk", "kanton", "freistaat", "bundesland", "region"}
 )
+# Whole nouns that name one organisation though no institution ends in them: "Die Post begründet …".
+ORGANISATION_WORDS = frozenset({"post"})
+# The heads of facilities' names, which a company noun does not take up: "das Kraftwerk Boxberg"
+# is no "Konzern", however the pipeline tags it.
+FACILITY_HEADS = ("kraftwerk", "tagebau", "bahnhof", "stadion")
 # Compounds that end like an institution but name a thing: "die Datenbank", "auf der Anklagebank".
 NOT_INSTITUTIONS = ("datenbank", "sitzbank", "werkbank", "ersatzbank", "parkbank", "anklagebank", "hantelbank")
 # What a generic institution noun can take up, by the words of the organisation's name or written

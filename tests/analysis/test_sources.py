@@ -374,3 +374,20 @@ def test_a_bare_institution_noun_takes_up_the_one_body_of_its_kind_the_article_n
         "„Wer einen Termin hat, kommt bitte“, heißt es in einer Mitteilung der Klinik."
     )
     assert _source(analyse(text)) == (None, "der Universitätsmedizin Paris", "organisation")
+
+
+def test_a_company_noun_passes_over_a_power_plant_to_the_one_company(analyse) -> None:
+    text = (
+        "Der Betreiber, die Brenner Stahl AG, beschäftigt noch 7.000 Menschen. "
+        "Das Kraftwerk Nordheim geht bis dahin vom Netz. "
+        "„Wir bleiben ein Energieunternehmen“, heißt es in einer Broschüre des Konzerns."
+    )
+    assert _source(analyse(text))[0] == "Brenner Stahl AG"
+
+
+def test_the_post_is_a_company_a_company_noun_takes_up(analyse) -> None:
+    text = (
+        "Die Post begründet den Schritt mit dem Rückgang der Kundschaft. "
+        "„Heute kommen weniger als zwanzig Personen“, teilte das Unternehmen mit."
+    )
+    assert _source(analyse(text)) == (None, "Die Post", "organisation")

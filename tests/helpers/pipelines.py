@@ -87,6 +87,7 @@ ORGANISATIONS = [
     "Bundesrechnungshof",
     "Sächsische Landesamt für Archäologie",
     "Milchhof Talgrund eG",
+    "Kraftwerk Nordheim",
 ]
 PLACES = [
     "Berlin",

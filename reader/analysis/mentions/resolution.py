@@ -322,7 +322,7 @@ def _org_fits(mention: Mention, candidate: Referent) -> bool:
     if specific is not None:
         return specific in name  # "die Notenbank" → "Bundesbank", not "Deutsche Bahn"
     if _head_is(head, lexicon.COMPANY_HEADS):
-        return not any(public in name for public in lexicon.PUBLIC_BODY_HEADS)
+        return not any(public in name for public in (*lexicon.PUBLIC_BODY_HEADS, *lexicon.FACILITY_HEADS))
     # "das Gremium" takes up a "Kreisseniorenbeirat", never a name that does not say it is one ("Verdi")
     return institution_kind(head) is None or of_kind(head, candidate.name or "")
 
@@ -436,10 +436,14 @@ def _companies(mentions: list[Mention]) -> dict[str, Referent]:
 
 
 def _the_company(mention: Mention, companies: dict[str, Referent]) -> Referent | None:
-    """ "Das Unternehmen erklärte …" where no sentence before settles it: the one company the
-    article names by its legal form. Two such companies: no guess."""
+    """ "Das Unternehmen erklärte …", "in einer Broschüre des Konzerns" where no sentence before
+    settles it: the one company the article names by its legal form. Two such companies: no guess."""
     words = mention.text.split(" ")
-    if mention.case != "nom" or len(words) != 2 or not _head_is(words[1].lower(), lexicon.COMPANY_HEADS):
+    if (
+        mention.case not in {"nom", "gen", "src"}
+        or len(words) != 2
+        or not _head_is(words[1].lower(), lexicon.COMPANY_HEADS)
+    ):
         return None
     return next(iter(companies.values())) if len(companies) == 1 else None
 

@@ -109,6 +109,8 @@ def _looks_organisation(word: Word) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _organisation_head(lower: str) -> bool:
     last = lower.split("-")[-1]
+    if last in lexicon.ORGANISATION_WORDS:
+        return True
     if last.removesuffix("en").endswith(lexicon.NOT_INSTITUTIONS):
         return False
     return last.endswith(lexicon.ORGANISATION_HEADS) or (
