@@ -391,3 +391,8 @@ def test_the_post_is_a_company_a_company_noun_takes_up(analyse) -> None:
         "„Heute kommen weniger als zwanzig Personen“, teilte das Unternehmen mit."
     )
     assert _source(analyse(text)) == (None, "Die Post", "organisation")
+
+
+def test_a_source_organisation_after_beim_keeps_its_capitalised_adjective_and_place(analyse) -> None:
+    text = "„Jede Minute im Stau kostet Geld“, heisst es beim Kantonalen Gewerbeverband Bern."
+    assert _source(analyse(text)) == (None, "Kantonalen Gewerbeverband Bern", "organisation")

@@ -147,13 +147,14 @@ _FUNCTION_CAPITALS = (
         }
     )
 )
-# document nouns that head compounds: the lexicon's longer ones, and "blatt" ("Flugblatt", "Merkblatt")
 _DATELINE_CLOSE = re.compile(r"\)\s*[-–—]")  # "(dpa) - " after a dateline's place
+# document nouns that head compounds: the lexicon's longer ones, and "blatt" ("Flugblatt", "Merkblatt")
 _DOCUMENT_HEADS = (*(noun for noun in cue_lexicon.DOCUMENT_NOUNS if len(noun) >= 6), "blatt")
 # a study by its other names: "eine Untersuchung des Instituts … heißt es in der Studie"
 _STUDY_NOUNS = ("studie", "untersuchung", "analyse", "erhebung", "auswertung")
 _DEFINITE_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "diesem", "dieser"})
 DOCUMENT_KIND_MIN = 4  # letters of a document noun that can name a kind ("post" and longer)
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")  # "Kantonalen", "Bayerische": a capitalised adjective
 _ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "mals", "erweise", "fristig", "wärts")
 _APPOSITION_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "für", "am"})
 # "für X ist klar", "für X steht fest": the frame's verb and the predicates it takes
@@ -557,7 +558,17 @@ class SpeakerFinding(AttributionState):
                     return None  # "hieß es aus Berlin": from somewhere there; "aus dem Kreml": the institution
                 return named[0]
             start = window[position + 1].start
-            text = self.text[start : head.end]
+            head_end = head.end
+            noun = self._mention_at(window[k + 1]) if k + 1 < len(window) else None
+            if (
+                noun is not None
+                and noun.kind == "organisation"
+                and noun.start == head.end + 1
+                and head.lower.endswith(_ADJECTIVE_ENDINGS)
+            ):
+                # "beim Kantonalen Gewerbeverband Zürich": the noun after its adjective, and its place
+                head_end, named = self._place_name_after(noun.end), [noun]
+            text = self.text[start:head_end]
             kind = (
                 "document"
                 if _document_noun(head.lower) or head.lower in cue_lexicon.SOURCE_NOUNS
@@ -567,7 +578,7 @@ class SpeakerFinding(AttributionState):
                 if named
                 else "role"
             )
-            mention = Mention(start, head.end, "indefinite", "obl", Referent(kind=kind, text=text), text)
+            mention = Mention(start, head_end, "indefinite", "obl", Referent(kind=kind, text=text), text)
             end = self._written_end(mention)
             text = self.text[start:end]
             return Mention(start, end, "indefinite", "obl", Referent(kind=kind, text=text), text)
