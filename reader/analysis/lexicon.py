@@ -834,6 +834,7 @@ ORGANISATION_HEADS = (
     "molkerei",
     "reederei",
     "universitätsmedizin",
+    "kirchenkreis",  # "der Evangelische Kirchenkreis Bielefeld", "nach Angaben des Kirchenkreises"
 )
 # A town's, a state's or a district's noun, which with its place's name is its administration
 # ("Die Stadt Dortmund hat … begonnen", "Das Land Tirol hat … genehmigt").

@@ -396,3 +396,12 @@ def test_the_post_is_a_company_a_company_noun_takes_up(analyse) -> None:
 def test_a_source_organisation_after_beim_keeps_its_capitalised_adjective_and_place(analyse) -> None:
     text = "„Jede Minute im Stau kostet Geld“, heisst es beim Kantonalen Gewerbeverband Bern."
     assert _source(analyse(text)) == (None, "Kantonalen Gewerbeverband Bern", "organisation")
+
+
+def test_a_source_in_the_genitive_takes_up_the_body_its_noun_named_in_full(analyse) -> None:
+    text = (
+        "Der Evangelische Kirchenkreis Paris will Kirchen abgeben. Die Synode stimmte zu. "
+        "Nach Angaben des Kirchenkreises sinken die Zahlen. Für die Gebäude wären 60 Millionen Euro nötig. "
+        "„Das übersteigt unsere Möglichkeiten“, heißt es in der Vorlage für die Synode."
+    )
+    assert _source(analyse(text)) == (None, "Der Evangelische Kirchenkreis Paris", "organisation")

@@ -841,13 +841,11 @@ class SpeakerFinding(AttributionState):
         what a bare "die Reederei", "das Unternehmen" or "der Klinik" further on means, as written.
         Two such bodies: no guess."""
         noun = written.split(" ")[-1]
-        head = _noun_stem(noun)
         found: dict[str, str] = {}
         for earlier in self._mentions_in(0, before):
             if earlier.kind != "organisation" or earlier.referent.known:
                 continue
-            earlier_head = _noun_stem(earlier.text.split(" ")[-1])
-            if earlier_head != head and not of_kind(noun, earlier.text):
+            if not _same_noun(earlier.text.split(" ")[-1], noun) and not of_kind(noun, earlier.text):
                 continue
             end = self._written_end(earlier)
             if end > earlier.end:
@@ -1113,6 +1111,13 @@ def _noun_stem(noun: str) -> str:
         if lower.endswith(ending) and len(lower) > len(ending) + 3:
             return lower[: -len(ending)]
     return lower
+
+
+def _same_noun(first: str, second: str) -> bool:
+    """Two forms of one noun, either with a genitive ending: "Kirchenkreis" and "Kirchenkreises",
+    "Reederei" and "Reederei" (whose stems alone may differ: "Kirchenkrei")."""
+    a, b = first.lower(), second.lower()
+    return a == b or _noun_stem(a) == _noun_stem(b) or a == _noun_stem(b) or _noun_stem(a) == b
 
 
 def _plural_form(verb: str) -> bool:
