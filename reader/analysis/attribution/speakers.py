@@ -674,7 +674,7 @@ class SpeakerFinding(AttributionState):
             and _may_issue(head.lower, subject)
         ):
             return subject
-        return None  # a person's document is theirs, but "sein" may mean either: no guess
+        return None  # "in seinem Bericht" after a person: theirs, but "sein" may mean either: no guess
 
     def _nearby_issuer(self, head: Word) -> Mention | None:
         """Whose an unowned document is when the sentence right before does not open with its
