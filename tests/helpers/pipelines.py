@@ -86,6 +86,10 @@ ORGANISATIONS = [
     "Polizeipräsidium Nordhessen",
     "Polizeidirektion Osnabrück",
     "Universität Kassel",
+    "Bundesrechnungshof",
+    "Sächsische Landesamt für Archäologie",
+    "Milchhof Talgrund eG",
+    "Kraftwerk Nordheim",
 ]
 PLACES = [
     "Berlin",
