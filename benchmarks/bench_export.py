@@ -3,8 +3,13 @@
 Prints one JSON object per line: {"metric", "value", "unit", "n"}, each the median of n runs.
 Target: export_json_100k_s <= 2 s. The *_cpu_s figures are this process's CPU time, which other
 load on a shared machine inflates far less than wall time. import_json_*_thread_cpu_s is the
-importing thread's alone: the rest of the import's CPU time is the kernel's, writing and fsyncing
-the shard files from the staging threads (on a shared virtual machine 0.3 to 1.5 s from run to run).
+importing thread's alone: the rest of the import's CPU time is the kernel's in the staging
+threads, and it is mostly creating the 1,280 shard files, not writing or fsyncing them (0.05 s
+of CPU for the writes, ~0.1 s for the fsyncs). Creating one costs microseconds on a file system
+with a journal; on ext4 without one (this project's benchmark host) the inode allocator skips,
+one by one, every inode freed in the last minute or so of its block group, so right after other
+processes deleted many files the 1,280 creations took 0.5 to 1.2 s of CPU, after a quiet minute
+0.05 s.
 export_json_*_to_file_s is the whole of `reader export -o FILE`: the bytes and their atomic, synced
 write, the export's counterpart of the import's writes (export_json_*_s leaves the write out).
 

@@ -82,7 +82,8 @@ def replace_atomically(path: Path, data: bytes, *, durable: bool = True) -> None
 
 
 def replace_atomically_in(root: Path, relative: str, data: bytes, *, durable: bool = True) -> None:
-    """replace_atomically for `root/relative`, creating missing folders, never through a link."""
+    """replace_atomically for `root/relative`, creating missing folders, never through a link.
+    `durable` also fsyncs the folder after the rename, so that a save reported done stays done."""
     *folders, name = relative.split("/")
     with open_folder(root, folders, create=True) as dir_fd:
         temp = write_temp(name, data, durable=durable, dir_fd=dir_fd)
@@ -91,6 +92,8 @@ def replace_atomically_in(root: Path, relative: str, data: bytes, *, durable: bo
         except BaseException:
             remove_quietly(temp, dir_fd=dir_fd)
             raise
+        if durable:
+            fsync_folder(dir_fd)
 
 
 def open_folder_fd(root: Path, folders: Sequence[str], *, create: bool = False) -> int:

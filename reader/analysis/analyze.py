@@ -163,6 +163,8 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
     spans: list[NameSpan] = []
     for start, end, label in sorted(_split_at_slashes(text, entity_spans)):
         raw = text[start:end]
+        if label != "MISC" and _holds_a_verb(raw):
+            continue  # "Universität wird Wiegand": the pipeline ran past a name; the surname alone is still found
         cleaned = clean_name(raw)
         if not cleaned:
             continue
@@ -193,6 +195,12 @@ def canonical_entities(text: str, entity_spans: Iterable[tuple[int, int, str]]) 
         Entity(span.start, span.end, labels[name_key(name)].most_common(1)[0][0], span.text, name_key(name), name)
         for span, name in keyed
     ]
+
+
+def _holds_a_verb(name: str) -> bool:
+    """A lower-case auxiliary inside a span ("Universität wird Wiegand"; the particle "bin" is none):
+    no person, place or organisation name has one; a title (MISC, "Wer wird Millionär?") may."""
+    return any(word in lexicon.AUXILIARIES and word not in NAME_PARTICLES for word in name.split()[1:-1])
 
 
 def _continues_name(text: str, word: str, entity_spans: Iterable[tuple[int, int, str]]) -> bool:

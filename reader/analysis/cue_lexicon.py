@@ -410,6 +410,10 @@ DOCUMENT_NOUNS = frozenset(
         "abkommen",
         "resolution",
         "kommuniqué",
+        "aufruf",  # "heißt es in einem Aufruf der Polizei"
+        "broschüre",
+        "vorlage",  # "in der Vorlage für die Synode", "Beschlussvorlage"
+        "aussendung",  # Austrian: "in einer Presseaussendung"
     }
 )
 

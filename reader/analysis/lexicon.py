@@ -290,6 +290,9 @@ OBLIQUE_ARTICLES = frozenset({"dem", "den", "einem", "einen", "des", "eines", "e
 NOMINATIVE_ARTICLES = frozenset({"der", "die", "ein", "eine"})
 ARTICLES = OBLIQUE_ARTICLES | NOMINATIVE_ARTICLES | {"das"}
 SOURCE_PREPOSITIONS = frozenset({"laut", "zufolge"})
+# Prepositions an organisation's name may open with ("Pro Bahn", "Für Kinder e.V."): its last word
+# is then what the organisation is for, not what it is.
+NAME_PREPOSITIONS = PREPOSITIONS | frozenset({"pro", "contra", "kontra"})
 # Conjunctions and adverbs that are never part of a name or a noun phrase: the words both
 # function-word lists share (mentions/word_rules.py FUNCTION_WORDS, attribution/speakers.py).
 CLAUSE_WORDS = frozenset(
@@ -745,6 +748,14 @@ ANAPHORIC_ORGANISATION_HEADS = (
     "dienstleister",
     "anbieter",
     "betreiber",
+    "kammer",  # "der Kammer" after "die Industrie- und Handelskammer"
+    "klinik",
+    "gremium",
+    "initiative",
+    "kirche",  # "die Landeskirche" after "die Evangelische Kirche von Westfalen"
+    "genossenschaft",
+    "molkerei",
+    "reederei",
 )
 # Nouns for a company ("das Unternehmen", "der Konzern"), which take up a company's name, and
 # the heads of public bodies' names, which no company noun takes up ("das Oberlandesgericht").
@@ -759,6 +770,9 @@ COMPANY_HEADS = (
     "dienstleister",
     "anbieter",
     "betreiber",
+    "genossenschaft",
+    "molkerei",
+    "reederei",
 )
 # Legal forms that end a company's name ("Brenner Stahl AG", "Hollweg Confiserie GmbH & Co. KG").
 LEGAL_FORMS = frozenset({"AG", "GmbH", "KG", "SE", "KGaA", "OHG", "eG", "mbH", "Inc.", "Ltd.", "plc", "S.A.", "N.V."})
@@ -855,7 +869,47 @@ ORGANISATION_HEADS = (
     "kreml",
     "botschaft",
     "generalstab",
+    "beirat",  # councils and committees: "der Kreisseniorenbeirat", "das Gremium"
+    "gremium",
+    "initiative",  # "die Bürgerinitiative"
+    "genossenschaft",
+    "molkerei",
+    "reederei",
+    "universitätsmedizin",
+    "kirchenkreis",  # "der Evangelische Kirchenkreis Bielefeld", "nach Angaben des Kirchenkreises"
 )
+# A town's, a state's or a district's noun, which with its place's name is its administration
+# ("Die Stadt Dortmund hat … begonnen", "Das Land Tirol hat … genehmigt").
+ADMINISTRATION_NOUNS = frozenset(
+    {"stadt", "land", "gemeinde", "kreis", "landkreis", "bezirk", "kanton", "freistaat", "bundesland", "region"}
+)
+# Whole nouns that name one organisation though no institution ends in them: "Die Post begründet …".
+ORGANISATION_WORDS = frozenset({"post"})
+# The heads of facilities' names, which a company noun does not take up: "das Kraftwerk Boxberg"
+# is no "Konzern", however the pipeline tags it.
+FACILITY_HEADS = ("kraftwerk", "tagebau", "bahnhof", "stadion")
+# Compounds that end like an institution but name a thing: "die Datenbank", "auf der Anklagebank".
+NOT_INSTITUTIONS = ("datenbank", "sitzbank", "werkbank", "ersatzbank", "parkbank", "anklagebank", "hantelbank")
+# What a generic institution noun can take up, by the words of the organisation's name or written
+# noun: "das Gremium" a "Kreisseniorenbeirat" or a "Verkehrsministerkonferenz", "die Landeskirche"
+# the "Evangelische Kirche", "das Unternehmen" a "Reederei": one with a word ending in a head.
+INSTITUTION_KINDS: dict[str, tuple[str, ...]] = {
+    "gremium": ("beirat", "rat", "ausschuss", "konferenz", "kommission", "kuratorium", "vorstand", "synode"),
+    "kammer": ("kammer",),
+    "kirche": ("kirche", "bistum", "diözese", "kirchenkreis"),
+    "klinik": ("klinik", "klinikum", "kliniken", "krankenhaus", "universitätsmedizin", "spital"),
+    "initiative": ("initiative", "bündnis", "aktionsbündnis"),
+    "unternehmen": (*COMPANY_HEADS, "werke", "werk", "gruppe", "bahn", "post"),
+    "konzern": (*COMPANY_HEADS, "werke", "gruppe"),
+    "firma": (*COMPANY_HEADS, "werke", "werk"),
+}
+# Documents only one kind of body issues: "die Anklageschrift" is the prosecutors', "das Urteil" the court's.
+DOCUMENT_ISSUERS: dict[str, tuple[str, ...]] = {
+    "anklageschrift": ("anwaltschaft",),
+    "anklage": ("anwaltschaft",),
+    "urteil": ("gericht", "gerichtshof"),
+    "geschäftsbericht": (*COMPANY_HEADS, "werke", "gruppe", "bank"),
+}
 # Adjectives that do not change which role is meant ("der ehemalige US-Botschafter").
 ROLE_NOISE_ADJECTIVES = frozenset(
     {
@@ -896,6 +950,10 @@ POSSESSIVE_DETERMINERS = frozenset(
 ) - {"ihr"}
 # Pronouns that name the speaker directly and never resolve in news narration (a column's "ich").
 PRONOUNS_SPEAKER = frozenset({"ich", "wir", "man"})
+# The words by which a speaker names themself: a quotation holding one speaks in the first person.
+FIRST_PERSON_WORDS = frozenset({"ich", "mich", "mir", "wir", "uns"}) | frozenset(
+    stem + ending for stem in ("mein", "unser") for ending in ("", "e", "er", "em", "en", "es")
+)
 
 # Indefinite speakers: the text says someone spoke but not who ("eine Reporterin", "Experten").
 INDEFINITE_DETERMINERS = frozenset(

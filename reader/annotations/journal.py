@@ -6,7 +6,8 @@
    threads spares opening each file again to fsync it). Each file is handed to them as soon as
    it is ready (`Staging`), so the writes overlap the work on the next files. A failure here
    (a file that cannot be made, disk full at the k-th file or its fsync) removes every temp
-   file: nothing has changed.
+   file: nothing has changed. Their folders are fsynced once all are written, so that their
+   names, not only their content, survive a power cut.
 2. Commit: a small journal (`annotations/.journal`) listing (target, temp file) pairs is written
    atomically and fsynced. From here on the change will happen.
 3. Publish: each temp file is renamed over its target (renames need no space), the folders are
@@ -85,6 +86,8 @@ class Staging:
             if error is not None:
                 raise error
         staged = self._written()
+        for fd in {self._folders.fd(_split(relative)[0]) for relative, _ in staged}:
+            fsync_folder(fd)  # the temp files' names too: the roll forward must find them after a power cut
         journal = orjson.dumps({"format": JOURNAL_FORMAT, "renames": staged})
         temp = write_temp(JOURNAL_NAME, journal, dir_fd=self._root_fd)
         try:

@@ -117,6 +117,40 @@ def complete_tag(prefix: str, tag_counts: Iterable[tuple[str, int]], limit: int 
     return [tag for _, _, tag in sorted(starts) + sorted(contains)][:limit]
 
 
+TagTally = dict[str, tuple[dict[str, tuple[str, str]], tuple[str, str]]]
+"""Per tag key: annotation id -> (created, spelling) of each use, and the earliest of them."""
+
+
+def tally_tags(annotations: Iterable[Annotation]) -> TagTally:
+    """The tag uses of these annotations, ready for TagIndex.add_tally, without touching an index:
+    a store tallies a shard's while the files of a change are still being synced, and only merges
+    the tally into its index once the change is on disk."""
+    by_spelling: dict[str, dict[str, tuple[str, str]]] = {}  # tag as spelt -> annotation id -> use
+    earliest: dict[str, tuple[str, str]] = {}  # tag as spelt -> its earliest use among these
+    for annotation in annotations:
+        annotation_id, created = annotation.id, annotation.created
+        for tag in annotation.tags:
+            use = (created, tag)
+            try:
+                by_spelling[tag][annotation_id] = use
+            except KeyError:
+                by_spelling[tag] = {annotation_id: use}
+                earliest[tag] = use
+                continue
+            if use < earliest[tag]:
+                earliest[tag] = use
+    tally: TagTally = {}
+    for tag, uses in by_spelling.items():
+        key = tag_key(tag)
+        same_key = tally.get(key)  # another spelling of the same tag
+        if same_key is None:
+            tally[key] = (uses, earliest[tag])
+        else:
+            same_key[0].update(uses)
+            tally[key] = (same_key[0], min(same_key[1], earliest[tag]))
+    return tally
+
+
 class TagIndex:
     """Usage counts and first-seen spellings of the tags in use, kept up to date per annotation.
 
@@ -131,25 +165,20 @@ class TagIndex:
     def add_all(self, annotations: Iterable[Annotation]) -> None:
         """Count the tags of these annotations (a shard's at a time, so an import of 100,000 looks
         up each tag's key and earliest use once per shard, not once per annotation)."""
-        uses_of: dict[str, dict[str, tuple[str, str]]] = {}  # tag as spelt -> the uses of its key
-        earliest: dict[str, tuple[str, str]] = {}  # tag as spelt -> its earliest use among these
-        for annotation in annotations:
-            annotation_id, created = annotation.id, annotation.created
-            for tag in annotation.tags:
-                use = (created, tag)
-                try:
-                    uses_of[tag][annotation_id] = use
-                except KeyError:
-                    uses_of[tag] = self._uses.setdefault(tag_key(tag), {})
-                    uses_of[tag][annotation_id] = earliest[tag] = use
-                    continue
-                if use < earliest[tag]:
-                    earliest[tag] = use
-        for tag, use in earliest.items():
-            key = tag_key(tag)
+        self.add_tally(tally_tags(annotations))
+
+    def add_tally(self, tally: TagTally) -> None:
+        """Count uses tallied by `tally_tags` (a few dictionary merges per tag). The tally's
+        dictionaries are taken over, not copied: a tally is added once."""
+        for key, (uses, earliest) in tally.items():
+            known = self._uses.get(key)
+            if known is None:
+                self._uses[key] = uses
+            else:
+                known.update(uses)
             first = self._first.get(key)
-            if first is None or use < first:
-                self._first[key] = use
+            if first is None or earliest < first:
+                self._first[key] = earliest
 
     def remove(self, annotation_id: str, tags: Iterable[str]) -> None:
         for tag in tags:

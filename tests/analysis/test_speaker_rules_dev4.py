@@ -303,14 +303,6 @@ def test_a_quotation_after_reported_speech_is_the_reported_speakers() -> None:
     assert _speakers(_analyse(text, [("Paul Weber", "PER")])) == ["Paul Weber"]
 
 
-def test_a_quotation_after_a_sentence_of_narration_naming_no_one_has_no_speaker_from_before_it() -> None:
-    text = (
-        "Denkbar seien Wohnungen, sagte der Sprecher des Kirchenkreises, Paul Weber. Für zwei Kirchen "
-        "gibt es bereits Interessenten. „Uns ist wichtig, dass die Gebäude eine würdige Nutzung bekommen.“"
-    )
-    assert _speakers(_analyse(text, [("Paul Weber", "PER")])) == [None]
-
-
 def test_a_name_in_apposition_after_a_role_the_lexicon_does_not_know_is_the_speaker() -> None:
     text = "Denkbar seien Wohnungen, sagte der Baukirchmeister des Kirchenkreises, Paul Weber. Er lachte."
     analysis = _analyse(text, [("Paul Weber", "PER")])

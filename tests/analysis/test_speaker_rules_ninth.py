@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.analysis import ArticleAnalysis
+from reader.analysis import ArticleAnalysis, analyze_spans
 
 Analyse = Callable[..., ArticleAnalysis]
 
@@ -162,3 +162,103 @@ def test_the_pronoun_after_an_inverted_cue_may_take_up_a_subject_before_the_repo
 ) -> None:
     text = "Ein Kollege schwieg. Thomas Klein dagegen lächelte: Sein Sohn habe sich nie beschwert, sagte er."
     assert [speaker for speaker, _, _ in _reported(analyse(text))][-1] == "Thomas Klein"
+
+
+# ---- 5. a quotation with no cue of its own: the statement or the person the context gives ---------
+
+
+def test_a_first_person_quote_takes_the_one_person_its_paragraph_is_about(analyse: Analyse) -> None:
+    text = (
+        "Anna Roth steht seit vier Uhr in der Backstube. Der Ofen ist schon heiß. "
+        "„Ich könnte mir kein anderes Leben vorstellen.“"
+    )
+    assert _speech(analyse(text))[0][0] == "Anna Roth"
+
+
+def test_a_first_person_quote_takes_the_person_a_pronoun_chain_carries(analyse: Analyse) -> None:
+    text = (
+        "Thomas Klein wohnt am Ende der Straße. Nachts hörte er Schreie. Sofort lief er hinaus. "
+        "Im Garten brannte schon die Hecke. „Ich habe einfach den Schlauch genommen.“"
+    )
+    assert _speech(analyse(text))[0][0] == "Thomas Klein"
+
+
+def test_a_first_person_quote_after_two_people_stays_without_speaker(analyse: Analyse) -> None:
+    text = (
+        "Anna Roth arbeitet mit Thomas Klein in der Backstube. Der Ofen ist schon heiß. "
+        "„Ich könnte mir kein anderes Leben vorstellen.“"
+    )
+    speakers = _speech(analyse(text))
+    assert speakers  # the quotation is found
+    assert speakers[0][0] is None
+
+
+def test_a_first_person_quote_does_not_reach_into_the_paragraph_before(analyse: Analyse) -> None:
+    text = (
+        "Anna Roth steht seit vier Uhr in der Backstube.\n"
+        "Der Ofen ist schon heiß. Draußen wird es hell. „Ich könnte mir kein anderes Leben vorstellen.“"
+    )
+    speakers = _speech(analyse(text))
+    assert speakers
+    assert speakers[0][0] is None
+
+
+def test_a_quote_not_in_the_first_person_takes_no_topic_person(analyse: Analyse) -> None:
+    text = "Anna Roth steht seit vier Uhr in der Backstube. Der Ofen ist schon heiß. „Das Brot muss ruhen.“"
+    speakers = _speech(analyse(text))
+    assert speakers
+    assert speakers[0][0] is None
+
+
+def test_a_quote_after_a_statement_reported_with_its_cue_takes_its_source(analyse: Analyse) -> None:
+    text = (
+        "Die IG Metall lehnt das Angebot ab. Die Löhne reichten nicht zum Leben, teilte die IG Metall mit. "
+        "„Das kann so nicht weitergehen.“"
+    )
+    assert _speech(analyse(text))[0][0] == "IG Metall"
+
+
+def test_a_quote_after_a_report_carried_on_in_the_subjunctive_takes_its_source(analyse: Analyse) -> None:
+    text = (
+        "Der Streit geht weiter. Die Löhne reichten nicht, sagte Thomas Klein. Viele Familien müssten "
+        "inzwischen sparen. „Das kann so nicht weitergehen.“"
+    )
+    assert _speech(analyse(text))[0][0] == "Thomas Klein"
+
+
+def test_a_quote_after_narration_of_its_own_does_not_take_an_earlier_report(analyse: Analyse) -> None:
+    text = (
+        "Der Streit geht weiter. Die Löhne reichten nicht, sagte Thomas Klein. Die Fabrik liegt am Stadtrand. "
+        "„Das kann so nicht weitergehen.“"
+    )
+    speakers = _speech(analyse(text))
+    assert speakers
+    assert speakers[0][0] is None
+
+
+def test_a_noun_unknown_as_a_role_named_after_a_comma_is_that_person(analyse: Analyse) -> None:
+    # "Baukirchmeister" is no role noun of the lexicon: the name after the comma still is the source
+    text = "Denkbar seien Wohnungen oder Räume für Vereine, sagte der Baukirchmeister des Kirchenkreises, Jens Weber."
+    assert _reported(analyse(text))[0][0] == "Jens Weber"
+
+
+def test_a_span_the_pipeline_runs_over_a_verb_is_no_name_and_the_surname_in_it_still_speaks() -> None:
+    # the pipeline tagged "Universität wird Brandner" as one organisation: a name holds no verb
+    text = (
+        "Die Studie leitete Jana Brandner. In der Mitteilung der Universität wird Brandner mit den Worten "
+        "zitiert: „Hitze ist das größte Risiko, das wir haben.“"
+    )
+    wrong = text.index("Universität")
+    spans = [(text.index("Jana"), text.index("Jana") + 13, "PER"), (wrong, text.index(" mit den"), "ORG")]
+    sentences = [(0, text.index(" In der") + 1), (text.index("In der"), len(text))]
+    analysis = analyze_spans("a", "v", "f", text, spans, sentences)
+    assert [e.text for e in analysis.entities] == ["Jana Brandner"]
+    assert [q.speaker for q in analysis.quotes] == ["Jana Brandner"]
+
+
+def test_a_name_particle_spelled_like_a_verb_stays_in_the_name() -> None:
+    # "bin" of an Arabic name is no "ich bin"
+    text = "Der Minister Khalid bin Rashed reiste nach Bern."
+    start = text.index("Khalid")
+    analysis = analyze_spans("a", "v", "f", text, [(start, start + len("Khalid bin Rashed"), "PER")], [(0, len(text))])
+    assert [e.text for e in analysis.entities] == ["Khalid bin Rashed"]

@@ -260,5 +260,29 @@ def test_the_head_noun_of_an_organisations_name_stands_for_it(analyse: Analyse) 
 
 
 def test_a_head_noun_two_organisations_end_in_names_neither(analyse: Analyse) -> None:
-    text = "Die Nordsee Bahn und Pro Bahn streiten. Nach Angaben der Bahn sind „fast alle Züge pünktlich“."
+    text = "Die Nordsee Bahn und die Westfälische Bahn streiten. Nach Angaben der Bahn sind „fast alle Züge pünktlich“."
     assert quotes_of(analyse(text))[0].speaker is None
+
+
+def test_a_name_opened_by_a_preposition_has_no_head_noun_that_stands_for_it(analyse: Analyse) -> None:
+    # "Pro Bahn" is for the railway, not a railway: "die Bahn" is still the Nordsee Bahn
+    text = "Die Nordsee Bahn und Pro Bahn streiten. Nach Angaben der Bahn sind „fast alle Züge pünktlich“."
+    assert quotes_of(analyse(text))[0].speaker == "Nordsee Bahn"
+
+
+def test_der_before_the_head_noun_of_a_feminine_name_is_no_subject(analyse: Analyse) -> None:
+    # "Westfälische Bahn": its adjective makes "Bahn" feminine, so "der Bahn" is a dative here
+    text = (
+        "Die Westfälische Bahn meldet Ausfälle. Die IG Metall warf der Bahn vor, „seit Jahren an der "
+        "Sicherheit gespart“ zu haben."
+    )
+    assert quotes_of(analyse(text))[0].speaker == "IG Metall"
+
+
+def test_der_before_the_head_noun_of_a_name_whose_adjective_follows_der_is_a_subject(analyse: Analyse) -> None:
+    # "Der Hessische Bauernverband": the weak "-e" after "der" says nothing feminine
+    text = (
+        "Der Hessische Bauernverband fordert Hilfe. Zudem kritisierte der Bauernverband die Pläne als "
+        "„völlig unzureichend“."
+    )
+    assert quotes_of(analyse(text))[0].speaker == "Hessische Bauernverband"

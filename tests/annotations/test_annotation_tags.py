@@ -16,6 +16,7 @@ from reader.annotations.tags import (
     complete_tag,
     tag_colour,
     tag_key,
+    tally_tags,
 )
 
 
@@ -107,3 +108,19 @@ def test_a_batch_of_annotations_is_counted_as_if_added_one_at_a_time() -> None:
     assert together.counts() == alone.counts() == [("Bild", 3), ("Framing", 3)]
     assert together._first == alone._first  # the earliest (time, spelling) of each tag
     assert together.colours() == alone.colours()
+
+
+def test_a_tally_made_before_the_index_changes_is_counted_as_if_added_then() -> None:
+    """The store tallies a shard's tags while its files are synced and adds the tally after:
+    the tally holds nothing of the index it goes into."""
+    batch = [tagged("a", "2025-08-17T10:00:00.000Z", "Bild"), tagged("b", "2025-08-14T10:00:00.000Z", "bild ")]
+    tally = tally_tags(batch)
+    later, direct = TagIndex(), TagIndex()
+    for index in (later, direct):
+        index.add_all([tagged("c", "2025-08-13T10:00:00.000Z", "BILD", "Quelle")])
+    later.add_tally(tally)
+    direct.add_all(batch)
+    assert later.counts() == direct.counts() == [("BILD", 3), ("Quelle", 1)]
+    assert later._first == direct._first
+    later.remove("c", ["BILD", "Quelle"])
+    assert later.counts() == [("bild ", 2)] and later.spelling("bild") == "bild "

@@ -77,6 +77,8 @@ ORGANISATIONS = [
     "Nordsee Bahn",
     "Nordsee Bahn AG",
     "Pro Bahn",
+    "Westfälische Bahn",
+    "Hessische Bauernverband",
     "Brenner Stahl AG",
     "Landgericht Kassel",
     "Amtsgericht Kassel",
@@ -84,6 +86,10 @@ ORGANISATIONS = [
     "Polizeipräsidium Nordhessen",
     "Polizeidirektion Osnabrück",
     "Universität Kassel",
+    "Bundesrechnungshof",
+    "Sächsische Landesamt für Archäologie",
+    "Milchhof Talgrund eG",
+    "Kraftwerk Nordheim",
 ]
 PLACES = [
     "Berlin",

@@ -6,7 +6,9 @@ Daniel Fried … fällt ein Urteil: „…“), a verb of speaking elsewhere in 
 von den „…“), a source phrase (laut ihm, X zufolge, nach Angaben von X) and an utterance noun
 with a possessive (seine Drohung mit „…“). A quotation with none of these continues the
 previous speaker's statement when it follows it closely (next sentence, „Und weiter: …“, a
-translation in parentheses), else its speaker stays unknown: precision over recall.
+translation in parentheses); standing alone, it carries on a statement reported with its cue just
+before it in its paragraph, or, in the first person, speaks for the one person the paragraph is
+about; else its speaker stays unknown: precision over recall.
 
 One Attributor, in layers, each module adding one job's rules on top of those it uses:
 state.py (what every rule reads) ← speakers.py (whom a cue names) ← cues.py (which cue attributes

@@ -66,7 +66,7 @@ class Attributor(Continuations):
                 quotes.append(
                     _quote(span, self.text, SPEECH, speaker_from=quotes[prior], via="continuation", continues=prior)
                 )
-            elif (context := self._context_speaker(span)) is not None:
+            elif (context := self._context_speaker(span) or self._context_source(span)) is not None:
                 quote = _with_speaker(
                     _quote(span, self.text, SPEECH),
                     context.referent.name,

@@ -7,9 +7,11 @@ from bisect import bisect_right
 
 from ...text.quotations import QuoteSpan
 from .. import cue_lexicon, lexicon
+from ..indirect import is_subjunctive
+from ..mentions import Mention
 from ..results import SPEECH, Quote
 from ..words import Word
-from .attributions import Attribution
+from .attributions import Attribution, Cue
 from .clauses import _CLAUSE_BOUNDARIES
 from .cue_words import in_question_clause, is_cue_word, speaks_for
 from .reported import ReportedSpeech
@@ -17,6 +19,9 @@ from .reported import ReportedSpeech
 _TRANSLATION_GAP = re.compile(r"^\s*(?:,\s*)?(?:\(|also|auf (?:Deutsch|Englisch)|übersetzt|zu Deutsch|sprich)\s*:?\s*$")
 _CONTINUATION_OPENER = re.compile(r"^\s*(?:und\s+)?(?:weiter|außerdem|zudem|ferner|dann)\s*:\s*$", re.IGNORECASE)
 CONTINUATION_MAX_SENTENCES = 2
+STATEMENT_LOOKBACK_SENTENCES = 3  # a reported statement's own sentence and two carrying it on
+TOPIC_LOOKBACK_SENTENCES = 3  # sentences before a first-person quotation searched for whom they are about
+_QUOTE_WORDS = re.compile(r"\w+")
 
 
 class Continuations(ReportedSpeech):
@@ -100,6 +105,68 @@ class Continuations(ReportedSpeech):
         if opens_sentence or self._reported(span) or current == first:
             return previous
         return None
+
+    # ---- a speaker the context gives ----------------------------------------------------
+    def _context_source(self, span: QuoteSpan) -> Mention | None:
+        """A quotation standing alone with no cue, carrying on no quotation: the source of the
+        statement reported just before it in its paragraph, else, when it speaks in the first
+        person, the one person the paragraph is about (GUIDELINES: a quote that continues an
+        earlier statement gets the same speaker)."""
+        current = self._lone_quote_sentence(span)
+        if current is None:
+            return None
+        paragraph_start = self.text.rfind("\n", 0, span.outer_start) + 1
+        mention = self._statement_before(span, current, paragraph_start) or self._topic_person(
+            span, current, paragraph_start
+        )
+        if mention is None:
+            return None
+        return self.described(Attribution(Cue(0, 0, "", "context"), mention, False)).mention
+
+    def _statement_before(self, span: QuoteSpan, current: int, paragraph_start: int) -> Mention | None:
+        """ "Das Totholz biete Lebensraum, teilte der Verband mit. „…“": the statement goes on in
+        the quotation, also past sentences carrying it on in the subjunctive ("…, sagte X. Für zwei
+        Kirchen gebe es Interessenten. „…“"). A sentence of narration, a quotation or a person named
+        in between ends the statement."""
+        for index in range(current - 1, max(-1, current - 1 - STATEMENT_LOOKBACK_SENTENCES), -1):
+            sentence = self.sentences[index]
+            start, end = max(sentence.start, paragraph_start), min(sentence.end, span.outer_start)
+            if end <= start:
+                return None  # the paragraph opens here
+            words = self.words.between(start, end)
+            if any(w.is_quote for w in words):
+                return None  # a quotation in between: whether it goes on is the continuation's question
+            source = self._statement_source(words, start, end)
+            if source is not None:
+                return source
+            if not any(is_subjunctive(words, k) for k in range(len(words))) or any(
+                m.kind in {"name", "role"} and m.referent.label == "PER" for m in self._mentions_in(start, end)
+            ):
+                return None
+        return None
+
+    def _topic_person(self, span: QuoteSpan, current: int, paragraph_start: int) -> Mention | None:
+        """ "Der 38-Jährige wohnt gegenüber. … Barfuß rannte er auf die Straße. … „Ich habe
+        gerufen …“": a first-person quotation after sentences about one person is that person's —
+        the last subject of the TOPIC_LOOKBACK_SENTENCES before it in its paragraph, when every
+        person they mention is the same one."""
+        quoted = self.text[span.start : span.end]
+        if not any(word.lower() in lexicon.FIRST_PERSON_WORDS for word in _QUOTE_WORDS.findall(quoted)):
+            return None
+        start = max(self.sentences[max(0, current - TOPIC_LOOKBACK_SENTENCES)].start, paragraph_start)
+        people = [
+            m
+            for m in self._mentions_in(start, span.outer_start)
+            if m.referent.label == "PER" and m.referent.gender != "1" and m.text.lower() not in lexicon.PRONOUNS_SPEAKER
+        ]
+        subjects = [m for m in people if m.case == "nom" and m.kind in {"name", "role", "pronoun"}]
+        if (
+            not subjects
+            or not subjects[-1].referent.known
+            or {m.referent.key for m in people} != {subjects[-1].referent.key}
+        ):
+            return None  # no one, two people, or someone the text leaves unnamed
+        return subjects[-1]
 
     def _cue_of(self, verb: Word, speaker_key: str | None) -> bool:
         """Whether the cue verb's source is the known speaker `speaker_key` ("„…“, sagt Raffl. Er

@@ -139,22 +139,10 @@ class QuoteKinds(CueFinding):
         is about — for a paragraph that opens with it, the first person of the next sentence
         ("„…“ Die Bürgermeisterin Clara Z. lacht."); else the subject of the sentence before
         ("Landeschefin Annika Brügge gab sich zerknirscht. „…“")."""
-        current = bisect_right(self._sentence_starts, span.start) - 1
-        if current < 0:
+        current = self._lone_quote_sentence(span)
+        if current is None:
             return None
         sentence = self.sentences[current]
-        before = _after_sentence_break(self.words.between(min(sentence.start, span.outer_start), span.outer_start))
-        if span.outer_start < sentence.start:  # the senter left the opening mark on the sentence before
-            before = (
-                _after_sentence_break(self.words.between(self.sentences[current - 1].start, span.outer_start))
-                if current
-                else []
-            )
-        after = [w for w in self.words.between(span.outer_end, sentence.end) if w.text not in {".", "!", "?"}]
-        if after and self._signature(after, sentence.end):
-            after = []  # „…“ tr: the author's initials closing the article's last paragraph
-        if before or after:
-            return None  # the quote is part of a sentence with narration of its own
         paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
         opens_paragraph = not self.text[paragraph_start : sentence.start].strip()
         neighbours = [current + 1, current - 1] if opens_paragraph else [current - 1]
@@ -199,6 +187,27 @@ class QuoteKinds(CueFinding):
             and "\n" not in self.text[self.sentences[index - 1].end : self.sentences[current].start]
             and any(is_subjunctive(words, position) for position in range(len(words)))
         )
+
+    def _lone_quote_sentence(self, span: QuoteSpan) -> int | None:
+        """The index of the sentence a quotation stands alone as, with no narration of its own
+        before or after it; None when it is part of a sentence of narration."""
+        current = bisect_right(self._sentence_starts, span.start) - 1
+        if current < 0:
+            return None
+        sentence = self.sentences[current]
+        before = _after_sentence_break(self.words.between(min(sentence.start, span.outer_start), span.outer_start))
+        if span.outer_start < sentence.start:  # the senter left the opening mark on the sentence before
+            before = (
+                _after_sentence_break(self.words.between(self.sentences[current - 1].start, span.outer_start))
+                if current
+                else []
+            )
+        after = [w for w in self.words.between(span.outer_end, sentence.end) if w.text not in {".", "!", "?"}]
+        if after and self._signature(after, sentence.end):
+            after = []  # „…“ tr: the author's initials closing the article's last paragraph
+        if before or after:
+            return None  # the quote is part of a sentence with narration of its own
+        return current
 
     def _opening_source(self, words: list[Word]) -> Mention | None:
         """ "Laut Tobias Kranz wusste die Stadt …": a sentence opened by "laut" and a person's name

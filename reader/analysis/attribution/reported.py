@@ -7,6 +7,7 @@ from bisect import bisect_right
 from ...text.quotations import QuoteSpan
 from .. import cue_lexicon
 from ..mentions import Mention
+from ..words import Word
 from .attributions import Attribution
 from .cue_words import in_question_clause, speaks_for
 from .kind import QuoteKinds
@@ -40,22 +41,28 @@ class ReportedSpeech(QuoteKinds):
                 return None
             end = span.outer_start if index == current else sentence.end
             words = self.words.between(max(sentence.start, paragraph_start), end)
-            for position in range(len(words) - 1, -1, -1):
-                if (
-                    words[position].is_quote
-                    or not self.is_speech_verb(words, position)
-                    or cue_lexicon.is_evidence_form(words[position].lower)  # "habe Moral bewiesen": no one speaks
-                    or speaks_for(words, position)  # "Dafür spricht, dass …"
-                    or in_question_clause(words, position)  # "Was die Nachbarn dazu sagen, sei ihm nicht egal"
-                ):
-                    continue
-                mention = self.verb_source(words, position, words[0].start).mention
-                if mention is not None and mention.referent.gender != "1" and mention.kind != "possessive":
-                    return mention
-            # "Laut Landeskriminalamt wurden … angezeigt. Die Dunkelziffer sei „erheblich“": a source phrase is a cue too
-            sources = [m for m in self._mentions_in(max(sentence.start, paragraph_start), end) if m.case == "src"]
-            if sources:
-                return sources[-1]
+            source = self._statement_source(words, max(sentence.start, paragraph_start), end)
+            if source is not None:
+                return source
             if index != current and any(w.is_quote for w in self.words.between(sentence.start, sentence.end)):
                 return None  # a quotation of its own in between: its speaker is handled by continuation
         return None
+
+    def _statement_source(self, words: list[Word], start: int, end: int) -> Mention | None:
+        """Who states something in the narration `words` of [start, end): the source of its last
+        cue verb ("…, teilte der Verband mit"), else of its last source phrase ("Laut
+        Landeskriminalamt wurden … angezeigt"). A first-person or possessive source does not count."""
+        for position in range(len(words) - 1, -1, -1):
+            if (
+                words[position].is_quote
+                or not self.is_speech_verb(words, position)
+                or cue_lexicon.is_evidence_form(words[position].lower)  # "habe Moral bewiesen": no one speaks
+                or speaks_for(words, position)  # "Dafür spricht, dass …"
+                or in_question_clause(words, position)  # "Was die Nachbarn dazu sagen, sei ihm nicht egal"
+            ):
+                continue
+            mention = self.verb_source(words, position, words[0].start).mention
+            if mention is not None and mention.referent.gender != "1" and mention.kind != "possessive":
+                return mention
+        sources = [m for m in self._mentions_in(start, end) if m.case == "src"]
+        return sources[-1] if sources else None

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from .. import cue_lexicon, lexicon
 from ..mentions import FUNCTION_WORDS, Mention, Referent
+from ..mentions.institutions import of_kind
 from ..mentions.word_rules import looks_organisation, looks_role
 from ..words import Word
 from .attributions import Attribution
@@ -146,12 +147,14 @@ _FUNCTION_CAPITALS = (
         }
     )
 )
+_DATELINE_CLOSE = re.compile(r"\)\s*[-–—]")  # "(dpa) - " after a dateline's place
 # document nouns that head compounds: the lexicon's longer ones, and "blatt" ("Flugblatt", "Merkblatt")
 _DOCUMENT_HEADS = (*(noun for noun in cue_lexicon.DOCUMENT_NOUNS if len(noun) >= 6), "blatt")
 # a study by its other names: "eine Untersuchung des Instituts … heißt es in der Studie"
 _STUDY_NOUNS = ("studie", "untersuchung", "analyse", "erhebung", "auswertung")
 _DEFINITE_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "diesem", "dieser"})
 DOCUMENT_KIND_MIN = 4  # letters of a document noun that can name a kind ("post" and longer)
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")  # "Kantonalen", "Bayerische": a capitalised adjective
 _ADVERB_ENDINGS = ("lich", "ig", "isch", "weise", "mals", "erweise", "fristig", "wärts")
 _APPOSITION_PREPOSITIONS = frozenset({"in", "im", "aus", "bei", "beim", "von", "vom", "für", "am"})
 # "für X ist klar", "für X steht fest": the frame's verb and the predicates it takes
@@ -163,6 +166,8 @@ _FRAME_VERBS = frozenset(_FRAME_PREDICATES)
 APPOSITION_REACH = 4  # words of a place phrase between a role and the comma before its name
 UNNAMED_LOOKBACK_SENTENCES = 3  # sentences before a definite role searched for the unnamed one it takes up
 ISSUER_OPENING_WORDS = 3  # words before the organisation that opens the sentence before a document
+NAME_BEFORE_PLACE_MAX_WORDS = 2  # untagged words of an organisation's name before its place: "Gegenwind Hunsrück"
+ISSUER_LOOKBACK_SENTENCES = 3  # sentences before an unowned document searched for the organisation it is of
 DOCUMENT_REACH = 14  # words before "heißt es" searched for "in einem Schreiben (des …)"
 DOCUMENT_COMPOUND_MIN = 3  # letters before a document noun that make a compound ("Medien|mitteilung")
 _NAME_OPENINGS = _HARD_BOUNDARIES | {"-", "–", "—"}  # what may come before a clause-opening name ("(dpa) - ")
@@ -203,11 +208,7 @@ class SpeakerFinding(AttributionState):
             m for m in self._mentions_in(region[position].end, end) if m.case == "nom" and m.kind != "possessive"
         ]
         if not candidates:
-            if not fallback:
-                return None
-            phrase = self._noun_phrase_at(region[position].end, end)
-            # "sagte der Baukirchmeister des Kirchenkreises, Jens Oberdiek": a role the lexicon does not know
-            return (self._apposition_name(phrase, []) or phrase) if phrase is not None else None
+            return self._noun_phrase_named(region[position].end, end) if fallback else None
         if candidates[0].kind == "pronoun" and self.words.index_at(candidates[0].start) == self.words.index_at(
             region[position].end
         ):
@@ -236,6 +237,15 @@ class SpeakerFinding(AttributionState):
             ):
                 return candidates[1]  # "der frühere Botschafter in Moskau John Herbst": the name, not the role
         return first
+
+    def _noun_phrase_named(self, start: int, end: int) -> Mention | None:
+        """The noun phrase in [start, end) a source is worded as, or the name its apposition gives
+        ("sagte der Baukirchmeister des Kirchenkreises, Jens Oberdiek": a noun the lexicon does not
+        know as a role, named after the comma)."""
+        phrase = self._noun_phrase_at(start, end)
+        if phrase is None:
+            return None
+        return self._apposition_name(phrase, []) or phrase
 
     def _apposition_name(self, role: Mention, later: list[Mention]) -> Mention | None:
         """ "die Befehlshaberin der Marine, Admiralin Petra Lange": the person the role is followed
@@ -280,13 +290,60 @@ class SpeakerFinding(AttributionState):
             end = self._attribute_end(end, ("aus", "von"))
         elif end == mention.end:
             end = self._place_name_after(end)
+            if end == mention.end:
+                end = self._name_with_place_after(end)
+            if end == mention.end:
+                end = self._name_after_opening_subject(mention)
+        return end
+
+    def _name_after_opening_subject(self, mention: Mention) -> int:
+        """ "Die Reederei Nordlicht fährt …": an organisation noun that opens its sentence is its
+        subject, and in a main clause the verb comes right after the subject, so one or two
+        untagged name-shaped words between the noun and a lower-case word are its name ("hat die
+        Kammer Mitglieder verloren": no subject opening the sentence, no name)."""
+        sentence = self.sentences[bisect_right(self._sentence_starts, mention.start) - 1]
+        if self.words.between(sentence.start, mention.start):
+            return mention.end
+        items = self.words.items
+        index = self.words.index_at(mention.end)
+        run = items[index : index + NAME_BEFORE_PLACE_MAX_WORDS + 1]
+        end = mention.end
+        for word in run:
+            if word.is_word and not word.capitalized:
+                return end
+            if word.start != end + 1 or not _name_shaped(word) or self._mention_at(word) is not None:
+                return mention.end
+            end = word.end
+        return mention.end
+
+    def _name_with_place_after(self, end: int) -> int:
+        """ "die Bürgerinitiative Gegenwind Hunsrück": an organisation noun's own name, one or two
+        name-shaped words the pipeline did not tag and a place's name right after them, is part
+        of the organisation's words."""
+        items = self.words.items
+        index = self.words.index_at(end)
+        for count in range(1, NAME_BEFORE_PLACE_MAX_WORDS + 1):
+            run = items[index : index + count]
+            if len(run) < count or run[0].start != end + 1:
+                return end
+            if not all(_name_shaped(w) for w in run) or any(self._mention_at(w) is not None for w in run):
+                return end
+            if any(run[k].start != run[k - 1].end + 1 for k in range(1, count)):
+                return end
+            place_end = self._place_name_after(run[-1].end)
+            if place_end != run[-1].end:
+                return place_end
         return end
 
     def _place_name_after(self, end: int) -> int:
-        """ "der Bauernverband Mecklenburg-Vorpommern": a place's name right after an organisation
-        noun, with no preposition, is part of the organisation's name."""
+        """ "der Bauernverband Mecklenburg-Vorpommern", "die Evangelische Kirche von Westfalen": a
+        place's name right after an organisation noun, with no preposition or with "von", is part
+        of the organisation's name."""
         items = self.words.items
         index = self.words.index_at(end)
+        if index + 1 < len(items) and items[index].lower == "von" and items[index].start == end + 1:
+            after_von = self._place_name_after(items[index].end)
+            return after_von if after_von != items[index].end else end
         if index >= len(items) or items[index].start != end + 1:
             return end
         place = self._mention_at(items[index])
@@ -507,19 +564,33 @@ class SpeakerFinding(AttributionState):
                 ]
                 if owner:
                     return owner[0]
-                issuer = self._document_issuer(window[position + 1 : k], frame_start)
+                issuer = self._document_issuer(window[position + 1 : k], head)
                 if issuer is not None:
                     return issuer
                 if word.lower in {"im", "vom", "beim"} or window[position + 1].lower in _DEFINITE_ARTICLES:
                     earlier = self._earlier_document_owner(head)
                     if earlier is not None:
                         return earlier  # "heißt es in der Studie": the study named before, of the Institut
+                owned = self._attribute_end(head.end, _GENITIVE_OPENERS) > head.end  # "mehrerer Zulieferer"
+                nearby = None if owned else self._nearby_issuer(head)
+                if nearby is not None:
+                    return nearby
             elif named and named[0].kind == "name":
                 if named[0].referent.label == "LOC" and window[position + 1].lower not in lexicon.ARTICLES:
                     return None  # "hieß es aus Berlin": from somewhere there; "aus dem Kreml": the institution
                 return named[0]
             start = window[position + 1].start
-            text = self.text[start : head.end]
+            head_end = head.end
+            noun = self._mention_at(window[k + 1]) if k + 1 < len(window) else None
+            if (
+                noun is not None
+                and noun.kind == "organisation"
+                and noun.start == head.end + 1
+                and head.lower.endswith(_ADJECTIVE_ENDINGS)
+            ):
+                # "beim Kantonalen Gewerbeverband Zürich": the noun after its adjective, and its place
+                head_end, named = self._place_name_after(noun.end), [noun]
+            text = self.text[start:head_end]
             kind = (
                 "document"
                 if _document_noun(head.lower) or head.lower in cue_lexicon.SOURCE_NOUNS
@@ -529,7 +600,7 @@ class SpeakerFinding(AttributionState):
                 if named
                 else "role"
             )
-            mention = Mention(start, head.end, "indefinite", "obl", Referent(kind=kind, text=text), text)
+            mention = Mention(start, head_end, "indefinite", "obl", Referent(kind=kind, text=text), text)
             end = self._written_end(mention)
             text = self.text[start:end]
             return Mention(start, end, "indefinite", "obl", Referent(kind=kind, text=text), text)
@@ -598,17 +669,19 @@ class SpeakerFinding(AttributionState):
             return None
         return None
 
-    def _document_issuer(self, determiner: list[Word], frame_start: int) -> Mention | None:
+    def _document_issuer(self, determiner: list[Word], head: Word) -> Mention | None:
         """Whose document an unowned one is: "in seinem Bericht" → whom the possessive means;
         "in einer Erklärung" right after a sentence whose subject is an organisation
-        ("Die Kammer X lehnte ab. In einer Erklärung heißt es …") → that organisation."""
+        ("Die Kammer X lehnte ab. In einer Erklärung heißt es …") → that organisation, also for
+        a possessive ("Der Bundesrechnungshof hatte … kritisiert. In seinem Bericht …"), which may
+        mean a person named before it; a document only one kind of body issues ("die
+        Anklageschrift") only when the organisation is of that kind."""
         possessive = next((self._mention_at(w) for w in determiner if w.lower in lexicon.POSSESSIVE_DETERMINERS), None)
         if possessive is not None and possessive.kind == "possessive":
             referent = possessive.referent
             if referent.label == "ORG" and (referent.known or referent.text):
                 return possessive
-            return None  # a person's document is theirs, but "sein" may mean either: no guess
-        current = bisect_right(self._sentence_starts, frame_start) - 1
+        current = bisect_right(self._sentence_starts, head.start) - 1  # the document's sentence
         if current < 1:
             return None
         previous = self.sentences[current - 1]
@@ -616,8 +689,51 @@ class SpeakerFinding(AttributionState):
         if not opening or len(self.words.between(previous.start, opening[0].start)) > ISSUER_OPENING_WORDS:
             return None
         subject = opening[0]
-        if subject.case == "nom" and subject.referent.label == "ORG" and subject.kind in {"name", "organisation"}:
+        if (
+            subject.case == "nom"
+            and subject.referent.label == "ORG"
+            and subject.kind in {"name", "organisation"}
+            and _may_issue(head.lower, subject)
+        ):
             return subject
+        return None  # "in seinem Bericht" after a person: theirs, but "sein" may mean either: no guess
+
+    def _nearby_issuer(self, head: Word) -> Mention | None:
+        """Whose an unowned document is when the sentence right before does not open with its
+        issuer: "Auf ihrer Tagung forderte die Verkehrsministerkonferenz … Andernfalls drohe …
+        In dem Beschluss heißt es" → the organisation the sentences before are about, the last
+        one they name as a subject or source, or by name (no genitive: "nach den Vorgaben der
+        EU"; no medium), in the ISSUER_LOOKBACK_SENTENCES before it; for a document only one kind
+        of body issues (lexicon.DOCUMENT_ISSUERS), the last of that kind. None when none is near."""
+        current = bisect_right(self._sentence_starts, head.start) - 1
+        if current < 1:
+            return None
+        start = self.sentences[max(0, current - ISSUER_LOOKBACK_SENTENCES)].start
+        earlier = self._mentions_in(start, self.sentences[current].start)
+        for position in range(len(earlier) - 1, -1, -1):
+            mention = earlier[position]
+            referent = mention.referent
+            if referent.label != "ORG" or mention.kind not in {"name", "organisation"}:
+                continue
+            written = referent.name or mention.text
+            if mention.kind == "name":
+                before = earlier[position - 1] if position else None
+                apposition = before is not None and before.end + 1 == mention.start  # "Der Reiseveranstalter TUI"
+                if mention.case not in {"nom", "src", "app"} and not apposition:
+                    continue
+                if self.text[max(0, mention.start - 1) : mention.start] == "(" and _DATELINE_CLOSE.match(
+                    self.text, mention.end
+                ):
+                    continue  # a dateline's agency: "Berlin (dpa) -"
+                if _document_noun(written.split(" ")[0].lower()):
+                    continue  # "Vergleichsstudie Pisa": a document the pipeline took for a name
+                if apposition and before is not None and before.text.lower().endswith(_MEDIA_HEADS):
+                    continue  # "der Nachrichtenagentur Reuters": whom it was said to
+            elif mention.case not in {"nom", "src"} or not (referent.known or referent.text):
+                continue
+            if written.lower().endswith(_MEDIA_HEADS) or not _may_issue(head.lower, mention):
+                continue
+            return mention
         return None
 
     def described(self, attribution: Attribution) -> Attribution:
@@ -656,11 +772,15 @@ class SpeakerFinding(AttributionState):
                     referent = replace(referent, text=earlier)  # "Eine Sprecherin des Amts … die Sprecherin"
             elif (
                 mention.kind == "organisation"
-                and mention.case == "nom"
+                and mention.case in {"nom", "gen", "src"}
                 and end == mention.end
-                and first in {"der", "die", "das"}
+                and first in {"der", "die", "das", "des", "dem"}
             ):
-                earlier = self._unnamed_organisation(mention)
+                # an owner or source ("einer Stellungnahme der Kammer") by its kind only: "der
+                # Verwaltung" says as much as the "Stadtverwaltung" before it
+                earlier = self._unnamed_organisation(mention, by_kind_only=mention.case != "nom")
+                if earlier is None or len(earlier.split(" ")) == 2:  # "die Reederei": the one named in full before
+                    earlier = self._named_in_full(earlier or mention.text, mention.start) or earlier
                 if earlier is not None:
                     referent = replace(referent, text=earlier)  # "Der Verband der X warnte. … erklärte der Verband"
         elif mention.kind in {"pronoun", "possessive"} and not referent.known and referent.text:
@@ -721,10 +841,11 @@ class SpeakerFinding(AttributionState):
                 return self.text[earlier.start : self._written_end(earlier)]
         return None
 
-    def _unnamed_organisation(self, noun: Mention) -> str | None:
+    def _unnamed_organisation(self, noun: Mention, *, by_kind_only: bool = False) -> str | None:
         """The unnamed organisation a definite organisation noun takes up, as written: "Der Verband
         der Chemischen Industrie warnte. „…“, erklärte der Verband" → "Der Verband der Chemischen
-        Industrie"; "Dem Landesbauernverband …" for "der Verband" (a compound ending in the noun).
+        Industrie"; "Dem Landesbauernverband …" for "der Verband" (a compound ending in the noun);
+        "Der Kreisseniorenbeirat" for "das Gremium" (a body of the noun's kind, lexicon.INSTITUTION_KINDS).
         The nearest such mention in this sentence or the UNNAMED_LOOKBACK_SENTENCES before it."""
         head = _noun_stem(noun.text.split(" ")[-1])
         current = bisect_right(self._sentence_starts, noun.start) - 1
@@ -732,10 +853,30 @@ class SpeakerFinding(AttributionState):
         for earlier in reversed(self._mentions_in(start, noun.start)):
             if earlier.kind != "organisation" or earlier.referent.known:
                 continue
-            if _noun_stem(earlier.text.split(" ")[-1]).endswith(head):
+            same_head = not by_kind_only and _noun_stem(earlier.text.split(" ")[-1]).endswith(head)
+            if same_head or of_kind(head, earlier.text):
                 end = self._written_end(earlier)
                 return self.text[earlier.start : end] if end > earlier.end or earlier.text != noun.text else None
         return None
+
+    def _named_in_full(self, written: str, before: int) -> str | None:
+        """The one unnamed organisation of the noun's own noun or kind the article wrote before
+        with its name or place ("Die Reederei Nordlicht", "an der Universitätsmedizin Rostock"):
+        what a bare "die Reederei", "das Unternehmen" or "der Klinik" further on means, as written.
+        Two such bodies: no guess."""
+        noun = written.split(" ")[-1]
+        found: dict[str, str] = {}
+        for earlier in self._mentions_in(0, before):
+            if earlier.kind != "organisation" or earlier.referent.known:
+                continue
+            if not _same_noun(earlier.text.split(" ")[-1], noun) and not of_kind(noun, earlier.text):
+                continue
+            end = self._written_end(earlier)
+            if end > earlier.end:
+                words = self.text[earlier.start : end].split(" ")
+                full = " ".join(words[1:] if words[0].lower() in lexicon.ARTICLES else words)
+                found.setdefault(full, self.text[earlier.start : end])
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _antecedent_written(self, pronoun: Mention) -> str | None:
         """All the words of the unnamed source a pronoun stands for: "Ein Sprecher des Ministeriums",
@@ -955,6 +1096,19 @@ def _after_cue_first(window: list[Word], cue: Word) -> list[int]:
     return after + [k for k, w in enumerate(window) if w.start <= cue.start]
 
 
+def _may_issue(document: str, organisation: Mention) -> bool:
+    """Whether the organisation (by its name or written noun) can issue the document: any can
+    issue a statement, only a prosecutor an indictment ("Anklageschrift" ← "Staatsanwaltschaft
+    Osnabrück"), only a company a business report ("die Molkerei", "Milchhof X eG")."""
+    kinds = [kind for kind in lexicon.DOCUMENT_ISSUERS if document.endswith(kind)]
+    if not kinds:
+        return True
+    heads = lexicon.DOCUMENT_ISSUERS[max(kinds, key=len)]
+    company = "unternehmen" in heads  # a company's document: a legal form tells the company too
+    words = f"{organisation.referent.name or ''} {organisation.text}".split(" ")
+    return any((company and word in lexicon.LEGAL_FORMS) or word.lower().endswith(heads) for word in words if word)
+
+
 def _document_kind(noun: str) -> str | None:
     """What kind of document a noun names, for taking up an earlier one: the shortest document
     noun it ends in ("Pressemitteilung" is a "mitteilung"); a study by any of its names
@@ -1005,6 +1159,13 @@ def _noun_stem(noun: str) -> str:
         if lower.endswith(ending) and len(lower) > len(ending) + 3:
             return lower[: -len(ending)]
     return lower
+
+
+def _same_noun(first: str, second: str) -> bool:
+    """Two forms of one noun, either with a genitive ending: "Kirchenkreis" and "Kirchenkreises",
+    "Reederei" and "Reederei" (whose stems alone may differ: "Kirchenkrei")."""
+    a, b = first.lower(), second.lower()
+    return a == b or _noun_stem(a) == _noun_stem(b) or a == _noun_stem(b) or _noun_stem(a) == b
 
 
 def _plural_form(verb: str) -> bool:

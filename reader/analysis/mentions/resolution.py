@@ -10,6 +10,7 @@ from dataclasses import replace
 from .. import cue_lexicon, lexicon
 from ..boilerplate import is_byline
 from ..results import RoleLink
+from .institutions import institution_kind, of_kind
 from .referents import Mention, Referent
 from .state import MentionState
 from .word_rules import likely_feminine
@@ -62,6 +63,7 @@ class MentionResolution(MentionState):
         opened: list[int] = []  # per sentence: where it starts
         organisations: list[list[Referent]] = []  # per sentence: the organisations it names, in any case
         by_head = _organisations_by_head(mentions)
+        by_word = _organisations_by_word(mentions)
         # where a place's name opens: "der Bauernverband Sachsen-Anhalt" names its own body, no anaphor
         places = {m.start for m in mentions if m.kind == "name" and m.referent.label == "LOC"}
         companies = _companies(mentions)
@@ -117,13 +119,17 @@ class MentionResolution(MentionState):
                     ):
                         found = None  # "die 44-Jährige" is not the one the text made "der 61-Jährige"
                     if found is None:
-                        found = _named_by_head(mention, by_head) or _the_company(mention, companies)
+                        found = (
+                            _named_by_head(mention, by_head)
+                            or _named_by_word(mention, by_word)
+                            or _the_company(mention, companies)
+                        )
                     if found is not None:
                         if all(found.key != c.key for c in nominative + other):
                             self._learn_gender(mention, found)  # not "X verteidigte die Regisseurin": an object
                         mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                         out[index] = mention
-                elif (found := _named_by_head(mention, by_head)) is not None:
+                elif (found := _named_by_head(mention, by_head) or _named_by_word(mention, by_word)) is not None:
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                     out[index] = mention
                 referent = mention.referent
@@ -480,8 +486,9 @@ def _org_fits(mention: Mention, candidate: Referent) -> bool:
     if specific is not None:
         return specific in name  # "die Notenbank" → "Bundesbank", not "Deutsche Bahn"
     if _head_is(head, lexicon.COMPANY_HEADS):
-        return not any(public in name for public in lexicon.PUBLIC_BODY_HEADS)
-    return True
+        return not any(public in name for public in (*lexicon.PUBLIC_BODY_HEADS, *lexicon.FACILITY_HEADS))
+    # "das Gremium" takes up a "Kreisseniorenbeirat", never a name that does not say it is one ("Verdi")
+    return institution_kind(head) is None or of_kind(head, candidate.name or "")
 
 
 def _unnamed_same_head(mention: Mention, candidate: Referent) -> bool:
@@ -491,7 +498,8 @@ def _unnamed_same_head(mention: Mention, candidate: Referent) -> bool:
         return False
     head = mention.text.split(" ")[-1].lower()
     stem = head.removesuffix("es") if head.endswith("es") and len(head) > 5 else head.removesuffix("s")
-    return _head_is(candidate.text.split(" ")[-1].lower(), (stem,))
+    # "der Kreisseniorenbeirat … Das Gremium": an unnamed body of the noun's kind, too
+    return _head_is(candidate.text.split(" ")[-1].lower(), (stem,)) or of_kind(head, candidate.text)
 
 
 def _head_is(noun: str, heads: tuple[str, ...]) -> bool:
@@ -539,6 +547,35 @@ def _named_by_head(mention: Mention, by_head: dict[str, dict[str, Referent]]) ->
     return next(iter(named.values())) if named and len(named) == 1 else None
 
 
+def _organisations_by_word(mentions: list[Mention]) -> dict[str, dict[str, Referent]]:
+    """The article's named organisations by each later word of their name: the "Bayerische
+    Landesamt für Denkmalpflege" under "landesamt" (and "für", "denkmalpflege")."""
+    found: dict[str, dict[str, Referent]] = {}
+    for mention in mentions:
+        referent = mention.referent
+        if mention.kind == "name" and referent.label == "ORG" and referent.key:
+            for word in (referent.name or "").split(" ")[1:]:
+                found.setdefault(word.lower(), {})[referent.key] = referent
+    return found
+
+
+def _named_by_word(mention: Mention, by_word: dict[str, dict[str, Referent]]) -> Referent | None:
+    """The one named organisation whose name has the definite institution noun as a later word:
+    "dem Landesamt zufolge" after the "Bayerische Landesamt für Denkmalpflege". Two such names: no guess."""
+    words = mention.text.split(" ")
+    if (
+        mention.kind != "organisation"
+        or mention.case not in _DETERMINERS_BY_CASE
+        or mention.referent.known
+        or len(words) != 2
+        or words[0].lower() not in _DETERMINERS_BY_CASE[mention.case]
+    ):
+        return None
+    noun = words[1].lower()
+    named = by_word.get(noun) or by_word.get(noun.removesuffix("s")) or by_word.get(noun.removesuffix("es"))
+    return next(iter(named.values())) if named and len(named) == 1 else None
+
+
 def _named_hospital(noun: str, by_head: dict[str, dict[str, Referent]]) -> dict[str, Referent]:
     """ "die Klinik" (or "das Krankenhaus", "das Klinikum") after the "Universitätsmedizin
     Rostock" or the "Klinikum Nordstadt": a hospital is named by any of the nouns German names
@@ -563,10 +600,14 @@ def _companies(mentions: list[Mention]) -> dict[str, Referent]:
 
 
 def _the_company(mention: Mention, companies: dict[str, Referent]) -> Referent | None:
-    """ "Das Unternehmen erklärte …" where no sentence before settles it: the one company the
-    article names by its legal form. Two such companies: no guess."""
+    """ "Das Unternehmen erklärte …", "in einer Broschüre des Konzerns" where no sentence before
+    settles it: the one company the article names by its legal form. Two such companies: no guess."""
     words = mention.text.split(" ")
-    if mention.case != "nom" or len(words) != 2 or not _head_is(words[1].lower(), lexicon.COMPANY_HEADS):
+    if (
+        mention.case not in {"nom", "gen", "src"}
+        or len(words) != 2
+        or not _head_is(words[1].lower(), lexicon.COMPANY_HEADS)
+    ):
         return None
     return next(iter(companies.values())) if len(companies) == 1 else None
 

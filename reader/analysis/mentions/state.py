@@ -4,6 +4,7 @@ roles, genders and anaphors learned so far."""
 from __future__ import annotations
 
 from ...text.names import ARABIC_PARTICLES
+from .. import lexicon
 from ..results import Entity, RoleLink, Sentence
 from ..words import Words
 
@@ -37,10 +38,31 @@ def _organisation_heads(entities: list[Entity]) -> dict[str, Entity]:
     entity_of: dict[str, Entity] = {}
     for entity in entities:
         words = entity.text.split()
+        if words and words[0].lower() in lexicon.NAME_PREPOSITIONS:
+            continue  # "Pro Bahn" is for the railway, no railway: "die Bahn" is not it
         if entity.label == "ORG" and len(words) > 1 and words[-1][:1].isupper() and words[-1].isalpha():
             owners.setdefault(words[-1], set()).add(entity.key)
             entity_of[words[-1]] = entity
     return {head: entity_of[head] for head, keys in owners.items() if len(keys) == 1 and head not in _PARTY_WORDS}
+
+
+def _never_masculine_heads(heads: dict[str, Entity], entities: list[Entity], words: Words) -> frozenset[str]:
+    """Heads of organisation names whose adjective in -e stands after "die" or no article ("die
+    Deutsche Bahn", "Deutsche Bahn"), never after "der"/"das" ("der Schweizerische
+    Gewerkschaftsbund"): a feminine noun, so "der Bahn" is a dative or a genitive, never a subject."""
+    found = set()
+    for head, entity in heads.items():
+        if not entity.text.split()[0].endswith("e"):
+            continue
+        articles = {
+            before[0].lower if before and before[0].lower in lexicon.ARTICLES else ""
+            for other in entities
+            if other.key == entity.key and other.text == entity.text
+            for before in [words.before(other.start, 1)]
+        }
+        if articles <= {"die", ""}:
+            found.add(head)
+    return frozenset(found)
 
 
 _PARTY_WORDS = frozenset({"Union", "Partei", "Linke", "Grünen"})  # "die Union" is a party of its own
@@ -62,3 +84,4 @@ class MentionState:
         self.anaphors: list[RoleLink] = []
         self.surnames = _unambiguous_surnames(self.entities)
         self.organisation_heads = _organisation_heads(self.entities)
+        self.never_masculine_heads = _never_masculine_heads(self.organisation_heads, self.entities, words)

@@ -109,6 +109,10 @@ def _looks_organisation(word: Word) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _organisation_head(lower: str) -> bool:
     last = lower.split("-")[-1]
+    if last in lexicon.ORGANISATION_WORDS:
+        return True
+    if last.removesuffix("en").endswith(lexicon.NOT_INSTITUTIONS):
+        return False
     return last.endswith(lexicon.ORGANISATION_HEADS) or (
         last.endswith("s") and last.removesuffix("s").removesuffix("e").endswith(lexicon.ORGANISATION_HEADS)
     )
