@@ -110,7 +110,10 @@ async def test_open_another_article_from_the_compare_screen(make_app) -> None:
         assert isinstance(app.screen, ArticlePicker)
         assert len(app.screen.articles) == 3  # the ones not open yet
         await pilot.press(*"Leere", "enter")
-        await pilot.pause()
+        for _ in range(200):  # the picker's dismissal and the new column land in later message rounds
+            if app.screen is screen and len(screen.columns) == 3:
+                break
+            await pilot.pause(0.05)
         assert app.screen is screen
         assert len(screen.columns) == 3
         assert screen.columns[2].article.id == "gipfel-der-leere-inszenierung"
