@@ -700,8 +700,7 @@ INANIMATE_NOUNS = frozenset(
         "ergebnisse",
         "workshop",
         "küste",
-        "bild",
-        "bilder",
+        "bilder",  # not the singular: "die Bild" is also a newspaper, a source of its own
         "zahl",
         "zahlen",
         "daten",
