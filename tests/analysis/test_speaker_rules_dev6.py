@@ -1,0 +1,51 @@
+"""Speaker rules of round ten of issue 14: a definite role noun, an age noun or a pronoun taking
+up the person of the article it stands for — each on sentences written for this test (names
+known to the test pipeline's entity ruler, tests/helpers/pipelines.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reader.analysis import ArticleAnalysis
+
+Analyse = Callable[..., ArticleAnalysis]
+
+_NO_PEOPLE = (
+    "An den Schulen soll sich einiges ändern. Der Plan trägt einen langen Titel. "
+    "Die Schulkonferenzen sollen selbst entscheiden.\n\n"
+)
+
+
+def _speech(analysis: ArticleAnalysis) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.speaker_text) for q in analysis.quotes if q.depth == 0 and q.kind == "speech"]
+
+
+# ---- 1. "Kultusministerin X … Die Ministerin" -------------------------------------------------
+
+
+def test_a_bare_role_noun_takes_up_the_one_person_whose_compound_role_ends_in_it(analyse: Analyse) -> None:
+    text = (
+        "Kultusministerin Anna Roth brachte am Mittwoch einen Entwurf ein. "
+        + _NO_PEOPLE
+        + "Die Ministerin verwies auf "
+        "Erhebungen. „Das ist keine Technikfeindlichkeit.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Anna Roth"]
+
+
+def test_a_bare_role_noun_two_compound_roles_end_in_stays_unresolved(analyse: Analyse) -> None:
+    text = (
+        "Kultusministerin Anna Roth und Finanzministerin Maria Lang brachten einen Entwurf ein. "
+        + _NO_PEOPLE
+        + "Die Ministerin verwies auf Erhebungen. „Das ist keine Technikfeindlichkeit.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == [None]
+
+
+def test_a_short_role_noun_takes_up_no_compound_role(analyse: Analyse) -> None:
+    # "Bürgermeister" ends in "Meister", which is no role of its own
+    text = (
+        "Bürgermeister Paul Weber eröffnete die Halle. " + _NO_PEOPLE + "Der Meister verwies auf "
+        "die Kosten. „Das ist keine Verschwendung.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] != ["Paul Weber"]
