@@ -49,3 +49,21 @@ def test_a_short_role_noun_takes_up_no_compound_role(analyse: Analyse) -> None:
         "die Kosten. „Das ist keine Verschwendung.“"
     )
     assert [speaker for speaker, _ in _speech(analyse(text))] != ["Paul Weber"]
+
+
+# ---- 2. "Er … sagt der 34-Jährige" and a woman's role noun after him ----------------------------
+
+
+def test_a_feminine_role_noun_takes_up_no_man_a_masculine_pronoun_took_up(analyse: Analyse) -> None:
+    text = (
+        "Einer, der das bestätigen kann, ist Jens Weber. Er fährt den Bus an fünf Tagen in der Woche. "
+        "„Die meisten Fahrgäste kenne ich“, sagt der 34-Jährige. Er fügt hinzu: „Das Problem ist die App.“\n\n"
+        "In der Kneipe am Anger ist der Bus seit Wochen Thema. „Erst ging der Konsum, dann die Schule“, "
+        "sagt die Wirtin, während sie Gläser poliert. „Irgendwann macht hier der Letzte das Licht aus.“"
+    )
+    assert _speech(analyse(text)) == [
+        ("Jens Weber", "der 34-Jährige"),
+        ("Jens Weber", "Er"),
+        (None, "die Wirtin"),
+        (None, "die Wirtin"),
+    ]
