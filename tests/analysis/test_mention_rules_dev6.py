@@ -67,3 +67,15 @@ def test_a_feminine_role_noun_takes_up_no_man_a_masculine_pronoun_took_up(analys
         (None, "die Wirtin"),
         (None, "die Wirtin"),
     ]
+
+
+# ---- 3. "möchte sie nicht … lesen": a singular "sie" before an infinitive cue -------------------
+
+
+def test_a_pronoun_after_a_singular_modal_keeps_the_unnamed_role_it_stands_for(analyse: Analyse) -> None:
+    text = (
+        "„Zwei Stunden vorher! Ich weiß doch morgens nicht, wann mir schwindelig wird“, sagt eine Anwohnerin. "
+        "Sie ist 79 Jahre alt, ihren Namen möchte sie nicht in der Zeitung lesen. "
+        "„Schreiben Sie einfach: eine alte Frau, die sich ärgert.“"
+    )
+    assert _speech(analyse(text)) == [(None, "eine Anwohnerin"), (None, "eine Anwohnerin")]
