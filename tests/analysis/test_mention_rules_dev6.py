@@ -79,3 +79,11 @@ def test_a_pronoun_after_a_singular_modal_keeps_the_unnamed_role_it_stands_for(a
         "„Schreiben Sie einfach: eine alte Frau, die sich ärgert.“"
     )
     assert _speech(analyse(text)) == [(None, "eine Anwohnerin"), (None, "eine Anwohnerin")]
+
+
+def test_zaehlt_auf_with_its_particle_at_the_clause_end_is_a_cue(analyse: Analyse) -> None:
+    text = (
+        "In der Kneipe am Anger ist der Bus seit Wochen Thema. „Erst ging der Konsum, dann die Schule“, "
+        "zählt die Wirtin auf, während sie Gläser poliert."
+    )
+    assert _speech(analyse(text)) == [(None, "die Wirtin")]
