@@ -87,3 +87,17 @@ def test_zaehlt_auf_with_its_particle_at_the_clause_end_is_a_cue(analyse: Analys
         "zählt die Wirtin auf, während sie Gläser poliert."
     )
     assert _speech(analyse(text)) == [(None, "die Wirtin")]
+
+
+# ---- 4. "Der Angeklagte Paul Weber … Der Angeklagte … sagte er" ---------------------------------
+
+
+def test_the_accused_is_a_role_noun_that_takes_up_the_named_defendant(analyse: Analyse) -> None:
+    text = (
+        "Das Landgericht Kassel hat einen 29 Jahre alten Mann zu sechs Jahren Haft verurteilt. Der Angeklagte "
+        "Paul Weber hatte bei älteren Menschen Bargeld abgeholt. Ein 79-jähriger Rentner berichtete, er habe "
+        "sich nicht mehr getraut, das Telefon abzunehmen. „Wir schämen uns bis heute“, sagte der Mann.\n\n"
+        "Der Angeklagte hatte die Aussagen mit gesenktem Kopf verfolgt. In seinem letzten Wort sagte er nur: "
+        "„Es tut mir leid.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))][-1] == "Paul Weber"
