@@ -69,6 +69,16 @@ def test_a_feminine_role_noun_takes_up_no_man_a_masculine_pronoun_took_up(analys
     ]
 
 
+def test_an_er_inside_a_sentence_about_a_thing_shows_no_man(analyse: Analyse) -> None:
+    # "oder er bleibt im Hafen" is the cargo's "er": only a sentence opening with "Er" tells of a man
+    text = (
+        "Um sechs Uhr steht Deniz Yilmaz im Steuerhaus. „Das ist der Rhein im August“, sagt sie. "
+        "Den Rest fahren andere Schiffe, oder er bleibt im Hafen. "
+        "„Wir fahren mit einem Drittel Gepäck“, sagt die 54-Jährige."
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Deniz Yilmaz", "Deniz Yilmaz"]
+
+
 # ---- 3. "möchte sie nicht … lesen": a singular "sie" before an infinitive cue -------------------
 
 
