@@ -262,6 +262,7 @@ _SPRECHEN = strong("sprechen", "spricht", "sprach", "gesprochen")
 PARTICLE_VERBS: dict[str, tuple[str, str, set[str], str | None]] = {
     "ankündigen": (SAY, "an", weak("kündigen"), None),
     "hinzufügen": (SAY, "hinzu", weak("fügen"), None),
+    "aufzählen": (SAY, "auf", weak("zählen"), None),
     "zusammenfassen": (SAY, "zusammen", weak("fassen"), None),
     "einräumen": (SAY, "ein", weak("räumen"), None),
     "mitteilen": (SAY, "mit", weak("teilen"), None),

@@ -576,6 +576,8 @@ ROLE_SUFFIXES = (
     "nachbarin",
     "angehörige",
     "angehöriger",
+    "angeklagte",  # "der Angeklagte X", in a court report the defendant again and again
+    "angeklagter",
     "vorstand",
     "vorständin",
     "gewerkschafter",

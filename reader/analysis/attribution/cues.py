@@ -209,6 +209,7 @@ class CueFinding(SpeakerFinding):
             and mention.kind == "pronoun"
             and mention.text.lower() == "sie"
             and word.lower.endswith("en")
+            and not self._beside_singular_auxiliary(mention)
         ):
             # "sagten sie": plural — the group named just before, else unresolved ("Die Nachbarn …
             # »…«, sagen sie im Dorf")
@@ -217,6 +218,15 @@ class CueFinding(SpeakerFinding):
             kind = "pronoun" if group else "indefinite"  # a pronoun shows its antecedent as written
             mention = Mention(mention.start, mention.end, kind, mention.case, referent, mention.text)
         return Attribution(Cue(word.start, word.end, word.text, "verb"), mention, False)
+
+    def _beside_singular_auxiliary(self, pronoun: Mention) -> bool:
+        """ "ihren Namen möchte sie nicht … lesen", "sie will … erzählen": a "sie" beside a singular
+        modal or auxiliary is one woman, whatever the infinitive cue in -en at the clause's end."""
+        before = self.words.before(pronoun.start, 1)
+        after = self.words.between(pronoun.end, pronoun.end + 40)[:1]
+        return any(
+            w.lower in lexicon.AUXILIARIES and not w.lower.endswith("en") and w.lower != "sind" for w in before + after
+        )
 
     def _group_before(self, offset: int) -> str | None:
         """The group a plural "sie" takes up, as written: the nearest group subject in its sentence

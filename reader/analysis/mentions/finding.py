@@ -65,6 +65,7 @@ def _coordinated(text: str, before: Mention, start: int) -> bool:
 DATELINE_PARAGRAPH_MIN = 80  # characters of a paragraph a dateline opens (a headline "Scholz – …" is shorter)
 _DATELINE_AFTER = re.compile(r"(?: \([^()\n]{1,40}\))? [-–—] \S")  # " – Es", " (dpa) - Der"
 COMPOUND_MODIFIER_MIN = 3  # letters of a compound role's first part matched to a genitive ("Amt")
+COMPOUND_TAIL_MIN = 6  # letters of a role noun that takes up a compound ending in it ("Minister", not "Meister")
 
 
 class MentionScan(RoleLearning):
@@ -428,7 +429,7 @@ class MentionScan(RoleLearning):
         matches = {(r.key, r.name) for role, r in roles.items() if role.split(" ")[-1] == head}
         if len(matches) == 1:
             return next(r for role, r in roles.items() if role.split(" ")[-1] == head)
-        return self._compound_role(key)
+        return self._compound_role(key) or _compound_bearer(key, roles)
 
     def _compound_role(self, key: str) -> Referent | None:
         """A compound role noun that says in one word what an apposition said with a genitive:
@@ -611,6 +612,18 @@ class MentionScan(RoleLearning):
 _ATTRIBUTE_OPENERS = frozenset({"von", "vom", "aus", "der", "des"})  # where a noun phrase's attribute opens
 _ATTRIBUTE_REACH = 6
 _GENITIVE_NOUNS = 3  # capitalised words of a genitive attribute ("der Freiwilligen Feuerwehr Kassel")  # words of such an attribute between a source and its "zufolge"
+
+
+def _compound_bearer(key: str, roles: dict[str, Referent]) -> Referent | None:
+    """ "Die Ministerin" after "Kultusministerin Anna Roth": a bare role noun of the lexicon, long
+    enough to be a role on its own (not "Meister" of "Bürgermeister"), takes up the one person
+    whose role is a compound ending in it. Two such people: no guess."""
+    if len(key) < COMPOUND_TAIL_MIN or key not in lexicon.ROLE_SUFFIXES:
+        return None
+    bearers = {
+        (r.key, r.name): r for role, r in roles.items() if (head := role.split(" ")[-1]) != key and head.endswith(key)
+    }
+    return next(iter(bearers.values())) if len(bearers) == 1 else None
 
 
 def _shared_surnames(entities: list[Entity]) -> dict[str, list[Entity]]:

@@ -56,6 +56,7 @@ class MentionResolution(MentionState):
             by_sentence[max(0, bisect_right(starts, mention.start) - 1)].append(index)
         out: list[Mention] = list(mentions)
         self.anaphors = []
+        self.taken_up_as_men = set()
         topics: list[Referent | None] = []  # per sentence: its first nominative person
         earlier: list[list[Referent]] = []  # per sentence: antecedent candidates, best first
         subjects: list[list[Referent]] = []  # per sentence: its nominative candidates
@@ -93,6 +94,13 @@ class MentionResolution(MentionState):
                         }
                         here = [r for r in here if id(r) not in inside]  # not a noun of the reported clause
                     referent = self._antecedent(mention, here, earlier)
+                    if (
+                        mention.kind == "pronoun"
+                        and mention.referent.gender == "m"
+                        and referent.known
+                        and not self.words.between(starts[number], mention.start)
+                    ):  # "Er fährt den Bus": a sentence about him opens with "Er", no "oder er bleibt" of a thing
+                        self.taken_up_as_men.add(referent.key or "")
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
                     out[index] = mention
                 elif _anaphoric(mention) and not (mention.kind == "organisation" and mention.end + 1 in places):
@@ -316,7 +324,7 @@ class MentionResolution(MentionState):
                 c.key: c
                 for c in present
                 if c.known
-                and (label != "PER" or _compatible(c, gender, lenient=True))
+                and (label != "PER" or (_compatible(c, gender, lenient=True) and not self._shown_a_man(c, gender)))
                 and (label != "ORG" or _org_fits(mention, c))
             }
             # the nearest sentence with a subject decides: one fitting name, else no guess
@@ -355,11 +363,20 @@ class MentionResolution(MentionState):
             fitting = {
                 c.key: self._gendered(c)
                 for c in window
-                if c.known and c.label == "PER" and c.kind != "group" and _clearly(self._gendered(c), gender)
+                if c.known
+                and c.label == "PER"
+                and c.kind != "group"
+                and _clearly(self._gendered(c), gender)
+                and not self._shown_a_man(c, gender)
             }
             if fitting:
                 return next(iter(fitting.values())) if len(fitting) == 1 else None
         return None
+
+    def _shown_a_man(self, person: Referent, gender: str) -> bool:
+        """ "Er fährt den Bus … Erst ging der Konsum, sagt die Wirtin": a feminine role noun takes
+        up no person of unknown gender whom a sentence before it opened with "Er" for."""
+        return gender == "f" and not person.gender and (person.key or "") in self.taken_up_as_men
 
     def _gendered(self, referent: Referent) -> Referent:
         """The referent with the gender a definite noun taking them up has shown ("die 58-Jährige")."""
@@ -381,6 +398,7 @@ class MentionResolution(MentionState):
             and person.key
             and not person.gender
             and person.key not in self._gender_conflicts
+            and person.key not in self.taken_up_as_men
         ):
             self.genders.setdefault(person.key, "f")
 

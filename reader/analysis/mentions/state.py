@@ -82,6 +82,7 @@ class MentionState:
         self._gender_conflicts: set[str] = set()  # people two appositions give different genders
         self.apposition_words: set[int] = set()  # word starts already used by an apposition
         self.anaphors: list[RoleLink] = []
+        self.taken_up_as_men: set[str] = set()  # people a sentence-opening "Er" was resolved to (this pass)
         self.surnames = _unambiguous_surnames(self.entities)
         self.organisation_heads = _organisation_heads(self.entities)
         self.never_masculine_heads = _never_masculine_heads(self.organisation_heads, self.entities, words)
