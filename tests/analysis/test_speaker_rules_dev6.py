@@ -1,0 +1,59 @@
+"""Speaker and kind rules of issue 14 from news_dev6: a quotation fragment inside a Konjunktiv I
+sentence carries on the last statement's source, "man" in reported speech is no one else, a short
+quotation with a source phrase is speech, "Mit diesen Worten …" after a quotation, separable cue
+verbs, an indefinite noun after a trailing cue verb — each on sentences written for this test
+(names known to the test pipeline's entity ruler, tests/helpers/pipelines.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reader.analysis import ArticleAnalysis
+
+Analyse = Callable[..., ArticleAnalysis]
+
+
+def _speech(analysis: ArticleAnalysis) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.speaker_text) for q in analysis.quotes if q.depth == 0 and q.kind == "speech"]
+
+
+# ---- 1. a fragment inside a Konjunktiv I sentence ----------------------------------------------
+
+
+def test_a_fragment_in_a_subjunctive_sentence_after_so_carries_on_the_source(analyse: Analyse) -> None:
+    text = (
+        "„Am Anfang haben alle gelacht. Jetzt sitzt da jeden Tag jemand“, so Anna Roth. "
+        "Das ersetze keine Buslinie, „aber es zeigt, dass wir uns kümmern“."
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Anna Roth", "Anna Roth"]
+
+
+def test_a_fragment_after_a_noun_subject_in_konjunktiv_i_carries_on_the_source(analyse: Analyse) -> None:
+    text = (
+        "Die Biologin Maria Lang hält die Daten für gut. „Die Studie ist solide“, sagte sie. "
+        "Kritisch sieht die Biologin, dass nur ein Jahr untersucht wurde. "
+        "Die Witterung schwanke stark, „und die Falterbestände schwanken mit ihr“."
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Maria Lang", "Maria Lang"]
+
+
+def test_a_fragment_after_a_long_first_part_in_konjunktiv_i_carries_on_the_source(analyse: Analyse) -> None:
+    text = (
+        "„Die Winter sind kürzer geworden“, erklärte Sven Hofmann von der Wetterwarte. "
+        "Mit technischem Kunstschnee lasse sich das kaum ausgleichen, „weil es dafür kalte Nächte braucht“."
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Sven Hofmann", "Sven Hofmann"]
+
+
+def test_a_fragment_in_a_past_tense_sentence_is_not_reported(analyse: Analyse) -> None:
+    # "schwankte" is the indicative past, no Konjunktiv I: the fragment is a term of the narration
+    text = "„Die Studie ist solide“, sagte Maria Lang. Die Witterung schwankte stark, „fast chaotisch“."
+    assert [q.kind for q in analyse(text).quotes] == ["speech", "term"]
+
+
+def test_man_in_reported_speech_is_no_other_speaker(analyse: Analyse) -> None:
+    text = (
+        "Der Sprecher der Stadt, Paul Weber, sagte: „Wir unterstützen das Anliegen.“ Man habe den Kreis "
+        "bereits zweimal schriftlich um eine Prüfung gebeten. „Mehr können wir als Stadt nicht tun.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Paul Weber", "Paul Weber"]
