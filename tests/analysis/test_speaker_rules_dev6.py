@@ -57,3 +57,29 @@ def test_man_in_reported_speech_is_no_other_speaker(analyse: Analyse) -> None:
         "bereits zweimal schriftlich um eine Prüfung gebeten. „Mehr können wir als Stadt nicht tun.“"
     )
     assert [speaker for speaker, _ in _speech(analyse(text))] == ["Paul Weber", "Paul Weber"]
+
+
+# ---- 2. a short quotation with a source phrase the mention finder left oblique ----------------
+
+
+def test_laut_and_an_indefinite_role_make_a_short_quotation_speech(analyse: Analyse) -> None:
+    text = "Die Züge fuhren nach Plan, allerdings laut einem Bahnsprecher „deutlich voller als sonst“."
+    assert _speech(analyse(text)) == [(None, "einem Bahnsprecher")]
+
+
+def test_a_name_with_an_attribute_before_zufolge_makes_one_word_speech(analyse: Analyse) -> None:
+    text = "An der Börse kam die Nachricht gut an. Dem Analysten Sven Hofmann von der Nordsee Bahn zufolge war der Schritt „überfällig“."
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Sven Hofmann"]
+
+
+def test_a_definite_role_before_zufolge_takes_up_the_person_before(analyse: Analyse) -> None:
+    text = (
+        "Mitautor Jens Weber hat untersucht, ob die Höhe eine Rolle spielt. Dem Ökologen zufolge werden "
+        "Dächer bis zum fünften Stock „fast genauso gut angeflogen“."
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Jens Weber"]
+
+
+def test_nach_angaben_and_a_possessive_role_make_a_short_quotation_speech(analyse: Analyse) -> None:
+    text = "Nach Angaben seines Anwalts war der Angeklagte „bis über beide Ohren verschuldet“."
+    assert [text for _, text in _speech(analyse(text))] == ["seines Anwalts"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import replace
@@ -24,6 +25,7 @@ _RAN_AUXILIARIES = frozenset({"ist", "war", "sei", "wäre"})  # "ist von … die
 PLURAL_VERB_REACH = 60  # characters after a bare plural noun searched for its verb
 GROUP_LOOKBACK_SENTENCES = 2  # sentences before a plural "sie" searched for the group it takes up
 POSSESSIVE_HEADING_MAX_WORDS = 4  # "Sein nüchternes Fazit:" — a possessive, adjectives, a noun
+SOURCE_PHRASE_WORDS = 10  # words of the noun phrase a source word governs ("Dem Analysten X von der Bank")
 _ATTRIBUTION_AFTER = re.compile(r"[ \t]*(?:,|[a-zäöü])")
 
 
@@ -64,8 +66,59 @@ class CueFinding(SpeakerFinding):
         for mention in self._mentions_in(sentence_start, sentence_end):
             if mention.case == "src" and not (span.outer_start <= mention.start < span.outer_end):
                 return Attribution(self._source_cue(mention), mention, False)
+        found = self._governed_source(_until_boundary(list(reversed(left)))[::-1] + right)
+        if found is not None:
+            return found
         # 5. an utterance noun owned by someone: seine Drohung mit „…“
         return self._speech_noun(left)
+
+    def _governed_source(self, clause: list[Word]) -> Attribution | None:
+        """A source word in the quotation's clause whose noun phrase the mention finder left
+        oblique or did not find ("laut einem Bahnsprecher", "Dem Analysten X von der Bank zufolge",
+        "nach Angaben seines Anwalts", "Dem Ökologen zufolge"): that phrase is the source, and a
+        short quotation with a source is speech (GUIDELINES)."""
+        for position, word in enumerate(clause):
+            if word.is_quote:
+                continue
+            if word.lower == "laut" or (word.lower == "angaben" and position > 0 and clause[position - 1].lower == "nach"):
+                phrase = clause[position + 1 : position + 1 + SOURCE_PHRASE_WORDS]
+                if phrase and phrase[0].lower == "von":
+                    phrase = phrase[1:]
+                phrase = list(itertools.takewhile(lambda w: w.is_word, phrase))
+            elif word.lower == "zufolge" and position > 0:
+                before = clause[:position]
+                opener = next((k for k, w in enumerate(before) if w.lower in lexicon.ARTICLES), None)
+                phrase = before[opener:] if opener is not None else before[-1:]
+                if sum(w.is_word for w in phrase) > SOURCE_PHRASE_WORDS or any(w.is_quote for w in phrase):
+                    continue
+            else:
+                continue
+            mention = self._phrase_source(phrase)
+            if mention is not None:
+                return Attribution(Cue(word.start, word.end, word.text, "source"), mention, False)
+        return None
+
+    def _phrase_source(self, phrase: list[Word]) -> Mention | None:
+        """The person or organisation a source word's noun phrase names: a mention in it, else
+        the phrase as the text words it, an article and its noun ("einem Bahnsprecher")."""
+        if not phrase:
+            return None
+        mentions = [
+            m
+            for m in self._mentions_in(phrase[0].start, phrase[-1].end)
+            if m.referent.label in {"PER", "ORG"} and m.kind != "possessive"
+        ]
+        if mentions:
+            return mentions[0]
+        head = next((k for k, w in enumerate(phrase) if w.capitalized and w.lower not in lexicon.ARTICLES), None)
+        if head is None or phrase[head].lower in lexicon.INANIMATE_NOUNS or not phrase[0].lower in lexicon.ARTICLES:
+            return None
+        text = self.text[phrase[0].start : phrase[head].end]
+        referent = Referent(kind="role", text=text)
+        if phrase[0].lower in {"dem", "der"} and phrase[head].lower.endswith(("en", "er", "in")):
+            # "Dem Ökologen zufolge": a definite role noun takes up the person the sentences before are about
+            referent = self._recent_person(phrase[0].start, "f" if phrase[head].lower.endswith("in") else "m") or referent
+        return Mention(phrase[0].start, phrase[head].end, "indefinite", "src", referent, text)
 
     def _die_rede(self, left: list[Word], right: list[Word], *, frame_start: int) -> Attribution | None:
         """ "ist (war, sei) von „…“ die Rede": the idiom speaks of the quotation; who speaks is the
