@@ -83,3 +83,33 @@ def test_a_definite_role_before_zufolge_takes_up_the_person_before(analyse: Anal
 def test_nach_angaben_and_a_possessive_role_make_a_short_quotation_speech(analyse: Analyse) -> None:
     text = "Nach Angaben seines Anwalts war der Angeklagte „bis über beide Ohren verschuldet“."
     assert [text for _, text in _speech(analyse(text))] == ["seines Anwalts"]
+
+
+# ---- 3. "Mit diesen Worten" and a verb after a quotation --------------------------------------
+
+
+def test_mit_diesen_worten_names_the_speaker_of_the_quotation_before(analyse: Analyse) -> None:
+    text = (
+        "Der Damm wird gebaut. „Die Natur lässt sich nicht aufhalten. Aber wir können ihr den Weg vorgeben.“ "
+        "Mit diesen Worten schloss Maria Lang die Versammlung, bevor es Kaffee gab."
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Maria Lang"]
+
+
+# ---- 4. separable cue verbs with their particle at the clause's end ---------------------------
+
+
+def test_zaehlt_auf_is_a_cue_of_its_own(analyse: Analyse) -> None:
+    text = (
+        "„Ich bin seit zwanzig Jahren hier“, sagt Jens Weber. In der Kneipe ist der Bus Thema. "
+        "„Erst ging der Laden, dann die Schule, dann die Bank“, zählt die Wirtin auf, während sie Gläser poliert."
+    )
+    assert [text for _, text in _speech(analyse(text))] == ["Jens Weber", "die Wirtin"]
+
+
+def test_schraenkt_ein_and_wirft_ein_are_cues(analyse: Analyse) -> None:
+    analysis = analyse(
+        "„Das kostet zu viel“, sagt Jens Weber. „Aber nicht für alle“, wirft Maria Lang ein. "
+        "„Und nur im ersten Jahr“, schränkt Anna Roth ein."
+    )
+    assert [q.cue for q in analysis.quotes] == ["sagt", "wirft", "schränkt"]

@@ -137,7 +137,8 @@ class CueFinding(SpeakerFinding):
     def _so_sentence_after(self, sentence_end: int) -> Attribution | None:
         """ "„…“ So sieht es die Ökonomin X." / "So formuliert es X" / "Das sagt X" / "Sie sagt
         das": the next sentence opens with "so", a finite verb and "es" (or with "das" and a verb of
-        saying, or with its speaker, the verb and "das"), and names whose words the quotation was."""
+        saying, or with its speaker, the verb and "das", or with "Mit diesen Worten" and a verb), and
+        names whose words the quotation was."""
         index = bisect_right(self._sentence_starts, sentence_end)
         if index >= len(self.sentences) or "\n" in self.text[sentence_end : self.sentences[index].start]:
             return None
@@ -160,6 +161,12 @@ class CueFinding(SpeakerFinding):
                 and mention.end <= region[0].end
             ):
                 return Attribution(Cue(region[1].start, region[1].end, region[1].text, "verb"), mention, True)
+        if len(region) >= 5 and [w.lower for w in region[:3]] == ["mit", "diesen", "worten"] and region[3].text.islower():
+            # "„…“ Mit diesen Worten schloss Abplanalp die Versammlung": whoever the verb's subject is spoke them
+            mention = self._speaker_after(region, 3)
+            if mention is None or mention.kind == "possessive" or mention.referent.gender == "1":
+                return None
+            return Attribution(Cue(region[0].start, region[2].end, self.text[region[0].start : region[2].end], "verb"), mention, True)
         if len(region) < 4 or region[0].text != "So" or region[2].lower != "es" or not region[1].text.islower():
             return None
         mention = self._speaker_after(region, 2)
