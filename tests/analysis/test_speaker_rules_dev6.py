@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.analysis import ArticleAnalysis
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from reader.analysis import ArticleAnalysis, analyze_article
+from tests.helpers.pipelines import build_test_pipeline, make_article
 
 Analyse = Callable[..., ArticleAnalysis]
 
@@ -113,3 +117,29 @@ def test_schraenkt_ein_and_wirft_ein_are_cues(analyse: Analyse) -> None:
         "„Und nur im ersten Jahr“, schränkt Anna Roth ein."
     )
     assert [q.cue for q in analysis.quotes] == ["sagt", "wirft", "schränkt"]
+
+
+# ---- 5. a closing mark the sentence splitter put at the start of the cue's sentence -----------
+
+
+@Language.component("split_before_closing_guillemet")
+def _split_before_closing_guillemet(doc: Doc) -> Doc:
+    """As a trained senter may: „…?“ ends a sentence before its closing »."""
+    for token in doc[1:-2]:
+        if token.text == "»" and doc[token.i - 1].text == "?":
+            token.is_sent_start = True
+            for following in doc[token.i + 1 :]:
+                following.is_sent_start = False  # the cue's clause runs on in this sentence
+                if following.text == ".":
+                    break
+    return doc
+
+
+def test_a_cue_after_a_closing_mark_that_opens_the_next_sentence_is_found() -> None:
+    nlp = build_test_pipeline()
+    nlp.add_pipe("split_before_closing_guillemet", last=True)
+    text = "Der Abend verlief ruhig. «Wer bezahlt das am Ende?», fragte Maria Lang aus Bern."
+    doc = nlp(text)
+    assert [s.text for s in doc.sents][-1].startswith("»")  # the split the test is about
+    analysis = analyze_article(make_article(text, "test"), nlp, "test-pipeline")
+    assert [(q.speaker, q.cue) for q in analysis.quotes] == [("Maria Lang", "fragte")]

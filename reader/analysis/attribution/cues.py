@@ -189,7 +189,8 @@ class CueFinding(SpeakerFinding):
         last = self.sentences[max(0, bisect_right(self._sentence_starts, max(span.open_at, span.close_at - 1)) - 1)]
         end = last.end
         # „…“, sagte er: a senter may end the sentence at the closing mark; the cue belongs to it
-        nxt = bisect_right(self._sentence_starts, span.outer_end - 1)
+        # (or open the next sentence with the closing mark: "…?", »…«, fragte er" split before "»")
+        nxt = bisect_right(self._sentence_starts, min(span.outer_end, span.close_at) - 1)
         if (
             nxt < len(self.sentences)
             and _ATTRIBUTION_AFTER.match(self.text, span.outer_end)
