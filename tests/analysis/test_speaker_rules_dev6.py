@@ -143,3 +143,22 @@ def test_a_cue_after_a_closing_mark_that_opens_the_next_sentence_is_found() -> N
     assert [s.text for s in doc.sents][-1].startswith("»")  # the split the test is about
     analysis = analyze_article(make_article(text, "test"), nlp, "test-pipeline")
     assert [(q.speaker, q.cue) for q in analysis.quotes] == [("Maria Lang", "fragte")]
+
+
+# ---- 6. a person noun the mention finder does not know, before a colon -----------------------
+
+
+def test_a_definite_person_noun_with_a_noun_before_the_colon_is_the_speaker(analyse: Analyse) -> None:
+    text = (
+        "Mitautorin Maria Lang hat die Dächer untersucht. Die Tierökologin hat schon jetzt einen "
+        "einfachen Rat: „Lieber ein paar Zentimeter mehr Substrat. Das kostet wenig und bringt viel.“"
+    )
+    assert [speaker for speaker, _ in _speech(analyse(text))] == ["Maria Lang"]
+
+
+def test_a_place_noun_before_the_colon_takes_up_no_person(analyse: Analyse) -> None:
+    text = (
+        "Mitautor Jens Weber hat die Dächer untersucht. Die Stadt hat schon jetzt eine klare "
+        "Botschaft: „Lieber ein paar Zentimeter mehr Substrat. Das kostet wenig und bringt viel.“"
+    )
+    assert all(speaker != "Jens Weber" for speaker, _ in _speech(analyse(text)))

@@ -14,6 +14,7 @@ from ..words import Word
 from .attributions import Attribution, Cue
 from .clauses import _CLAUSE_BOUNDARIES, _HARD_BOUNDARIES, _after_sentence_break, _until_boundary
 from .cue_words import _CUE_FORMS, cue_category, is_cue_word
+from ..mentions.word_rules import looks_role
 from .speakers import SpeakerFinding
 
 _SUBJECT_RELATIVES = frozenset({"der", "die", "welcher", "welche"})  # "…, der gesagt hat, dass …"
@@ -465,10 +466,30 @@ class CueFinding(SpeakerFinding):
             if cue_category(found.cue.text) != cue_lexicon.THINK:
                 return Attribution(found.cue, found.mention, True)
             return Attribution(Cue(colon.start, colon.end, ":", "colon"), found.mention, True)  # sieht …:
-        mention = self.fuer_holder(clause) or self._topic(clause) or self._possessive_heading(clause)
+        mention = (
+            self.fuer_holder(clause)
+            or self._topic(clause)
+            or self._possessive_heading(clause)
+            or self._person_noun_subject(clause)
+        )
         if mention is None:
             return None
         return Attribution(Cue(colon.start, colon.end, ":", "colon"), mention, True)
+
+    def _person_noun_subject(self, clause: list[Word]) -> Mention | None:
+        """ "Die Tierökologin hat schon jetzt einen einfachen Rat: „…“": a clause opened by a
+        definite person noun the mention finder does not know, its verb and a noun before the colon,
+        names the person the sentences before are about as the speaker."""
+        words = [w for w in clause if w.is_word]
+        if len(words) < 4 or words[0].lower not in {"der", "die"} or not words[-1].capitalized:
+            return None
+        person_noun = looks_role(words[1]) or (words[0].lower == "die" and words[1].lower.endswith("in"))
+        if not words[1].capitalized or not person_noun or words[2].capitalized:
+            return None  # "Die Tierökologin hat …": the article, the person noun, the verb
+        mention = self._noun_phrase_at(words[0].start, words[1].end)
+        if mention is None or not mention.referent.known:
+            return None
+        return mention
 
     def _possessive_heading(self, clause: list[Word]) -> Mention | None:
         """ "Ihr Fazit: „…“", "Seine knappe Antwort: „…“": a clause that is only a possessive and
