@@ -10,11 +10,11 @@ from dataclasses import replace
 from ...text.quotations import QuoteSpan
 from .. import cue_lexicon, lexicon
 from ..mentions import Mention, Referent
+from ..mentions.word_rules import looks_role
 from ..words import Word
 from .attributions import Attribution, Cue
 from .clauses import _CLAUSE_BOUNDARIES, _HARD_BOUNDARIES, _after_sentence_break, _until_boundary
 from .cue_words import _CUE_FORMS, cue_category, is_cue_word
-from ..mentions.word_rules import looks_role
 from .speakers import SpeakerFinding
 
 _SUBJECT_RELATIVES = frozenset({"der", "die", "welcher", "welche"})  # "…, der gesagt hat, dass …"
@@ -81,7 +81,9 @@ class CueFinding(SpeakerFinding):
         for position, word in enumerate(clause):
             if word.is_quote:
                 continue
-            if word.lower == "laut" or (word.lower == "angaben" and position > 0 and clause[position - 1].lower == "nach"):
+            if word.lower == "laut" or (
+                word.lower == "angaben" and position > 0 and clause[position - 1].lower == "nach"
+            ):
                 phrase = clause[position + 1 : position + 1 + SOURCE_PHRASE_WORDS]
                 if phrase and phrase[0].lower == "von":
                     phrase = phrase[1:]
@@ -112,13 +114,15 @@ class CueFinding(SpeakerFinding):
         if mentions:
             return mentions[0]
         head = next((k for k, w in enumerate(phrase) if w.capitalized and w.lower not in lexicon.ARTICLES), None)
-        if head is None or phrase[head].lower in lexicon.INANIMATE_NOUNS or not phrase[0].lower in lexicon.ARTICLES:
+        if head is None or phrase[head].lower in lexicon.INANIMATE_NOUNS or phrase[0].lower not in lexicon.ARTICLES:
             return None
         text = self.text[phrase[0].start : phrase[head].end]
         referent = Referent(kind="role", text=text)
         if phrase[0].lower in {"dem", "der"} and phrase[head].lower.endswith(("en", "er", "in")):
             # "Dem Ökologen zufolge": a definite role noun takes up the person the sentences before are about
-            referent = self._recent_person(phrase[0].start, "f" if phrase[head].lower.endswith("in") else "m") or referent
+            referent = (
+                self._recent_person(phrase[0].start, "f" if phrase[head].lower.endswith("in") else "m") or referent
+            )
         return Mention(phrase[0].start, phrase[head].end, "indefinite", "src", referent, text)
 
     def _die_rede(self, left: list[Word], right: list[Word], *, frame_start: int) -> Attribution | None:
@@ -162,12 +166,18 @@ class CueFinding(SpeakerFinding):
                 and mention.end <= region[0].end
             ):
                 return Attribution(Cue(region[1].start, region[1].end, region[1].text, "verb"), mention, True)
-        if len(region) >= 5 and [w.lower for w in region[:3]] == ["mit", "diesen", "worten"] and region[3].text.islower():
+        if (
+            len(region) >= 5
+            and [w.lower for w in region[:3]] == ["mit", "diesen", "worten"]
+            and region[3].text.islower()
+        ):
             # "„…“ Mit diesen Worten schloss Abplanalp die Versammlung": whoever the verb's subject is spoke them
             mention = self._speaker_after(region, 3)
             if mention is None or mention.kind == "possessive" or mention.referent.gender == "1":
                 return None
-            return Attribution(Cue(region[0].start, region[2].end, self.text[region[0].start : region[2].end], "verb"), mention, True)
+            return Attribution(
+                Cue(region[0].start, region[2].end, self.text[region[0].start : region[2].end], "verb"), mention, True
+            )
         if len(region) < 4 or region[0].text != "So" or region[2].lower != "es" or not region[1].text.islower():
             return None
         mention = self._speaker_after(region, 2)
