@@ -124,9 +124,9 @@ def test_schraenkt_ein_and_wirft_ein_are_cues(analyse: Analyse) -> None:
 
 @Language.component("split_before_closing_guillemet")
 def _split_before_closing_guillemet(doc: Doc) -> Doc:
-    """As a trained senter may: „…?“ ends a sentence before its closing »."""
+    """As a trained senter may: «…?» ends a sentence before its closing »."""
     for token in doc[1:-2]:
-        if token.text == "»" and doc[token.i - 1].text == "?":
+        if token.text == "»" and doc[token.i - 1].text in {"?", "."}:
             token.is_sent_start = True
             for following in doc[token.i + 1 :]:
                 following.is_sent_start = False  # the cue's clause runs on in this sentence
@@ -162,3 +162,12 @@ def test_a_place_noun_before_the_colon_takes_up_no_person(analyse: Analyse) -> N
         "Botschaft: „Lieber ein paar Zentimeter mehr Substrat. Das kostet wenig und bringt viel.“"
     )
     assert all(speaker != "Jens Weber" for speaker, _ in _speech(analyse(text)))
+
+
+def test_mit_diesen_worten_after_a_closing_mark_that_opens_its_sentence() -> None:
+    nlp = build_test_pipeline()
+    nlp.add_pipe("split_before_closing_guillemet", last=True)
+    text = "Der Damm wird gebaut. «Die Natur lässt sich nicht aufhalten.» Mit diesen Worten schloss Maria Lang die Sitzung."
+    assert any(s.text.startswith("» Mit") for s in nlp(text).sents)  # the split the test is about
+    analysis = analyze_article(make_article(text, "test"), nlp, "test-pipeline")
+    assert [q.speaker for q in analysis.quotes] == ["Maria Lang"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ...text.quotations import QuoteSpan
@@ -58,7 +58,7 @@ class CueFinding(SpeakerFinding):
         found = self._die_rede(left, right, frame_start=sentence_start)
         if found is not None:
             return found
-        # 3b. a sentence of its own, then "So sieht es X." / "So formuliert es X."
+        # 3b. a sentence of its own, then "So sieht es X." / "So formuliert es X." / "Mit diesen Worten …"
         if not right:
             found = self._so_sentence_after(sentence_end)
             if found is not None:
@@ -144,11 +144,14 @@ class CueFinding(SpeakerFinding):
         das": the next sentence opens with "so", a finite verb and "es" (or with "das" and a verb of
         saying, or with its speaker, the verb and "das", or with "Mit diesen Worten" and a verb), and
         names whose words the quotation was."""
-        index = bisect_right(self._sentence_starts, sentence_end)
+        # bisect_left: the senter may open the next sentence at the closing mark ("… vorgeben.» Mit …")
+        index = bisect_left(self._sentence_starts, sentence_end)
         if index >= len(self.sentences) or "\n" in self.text[sentence_end : self.sentences[index].start]:
             return None
         following = self.sentences[index]
         region = _until_boundary(self.words.between(following.start, following.end))
+        if (found := self._with_these_words(region)) is not None:
+            return found
         if len(region) >= 3 and region[0].text in {"Das", "Dies"} and self.is_speech_verb(region, 1):
             # "„…“ Das sagt Malte Ottersberg vom Fahrgastverband."
             mention = self._speaker_after(region, 1)
@@ -166,18 +169,6 @@ class CueFinding(SpeakerFinding):
                 and mention.end <= region[0].end
             ):
                 return Attribution(Cue(region[1].start, region[1].end, region[1].text, "verb"), mention, True)
-        if (
-            len(region) >= 5
-            and [w.lower for w in region[:3]] == ["mit", "diesen", "worten"]
-            and region[3].text.islower()
-        ):
-            # "„…“ Mit diesen Worten schloss Abplanalp die Versammlung": whoever the verb's subject is spoke them
-            mention = self._speaker_after(region, 3)
-            if mention is None or mention.kind == "possessive" or mention.referent.gender == "1":
-                return None
-            return Attribution(
-                Cue(region[0].start, region[2].end, self.text[region[0].start : region[2].end], "verb"), mention, True
-            )
         if len(region) < 4 or region[0].text != "So" or region[2].lower != "es" or not region[1].text.islower():
             return None
         mention = self._speaker_after(region, 2)
@@ -186,6 +177,21 @@ class CueFinding(SpeakerFinding):
         return Attribution(
             Cue(region[0].start, region[1].end, f"{region[0].text} {region[1].text}", "so"), mention, True
         )
+
+    def _with_these_words(self, region: list[Word]) -> Attribution | None:
+        """ "„…“ Mit diesen Worten schloss Abplanalp die Versammlung": whoever the verb's subject
+        is spoke the words."""
+        if (
+            len(region) < 5
+            or [w.lower for w in region[:3]] != ["mit", "diesen", "worten"]
+            or not region[3].text.islower()
+        ):
+            return None
+        mention = self._speaker_after(region, 3)
+        if mention is None or mention.kind == "possessive" or mention.referent.gender == "1":
+            return None
+        cue = Cue(region[0].start, region[2].end, self.text[region[0].start : region[2].end], "verb")
+        return Attribution(cue, mention, True)
 
     def _source_cue(self, mention: Mention) -> Cue:
         """The word that makes a mention a source: laut, zufolge, (nach) Angaben."""
