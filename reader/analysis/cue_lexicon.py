@@ -257,6 +257,7 @@ _GEBEN = strong("geben", "gibt", "gab", "gegeben")
 _WEISEN = strong("weisen", "weist", "wies", "gewiesen")
 _HALTEN = strong("halten", "hält", "hielt", "gehalten")
 _SPRECHEN = strong("sprechen", "spricht", "sprach", "gesprochen")
+_WERFEN = strong("werfen", "wirft", "warf", "geworfen", subjunctive_ii="würfe")
 # Separable verbs: lemma → (category, particle, finite forms without the particle, strong participle
 # or None). "stellte … fest", "gab … an", "fügte … hinzu", "wies … darauf hin", "fuhr … fort".
 PARTICLE_VERBS: dict[str, tuple[str, str, set[str], str | None]] = {
@@ -286,12 +287,13 @@ PARTICLE_VERBS: dict[str, tuple[str, str, set[str], str | None]] = {
     "zusagen": (SAY, "zu", weak("sagen"), None),
     "voraussagen": (SAY, "voraus", weak("sagen"), None),
     "vorhersagen": (SAY, "vorher", weak("sagen"), None),
-    "vorwerfen": (
-        CHARACTERISE,
-        "vor",
-        strong("werfen", "wirft", "warf", "geworfen", subjunctive_ii="würfe"),
-        "geworfen",
-    ),
+    "vorwerfen": (CHARACTERISE, "vor", _WERFEN, "geworfen"),
+    "einwerfen": (SAY, "ein", _WERFEN, "geworfen"),
+    "aufzählen": (SAY, "auf", weak("zählen"), None),
+    "anfügen": (SAY, "an", weak("fügen"), None),
+    "einschränken": (SAY, "ein", weak("schränken"), None),
+    "vorrechnen": (SAY, "vor", weak("rechnen"), None),
+    "nachfragen": (SAY, "nach", weak("fragen"), None),
     "einwenden": (SAY, "ein", weak("wenden") | {"wandte", "wandten"}, "gewandt"),
     "entgegenhalten": (SAY, "entgegen", _HALTEN, "gehalten"),
     "zustimmen": (SAY, "zu", weak("stimmen"), None),

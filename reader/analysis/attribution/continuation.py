@@ -75,8 +75,8 @@ class Continuations(ReportedSpeech):
                 or in_question_clause(gap_words, position)  # "Was die Nachbarn dazu sagen, sei ihm …"
             ):
                 continue
-            if not self._cue_of(word, quotes[previous].speaker_key):
-                return None  # someone else's cue stands between them
+            if not self._cue_of(word, quotes[previous].speaker_key) and not self._generic_cue(word):
+                return None  # someone else's cue stands between them ("man" is no one else)
             first = bisect_right(self._sentence_starts, word.start) - 1  # the speaker goes on in reported speech
         current = bisect_right(self._sentence_starts, span.open_at) - 1
         starts = self._sentence_starts
@@ -183,6 +183,17 @@ class Continuations(ReportedSpeech):
         return (
             mention is not None and mention.kind in {"name", "role", "pronoun"} and mention.referent.key == speaker_key
         )
+
+    def _generic_cue(self, verb: Word) -> bool:
+        """A cue verb in reported speech whose subject is "man" ("Man habe den Kreis um eine
+        Prüfung gebeten"): no one else's statement, the speaker's account of what was done."""
+        sentence = self.sentences[bisect_right(self._sentence_starts, verb.start) - 1]
+        region = self.words.between(sentence.start, sentence.end)
+        position = next((k for k, w in enumerate(region) if w.start == verb.start), None)
+        if position is None or not any(is_subjunctive(region, k) for k in range(len(region))):
+            return False
+        mention = self.verb_source(region, position, sentence.start).mention
+        return mention is not None and mention.text.lower() == "man"
 
 
 def _joined_to_cue(words: list[Word], position: int, cue_start: int | None) -> bool:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ...text.quotations import QuoteSpan
 from .. import cue_lexicon, lexicon
 from ..mentions import Mention, Referent
+from ..mentions.word_rules import looks_role
 from ..words import Word
 from .attributions import Attribution, Cue
 from .clauses import _CLAUSE_BOUNDARIES, _HARD_BOUNDARIES, _after_sentence_break, _until_boundary
@@ -24,6 +26,7 @@ _RAN_AUXILIARIES = frozenset({"ist", "war", "sei", "wäre"})  # "ist von … die
 PLURAL_VERB_REACH = 60  # characters after a bare plural noun searched for its verb
 GROUP_LOOKBACK_SENTENCES = 2  # sentences before a plural "sie" searched for the group it takes up
 POSSESSIVE_HEADING_MAX_WORDS = 4  # "Sein nüchternes Fazit:" — a possessive, adjectives, a noun
+SOURCE_PHRASE_WORDS = 10  # words of the noun phrase a source word governs ("Dem Analysten X von der Bank")
 _ATTRIBUTION_AFTER = re.compile(r"[ \t]*(?:,|[a-zäöü])")
 
 
@@ -55,7 +58,7 @@ class CueFinding(SpeakerFinding):
         found = self._die_rede(left, right, frame_start=sentence_start)
         if found is not None:
             return found
-        # 3b. a sentence of its own, then "So sieht es X." / "So formuliert es X."
+        # 3b. a sentence of its own, then "So sieht es X." / "So formuliert es X." / "Mit diesen Worten …"
         if not right:
             found = self._so_sentence_after(sentence_end)
             if found is not None:
@@ -64,8 +67,63 @@ class CueFinding(SpeakerFinding):
         for mention in self._mentions_in(sentence_start, sentence_end):
             if mention.case == "src" and not (span.outer_start <= mention.start < span.outer_end):
                 return Attribution(self._source_cue(mention), mention, False)
+        found = self._governed_source(_until_boundary(list(reversed(left)))[::-1] + right)
+        if found is not None:
+            return found
         # 5. an utterance noun owned by someone: seine Drohung mit „…“
         return self._speech_noun(left)
+
+    def _governed_source(self, clause: list[Word]) -> Attribution | None:
+        """A source word in the quotation's clause whose noun phrase the mention finder left
+        oblique or did not find ("laut einem Bahnsprecher", "Dem Analysten X von der Bank zufolge",
+        "nach Angaben seines Anwalts", "Dem Ökologen zufolge"): that phrase is the source, and a
+        short quotation with a source is speech (GUIDELINES)."""
+        for position, word in enumerate(clause):
+            if word.is_quote:
+                continue
+            if word.lower == "laut" or (
+                word.lower == "angaben" and position > 0 and clause[position - 1].lower == "nach"
+            ):
+                phrase = clause[position + 1 : position + 1 + SOURCE_PHRASE_WORDS]
+                if phrase and phrase[0].lower == "von":
+                    phrase = phrase[1:]
+                phrase = list(itertools.takewhile(lambda w: w.is_word, phrase))
+            elif word.lower == "zufolge" and position > 0:
+                before = clause[:position]
+                opener = next((k for k, w in enumerate(before) if w.lower in lexicon.ARTICLES), None)
+                phrase = before[opener:] if opener is not None else before[-1:]
+                if sum(w.is_word for w in phrase) > SOURCE_PHRASE_WORDS or any(w.is_quote for w in phrase):
+                    continue
+            else:
+                continue
+            mention = self._phrase_source(phrase)
+            if mention is not None:
+                return Attribution(Cue(word.start, word.end, word.text, "source"), mention, False)
+        return None
+
+    def _phrase_source(self, phrase: list[Word]) -> Mention | None:
+        """The person or organisation a source word's noun phrase names: a mention in it, else
+        the phrase as the text words it, an article and its noun ("einem Bahnsprecher")."""
+        if not phrase:
+            return None
+        mentions = [
+            m
+            for m in self._mentions_in(phrase[0].start, phrase[-1].end)
+            if m.referent.label in {"PER", "ORG"} and m.kind != "possessive"
+        ]
+        if mentions:
+            return mentions[0]
+        head = next((k for k, w in enumerate(phrase) if w.capitalized and w.lower not in lexicon.ARTICLES), None)
+        if head is None or phrase[head].lower in lexicon.INANIMATE_NOUNS or phrase[0].lower not in lexicon.ARTICLES:
+            return None
+        text = self.text[phrase[0].start : phrase[head].end]
+        referent = Referent(kind="role", text=text)
+        if phrase[0].lower in {"dem", "der"} and phrase[head].lower.endswith(("en", "er", "in")):
+            # "Dem Ökologen zufolge": a definite role noun takes up the person the sentences before are about
+            referent = (
+                self._recent_person(phrase[0].start, "f" if phrase[head].lower.endswith("in") else "m") or referent
+            )
+        return Mention(phrase[0].start, phrase[head].end, "indefinite", "src", referent, text)
 
     def _die_rede(self, left: list[Word], right: list[Word], *, frame_start: int) -> Attribution | None:
         """ "ist (war, sei) von „…“ die Rede": the idiom speaks of the quotation; who speaks is the
@@ -84,12 +142,16 @@ class CueFinding(SpeakerFinding):
     def _so_sentence_after(self, sentence_end: int) -> Attribution | None:
         """ "„…“ So sieht es die Ökonomin X." / "So formuliert es X" / "Das sagt X" / "Sie sagt
         das": the next sentence opens with "so", a finite verb and "es" (or with "das" and a verb of
-        saying, or with its speaker, the verb and "das"), and names whose words the quotation was."""
-        index = bisect_right(self._sentence_starts, sentence_end)
+        saying, or with its speaker, the verb and "das", or with "Mit diesen Worten" and a verb), and
+        names whose words the quotation was."""
+        # bisect_left: the senter may open the next sentence at the closing mark ("… vorgeben.» Mit …")
+        index = bisect_left(self._sentence_starts, sentence_end)
         if index >= len(self.sentences) or "\n" in self.text[sentence_end : self.sentences[index].start]:
             return None
         following = self.sentences[index]
         region = _until_boundary(self.words.between(following.start, following.end))
+        if (found := self._with_these_words(region)) is not None:
+            return found
         if len(region) >= 3 and region[0].text in {"Das", "Dies"} and self.is_speech_verb(region, 1):
             # "„…“ Das sagt Malte Ottersberg vom Fahrgastverband."
             mention = self._speaker_after(region, 1)
@@ -116,6 +178,21 @@ class CueFinding(SpeakerFinding):
             Cue(region[0].start, region[1].end, f"{region[0].text} {region[1].text}", "so"), mention, True
         )
 
+    def _with_these_words(self, region: list[Word]) -> Attribution | None:
+        """ "„…“ Mit diesen Worten schloss Abplanalp die Versammlung": whoever the verb's subject
+        is spoke the words."""
+        if (
+            len(region) < 5
+            or [w.lower for w in region[:3]] != ["mit", "diesen", "worten"]
+            or not region[3].text.islower()
+        ):
+            return None
+        mention = self._speaker_after(region, 3)
+        if mention is None or mention.kind == "possessive" or mention.referent.gender == "1":
+            return None
+        cue = Cue(region[0].start, region[2].end, self.text[region[0].start : region[2].end], "verb")
+        return Attribution(cue, mention, True)
+
     def _source_cue(self, mention: Mention) -> Cue:
         """The word that makes a mention a source: laut, zufolge, (nach) Angaben."""
         after = self.words.between(mention.end, mention.end + 12)[:1]
@@ -129,7 +206,8 @@ class CueFinding(SpeakerFinding):
         last = self.sentences[max(0, bisect_right(self._sentence_starts, max(span.open_at, span.close_at - 1)) - 1)]
         end = last.end
         # „…“, sagte er: a senter may end the sentence at the closing mark; the cue belongs to it
-        nxt = bisect_right(self._sentence_starts, span.outer_end - 1)
+        # (or open the next sentence with the closing mark: "…?", »…«, fragte er" split before "»")
+        nxt = bisect_right(self._sentence_starts, min(span.outer_end, span.close_at) - 1)
         if (
             nxt < len(self.sentences)
             and _ATTRIBUTION_AFTER.match(self.text, span.outer_end)
@@ -414,10 +492,30 @@ class CueFinding(SpeakerFinding):
             if cue_category(found.cue.text) != cue_lexicon.THINK:
                 return Attribution(found.cue, found.mention, True)
             return Attribution(Cue(colon.start, colon.end, ":", "colon"), found.mention, True)  # sieht …:
-        mention = self.fuer_holder(clause) or self._topic(clause) or self._possessive_heading(clause)
+        mention = (
+            self.fuer_holder(clause)
+            or self._topic(clause)
+            or self._possessive_heading(clause)
+            or self._person_noun_subject(clause)
+        )
         if mention is None:
             return None
         return Attribution(Cue(colon.start, colon.end, ":", "colon"), mention, True)
+
+    def _person_noun_subject(self, clause: list[Word]) -> Mention | None:
+        """ "Die Tierökologin hat schon jetzt einen einfachen Rat: „…“": a clause opened by a
+        definite person noun the mention finder does not know, its verb and a noun before the colon,
+        names the person the sentences before are about as the speaker."""
+        words = [w for w in clause if w.is_word]
+        if len(words) < 4 or words[0].lower not in {"der", "die"} or not words[-1].capitalized:
+            return None
+        person_noun = looks_role(words[1]) or (words[0].lower == "die" and words[1].lower.endswith("in"))
+        if not words[1].capitalized or not person_noun or words[2].capitalized:
+            return None  # "Die Tierökologin hat …": the article, the person noun, the verb
+        mention = self._noun_phrase_at(words[0].start, words[1].end)
+        if mention is None or not mention.referent.known:
+            return None
+        return mention
 
     def _possessive_heading(self, clause: list[Word]) -> Mention | None:
         """ "Ihr Fazit: „…“", "Seine knappe Antwort: „…“": a clause that is only a possessive and

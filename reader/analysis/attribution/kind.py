@@ -23,6 +23,10 @@ SPEECH_MIN_WORDS = 4
 REPORTED_STEPS = 2  # sentences of reported speech a quotation standing alone may follow back to their source
 _INITIALS = re.compile(r"^(?:[a-zäöü]{1,4}|/)$")  # an author's lower-case initials, "tr" or "lwd/mj"
 _SENTENCE = re.compile(r"^[A-ZÄÖÜ][^.!?]*\s[^.!?]*[.!?…]$")  # capitalised, two words or more, its own final stop
+_KONJUNKTIV_I = re.compile(r"^[a-zäöüß]{3,}[^t]e$")  # "schwanke", "ersetze": not the past "sagte"
+_OPENING_SUBJECTS = frozenset({"das", "dies", "dieses", "er", "sie", "es", "man"})
+_NOT_VERBS = frozenset({"gerade", "heute", "alleine", "gerne", "lange", "bitte", "ohne", "ende", "weise", "ebene"})
+VERB_SECOND_REACH = 8  # words from a sentence's start searched for its verb in the second place
 
 
 class QuoteKinds(CueFinding):
@@ -132,7 +136,7 @@ class QuoteKinds(CueFinding):
         """The sentence around the quotation is reported speech (subjunctive outside the quote)."""
         start, end = self._frame(span)
         words = self.words.between(start, end)
-        return any(is_subjunctive(words, position) for position in range(len(words)))
+        return any(is_subjunctive(words, position) for position in range(len(words))) or konjunktiv_main_verb(words)
 
     def _context_speaker(self, span: QuoteSpan) -> Mention | None:
         """A quotation standing alone as its sentence, with no cue anywhere: the person the text
@@ -224,6 +228,27 @@ class QuoteKinds(CueFinding):
         their paragraph: a local paper's signature, no narration of the quote's sentence."""
         rest = self.text[end : self.text.find("\n", end) if "\n" in self.text[end:] else len(self.text)]
         return not rest.strip() and len(words) <= 3 and all(_INITIALS.match(w.text) for w in words)
+
+
+def konjunktiv_main_verb(words: list[Word]) -> bool:
+    """A sentence whose verb in the second place is Konjunktiv I after a noun or pronoun subject
+    ("Die Witterung schwanke stark", "Das ersetze keinen Bus", "Mit Kunstschnee lasse sich …"):
+    reported speech, whatever the verb (is_subjunctive knows only listed forms and "er plane")."""
+    if not words or words[0].is_quote or words[0].lower in {"ich", "wir"}:
+        return False
+    for position, word in enumerate(words[1:VERB_SECOND_REACH], start=1):
+        if not word.is_word or word.is_quote:
+            return False  # a comma or a quotation before any verb: no main clause opens here
+        previous = words[position - 1]
+        if word.capitalized or not previous.capitalized or (position == 1 and previous.lower not in _OPENING_SUBJECTS):
+            continue  # still in the first part: "Mit technischer Beschneiung …"
+        after = words[position + 1] if position + 1 < len(words) else None
+        return (
+            bool(_KONJUNKTIV_I.match(word.text))
+            and word.lower not in _NOT_VERBS
+            and (after is None or not after.capitalized)
+        )
+    return False
 
 
 def _outlet_title(text: str) -> bool:

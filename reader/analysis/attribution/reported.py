@@ -51,7 +51,7 @@ class ReportedSpeech(QuoteKinds):
     def _statement_source(self, words: list[Word], start: int, end: int) -> Mention | None:
         """Who states something in the narration `words` of [start, end): the source of its last
         cue verb ("…, teilte der Verband mit"), else of its last source phrase ("Laut
-        Landeskriminalamt wurden … angezeigt"). A first-person or possessive source does not count."""
+        Landeskriminalamt wurden … angezeigt"). A first-person, possessive or "man" source does not count."""
         for position in range(len(words) - 1, -1, -1):
             if (
                 words[position].is_quote
@@ -62,7 +62,12 @@ class ReportedSpeech(QuoteKinds):
             ):
                 continue
             mention = self.verb_source(words, position, words[0].start).mention
-            if mention is not None and mention.referent.gender != "1" and mention.kind != "possessive":
+            if (
+                mention is not None
+                and mention.referent.gender != "1"
+                and mention.kind != "possessive"
+                and mention.text.lower() != "man"  # "Man habe den Kreis gebeten": the statement is still someone's
+            ):
                 return mention
         sources = [m for m in self._mentions_in(start, end) if m.case == "src"]
         return sources[-1] if sources else None
