@@ -289,7 +289,6 @@ PARTICLE_VERBS: dict[str, tuple[str, str, set[str], str | None]] = {
     "vorhersagen": (SAY, "vorher", weak("sagen"), None),
     "vorwerfen": (CHARACTERISE, "vor", _WERFEN, "geworfen"),
     "einwerfen": (SAY, "ein", _WERFEN, "geworfen"),
-    "aufzählen": (SAY, "auf", weak("zählen"), None),
     "anfügen": (SAY, "an", weak("fügen"), None),
     "einschränken": (SAY, "ein", weak("schränken"), None),
     "vorrechnen": (SAY, "vor", weak("rechnen"), None),
