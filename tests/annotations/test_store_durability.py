@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.annotations import Annotation, AnnotationStore, TextPosition, new_annotation_id, quote_at, utc_now
+from reader.annotations import AnnotationStore
 from reader.annotations.paths import JOURNAL_NAME, SHARD_FILE
 from reader.articles import Library
 from reader.exchange import export_bytes, import_file
+from tests.helpers.annotation_batches import annotation_batch
 
 
 @dataclass(frozen=True)
@@ -63,26 +64,6 @@ class DiskOperations:
             self.events.append(event)
 
 
-def batch(library: Library, count: int) -> list[Annotation]:
-    now = utc_now()
-    found = []
-    for index in range(count):
-        article = library.articles()[index % 5]
-        found.append(
-            Annotation(
-                id=new_annotation_id(),
-                article_id=article.id,
-                article_version=article.version,
-                position=TextPosition(index, index + 5),
-                quote=quote_at(article.body, index, index + 5),
-                note=f"Eintrag {index}",
-                created=now,
-                updated=now,
-            )
-        )
-    return found
-
-
 def assert_durable_order(events: list[Event], root: Path) -> int:
     """Check a journaled change's order; returns how many shard files it replaced."""
     root_inode = root.stat().st_ino
@@ -125,7 +106,7 @@ def test_a_change_of_many_files_is_durable_before_the_journal_commits_it(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = AnnotationStore.open(library)
-    annotations = batch(library, 60)
+    annotations = annotation_batch(library, 60)
     recorded = DiskOperations(monkeypatch)
     store.put_many(annotations)
     monkeypatch.undo()
@@ -137,7 +118,7 @@ def test_an_import_is_durable_before_the_journal_commits_it(
     library: Library, second_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = AnnotationStore.open(library)
-    source.put_many(batch(library, 300))
+    source.put_many(annotation_batch(library, 300))
     exported = tmp_path / "export.json"
     exported.write_bytes(export_bytes(AnnotationStore.open(library), library, "json"))
     target = AnnotationStore.open(second_library)

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from reader import atomic_files
-from reader.annotations import Annotation, AnnotationStore, TextPosition, new_annotation_id, quote_at, utc_now
+from reader.annotations import Annotation, AnnotationStore
 from reader.annotations import journal as journal_module
 from reader.annotations import store as store_module
 from reader.annotations.storage import StoreError
 from reader.articles import Library
+from tests.helpers.annotation_batches import annotation_batch
 
 
 class Killed(BaseException):
@@ -24,30 +25,10 @@ def die(*args: object) -> None:
     raise Killed()
 
 
-def batch(library: Library, count: int = 40) -> list[Annotation]:
-    now = utc_now()
-    found = []
-    for index in range(count):
-        article = library.articles()[index % 5]
-        found.append(
-            Annotation(
-                id=new_annotation_id(),
-                article_id=article.id,
-                article_version=article.version,
-                position=TextPosition(index, index + 5),
-                quote=quote_at(article.body, index, index + 5),
-                note=f"Nummer {index}",
-                created=now,
-                updated=now,
-            )
-        )
-    return found
-
-
 @pytest.fixture
 def killed_after_commit(library: Library, monkeypatch: pytest.MonkeyPatch) -> list[Annotation]:
     """A put_many of 40 annotations over many files, 'killed' once its journal was committed."""
-    annotations = batch(library)
+    annotations = annotation_batch(library)
     monkeypatch.setattr(journal_module, "_publish", die)
     with pytest.raises(Killed):
         AnnotationStore.open(library).put_many(annotations)
@@ -64,7 +45,7 @@ def test_the_next_open_finishes_the_change(library: Library, killed_after_commit
 
 def test_the_next_write_of_a_store_opened_before_finishes_it(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     early = AnnotationStore.open(library)
-    annotations = batch(library)
+    annotations = annotation_batch(library)
     monkeypatch.setattr(journal_module, "_publish", die)
     with pytest.raises(Killed):
         AnnotationStore.open(library).put_many(annotations)
@@ -136,7 +117,7 @@ def test_a_file_that_cannot_be_serialised_midway_stages_nothing(
 
     monkeypatch.setattr(store_module, "dump_store_bytes", fails_at_the_tenth)
     with pytest.raises(StoreError, match="not serialisable"):
-        AnnotationStore.open(library).put_many(batch(library))
+        AnnotationStore.open(library).put_many(annotation_batch(library))
     monkeypatch.undo()
     assert len(calls) == 10  # the failure came midway, after nine files were handed over
     assert not list(library.annotations_dir.rglob("*.tmp"))
@@ -148,7 +129,7 @@ def test_a_change_of_many_files_opens_each_folder_once(library: Library, monkeyp
     """Reading and staging 40 shard files in five article folders: each folder is opened once
     for reading and once for staging, not once per file; what is written is all there."""
     store = AnnotationStore.open(library)
-    first = batch(library)
+    first = annotation_batch(library)
     store.put_many(first)  # the folders exist now: reading finds the files written
     opened: list[tuple[str, ...]] = []
     real_open = atomic_files.open_folder_fd
@@ -158,7 +139,7 @@ def test_a_change_of_many_files_opens_each_folder_once(library: Library, monkeyp
         return real_open(root, folders, create=create)
 
     monkeypatch.setattr(atomic_files, "open_folder_fd", counting)
-    second = batch(library)
+    second = annotation_batch(library)
     store.put_many(second)
     monkeypatch.undo()
     per_article = [folders for folders in opened if len(folders) == 2]
