@@ -702,7 +702,7 @@ INANIMATE_NOUNS = frozenset(
         "ergebnisse",
         "workshop",
         "küste",
-        "bilder",  # not the singular: "die Bild" is also a newspaper, a source of its own
+        "bilder",  # not the singular: the tabloid "Bild" is a newspaper, a source of its own
         "zahl",
         "zahlen",
         "daten",

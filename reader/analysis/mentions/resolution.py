@@ -538,23 +538,30 @@ def _organisations_by_head(mentions: list[Mention]) -> dict[str, dict[str, Refer
     return found
 
 
-def _named_by_head(mention: Mention, by_head: dict[str, dict[str, Referent]]) -> Referent | None:
-    """The one named organisation a definite institution noun as subject (or owner, or source) is the first word of,
-    anywhere in the article: "Die Polizei bestätigte …" in a story about the "Polizei
-    Gelsenkirchen", "Die Universität plant …" after the "Universität Augsburg" — or whose first
-    word it heads as a compound ("Das Gericht" and the "Landgericht Osnabrück"). Two such names: no
-    guess."""
+def _definite_institution_noun(mention: Mention) -> str | None:
+    """The noun of an unnamed organisation mention that is just a definite article of its case and
+    one noun ("Die Polizei", "dem Landesamt"), lower-cased; None for any other mention."""
     words = mention.text.split(" ")
     if (
         mention.kind != "organisation"
         or mention.case not in _DETERMINERS_BY_CASE
         or mention.referent.known
         or len(words) != 2
+        or words[0].lower() not in _DETERMINERS_BY_CASE[mention.case]
     ):
         return None
-    if words[0].lower() not in _DETERMINERS_BY_CASE[mention.case]:
+    return words[1].lower()
+
+
+def _named_by_head(mention: Mention, by_head: dict[str, dict[str, Referent]]) -> Referent | None:
+    """The one named organisation a definite institution noun as subject (or owner, or source) is the first word of,
+    anywhere in the article: "Die Polizei bestätigte …" in a story about the "Polizei
+    Gelsenkirchen", "Die Universität plant …" after the "Universität Augsburg" — or whose first
+    word it heads as a compound ("Das Gericht" and the "Landgericht Osnabrück"). Two such names: no
+    guess."""
+    noun = _definite_institution_noun(mention)
+    if noun is None:
         return None
-    noun = words[1].lower()
     named = by_head.get(noun)
     if not named:  # the head of a compound is its last part: "Das Gericht" is the "Landgericht Osnabrück"
         named = {key: r for first, found in by_head.items() if first.endswith(noun) for key, r in found.items()}
@@ -580,16 +587,9 @@ def _organisations_by_word(mentions: list[Mention]) -> dict[str, dict[str, Refer
 def _named_by_word(mention: Mention, by_word: dict[str, dict[str, Referent]]) -> Referent | None:
     """The one named organisation whose name has the definite institution noun as a later word:
     "dem Landesamt zufolge" after the "Bayerische Landesamt für Denkmalpflege". Two such names: no guess."""
-    words = mention.text.split(" ")
-    if (
-        mention.kind != "organisation"
-        or mention.case not in _DETERMINERS_BY_CASE
-        or mention.referent.known
-        or len(words) != 2
-        or words[0].lower() not in _DETERMINERS_BY_CASE[mention.case]
-    ):
+    noun = _definite_institution_noun(mention)
+    if noun is None:
         return None
-    noun = words[1].lower()
     named = by_word.get(noun) or by_word.get(noun.removesuffix("s")) or by_word.get(noun.removesuffix("es"))
     return next(iter(named.values())) if named and len(named) == 1 else None
 
