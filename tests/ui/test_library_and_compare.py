@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Input, Tabs
 
 from reader.text.segments import sentence_spans
+from reader.tui.messages import ColumnsStyled
 from reader.tui.screens.compare import CompareScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.library import LibraryScreen
@@ -287,3 +288,27 @@ async def test_p_lists_skipped_files_then_what_was_read_with_a_warning(make_app,
             "notiz.md: front matter keys not used: stimmung (read anyway)",
             "notiz.md: date 'gestern' is not YYYY-MM-DD; ignored (read anyway)",
         ]
+
+
+async def test_a_styling_handled_while_a_column_closes_passes_the_column_by(make_app) -> None:
+    """The removal of a column is awaited; the screen handles messages meanwhile, and the column's
+    children go before it does. A styling that lands then must not ask the half-removed column."""
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_two(pilot)
+        closing = screen.columns[1]
+        remove = closing.remove
+
+        async def remove_with_a_styling_in_between() -> None:
+            await closing.remove_children()
+            screen.on_columns_styled(ColumnsStyled(screen._styling, {}, None))
+            await remove()
+
+        closing.remove = remove_with_a_styling_in_between  # type: ignore[method-assign,assignment]
+        closing.view.focus()  # the focused column is the one `x` closes
+        await pilot.pause()
+        await screen.action_close_column()
+        await pilot.pause()
+        assert app.is_running
+        assert [column.article.id for column in screen.columns] == [screen.columns[0].article.id]
+        assert app.focused is screen.columns[0].view

@@ -85,6 +85,7 @@ class ArticleColumn(Vertical):
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
+        self.closing = False  # set by the deck when the column is being removed
         self.search_hits: list[tuple[int, int]] = []  # of the screen's current search, in this column
         self.position = ""  # where n / N went last: "/Putin 3/12", "mention 3/14"
 

@@ -55,7 +55,8 @@ class ColumnDeck(Vertical):
 
     @property
     def columns(self) -> list[ArticleColumn]:
-        return list(self.query(ArticleColumn))
+        """The open columns; one being closed is gone already (its children go before it does)."""
+        return [column for column in self.query(ArticleColumn) if not column.closing]
 
     @property
     def articles(self) -> list[Article]:
@@ -74,6 +75,7 @@ class ColumnDeck(Vertical):
     async def remove_column(self, column: ArticleColumn) -> None:
         """Close a column; the one that takes its place gets the focus."""
         index = self.columns.index(column)
+        column.closing = True  # messages handled while the removal is awaited must not reach it
         if self._tabs is not None:
             await self._tabs.remove_tab(f"tab-{column.id}")
         await column.remove()
