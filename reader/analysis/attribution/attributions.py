@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ...text.quotations import QuoteSpan
+from .. import lexicon
 from ..mentions import Mention
 from ..results import SPEECH, Quote
 
@@ -98,7 +99,8 @@ def attributed_quote(quote: Quote, attribution: Attribution) -> Quote:
     via = SPEAKER_VIA[mention.kind]
     described = replace(quote, speaker_text=speaker_text(mention), speaker_kind=speaker_kind(mention))
     if not referent.known and referent.role is None:
-        return _with_speaker(described, None, None, mention.start, mention.end, via, None)
+        taken_up = _taken_up_organisation(mention)  # "Das Unternehmen" is the "Reederei Halligblick" named before
+        return _with_speaker(described, taken_up, None, mention.start, mention.end, via, None)
     return _with_speaker(described, referent.name, referent.key, mention.start, mention.end, via, referent.role)
 
 
@@ -115,16 +117,40 @@ SPEAKER_VIA = {
 
 
 def speaker_text(mention: Mention) -> str:
-    """How the text names the speaker: the mention as written; for a pronoun, a definite role or
-    an organisation noun that stands for an unnamed role or organisation, that antecedent as
-    written ("ein Feuerwehrsprecher", "der Verband der Chemischen Industrie")."""
-    if (
-        mention.kind in {"pronoun", "possessive", "role", "organisation"}
-        and not mention.referent.known
-        and mention.referent.text
-    ):
+    """How the text names the speaker: the mention as written; for a pronoun or a definite role
+    that stands for an unnamed person, that antecedent as written ("ein Feuerwehrsprecher"). An
+    organisation noun is shown as written ("Das Unternehmen"): the body it takes up is its
+    speaker (`_taken_up_organisation`)."""
+    if mention.kind in {"pronoun", "possessive", "role"} and not mention.referent.known and mention.referent.text:
         return mention.referent.text
     return mention.text
+
+
+_LEADING_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
+
+
+def _taken_up_organisation(mention: Mention) -> str | None:
+    """The unnamed organisation an organisation noun takes up, as the text wrote it where it
+    brought it in and without its article ("Die Reederei Halligblick" → "Reederei Halligblick");
+    None when the noun takes up nothing but itself."""
+    written = mention.referent.text
+    if mention.kind != "organisation" or not written or written == mention.text:
+        return None
+    words = written.split(" ")
+    if len(words) > 1 and words[0].lower() in _LEADING_ARTICLES:
+        words = words[1:]
+    if len(words) == 1 and _stem(words[0]) == _stem(mention.text.split(" ")[-1]):
+        return None  # "des Unternehmens … Das Unternehmen": the same noun tells no more than the mention
+    return " ".join(words)
+
+
+def _stem(noun: str) -> str:
+    """A noun without its genitive ending: "Unternehmens" → "unternehmen", "Verbandes" → "verband"."""
+    low = noun.lower()
+    for ending in ("es", "s"):
+        if low.endswith(ending) and low.removesuffix(ending).endswith(lexicon.ANAPHORIC_ORGANISATION_HEADS):
+            return low.removesuffix(ending)
+    return low
 
 
 def speaker_kind(mention: Mention) -> str:
