@@ -122,3 +122,25 @@ def test_es_heisst_opens_a_report_with_no_source(analyse: Analyse) -> None:
 def test_wie_es_heisst_and_das_heisst_report_nothing(analyse: Analyse) -> None:
     text = "Wie es heißt, soll die Brücke gesperrt werden. Das heißt, wir müssen warten."
     assert _indirect(analyse(text)) == []
+
+
+# ---- 5. a name with the short form the text defines, though the pipeline tagged neither -----------
+
+
+def test_an_untagged_institution_name_with_its_defined_short_form_is_an_organisation(analyse: Analyse) -> None:
+    text = (
+        "Nach Angaben der Westhavener Verkehrsgesellschaft (WVG) fahren weniger Menschen Bus. "
+        "Das Unternehmen spricht von „ermutigenden Zahlen“. Die WVG will weitermachen."
+    )
+    analysis = analyse(text)
+    assert [(e.text, e.label) for e in analysis.entities] == [
+        ("Westhavener Verkehrsgesellschaft", "ORG"),
+        ("WVG", "ORG"),
+        ("WVG", "ORG"),
+    ]
+    assert _speech(analysis) == [("Westhavener Verkehrsgesellschaft", "Das Unternehmen")]
+
+
+def test_an_untagged_name_with_a_short_form_but_no_institution_noun_stays_untagged(analyse: Analyse) -> None:
+    text = "Die Gruppe nennt sich Neue Mitte (NM) und trifft sich montags."
+    assert analyse(text).entities == ()
