@@ -476,3 +476,15 @@ def test_an_association_keeps_the_genitive_that_says_whose_it_is():
 def test_a_bare_association_head_with_two_fields_is_one_name():
     words = "Der Verband Handwerk und Heimat sprach , der Verband Nordwind und die Stadt auch ."
     assert organisations(words, []) == [("Verband Handwerk und Heimat", "ORG"), ("Nordwind", "ORG")]
+
+
+def test_an_institution_and_its_place_are_one_organisation_with_the_words_that_qualify_it():
+    words = "Die Freiwillige Feuerwehr Talheim und die Industrie- und Handelskammer Nordau , nicht die Feuerwehr in Talheim ."
+    spans = [(3, 4, "LOC"), (9, 10, "LOC"), (15, 16, "LOC")]
+    assert organisations(words, spans) == [
+        ("Freiwillige Feuerwehr Talheim", "ORG"),
+        ("Industrie- und Handelskammer Nordau", "ORG"),
+        ("Talheim", "LOC"),
+    ]
+    # a place in the genitive says whose it is: "die Feuerwehr Talheims"
+    assert organisations("Die Feuerwehr Talheims rückte aus .", [(2, 3, "LOC")]) == [("Talheims", "LOC")]

@@ -35,6 +35,55 @@ OFFICE_HEADS = (
     "amts",
     "amtes",
 )
+# institutions that are an organisation when their place follows ("Feuerwehr Hamburg", "Oper
+# Leipzig", "Kreisverwaltung Rhein-Hunsrück"); the office heads above are handled as before
+PLACED_HEADS = (
+    "feuerwehr",
+    "kripo",
+    "verwaltung",
+    "oper",
+    "theater",
+    "kammer",
+    "verband",
+    "archiv",
+    "forschungsstelle",
+    "werke",
+    "stadtwerke",
+    "museum",
+    "bibliothek",
+    "klinikum",
+    "universität",
+    "hochschule",
+)
+
+
+def _genitive_place(word: str) -> bool:
+    """ "Hamburgs", "Niedersachsens": a place in the genitive is whose the institution is, no name."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "os"))
+
+
+def _qualifiers_start(doc: Doc, head: int, owner: list[int], stop_words: frozenset[str]) -> int:
+    """Where the qualifying words before an institution's head begin: capitalised adjectives
+    ("Freiwillige Feuerwehr", "Kantonaler Gewerbeverband") and a truncated compound with "und"
+    ("Industrie- und Handelskammer")."""
+    k = head
+    while k > 0 and owner[k - 1] < 0:
+        previous = doc[k - 1].text
+        if previous.lower() == "und" and k > 1 and doc[k - 2].text.endswith("-") and doc[k - 2].text[:1].isupper():
+            k -= 2
+        elif (
+            previous[:1].isupper()
+            and previous.lower() not in stop_words
+            and previous.lower().endswith(("e", "en", "er", "es"))
+            and previous.isalpha()
+            and not is_sentence_initial(doc, k - 1)
+        ):
+            k -= 1
+        else:
+            break
+    return k
+
+
 # one word, an organisation wherever it stands: every ministry, and "Bundes-" bodies
 MINISTRY_HEADS = ("ministerium", "ministeriums")
 FEDERAL_HEADS = (
@@ -202,6 +251,14 @@ def organisation_spans(
             if place.label_ == "LOC" and (owner[i] < 0 or (owner[i] == nxt)):
                 drop.add(nxt)
                 new.append(Span(doc, i, place.end, label="ORG"))
+                continue
+        # "Feuerwehr Hamburg", "Oper Leipzig", "Freiwillige Feuerwehr Dechsendorf", "Industrie- und
+        # Handelskammer Flensburg": an institution and its place, the words that qualify it before
+        if rules.offices and _head(word, PLACED_HEADS) and owner[i] < 0 and nxt >= 0 and ents[nxt].start == i + 1:
+            place = ents[nxt]
+            if place.label_ == "LOC" and not _genitive_place(doc[place.end - 1].text):
+                drop.add(nxt)
+                new.append(Span(doc, _qualifiers_start(doc, i, owner, stop_words), place.end, label="ORG"))
                 continue
         # "Verkehrsministeriums", "Bundespolizei": a ministry or a federal body; "Vermittlungsausschuss",
         # "Kreml": a body that exists once; not the title of a member ("Bundesrat Ignazio Cassis")
