@@ -488,3 +488,11 @@ def test_an_institution_and_its_place_are_one_organisation_with_the_words_that_q
     ]
     # a place in the genitive says whose it is: "die Feuerwehr Talheims"
     assert organisations("Die Feuerwehr Talheims rückte aus .", [(2, 3, "LOC")]) == [("Talheims", "LOC")]
+
+
+def test_an_office_of_a_places_administration_is_one_organisation():
+    words = "Beim Bauamt des Kreises Talheim heißt es , das Jugendamt der Stadt Nordau prüfe ."
+    assert organisations(words, [(4, 5, "LOC"), (12, 13, "LOC")]) == [
+        ("Bauamt des Kreises Talheim", "ORG"),
+        ("Jugendamt der Stadt Nordau", "ORG"),
+    ]

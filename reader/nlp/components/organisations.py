@@ -57,6 +57,12 @@ PLACED_HEADS = (
 )
 
 
+# an administration in the genitive before its place's name ("des Kantons Bern", "der Stadt Köln")
+ADMINISTRATION_GENITIVES = frozenset(
+    {"kantons", "kreises", "landkreises", "landes", "bezirks", "bezirkes", "stadt", "gemeinde", "region", "freistaats"}
+)
+
+
 def _genitive_place(word: str) -> bool:
     """ "Hamburgs", "Niedersachsens": a place in the genitive is whose the institution is, no name."""
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "os"))
@@ -251,6 +257,20 @@ def organisation_spans(
             if place.label_ == "LOC" and (owner[i] < 0 or (owner[i] == nxt)):
                 drop.add(nxt)
                 new.append(Span(doc, i, place.end, label="ORG"))
+                continue
+        # "Tiefbauamt des Kantons Bern", "Jugendamt der Stadt Köln": an office of the administration of a place
+        if rules.offices and owner[i] < 0 and _head(word, OFFICE_HEADS + PLACED_HEADS) and i + 3 < n:
+            place_owner = owner[i + 3]
+            if (
+                doc[i + 1].lower_ in _GENITIVE_ARTICLES
+                and doc[i + 2].lower_ in ADMINISTRATION_GENITIVES
+                and owner[i + 2] < 0
+                and place_owner >= 0
+                and ents[place_owner].start == i + 3
+                and ents[place_owner].label_ == "LOC"
+            ):
+                drop.add(place_owner)
+                new.append(Span(doc, i, ents[place_owner].end, label="ORG"))
                 continue
         # "Feuerwehr Hamburg", "Oper Leipzig", "Freiwillige Feuerwehr Dechsendorf", "Industrie- und
         # Handelskammer Flensburg": an institution and its place, the words that qualify it before
