@@ -134,14 +134,32 @@ def _taken_up_organisation(mention: Mention) -> str | None:
     brought it in and without its article ("Die Reederei Halligblick" → "Reederei Halligblick");
     None when the noun takes up nothing but itself."""
     written = mention.referent.text
-    if mention.kind != "organisation" or not written or written == mention.text:
+    if mention.kind != "organisation" or not written:
         return None
+    if written == mention.text:
+        return _nominative(written)  # "des Zweirad-Industrie-Verbands" is the "Zweirad-Industrie-Verband"
     words = written.split(" ")
     if len(words) > 1 and words[0].lower() in _LEADING_ARTICLES:
         words = words[1:]
-    if len(words) == 1 and _stem(words[0]) == _stem(mention.text.split(" ")[-1]):
-        return None  # "des Unternehmens … Das Unternehmen": the same noun tells no more than the mention
+    if len(words) == 1 and _stem(words[0]) in lexicon.ANAPHORIC_ORGANISATION_HEADS:
+        return None  # "des Unternehmens", "der Konzern" … "Das Unternehmen": a bare noun names no body
     return " ".join(words)
+
+
+def _nominative(written: str) -> str | None:
+    """A compound institution noun in the genitive after "des", in the nominative: "des
+    Zweirad-Industrie-Verbands" → "Zweirad-Industrie-Verband"; None for any other phrase and for a
+    bare noun ("des Verbands")."""
+    words = written.split(" ")
+    if len(words) != 2 or words[0].lower() != "des":
+        return None
+    noun = words[1]
+    for ending in ("es", "s"):
+        stem = noun.removesuffix(ending)
+        if noun.endswith(ending) and stem.lower().endswith(lexicon.ORGANISATION_HEADS):
+            bare = stem.lower().split("-")[-1] in lexicon.ORGANISATION_HEADS and "-" not in stem
+            return None if bare else stem
+    return None
 
 
 def _stem(noun: str) -> str:
