@@ -238,7 +238,8 @@ def konjunktiv_main_verb(words: list[Word]) -> bool:
         if position > 1 or previous.lower in _PERSONAL_OPENERS:
             return True  # "Die Stadt erfordere Geduld": after a noun subject the verb stands second
         beyond = words[position + 2] if position + 2 < len(words) else None
-        return beyond is None or not beyond.is_word  # "Das erfordere Mut." — not "Das deutsche Team gewann"
+        # "Das erfordere Mut." — not "Das deutsche Team gewann", "Das ungute Gefühl, dass …"
+        return beyond is None or beyond.text in _ENDS
     return False
 
 
@@ -661,15 +662,17 @@ class IndirectFinder:
         """ "In einer Mitteilung des Kreises heißt es, man prüfe …" · "Man prüfe …, hieß es aus dem
         Rathaus": the clause after "heißt es" (and the document or place phrase it may have) or
         before it; its source is the document's owner or the phrase, as for a direct quotation
-        ("heißt es" alone names no one). Not "Wie es heißt, …" or "wie heißt es so schön"."""
+        ("heißt es" alone names no one). "Als Begründung hieß es, …" is a main clause (the verb before
+        "es"); not "Wie es heißt, …", "als es hieß" (a clause of their own) or "Wie heißt es so schön"."""
         from .attribution import Attribution, Cue  # the attribution module imports this one
 
+        es_after = cue + 1 < len(narration) and narration[cue + 1].lower == "es"
         opening = self._clause_start(narration, cue)
-        if opening < cue and narration[opening].lower in _SUBORDINATORS | {"wie", "so"}:
-            return None
-        if opening == cue and cue > 0 and narration[cue - 1].lower == "wie":
-            return None
-        k = cue + 2 if cue + 1 < len(narration) and narration[cue + 1].lower == "es" else cue + 1
+        if es_after and cue > 0 and opening == cue - 1 and narration[opening].lower == "wie":
+            return None  # "Wie heißt es so schön": a question
+        if not es_after and opening < cue and narration[opening].lower in _SUBORDINATORS | {"wie", "so"}:
+            return None  # "wie es heißt", "als es hieß": the formula's own clause
+        k = cue + 2 if es_after else cue + 1
         while (
             k < len(narration)
             and k - cue <= HEISST_PHRASE_REACH
@@ -687,7 +690,7 @@ class IndirectFinder:
             if words and reported_clause(words, main_clause=True, after_colon=narration[k].text == ":"):
                 clause = self._span(words)
         if clause is None:
-            clause = self._before(narration, cue)
+            clause = self._before(narration, cue, main_clause=True)  # "Er soll teuer sein, heißt es."
         if clause is None:
             return None
         word = narration[cue]
@@ -1044,15 +1047,20 @@ class IndirectFinder:
             None,
         )
 
-    def _before(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
-        """ "Der Zug sei ausgefallen, teilte die Bahn mit": the clause before an inverted cue."""
+    def _before(self, narration: list[Word], cue: int, *, main_clause: bool = False) -> tuple[int, int] | None:
+        """ "Der Zug sei ausgefallen, teilte die Bahn mit": the clause before an inverted cue (with
+        `main_clause`, an indicative one too: "Er soll teuer sein, heißt es")."""
         if cue == 0 or narration[cue - 1].text != ",":
             return None
         start = cue - 1
         while start > 0 and narration[start - 1].text not in _ENDS and narration[start - 1].text != ":":
             start -= 1
         clause = narration[start : cue - 1]
-        if not clause or not reported_clause(clause) or (clause[0].lower in _INTRODUCERS and start > 0):
+        if (
+            not clause
+            or not reported_clause(clause, main_clause=main_clause)
+            or (clause[0].lower in _INTRODUCERS and start > 0)
+        ):
             return None
         return self._span(clause)
 

@@ -92,6 +92,8 @@ def test_a_sentence_after_an_offer_noun_stays_speech(analyse: Analyse) -> None:
 
 
 def test_an_organisation_noun_taking_up_a_bare_noun_of_its_kind_names_no_body(analyse: Analyse) -> None:
+    text = "Der Konzern baut ab. Das Unternehmen rechnet mit einem Rückgang „im einstelligen Bereich“."
+    assert _speech(analyse(text)) == [(None, "Das Unternehmen")]
     text = "Ein Sprecher des Unternehmens kündigte neue Linien an. Das Unternehmen spricht von „ermutigenden Zahlen“."
     assert _speech(analyse(text))[-1] == (None, "Das Unternehmen")
 
@@ -144,3 +146,40 @@ def test_an_untagged_institution_name_with_its_defined_short_form_is_an_organisa
 def test_an_untagged_name_with_a_short_form_but_no_institution_noun_stays_untagged(analyse: Analyse) -> None:
     text = "Die Gruppe nennt sich Neue Mitte (NM) und trifft sich montags."
     assert analyse(text).entities == ()
+
+
+def test_a_compound_institution_in_the_genitive_speaks_in_the_nominative(analyse: Analyse) -> None:
+    text = (
+        "Nach Angaben des Fahrradhändlerverbands sinken die Preise. Die Lage sei „angespannt, aber nicht hoffnungslos“."
+    )
+    assert _speech(analyse(text)) == [("Fahrradhändlerverband", "des Fahrradhändlerverbands")]
+    text = "Nach Angaben des Verbands sinken die Preise. Die Lage sei „angespannt, aber nicht hoffnungslos“."
+    assert _speech(analyse(text)) == [(None, "des Verbands")]
+
+
+# ---- 6. a verb of expectation with a quotation in its object --------------------------------------
+
+
+def test_rechnen_mit_a_quoted_figure_is_speech_of_its_subject(analyse: Analyse) -> None:
+    text = "Die Brenner Stahl AG rechnet für das Jahr mit einem Rückgang „im mittleren einstelligen Bereich“."
+    assert _speech(analyse(text)) == [("Brenner Stahl AG", "Brenner Stahl AG")]
+
+
+def test_rechnen_damit_dass_reports_an_expectation(analyse: Analyse) -> None:
+    text = "Paul Weber rechnet damit, dass die Preise weiter steigen."
+    assert _indirect(analyse(text)) == [("dass die Preise weiter steigen", "Paul Weber")]
+
+
+def test_hiess_es_after_a_phrase_opening_the_sentence_reports_the_clause_after_it(analyse: Analyse) -> None:
+    text = "Als Begründung hieß es, die Kosten seien zu hoch."
+    assert _indirect(analyse(text)) == [("die Kosten seien zu hoch", None)]
+
+
+def test_an_indicative_clause_before_heisst_es_is_reported(analyse: Analyse) -> None:
+    text = "Der Neubau soll teuer und aufwendig werden, heißt es."
+    assert _indirect(analyse(text)) == [("Der Neubau soll teuer und aufwendig werden", None)]
+
+
+def test_an_adjective_after_das_before_a_comma_is_no_konjunktiv(analyse: Analyse) -> None:
+    text = "Das große Haus, das dort stand, brannte aus, sagte Paul Weber."
+    assert [q.text for q in analyse(text).indirect] == []
