@@ -221,6 +221,8 @@ def konjunktiv_main_verb(words: list[Word]) -> bool:
     for position, word in enumerate(words[1:VERB_SECOND_REACH], start=1):
         if not word.is_word or word.is_quote:
             return False  # a comma or a quotation before any verb: no main clause opens here
+        if word.lower in _SUBORDINATORS or word.lower in _INTRODUCERS:
+            return False  # "Erst wenn das Wasser zurückkomme": a subordinate clause, its verb last
         previous = words[position - 1]
         if word.capitalized or not previous.capitalized or (position == 1 and previous.lower not in _OPENING_SUBJECTS):
             continue  # still in the first part: "Mit technischer Beschneiung …"
@@ -690,6 +692,10 @@ class IndirectFinder:
             if words and reported_clause(words, main_clause=True, after_colon=narration[k].text == ":"):
                 clause = self._span(words)
         if clause is None:
+            clause = self._before(narration, cue)
+        if clause is None and not (
+            cue > 1 and narration[cue - 1].text == "," and self._document_phrase_before(narration, cue)
+        ):
             clause = self._before(narration, cue, main_clause=True)  # "Er soll teuer sein, heißt es."
         if clause is None:
             return None
@@ -699,6 +705,15 @@ class IndirectFinder:
         else:
             cue_found = Cue(word.start, narration[cue + 1].end, f"{word.text} es", "verb")
         return self._quote(clause, Attribution(cue_found, self.attributor.document_source(word, sentence_start), False))
+
+    @staticmethod
+    def _document_phrase_before(narration: list[Word], cue: int) -> bool:
+        """ "In dem Beschluss, der dieser Zeitung vorliegt, heißt es": the words before the comma
+        open with a preposition — the document the formula quotes, no clause it reports."""
+        start = cue - 1
+        while start > 0 and narration[start - 1].text not in _ENDS and narration[start - 1].text != ":":
+            start -= 1
+        return narration[start].lower in lexicon.PREPOSITIONS
 
     def _aside_report(self, narration: list[Word], aside: tuple[int, int], cue: int) -> Quote | None:
         """The sentence around a parenthesis that says whose it is, with the source the parenthesis

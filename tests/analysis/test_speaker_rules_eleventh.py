@@ -183,3 +183,13 @@ def test_an_indicative_clause_before_heisst_es_is_reported(analyse: Analyse) -> 
 def test_an_adjective_after_das_before_a_comma_is_no_konjunktiv(analyse: Analyse) -> None:
     text = "Das große Haus, das dort stand, brannte aus, sagte Paul Weber."
     assert [q.text for q in analyse(text).indirect] == []
+
+
+def test_a_document_phrase_before_heisst_es_is_no_reported_clause(analyse: Analyse) -> None:
+    text = "In dem Beschluss, der dieser Zeitung vorliegt, heißt es: „Wir prüfen alles.“"
+    assert _indirect(analyse(text)) == []
+
+
+def test_a_subordinate_clause_in_konjunktiv_before_a_verb_is_no_report(analyse: Analyse) -> None:
+    text = "Erst wenn das Wasser zurückkomme, höre die Sorge auf, meint Anna Roth."
+    assert "Erst wenn das Wasser zurückkomme" not in [q.text for q in analyse(text).indirect]
