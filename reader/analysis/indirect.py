@@ -138,6 +138,7 @@ _HOLDING_VERBS = frozenset(
     | {"fasse", "fasst", "fassen", "fasste", "fassten", "gefasst"}
 )
 _HEISST_FORMS = frozenset({"heißt", "hieß", "heisst", "hiess"})  # Swiss spelling without ß
+DOCUMENT_PHRASE_WORDS = 4  # a preposition, an article, adjectives and a noun before a relative clause
 HEISST_PHRASE_REACH = 12  # words after "heißt es" searched for the comma that opens its clause
 MIN_WORDS = 3  # a reported clause has a subject and a verb at least
 MAX_QUOTED_SHARE = 0.8  # a clause that is mostly a direct quotation is that quotation, not indirect speech
@@ -709,11 +710,13 @@ class IndirectFinder:
     @staticmethod
     def _document_phrase_before(narration: list[Word], cue: int) -> bool:
         """ "In dem Beschluss, der dieser Zeitung vorliegt, heißt es": the words before the comma
-        open with a preposition — the document the formula quotes, no clause it reports."""
+        are a prepositional phrase and its relative clause — the document the formula quotes, no
+        clause it reports ("Vor allem Preise stiegen, hieß es" is one)."""
         start = cue - 1
         while start > 0 and narration[start - 1].text not in _ENDS and narration[start - 1].text != ":":
             start -= 1
-        return narration[start].lower in lexicon.PREPOSITIONS
+        phrase = narration[start : start + DOCUMENT_PHRASE_WORDS + 1]
+        return narration[start].lower in lexicon.PREPOSITIONS and any(w.text == "," for w in phrase[2:])
 
     def _aside_report(self, narration: list[Word], aside: tuple[int, int], cue: int) -> Quote | None:
         """The sentence around a parenthesis that says whose it is, with the source the parenthesis

@@ -193,3 +193,8 @@ def test_a_document_phrase_before_heisst_es_is_no_reported_clause(analyse: Analy
 def test_a_subordinate_clause_in_konjunktiv_before_a_verb_is_no_report(analyse: Analyse) -> None:
     text = "Erst wenn das Wasser zurückkomme, höre die Sorge auf, meint Anna Roth."
     assert "Erst wenn das Wasser zurückkomme" not in [q.text for q in analyse(text).indirect]
+
+
+def test_a_clause_opening_with_an_adverbial_phrase_before_hiess_es_is_reported(analyse: Analyse) -> None:
+    text = "Vor allem Mieten und Strom verteuerten sich deutlich, hieß es."
+    assert _indirect(analyse(text)) == [("Vor allem Mieten und Strom verteuerten sich deutlich", None)]
