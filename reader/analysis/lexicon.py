@@ -272,6 +272,7 @@ CHANT_VERBS = frozenset(
         "grölten",
         "gegrölt",
         "intonierten",
+        "riefen",  # a crowd calling out together: „Schieber, Schieber!“, riefen die Fans (not one "rief")
     }
 )
 

@@ -198,3 +198,8 @@ def test_a_subordinate_clause_in_konjunktiv_before_a_verb_is_no_report(analyse: 
 def test_a_clause_opening_with_an_adverbial_phrase_before_hiess_es_is_reported(analyse: Analyse) -> None:
     text = "Vor allem Mieten und Strom verteuerten sich deutlich, hieß es."
     assert _indirect(analyse(text)) == [("Vor allem Mieten und Strom verteuerten sich deutlich", None)]
+
+
+def test_what_a_crowd_calls_out_together_is_a_chant(analyse: Analyse) -> None:
+    text = "„Wir sind die Stadt!“, riefen die Demonstranten. „Bitte bleiben Sie ruhig“, rief Anna Roth."
+    assert [q.kind for q in analyse(text).quotes] == ["term", "speech"]
