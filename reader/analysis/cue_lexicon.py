@@ -237,6 +237,7 @@ VERBS: dict[str, tuple[str, set[str]]] = {
     "bezweifeln": (THINK, weak("bezweifeln")),
     "zweifeln": (THINK, weak("zweifeln")),
     "erwarten": (THINK, weak("erwarten")),
+    "rechnen": (THINK, weak("rechnen")),  # "rechnet mit einem Rückgang „im zweistelligen Bereich“"
     "schätzen": (THINK, weak("schätzen")),
     "denken": (THINK, _present("denken") | {"dachte", "dachten", "dachtest", "dächte", "dächten", "gedacht"}),
     "finden": (THINK, strong("finden", "findet", "fand", "gefunden")),

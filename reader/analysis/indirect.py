@@ -137,6 +137,9 @@ _HOLDING_VERBS = frozenset(
     | {"komme", "kommt", "kommen", "kam", "kamen", "gekommen"}
     | {"fasse", "fasst", "fassen", "fasste", "fassten", "gefasst"}
 )
+_HEISST_FORMS = frozenset({"heißt", "hieß", "heisst", "hiess"})  # Swiss spelling without ß
+DOCUMENT_PHRASE_WORDS = 4  # a preposition, an article, adjectives and a noun before a relative clause
+HEISST_PHRASE_REACH = 12  # words after "heißt es" searched for the comma that opens its clause
 MIN_WORDS = 3  # a reported clause has a subject and a verb at least
 MAX_QUOTED_SHARE = 0.8  # a clause that is mostly a direct quotation is that quotation, not indirect speech
 _PRONOUN_SUBJECTS = frozenset({"er", "sie", "es", "man"})
@@ -188,6 +191,61 @@ _KONJUNKTIV_II = frozenset(
 )
 
 
+_KONJUNKTIV_I = re.compile(r"^[a-zäöüß]{3,}[^t]e$")  # "schwanke", "ersetze": not the past "sagte"
+_OPENING_SUBJECTS = frozenset({"das", "dies", "dieses", "er", "sie", "es", "man"})
+_PERSONAL_OPENERS = frozenset({"er", "sie", "es", "man", "dies"})  # never an article before an adjective
+_NOT_VERBS = frozenset({"gerade", "heute", "alleine", "gerne", "lange", "bitte", "ohne", "ende", "weise", "ebene"})
+# words in -e after a noun that are a determiner or quantifier of the next noun, not a verb ("Am Freitag viele Menschen")
+_DETERMINERS_IN_E = frozenset({"viele", "einige", "manche", "andere", "mehrere", "solche", "jede", "wenige"})
+# lower-case words a subject may open with in a clause after a cue ("…, sagte er, die Stadt erfordere Geduld")
+_NOUN_PHRASE_OPENERS = (
+    lexicon.ARTICLES
+    | _OPENING_SUBJECTS
+    | frozenset(
+        {"sein", "seine", "ihr", "ihre", "unser", "unsere", "kein", "keine", "dieser", "diese", "jeder", "jede"}
+    )
+)
+VERB_SECOND_REACH = 8  # words from a sentence's start searched for its verb in the second place
+
+
+def konjunktiv_main_verb(words: list[Word]) -> bool:
+    """A sentence whose verb in the second place is Konjunktiv I after a noun or pronoun subject
+    ("Die Witterung schwanke stark", "Das ersetze keinen Bus", "Mit Kunstschnee lasse sich …"):
+    reported speech, whatever the verb (is_subjunctive knows only listed forms and "er plane").
+    A noun may follow the verb ("Die Stadt erfordere Geduld", "Er fordere Respekt"); after "Das"
+    or "Dieses", which may be an article before an adjective ("Das deutsche Team gewann"), only
+    when the noun ends the clause ("Das erfordere Mut.")."""
+    if not words or words[0].is_quote or words[0].lower in {"ich", "wir"}:
+        return False
+    if not words[0].capitalized and words[0].lower not in _NOUN_PHRASE_OPENERS:
+        return False  # "…, war Trump möglicherweise unklar": a clause opened by its verb
+    for position, word in enumerate(words[1:VERB_SECOND_REACH], start=1):
+        if not word.is_word or word.is_quote:
+            return False  # a comma or a quotation before any verb: no main clause opens here
+        if word.lower in _SUBORDINATORS or word.lower in _INTRODUCERS:
+            return False  # "Erst wenn das Wasser zurückkomme": a subordinate clause, its verb last
+        previous = words[position - 1]
+        if word.capitalized or not previous.capitalized or (position == 1 and previous.lower not in _OPENING_SUBJECTS):
+            continue  # still in the first part: "Mit technischer Beschneiung …"
+        if (
+            not _KONJUNKTIV_I.match(word.text)
+            or word.lower in _NOT_VERBS
+            or word.lower in _NOT_SUBJUNCTIVE
+            or word.lower in _DETERMINERS_IN_E
+            or word.lower.endswith("weise")  # "möglicherweise", "teilweise": adverbs
+        ):
+            return False
+        after = words[position + 1] if position + 1 < len(words) else None
+        if after is None or not after.capitalized:
+            return True
+        if position > 1 or previous.lower in _PERSONAL_OPENERS:
+            return True  # "Die Stadt erfordere Geduld": after a noun subject the verb stands second
+        beyond = words[position + 2] if position + 2 < len(words) else None
+        # "Das erfordere Mut." — not "Das deutsche Team gewann", "Das ungute Gefühl, dass …"
+        return beyond is None or beyond.text in _ENDS
+    return False
+
+
 def _first_person_clause(words: list[Word], position: int) -> bool:
     """An "ich" before `position` in its clause ("…, wenn ich Zeit habe")."""
     k = position - 1
@@ -233,7 +291,7 @@ def reported_clause(
         return True  # a dass-clause that goes on "…, um diesen Eindruck zu verstetigen" too
     if _zu_infinitive(words[: next((k for k, w in enumerate(words) if w.text in _CLAUSE_BREAKS), len(words))]):
         return False
-    if any(is_subjunctive(words, position) for position in range(len(words))):
+    if any(is_subjunctive(words, position) for position in range(len(words))) or konjunktiv_main_verb(words):
         return True
     if not conditional and _konjunktiv_ii(words):
         return True
@@ -507,6 +565,12 @@ def _governed_noun(narration: list[Word], cue: int) -> bool:
     return len(words) >= 2 and words[-1].lower in lexicon.ARTICLES and words[-2].lower in _TOPIC_PREPOSITIONS
 
 
+def _es_beside(narration: list[Word], position: int) -> bool:
+    """ "heißt es" or "es heißt": the impersonal form that reports what a text or rumour says."""
+    after = position + 1 < len(narration) and narration[position + 1].lower == "es"
+    return after or (position > 0 and narration[position - 1].lower == "es")
+
+
 def _crosses(quote: Quote, found: list[Quote]) -> bool:
     """The span overlaps one already found without either containing the other."""
     return any(
@@ -571,6 +635,9 @@ class IndirectFinder:
                 clause = self._after(narration, position) or self._before(narration, position)
                 if clause is not None:
                     out.append(self._quote(clause, self._cue_attribution(narration, position, sentence_start)))
+            elif word.lower in _HEISST_FORMS and _es_beside(narration, position):
+                report = self._heisst_es_report(narration, position, sentence_start)
+                out.extend([report] if report is not None else [])
             elif word.lower in _CLAUSE_NOUNS and word.capitalized:
                 clause = self._after_noun(narration, position)
                 if clause is not None:
@@ -593,6 +660,63 @@ class IndirectFinder:
                     if phrase_source is not None:
                         out.append(self._quote(clause, phrase_source))
         return out
+
+    def _heisst_es_report(self, narration: list[Word], cue: int, sentence_start: int) -> Quote | None:
+        """ "In einer Mitteilung des Kreises heißt es, man prüfe …" · "Man prüfe …, hieß es aus dem
+        Rathaus": the clause after "heißt es" (and the document or place phrase it may have) or
+        before it; its source is the document's owner or the phrase, as for a direct quotation
+        ("heißt es" alone names no one). "Als Begründung hieß es, …" is a main clause (the verb before
+        "es"); not "Wie es heißt, …", "als es hieß" (a clause of their own) or "Wie heißt es so schön"."""
+        from .attribution import Attribution, Cue  # the attribution module imports this one
+
+        es_after = cue + 1 < len(narration) and narration[cue + 1].lower == "es"
+        opening = self._clause_start(narration, cue)
+        if es_after and cue > 0 and opening == cue - 1 and narration[opening].lower == "wie":
+            return None  # "Wie heißt es so schön": a question
+        if not es_after and opening < cue and narration[opening].lower in _SUBORDINATORS | {"wie", "so"}:
+            return None  # "wie es heißt", "als es hieß": the formula's own clause
+        k = cue + 2 if es_after else cue + 1
+        while (
+            k < len(narration)
+            and k - cue <= HEISST_PHRASE_REACH
+            and narration[k].text not in _CLAUSE_BREAKS
+            and narration[k].text not in _ENDS
+            and not narration[k].is_quote
+        ):
+            k += 1
+        clause = None
+        if k + 1 < len(narration) and narration[k].text in {",", ":"}:
+            end = k + 1
+            while end < len(narration) and narration[end].text not in _ENDS:
+                end += 1
+            words = narration[k + 1 : end]
+            if words and reported_clause(words, main_clause=True, after_colon=narration[k].text == ":"):
+                clause = self._span(words)
+        if clause is None:
+            clause = self._before(narration, cue)
+        if clause is None and not (
+            cue > 1 and narration[cue - 1].text == "," and self._document_phrase_before(narration, cue)
+        ):
+            clause = self._before(narration, cue, main_clause=True)  # "Er soll teuer sein, heißt es."
+        if clause is None:
+            return None
+        word = narration[cue]
+        if narration[cue - 1].lower == "es" if cue > 0 else False:
+            cue_found = Cue(narration[cue - 1].start, word.end, f"{narration[cue - 1].text} {word.text}", "verb")
+        else:
+            cue_found = Cue(word.start, narration[cue + 1].end, f"{word.text} es", "verb")
+        return self._quote(clause, Attribution(cue_found, self.attributor.document_source(word, sentence_start), False))
+
+    @staticmethod
+    def _document_phrase_before(narration: list[Word], cue: int) -> bool:
+        """ "In dem Beschluss, der dieser Zeitung vorliegt, heißt es": the words before the comma
+        are a prepositional phrase and its relative clause — the document the formula quotes, no
+        clause it reports ("Vor allem Preise stiegen, hieß es" is one)."""
+        start = cue - 1
+        while start > 0 and narration[start - 1].text not in _ENDS and narration[start - 1].text != ":":
+            start -= 1
+        phrase = narration[start : start + DOCUMENT_PHRASE_WORDS + 1]
+        return narration[start].lower in lexicon.PREPOSITIONS and any(w.text == "," for w in phrase[2:])
 
     def _aside_report(self, narration: list[Word], aside: tuple[int, int], cue: int) -> Quote | None:
         """The sentence around a parenthesis that says whose it is, with the source the parenthesis
@@ -941,15 +1065,20 @@ class IndirectFinder:
             None,
         )
 
-    def _before(self, narration: list[Word], cue: int) -> tuple[int, int] | None:
-        """ "Der Zug sei ausgefallen, teilte die Bahn mit": the clause before an inverted cue."""
+    def _before(self, narration: list[Word], cue: int, *, main_clause: bool = False) -> tuple[int, int] | None:
+        """ "Der Zug sei ausgefallen, teilte die Bahn mit": the clause before an inverted cue (with
+        `main_clause`, an indicative one too: "Er soll teuer sein, heißt es")."""
         if cue == 0 or narration[cue - 1].text != ",":
             return None
         start = cue - 1
         while start > 0 and narration[start - 1].text not in _ENDS and narration[start - 1].text != ":":
             start -= 1
         clause = narration[start : cue - 1]
-        if not clause or not reported_clause(clause) or (clause[0].lower in _INTRODUCERS and start > 0):
+        if (
+            not clause
+            or not reported_clause(clause, main_clause=main_clause)
+            or (clause[0].lower in _INTRODUCERS and start > 0)
+        ):
             return None
         return self._span(clause)
 

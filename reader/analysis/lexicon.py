@@ -223,6 +223,38 @@ WORK_NOUNS = (
     "projekt",
 )
 # Verbs that give a name ("die Soldaten nennen sie „Baba Jaga“").
+# Nouns of things that carry a name, right before the name in quotation marks: "die Sorte „Goldtaler“",
+# "das Sturmtief „Quirin“", "das Angebot „Winterwandern am Wechsel“" (the last part of a compound decides).
+NAMED_THING_NOUNS = (
+    "sorte",
+    "marke",
+    "modell",
+    "produkt",
+    "tief",
+    "hoch",
+    "orkan",
+    "hurrikan",
+    "taifun",
+    "zyklon",
+    "angebot",
+    "format",
+    "festival",
+    "reihe",
+    "rubrik",
+    "aktion",
+    "operation",
+    "veranstaltung",
+    "wettbewerb",
+    "auszeichnung",
+    "konzept",
+    "schiff",
+    "fähre",
+    "restaurant",
+    "lokal",
+    "gasthof",
+    "gasthaus",
+    "hotel",
+)
 NAMING_VERBS = frozenset({"nennen", "nennt", "nannte", "nannten", "genannt", "taufte", "tauften", "getauft", "tauft"})
 # Singing and chanting: what a crowd sings or chants is a slogan (a term), whoever sings it.
 CHANT_VERBS = frozenset(
@@ -240,6 +272,7 @@ CHANT_VERBS = frozenset(
         "grölten",
         "gegrölt",
         "intonierten",
+        "riefen",  # a crowd calling out together: „Schieber, Schieber!“, riefen die Fans (not one "rief")
     }
 )
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from . import lexicon
 from .names import PERSON, NameSpan
 
 _BRACKETED = re.compile(r"\(([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,7})\)")
@@ -26,6 +27,11 @@ _FUNCTION_WORDS = frozenset(
     "für und der des den dem die das von vom zur zum in im am an auf de of and for the du la le et".split()
 )
 _LONGEST = 8  # words of a full name, at most
+MIN_UNTAGGED_WORDS = 2  # words of a full name neither form of which the pipeline tagged
+ORGANISATION = "ORG"
+# heads of organisations' names that are no generic institution noun alone ("die Gesellschaft" is
+# society, "die Verkehrsgesellschaft Oberhessen" a company)
+_NAME_HEADS = ("gesellschaft", "bund", "werke", "betriebe", "dienst", "zentrum", "netzwerk", "verbund")
 
 
 @dataclass(frozen=True)
@@ -101,12 +107,14 @@ def with_short_forms(text: str, spans: list[NameSpan]) -> tuple[list[NameSpan], 
         inside = [s for s in spans if s.start < definition.full_end and definition.full_start < s.end]
         short = [s for s in spans if (s.start, s.end) == (definition.short_start, definition.short_end)]
         tagged = short + inside  # the short form's label, else the first part's: "Verkehrsclub Österreich"
-        if not tagged or any(s.label == PERSON for s in tagged):
+        full = text[definition.full_start : definition.full_end]
+        if not tagged and not _named_institution(full):
+            continue
+        if any(s.label == PERSON for s in tagged):
             continue
         if any(s.start < definition.full_start or s.end > definition.full_end for s in inside):
             continue  # a name reaching out of the words the short form spells is another name
-        label = tagged[0].label
-        full = text[definition.full_start : definition.full_end]
+        label = tagged[0].label if tagged else ORGANISATION
         acronym = text[definition.short_start : definition.short_end]
         spans = [s for s in spans if s not in inside]
         spans.append(NameSpan(definition.full_start, definition.full_end, label, full))
@@ -117,6 +125,17 @@ def with_short_forms(text: str, spans: list[NameSpan]) -> tuple[list[NameSpan], 
         spans.sort(key=lambda span: span.start)
         aliases[acronym] = full
     return spans, aliases | _spelt_out(spans, aliases)
+
+
+def _named_institution(full: str) -> bool:
+    """ "Uckermärkische Verkehrsgesellschaft (UVG)": a full name the pipeline missed in both forms
+    is still an organisation's when it is capitalised words (function words between) ending in
+    an institution noun — the short form the text defines for it proves it a name."""
+    words = full.split()
+    if len(words) < MIN_UNTAGGED_WORDS or not all(w[:1].isupper() or w.casefold() in _FUNCTION_WORDS for w in words):
+        return False
+    last = words[-1].casefold().split("-")[-1]
+    return last.endswith(lexicon.ORGANISATION_HEADS + _NAME_HEADS)
 
 
 def _spelt_out(spans: list[NameSpan], defined: dict[str, str]) -> dict[str, str]:

@@ -79,7 +79,7 @@ def test_a_body_named_by_a_truncated_compound_is_one_body_with_its_first_part() 
         "angewiesen“, erklärte die Kammer."
     )
     analysis = _analyse(text, [])
-    assert [q.speaker_text for q in analysis.quotes] == ["Die Industrie- und Handelskammer"]
+    assert [(q.speaker, q.speaker_text) for q in analysis.quotes] == [("Industrie- und Handelskammer", "die Kammer")]
 
 
 # ---- 2. a role tied by apposition to a name is that person ---------------------------------------

@@ -450,3 +450,49 @@ def test_what_issues_shares_is_an_organisation_and_an_acronym_after_a_role_noun_
         roles, [(2, 3, "ORG"), (8, 9, "ORG")], role_heads=("veranstalter",), is_common=lambda w: w == "Veranstalter"
     )
     assert [(t, label) for _, t, label in out] == [("TUI", "ORG"), ("Kessler", "PER")]
+
+
+def test_a_name_with_a_list_of_fields_after_fuer_reaches_to_its_last_field():
+    words = (
+        "Das Landesamt für Forsten , Jagd und Fischerei der Provinz meldet , das Institut für Seenkunde und Feuerwehr ."
+    )
+    spans = [(1, 4, "ORG"), (13, 16, "ORG")]
+    assert organisations(words, spans) == [
+        ("Landesamt für Forsten , Jagd und Fischerei der Provinz", "ORG"),
+        ("Institut für Seenkunde", "ORG"),  # no comma: two bodies, not a list of fields
+    ]
+
+
+def test_an_association_keeps_the_genitive_that_says_whose_it_is():
+    words = "Der Norddeutsche Fachverband der Imker-Vereine warnt , der Bundesverband der Deutschen Seilmacher auch ."
+    assert organisations(words, [(1, 3, "ORG")]) == [
+        ("Norddeutsche Fachverband der Imker-Vereine", "ORG"),
+        ("Bundesverband der Deutschen Seilmacher", "ORG"),
+    ]
+    # untagged and without an adjective the genitive is no part of a name: "der Bauernverband der Region"
+    assert organisations("Der Bauernverband der Region tagt .", []) == []
+
+
+def test_a_bare_association_head_with_two_fields_is_one_name():
+    words = "Der Verband Handwerk und Heimat sprach , der Verband Nordwind und die Stadt auch ."
+    assert organisations(words, []) == [("Verband Handwerk und Heimat", "ORG"), ("Nordwind", "ORG")]
+
+
+def test_an_institution_and_its_place_are_one_organisation_with_the_words_that_qualify_it():
+    words = "Die Freiwillige Feuerwehr Talheim und die Industrie- und Handelskammer Nordau , nicht die Feuerwehr in Talheim ."
+    spans = [(3, 4, "LOC"), (9, 10, "LOC"), (15, 16, "LOC")]
+    assert organisations(words, spans) == [
+        ("Freiwillige Feuerwehr Talheim", "ORG"),
+        ("Industrie- und Handelskammer Nordau", "ORG"),
+        ("Talheim", "LOC"),
+    ]
+    # a place in the genitive says whose it is: "die Feuerwehr Talheims"
+    assert organisations("Die Feuerwehr Talheims rückte aus .", [(2, 3, "LOC")]) == [("Talheims", "LOC")]
+
+
+def test_an_office_of_a_places_administration_is_one_organisation():
+    words = "Beim Bauamt des Kreises Talheim heißt es , das Jugendamt der Stadt Nordau prüfe ."
+    assert organisations(words, [(4, 5, "LOC"), (12, 13, "LOC")]) == [
+        ("Bauamt des Kreises Talheim", "ORG"),
+        ("Jugendamt der Stadt Nordau", "ORG"),
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ...text.quotations import QuoteSpan
+from .. import lexicon
 from ..mentions import Mention
 from ..results import SPEECH, Quote
 
@@ -98,7 +99,8 @@ def attributed_quote(quote: Quote, attribution: Attribution) -> Quote:
     via = SPEAKER_VIA[mention.kind]
     described = replace(quote, speaker_text=speaker_text(mention), speaker_kind=speaker_kind(mention))
     if not referent.known and referent.role is None:
-        return _with_speaker(described, None, None, mention.start, mention.end, via, None)
+        taken_up = _taken_up_organisation(mention)  # "Das Unternehmen" is the "Reederei Halligblick" named before
+        return _with_speaker(described, taken_up, None, mention.start, mention.end, via, None)
     return _with_speaker(described, referent.name, referent.key, mention.start, mention.end, via, referent.role)
 
 
@@ -115,16 +117,58 @@ SPEAKER_VIA = {
 
 
 def speaker_text(mention: Mention) -> str:
-    """How the text names the speaker: the mention as written; for a pronoun, a definite role or
-    an organisation noun that stands for an unnamed role or organisation, that antecedent as
-    written ("ein Feuerwehrsprecher", "der Verband der Chemischen Industrie")."""
-    if (
-        mention.kind in {"pronoun", "possessive", "role", "organisation"}
-        and not mention.referent.known
-        and mention.referent.text
-    ):
+    """How the text names the speaker: the mention as written; for a pronoun or a definite role
+    that stands for an unnamed person, that antecedent as written ("ein Feuerwehrsprecher"). An
+    organisation noun is shown as written ("Das Unternehmen"): the body it takes up is its
+    speaker (`_taken_up_organisation`)."""
+    if mention.kind in {"pronoun", "possessive", "role"} and not mention.referent.known and mention.referent.text:
         return mention.referent.text
     return mention.text
+
+
+_LEADING_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
+
+
+def _taken_up_organisation(mention: Mention) -> str | None:
+    """The unnamed organisation an organisation noun takes up, as the text wrote it where it
+    brought it in and without its article ("Die Reederei Halligblick" → "Reederei Halligblick");
+    None when the noun takes up nothing but itself."""
+    written = mention.referent.text
+    if mention.kind != "organisation" or not written:
+        return None
+    if written == mention.text:
+        return _nominative(written)  # "des Zweirad-Industrie-Verbands" is the "Zweirad-Industrie-Verband"
+    words = written.split(" ")
+    if len(words) > 1 and words[0].lower() in _LEADING_ARTICLES:
+        words = words[1:]
+    if len(words) == 1 and _stem(words[0]) in lexicon.ANAPHORIC_ORGANISATION_HEADS:
+        return None  # "des Unternehmens", "der Konzern" … "Das Unternehmen": a bare noun names no body
+    return " ".join(words)
+
+
+def _nominative(written: str) -> str | None:
+    """A compound institution noun in the genitive after "des", in the nominative: "des
+    Zweirad-Industrie-Verbands" → "Zweirad-Industrie-Verband"; None for any other phrase and for a
+    bare noun ("des Verbands")."""
+    words = written.split(" ")
+    if len(words) != 2 or words[0].lower() != "des":
+        return None
+    noun = words[1]
+    for ending in ("es", "s"):
+        stem = noun.removesuffix(ending)
+        if noun.endswith(ending) and stem.lower().endswith(lexicon.ORGANISATION_HEADS):
+            bare = stem.lower().split("-")[-1] in lexicon.ORGANISATION_HEADS and "-" not in stem
+            return None if bare else stem
+    return None
+
+
+def _stem(noun: str) -> str:
+    """A noun without its genitive ending: "Unternehmens" → "unternehmen", "Verbandes" → "verband"."""
+    low = noun.lower()
+    for ending in ("es", "s"):
+        if low.endswith(ending) and low.removesuffix(ending).endswith(lexicon.ANAPHORIC_ORGANISATION_HEADS):
+            return low.removesuffix(ending)
+    return low
 
 
 def speaker_kind(mention: Mention) -> str:

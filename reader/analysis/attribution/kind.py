@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from ...text.quotations import QuoteSpan
 from .. import lexicon
-from ..indirect import is_subjunctive
+from ..indirect import is_subjunctive, konjunktiv_main_verb
 from ..mentions import Mention
 from ..results import SPEECH, TERM
 from ..words import Word
@@ -23,10 +23,6 @@ SPEECH_MIN_WORDS = 4
 REPORTED_STEPS = 2  # sentences of reported speech a quotation standing alone may follow back to their source
 _INITIALS = re.compile(r"^(?:[a-zäöü]{1,4}|/)$")  # an author's lower-case initials, "tr" or "lwd/mj"
 _SENTENCE = re.compile(r"^[A-ZÄÖÜ][^.!?]*\s[^.!?]*[.!?…]$")  # capitalised, two words or more, its own final stop
-_KONJUNKTIV_I = re.compile(r"^[a-zäöüß]{3,}[^t]e$")  # "schwanke", "ersetze": not the past "sagte"
-_OPENING_SUBJECTS = frozenset({"das", "dies", "dieses", "er", "sie", "es", "man"})
-_NOT_VERBS = frozenset({"gerade", "heute", "alleine", "gerne", "lange", "bitte", "ohne", "ende", "weise", "ebene"})
-VERB_SECOND_REACH = 8  # words from a sentence's start searched for its verb in the second place
 
 
 class QuoteKinds(CueFinding):
@@ -52,9 +48,11 @@ class QuoteKinds(CueFinding):
             before
             and before[-1].capitalized
             and marker.endswith(lexicon.PUBLICATION_NOUNS + lexicon.WORK_NOUNS)
-            and _looks_like_a_name(inner)
+            and (_looks_like_a_name(inner) or _title_shape(inner))
         ):
             return TERM  # "in der Fachzeitschrift „Archäologisches Korrespondenzblatt“": a title after its noun
+        if before and before[-1].capitalized and marker.endswith(lexicon.NAMED_THING_NOUNS) and _title_shape(inner):
+            return TERM  # "Die Sorte „Goldtaler“", "Das Sturmtief „Quirin“": the name of what the noun names
         if _outlet_title(inner) and before and (marker in lexicon.ARTICLES or before[-1].capitalized):
             return TERM  # "sagte er der „Rheinischen Post“", "der Zeitung „Kieler Nachrichten“": a title
         if self._written_on_a_surface(span) or self._work_apposition(span):
@@ -230,27 +228,6 @@ class QuoteKinds(CueFinding):
         return not rest.strip() and len(words) <= 3 and all(_INITIALS.match(w.text) for w in words)
 
 
-def konjunktiv_main_verb(words: list[Word]) -> bool:
-    """A sentence whose verb in the second place is Konjunktiv I after a noun or pronoun subject
-    ("Die Witterung schwanke stark", "Das ersetze keinen Bus", "Mit Kunstschnee lasse sich …"):
-    reported speech, whatever the verb (is_subjunctive knows only listed forms and "er plane")."""
-    if not words or words[0].is_quote or words[0].lower in {"ich", "wir"}:
-        return False
-    for position, word in enumerate(words[1:VERB_SECOND_REACH], start=1):
-        if not word.is_word or word.is_quote:
-            return False  # a comma or a quotation before any verb: no main clause opens here
-        previous = words[position - 1]
-        if word.capitalized or not previous.capitalized or (position == 1 and previous.lower not in _OPENING_SUBJECTS):
-            continue  # still in the first part: "Mit technischer Beschneiung …"
-        after = words[position + 1] if position + 1 < len(words) else None
-        return (
-            bool(_KONJUNKTIV_I.match(word.text))
-            and word.lower not in _NOT_VERBS
-            and (after is None or not after.capitalized)
-        )
-    return False
-
-
 def _outlet_title(text: str) -> bool:
     """One to four capitalised words ending in a newspaper's title word ("Süddeutsche Zeitung")."""
     words = text.split()
@@ -259,6 +236,21 @@ def _outlet_title(text: str) -> bool:
         and all(word[:1].isupper() for word in words)
         and words[-1].lower().endswith(lexicon.OUTLET_TITLE_HEADS)
     )
+
+
+_TITLE_SMALL_WORDS = lexicon.PREPOSITIONS | lexicon.ARTICLES | {"und", "oder"}
+
+
+def _title_shape(text: str) -> bool:
+    """A name or title of up to six words: capitalised first and last words, the words between
+    capitalised or small words ("Winterwandern am Wechsel", "Nebel über dem Moor", "Glück auf,
+    Lausitz"), no sentence of its own (no final stop)."""
+    words = [word.strip(",") for word in text.split()]
+    if not 0 < len(words) <= 6 or text.rstrip()[-1:] in {".", "!", "?", "…", ":"}:
+        return False
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    return all(word[:1].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words)
 
 
 def _looks_like_a_name(text: str) -> bool:

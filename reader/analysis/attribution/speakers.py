@@ -525,6 +525,10 @@ class SpeakerFinding(AttributionState):
         near = self.words.items[max(0, index - 4) : index]
         return any(is_cue_word(w) and w.lower.endswith("en") for w in near)
 
+    def document_source(self, cue: Word, frame_start: int) -> Mention | None:
+        """Who "heißt es" quotes (the indirect finder's reported clauses after it, too)."""
+        return self._document_source(cue, frame_start)
+
     def _document_source(self, cue: Word, frame_start: int) -> Mention | None:
         """Who "heißt es" quotes: "in einem Schreiben (des Ministeriums)" → the owner, else the
         document; "aus Regierungskreisen", "beim Statistischen Bundesamt", "aus dem Büro des …" →

@@ -35,6 +35,61 @@ OFFICE_HEADS = (
     "amts",
     "amtes",
 )
+# institutions that are an organisation when their place follows ("Feuerwehr Hamburg", "Oper
+# Leipzig", "Kreisverwaltung Rhein-Hunsrück"); the office heads above are handled as before
+PLACED_HEADS = (
+    "feuerwehr",
+    "kripo",
+    "verwaltung",
+    "oper",
+    "theater",
+    "kammer",
+    "verband",
+    "archiv",
+    "forschungsstelle",
+    "werke",
+    "stadtwerke",
+    "museum",
+    "bibliothek",
+    "klinikum",
+    "universität",
+    "hochschule",
+)
+
+
+# an administration in the genitive before its place's name ("des Kantons Bern", "der Stadt Köln")
+ADMINISTRATION_GENITIVES = frozenset(
+    {"kantons", "kreises", "landkreises", "landes", "bezirks", "bezirkes", "stadt", "gemeinde", "region", "freistaats"}
+)
+
+
+def _genitive_place(word: str) -> bool:
+    """ "Hamburgs", "Niedersachsens": a place in the genitive is whose the institution is, no name."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "os"))
+
+
+def _qualifiers_start(doc: Doc, head: int, owner: list[int], stop_words: frozenset[str]) -> int:
+    """Where the qualifying words before an institution's head begin: capitalised adjectives
+    ("Freiwillige Feuerwehr", "Kantonaler Gewerbeverband") and a truncated compound with "und"
+    ("Industrie- und Handelskammer")."""
+    k = head
+    while k > 0 and owner[k - 1] < 0:
+        previous = doc[k - 1].text
+        if previous.lower() == "und" and k > 1 and doc[k - 2].text.endswith("-") and doc[k - 2].text[:1].isupper():
+            k -= 2
+        elif (
+            previous[:1].isupper()
+            and previous.lower() not in stop_words
+            and previous.lower().endswith(("e", "en", "er", "es"))
+            and previous.isalpha()
+            and not is_sentence_initial(doc, k - 1)
+        ):
+            k -= 1
+        else:
+            break
+    return k
+
+
 # one word, an organisation wherever it stands: every ministry, and "Bundes-" bodies
 MINISTRY_HEADS = ("ministerium", "ministeriums")
 FEDERAL_HEADS = (
@@ -115,6 +170,26 @@ KIND_HEADS = (
     "zeitung",
     "magazin",
 )
+# bare heads whose name may be two fields they serve ("Verband Bildung und Erziehung")
+_FIELD_NAMED_HEADS = frozenset({"Verband", "Bund"})
+
+
+def _field_named(doc: Doc, head: int, start: int, end: int, owner: list[int]) -> tuple[int, int]:
+    """ "Verband Bildung und Erziehung": a bare association head, one word and "und" and one more
+    capitalised word is one name, the head with its two fields; else the name after the head."""
+    if (
+        doc[head].text not in _FIELD_NAMED_HEADS
+        or end - start != 1
+        or end + 1 >= len(doc)
+        or doc[end].lower_ != "und"
+        or owner[end + 1] >= 0
+        or not (doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha)
+        or (end + 2 < len(doc) and doc[end + 2].text[:1].isupper())
+    ):
+        return start, end
+    return head, end + 2
+
+
 # the US parties, named by their plural ("die Demokraten"); the singular is a role
 PARTY_PLURALS = frozenset({"Demokraten", "Republikaner", "Republikanern"})
 PLURAL_ARTICLES = frozenset({"die", "den", "der"})
@@ -183,6 +258,28 @@ def organisation_spans(
                 drop.add(nxt)
                 new.append(Span(doc, i, place.end, label="ORG"))
                 continue
+        # "Tiefbauamt des Kantons Bern", "Jugendamt der Stadt Köln": an office of the administration of a place
+        if rules.offices and owner[i] < 0 and _head(word, OFFICE_HEADS + PLACED_HEADS) and i + 3 < n:
+            place_owner = owner[i + 3]
+            if (
+                doc[i + 1].lower_ in _GENITIVE_ARTICLES
+                and doc[i + 2].lower_ in ADMINISTRATION_GENITIVES
+                and owner[i + 2] < 0
+                and place_owner >= 0
+                and ents[place_owner].start == i + 3
+                and ents[place_owner].label_ == "LOC"
+            ):
+                drop.add(place_owner)
+                new.append(Span(doc, i, ents[place_owner].end, label="ORG"))
+                continue
+        # "Feuerwehr Hamburg", "Oper Leipzig", "Freiwillige Feuerwehr Dechsendorf", "Industrie- und
+        # Handelskammer Flensburg": an institution and its place, the words that qualify it before
+        if rules.offices and _head(word, PLACED_HEADS) and owner[i] < 0 and nxt >= 0 and ents[nxt].start == i + 1:
+            place = ents[nxt]
+            if place.label_ == "LOC" and not _genitive_place(doc[place.end - 1].text):
+                drop.add(nxt)
+                new.append(Span(doc, _qualifiers_start(doc, i, owner, stop_words), place.end, label="ORG"))
+                continue
         # "Verkehrsministeriums", "Bundespolizei": a ministry or a federal body; "Vermittlungsausschuss",
         # "Kreml": a body that exists once; not the title of a member ("Bundesrat Ignazio Cassis")
         if rules.bodies and (("-" not in word and len(word) > 8) or word in STATE_BODIES):
@@ -220,20 +317,99 @@ def organisation_spans(
                 end = ent.end
                 while end < n and end - j < 4 and owner[end] < 0 and _name_word(doc, end, is_common, stop_words):
                     end += 1
-                if ent.label_ != "ORG" or end > ent.end:
+                start, end = _field_named(doc, i, j, end, owner)
+                if ent.label_ != "ORG" or end > ent.end or start < j:
                     drop.add(nxt)
-                    new.append(Span(doc, j, end, label="ORG"))
+                    new.append(Span(doc, start, end, label="ORG"))
             elif nxt < 0 and _name_word(doc, j, is_common, stop_words) and not _common_compound(doc[j].text, is_common):
                 end = j + 1
                 while end < n and end - j < 3 and owner[end] < 0 and _name_word(doc, end, is_common, stop_words):
                     end += 1
-                new.append(Span(doc, j, end, label="ORG"))
+                start, end = _field_named(doc, i, j, end, owner)
+                new.append(Span(doc, start, end, label="ORG"))
     if rules.kinds:
         out = [_after_kind_noun(doc, e) for e in out]
         out, shares = _share_holders(doc, out, drop, is_common, stop_words)
         new += shares
     kept = [e for k, e in enumerate(out) if k not in drop]
-    return sorted(filter_spans(new + kept), key=lambda e: e.start)
+    spans = sorted(filter_spans(new + kept), key=lambda e: e.start)
+    if rules.kinds:
+        spans = sorted(filter_spans(_with_full_names(doc, spans)), key=lambda e: e.start)
+    return spans
+
+
+# heads of associations' names that a genitive completes ("Deutsche Berufsverband der HNO-Ärzte")
+ASSOCIATION_HEADS = ("verband", "vereinigung", "bund")
+_GENITIVE_ARTICLES = frozenset({"der", "des"})
+_COORDINATORS = frozenset({"und", "sowie"})
+LIST_REACH = 12  # tokens after an organisation's name searched for the rest of its list of fields
+
+
+def _capitalised(doc: Doc, i: int) -> bool:
+    """A capitalised word (hyphenated ones too: "Hals-Nasen-Ohrenärzte")."""
+    if i >= len(doc):
+        return False
+    text = doc[i].text
+    return text[:1].isupper() and (doc[i].is_alpha or "-" in text)
+
+
+def _with_full_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Organisations' names the NER cut short, completed by the shapes German official names take:
+    a list of fields after "für" ("Bundesamt für Ausrüstung, Informationstechnik und Nutzung der
+    Bundeswehr", "Ministerium für Wissenschaft und Forschung, Kunst und Kultur"), and the
+    genitive that says whose association it is ("Deutsche Berufsverband der Hals-Nasen-Ohrenärzte",
+    "Hauptverband der Deutschen Bauindustrie")."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for ent in ents:
+        end = ent.end
+        if ent.label_ == "ORG":
+            end = max(_fields_end(doc, ent, taken), _genitive_end(doc, ent.end - 1, taken))
+        out.append(ent if end == ent.end else Span(doc, ent.start, end, label="ORG"))
+    for i, token in enumerate(doc):  # "Hauptverband der Deutschen Bauindustrie", tagged nowhere
+        if i in taken or not token.text[:1].isupper() or not token.text.lower().endswith(ASSOCIATION_HEADS):
+            continue
+        end = _genitive_end(doc, i, taken, adjective=True)
+        if end > i + 1:
+            out.append(Span(doc, i, end, label="ORG"))
+    return out
+
+
+def _fields_end(doc: Doc, ent: Span, taken: set[int]) -> int:
+    """Where a name with "für" ends when ", Field … und Field" (and a genitive) follow it."""
+    if not any(t.lower_ == "für" for t in ent[1:]):
+        return ent.end
+    j, coordinated = ent.end, False
+    while j + 1 < len(doc) and j - ent.end < LIST_REACH and not coordinated:
+        if doc[j].text == "," and _capitalised(doc, j + 1) and j + 1 not in taken:
+            j += 2
+        elif doc[j].lower_ in _COORDINATORS and _capitalised(doc, j + 1) and j + 1 not in taken:
+            j, coordinated = j + 2, True
+        else:
+            break
+    if not coordinated or not any(doc[k].text == "," for k in range(ent.end, j)):
+        return ent.end  # "für Seenforschung und Feuerwehr": two bodies, not a list of fields
+    if j + 1 < len(doc) and doc[j].lower_ in _GENITIVE_ARTICLES and _capitalised(doc, j + 1):
+        j += 2  # "… und Nutzung der Bundeswehr"
+    return j
+
+
+def _genitive_end(doc: Doc, head: int, taken: set[int], *, adjective: bool = False) -> int:
+    """Where an association's name ends whose head (at `head`) a genitive follows: "der" or "des",
+    perhaps a capitalised adjective, a capitalised noun (with `adjective`, the adjective is needed:
+    "der Deutschen Bauindustrie", not "der Region")."""
+    word = doc[head].text.lower()
+    if not word.endswith(ASSOCIATION_HEADS) or head + 2 >= len(doc) or doc[head + 1].lower_ not in _GENITIVE_ARTICLES:
+        return head + 1
+    j = head + 2
+    has_adjective = _capitalised(doc, j) and doc[j].lower_.endswith(("en", "er")) and _capitalised(doc, j + 1)
+    if has_adjective:
+        j += 1
+    elif adjective:
+        return head + 1
+    if not _capitalised(doc, j) or j in taken or (j + 1 < len(doc) and _capitalised(doc, j + 1)):
+        return head + 1  # no noun, a name of its own, or more capitalised words than a genitive has
+    return j + 1
 
 
 _SHARE_NOUNS = frozenset({"Aktie", "Aktien", "Papiere", "Anleihen"})
