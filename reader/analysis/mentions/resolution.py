@@ -69,6 +69,9 @@ class MentionResolution(MentionState):
         places = {m.start for m in mentions if m.kind == "name" and m.referent.label == "LOC"}
         companies = _companies(mentions)
         ages: dict[str, str] = {}  # person key → the age the text gave them ("der 61-Jährige", "Uwe Brandt (58)")
+        sought: set[str] = (
+            set()
+        )  # roles named unnamed as an object ("sucht den Besitzer"): a later "der Besitzer" is that one
         for number, indices in enumerate(by_sentence):
             topic: Referent | None = None
             source_topic: Referent | None = None  # a person named as the sentence's source ("laut X", "X zufolge")
@@ -103,7 +106,10 @@ class MentionResolution(MentionState):
                         self.taken_up_as_men.add(referent.key or "")
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
                     out[index] = mention
-                elif _anaphoric(mention) and not (mention.kind == "organisation" and mention.end + 1 in places):
+                elif _anaphoric(mention) and not (
+                    (mention.kind == "organisation" and mention.end + 1 in places)
+                    or (mention.kind == "role" and mention.referent.role in sought)
+                ):
                     # "…, muss Trump den Druck erhöhen, so der frühere Diplomat": not one the report names
                     trailing = self._trailing_source(mention, starts[number])
                     here = [] if trailing else nominative
@@ -141,8 +147,20 @@ class MentionResolution(MentionState):
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                     out[index] = mention
                 referent = mention.referent
+                if (
+                    mention.kind == "role"
+                    and mention.case == "obl"
+                    and not referent.known
+                    and referent.role
+                    and mention.text.split(" ")[0].lower() in {"den", "dem", "der"}
+                ):
+                    sought.add(referent.role)
                 self._note_age(mention, ages)
-                if _introduced_unnamed(mention.referent, mention.referent.gender) and mention.case != "gen":
+                if (
+                    _introduced_unnamed(mention.referent, mention.referent.gender)
+                    and mention.case != "gen"
+                    and mention.kind not in {"pronoun", "possessive"}  # brought in by her noun, not by a guess
+                ):
                     unnamed.append(mention.referent)
                 if not _can_be_antecedent(mention) or self._dateline_agency(mention) or self._byline(mention):
                     continue
