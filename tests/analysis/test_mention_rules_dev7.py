@@ -78,3 +78,40 @@ def test_a_role_first_sought_unnamed_is_that_one_later_not_a_named_person(analys
         "Melde sich der Besitzer nicht, werde man ein Zuhause suchen. „Es geht ihm gut“, sagte der Besitzer."
     )
     assert _speakers(analyse(text)) == [None]
+
+
+def test_a_womans_given_name_not_in_a_lets_a_feminine_role_noun_take_her_up(analyse: Analyse) -> None:
+    # "Karin" does not end in -a; the lexicon's given names know it is a woman's
+    text = "Es ging vor allem um Karin Keller-Sutter. Die junge Ministerin sagte: „Wir bleiben dabei.“"
+    assert _speakers(analyse(text)) == ["Karin Keller-Sutter"]
+
+
+def test_likely_feminine_reads_the_given_name_lists_before_the_ending() -> None:
+    from reader.analysis.mentions.word_rules import likely_feminine
+
+    assert likely_feminine("Sabine Adamek") and likely_feminine("Lena Berg")
+    assert not likely_feminine("Luca Moretti") and not likely_feminine("Paul Weber")
+    assert not likely_feminine("Ruth")  # a surname alone says nothing of a given name
+
+
+def test_an_age_noun_takes_up_the_one_woman_named_some_sentences_before(analyse: Analyse) -> None:
+    text = (
+        "Um sechs Uhr steht Karin Keller-Sutter im Steuerhaus. „Das ist der Fluss im August“, sagt sie.\n\n"
+        "Der Pegel steht bei 68 Zentimetern. Das heißt nicht viel. Den Rest fahren andere Schiffe, oder er "
+        "bleibt im Hafen. „Wir fahren mit einem Drittel Gepäck“, sagt die 54-Jährige."
+    )
+    assert _speakers(analyse(text)) == ["Karin Keller-Sutter", "Karin Keller-Sutter"]
+
+
+def test_an_age_noun_after_two_women_named_stays_unresolved(analyse: Analyse) -> None:
+    text = (
+        "Um sechs Uhr stehen Karin Keller-Sutter und Anna Roth im Steuerhaus.\n\n"
+        "Der Pegel steht bei 68 Zentimetern. Das heißt nicht viel. Den Rest fahren andere Schiffe, oder der "
+        "Rest bleibt im Hafen. „Wir fahren mit einem Drittel Gepäck“, sagt die 54-Jährige."
+    )
+    assert _speakers(analyse(text)) == [None]
+
+
+def test_er_never_takes_a_given_name_the_lexicon_knows_as_a_womans(analyse: Analyse) -> None:
+    text = "Karin Keller-Sutter kam spät zum Termin. „Das ist ein Skandal“, sagte er."
+    assert _speakers(analyse(text)) == [None]

@@ -161,9 +161,24 @@ _OBLIQUE_GENDER = {
 }
 
 
+def given_name_gender(name: str | None) -> str:
+    """ "f" or "m" for a given name the lexicon lists as an exception to the -a rule, else ""."""
+    parts = (name or "").split(" ")
+    if len(parts) < 2:  # a surname alone ("Berg", "Ruth") says nothing of a given name
+        return ""
+    first = parts[0].lower()
+    if first in lexicon.FEMININE_GIVEN_NAMES:
+        return "f"
+    return "m" if first in lexicon.MASCULINE_GIVEN_NAMES_IN_A else ""
+
+
 def likely_feminine(name: str | None) -> bool:
-    """A first name in -a is more often a woman's, but not always ("Luka", "Nikola", "Andrea",
-    "Mustafa", "Jona"): a preference among people the text gives no gender, never a gender."""
+    """A first name in -a is more often a woman's, but not always ("Luka", "Nikola", "Mustafa"),
+    and many women's names end otherwise ("Sabine", "Ingrid", "Selin"): the lexicon's lists of
+    frequent exceptions first. A preference among people the text gives no gender, never a gender."""
+    listed = given_name_gender(name)
+    if listed:
+        return listed == "f"
     first = (name or "").split(" ")[0]
     return first.endswith("a") and len(first) > 2
 
