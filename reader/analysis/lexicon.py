@@ -328,6 +328,11 @@ SOURCE_PREPOSITIONS = frozenset({"laut", "zufolge"})
 NAME_PREPOSITIONS = PREPOSITIONS | frozenset({"pro", "contra", "kontra"})
 # Conjunctions and adverbs that are never part of a name or a noun phrase: the words both
 # function-word lists share (mentions/word_rules.py FUNCTION_WORDS, attribution/speakers.py).
+# the question words: "Was der Wirt dazu sagt?" opens with one, not with a noun whose genitive follows
+INTERROGATIVES = frozenset(
+    {"was", "wer", "wen", "wem", "wessen", "warum", "wo", "wann", "woher", "wohin", "weshalb", "wieso"}
+    | {"weswegen", "womit", "wozu", "wofür", "worüber", "worauf", "wovon", "welche", "welcher", "welches"}
+)
 CLAUSE_WORDS = frozenset(
     {
         "und",
@@ -720,6 +725,119 @@ ROLE_SUFFIXES = (
     "intendantin",
     "biologe",
     "biologin",
+    # people by trade, station or part in a story ("sagt der Kiosk-Besitzer", "eine Passantin");
+    # none whose ending is also a thing's ("Fahrzeuge", "Ausläufer", "Seifenspender", "Europa")
+    "besitzer",
+    "besitzerin",
+    "inhaber",
+    "inhaberin",
+    "eigner",
+    "eignerin",
+    "fahrer",
+    "fahrerin",
+    "lokführer",
+    "lokführerin",
+    "besucher",
+    "besucherin",
+    "zuschauer",
+    "zuschauerin",
+    "schüler",
+    "schülerin",
+    "förster",
+    "försterin",
+    "jäger",
+    "jägerin",
+    "imker",
+    "imkerin",
+    "bäcker",
+    "bäckerin",
+    "metzger",
+    "metzgerin",
+    "bauer",
+    "bauerin",
+    "mieter",
+    "mieterin",
+    "pächter",
+    "pächterin",
+    "käufer",
+    "käuferin",
+    "pfleger",
+    "pflegerin",
+    "sanitäter",
+    "sanitäterin",
+    "gärtner",
+    "gärtnerin",
+    "gründer",
+    "gründerin",
+    "pendler",
+    "pendlerin",
+    "fußgänger",
+    "fußgängerin",
+    "urlauber",
+    "urlauberin",
+    "wanderer",
+    "wandererin",
+    "angler",
+    "anglerin",
+    "segler",
+    "seglerin",
+    "befürworter",
+    "befürworterin",
+    "kellner",
+    "kellnerin",
+    "friseur",
+    "friseurin",
+    "pfarrer",
+    "pfarrerin",
+    "pastor",
+    "pastorin",
+    "priester",
+    "priesterin",
+    "hausmeister",
+    "hausmeisterin",
+    "arbeiter",
+    "arbeiterin",
+    "erzieher",
+    "erzieherin",
+    "ortsvorsteher",
+    "ortsvorsteherin",
+    "musiker",
+    "musikerin",
+    "sänger",
+    "sängerin",
+    "künstler",
+    "künstlerin",
+    "tänzer",
+    "tänzerin",
+    "maler",
+    "malerin",
+    "student",
+    "studentin",
+    "tourist",
+    "touristin",
+    "passant",
+    "passantin",
+    "dozent",
+    "dozentin",
+    "fotograf",
+    "fotografin",
+    "komponist",
+    "komponistin",
+    "dirigent",
+    "dirigentin",
+    "kunde",
+    "kundin",
+    "angestellte",
+    "angestellter",
+    "verdächtige",
+    "verdächtiger",
+    "professor",
+    "professorin",
+    "bischof",
+    "bischöfin",
+    "imam",
+    "rabbiner",
+    "rabbinerin",
 )
 # role nouns that are feminine without the suffix -in ("die Mutter", "die Krankenschwester")
 FEMININE_ROLE_HEADS = ("frau", "mutter", "schwester", "tochter")
@@ -994,3 +1112,32 @@ INDEFINITE_DETERMINERS = frozenset(
     {"ein", "eine", "einer", "mehrere", "viele", "manche", "einige", "zahlreiche", "andere"}
 )
 PLURAL_DETERMINERS = frozenset({"mehrere", "viele", "manche", "einige", "zahlreiche", "andere", "alle", "beide"})
+
+# Given names that break the rule of thumb "a first name in -a is a woman's": frequent women's names
+# in German-language news that do not end in -a, and men's names that do. A preference among
+# people whose gender the text does not show (mentions/word_rules.likely_feminine), never a gender.
+FEMININE_GIVEN_NAMES = frozenset(
+    """
+    alice amelie amélie angelique ann anne anneliese annemarie annette anke antje astrid aurélie ayşe
+    aylin beate bettine birgit birgitte brigitte britt carmen carolin caroline catherine celine céline
+    chantal charlotte christiane christin christine claire claudine corinne dagmar dilek doris dörte edith
+    elfriede elif elin elisabeth elizabeth elke ellen emilie emily emine esther eveline frauke friederike
+    gabriele gerlinde gertraud gertrud grace grete gudrun gül gülsen hanne hannah hannelore hatice hedwig
+    heide heidi heike helen helene henrike hildegard hillary ilknur ilse imke ines ingeborg ingrid inken
+    irene irmgard iris isabel isabell isabelle jacqueline jane janet janine jasmin jeannette jennifer jill
+    joan johanne josephine judith jule juliane karen karin kate katharine kathleen kathrin katrin kerstin
+    kirsten kristin lauren leonie liane lieselotte lilli lilly lisbeth liv lotte louise luise madeleine
+    maren mareike margaret margit margot margret marguerite marianne marie marion marit marlene mary
+    mechthild meike melanie melek merle merve meryem mette michelle miriam nadine nancy nathalie natalie
+    nele nesrin nicole nikki nur özlem paulette pauline rachel renate romy rosemarie ruth sabine sanne
+    sarah selin sevim sharon sibel sigrid silke simone solveig songül sophie stefanie stephanie susan
+    susanne sybille sylvie ulrike ursel ute waltraud wiebke yasemin yasmin yvonne zeynep zoe
+    """.split()
+)
+MASCULINE_GIVEN_NAMES_IN_A = frozenset(
+    """
+    aljoscha alireza attila costa dima elia ezra grischa hamza ilja isa jeremia jona joschka joshua
+    kolja kosta kostja kuba luca luka mattia mirza mischa musa mustafa nikita nikola nima osama
+    pascha reza sascha sina taha tobia usama wanja yahya zakaria
+    """.split()
+)

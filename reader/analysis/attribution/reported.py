@@ -59,6 +59,7 @@ class ReportedSpeech(QuoteKinds):
                 or cue_lexicon.is_evidence_form(words[position].lower)  # "habe Moral bewiesen": no one speaks
                 or speaks_for(words, position)  # "Dafür spricht, dass …"
                 or in_question_clause(words, position)  # "Was die Nachbarn dazu sagen, sei ihm nicht egal"
+                or (position > 0 and words[position - 1].lower == "zu")  # "Er verlangte, ihr mehr zu erlauben": content
             ):
                 continue
             mention = self.verb_source(words, position, words[0].start).mention

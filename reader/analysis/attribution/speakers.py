@@ -509,6 +509,8 @@ class SpeakerFinding(AttributionState):
                 and m.referent.label == "PER"
                 and m.kind in {"name", "role", "pronoun", "indefinite"}
                 and m.referent.gender != "1"
+                and m.referent.kind
+                != "group"  # "Die Zuschauer feierten sie": a crowd, not whom "die 22-Jährige" takes up
             ][:1]  # the sentence's topic, its first subject
             if not present:
                 continue

@@ -38,6 +38,10 @@ _PRONOUN_FORMS = lexicon.PRONOUNS_MALE | lexicon.PRONOUNS_FEMALE | lexicon.POSSE
 _DEFINITE_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
 _CONTRACTED_PREPOSITIONS = frozenset({"im", "am", "beim", "vom", "zum", "zur", "ins"})  # a preposition and its article
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")  # "ADV", "VKA": an organisation's short name
+# before a role noun they make it anyone of the kind ("Jede Erzieherin", "kein Arzt"), not a person of the story
+_GENERIC_QUANTIFIERS = frozenset(
+    {"jede", "jeder", "jedes", "jedem", "jeden", "kein", "keine", "keiner", "keinem", "keinen"}
+)
 
 
 def _short_form_of(text: str, before: Mention, start: int) -> bool:
@@ -203,6 +207,9 @@ class MentionScan(RoleLearning):
                 adjectives, first = self._adjectives_before(i)
                 if first > 0 and items[first - 1].lower in lexicon.PLURAL_DETERMINERS and items[first - 1].capitalized:
                     first -= 1  # "Andere Schäfer in der Region sprachen …": opening the sentence, capitalised
+                if first > 0 and items[first - 1].lower in _GENERIC_QUANTIFIERS:
+                    i += 1
+                    continue  # "Jede Erzieherin verbringe …", "kein Arzt": anyone, no person of the story
                 determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
                 key = role_key(adjectives, word.text)
                 start = items[first].start

@@ -13,7 +13,7 @@ from ..results import RoleLink
 from .institutions import institution_kind, of_kind
 from .referents import Mention, Referent
 from .state import MentionState
-from .word_rules import likely_feminine
+from .word_rules import given_name_gender, likely_feminine
 
 _AGE_ADJECTIVE = re.compile(r"^\d+-jährigen?$")
 _AGE_HEAD = re.compile(r"^\d+-Jährigen?$")  # "die 81-Jährige": a person by age
@@ -31,8 +31,9 @@ _SUBORDINATORS = frozenset(
 INVERTED_CUE_REACH = 40  # words before the comma searched for the opening of the clause the cue follows
 PRONOUN_LOOKBACK_SENTENCES = 3
 DEFINITE_LOOKBACK_SENTENCES = 3
+AGE_LOOKBACK_SENTENCES = 6  # an age noun names a person of the story, often some sentences after her name
 ANAPHOR_LOOKBACK_SENTENCES = 2
-_HOSPITAL_HEADS = ("klinik", "klinikum", "kliniken", "krankenhaus", "universitätsmedizin", "spital")
+_HOSPITAL_HEADS = ("klinik", "klinikum", "kliniken", "krankenhaus", "universitätsmedizin", "spital", "hospital")
 # the definite articles before an institution noun that takes up a named one: a subject, an owner,
 # or a source ("Der Staatsanwaltschaft zufolge", "laut dem Landgericht")
 _DETERMINERS_BY_CASE = {
@@ -69,6 +70,9 @@ class MentionResolution(MentionState):
         places = {m.start for m in mentions if m.kind == "name" and m.referent.label == "LOC"}
         companies = _companies(mentions)
         ages: dict[str, str] = {}  # person key → the age the text gave them ("der 61-Jährige", "Uwe Brandt (58)")
+        sought: set[str] = (
+            set()
+        )  # roles named unnamed as an object ("sucht den Besitzer"): a later "der Besitzer" is that one
         for number, indices in enumerate(by_sentence):
             topic: Referent | None = None
             source_topic: Referent | None = None  # a person named as the sentence's source ("laut X", "X zufolge")
@@ -103,7 +107,10 @@ class MentionResolution(MentionState):
                         self.taken_up_as_men.add(referent.key or "")
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, referent, mention.text)
                     out[index] = mention
-                elif _anaphoric(mention) and not (mention.kind == "organisation" and mention.end + 1 in places):
+                elif _anaphoric(mention) and not (
+                    (mention.kind == "organisation" and mention.end + 1 in places)
+                    or (mention.kind == "role" and mention.referent.role in sought)
+                ):
                     # "…, muss Trump den Druck erhöhen, so der frühere Diplomat": not one the report names
                     trailing = self._trailing_source(mention, starts[number])
                     here = [] if trailing else nominative
@@ -119,6 +126,8 @@ class MentionResolution(MentionState):
                             self._in_paragraph(mention, earlier, opened),
                             [unnamed, *introduced[::-1]],
                         )
+                    if found is None and _AGE_HEAD.match(mention.text.split(" ")[-1]):
+                        found = self._only_person_of_gender(mention, nominative + other, earlier)
                     if found is not None and (
                         not self._age_fits(mention, found, ages)
                         or _unnamed_nearer(
@@ -141,8 +150,20 @@ class MentionResolution(MentionState):
                     mention = Mention(mention.start, mention.end, mention.kind, mention.case, found, mention.text)
                     out[index] = mention
                 referent = mention.referent
+                if (
+                    mention.kind == "role"
+                    and mention.case == "obl"
+                    and not referent.known
+                    and referent.role
+                    and mention.text.split(" ")[0].lower() in {"den", "dem", "der"}
+                ):
+                    sought.add(referent.role)
                 self._note_age(mention, ages)
-                if _introduced_unnamed(mention.referent, mention.referent.gender) and mention.case != "gen":
+                if (
+                    _introduced_unnamed(mention.referent, mention.referent.gender)
+                    and mention.case != "gen"
+                    and mention.kind not in {"pronoun", "possessive"}  # brought in by her noun, not by a guess
+                ):
                     unnamed.append(mention.referent)
                 if not _can_be_antecedent(mention) or self._dateline_agency(mention) or self._byline(mention):
                     continue
@@ -372,6 +393,24 @@ class MentionResolution(MentionState):
             if fitting:
                 return next(iter(fitting.values())) if len(fitting) == 1 else None
         return None
+
+    def _only_person_of_gender(
+        self, mention: Mention, here: list[Referent], earlier: list[list[Referent]]
+    ) -> Referent | None:
+        """An age noun ("die 54-Jährige") a few sentences after the one named person of its gender
+        the text has been about ("Birgit Hollmann steht im Steuerhaus … Der Pegel steht … sagt die
+        54-Jährige"): that person, when the AGE_LOOKBACK_SENTENCES name no other of the gender."""
+        gender = mention.referent.gender
+        if gender not in {"m", "f"}:
+            return None
+        windows = [here, *earlier[-AGE_LOOKBACK_SENTENCES:]]
+        people = {
+            c.key: self._gendered(c)
+            for window in windows
+            for c in window
+            if c.known and c.label == "PER" and c.kind != "group" and _clearly(self._gendered(c), gender)
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _shown_a_man(self, person: Referent, gender: str) -> bool:
         """ "Er fährt den Bus … Erst ging der Konsum, sagt die Wirtin": a feminine role noun takes
@@ -663,14 +702,16 @@ def _can_be_antecedent(mention: Mention) -> bool:
 
 def _compatible(referent: Referent, gender: str, *, lenient: bool = False) -> bool:
     """Whether "er" (m) or "sie" (f) can stand for the referent. People of unknown gender take
-    "er" at once and "sie" only leniently (one whose first name ends in -a the other way round); organisations need their article's gender ("die
-    Regierung" → sie, "der Konzern" → er), named ones ("Siemens") take "sie" leniently."""
+    "er" at once and "sie" only leniently; one whose given name is likely a woman's takes "sie" at
+    once and "er" only leniently, one the lexicon knows as a woman's never; organisations need their article's gender ("die Regierung" → sie, "der
+    Konzern" → er), named ones ("Siemens") take "sie" leniently."""
     if referent.label == "PER" and referent.kind != "group":
-        # a first name in -a only orders the candidates: "sie" takes it at once, "er" leniently
         feminine = referent.gender == "f" or (referent.gender == "" and likely_feminine(referent.name))
         if gender == "f":
             return feminine or (lenient and referent.gender == "")
-        return referent.gender not in {"f", "n"} and (lenient or not feminine)
+        if referent.gender in {"f", "n"} or given_name_gender(referent.name) == "f":
+            return False  # "er" never a woman's given name ("Sabine", "Ingrid")
+        return lenient or not feminine  # "Andrea", "Luka": an -a ending only orders the candidates
     if referent.label == "ORG":
         if referent.gender:
             return referent.gender == gender

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .. import lexicon
+from .. import cue_lexicon, lexicon
 from ..results import Entity, RoleLink
 from ..words import Word
 from .referents import Referent
@@ -20,9 +20,12 @@ from .word_rules import (
     role_key,
 )
 
-APPOSITION_BACK = 6  # words between a role noun and the comma before the name it is tied to
+# words between a role noun and the comma before the name it is tied to: "der innenpolitische Sprecher
+# der CDU-Fraktion in der Hamburgischen Bürgerschaft, X" has six; a verb of saying between ends the search
+APPOSITION_BACK = 9
 ANAPHOR_MIN_VOTES = 2
 ANAPHOR_MIN_SHARE = 2 / 3
+_CUE_FORMS = cue_lexicon.cue_forms()
 _GENITIVE_ARTICLES = frozenset({"der", "des", "eines", "einer"})
 
 
@@ -58,6 +61,8 @@ class RoleLearning(MentionState):
                 for back in range(i - 2, max(-1, i - 2 - APPOSITION_BACK), -1):
                     if items[back].text in {",", ".", "!", "?", ":", ";"} or items[back].is_quote:
                         break
+                    if items[back].lower in _CUE_FORMS:
+                        break  # "Der Sprecher sagte am Montag in Berlin, Max Müller habe …": no apposition
                     if _looks_role(items[back]) and (
                         back == 0
                         or items[back - 1].lower in lexicon.ARTICLES

@@ -16,6 +16,7 @@ FUNCTION_WORDS = (
     lexicon.ARTICLES
     | lexicon.PREPOSITIONS
     | lexicon.CLAUSE_WORDS
+    | lexicon.INTERROGATIVES
     | {
         "statt",
         "anstatt",
@@ -143,17 +144,41 @@ def _role_gender(noun: str, determiner: str) -> str:
     """The gender a role noun gives the person it names. A nominalised adjective ("Abgeordnete",
     "Vorsitzende", "27-Jährige") shows it only in its article ("die Abgeordnete"); without one
     ("CSU-Europaabgeordnete Katharina …") it tells nothing, and the first name decides."""
-    if _AGE_NOUN.match(noun) or noun.lower().endswith("e"):
+    lower = noun.lower()
+    if lower.endswith("en") and not lower.endswith("innen") and determiner in _OBLIQUE_GENDER:
+        return _OBLIQUE_GENDER[determiner]  # "mit der Abgeordneten X", "der 44-Jährigen X": hers
+    if _AGE_NOUN.match(noun) or lower.endswith("e"):
         return _NOMINATIVE_GENDER.get(determiner, "")
     return _gender_of_role(noun)
 
 
 _NOMINATIVE_GENDER = {"der": "m", "ein": "m", "die": "f", "eine": "f"}
+# a role noun in -en is in the dative, accusative or genitive (or a plural): "der" before it is a
+# woman's singular ("mit der Landtagsabgeordneten"), "dem", "den", "des" a man's, "die" a plural's
+_OBLIQUE_GENDER = {
+    **{"der": "f", "einer": "f", "die": ""},
+    **{"dem": "m", "den": "m", "des": "m", "einem": "m", "einen": "m", "eines": "m"},
+}
+
+
+def given_name_gender(name: str | None) -> str:
+    """ "f" or "m" for a given name the lexicon lists as an exception to the -a rule, else ""."""
+    parts = (name or "").split(" ")
+    if len(parts) < 2:  # a surname alone ("Berg", "Ruth") says nothing of a given name
+        return ""
+    first = parts[0].lower()
+    if first in lexicon.FEMININE_GIVEN_NAMES:
+        return "f"
+    return "m" if first in lexicon.MASCULINE_GIVEN_NAMES_IN_A else ""
 
 
 def likely_feminine(name: str | None) -> bool:
-    """A first name in -a is more often a woman's, but not always ("Luka", "Nikola", "Andrea",
-    "Mustafa", "Jona"): a preference among people the text gives no gender, never a gender."""
+    """A first name in -a is more often a woman's, but not always ("Luka", "Nikola", "Mustafa"),
+    and many women's names end otherwise ("Sabine", "Ingrid", "Selin"): the lexicon's lists of
+    frequent exceptions first. A preference among people the text gives no gender, never a gender."""
+    listed = given_name_gender(name)
+    if listed:
+        return listed == "f"
     first = (name or "").split(" ")[0]
     return first.endswith("a") and len(first) > 2
 
