@@ -21,9 +21,11 @@ _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
 
 
-def temp_name_for(name: str) -> str:
-    """A fresh hidden temp name for a file called `name`, to be created in the same folder."""
-    return f".{name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+def temp_name_for(name: str, token: str | None = None) -> str:
+    """A fresh hidden temp name for a file called `name`, to be created in the same folder.
+    `token` (8 hex digits, secrets.token_hex(4)) may be one drawn for several files of one
+    change, whose names differ already."""
+    return f".{name}.{os.getpid()}.{token or secrets.token_hex(4)}{TEMP_SUFFIX}"
 
 
 def temp_path_for(path: Path) -> Path:
@@ -45,10 +47,17 @@ def write_temp(name: str, data: bytes, *, durable: bool = True, dir_fd: int | No
     removed and the error raised.
     """
     temp = temp_name_for(Path(name).name) if dir_fd is not None else str(temp_path_for(Path(name)))
+    write_new_file(temp, data, durable=durable, dir_fd=dir_fd)
+    return temp
+
+
+def write_new_file(name: str, data: bytes, *, durable: bool = True, dir_fd: int | None = None) -> None:
+    """Create the file `name`, which must not exist yet, holding `data` (fsynced when `durable`).
+    On any OSError the file is removed and the error raised."""
     fd: int | None = None
     try:
         # O_EXCL with O_CREAT never follows a link: a planted one makes this fail, not write through it.
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644, dir_fd=dir_fd)
+        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644, dir_fd=dir_fd)
         _write_all(fd, data)
         if durable:
             os.fsync(fd)
@@ -57,9 +66,8 @@ def write_temp(name: str, data: bytes, *, durable: bool = True, dir_fd: int | No
     except BaseException:
         if fd is not None:
             os.close(fd)
-        remove_quietly(temp, dir_fd=dir_fd)
+        remove_quietly(name, dir_fd=dir_fd)
         raise
-    return temp
 
 
 def remove_quietly(name: str, *, dir_fd: int | None = None) -> None:

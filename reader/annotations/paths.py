@@ -52,7 +52,12 @@ def article_dirname(article_id: str) -> str:
 
 
 def shard_relative(article_id: str, annotation_id: str) -> str:
-    return f"{SHARDS_DIRNAME}/{article_dirname(article_id)}/{shard_name(annotation_id)}"
+    return shard_file(article_id, shard_name(annotation_id))
+
+
+def shard_file(article_id: str, name: str) -> str:
+    """The shard file `name` (a shard_name) of an article, relative to the store's root."""
+    return f"{SHARDS_DIRNAME}/{article_dirname(article_id)}/{name}"
 
 
 def is_shard_relative(relative: str) -> bool:

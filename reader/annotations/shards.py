@@ -8,7 +8,7 @@ StoreUnreadable naming it) and must sit in the file the store would put them in.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -84,7 +84,7 @@ class Shard:
         self.written[annotation.id] = annotation
         self.dirty = True
 
-    def put_all(self, annotations: list[Annotation], stored: list[dict[str, Any] | None] | None = None) -> None:
+    def put_all(self, annotations: Sequence[Annotation], stored: Sequence[dict[str, Any] | None] | None = None) -> None:
         """put for each (an import's new annotations: a call each spared); `stored` may give
         each one's record (to_record) made already, or None."""
         records, written = self.records, self.written

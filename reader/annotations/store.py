@@ -33,8 +33,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import partial
+from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..articles import Article, Library
 from ..atomic_files import FolderFds, open_folder, open_folder_fd
@@ -75,6 +76,7 @@ from .paths import (
     LOCK_NAME,
     Survey,
     is_shard_relative,
+    shard_file,
     shard_names,
     shard_relative,
     survey,
@@ -101,6 +103,9 @@ from .tags import clean_tags, complete_tag, tag_key
 from .times import utc_now
 
 __all__ = ["AnnotationNotFound", "AnnotationStore", "Conflict"]
+
+_ID, _ARTICLE_ID = attrgetter("id"), attrgetter("article_id")
+_T = TypeVar("_T")
 
 LOCK_TIMEOUT_S = 15.0
 STALE_EXPORT_TEMP_S = 3600.0
@@ -428,18 +433,15 @@ class AnnotationStore:
                 for a, _ in incoming
             ]
         outcomes: list[Outcome] = [Outcome.UNCHANGED] * len(incoming)
-        by_shard: dict[str, list[int]] = {}  # shard file -> indices
-        by_article: dict[str, dict[str, list[int]]] = {}  # article -> shard name -> indices
         stored = [to_store for _, to_store in incoming]
-        for index, (to_store, name) in enumerate(zip(stored, shard_names(a.id for a in stored), strict=True)):
-            names = by_article.get(to_store.article_id)
-            if names is None:
-                names = by_article[to_store.article_id] = {}
-            indices = names.get(name)
+        groups: dict[tuple[str, str], list[int]] = {}  # (article, shard name) -> indices, in order of first use
+        for index, key in enumerate(zip(map(_ARTICLE_ID, stored), shard_names(map(_ID, stored)), strict=True)):
+            indices = groups.get(key)
             if indices is None:
-                names[name] = indices = []
-                by_shard[shard_relative(to_store.article_id, to_store.id)] = indices
-            indices.append(index)
+                groups[key] = [index]
+            else:
+                indices.append(index)
+        by_shard = {shard_file(article_id, name): indices for (article_id, name), indices in groups.items()}
 
         known_records = records
 
@@ -452,8 +454,7 @@ class AnnotationStore:
                     for index in indices:
                         outcomes[index] = Outcome.ADDED
                     shard.put_all(  # (the file holds no id twice)
-                        [stored[index] for index in indices],
-                        [known_records[index] for index in indices] if known_records else None,
+                        _picked(stored, indices), _picked(known_records, indices) if known_records else None
                     )
                     return
                 added: list[Annotation] = []  # ids new to the file
@@ -897,6 +898,12 @@ class AnnotationStore:
                     os.unlink(name, dir_fd=folder_fd)
             except OSError:
                 continue
+
+
+def _picked(items: Sequence[_T], indices: list[int]) -> Sequence[_T]:
+    """items[i] for each index, in one C call (an import's 100,000: a step per index spared)."""
+    picked = itemgetter(*indices)(items)
+    return picked if len(indices) > 1 else (picked,)
 
 
 def _shard_of(annotation: Annotation) -> str:
