@@ -304,12 +304,16 @@ def reported_clause(
         first_part < MIN_WORDS or not any(w.is_word and not w.capitalized for w in words[:first_part])
     ):
         return False  # "sagte der Sprecher, Khalid al-Mansouri, in Doha": an apposition
+    if not own_stance and all(w.capitalized or not w.is_word or w.lower in _APPOSITION_SMALL_WORDS for w in words):
+        return False  # "sagt Anna Roth, Chefärztin der Kinderklinik": nouns and articles, no verb
     if own_stance and words[0].lower in _DEMONSTRATIVES:
         return True  # "Ich finde, die Antwort darauf ist klar": no noun before the comma for a relative clause
     return after_colon or words[0].lower not in _SUBORDINATORS or _demonstrative_main_clause(words)
 
 
 _DEMONSTRATIVES = frozenset({"der", "die", "das"})
+# the small words an apposition's nouns hold together ("Chefärztin der Klinik für Kinder und Jugendliche")
+_APPOSITION_SMALL_WORDS = lexicon.ARTICLES | lexicon.PREPOSITIONS | {"und", "oder", "sowie"}
 # words after "das"/"die" that open a relative clause's middle field, not a finite verb
 _NOT_FINITE_AFTER_DEMONSTRATIVE = (
     frozenset(

@@ -75,6 +75,7 @@ def test_a_pronoun_source_is_resolved_as_for_quotes(analyse) -> None:
         "Die Bahn hat den Fahrplan geändert, weil die Strecke gesperrt ist.",  # no cue
         "Thomas Klein sagte: „Wir bleiben bei unserer Linie und gehen keinen Schritt zurück.“",  # a direct quotation
         "Wenn Anna Roth sagt, bleiben wir eben hier.",  # the cue sits in a conditional clause
+        "„Wir sind voll“, sagt Anna Roth, Chefärztin der Kinderklinik in Kassel.",  # an apposition, no verb
     ],
 )
 def test_no_reported_clause(analyse, text: str) -> None:
