@@ -72,8 +72,11 @@ def speaker_identity(quote: Quote) -> tuple[str, str]:
     """(key, display name) of whoever the quote is attributed to."""
     if quote.speaker_key and quote.speaker:
         return quote.speaker_key, quote.speaker
-    if quote.speaker_text and quote.speaker_kind != "pronoun":  # an unresolved "er" or "man" says nothing
-        text = " ".join(quote.speaker_text.split())
+    # an unnamed speaker as the text brought them in ("Eine Sprecherin der Stadt", not the "die
+    # Sprecherin" that takes her up), else as written; an unresolved "er" or "man" says nothing
+    written = quote.speaker or (quote.speaker_text if quote.speaker_kind != "pronoun" else None)
+    if written:
+        text = " ".join(written.split())
         return "text:" + text.lower(), text
     return UNKNOWN, UNKNOWN
 

@@ -176,7 +176,8 @@ def test_an_age_noun_takes_up_the_unnamed_person_of_its_gender_before_it(analyse
         "Am zweiten Verhandlungstag hatte ein Schichtleiter der Flughafenwache ausgesagt. "
         "„Wir wussten in den ersten Minuten nichts“, schilderte der 49-Jährige."
     )
-    assert quotes_of(analyse(text))[0].speaker_text == "ein Schichtleiter der Flughafenwache"
+    quote = quotes_of(analyse(text))[0]
+    assert (quote.speaker, quote.speaker_text) == ("ein Schichtleiter der Flughafenwache", "der 49-Jährige")
 
 
 def test_an_age_noun_of_another_gender_stays_as_written(analyse: Analyse) -> None:

@@ -197,7 +197,8 @@ def test_a_definite_role_takes_up_the_unnamed_source_it_repeats(analyse: Analyse
         "Ein Sprecher des Innenministeriums sagte, die Lage sei ruhig. "
         "„Wir beobachten die Entwicklung genau“, sagte der Sprecher."
     )
-    assert quotes_of(analyse(text))[-1].speaker_text == "Ein Sprecher des Innenministeriums"
+    quote = quotes_of(analyse(text))[-1]
+    assert (quote.speaker, quote.speaker_text) == ("Ein Sprecher des Innenministeriums", "der Sprecher")
 
 
 def test_whom_an_active_zitieren_quotes_is_its_object(analyse: Analyse) -> None:

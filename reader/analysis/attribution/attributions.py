@@ -98,9 +98,12 @@ def attributed_quote(quote: Quote, attribution: Attribution) -> Quote:
     referent = mention.referent
     via = SPEAKER_VIA[mention.kind]
     described = replace(quote, speaker_text=speaker_text(mention), speaker_kind=speaker_kind(mention))
-    if not referent.known and referent.role is None:
-        taken_up = _taken_up_organisation(mention)  # "Das Unternehmen" is the "Reederei Halligblick" named before
-        return _with_speaker(described, taken_up, None, mention.start, mention.end, via, None)
+    if not referent.known:
+        # "Das Unternehmen" is the "Reederei Halligblick" named before, "die Sprecherin" the
+        # "Eine Sprecherin der Stadtverwaltung" brought in before; a role may still be resolved
+        # library-wide (`speaker_role`)
+        taken_up = _taken_up_organisation(mention) or _taken_up_person(mention)
+        return _with_speaker(described, taken_up, None, mention.start, mention.end, via, referent.role)
     return _with_speaker(described, referent.name, referent.key, mention.start, mention.end, via, referent.role)
 
 
@@ -117,13 +120,22 @@ SPEAKER_VIA = {
 
 
 def speaker_text(mention: Mention) -> str:
-    """How the text names the speaker: the mention as written; for a pronoun or a definite role
-    that stands for an unnamed person, that antecedent as written ("ein Feuerwehrsprecher"). An
-    organisation noun is shown as written ("Das Unternehmen"): the body it takes up is its
-    speaker (`_taken_up_organisation`)."""
-    if mention.kind in {"pronoun", "possessive", "role"} and not mention.referent.known and mention.referent.text:
+    """How the text names the speaker: the mention as written; for a pronoun that stands for an
+    unnamed person, that antecedent as written ("ein Feuerwehrsprecher"). A role or organisation
+    noun is shown as written ("die Sprecherin", "Das Unternehmen"): the person or body it takes up
+    is its speaker (`_taken_up_person`, `_taken_up_organisation`)."""
+    if mention.kind in {"pronoun", "possessive"} and not mention.referent.known and mention.referent.text:
         return mention.referent.text
     return mention.text
+
+
+def _taken_up_person(mention: Mention) -> str | None:
+    """The unnamed person a definite role noun takes up, as the text brought them in ("die
+    Sprecherin" → "Eine Sprecherin der Stadtverwaltung"); None when it takes up no one before."""
+    written = mention.referent.text
+    if mention.kind != "role" or not written or written == mention.text:
+        return None
+    return written
 
 
 _LEADING_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
