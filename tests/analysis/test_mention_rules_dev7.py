@@ -115,3 +115,11 @@ def test_an_age_noun_after_two_women_named_stays_unresolved(analyse: Analyse) ->
 def test_er_never_takes_a_given_name_the_lexicon_knows_as_a_womans(analyse: Analyse) -> None:
     text = "Karin Keller-Sutter kam spät zum Termin. „Das ist ein Skandal“, sagte er."
     assert _speakers(analyse(text)) == [None]
+
+
+def test_a_relative_clauses_pronoun_is_no_source_a_reported_quotation_carries_on(analyse: Analyse) -> None:
+    text = (
+        "„Wir reden seit Monaten im Kreis“, räumt ein Abgeordneter ein, der nicht namentlich genannt "
+        "werden will. Die Stimmung sei „so schlecht wie nie“."
+    )
+    assert [q.speaker_text for q in analyse(text).quotes] == ["ein Abgeordneter", "ein Abgeordneter"]

@@ -12,6 +12,7 @@ from .attributions import Attribution
 from .cue_words import in_question_clause, speaks_for
 from .kind import QuoteKinds
 
+_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 REPORTED_LOOKBACK_SENTENCES = 2  # sentences before a reported statement searched for its cue
 
 
@@ -68,6 +69,8 @@ class ReportedSpeech(QuoteKinds):
                 and mention.referent.gender != "1"
                 and mention.kind != "possessive"
                 and mention.text.lower() != "man"  # "Man habe den Kreis gebeten": the statement is still someone's
+                # "…, der nicht namentlich genannt werden will": a relative clause's pronoun states nothing
+                and mention.text not in _RELATIVE_PRONOUNS
             ):
                 return mention
         sources = [m for m in self._mentions_in(start, end) if m.case == "src"]
