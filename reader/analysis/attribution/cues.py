@@ -457,13 +457,19 @@ class CueFinding(SpeakerFinding):
             return False
         particles = {particle for _, particle in options}
         rest = region[position + 1 :]
-        for offset, later in enumerate(rest):
+        offset = 0
+        while offset < len(rest):
+            later = rest[offset]
+            if later.text == "," and (closing := _apposition_close(rest, offset)) is not None:
+                offset = closing + 1  # "hielt Anna Roth, Kantonsrätin der FDP, entgegen"
+                continue
             if later.text in _CLAUSE_BOUNDARIES or later.is_quote:
                 return False
             if later.lower in particles:
                 after = rest[offset + 1] if offset + 1 < len(rest) else None
                 if after is None or after.text in _CLAUSE_BOUNDARIES or after.is_quote:
                     return True
+            offset += 1
         # the region may end before the clause does ("fügte er hinzu" right before the quote)
         end = self.words.index_at(word.end)
         for later in self.words.items[end : end + 12]:
@@ -578,6 +584,26 @@ def _verb_first(region: list[Word], position: int) -> bool:
         and position + 1 < len(region)
         and region[position + 1].text in {"Sie", "wir"}
     )
+
+
+APPOSITION_REACH = 8  # words between the commas around an apposition after a name
+
+
+def _apposition_close(words: list[Word], comma: int) -> int | None:
+    """The comma that closes an apposition opened at `comma` ("X, Kantonsrätin der FDP, …"):
+    nouns and the small words between them only, no verb; None when the words are no apposition."""
+    for k in range(comma + 1, min(len(words), comma + 2 + APPOSITION_REACH)):
+        word = words[k]
+        if word.text == ",":
+            return k if k > comma + 1 else None
+        if word.is_quote or (word.is_word and not word.capitalized and word.lower not in _APPOSITION_SMALL_WORDS):
+            return None
+        if not word.is_word and word.text != "-":
+            return None
+    return None
+
+
+_APPOSITION_SMALL_WORDS = lexicon.ARTICLES | lexicon.PREPOSITIONS | {"und"}
 
 
 def _particle_written_apart(region: list[Word], position: int) -> bool:
