@@ -123,3 +123,27 @@ def test_a_relative_clauses_pronoun_is_no_source_a_reported_quotation_carries_on
         "werden will. Die Stimmung sei „so schlecht wie nie“."
     )
     assert [q.speaker_text for q in analyse(text).quotes] == ["ein Abgeordneter", "ein Abgeordneter"]
+
+
+def test_a_separable_cues_particle_is_found_past_an_apposition_after_the_name(analyse: Analyse) -> None:
+    text = "Die FDP unterstützt die Fusion. „Wer Nein sagt, muss auch zahlen“, hielt Anna Roth, Kantonsrätin der FDP, entgegen."
+    assert _speakers(analyse(text)) == ["Anna Roth"]
+
+
+def test_a_heading_that_names_a_bare_role_takes_the_resolved_person_whose_words_it_repeats(analyse: Analyse) -> None:
+    text = (
+        "Der Stürmer wechselt nach Griechenland.\n\n"
+        "Berater: „Ein Traum geht in Erfüllung“\n\n"
+        "Der Berater des Spielers, Sven Hofmann, trieb den Wechsel voran. „Für ihn geht ein Traum in "
+        "Erfüllung“, sagte er."
+    )
+    assert _speakers(analyse(text)) == ["Sven Hofmann", "Sven Hofmann"]
+
+
+def test_a_heading_quotation_a_statement_below_repeats_beats_the_paragraph_before(analyse: Analyse) -> None:
+    text = (
+        "Nach einigen Jahren als Kirchenmusiker in Landshut übernahm er 1981 den Chor.\n\n"
+        "„Streng, aber nie ungerecht“\n\n"
+        "Wer mit ihm gesungen hat, beschreibt ihn ähnlich. „Streng, aber nie ungerecht“, sagt Sven Hofmann."
+    )
+    assert _speakers(analyse(text)) == ["Sven Hofmann", "Sven Hofmann"]

@@ -33,7 +33,8 @@ def with_heading_speakers(quotes: list[Quote], text: str) -> list[Quote]:
     out = list(quotes)
     for index, quote in enumerate(out):
         bare = _bare_noun(quote)
-        if quote.speaker is not None or (quote.speaker_text is not None and bare is None):
+        guessed = quote.speaker_via == "context"  # a neighbouring sentence's person: the echo below says more
+        if quote.speaker is not None or (quote.speaker_text is not None and bare is None and not guessed):
             continue
         if quote.depth > 0 or quote.boilerplate:
             continue
@@ -44,8 +45,10 @@ def with_heading_speakers(quotes: list[Quote], text: str) -> list[Quote]:
             later = out[later_index]
             if later.kind != SPEECH or not (later.speaker or later.speaker_text):
                 continue
-            if bare is not None and not (later.speaker and (later.speaker_text or "").split(" ")[-1] == bare):
-                continue
+            if bare is not None and not (
+                later.speaker and (quote.speaker_kind == "role" or (later.speaker_text or "").split(" ")[-1] == bare)
+            ):
+                continue  # "Feuerwehr: „…“" is the resolved Feuerwehr below; "Berater: „…“" a resolved person
             if words <= {w.lower() for w in _WORD.findall(later.text)}:
                 out[index] = replace(
                     quote,
@@ -65,8 +68,7 @@ def with_heading_speakers(quotes: list[Quote], text: str) -> list[Quote]:
 
 def _bare_noun(quote: Quote) -> str | None:
     """The source a heading gives as one capitalised noun without an article ("Feuerwehr",
-    "Polizei"), unresolved: an institution the entry below names in full."""
+    "Berater"), unresolved: an institution the entry below names in full, a person it names."""
     worded = quote.speaker_text or ""
-    if quote.speaker is None and worded[:1].isupper() and " " not in worded and quote.speaker_kind == "organisation":
-        return worded
-    return None
+    bare = worded[:1].isupper() and " " not in worded and quote.speaker_kind in {"organisation", "role"}
+    return worded if quote.speaker is None and bare else None
