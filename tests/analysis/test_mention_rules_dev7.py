@@ -147,3 +147,13 @@ def test_a_heading_quotation_a_statement_below_repeats_beats_the_paragraph_befor
         "Wer mit ihm gesungen hat, beschreibt ihn ähnlich. „Streng, aber nie ungerecht“, sagt Sven Hofmann."
     )
     assert _speakers(analyse(text)) == ["Sven Hofmann", "Sven Hofmann"]
+
+
+def test_a_judgement_is_the_one_court_the_article_names_however_far_back(analyse: Analyse) -> None:
+    text = (
+        "Das Landgericht Kassel verurteilt einen Dienstleister zur Zahlung von 38.000 Euro.\n\n"
+        "Die Richterin machte deutlich, dass der Dienstleister die Lage hätte beachten müssen. Der "
+        "Einsatz sei nicht zu verantworten. Wer eine solche Technik anbiete, trage Verantwortung. "
+        "Die Aufzeichnungen zeigten starke Böen. In dem Urteil heißt es, der Pilot habe „die Sorgfalt verletzt“."
+    )
+    assert _speakers(analyse(text)) == ["Landgericht Kassel"]

@@ -740,7 +740,20 @@ class SpeakerFinding(AttributionState):
             if written.lower().endswith(_MEDIA_HEADS) or not _may_issue(head.lower, mention):
                 continue
             return mention
-        return None
+        return self._only_issuer(head)
+
+    def _only_issuer(self, head: Word) -> Mention | None:
+        """For a document only one kind of body issues ("In dem Urteil heißt es" ← a court), the
+        one body of that kind the article names before it, however far back; None for any other
+        document, or when it names two."""
+        if not any(head.lower.endswith(kind) for kind in lexicon.DOCUMENT_ISSUERS):
+            return None
+        issuers = {
+            m.referent.key or m.text: m
+            for m in self._mentions_in(0, head.start)
+            if m.referent.label == "ORG" and m.referent.known and m.kind == "name" and _may_issue(head.lower, m)
+        }
+        return next(iter(issuers.values())) if len(issuers) == 1 else None
 
     def described(self, attribution: Attribution) -> Attribution:
         """The attribution's mention with all its words (genitive complement) as its text, and
