@@ -7,6 +7,7 @@ The schema is in schema/reader-annotations.schema.json.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -27,7 +28,7 @@ from ..annotations import (
     clean_tags,
 )
 from ..annotations.model import assembled, built
-from ..annotations.revisions import MAX_ANCESTORS, content_revision, file_lineage
+from ..annotations.revisions import MAX_ANCESTORS, REVISION_CHARS, content_revision, file_lineage
 from ..annotations.times import STORED_TIME, future_limit
 from ..articles import Article
 from .fields import (
@@ -50,6 +51,7 @@ FORMAT_NAME = "reader-annotations"
 FORMAT_VERSION = 1
 SCHEMA_PATH = Path(__file__).with_name("schema") / "reader-annotations.schema.json"
 _STATE_NAMES = {state: state.value for state in AnchorState}
+_HEX_DIGITS = "0123456789abcdef"
 
 
 def article_json(article_id: str, article: Article | None, version: str) -> dict[str, Any]:
@@ -191,6 +193,7 @@ def parse_plain(raw: bytes) -> list[Incoming] | None:
     )
     known_tags = plain._tags
     real_time = datetime.fromisoformat
+    blake2b, dumps, digest_size, hex_digits = hashlib.blake2b, orjson.dumps, REVISION_CHARS // 2, _HEX_DIGITS
     parsed: list[Incoming] = []
     append = parsed.append
     items = document.annotations
@@ -219,8 +222,8 @@ def parse_plain(raw: bytes) -> list[Incoming] | None:
             and created <= future
             and time_pattern(created) is not None
             and (updated == created or (updated <= future and time_pattern(updated) is not None))
-            and (not revision or revision_pattern(revision) is not None)
-            and (revision or not ancestors)
+            # (a revision is REVISION_PATTERN: 16 characters, all of them hex digits, strip leaves none)
+            and ((len(revision) == REVISION_CHARS and not revision.strip(hex_digits)) or not (revision or ancestors))
         ):
             return None
         try:
@@ -242,9 +245,27 @@ def parse_plain(raw: bytes) -> list[Incoming] | None:
         else:
             declared = ()
         note, author = item.note, item.author
-        content = content_revision(
-            annotation_id, article_id, version, start, end, exact, prefix, suffix, tags, note, author, created, updated
-        )
+        # revisions.content_revision, without its two calls a record
+        content = blake2b(
+            dumps(
+                [
+                    annotation_id,
+                    article_id,
+                    version,
+                    start,
+                    end,
+                    exact,
+                    prefix,
+                    suffix,
+                    tags,
+                    note,
+                    author,
+                    created,
+                    updated,
+                ]
+            ),
+            digest_size=digest_size,
+        ).hexdigest()
         lineage = file_lineage(content, revision, declared) if declared or (revision and revision != content) else ()
         annotation = assembled(
             annotation_id, article_id, version, position, quote, tags, note, author, created, updated, content, lineage
