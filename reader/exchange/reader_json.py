@@ -7,7 +7,6 @@ The schema is in schema/reader-annotations.schema.json.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -193,7 +192,7 @@ def parse_plain(raw: bytes) -> list[Incoming] | None:
     )
     known_tags = plain._tags
     real_time = datetime.fromisoformat
-    blake2b, dumps, digest_size, hex_digits = hashlib.blake2b, orjson.dumps, REVISION_CHARS // 2, _HEX_DIGITS
+    hex_digits = _HEX_DIGITS
     parsed: list[Incoming] = []
     append = parsed.append
     items = document.annotations
@@ -245,27 +244,9 @@ def parse_plain(raw: bytes) -> list[Incoming] | None:
         else:
             declared = ()
         note, author = item.note, item.author
-        # revisions.content_revision, without its two calls a record
-        content = blake2b(
-            dumps(
-                [
-                    annotation_id,
-                    article_id,
-                    version,
-                    start,
-                    end,
-                    exact,
-                    prefix,
-                    suffix,
-                    tags,
-                    note,
-                    author,
-                    created,
-                    updated,
-                ]
-            ),
-            digest_size=digest_size,
-        ).hexdigest()
+        content = content_revision(
+            annotation_id, article_id, version, start, end, exact, prefix, suffix, tags, note, author, created, updated
+        )
         lineage = file_lineage(content, revision, declared) if declared or (revision and revision != content) else ()
         annotation = assembled(
             annotation_id, article_id, version, position, quote, tags, note, author, created, updated, content, lineage
