@@ -312,8 +312,7 @@ def reported_clause(
 
 
 _DEMONSTRATIVES = frozenset({"der", "die", "das"})
-# the small words an apposition's nouns hold together ("Chefärztin der Klinik für Kinder und Jugendliche")
-_APPOSITION_SMALL_WORDS = lexicon.ARTICLES | lexicon.PREPOSITIONS | {"und", "oder", "sowie"}
+_APPOSITION_SMALL_WORDS = lexicon.ARTICLES | lexicon.PREPOSITIONS | lexicon.APPOSITION_SMALL_WORDS
 # words after "das"/"die" that open a relative clause's middle field, not a finite verb
 _NOT_FINITE_AFTER_DEMONSTRATIVE = (
     frozenset(

@@ -328,6 +328,10 @@ SOURCE_PREPOSITIONS = frozenset({"laut", "zufolge"})
 NAME_PREPOSITIONS = PREPOSITIONS | frozenset({"pro", "contra", "kontra"})
 # Conjunctions and adverbs that are never part of a name or a noun phrase: the words both
 # function-word lists share (mentions/word_rules.py FUNCTION_WORDS, attribution/speakers.py).
+# relative pronouns opening a clause about a noun ("der Minister, der …", "…, deren Chef …")
+RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches"})
+# the small words an apposition's nouns hold together ("Chefärztin der Klinik für Kinder und Jugendliche")
+APPOSITION_SMALL_WORDS = frozenset({"und", "oder", "sowie"})
 # the question words: "Was der Wirt dazu sagt?" opens with one, not with a noun whose genitive follows
 INTERROGATIVES = frozenset(
     {"was", "wer", "wen", "wem", "wessen", "warum", "wo", "wann", "woher", "wohin", "weshalb", "wieso"}

@@ -603,7 +603,7 @@ def _apposition_close(words: list[Word], comma: int) -> int | None:
     return None
 
 
-_APPOSITION_SMALL_WORDS = lexicon.ARTICLES | lexicon.PREPOSITIONS | {"und"}
+_APPOSITION_SMALL_WORDS = lexicon.ARTICLES | lexicon.PREPOSITIONS | lexicon.APPOSITION_SMALL_WORDS
 
 
 def _particle_written_apart(region: list[Word], position: int) -> bool:

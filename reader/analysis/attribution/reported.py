@@ -5,14 +5,13 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ...text.quotations import QuoteSpan
-from .. import cue_lexicon
+from .. import cue_lexicon, lexicon
 from ..mentions import Mention
 from ..words import Word
 from .attributions import Attribution
 from .cue_words import in_question_clause, speaks_for
 from .kind import QuoteKinds
 
-_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 REPORTED_LOOKBACK_SENTENCES = 2  # sentences before a reported statement searched for its cue
 
 
@@ -70,7 +69,7 @@ class ReportedSpeech(QuoteKinds):
                 and mention.kind != "possessive"
                 and mention.text.lower() != "man"  # "Man habe den Kreis gebeten": the statement is still someone's
                 # "…, der nicht namentlich genannt werden will": a relative clause's pronoun states nothing
-                and mention.text not in _RELATIVE_PRONOUNS
+                and mention.text not in lexicon.RELATIVE_PRONOUNS
             ):
                 return mention
         sources = [m for m in self._mentions_in(start, end) if m.case == "src"]

@@ -23,7 +23,7 @@ _GENITIVE_OPENERS = ("des", "der", "eines", "einer", "mehrerer", "zahlreicher", 
 # "ein Sprecher des Amts der Zeitung")
 _CHAINED_GENITIVES = ("des", "eines")
 _AGE_WORDS = frozenset({"Jahre", "Monate"})
-_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches"})
+_RELATIVE_PRONOUNS = lexicon.RELATIVE_PRONOUNS
 # words that open a clause of its own, not an apposition, after "Name, …"
 _APPOSITION_BLOCKERS = frozenset(
     {
