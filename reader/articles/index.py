@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import operator
 import os
 import re
 import sqlite3
@@ -47,7 +46,6 @@ _PARSING_MODULES = (
 )
 # (mtime_ns, ctime_ns, size): ctime changes with every write, even one that puts the mtime back
 StatKey = tuple[int, int, int]
-_STAT_TYPES = (int, int, int)
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
@@ -59,6 +57,14 @@ CREATE TABLE articles (
     has_text INTEGER NOT NULL DEFAULT 0
 );
 CREATE VIRTUAL TABLE texts USING fts5(title, source, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+"""
+# every row that names a file (rows that do not are never matched, never used), and whether its
+# stored values are of their types: checked by SQLite, not by a Python step per row
+_LOAD = """
+SELECT rowid, path, mtime_ns, ctime_ns, size, fields, checksum, has_text,
+    typeof(fields) = 'blob' AND typeof(mtime_ns) = 'integer' AND typeof(ctime_ns) = 'integer'
+    AND typeof(size) = 'integer' AND min(mtime_ns, ctime_ns, size) >= 0
+FROM articles WHERE typeof(path) = 'text'
 """
 _WORD = re.compile(r"\w+")
 
@@ -106,9 +112,9 @@ def _metadata(article: Article) -> bytes:
     )
 
 
-_TEXT_FIELDS = ("id", "title", "source", "date", "url", "language", "author", "version")
-_row_values = operator.itemgetter(*_TEXT_FIELDS, "warnings", "words")
-_ROW_TYPES = (*(str for _ in _TEXT_FIELDS), list, int)
+# the metadata's keys in the order _metadata writes them, and the type of each value
+_FIELDS = ("id", "title", "source", "date", "url", "language", "author", "warnings", "version", "words")
+_FIELD_TYPES = (str, str, str, str, str, str, str, list, str, int)
 
 
 def fts_query(text: str) -> str | None:
@@ -201,21 +207,19 @@ def _restore(index: LibraryIndex, rowid: int, path_text: str, raw: bytes, stored
     if stored_checksum != checksum(raw):
         raise ValueError("the row does not match its checksum")
     fields = orjson.loads(raw)
-    if not isinstance(fields, dict):
-        raise ValueError("the row is not an article")
-    try:
-        values = _row_values(fields)  # only these: nothing else of the row gets in
-    except KeyError:
-        raise ValueError("the row is not whole") from None
-    # the checks of every row of a 100,000-article library, so as few Python steps as can be
-    if tuple(map(type, values)) != _ROW_TYPES or values[0] != _stem(path_text):
-        raise ValueError("the row is not an article of this file")
-    warnings, words = values[-2:]
-    if words < 0 or (warnings and not all(type(w) is str for w in warnings)):
+    # the checks of every row of a 100,000-article library, so as few Python steps as can be: exactly
+    # the keys written, in their order (nothing else of the row gets in), each of its type
+    if type(fields) is not dict or tuple(fields) != _FIELDS or tuple(map(type, fields.values())) != _FIELD_TYPES:
         raise ValueError("the row is not whole")
+    if fields["id"] != _stem(path_text):
+        raise ValueError("the row is not an article of this file")
+    warnings = fields["warnings"]
+    if fields["words"] < 0 or (warnings and not all(type(w) is str for w in warnings)):
+        raise ValueError("the row is not whole")
+    fields["warnings"] = tuple(warnings)
+    fields["_path_text"], fields["_index"], fields["_rowid"] = path_text, index, rowid
     article = object.__new__(IndexedArticle)
-    article.__dict__.update(zip(_TEXT_FIELDS, values, strict=False))  # the text fields, the first eight
-    article.__dict__.update(_path_text=path_text, warnings=tuple(warnings), words=words, _index=index, _rowid=rowid)
+    object.__setattr__(article, "__dict__", fields)  # the decoded dict is the instance's own: no copy
     return article
 
 
@@ -300,23 +304,15 @@ class LibraryIndex:
             if db is None:
                 return entries, failed
             try:
-                rows = db.execute(
-                    "SELECT rowid, path, mtime_ns, ctime_ns, size, fields, checksum, has_text FROM articles"
-                ).fetchall()
+                rows = db.execute(_LOAD).fetchall()
             except sqlite3.DatabaseError:
                 self._failed()
                 return entries, failed
         prefix, ids, pending = self._prefix, {}, {}
-        for rowid, relative, mtime, ctime, size, raw, stored, has_text in rows:
-            if type(relative) is not str:  # names no file: never matched, never used
-                continue
+        for rowid, relative, mtime, ctime, size, raw, stored, has_text, sound in rows:
             path = prefix + relative
             try:
-                if (
-                    type(raw) is not bytes
-                    or (type(mtime), type(ctime), type(size)) != _STAT_TYPES
-                    or min(mtime, ctime, size) < 0
-                ):
+                if not sound:
                     raise ValueError("not a row of this index")
                 article = _restore(self, rowid, path, raw, stored)
             except (ValueError, TypeError):
