@@ -946,6 +946,9 @@ PUBLIC_BODY_HEADS = (
     "parlament",
     "senat",
 )
+# The municipal associations whose name ends in "-tag" ("der Landkreistag", "der Deutsche
+# Städtetag"): bodies, and what a later "der Verband" takes up.
+ASSOCIATION_HEADS = ("kreistag", "städtetag", "gemeindetag")
 # Heads of common nouns that name an organisation or institution ("die Gewerkschaft", "das
 # Auswärtige Amt", "das Bundesverfassungsgericht"): the last part of a compound decides.
 ORGANISATION_HEADS = (
@@ -975,6 +978,7 @@ ORGANISATION_HEADS = (
     "senat",
     "parlament",
     "bundestag",
+    *ASSOCIATION_HEADS,
     "landtag",
     "stadtrat",
     "gemeinderat",

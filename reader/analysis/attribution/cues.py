@@ -180,17 +180,29 @@ class CueFinding(SpeakerFinding):
 
     def _with_these_words(self, region: list[Word]) -> Attribution | None:
         """ "„…“ Mit diesen Worten schloss Abplanalp die Versammlung": whoever the verb's subject
-        is spoke the words."""
+        is spoke the words. "„…“ Diese Sorge äußerte ein Landrat": a demonstrative and a noun take
+        up the quotation as the object of a verb of saying, whose subject spoke it."""
         if (
-            len(region) < 5
-            or [w.lower for w in region[:3]] != ["mit", "diesen", "worten"]
-            or not region[3].text.islower()
+            len(region) >= 5
+            and [w.lower for w in region[:3]] == ["mit", "diesen", "worten"]
+            and region[3].text.islower()
         ):
+            verb_at, cue_start, cue_end = 3, region[0], region[2]
+        elif (
+            len(region) >= 4
+            and region[0].lower in _DEMONSTRATIVES
+            and region[1].capitalized
+            and region[1].is_word
+            and self._mention_at(region[1]) is None
+            and region[2].lower in _UTTERING_FORMS
+        ):
+            verb_at, cue_start, cue_end = 2, region[2], region[2]
+        else:
             return None
-        mention = self._speaker_after(region, 3)
+        mention = self._speaker_after(region, verb_at)
         if mention is None or mention.kind == "possessive" or mention.referent.gender == "1":
             return None
-        cue = Cue(region[0].start, region[2].end, self.text[region[0].start : region[2].end], "verb")
+        cue = Cue(cue_start.start, cue_end.end, self.text[cue_start.start : cue_end.end], "verb")
         return Attribution(cue, mention, True)
 
     def _source_cue(self, mention: Mention) -> Cue:
@@ -549,6 +561,18 @@ class CueFinding(SpeakerFinding):
         return None
 
 
+# "Diese Sorge äußerte …": the determiners that take up what was just quoted.
+_DEMONSTRATIVES = frozenset({"diese", "dieser", "dieses", "diesen", "solche", "solch"})
+# … and the verbs whose subject uttered what is so taken up: "Diesem Satz widersprach X" says X did not.
+_UTTERING_FORMS = frozenset(
+    {
+        *("äußert", "äußerte", "äußerten", "äußern"),
+        *("sagt", "sagte", "sagten", "sagen"),
+        *("formuliert", "formulierte", "formulierten"),
+        *("schreibt", "schrieb", "schrieben"),
+        *("spricht", "sprach", "sprachen"),
+    }
+)
 _SUBORDINATORS = frozenset({"dass", "ob", "weil", "wie", "wenn", "als", "obwohl", "damit", "was", "wo"})
 _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "deren", "dessen"})
 _CLAUSE_PRONOUNS = frozenset({"man", "er", "sie", "es", "wir", "ich", "ihr"})  # a relative clause's subject

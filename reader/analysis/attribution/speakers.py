@@ -287,7 +287,11 @@ class SpeakerFinding(AttributionState):
         if end == mention.end and self._remit_after(end):
             end = self._coordinated_end(self._attribute_end(end, ("für",)))  # "das Amt für Umwelt und Verkehr"
         if mention.kind != "organisation":
-            end = self._attribute_end(end, ("aus", "von"))
+            origin = self._attribute_end(end, ("aus", "von"))
+            if origin != end and self._article_after_preposition(end):
+                while (chained := self._attribute_end(origin, _CHAINED_GENITIVES)) != origin:
+                    origin = chained  # "ein Landrat aus dem Süden des Landes", not "aus Kiel des Jahres"
+            end = origin
         elif end == mention.end:
             end = self._place_name_after(end)
             if end == mention.end:
@@ -295,6 +299,12 @@ class SpeakerFinding(AttributionState):
             if end == mention.end:
                 end = self._name_after_opening_subject(mention)
         return end
+
+    def _article_after_preposition(self, end: int) -> bool:
+        """Whether the preposition right after `end` is followed by an article ("aus dem Süden")."""
+        items = self.words.items
+        index = self.words.index_at(end)
+        return index + 1 < len(items) and items[index + 1].lower in lexicon.ARTICLES
 
     def _name_after_opening_subject(self, mention: Mention) -> int:
         """ "Die Reederei Nordlicht fährt …": an organisation noun that opens its sentence is its
@@ -872,8 +882,10 @@ class SpeakerFinding(AttributionState):
         for earlier in reversed(self._mentions_in(start, noun.start)):
             if earlier.kind != "organisation" or earlier.referent.known:
                 continue
-            same_head = not by_kind_only and _noun_stem(earlier.text.split(" ")[-1]).endswith(head)
-            if same_head or of_kind(head, earlier.text):
+            earlier_head = _noun_stem(earlier.text.split(" ")[-1])
+            same_head = not by_kind_only and earlier_head.endswith(head)
+            association = head == "verband" and earlier_head.endswith(lexicon.ASSOCIATION_HEADS)
+            if same_head or association or of_kind(head, earlier.text):
                 end = self._written_end(earlier)
                 return self.text[earlier.start : end] if end > earlier.end or earlier.text != noun.text else None
         return None
