@@ -12,6 +12,8 @@ processes deleted many files the 1,280 creations took 0.5 to 1.2 s of CPU, after
 0.05 s.
 export_json_*_to_file_s is the whole of `reader export -o FILE`: the bytes and their atomic, synced
 write, the export's counterpart of the import's writes (export_json_*_s leaves the write out).
+import_over_export_json_*_ratio and …_to_file_ratio: each import over an export made just before
+it (the target: import <= 2x export), the median of those pairs.
 
     python benchmarks/bench_export.py [--count 100000] [--runs 3]
 """
@@ -69,8 +71,14 @@ def main() -> None:
             cpu.append(time.process_time() - began_cpu)
         emit(f"export_json_{label}_to_file_s", statistics.median(timings), "s", args.runs)
         emit(f"export_json_{label}_to_file_cpu_s", statistics.median(cpu), "s", args.runs)
-        timings, cpu, thread_cpu = [], [], []
+        timings, cpu, thread_cpu, over_bytes, over_file = [], [], [], [], []
         for run in range(args.runs):
+            # each import paired with an export made just before it, under the same load
+            began = time.perf_counter()
+            data = export_bytes(store, library, "json")
+            exported = time.perf_counter() - began
+            write_export(str(Path(folder) / f"paired-{run}.json"), data)
+            exported_to_file = time.perf_counter() - began
             target = sample_library(Path(folder) / f"target-{run}")
             empty = AnnotationStore.open(target)
             began, began_cpu, began_thread = time.perf_counter(), time.process_time(), time.thread_time()
@@ -79,9 +87,13 @@ def main() -> None:
             cpu.append(time.process_time() - began_cpu)
             thread_cpu.append(time.thread_time() - began_thread)
             assert report.added == args.count
+            over_bytes.append(timings[-1] / exported)
+            over_file.append(timings[-1] / exported_to_file)
         emit(f"import_json_{label}_s", statistics.median(timings), "s", args.runs)
         emit(f"import_json_{label}_cpu_s", statistics.median(cpu), "s", args.runs)
         emit(f"import_json_{label}_thread_cpu_s", statistics.median(thread_cpu), "s", args.runs)
+        emit(f"import_over_export_json_{label}_ratio", statistics.median(over_bytes), "x", args.runs)
+        emit(f"import_over_export_json_{label}_to_file_ratio", statistics.median(over_file), "x", args.runs)
 
 
 if __name__ == "__main__":
