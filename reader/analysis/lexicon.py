@@ -842,7 +842,72 @@ ROLE_SUFFIXES = (
     "imam",
     "rabbiner",
     "rabbinerin",
+    # trades and professions news quotes by their noun ("sagte der Statiker", "die Torhüterin");
+    # not those that are as often a surname ("Fischer", "Koch", "Maurer", "Schreiner")
+    "zeuge",
+    "hebamme",
+    "bäuerin",
+    "kassierer",
+    "kassiererin",
+    "verbraucher",
+    "verbraucherin",
+    "anleger",
+    "anlegerin",
+    "investor",
+    "investorin",
+    "aktionär",
+    "aktionärin",
+    "banker",
+    "bankerin",
+    "makler",
+    "maklerin",
+    "architekt",
+    "architektin",
+    "stürmer",
+    "stürmerin",
+    "torhüter",
+    "torhüterin",
+    "torwart",
+    "kapitän",
+    "kapitänin",
+    "kurator",
+    "kuratorin",
+    "oberst",
+    "praktikant",
+    "praktikantin",
+    "lieferant",
+    "kommandant",
+    "kommandantin",
+    "informant",
+    "informantin",
+    "demonstrant",
+    "demonstrantin",
+    "doktorand",
+    "doktorandin",
+    "wehrführer",
+    "wehrführerin",
+    "bergführer",
+    "bergführerin",
+    "lokführer",
+    "lokführerin",
+    "dachdecker",
+    "klempner",
+    "matrose",
+    "lotse",
+    "lotsin",
+    "rätin",  # "die Stadträtin", "die Regierungsrätin" (a "Gemeinderat" is as often the body)
+    "brandmeister",  # "der Kreisbrandmeister" (not "meister": "der Meister" is no role of its own)
+    "brandmeisterin",
+    "wachtmeister",
 )
+# Productive suffixes of nouns for people by their science, trade or conviction: "der Hydrologe",
+# "die Sedimentologin", "ein Chemiker", "der Lobbyist", "die Ingenieurin". A word with one is a
+# role noun when it is long enough to be more than the suffix and is none of AGENT_NOT_PEOPLE.
+AGENT_SUFFIXES = ("ologe", "ologin", "iker", "ikerin", "ist", "istin", "eur", "eurin", "euse", "onom", "onomin")
+AGENT_MIN_CHARS = 7
+FEMININE_AGENT_SUFFIXES = (*(suffix for suffix in AGENT_SUFFIXES if suffix.endswith("in")), "euse")
+# words with such an ending that name no person ("die Frist", "ein Klassiker", "die Monologe")
+AGENT_NOT_PEOPLE = ("frist", "list", "mist", "zwist", "twist", "klassiker", "malheur", "prologe", "epiloge", "monologe")
 # role nouns that are feminine without the suffix -in ("die Mutter", "die Krankenschwester")
 FEMININE_ROLE_HEADS = ("frau", "mutter", "schwester", "tochter")
 # Nouns of things, animals and places that open a clause as its subject but cannot be the source

@@ -34,7 +34,7 @@ def with_heading_speakers(quotes: list[Quote], text: str) -> list[Quote]:
     for index, quote in enumerate(out):
         bare = _bare_noun(quote)
         guessed = quote.speaker_via == "context"  # a neighbouring sentence's person: the echo below says more
-        if quote.speaker is not None or (quote.speaker_text is not None and bare is None and not guessed):
+        if not guessed and (quote.speaker is not None or (quote.speaker_text is not None and bare is None)):
             continue
         if quote.depth > 0 or quote.boilerplate:
             continue

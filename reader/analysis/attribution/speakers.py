@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from .. import cue_lexicon, lexicon
-from ..mentions import FUNCTION_WORDS, Mention, Referent
+from ..mentions import FUNCTION_WORDS, Mention, Referent, is_role_noun
 from ..mentions.institutions import of_kind
 from ..mentions.word_rules import looks_organisation, looks_role
 from ..words import Word
@@ -1208,7 +1208,7 @@ def _looks_common_noun(word: str) -> bool:
     """A role or organisation noun of the lexicon, or a word with a typical noun ending."""
     lower = word.lower()
     return (
-        lower.endswith(lexicon.ROLE_SUFFIXES)
+        is_role_noun(lower)
         or lower.endswith(lexicon.ORGANISATION_HEADS)
         or lower.endswith(("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "tum", "ismus", "ler", "ner", "ter"))
     )

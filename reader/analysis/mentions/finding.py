@@ -210,6 +210,9 @@ class MentionScan(RoleLearning):
                 if first > 0 and items[first - 1].lower in _GENERIC_QUANTIFIERS:
                     i += 1
                     continue  # "Jede Erzieherin verbringe …", "kein Arzt": anyone, no person of the story
+                if first == i and first > 0 and items[first - 1].lower == "als":
+                    i += 1
+                    continue  # "Als Zeuge sagte er …", "als Ärztin": what the subject is, no one else
                 determiner = items[first].lower if items[first].lower in lexicon.ARTICLES else ""
                 key = role_key(adjectives, word.text)
                 start = items[first].start

@@ -185,11 +185,13 @@ class MentionResolution(MentionState):
             earlier.append(nominative + other)
             introduced.append(unnamed)
             opened.append(starts[number] if number < len(starts) else 0)
-            organisations.append(
-                [
+            organisations.append(  # named ones, and those named by their noun only ("Dem Landesbauernverband …"),
+                [  # which keep a later "der Verband" from an organisation named sentences before
                     out[i].referent
                     for i in indices
-                    if out[i].referent.known and out[i].referent.label == "ORG" and not self._dateline_agency(out[i])
+                    if out[i].referent.label == "ORG"
+                    and (out[i].referent.known or out[i].referent.kind == "organisation")
+                    and not self._dateline_agency(out[i])
                 ]
             )
             subjects.append(self._topic_group(out, indices, "PER") + self._topic_group(out, indices, "ORG"))
@@ -363,7 +365,7 @@ class MentionResolution(MentionState):
     def _salient_person(
         self, mention: Mention, here: list[Referent], earlier: list[list[Referent]], unnamed: list[list[Referent]]
     ) -> Referent | None:
-        """A definite role noun no sentence subject settles ("Sie lacht. … sagt die Chefin", "Den
+        """A definite role noun, subject or source, no sentence subject settles ("Sie lacht. … sagt die Chefin", "Den
         Ausschlag gab Lena Berg. Die junge Nationalspielerin … sagte die Zuspielerin"): the one named
         person of its gender whom the nearest sentence naming anyone keeps present — by name or by
         a pronoun resolved to them — in its own sentence or the DEFINITE_LOOKBACK_SENTENCES before.
@@ -371,7 +373,7 @@ class MentionResolution(MentionState):
         gender = mention.referent.gender
         if (
             mention.kind != "role"
-            or mention.case != "nom"
+            or mention.case not in {"nom", "src"}  # a subject, or a source: "Dem Ökologen zufolge …"
             or gender not in {"m", "f"}
             or _qualified(mention)
             or len({link.key for link in self.roles if link.role == mention.referent.role}) > 1
@@ -399,18 +401,22 @@ class MentionResolution(MentionState):
     ) -> Referent | None:
         """An age noun ("die 54-Jährige") a few sentences after the one named person of its gender
         the text has been about ("Birgit Hollmann steht im Steuerhaus … Der Pegel steht … sagt die
-        54-Jährige"): that person, when the AGE_LOOKBACK_SENTENCES name no other of the gender."""
+        54-Jährige"): that person, when the AGE_LOOKBACK_SENTENCES name no other of the gender.
+        When they name no one of it, the one person of the gender the whole text before names
+        ("Erstautorin Katharina Seidl … [a man, a paragraph on the method] … sagt die 38-Jährige")."""
         gender = mention.referent.gender
         if gender not in {"m", "f"}:
             return None
-        windows = [here, *earlier[-AGE_LOOKBACK_SENTENCES:]]
-        people = {
-            c.key: self._gendered(c)
-            for window in windows
-            for c in window
-            if c.known and c.label == "PER" and c.kind != "group" and _clearly(self._gendered(c), gender)
-        }
-        return next(iter(people.values())) if len(people) == 1 else None
+        for windows in ([here, *earlier[-AGE_LOOKBACK_SENTENCES:]], [here, *earlier]):
+            people = {
+                c.key: self._gendered(c)
+                for window in windows
+                for c in window
+                if c.known and c.label == "PER" and c.kind != "group" and _clearly(self._gendered(c), gender)
+            }
+            if people:
+                return next(iter(people.values())) if len(people) == 1 else None
+        return None
 
     def _shown_a_man(self, person: Referent, gender: str) -> bool:
         """ "Er fährt den Bus … Erst ging der Konsum, sagt die Wirtin": a feminine role noun takes
@@ -539,7 +545,8 @@ def _org_fits(mention: Mention, candidate: Referent) -> bool:
     Unternehmen", "der Konzern") never a court, an authority or a party."""
     head = mention.text.split(" ")[-1].lower()
     name = (candidate.name or "").lower()
-    specific = next((h for h in ("präsidium", "ministerium", "gericht", "amt", "bank") if head.endswith(h)), None)
+    # (in any case: "des Präsidiums" is the "Polizeipräsidium Westpfalz", not the inspection named nearer)
+    specific = next((h for h in ("präsidium", "ministerium", "gericht", "amt", "bank") if _head_is(head, (h,))), None)
     if specific is not None:
         return specific in name  # "die Notenbank" → "Bundesbank", not "Deutsche Bahn"
     if _head_is(head, lexicon.COMPANY_HEADS):
@@ -579,15 +586,14 @@ def _organisations_by_head(mentions: list[Mention]) -> dict[str, dict[str, Refer
 
 def _definite_institution_noun(mention: Mention) -> str | None:
     """The noun of an unnamed organisation mention that is just a definite article of its case and
-    one noun ("Die Polizei", "dem Landesamt"), lower-cased; None for any other mention."""
+    one noun ("Die Polizei", "dem Landesamt"), or as a source the noun alone ("Laut Polizei",
+    "laut Feuerwehr"), lower-cased; None for any other mention."""
     words = mention.text.split(" ")
-    if (
-        mention.kind != "organisation"
-        or mention.case not in _DETERMINERS_BY_CASE
-        or mention.referent.known
-        or len(words) != 2
-        or words[0].lower() not in _DETERMINERS_BY_CASE[mention.case]
-    ):
+    if mention.kind != "organisation" or mention.case not in _DETERMINERS_BY_CASE or mention.referent.known:
+        return None
+    if len(words) == 1 and mention.case == "src" and words[0][:1].isupper():
+        return words[0].lower()
+    if len(words) != 2 or words[0].lower() not in _DETERMINERS_BY_CASE[mention.case]:
         return None
     return words[1].lower()
 
@@ -603,7 +609,8 @@ def _named_by_head(mention: Mention, by_head: dict[str, dict[str, Referent]]) ->
         return None
     named = by_head.get(noun)
     if not named:  # the head of a compound is its last part: "Das Gericht" is the "Landgericht Osnabrück"
-        named = {key: r for first, found in by_head.items() if first.endswith(noun) for key, r in found.items()}
+        heads = {noun, *(noun.removesuffix(ending) for ending in ("es", "s") if len(noun) > len(ending) + 3)}
+        named = {key: r for first, found in by_head.items() if first.endswith(tuple(heads)) for key, r in found.items()}
     if not named and len(noun) >= _PREFIX_HEAD_MIN:  # "die Polizei" of the "Polizeipräsidium Nordhessen"
         named = {key: r for first, found in by_head.items() if first.startswith(noun) for key, r in found.items()}
     if not named:
@@ -671,7 +678,8 @@ def _the_company(mention: Mention, companies: dict[str, Referent]) -> Referent |
 
 def _anaphoric(mention: Mention) -> bool:
     """A definite role or institution noun that takes up someone named before it ("Vorstandschef
-    Henrik Vollmer … sagte der Manager", "Die IG BCE … Die Gewerkschaft nannte")."""
+    Henrik Vollmer … sagte der Manager", "Timo Rasch … Dem Ökologen zufolge", "Die IG BCE … Die
+    Gewerkschaft nannte")."""
     if mention.referent.known or mention.kind not in {"role", "organisation"}:
         return False
     words = mention.text.split(" ")
@@ -681,7 +689,8 @@ def _anaphoric(mention: Mention) -> bool:
             and words[0].lower() in {"der", "die", "das", "des"}
             and _head_is(words[-1].lower(), lexicon.ANAPHORIC_ORGANISATION_HEADS)
         )
-    return mention.case == "nom" and words[0].lower() in {"der", "die", "das"}
+    # a subject, or a source: "Dem Ökologen zufolge", "laut der Ärztin", "nach Angaben des Trainers"
+    return words[0].lower() in _DETERMINERS_BY_CASE.get(mention.case, ()) and mention.case in {"nom", "src"}
 
 
 def _named_source(mention: Mention) -> bool:

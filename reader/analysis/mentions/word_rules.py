@@ -58,7 +58,11 @@ def is_role_noun(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _is_role_noun(lower: str) -> bool:
-    return lower.endswith(lexicon.ROLE_SUFFIXES)
+    return lower.endswith(lexicon.ROLE_SUFFIXES) or (
+        len(lower) >= lexicon.AGENT_MIN_CHARS
+        and lower.endswith(lexicon.AGENT_SUFFIXES)
+        and not lower.endswith(lexicon.AGENT_NOT_PEOPLE)
+    )
 
 
 _NAME_PARTICLES = frozenset(
@@ -132,8 +136,8 @@ def _name_word(word: Word) -> bool:
 
 def _gender_of_role(noun: str) -> str:
     base = role_noun_base(noun.lower())
-    if base.endswith(("innen", *lexicon.FEMININE_ROLE_HEADS)):
-        return "f"  # "Obfrau", "Kauffrau", "Großmutter"
+    if base.endswith(("innen", *lexicon.FEMININE_ROLE_HEADS, *lexicon.FEMININE_AGENT_SUFFIXES)):
+        return "f"  # "Obfrau", "Kauffrau", "Großmutter", "Ornithologin"
     feminine = base.endswith("in") and (
         is_role_noun(base[:-2]) or any(s.endswith("in") and base.endswith(s) for s in lexicon.ROLE_SUFFIXES)
     )
