@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..articles import Article
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # far more than the analysis of the longest article allowed
-RULES_VERSION = 39  # bump when a rule change (here, in reader/text/ or in reader/nlp/components/) alters analyses
+RULES_VERSION = 40  # bump when a rule change (here, in reader/text/ or in reader/nlp/components/) alters analyses
 CACHE_SUBDIR = "analysis"
 
 

@@ -995,6 +995,31 @@ COMPANY_HEADS = (
     "molkerei",
     "reederei",
 )
+# Words by which German sports clubs are named ("SV Werder Bremen", "1. FC Nürnberg", "HC Elbflorenz",
+# "Eintracht Hameln", "Füchse Berlin"): a name with one is a club's, which "der Verein" can take up.
+SPORTS_CLUB_WORDS = frozenset(
+    {
+        *("FC", "SC", "SV", "SG", "SGS", "TSV", "TSG", "VfB", "VfL", "HC", "HSG", "THW", "BSC", "FSV", "SpVgg"),
+        *("TuS", "ASV", "ESV", "DJK", "SSV", "MSV", "BVB", "KSC", "SCR", "EHC", "ERC", "Kickers", "Eintracht"),
+        *("Borussia", "Fortuna", "Hertha", "Dynamo", "Alemannia", "Arminia", "Baskets", "Füchse", "Eisbären"),
+    }
+)
+SPORTS_CLUB_NOUNS = ("verein", "klub", "club")
+# Heads of the names of bodies that publish studies ("Max-Planck-Institut", "Universität
+# Hohenheim", "Helmholtz-Zentrum", "Fraunhofer-Gesellschaft" is not one by its name).
+RESEARCH_BODY_HEADS = (
+    "institut",
+    "instituts",
+    "universität",
+    "hochschule",
+    "forschungszentrum",
+    "zentrum",
+    "zentrums",
+    "akademie",
+    "universitätsklinikum",
+    "universitätsklinikums",
+    "forschungsanstalt",
+)
 # Legal forms that end a company's name ("Brenner Stahl AG", "Hollweg Confiserie GmbH & Co. KG").
 LEGAL_FORMS = frozenset({"AG", "GmbH", "KG", "SE", "KGaA", "OHG", "eG", "mbH", "Inc.", "Ltd.", "plc", "S.A.", "N.V."})
 PUBLIC_BODY_HEADS = (

@@ -5,7 +5,8 @@ a definite role noun as a source takes up the person before it ("Dem Ökologen z
 noun with no one of its gender nearby takes up the one such person named before; a bare
 institution noun after "laut" and a compound's head in the genitive take up the organisation named
 ("Laut Polizei", "des Präsidiums"); a heading's quotation whose speaker was only guessed takes
-its echo's — each on sentences written for this test (names known to the test pipeline's entity
+its echo's; "der Verein" the club named first; "die Studie" with no owner the research body named
+first — each on sentences written for this test (names known to the test pipeline's entity
 ruler, tests/helpers/pipelines.py)."""
 
 from __future__ import annotations
@@ -125,3 +126,26 @@ def test_a_heading_quotation_takes_its_echo_speaker_over_a_guess_from_the_paragr
         "Wer mit ihm gesungen hat, beschreibt ihn ähnlich. „Streng, aber nie ungerecht“, sagt Anna Roth."
     )
     assert _speech(analyse(text)) == [("Anna Roth", "Anna Roth"), ("Anna Roth", "Anna Roth")]
+
+
+# ---- 7. "der Verein" and the club named first --------------------------------------------------
+
+
+def test_der_verein_takes_up_the_club_the_article_names_first(analyse: Analyse) -> None:
+    text = (
+        "Die SGS Essen hat gegen den SV Werder Bremen gewonnen. Lange sah es anders aus. "
+        "Die Gäste führten zur Pause. Dann kam der Ausgleich. Getrübt wurde die Freude durch eine Verletzung. "
+        "Der Verein teilte mit, die Spielerin werde „bis zur Winterpause“ fehlen."
+    )
+    assert _speech(analyse(text)) == [("SGS Essen", "Der Verein")]
+
+
+# ---- 8. "die Studie" with no owner and the research body named first ---------------------------
+
+
+def test_a_study_without_owner_is_the_research_body_the_article_names_first(analyse: Analyse) -> None:
+    text = (
+        "Ein Team der Universität Kassel hat Bohrkerne untersucht. Die Ergebnisse sind erschienen. "
+        "In der Studie heißt es, es gebe „deutlich mehr Partikel als gedacht“."
+    )
+    assert _speech(analyse(text)) == [("Universität Kassel", "Universität Kassel")]

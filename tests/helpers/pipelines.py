@@ -90,6 +90,8 @@ ORGANISATIONS = [
     "Sächsische Landesamt für Archäologie",
     "Milchhof Talgrund eG",
     "Kraftwerk Nordheim",
+    "SGS Essen",
+    "SV Werder Bremen",
 ]
 PLACES = [
     "Berlin",

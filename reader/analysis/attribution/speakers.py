@@ -678,11 +678,28 @@ class SpeakerFinding(AttributionState):
             if not (word.capitalized and word.is_word) or _document_kind(word.lower) != kind:
                 continue
             if earlier[index + 1].lower not in _GENITIVE_OPENERS:
-                return None  # the last such document is no one's
+                break  # the last such document is no one's by its words
             owner = next((m for m in self._mentions_in(word.end, word.end + 80) if m.kind != "possessive"), None)
             if owner is not None and owner.case == "gen" and owner.start <= word.end + 8:
                 return owner
-            return None
+            break
+        return self._first_research_body(head) if kind == "studie" else None
+
+    def _first_research_body(self, head: Word) -> Mention | None:
+        """Whose "die Studie" is when the text named no owned study before it: the research body
+        it named first ("Ein Team des Elbe-Instituts für Gewässerforschung hat … In der Studie
+        heißt es"), the one a science story is about — not the outside expert's university named
+        later; no one when it names none."""
+        for mention in self._mentions_in(0, head.start):
+            name = mention.referent.name or ""
+            if (
+                mention.kind in {"name", "organisation"}
+                and mention.referent.label == "ORG"
+                and mention.referent.known
+                and name.lower() not in lexicon.RESEARCH_BODY_HEADS  # a bare "Institut" names no one
+                and _research_body(name)
+            ):
+                return mention
         return None
 
     def _document_issuer(self, determiner: list[Word], head: Word) -> Mention | None:
@@ -1138,6 +1155,14 @@ def _may_issue(document: str, organisation: Mention) -> bool:
     company = "unternehmen" in heads  # a company's document: a legal form tells the company too
     words = f"{organisation.referent.name or ''} {organisation.text}".split(" ")
     return any((company and word in lexicon.LEGAL_FORMS) or word.lower().endswith(heads) for word in words if word)
+
+
+def _research_body(name: str) -> bool:
+    """A name of an institute, university or research centre ("Max-Planck-Institut für …",
+    "Universität Hohenheim", "Helmholtz-Zentrum"), by its words."""
+    return any(
+        word.lower().endswith(lexicon.RESEARCH_BODY_HEADS) for part in name.split(" ") for word in part.split("-")
+    )
 
 
 def _document_kind(noun: str) -> str | None:

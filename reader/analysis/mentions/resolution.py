@@ -69,6 +69,7 @@ class MentionResolution(MentionState):
         # where a place's name opens: "der Bauernverband Sachsen-Anhalt" names its own body, no anaphor
         places = {m.start for m in mentions if m.kind == "name" and m.referent.label == "LOC"}
         companies = _companies(mentions)
+        clubs = _clubs(mentions)
         ages: dict[str, str] = {}  # person key → the age the text gave them ("der 61-Jährige", "Uwe Brandt (58)")
         sought: set[str] = (
             set()
@@ -140,6 +141,7 @@ class MentionResolution(MentionState):
                             _named_by_head(mention, by_head)
                             or _named_by_word(mention, by_word)
                             or _the_company(mention, companies)
+                            or _the_club(mention, clubs)
                         )
                     if found is not None:
                         if all(found.key != c.key for c in nominative + other):
@@ -661,6 +663,27 @@ def _companies(mentions: list[Mention]) -> dict[str, Referent]:
         and m.referent.key
         and (m.referent.name or "").split(" ")[-1] in lexicon.LEGAL_FORMS
     }
+
+
+def _clubs(mentions: list[Mention]) -> list[Referent]:
+    """The article's named sports clubs ("SGS Essen", "SV Werder Bremen"), in the order the text first names them."""
+    found: dict[str, Referent] = {}
+    for m in mentions:
+        name = m.referent.name or ""
+        words = name.split(" ")  # "THW", "SGS" alone too
+        if m.kind == "name" and m.referent.label == "ORG" and m.referent.key and lexicon.SPORTS_CLUB_WORDS & set(words):
+            found.setdefault(m.referent.key, m.referent)
+    return list(found.values())
+
+
+def _the_club(mention: Mention, clubs: list[Referent]) -> Referent | None:
+    """ "Der Verein teilte mit …", "in einer Stellungnahme des Klubs" where no sentence before settles
+    it: the club the article names first — in a match report or a transfer story, the one it is
+    about ("SGS Essen dreht Spiel gegen Werder … Der Verein teilte mit")."""
+    words = mention.text.split(" ")
+    if mention.case not in {"nom", "gen", "src"} or len(words) != 2 or not clubs:
+        return None
+    return clubs[0] if _head_is(words[1].lower(), lexicon.SPORTS_CLUB_NOUNS) else None
 
 
 def _the_company(mention: Mention, companies: dict[str, Referent]) -> Referent | None:
